@@ -1,0 +1,49 @@
+# StatGrid: `make run` serves the demo; `make test` runs every test. Both install what is missing.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+TARGET_DIR := $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])' 2>/dev/null || echo target)
+SITE := $(TARGET_DIR)/site
+E2E_PORT ?= 3100
+
+.PHONY: setup build run test test-rust test-size test-e2e lint bench clean
+
+setup:
+	./scripts/setup.sh
+
+build: setup
+	cargo build -p server
+	./scripts/build-site.sh
+
+## Serves http://127.0.0.1:3000 on statgrid.db (SQLite), with the demo city on first start.
+run: build
+	STATGRID_DEMO=1 STATGRID_SITE_ROOT=$(SITE) RUST_LOG=$${RUST_LOG:-info,sqlx=warn,sea_orm=warn} \
+		$(TARGET_DIR)/debug/statgrid
+
+## Unit, property and integration tests (SQLite; PostgreSQL too when TEST_DATABASE_URL is set),
+## then the browser tests in Chromium.
+test: build test-size test-rust test-e2e
+
+## Fails when the capture screen's first load (wasm+js+css, brotli) grows past 350 KiB.
+test-size:
+	SITE=$(SITE) ./scripts/check-size.sh
+
+test-rust:
+	cargo test -p app --features ssr
+	cargo test -p server
+
+test-e2e:
+	E2E_PORT=$(E2E_PORT) SITE=$(SITE) SERVER_BIN=$(TARGET_DIR)/debug/statgrid ./scripts/e2e.sh
+
+lint: setup
+	cargo fmt --all --check
+	cargo clippy -p app -p server -p migration -p bench --features app/ssr --all-targets -- -D warnings
+	cargo clippy -p frontend -p frontend-admin -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
+
+## How fast and how big: prints every figure with its target (after `make test` set things up).
+bench: setup
+	./scripts/bench.sh
+
+clean:
+	cargo clean
+	rm -f statgrid.db statgrid.db-shm statgrid.db-wal

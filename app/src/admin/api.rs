@@ -1,0 +1,308 @@
+//! Shared types of the administration API (`docs/admin.md`).
+use serde::{Deserialize, Serialize};
+
+pub const IMPORT_PATH: &str = "/api/v1/admin/import";
+pub const EXPORT_PATH: &str = "/api/v1/admin/export";
+pub const AUDIT_PATH: &str = "/api/v1/admin/audit";
+/// `GET {IMPORT_PROGRESS_PATH}/{job}`: how far the import sent with `?job=` has come.
+pub const IMPORT_PROGRESS_PATH: &str = "/api/v1/admin/import-progress";
+
+/// How far a running import has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportProgress {
+    pub stage: ImportStage,
+    /// Rows written so far (while writing).
+    pub done: usize,
+    /// Rows to write (while writing).
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportStage {
+    /// Reading the file and comparing it with the directory.
+    Checking,
+    /// Writing the valid rows, in one transaction.
+    Writing,
+}
+
+/// What an import found, and, once applied, what it did.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ImportReport {
+    /// 企业名录 or 网格人员.
+    pub layout: String,
+    pub total_rows: usize,
+    pub valid_rows: usize,
+    /// Rows kept out of the import, each with the reason in Chinese.
+    pub errors: Vec<RowProblem>,
+    pub new: usize,
+    pub changed: usize,
+    pub unchanged: usize,
+    /// The rows that would change (or changed) something, with the fields that differ.
+    pub changes: Vec<ChangedRow>,
+    /// Whether the valid rows were written (all in one transaction).
+    pub applied: bool,
+    /// First passwords of people the import created; each must choose a new one at first login.
+    pub initial_passwords: Vec<InitialPassword>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RowProblem {
+    pub row: u32,
+    pub column: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChangedRow {
+    pub row: u32,
+    /// The credit code, or the phone for people.
+    pub key: String,
+    pub name: String,
+    /// 新增, or the Chinese headers of the changed fields.
+    pub fields: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InitialPassword {
+    pub phone: String,
+    pub name: String,
+    pub password: String,
+}
+
+/// One entry of the audit log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditRecord {
+    pub at_ms: i64,
+    pub person_name: String,
+    pub action: String,
+    pub target_kind: String,
+    pub target_key: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// A grid as the administration screens show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GridNode {
+    pub id: i32,
+    pub parent_id: Option<i32>,
+    pub level: i16,
+    pub kind: crate::domain::grid::GridKind,
+    pub name: String,
+    pub closed: bool,
+    pub enterprises: usize,
+}
+
+/// One change to the grid tree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum GridChange {
+    Add {
+        parent_id: i32,
+        kind: crate::domain::grid::GridKind,
+        name: String,
+    },
+    Rename {
+        id: i32,
+        name: String,
+    },
+    Move {
+        id: i32,
+        parent_id: i32,
+    },
+    Close {
+        id: i32,
+    },
+}
+
+/// A person as the administration screens show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonEntry {
+    pub id: i32,
+    pub name: String,
+    pub phone: String,
+    pub active: bool,
+    pub roles: Vec<crate::auth::api::GridRole>,
+}
+
+/// One change to a person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum PersonChange {
+    /// Ends every session at once; the person can no longer log in.
+    Deactivate {
+        person_id: i32,
+    },
+    Reactivate {
+        person_id: i32,
+    },
+    /// Sets a new first password, which the person must replace at next login.
+    ResetPassword {
+        person_id: i32,
+    },
+    Assign {
+        person_id: i32,
+        grid_id: i32,
+        role: crate::domain::grid::Role,
+    },
+    Unassign {
+        person_id: i32,
+        grid_id: i32,
+        role: crate::domain::grid::Role,
+    },
+}
+
+/// What a person change did: a reset's new password, for the administrator to hand over.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PersonChangeDone {
+    pub new_password: Option<String>,
+}
+
+/// A proposed enterprise grid, with the names of its enterprises for review.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupingProposal {
+    pub township_id: i32,
+    pub grids: Vec<ProposedGridView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProposedGridView {
+    pub name: String,
+    pub industry: Option<crate::domain::grid::Industry>,
+    pub enterprises: Vec<(i32, String)>,
+}
+
+/// An enterprise of the directory as the administration screens show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EnterpriseEntry {
+    pub id: i32,
+    pub fields: crate::domain::enterprise::EnterpriseDraft,
+    pub grid_name: String,
+    pub closed: bool,
+}
+
+/// Which enterprises to list: those of a grid, those whose name or credit code contains the
+/// text, or both. At most [`ENTERPRISE_LIST_MAX`] come back.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EnterpriseQuery {
+    pub grid_id: Option<i32>,
+    pub text: String,
+    pub include_closed: bool,
+}
+
+pub const ENTERPRISE_LIST_MAX: u64 = 200;
+
+/// One change to the directory, outside an import.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum EnterpriseChange {
+    Add {
+        fields: crate::domain::enterprise::EnterpriseDraft,
+    },
+    Edit {
+        id: i32,
+        fields: crate::domain::enterprise::EnterpriseDraft,
+    },
+    Move {
+        id: i32,
+        grid_id: i32,
+    },
+    /// 注销、停产或迁出: leaves lists and counts, keeps its visits.
+    Close {
+        id: i32,
+    },
+    Reopen {
+        id: i32,
+    },
+}
+
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(endpoint = "admin/grids", input = leptos::server_fn::codec::Json)]
+pub async fn list_grids() -> Result<Vec<GridNode>, AppError> {
+    crate::error::respond(async { super::ssr::admin_session().await?.list_grids().await }.await)
+}
+
+#[server(endpoint = "admin/grid_change", input = leptos::server_fn::codec::Json)]
+pub async fn change_grid(change: GridChange) -> Result<Vec<GridNode>, AppError> {
+    crate::error::respond(
+        async { super::ssr::admin_session().await?.change_grid(change).await }.await,
+    )
+}
+
+#[server(endpoint = "admin/people", input = leptos::server_fn::codec::Json)]
+pub async fn list_people() -> Result<Vec<PersonEntry>, AppError> {
+    crate::error::respond(async { super::ssr::admin_session().await?.list_people().await }.await)
+}
+
+#[server(endpoint = "admin/person_change", input = leptos::server_fn::codec::Json)]
+pub async fn change_person(change: PersonChange) -> Result<PersonChangeDone, AppError> {
+    crate::error::respond(
+        async {
+            super::ssr::admin_session()
+                .await?
+                .change_person(change)
+                .await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "admin/audit", input = leptos::server_fn::codec::Json)]
+pub async fn list_audit() -> Result<Vec<AuditRecord>, AppError> {
+    crate::error::respond(async { super::ssr::admin_session().await?.audit_log().await }.await)
+}
+
+#[server(endpoint = "admin/grouping", input = leptos::server_fn::codec::Json)]
+pub async fn propose_grouping(township_id: i32) -> Result<GroupingProposal, AppError> {
+    crate::error::respond(
+        async {
+            super::ssr::admin_session()
+                .await?
+                .propose_grouping(township_id)
+                .await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "admin/grouping_apply", input = leptos::server_fn::codec::Json)]
+pub async fn apply_grouping(proposal: GroupingProposal) -> Result<Vec<GridNode>, AppError> {
+    crate::error::respond(
+        async {
+            super::ssr::admin_session()
+                .await?
+                .apply_grouping(proposal)
+                .await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "admin/enterprises", input = leptos::server_fn::codec::Json)]
+pub async fn list_enterprises(query: EnterpriseQuery) -> Result<Vec<EnterpriseEntry>, AppError> {
+    crate::error::respond(
+        async {
+            super::ssr::admin_session()
+                .await?
+                .find_enterprises(query)
+                .await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "admin/enterprise_change", input = leptos::server_fn::codec::Json)]
+pub async fn change_enterprise(change: EnterpriseChange) -> Result<EnterpriseEntry, AppError> {
+    crate::error::respond(
+        async {
+            super::ssr::admin_session()
+                .await?
+                .change_enterprise(change)
+                .await
+        }
+        .await,
+    )
+}

@@ -1,0 +1,168 @@
+//! 导入名录: choose a file, see what it would change and every bad row, then import.
+use super::upload::{progress, read_chosen_file, send_file};
+use super::{AdminNav, alert};
+use crate::admin::api::{ImportProgress, ImportReport, ImportStage};
+use leptos::html::Input;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::time::Duration;
+use uuid::Uuid;
+
+/// How often a running import is asked how far it has come.
+const PROGRESS_EVERY: Duration = Duration::from_millis(500);
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let file = NodeRef::<Input>::new();
+    let layout = RwSignal::new("enterprises".to_owned());
+    let bytes = RwSignal::new(None::<Vec<u8>>);
+    let report = RwSignal::new(None::<ImportReport>);
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let running = RwSignal::new(None::<ImportProgress>);
+    let send = move |apply: bool| {
+        error.set(None);
+        busy.set(true);
+        spawn_local(async move {
+            let data = match (apply, bytes.get_untracked(), file.get_untracked()) {
+                (true, Some(data), _) => Ok(data),
+                (_, _, Some(input)) => read_chosen_file(input).await,
+                _ => Err(crate::error::AppError::Invalid("请先选择文件".into())),
+            };
+            let result = match data {
+                Ok(data) => {
+                    let job = Uuid::now_v7();
+                    let poll = set_interval_with_handle(
+                        move || {
+                            spawn_local(async move {
+                                if let Ok(p) = progress(job).await
+                                    && busy.get_untracked()
+                                {
+                                    running.set(p);
+                                }
+                            })
+                        },
+                        PROGRESS_EVERY,
+                    )
+                    .ok();
+                    let answer = send_file(&layout.get_untracked(), apply, job, &data).await;
+                    if let Some(poll) = poll {
+                        poll.clear();
+                    }
+                    running.set(None);
+                    bytes.set(Some(data));
+                    answer
+                }
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(r) => report.set(Some(r)),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <section class="card wide">
+            <AdminNav />
+            <h1>"导入名录"</h1>
+            <p class="muted">"支持 Excel（xlsx）和 CSV（UTF-8 或旧版 Excel 的 GBK 编码）。先预览，确认无误后再导入；同一信用代码再次导入会更新原记录。"</p>
+            <div class="form">
+                <label>
+                    "文件内容"
+                    <select on:change=move |ev| { layout.set(event_target_value(&ev)); report.set(None); }>
+                        <option value="enterprises">"企业名录（企业名称、统一社会信用代码、行业、所属网格…）"</option>
+                        <option value="people">"网格人员（姓名、手机号、所属网格、角色）"</option>
+                    </select>
+                </label>
+                <label>
+                    "选择文件"
+                    <input type="file" node_ref=file accept=".xlsx,.xls,.csv" on:change=move |_| { report.set(None); bytes.set(None); } />
+                </label>
+                <button class="button" on:click=move |_| send(false) disabled=move || busy.get()>"预览"</button>
+            </div>
+            {move || error.get().map(alert)}
+            {move || busy.get().then(|| view! { <Progress running /> })}
+            {move || report.get().map(|r| {
+                let can_apply = !r.applied && r.valid_rows > 0;
+                let label = format!("确认导入 {} 行有效数据", r.valid_rows);
+                view! {
+                    <Report report=r />
+                    <Show when=move || can_apply>
+                        <button class="button primary" on:click=move |_| send(true) disabled=move || busy.get()>
+                            {label.clone()}
+                        </button>
+                    </Show>
+                }
+            })}
+        </section>
+    }
+}
+
+/// What a running preview or import is doing, with a bar while rows are written.
+#[component]
+fn Progress(running: RwSignal<Option<ImportProgress>>) -> impl IntoView {
+    move || match running.get() {
+        Some(ImportProgress {
+            stage: ImportStage::Writing,
+            done,
+            total,
+        }) => view! {
+            <p class="muted" role="status">
+                {format!("正在写入：{done} / {total} 行")}
+                <progress max=total.max(1) value=done></progress>
+            </p>
+        }
+        .into_any(),
+        _ => view! { <p class="muted" role="status">"正在读取和校验文件…"</p> }.into_any(),
+    }
+}
+
+#[component]
+fn Report(report: ImportReport) -> impl IntoView {
+    let summary = format!(
+        "{}：共 {} 行，有效 {} 行，有问题 {} 处；新增 {}，变更 {}，无变化 {}",
+        report.layout,
+        report.total_rows,
+        report.valid_rows,
+        report.errors.len(),
+        report.new,
+        report.changed,
+        report.unchanged
+    );
+    view! {
+        <p class=if report.applied { "success" } else { "muted" } role="status">
+            {if report.applied { "已导入。" } else { "预览（尚未导入）：" }} {summary}
+        </p>
+        <Show when={let n = report.errors.len(); move || n > 0}>
+            <h2>"有问题的行（不会导入）"</h2>
+        </Show>
+        <table class="grid-table">
+            <tbody>
+                {report.errors.iter().map(|e| view! {
+                    <tr><td>{format!("第{}行", e.row)}</td><td>{e.column.clone()}</td><td class="error">{e.message.clone()}</td></tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        <Show when={let n = report.changes.len(); move || n > 0}>
+            <h2>"将新增或变更"</h2>
+        </Show>
+        <table class="grid-table">
+            <tbody>
+                {report.changes.iter().map(|c| view! {
+                    <tr><td>{format!("第{}行", c.row)}</td><td>{c.name.clone()}</td><td>{c.key.clone()}</td><td>{c.fields.join("、")}</td></tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        <Show when={let n = report.initial_passwords.len(); move || n > 0}>
+            <h2>"新人员的初始密码（请当面告知，首次登录须修改）"</h2>
+        </Show>
+        <table class="grid-table">
+            <tbody>
+                {report.initial_passwords.iter().map(|p| view! {
+                    <tr><td>{p.name.clone()}</td><td>{p.phone.clone()}</td><td><code>{p.password.clone()}</code></td></tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}

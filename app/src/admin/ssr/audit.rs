@@ -1,0 +1,88 @@
+//! The audit log: every administrative change with who, when, what, before and after.
+use crate::admin::api::AuditRecord;
+use crate::auth::ssr::now_ms;
+use crate::db::{audit_entry, person};
+use crate::error::AppError;
+use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait, QueryOrder, QuerySelect};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// One entry, to be written with the change it records.
+pub fn entry<T: Serialize>(
+    person_id: i32,
+    action: &str,
+    target_kind: &str,
+    target_key: &str,
+    before: Option<&T>,
+    after: Option<&T>,
+) -> audit_entry::ActiveModel {
+    let json = |v: Option<&T>| v.and_then(|v| serde_json::to_string(v).ok());
+    audit_entry::ActiveModel {
+        person_id: Set(person_id),
+        at_ms: Set(now_ms()),
+        action: Set(action.to_owned()),
+        target_kind: Set(target_kind.to_owned()),
+        target_key: Set(target_key.to_owned()),
+        before: Set(json(before)),
+        after: Set(json(after)),
+        ..Default::default()
+    }
+}
+
+/// Writes one entry, inside the caller's transaction so that it lands with the change.
+pub async fn record<T: Serialize>(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+    action: &str,
+    target_kind: &str,
+    target_key: &str,
+    before: Option<&T>,
+    after: Option<&T>,
+) -> Result<(), AppError> {
+    let one = entry(person_id, action, target_kind, target_key, before, after);
+    audit_entry::Entity::insert(one).exec(db).await?;
+    Ok(())
+}
+
+/// Writes many entries in few statements (large imports).
+pub async fn record_all(
+    db: &impl ConnectionTrait,
+    entries: Vec<audit_entry::ActiveModel>,
+) -> Result<(), AppError> {
+    for chunk in entries.chunks(INSERT_CHUNK) {
+        audit_entry::Entity::insert_many(chunk.to_vec())
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Rows per multi-row insert: well under SQLite's 32,766 bound parameters.
+pub const INSERT_CHUNK: usize = 1000;
+
+/// The newest entries first.
+pub async fn latest(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<AuditRecord>, AppError> {
+    let entries = audit_entry::Entity::find()
+        .order_by_desc(audit_entry::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?;
+    let names: HashMap<i32, String> = person::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    Ok(entries
+        .into_iter()
+        .map(|e| AuditRecord {
+            at_ms: e.at_ms,
+            person_name: names.get(&e.person_id).cloned().unwrap_or_default(),
+            action: e.action,
+            target_kind: e.target_kind,
+            target_key: e.target_key,
+            before: e.before,
+            after: e.after,
+        })
+        .collect())
+}

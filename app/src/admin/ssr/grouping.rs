@@ -1,0 +1,167 @@
+//! The grid grouping suggestion for a township: propose enterprise grids of about 20 survey
+//! objects of one industry (001 §三(一), 003 §三(一)), then apply what the administrator accepted.
+use super::tree::{checked_name, descendants};
+use super::{AdminSession, audit};
+use crate::admin::api::{GridNode, GroupingProposal, ProposedGridView};
+use crate::db::{enterprise, grid};
+use crate::domain::grid::{GridKind, Industry};
+use crate::domain::grouping::{DEFAULT_GRID_SIZE, GroupingInput, propose_grids};
+use crate::error::AppError;
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use std::collections::{BTreeSet, HashMap};
+
+impl AdminSession {
+    /// The township's enterprises and the enterprise grids they sit in now.
+    async fn township_enterprises(
+        &self,
+        township_id: i32,
+    ) -> Result<(grid::Model, Vec<grid::Model>, Vec<enterprise::Model>), AppError> {
+        let grids = grid::Entity::find().all(&self.db).await?;
+        let township = grids
+            .iter()
+            .find(|g| g.id == township_id && !g.closed)
+            .filter(|g| {
+                g.kind == GridKind::Township.code() || g.kind == GridKind::Department.code()
+            })
+            .cloned()
+            .ok_or_else(|| AppError::Invalid("请选择一个乡镇（街道）或部门网格".into()))?;
+        let below = descendants(township_id, &grids);
+        let enterprise_grids: Vec<grid::Model> = grids
+            .into_iter()
+            .filter(|g| below.contains(&g.id) && g.kind == GridKind::Enterprise.code() && !g.closed)
+            .collect();
+        let ids: Vec<i32> = enterprise_grids.iter().map(|g| g.id).collect();
+        let enterprises = enterprise::Entity::find()
+            .filter(enterprise::Column::GridId.is_in(ids))
+            .filter(enterprise::Column::Closed.eq(false))
+            .all(&self.db)
+            .await?;
+        Ok((township, enterprise_grids, enterprises))
+    }
+
+    pub async fn propose_grouping(&self, township_id: i32) -> Result<GroupingProposal, AppError> {
+        let (township, grids, enterprises) = self.township_enterprises(township_id).await?;
+        let grid_names: HashMap<i32, &str> =
+            grids.iter().map(|g| (g.id, g.name.as_str())).collect();
+        let inputs: Vec<GroupingInput> = enterprises
+            .iter()
+            .map(|e| GroupingInput {
+                id: e.id,
+                industry: Industry::from_code(&e.industry).unwrap_or(Industry::Other),
+                area: grid_names.get(&e.grid_id).map(|n| (*n).to_owned()),
+            })
+            .collect();
+        let names: HashMap<i32, &str> = enterprises
+            .iter()
+            .map(|e| (e.id, e.name.as_str()))
+            .collect();
+        Ok(GroupingProposal {
+            township_id,
+            grids: propose_grids(&inputs, DEFAULT_GRID_SIZE)
+                .into_iter()
+                .map(|g| ProposedGridView {
+                    name: format!("{}{}", township.name, g.name),
+                    industry: g.industry,
+                    enterprises: g
+                        .enterprise_ids
+                        .iter()
+                        .map(|id| {
+                            (
+                                *id,
+                                names.get(id).map(|n| (*n).to_owned()).unwrap_or_default(),
+                            )
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+    }
+
+    /// Creates the accepted grids under the township, moves each enterprise into its new grid
+    /// and closes the old grids left empty; all in one transaction, audited.
+    pub async fn apply_grouping(
+        &self,
+        proposal: GroupingProposal,
+    ) -> Result<Vec<GridNode>, AppError> {
+        let (township, old_grids, enterprises) =
+            self.township_enterprises(proposal.township_id).await?;
+        let township_ids: BTreeSet<i32> = enterprises.iter().map(|e| e.id).collect();
+        let proposed: Vec<i32> = proposal
+            .grids
+            .iter()
+            .flat_map(|g| g.enterprises.iter().map(|(id, _)| *id))
+            .collect();
+        let unique: BTreeSet<i32> = proposed.iter().copied().collect();
+        if unique.len() != proposed.len() || unique != township_ids {
+            return Err(AppError::Invalid(
+                "分组方案须把本乡镇的每家企业恰好分入一个网格，请重新生成".into(),
+            ));
+        }
+        let all_grids = grid::Entity::find().all(&self.db).await?;
+        let mut seen = BTreeSet::new();
+        for g in &proposal.grids {
+            // Old grids of this township are closed by the change, so their names may be reused.
+            let others: Vec<grid::Model> = all_grids
+                .iter()
+                .filter(|a| !old_grids.iter().any(|o| o.id == a.id))
+                .cloned()
+                .collect();
+            let name = checked_name(&g.name, &others, None)?;
+            if !seen.insert(name) {
+                return Err(AppError::Invalid(format!(
+                    "分组方案里有两个“{}”",
+                    g.name.trim()
+                )));
+            }
+        }
+        let me = self.viewer.person_id();
+        let tx = self.db.begin().await?;
+        for old in &old_grids {
+            let mut closed: grid::ActiveModel = old.clone().into();
+            closed.closed = Set(true);
+            grid::Entity::update(closed).exec(&tx).await?;
+        }
+        for g in &proposal.grids {
+            let id = grid::Entity::insert(grid::ActiveModel {
+                parent_id: Set(Some(township.id)),
+                level: Set(township.level + 1),
+                kind: Set(GridKind::Enterprise.code().to_owned()),
+                name: Set(g.name.trim().to_owned()),
+                industry: Set(g.industry.map(|i| i.code().to_owned())),
+                closed: Set(false),
+                ..Default::default()
+            })
+            .exec(&tx)
+            .await?
+            .last_insert_id;
+            let ids: Vec<i32> = g.enterprises.iter().map(|(id, _)| *id).collect();
+            enterprise::Entity::update_many()
+                .col_expr(
+                    enterprise::Column::GridId,
+                    sea_orm::sea_query::Expr::value(id),
+                )
+                .filter(enterprise::Column::Id.is_in(ids))
+                .exec(&tx)
+                .await?;
+        }
+        let before = serde_json::json!(
+            old_grids
+                .iter()
+                .map(|g| g.name.as_str())
+                .collect::<Vec<_>>()
+        );
+        let after = serde_json::to_value(&proposal).map_err(|_| AppError::Internal)?;
+        audit::record(
+            &tx,
+            me,
+            "apply_grouping",
+            "grid",
+            &township.id.to_string(),
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
+        tx.commit().await?;
+        self.list_grids().await
+    }
+}

@@ -1,0 +1,76 @@
+//! Shared types of the login exchange (`docs/sync.md`, "Login").
+use crate::domain::grid::{GridKind, Role};
+use serde::{Deserialize, Serialize};
+
+/// What the login form sends.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Credentials {
+    pub phone: String,
+    pub password: String,
+}
+
+/// The logged-in person as the phone keeps it for offline use.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    pub person_id: i32,
+    pub name: String,
+    pub phone: String,
+    pub roles: Vec<GridRole>,
+    /// An administrator set the password: the person must choose their own before working.
+    #[serde(default)]
+    pub must_change_password: bool,
+}
+
+/// One role of the person in one grid.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GridRole {
+    pub grid_id: i32,
+    pub grid_name: String,
+    pub kind: GridKind,
+    pub role: Role,
+}
+
+impl Profile {
+    /// The city statistics bureau: a leader or deputy of a city grid.
+    pub fn administers_city(&self) -> bool {
+        self.roles.iter().any(|r| {
+            r.kind == GridKind::City && matches!(r.role, Role::Leader | Role::DeputyLeader)
+        })
+    }
+
+    /// Whether the person oversees some grid (and so has a township or grid view).
+    pub fn oversees(&self) -> bool {
+        self.roles.iter().any(|r| r.role.sees_subtree())
+    }
+}
+
+/// What the change-password form sends.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PasswordChange {
+    pub current: String,
+    pub new: String,
+}
+
+/// Shortest password a person may choose.
+pub const MIN_PASSWORD_CHARS: usize = 8;
+
+impl PasswordChange {
+    /// The new password's problem, in words for the user.
+    pub fn problem(&self) -> Option<String> {
+        if self.new.chars().count() < MIN_PASSWORD_CHARS {
+            return Some(format!("新密码至少 {MIN_PASSWORD_CHARS} 位"));
+        }
+        if self.new == self.current {
+            return Some("新密码不能与原密码相同".into());
+        }
+        None
+    }
+}
+
+/// The answer to a successful login. `token` also works as `Authorization: Bearer` for
+/// clients without cookies.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LoginAnswer {
+    pub token: String,
+    pub profile: Profile,
+}

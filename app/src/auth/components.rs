@@ -1,0 +1,132 @@
+//! The login page and the logout button.
+use crate::auth::api::{Credentials, PasswordChange};
+use crate::sync::client;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let phone = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let navigate = use_navigate();
+    let client = crate::sync::state::use_client();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        busy.set(true);
+        error.set(None);
+        let creds = Credentials {
+            phone: phone.get_untracked(),
+            password: password.get_untracked(),
+        };
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match client::login(creds).await {
+                Ok(profile) if profile.must_change_password => {
+                    navigate("/password", Default::default())
+                }
+                Ok(_) => navigate("/", Default::default()),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <section class="card">
+            <h1>"登录"</h1>
+            <form on:submit=submit class="form">
+                <label>
+                    "手机号"
+                    <input type="tel" name="phone" autocomplete="username" inputmode="numeric" required
+                        bind:value=phone />
+                </label>
+                <label>
+                    "密码"
+                    <input type="password" name="password" autocomplete="current-password" required
+                        bind:value=password />
+                </label>
+                <Show when=move || error.get().is_some()>
+                    <p class="error" role="alert">{move || error.get().unwrap_or_default()}</p>
+                </Show>
+                // Enabled once the page is live, so a tap before that cannot send the form natively.
+                <button type="submit" class="button primary" disabled=move || busy.get() || !client.ready.get()>
+                    "登录"
+                </button>
+            </form>
+        </section>
+    }
+}
+
+/// Logout is refused, with the reason, while records wait to be synced.
+#[component]
+pub fn LogoutButton() -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let navigate = use_navigate();
+    let logout = move |_| {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match client::logout().await {
+                Ok(()) => navigate("/login", Default::default()),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        });
+    };
+    view! {
+        <button class="button subtle" on:click=logout>"退出登录"</button>
+        <Show when=move || error.get().is_some()>
+            <p class="error" role="alert">{move || error.get().unwrap_or_default()}</p>
+        </Show>
+    }
+}
+
+/// Choosing one's own password, required after an administrator set one.
+#[component]
+pub fn PasswordPage() -> impl IntoView {
+    let client = crate::sync::state::use_client();
+    let current = RwSignal::new(String::new());
+    let new = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let navigate = use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let change = PasswordChange {
+            current: current.get_untracked(),
+            new: new.get_untracked(),
+        };
+        if change.new != again.get_untracked() {
+            error.set(Some("两次输入的新密码不一致".into()));
+            return;
+        }
+        if let Some(problem) = change.problem() {
+            error.set(Some(problem));
+            return;
+        }
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match client::change_password(change).await {
+                Ok(()) => navigate("/", Default::default()),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        });
+    };
+    view! {
+        <section class="card">
+            <h1>"修改密码"</h1>
+            <Show when=move || client.profile.with(|p| p.as_ref().is_some_and(|p| p.must_change_password))>
+                <p class="notice info">"您的密码由管理员设置，请改为只有您知道的密码后再开始工作。"</p>
+            </Show>
+            <form on:submit=submit class="form">
+                <label>"原密码" <input type="password" autocomplete="current-password" bind:value=current /></label>
+                <label>"新密码" <input type="password" autocomplete="new-password" bind:value=new /></label>
+                <label>"再次输入新密码" <input type="password" autocomplete="new-password" bind:value=again /></label>
+                <Show when=move || error.get().is_some()>
+                    <p class="error" role="alert">{move || error.get().unwrap_or_default()}</p>
+                </Show>
+                <button type="submit" class="button primary" disabled=move || !client.ready.get()>"保存新密码"</button>
+            </form>
+        </section>
+    }
+}

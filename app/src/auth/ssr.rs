@@ -1,0 +1,256 @@
+//! Passwords (argon2id, OWASP parameters), session tokens, and the `Viewer` of each request.
+use crate::auth::api::{Credentials, GridRole, LoginAnswer, PasswordChange, Profile};
+use crate::db::{grid, person, role_assignment, session};
+use crate::domain::grid::{GridId, GridKind, Role, visible_grids};
+use crate::domain::phone::PhoneNumber;
+use crate::error::AppError;
+use crate::state::AppState;
+use argon2::{Algorithm, Argon2, Params, PasswordHash, PasswordHasher, PasswordVerifier, Version};
+use axum::http::{HeaderMap, HeaderValue, header};
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
+
+pub const SESSION_COOKIE: &str = "statgrid_session";
+const SESSION_DAYS: i64 = 30;
+
+/// OWASP's argon2id floor: 19 MiB, 2 passes, 1 lane.
+fn argon2() -> Result<Argon2<'static>, AppError> {
+    let params = Params::new(19 * 1024, 2, 1, None).map_err(|_| AppError::Internal)?;
+    Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
+}
+
+pub fn hash_password(password: &str) -> Result<String, AppError> {
+    let salt = argon2::password_hash::SaltString::encode_b64(&rand::random::<[u8; 16]>())
+        .map_err(|_| AppError::Internal)?;
+    argon2()?
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|_| AppError::Internal)
+}
+
+fn verify_password(password: &str, stored: &str) -> bool {
+    let Ok(parsed) = PasswordHash::new(stored) else {
+        return false;
+    };
+    argon2().is_ok_and(|a| a.verify_password(password.as_bytes(), &parsed).is_ok())
+}
+
+pub fn now_ms() -> i64 {
+    (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// Checks the credentials and opens a session. A wrong phone and a wrong password answer
+/// alike, so the answer does not tell which phone numbers exist.
+pub async fn login(db: &DatabaseConnection, creds: &Credentials) -> Result<LoginAnswer, AppError> {
+    let phone = PhoneNumber::parse(&creds.phone).map_err(|e| AppError::Invalid(e.to_string()))?;
+    if creds.password.is_empty() {
+        return Err(AppError::Invalid("请输入密码".into()));
+    }
+    let found = person::Entity::find()
+        .filter(person::Column::Phone.eq(phone.as_str()))
+        .one(db)
+        .await?;
+    let person = match found {
+        Some(p) if p.active && verify_password(&creds.password, &p.password_hash) => p,
+        _ => return Err(AppError::BadCredentials),
+    };
+    let token = hex::encode(rand::random::<[u8; 32]>());
+    session::Entity::insert(session::ActiveModel {
+        token_hash: Set(token_hash(&token)),
+        person_id: Set(person.id),
+        expires_at_ms: Set(now_ms() + SESSION_DAYS * 86_400_000),
+    })
+    .exec(db)
+    .await?;
+    let viewer = Viewer::load(db, person).await?;
+    Ok(LoginAnswer {
+        token,
+        profile: viewer.profile,
+    })
+}
+
+pub async fn logout(db: &DatabaseConnection, headers: &HeaderMap) -> Result<(), AppError> {
+    if let Some(token) = bearer_or_cookie(headers) {
+        session::Entity::delete_by_id(token_hash(&token))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The `Set-Cookie` value for a new session: HttpOnly, SameSite=Lax, Secure over TLS.
+pub fn session_cookie(token: &str, secure: bool) -> Result<HeaderValue, AppError> {
+    let secure = if secure { "; Secure" } else { "" };
+    let max_age = SESSION_DAYS * 86_400;
+    HeaderValue::from_str(&format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
+    ))
+    .map_err(|_| AppError::Internal)
+}
+
+pub fn clear_cookie() -> HeaderValue {
+    HeaderValue::from_static("statgrid_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
+}
+
+fn bearer_or_cookie(headers: &HeaderMap) -> Option<String> {
+    if let Some(auth) = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        && let Some(token) = auth.strip_prefix("Bearer ")
+    {
+        return Some(token.trim().to_owned());
+    }
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value.to_owned())
+}
+
+/// The active person whose unexpired session the request carries.
+async fn session_person(
+    db: &DatabaseConnection,
+    headers: &HeaderMap,
+) -> Result<person::Model, AppError> {
+    let token = bearer_or_cookie(headers).ok_or(AppError::Unauthenticated)?;
+    let session = session::Entity::find_by_id(token_hash(&token))
+        .one(db)
+        .await?
+        .filter(|s| s.expires_at_ms > now_ms())
+        .ok_or(AppError::Unauthenticated)?;
+    person::Entity::find_by_id(session.person_id)
+        .one(db)
+        .await?
+        .filter(|p| p.active)
+        .ok_or(AppError::Unauthenticated)
+}
+
+/// Replaces the person's password after checking the current one; allowed while a change is
+/// required (that is what it is for).
+pub async fn change_password(
+    db: &DatabaseConnection,
+    headers: &HeaderMap,
+    change: &PasswordChange,
+) -> Result<(), AppError> {
+    let person = session_person(db, headers).await?;
+    if !verify_password(&change.current, &person.password_hash) {
+        return Err(AppError::Invalid("原密码不正确".into()));
+    }
+    if let Some(problem) = change.problem() {
+        return Err(AppError::Invalid(problem));
+    }
+    let mut changed: person::ActiveModel = person.into();
+    changed.password_hash = Set(hash_password(&change.new)?);
+    changed.password_reset = Set(false);
+    person::Entity::update(changed).exec(db).await?;
+    Ok(())
+}
+
+/// Ends every session of a person, at once (deactivation, a password reset).
+pub async fn end_sessions(
+    db: &impl sea_orm::ConnectionTrait,
+    person_id: i32,
+) -> Result<(), AppError> {
+    session::Entity::delete_many()
+        .filter(session::Column::PersonId.eq(person_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The person behind a request, with the grids they may see.
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    pub profile: Profile,
+    /// Every grid the person may see: their own, and all below those they oversee.
+    pub visible: BTreeSet<GridId>,
+}
+
+impl Viewer {
+    pub fn person_id(&self) -> i32 {
+        self.profile.person_id
+    }
+
+    /// The city statistics bureau: a leader or deputy of a city grid.
+    pub fn is_city_admin(&self) -> bool {
+        self.profile.administers_city()
+    }
+
+    /// Resolves the session token of a request; no token, an unknown, expired or deactivated
+    /// person's session all answer `Unauthenticated`, and a password an administrator set
+    /// answers `PasswordChangeRequired`.
+    pub async fn from_headers(
+        db: &DatabaseConnection,
+        headers: &HeaderMap,
+    ) -> Result<Self, AppError> {
+        let person = session_person(db, headers).await?;
+        if person.password_reset {
+            return Err(AppError::PasswordChangeRequired);
+        }
+        Self::load(db, person).await
+    }
+
+    /// The viewer of the current server-function call.
+    pub async fn current() -> Result<(Self, AppState), AppError> {
+        let state = crate::state::app_state()?;
+        let parts = leptos::prelude::use_context::<axum::http::request::Parts>()
+            .ok_or(AppError::Internal)?;
+        let viewer = Self::from_headers(&state.db, &parts.headers).await?;
+        Ok((viewer, state))
+    }
+
+    pub async fn load(db: &DatabaseConnection, person: person::Model) -> Result<Self, AppError> {
+        let assignments = role_assignment::Entity::find()
+            .filter(role_assignment::Column::PersonId.eq(person.id))
+            .all(db)
+            .await?;
+        let grids = grid::Entity::find().all(db).await?;
+        let mut roles = Vec::new();
+        for a in &assignments {
+            let (Some(role), Some(g)) = (
+                Role::from_code(&a.role),
+                grids.iter().find(|g| g.id == a.grid_id),
+            ) else {
+                continue;
+            };
+            roles.push(GridRole {
+                grid_id: g.id,
+                grid_name: g.name.clone(),
+                kind: GridKind::from_code(&g.kind).unwrap_or(GridKind::Enterprise),
+                role,
+            });
+        }
+        let pairs: Vec<(GridId, Role)> = roles.iter().map(|r| (r.grid_id, r.role)).collect();
+        let parents: Vec<(GridId, Option<GridId>)> =
+            grids.iter().map(|g| (g.id, g.parent_id)).collect();
+        Ok(Viewer {
+            visible: visible_grids(&pairs, &parents),
+            profile: Profile {
+                person_id: person.id,
+                name: person.name,
+                phone: person.phone,
+                roles,
+                must_change_password: person.password_reset,
+            },
+        })
+    }
+}
+
+impl axum::extract::FromRequestParts<AppState> for Viewer {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Viewer::from_headers(&state.db, &parts.headers).await
+    }
+}

@@ -1,0 +1,9 @@
+//! Database entities (server only). They never cross the wire: each feature turns them into
+//! its own shared types first.
+pub mod audit_entry;
+pub mod enterprise;
+pub mod grid;
+pub mod person;
+pub mod role_assignment;
+pub mod session;
+pub mod visit;

@@ -1,0 +1,115 @@
+//! What can go wrong in an import, with the Chinese messages shown to users:
+//! a file that cannot be read at all ([`ImportError`]), and a problem in one
+//! cell of one row ([`RowProblem`]), which only keeps that row out.
+
+use std::fmt;
+
+use crate::domain::credit_code::CreditCodeError;
+use crate::domain::grid::{Industry, Role};
+use crate::domain::phone::PhoneError;
+
+use super::layout::Layout;
+
+/// Why a whole file cannot be imported or exported.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    /// The file is empty, or has a header row and nothing under it.
+    #[error("文件中没有数据行")]
+    NoDataRows,
+    /// Neither a spreadsheet nor text that could be CSV.
+    #[error("无法识别文件格式，请上传 XLSX 或 CSV 文件")]
+    UnsupportedFormat,
+    /// A spreadsheet that the reader could not open (damaged, encrypted).
+    #[error("无法读取表格文件，文件可能已损坏或加密")]
+    Spreadsheet {
+        /// The reader's own message, for the server log.
+        detail: String,
+    },
+    /// A workbook without any worksheet.
+    #[error("表格文件中没有工作表")]
+    NoSheet,
+    /// A CSV record that could not be read.
+    #[error("CSV 文件第{row}行无法读取")]
+    Csv {
+        /// 1-based record number.
+        row: u64,
+        /// The parser's own message, for the server log.
+        detail: String,
+    },
+    /// The header row lacks columns of the layout.
+    #[error("缺少列：{}", .missing.join("、"))]
+    MissingColumns {
+        /// The layout the headers came closest to, or the one asked for.
+        layout: Layout,
+        /// The missing headers, in the layout's order.
+        missing: Vec<&'static str>,
+    },
+    /// Writing an export file failed.
+    #[error("生成导出文件失败")]
+    Export {
+        /// The writer's own message, for the server log.
+        detail: String,
+    },
+}
+
+impl ImportError {
+    /// Stable machine code for the API.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::NoDataRows => "import_no_data_rows",
+            Self::UnsupportedFormat => "import_unsupported_format",
+            Self::Spreadsheet { .. } => "import_unreadable_spreadsheet",
+            Self::NoSheet => "import_no_sheet",
+            Self::Csv { .. } => "import_unreadable_csv",
+            Self::MissingColumns { .. } => "import_missing_columns",
+            Self::Export { .. } => "import_export_failed",
+        }
+    }
+}
+
+/// What is wrong with one cell; its `Display` is the message shown in the preview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum RowProblem {
+    /// A required cell is blank.
+    Empty,
+    /// Not a valid unified social credit code.
+    CreditCode(CreditCodeError),
+    /// Not a mainland mobile number.
+    Phone(PhoneError),
+    /// Neither the label nor the code of an industry.
+    UnknownIndustry(String),
+    /// Neither the label nor the code of a role.
+    UnknownRole(String),
+    /// Not 是 or 否.
+    NotYesNo(String),
+    /// The same key as an earlier row.
+    Duplicate { first_row: u32 },
+    /// The same phone number as an earlier row, under another name.
+    PhoneOfAnother { first_row: u32, name: String },
+    /// A grid name the township does not have.
+    UnknownGrid(String),
+}
+
+impl fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("不能为空"),
+            Self::CreditCode(error) => write!(f, "{error}"),
+            Self::Phone(error) => write!(f, "{error}"),
+            Self::UnknownIndustry(text) => {
+                let labels = Industry::ALL.map(|i| i.label()).join("、");
+                write!(f, "未知行业“{text}”，应为以下之一：{labels}")
+            }
+            Self::UnknownRole(text) => {
+                let labels = Role::ALL.map(|r| r.label()).join("、");
+                write!(f, "未知角色“{text}”，应为以下之一：{labels}")
+            }
+            Self::NotYesNo(text) => write!(f, "“{text}”无法识别，应填写“是”或“否”"),
+            Self::Duplicate { first_row } => write!(f, "与第{first_row}行重复"),
+            Self::PhoneOfAnother { first_row, name } => {
+                write!(f, "与第{first_row}行手机号相同，但姓名不同（{name}）")
+            }
+            Self::UnknownGrid(name) => write!(f, "未找到网格“{name}”"),
+        }
+    }
+}

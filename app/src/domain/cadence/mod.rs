@@ -1,0 +1,27 @@
+//! The reporting cadence (报送节奏): which duties fall due for which grid,
+//! person or enterprise in which period, and where each stands.
+//!
+//! Rules are data ([`Policy`], with presets for Yuhuan and Yueqing) that a
+//! city administrator adjusts; [`evaluate`] applies them to the facts the
+//! caller hands in, on the calendar in Beijing, and [`summary`] turns the
+//! result into completeness and timeliness figures. Pure and I/O-free, so the
+//! phone offline and the server give the same answers.
+
+mod engine;
+mod error;
+mod input;
+mod kind;
+mod month_day;
+mod period;
+mod preset;
+mod rule;
+mod status;
+
+pub use engine::evaluate;
+pub use error::CadenceError;
+pub use input::{Fact, FactKind, Subject, Subjects, Waiver};
+pub use kind::{Cadence, ObligationKind};
+pub use month_day::MonthDay;
+pub use period::Period;
+pub use rule::{DueRule, Policy, Rule};
+pub use status::{Completeness, Obligation, Status, summary};

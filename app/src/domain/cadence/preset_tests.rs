@@ -1,0 +1,228 @@
+//! Tests of the presets: they validate, store as JSON, and judge a sample year.
+
+use super::*;
+use crate::domain::cadence::{
+    Fact, FactKind, Obligation, Period, Status, Subject, Subjects, evaluate, summary,
+};
+use crate::domain::grid::{GridKind, Role};
+use crate::domain::period::{Month, Quarter};
+use time::Date;
+use time::macros::date;
+
+/// Township 1 with work area 5 (Yuhuan only), enterprise grids 10, 11 and 12,
+/// members 100 and 101, leader 200, enterprises 500 and 501.
+fn sample() -> Subjects {
+    Subjects {
+        grids: vec![
+            (1, GridKind::Township),
+            (5, GridKind::WorkArea),
+            (10, GridKind::Enterprise),
+            (11, GridKind::Enterprise),
+            (12, GridKind::Enterprise),
+        ],
+        people: vec![
+            (100, Role::Member),
+            (101, Role::Member),
+            (200, Role::Leader),
+        ],
+        enterprises: vec![500, 501],
+    }
+}
+
+fn fact(kind: FactKind, subject: Subject, date: Date) -> Fact {
+    Fact::new(kind, subject, date)
+}
+
+/// The statuses of one duty and subject, in period order.
+fn statuses(all: &[Obligation], code: &str, subject: Subject) -> Vec<(String, &'static str)> {
+    all.iter()
+        .filter(|o| o.kind.code() == code && o.subject == subject)
+        .map(|o| (o.period.to_string(), o.status.code()))
+        .collect()
+}
+
+fn named(pairs: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
+    pairs.iter().map(|&(p, s)| (p.to_owned(), s)).collect()
+}
+
+#[test]
+fn presets_are_valid_and_round_trip_as_json() {
+    for (policy, count) in [(Policy::yuhuan(), 7), (Policy::yueqing(), 4)] {
+        assert_eq!(policy.validate(), Ok(()), "{}", policy.name);
+        assert_eq!(policy.rules.len(), count);
+        let json = serde_json::to_string(&policy).unwrap();
+        assert_eq!(serde_json::from_str::<Policy>(&json).unwrap(), policy);
+    }
+    let labels: Vec<_> = Policy::yuhuan()
+        .rules
+        .iter()
+        .map(|r| r.kind.label().to_owned())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "网格长月度汇报",
+            "季度网格活动",
+            "企业走访",
+            "年度工作计划",
+            "统计继续教育",
+            "乡镇月度分析例会",
+            "重大事项报告"
+        ]
+    );
+}
+
+#[test]
+fn yueqing_judges_a_sample_half_year() {
+    let grid = Subject::Grid(10);
+    let feb = Period::Month(Month::new(2026, 2).unwrap());
+    let mar = Period::Month(Month::new(2026, 3).unwrap());
+    let facts = [
+        fact(FactKind::Activity, grid, date!(2026 - 02 - 14)),
+        fact(FactKind::LeaderReport, grid, date!(2026 - 01 - 28)),
+        Fact {
+            period: Some(feb),
+            ..fact(FactKind::LeaderReport, grid, date!(2026 - 03 - 03))
+        },
+        Fact {
+            period: Some(mar),
+            ..fact(FactKind::LeaderReport, grid, date!(2026 - 04 - 08))
+        },
+        fact(FactKind::LeaderReport, grid, date!(2026 - 05 - 30)),
+        fact(FactKind::LeaderReport, grid, date!(2026 - 06 - 12)),
+        fact(
+            FactKind::Visit,
+            Subject::Enterprise(500),
+            date!(2026 - 05 - 06),
+        ),
+    ];
+    let policy = Policy::yueqing();
+    let judge = |today| {
+        evaluate(
+            &policy,
+            &sample(),
+            &facts,
+            &[],
+            date!(2026 - 01 - 01),
+            today,
+        )
+    };
+
+    let on_30_june = judge(date!(2026 - 06 - 30));
+    let q = named(&[("2026-Q1", "on_time"), ("2026-Q2", "due_soon")]);
+    assert_eq!(statuses(&on_30_june, "quarterly_activity", grid), q);
+
+    let on_1_july = judge(date!(2026 - 07 - 01));
+    let q = named(&[
+        ("2026-Q1", "on_time"),
+        ("2026-Q2", "overdue"),
+        ("2026-Q3", "not_yet_due"),
+    ]);
+    assert_eq!(statuses(&on_1_july, "quarterly_activity", grid), q);
+    let months = named(&[
+        ("2026-01", "on_time"),
+        ("2026-02", "on_time"),
+        ("2026-03", "late"),
+        ("2026-04", "overdue"),
+        ("2026-05", "on_time"),
+        ("2026-06", "on_time"),
+        ("2026-07", "not_yet_due"),
+    ]);
+    assert_eq!(statuses(&on_1_july, "monthly_leader_report", grid), months);
+    let visits = statuses(&on_1_july, "enterprise_visits", Subject::Enterprise(500));
+    assert_eq!(
+        visits,
+        named(&[
+            ("2026-Q1", "overdue"),
+            ("2026-Q2", "on_time"),
+            ("2026-Q3", "not_yet_due")
+        ])
+    );
+    // Yueqing asks for no annual plan and no township analysis meeting.
+    assert!(on_1_july.iter().all(|o| o.kind.code() != "annual_plan"));
+    assert!(on_1_july.iter().all(|o| o.subject != Subject::Grid(1)));
+    // Education binds members only; the year is still open.
+    let education = |p| statuses(&on_1_july, "continuing_education", Subject::Person(p));
+    assert_eq!(education(100), named(&[("2026", "not_yet_due")]));
+    assert!(education(200).is_empty());
+}
+
+#[test]
+fn yuhuan_judges_plans_meetings_and_the_dashboard_figures() {
+    let facts = [
+        fact(
+            FactKind::AnnualPlan,
+            Subject::Grid(10),
+            date!(2026 - 03 - 20),
+        ),
+        fact(
+            FactKind::AnnualPlan,
+            Subject::Grid(11),
+            date!(2026 - 04 - 15),
+        ),
+        fact(
+            FactKind::AnalysisMeeting,
+            Subject::Grid(1),
+            date!(2026 - 01 - 26),
+        ),
+        fact(
+            FactKind::AnalysisMeeting,
+            Subject::Grid(1),
+            date!(2026 - 03 - 30),
+        ),
+        fact(
+            FactKind::LeaderReport,
+            Subject::Grid(5),
+            date!(2026 - 01 - 20),
+        ),
+    ];
+    let all = evaluate(
+        &Policy::yuhuan(),
+        &sample(),
+        &facts,
+        &[],
+        date!(2026 - 01 - 01),
+        date!(2026 - 04 - 20),
+    );
+    let plan = |g| statuses(&all, "annual_plan", Subject::Grid(g));
+    assert_eq!(plan(10), named(&[("2026", "on_time")]));
+    assert_eq!(plan(11), named(&[("2026", "late")]));
+    assert_eq!(plan(12), named(&[("2026", "overdue")]));
+    let meetings = statuses(&all, "township_analysis_meeting", Subject::Grid(1));
+    let expected = [
+        ("2026-01", "on_time"),
+        ("2026-02", "overdue"),
+        ("2026-03", "on_time"),
+        ("2026-04", "not_yet_due"),
+    ];
+    assert_eq!(meetings, named(&expected));
+    // The work area's leader reports monthly too, in Yuhuan's four levels.
+    let area = statuses(&all, "monthly_leader_report", Subject::Grid(5));
+    assert_eq!(area.first(), Some(&("2026-01".to_owned(), "on_time")));
+
+    let q1 = Period::Quarter(Quarter::new(2026, 1).unwrap());
+    let in_q1: Vec<_> = all
+        .iter()
+        .filter(|o| o.kind.code() == "quarterly_activity" && o.period == q1)
+        .cloned()
+        .collect();
+    let c = summary(&in_q1);
+    assert_eq!(
+        (c.due, c.overdue, c.completeness_percent()),
+        (3, 3, Some(0))
+    );
+    let plans: Vec<_> = all
+        .iter()
+        .filter(|o| o.kind.code() == "annual_plan")
+        .cloned()
+        .collect();
+    let c = summary(&plans);
+    assert_eq!(
+        (c.completeness_percent(), c.timeliness_percent()),
+        (Some(66), Some(33))
+    );
+    assert!(
+        all.iter()
+            .all(|o| !matches!(o.status, Status::Waived { .. }))
+    );
+}

@@ -1,0 +1,135 @@
+//! Grid grouping suggestion for a township (001 §三(一), 003 §三(一)): enterprise
+//! grids of about 20 survey objects of the same industry, crossing industries
+//! only where an industry has too few objects for a grid of its own.
+//!
+//! The proposal is pure and deterministic: the same enterprises, in any order,
+//! give the same grids. The administrator edits it before it is applied.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::grid::Industry;
+
+/// Survey objects per enterprise grid when nothing else is asked for.
+pub const DEFAULT_GRID_SIZE: usize = 20;
+
+/// Name stem of a grid holding more than one industry.
+const MIXED_STEM: &str = "综合";
+
+/// One survey object to place in a grid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupingInput {
+    /// Database id of the enterprise.
+    pub id: i32,
+    /// Its industry (行业性质).
+    pub industry: Industry,
+    /// Its area or present grid label, if known; objects sharing one are kept
+    /// next to each other, so a grid tends to stay within an area.
+    pub area: Option<String>,
+}
+
+/// One proposed enterprise grid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposedGrid {
+    /// Suggested name, e.g. `工业网格1` or `综合网格1`.
+    pub name: String,
+    /// The single industry of every object in the grid; `None` when mixed.
+    pub industry: Option<Industry>,
+    /// The grid's enterprises, in proposal order.
+    pub enterprise_ids: Vec<i32>,
+}
+
+/// Proposes enterprise grids of about `target` objects (at least 1; use
+/// [`DEFAULT_GRID_SIZE`] by default).
+///
+/// An industry with at least half a grid's worth of objects gets
+/// `ceil(n / target)` grids of near-equal size (45 → 15/15/15). Industries
+/// with fewer are pooled into mixed grids; a pool too small for a grid of its
+/// own joins the last grid of the smallest remaining industry instead. When the
+/// township holds at least half a grid's worth, every grid then holds between
+/// `ceil(target / 2)` and `target` objects. Ids are expected to be unique; a
+/// repeated id is placed once.
+pub fn propose_grids(enterprises: &[GroupingInput], target: usize) -> Vec<ProposedGrid> {
+    let target = target.max(1);
+    let half = target.div_ceil(2);
+    let mut by_industry: BTreeMap<Industry, Vec<&GroupingInput>> = BTreeMap::new();
+    for enterprise in unique_sorted(enterprises) {
+        by_industry
+            .entry(enterprise.industry)
+            .or_default()
+            .push(enterprise);
+    }
+    let (mut large, small): (Vec<_>, Vec<_>) = by_industry
+        .into_values()
+        .partition(|objects| objects.len() >= half);
+    let mut pool: Vec<&GroupingInput> = small.into_iter().flatten().collect();
+    if !pool.is_empty() && pool.len() < half {
+        // Too few for a grid: they join the smallest industry's last grid
+        // (the first such industry when several tie).
+        let smallest = large.iter_mut().min_by_key(|objects| objects.len());
+        if let Some(objects) = smallest {
+            objects.append(&mut pool);
+        }
+    }
+    let mut namer = Namer::default();
+    large
+        .iter()
+        .chain(std::iter::once(&pool))
+        .flat_map(|objects| split_evenly(objects, target))
+        .map(|chunk| namer.grid(chunk))
+        .collect()
+}
+
+/// The enterprises sorted by area (labelled areas first) and id, one per id.
+fn unique_sorted(enterprises: &[GroupingInput]) -> Vec<&GroupingInput> {
+    let mut sorted: Vec<&GroupingInput> = enterprises.iter().collect();
+    let key = |e: &&GroupingInput| (e.area.is_none(), e.area.clone(), e.id, e.industry);
+    sorted.sort_by_cached_key(key);
+    let mut seen = BTreeSet::new();
+    sorted.retain(|e| seen.insert(e.id));
+    sorted
+}
+
+/// Splits `objects` into `ceil(len / target)` consecutive chunks whose sizes
+/// differ by at most one, larger chunks first.
+fn split_evenly<'a>(
+    objects: &'a [&'a GroupingInput],
+    target: usize,
+) -> Vec<&'a [&'a GroupingInput]> {
+    let count = objects.len().div_ceil(target);
+    let mut chunks = Vec::with_capacity(count);
+    let mut rest = objects;
+    for index in 0..count {
+        let size = objects.len() / count + usize::from(index < objects.len() % count);
+        let (chunk, tail) = rest.split_at(size);
+        chunks.push(chunk);
+        rest = tail;
+    }
+    chunks
+}
+
+/// Numbers the grids of each industry, and the mixed grids, from 1.
+#[derive(Default)]
+struct Namer {
+    next: BTreeMap<Option<Industry>, usize>,
+}
+
+impl Namer {
+    fn grid(&mut self, chunk: &[&GroupingInput]) -> ProposedGrid {
+        let first = chunk.first().map(|e| e.industry);
+        let industry = first.filter(|i| chunk.iter().all(|e| e.industry == *i));
+        let number = self.next.entry(industry).or_insert(0);
+        *number += 1;
+        let stem = industry.map_or(MIXED_STEM, |i| i.label());
+        ProposedGrid {
+            name: format!("{stem}网格{number}"),
+            industry,
+            enterprise_ids: chunk.iter().map(|e| e.id).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "grouping_tests.rs"]
+mod tests;

@@ -1,0 +1,12 @@
+//! Pure domain rules of StatGrid, shared by the browser (WASM) and the server:
+//! identifiers, calendar periods in Beijing time, the grid vocabulary and
+//! form validation. No I/O and no framework imports.
+
+pub mod cadence;
+pub mod credit_code;
+pub mod enterprise;
+pub mod grid;
+pub mod grouping;
+pub mod period;
+pub mod phone;
+pub mod visit;

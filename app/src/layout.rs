@@ -1,0 +1,64 @@
+//! The frame of every page: the top bar with the sync state, and the home page.
+use crate::sync::components::SyncBar;
+use crate::sync::state::use_client;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn TopBar() -> impl IntoView {
+    view! {
+        <header class="topbar">
+            <A href="/" attr:class="brand">"统计网格"</A>
+            <SyncBar />
+        </header>
+    }
+}
+
+/// What a logged-in person can do; a prompt to log in otherwise.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let client = use_client();
+    view! {
+        <Show when=move || client.ready.get() fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+            {move || match client.profile.get() {
+                None => view! {
+                    <section class="card">
+                        <h1>"欢迎使用统计网格"</h1>
+                        <p>"记录走访、培训和统计之家活动，离线也能保存，联网后自动同步。"</p>
+                        <A href="/login" attr:class="button primary">"登录"</A>
+                    </section>
+                }
+                .into_any(),
+                Some(profile) => {
+                    let oversees = profile.oversees();
+                    let administers = profile.administers_city();
+                    let roles = profile
+                        .roles
+                        .iter()
+                        .map(|r| format!("{} · {}", r.grid_name, r.role.label()))
+                        .collect::<Vec<_>>()
+                        .join("，");
+                    view! {
+                        <section class="card">
+                            <h1>{format!("您好，{}", profile.name)}</h1>
+                            <p class="muted">{roles}</p>
+                        </section>
+                        <nav class="actions">
+                            <A href="/visits/new" attr:class="button primary">"记录走访"</A>
+                            <A href="/records" attr:class="button">"我的记录"</A>
+                            <Show when=move || oversees>
+                                <A href="/township" attr:class="button">"乡镇走访情况"</A>
+                            </Show>
+                            <Show when=move || administers>
+                                // The administration screens are a separate bundle: a full page load.
+                                <a href="/admin" rel="external" class="button">"名录与网格管理"</a>
+                            </Show>
+                        </nav>
+                        <crate::auth::components::LogoutButton />
+                    }
+                    .into_any()
+                }
+            }}
+        </Show>
+    }
+}

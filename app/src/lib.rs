@@ -1,0 +1,87 @@
+//! StatGrid (统计网格): the app shared by the server (feature `ssr`) and the browser
+//! (feature `hydrate`). `domain` is pure and compiled for both.
+#![recursion_limit = "256"]
+pub mod admin;
+pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod db;
+pub mod directory;
+pub mod domain;
+pub mod error;
+mod layout;
+#[cfg(feature = "ssr")]
+pub mod state;
+pub mod sync;
+pub mod township;
+pub mod visits;
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The bundle that hydrates the field app (capture, records, sync): what a phone downloads.
+pub const FIELD_BUNDLE: &str = "statgrid";
+/// The bundle of the administration screens, a separate download so that the field app stays
+/// small on a phone; only officials at a desk load it.
+pub const ADMIN_BUNDLE: &str = "statgrid_admin";
+
+/// The HTML document around the field app. It carries no user data, so the service worker can
+/// cache it and serve it offline.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    document(options, FIELD_BUNDLE, view! { <App /> })
+}
+
+/// The HTML document around the administration screens, hydrated by their own bundle.
+pub fn admin_shell(options: LeptosOptions) -> impl IntoView {
+    document(
+        options,
+        ADMIN_BUNDLE,
+        view! { <admin::components::AdminApp /> },
+    )
+}
+
+fn document(mut options: LeptosOptions, bundle: &str, body: impl IntoView) -> impl IntoView {
+    options.output_name = bundle.into();
+    view! {
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+                <meta name="theme-color" content="#1d4ed8" />
+                <link rel="manifest" href="/manifest.webmanifest" />
+                <link rel="icon" href="/icons/icon-192.png" />
+                <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
+                <link rel="stylesheet" href="/pkg/statgrid.css" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>{body}</body>
+        </html>
+    }
+}
+
+/// The field app: what grid members and leaders use, online or not.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(sync::state::ClientState::new());
+    Effect::new(|_| sync::client::start());
+    view! {
+        <Title text="统计网格" />
+        <Router>
+            <layout::TopBar />
+            <main class="page">
+                <Routes fallback=|| view! { <p class="empty">"页面不存在"</p> }>
+                    <Route path=path!("/") view=layout::HomePage />
+                    <Route path=path!("/login") view=auth::components::LoginPage />
+                    <Route path=path!("/visits/new") view=visits::components::VisitFormPage />
+                    <Route path=path!("/records") view=visits::components::RecordsPage />
+                    <Route path=path!("/township") view=township::components::TownshipPage />
+                    <Route path=path!("/password") view=auth::components::PasswordPage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

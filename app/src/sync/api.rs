@@ -1,0 +1,93 @@
+//! Wire types of the sync protocol, shared by the server, the browser client and tests.
+use crate::auth::api::Profile;
+use crate::directory::api::Directory;
+use crate::visits::api::VisitRecord;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+pub const PROTOCOL_VERSION: u32 = 1;
+/// Most records in one push; the client splits its outbox into batches of this size.
+pub const MAX_BATCH: usize = 500;
+
+pub const PUSH_PATH: &str = "/api/v1/sync/push";
+pub const PULL_PATH: &str = "/api/v1/sync/pull";
+pub const LOGIN_PATH: &str = "/api/v1/auth/login";
+pub const LOGOUT_PATH: &str = "/api/v1/auth/logout";
+pub const PASSWORD_PATH: &str = "/api/v1/auth/password";
+
+/// The kinds of record a phone can make. Unknown kinds are rejected record by record.
+pub const KIND_VISIT: &str = "visit";
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PushRequest {
+    pub protocol: u32,
+    pub records: Vec<RecordEnvelope>,
+}
+
+/// One record as the phone made it. The payload is kept loose so that one bad record is
+/// answered on its own instead of failing the whole batch.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RecordEnvelope {
+    pub id: Uuid,
+    pub kind: String,
+    pub version: u32,
+    pub device_time_ms: i64,
+    pub payload: serde_json::Value,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PushResponse {
+    pub protocol: u32,
+    pub results: Vec<RecordResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordResult {
+    pub id: Uuid,
+    #[serde(flatten)]
+    pub outcome: RecordOutcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum RecordOutcome {
+    /// Stored now, or earlier with the same id: a replay gets the same answer.
+    Accepted { received_at_ms: i64 },
+    /// Not stored; the user must change the record.
+    Rejected { problems: Vec<Problem> },
+}
+
+/// Why a record was rejected, in words for the user and a code for programs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    pub code: String,
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(code: &str, field: Option<&str>, message: impl Into<String>) -> Self {
+        Problem {
+            code: code.to_owned(),
+            field: field.map(str::to_owned),
+            message: message.into(),
+        }
+    }
+}
+
+/// `GET /api/v1/sync/pull?since=<cursor>`: what the phone needs to work offline, and the
+/// person's own records received after `since`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PullResponse {
+    pub protocol: u32,
+    pub cursor: i64,
+    pub profile: Profile,
+    pub directory: Directory,
+    pub visits: Vec<VisitRecord>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct PullQuery {
+    #[serde(default)]
+    pub since: i64,
+}

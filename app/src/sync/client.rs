@@ -1,0 +1,243 @@
+//! Browser actions: start-up, login and logout, saving a record into the outbox, and sync runs
+//! (on start, on `online`, when the page becomes visible, on a timer and on demand).
+use crate::auth::api::{Credentials, PasswordChange, Profile};
+use crate::directory::api::Directory;
+use crate::domain::period::shanghai_date;
+use crate::domain::visit::VisitDraft;
+use crate::error::AppError;
+use crate::sync::engine::{SyncError, push_outbox};
+use crate::sync::http::{self, Http};
+use crate::sync::idb::IdbStore;
+use crate::sync::outbox::{OutboxRecord, OutboxStore, RecordState, StoreError, pulled_to_store};
+use crate::sync::pwa;
+use crate::sync::state::{ClientState, use_client};
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::time::Duration;
+use uuid::Uuid;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+
+const PROFILE_KEY: &str = "statgrid.profile";
+const DIRECTORY_KEY: &str = "statgrid.directory";
+const SYNC_EVERY: Duration = Duration::from_secs(60);
+
+thread_local! {
+    static CLIENT: Cell<Option<ClientState>> = const { Cell::new(None) };
+    static STORE: RefCell<Option<Rc<IdbStore>>> = const { RefCell::new(None) };
+}
+
+fn client() -> ClientState {
+    CLIENT.with(|c| c.get()).unwrap_or_else(use_client)
+}
+
+async fn store() -> Result<Rc<IdbStore>, StoreError> {
+    if let Some(store) = STORE.with(|s| s.borrow().clone()) {
+        return Ok(store);
+    }
+    let store = Rc::new(IdbStore::open().await?);
+    STORE.with(|s| *s.borrow_mut() = Some(store.clone()));
+    Ok(store)
+}
+
+fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// Today's date in Beijing, by the phone's clock.
+pub fn today() -> Option<time::Date> {
+    shanghai_date(now_ms())
+}
+
+fn cursor_key(person_id: i32) -> String {
+    format!("statgrid.cursor.{person_id}")
+}
+
+/// Loads what the phone holds, then keeps it in sync. Called once, by the app's root.
+pub fn start() {
+    let state = use_client();
+    CLIENT.with(|c| c.set(Some(state)));
+    spawn_local(async move {
+        state
+            .profile
+            .set(LocalStorage::get::<Profile>(PROFILE_KEY).ok());
+        state
+            .directory
+            .set(LocalStorage::get::<Directory>(DIRECTORY_KEY).unwrap_or_default());
+        reload_records().await;
+        state.ready.set(true);
+        sync_now();
+    });
+    state.online.set(window().navigator().on_line());
+    let online = window_event_listener_untyped("online", move |_| {
+        state.online.set(true);
+        sync_now();
+    });
+    let offline = window_event_listener_untyped("offline", move |_| state.online.set(false));
+    let visible = Closure::<dyn Fn()>::new(move || {
+        if document().visibility_state() == web_sys::VisibilityState::Visible {
+            sync_now();
+        }
+    });
+    let _ = document()
+        .add_event_listener_with_callback("visibilitychange", visible.as_ref().unchecked_ref());
+    // These live as long as the page does.
+    visible.forget();
+    std::mem::forget((online, offline));
+    let _ = set_interval_with_handle(sync_now, SYNC_EVERY);
+    pwa::register(state.update_ready);
+}
+
+async fn reload_records() {
+    let state = client();
+    match store().await {
+        Ok(store) => match store.all().await {
+            Ok(records) => state.records.set(records),
+            Err(e) => state.status.update(|s| s.problem = Some(e.to_string())),
+        },
+        Err(e) => state.status.update(|s| s.problem = Some(e.to_string())),
+    }
+}
+
+/// Starts a sync run unless one is under way or nobody is logged in.
+pub fn sync_now() {
+    let state = client();
+    if state.status.with_untracked(|s| s.syncing) || state.profile.with_untracked(Option::is_none) {
+        return;
+    }
+    state.status.update(|s| s.syncing = true);
+    spawn_local(async move {
+        let result = run_sync(&state).await;
+        reload_records().await;
+        state.status.update(|s| {
+            s.syncing = false;
+            match result {
+                Ok(()) => {
+                    s.last_sync_ms = Some(now_ms());
+                    s.problem = None;
+                    s.needs_login = false;
+                }
+                Err(SyncError::Server(AppError::Unauthenticated)) => {
+                    s.needs_login = true;
+                    s.problem = Some("登录已失效，请重新登录后同步。记录仍保存在手机上。".into());
+                }
+                Err(SyncError::Server(AppError::PasswordChangeRequired)) => {
+                    s.problem = Some("请先修改密码，之后记录会自动同步。".into());
+                }
+                Err(SyncError::Server(AppError::Network(_))) => {
+                    s.problem = Some("无法连接服务器，联网后将自动同步".into());
+                }
+                Err(e) => s.problem = Some(e.to_string()),
+            }
+        });
+    });
+}
+
+async fn run_sync(state: &ClientState) -> Result<(), SyncError> {
+    let Some(person_id) = state
+        .profile
+        .with_untracked(|p| p.as_ref().map(|p| p.person_id))
+    else {
+        return Ok(());
+    };
+    let store = store().await?;
+    push_outbox(store.as_ref(), &Http, person_id).await?;
+    let since = LocalStorage::get::<i64>(cursor_key(person_id)).unwrap_or(0);
+    let pulled = http::pull(since).await?;
+    let fresh: Vec<OutboxRecord> = pulled
+        .visits
+        .iter()
+        .map(|v| OutboxRecord::from_server(person_id, v))
+        .collect();
+    store
+        .put_all(&pulled_to_store(&store.all().await?, fresh))
+        .await?;
+    let _ = LocalStorage::set(cursor_key(person_id), pulled.cursor);
+    let _ = LocalStorage::set(PROFILE_KEY, &pulled.profile);
+    let _ = LocalStorage::set(DIRECTORY_KEY, &pulled.directory);
+    state.profile.set(Some(pulled.profile));
+    state.directory.set(pulled.directory);
+    Ok(())
+}
+
+pub async fn login(creds: Credentials) -> Result<Profile, AppError> {
+    let answer = http::login(&creds).await?;
+    let state = client();
+    let _ = LocalStorage::set(PROFILE_KEY, &answer.profile);
+    state.profile.set(Some(answer.profile.clone()));
+    state.status.update(|s| {
+        s.needs_login = false;
+        s.problem = None;
+    });
+    sync_now();
+    Ok(answer.profile)
+}
+
+/// Refused while records wait to be synced: logging out must never strand them.
+pub async fn logout() -> Result<(), AppError> {
+    let state = client();
+    let waiting = state.unsynced_count();
+    if waiting > 0 {
+        return Err(AppError::Invalid(format!(
+            "还有 {waiting} 条记录未同步，请联网同步后再退出，以免记录丢失"
+        )));
+    }
+    http::logout().await?;
+    LocalStorage::delete(PROFILE_KEY);
+    LocalStorage::delete(DIRECTORY_KEY);
+    state.profile.set(None);
+    state.directory.set(Directory::default());
+    Ok(())
+}
+
+/// Keeps the record on the phone; returns only once it is durably written. `id` names a
+/// record being corrected (one the server refused); otherwise a new one is made.
+pub async fn save_visit(id: Option<Uuid>, draft: VisitDraft) -> Result<(), StoreError> {
+    let state = client();
+    let person_id = state
+        .profile
+        .with_untracked(|p| p.as_ref().map(|p| p.person_id))
+        .ok_or_else(|| StoreError::Unavailable("请先登录".into()))?;
+    let record = OutboxRecord {
+        id: id.unwrap_or_else(Uuid::now_v7),
+        person_id,
+        version: 1,
+        device_time_ms: now_ms(),
+        draft,
+        state: RecordState::Pending,
+    };
+    store()
+        .await?
+        .put_all(std::slice::from_ref(&record))
+        .await?;
+    state.records.update(|all| {
+        all.retain(|r| r.id != record.id);
+        all.push(record);
+    });
+    pwa::ask_persistence();
+    sync_now();
+    Ok(())
+}
+
+pub fn activate_update() {
+    pwa::activate_update();
+}
+
+/// Replaces the password; afterwards the person may work and sync again.
+pub async fn change_password(change: PasswordChange) -> Result<(), AppError> {
+    http::change_password(&change).await?;
+    let state = client();
+    state.profile.update(|p| {
+        if let Some(p) = p {
+            p.must_change_password = false;
+        }
+    });
+    if let Some(profile) = state.profile.get_untracked() {
+        let _ = LocalStorage::set(PROFILE_KEY, &profile);
+    }
+    sync_now();
+    Ok(())
+}

@@ -1,0 +1,33 @@
+//! Server-side stand-ins for the browser actions: event handlers never run on the server, but
+//! the components that hold them are rendered there too.
+use crate::auth::api::{Credentials, PasswordChange, Profile};
+use crate::domain::visit::VisitDraft;
+use crate::error::AppError;
+use crate::sync::outbox::StoreError;
+use uuid::Uuid;
+
+pub fn start() {}
+
+pub fn sync_now() {}
+
+pub fn activate_update() {}
+
+pub fn today() -> Option<time::Date> {
+    None
+}
+
+pub async fn login(_: Credentials) -> Result<Profile, AppError> {
+    Err(AppError::Internal)
+}
+
+pub async fn logout() -> Result<(), AppError> {
+    Err(AppError::Internal)
+}
+
+pub async fn save_visit(_: Option<Uuid>, _: VisitDraft) -> Result<(), StoreError> {
+    Err(StoreError::Unavailable("仅在浏览器中可用".into()))
+}
+
+pub async fn change_password(_: PasswordChange) -> Result<(), AppError> {
+    Err(AppError::Internal)
+}

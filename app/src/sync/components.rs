@@ -1,0 +1,52 @@
+//! The sync state as the user sees it, on every page: unsynced count, connection, last sync,
+//! trouble, and a waiting new version.
+use crate::sync::client;
+use crate::sync::state::use_client;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn SyncBar() -> impl IntoView {
+    let client = use_client();
+    let unsynced = move || client.unsynced_count();
+    let status = move || client.status.get();
+    view! {
+        <div class="syncbar" role="status" aria-live="polite">
+            <Show when=move || !client.online.get()>
+                <span class="badge offline">"离线"</span>
+            </Show>
+            <Show when=move || client.profile.with(Option::is_some)>
+                <span class=move || { if unsynced() > 0 { "badge pending" } else { "badge" } } data-testid="unsynced">
+                    {move || match unsynced() {
+                        0 => "全部已同步".to_owned(),
+                        n => format!("{n} 条待同步"),
+                    }}
+                </span>
+                <button
+                    class="link"
+                    on:click=move |_| client::sync_now()
+                    disabled=move || status().syncing
+                >
+                    {move || if status().syncing { "同步中…" } else { "立即同步" }}
+                </button>
+            </Show>
+        </div>
+        <Show when=move || status().problem.is_some()>
+            <p class="notice warn">
+                {move || status().problem.unwrap_or_default()} " "
+                <Show when=move || status().needs_login>
+                    <A href="/login">"重新登录"</A>
+                </Show>
+                <Show when=move || client.profile.with(|p| p.as_ref().is_some_and(|p| p.must_change_password))>
+                    <A href="/password">"修改密码"</A>
+                </Show>
+            </p>
+        </Show>
+        <Show when=move || client.update_ready.get()>
+            <p class="notice info">
+                "新版本已就绪，未同步的记录不会丢失。 "
+                <button class="link" on:click=move |_| client::activate_update()>"立即更新"</button>
+            </p>
+        </Show>
+    }
+}

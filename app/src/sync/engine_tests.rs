@@ -1,0 +1,109 @@
+#![allow(clippy::unwrap_used)]
+use super::*;
+use crate::sync::api::RecordOutcome;
+use crate::sync::outbox::{MemoryStore, OutboxRecord};
+use futures::executor::block_on;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// A server that stores by id, as the real one does, and can fail a given round trip.
+#[derive(Default)]
+struct FakeServer {
+    stored: RefCell<HashMap<Uuid, usize>>,
+    calls: Cell<usize>,
+    fail_on_call: Option<usize>,
+    answer_nothing: bool,
+}
+
+impl Transport for FakeServer {
+    async fn push(&self, records: Vec<RecordEnvelope>) -> Result<Vec<RecordResult>, AppError> {
+        let call = self.calls.get() + 1;
+        self.calls.set(call);
+        assert!(records.len() <= MAX_BATCH);
+        if self.fail_on_call == Some(call) {
+            return Err(AppError::Network("连接中断".into()));
+        }
+        if self.answer_nothing {
+            return Ok(Vec::new());
+        }
+        let mut stored = self.stored.borrow_mut();
+        Ok(records
+            .iter()
+            .map(|r| {
+                *stored.entry(r.id).or_default() += 1;
+                RecordResult {
+                    id: r.id,
+                    outcome: RecordOutcome::Accepted { received_at_ms: 1 },
+                }
+            })
+            .collect())
+    }
+}
+
+fn outbox(n: usize) -> MemoryStore {
+    let store = MemoryStore::default();
+    let records: Vec<OutboxRecord> = (0..n)
+        .map(|i| crate::sync::outbox::tests::record(1, i as i64, RecordState::Pending))
+        .collect();
+    block_on(store.put_all(&records)).unwrap();
+    store
+}
+
+fn pending(store: &MemoryStore) -> usize {
+    block_on(store.all())
+        .unwrap()
+        .iter()
+        .filter(|r| r.state == RecordState::Pending)
+        .count()
+}
+
+#[test]
+fn a_large_outbox_goes_in_batches_of_500() {
+    let store = outbox(1200);
+    let server = FakeServer::default();
+    let report = block_on(push_outbox(&store, &server, 1)).unwrap();
+    assert_eq!(report.round_trips, 3, "⌈1200/500⌉ round trips");
+    assert_eq!(report.accepted, 1200);
+    assert_eq!(pending(&store), 0);
+}
+
+#[test]
+fn a_sync_cut_off_midway_loses_nothing_and_doubles_nothing_when_resumed() {
+    let store = outbox(1200);
+    let flaky = FakeServer {
+        fail_on_call: Some(2),
+        ..Default::default()
+    };
+    let err = block_on(push_outbox(&store, &flaky, 1)).unwrap_err();
+    assert!(matches!(err, SyncError::Server(AppError::Network(_))));
+    assert_eq!(
+        pending(&store),
+        700,
+        "the first batch is synced, the rest waits"
+    );
+    let resumed = FakeServer {
+        stored: flaky.stored,
+        ..Default::default()
+    };
+    block_on(push_outbox(&store, &resumed, 1)).unwrap();
+    assert_eq!(pending(&store), 0);
+    let stored = resumed.stored.borrow();
+    assert_eq!(stored.len(), 1200);
+    assert!(
+        stored.values().all(|n| *n == 1),
+        "no record sent twice after its answer was kept"
+    );
+}
+
+#[test]
+fn a_server_that_answers_nothing_cannot_make_the_client_loop() {
+    let store = outbox(3);
+    let mute = FakeServer {
+        answer_nothing: true,
+        ..Default::default()
+    };
+    let report = block_on(push_outbox(&store, &mute, 1)).unwrap();
+    assert_eq!(report.round_trips, 1);
+    assert_eq!(pending(&store), 3, "records stay pending");
+}

@@ -1,0 +1,86 @@
+//! The JSON API as the browser calls it; the session cookie rides along.
+use crate::auth::api::{Credentials, LoginAnswer, PasswordChange};
+use crate::error::{AppError, ErrorBody};
+use crate::sync::api::{
+    LOGIN_PATH, LOGOUT_PATH, PASSWORD_PATH, PROTOCOL_VERSION, PULL_PATH, PUSH_PATH, PullResponse,
+    PushRequest, PushResponse, RecordEnvelope, RecordResult,
+};
+use crate::sync::engine::Transport;
+use gloo_net::http::{Request, Response};
+use serde::de::DeserializeOwned;
+
+/// The body of a good answer, or the error the server sent, as an [`AppError`].
+pub(crate) async fn answer<T: DeserializeOwned>(
+    sent: Result<Response, gloo_net::Error>,
+) -> Result<T, AppError> {
+    let response = sent.map_err(|e| AppError::Network(e.to_string()))?;
+    if response.ok() {
+        return response
+            .json::<T>()
+            .await
+            .map_err(|e| AppError::Network(e.to_string()));
+    }
+    if response.status() == 401 {
+        let body = response.json::<ErrorBody>().await.ok();
+        return Err(match body.map(|b| b.error.code) {
+            Some(code) if code == "bad_credentials" => AppError::BadCredentials,
+            _ => AppError::Unauthenticated,
+        });
+    }
+    let status = response.status();
+    let body = response.json::<ErrorBody>().await;
+    if status == 403 {
+        return Err(match body.map(|b| b.error.code) {
+            Ok(code) if code == "password_change_required" => AppError::PasswordChangeRequired,
+            _ => AppError::Forbidden,
+        });
+    }
+    match body {
+        Ok(body) if (400..500).contains(&status) => Err(AppError::Invalid(body.error.message)),
+        _ => Err(AppError::Internal),
+    }
+}
+
+pub async fn login(creds: &Credentials) -> Result<LoginAnswer, AppError> {
+    let request = Request::post(LOGIN_PATH)
+        .json(creds)
+        .map_err(|e| AppError::Network(e.to_string()))?;
+    answer(request.send().await).await
+}
+
+pub async fn logout() -> Result<serde_json::Value, AppError> {
+    answer(Request::post(LOGOUT_PATH).send().await).await
+}
+
+pub async fn change_password(change: &PasswordChange) -> Result<serde_json::Value, AppError> {
+    let request = Request::post(PASSWORD_PATH)
+        .json(change)
+        .map_err(|e| AppError::Network(e.to_string()))?;
+    answer(request.send().await).await
+}
+
+pub async fn pull(since: i64) -> Result<PullResponse, AppError> {
+    answer(
+        Request::get(&format!("{PULL_PATH}?since={since}"))
+            .send()
+            .await,
+    )
+    .await
+}
+
+/// Pushes over the network.
+pub struct Http;
+
+impl Transport for Http {
+    async fn push(&self, records: Vec<RecordEnvelope>) -> Result<Vec<RecordResult>, AppError> {
+        let body = PushRequest {
+            protocol: PROTOCOL_VERSION,
+            records,
+        };
+        let request = Request::post(PUSH_PATH)
+            .json(&body)
+            .map_err(|e| AppError::Network(e.to_string()))?;
+        let response: PushResponse = answer(request.send().await).await?;
+        Ok(response.results)
+    }
+}

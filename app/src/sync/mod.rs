@@ -1,0 +1,18 @@
+//! The sync protocol (v1, `docs/sync.md`): the phone pushes its outbox in batches and pulls
+//! what it needs to work offline.
+pub mod api;
+/// Browser actions; on the server a stand-in that only reports they are browser-only.
+#[cfg_attr(not(feature = "hydrate"), path = "client_ssr.rs")]
+pub mod client;
+pub mod components;
+pub mod engine;
+#[cfg(feature = "hydrate")]
+pub(crate) mod http;
+#[cfg(feature = "hydrate")]
+mod idb;
+pub mod outbox;
+#[cfg(feature = "hydrate")]
+mod pwa;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+pub mod state;

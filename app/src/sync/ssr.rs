@@ -1,0 +1,114 @@
+//! The JSON API handlers: login, logout, push and pull (`docs/sync.md`).
+use crate::auth::api::{Credentials, LoginAnswer, PasswordChange};
+use crate::auth::ssr::{self as auth, Viewer};
+use crate::directory::ssr::directory_for;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::sync::api::{
+    LOGIN_PATH, LOGOUT_PATH, MAX_BATCH, PASSWORD_PATH, PROTOCOL_VERSION, PULL_PATH, PUSH_PATH,
+    PullQuery, PullResponse, PushRequest, PushResponse,
+};
+use crate::visits::ssr::{own_visits_since, store_visits};
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+
+/// Room for a full batch of long Chinese texts (500 × 2000 characters × 3 bytes).
+const PUSH_BODY_LIMIT: usize = 8 * 1024 * 1024;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(LOGIN_PATH, post(login))
+        .route(LOGOUT_PATH, post(logout))
+        .route(PASSWORD_PATH, post(change_password))
+        .route(
+            PUSH_PATH,
+            post(push).layer(DefaultBodyLimit::max(PUSH_BODY_LIMIT)),
+        )
+        .route(PULL_PATH, get(pull))
+}
+
+fn malformed(rejection: JsonRejection) -> AppError {
+    AppError::Invalid(format!("请求格式错误：{}", rejection.body_text()))
+}
+
+async fn login(
+    State(state): State<AppState>,
+    body: Result<Json<Credentials>, JsonRejection>,
+) -> Result<Response, AppError> {
+    let Json(creds) = body.map_err(malformed)?;
+    let answer: LoginAnswer = auth::login(&state.db, &creds).await?;
+    let cookie = auth::session_cookie(&answer.token, state.secure_cookies)?;
+    Ok(([(header::SET_COOKIE, cookie)], Json(answer)).into_response())
+}
+
+async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+    auth::logout(&state.db, &headers).await?;
+    Ok((
+        [(header::SET_COOKIE, auth::clear_cookie())],
+        Json(serde_json::json!({})),
+    )
+        .into_response())
+}
+
+async fn change_password(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Json<PasswordChange>, JsonRejection>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    let Json(change) = body.map_err(malformed)?;
+    auth::change_password(&state.db, &headers, &change).await?;
+    Ok(Json(serde_json::json!({})))
+}
+
+async fn push(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    body: Result<Json<PushRequest>, JsonRejection>,
+) -> Result<Json<PushResponse>, AppError> {
+    let Json(request) = body.map_err(malformed)?;
+    if request.protocol != PROTOCOL_VERSION {
+        return Err(AppError::Invalid(format!(
+            "不支持的同步协议版本 {}，请更新应用",
+            request.protocol
+        )));
+    }
+    if request.records.len() > MAX_BATCH {
+        return Err(AppError::Invalid(format!(
+            "每批最多 {MAX_BATCH} 条记录，本批 {} 条",
+            request.records.len()
+        )));
+    }
+    let results = store_visits(&state.db, &viewer, request.records).await?;
+    tracing::info!(
+        person = viewer.person_id(),
+        records = results.len(),
+        "sync push"
+    );
+    Ok(Json(PushResponse {
+        protocol: PROTOCOL_VERSION,
+        results,
+    }))
+}
+
+async fn pull(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    query: Result<Query<PullQuery>, QueryRejection>,
+) -> Result<Json<PullResponse>, AppError> {
+    let Query(query) =
+        query.map_err(|r| AppError::Invalid(format!("请求参数错误：{}", r.body_text())))?;
+    let directory = directory_for(&state.db, &viewer).await?;
+    let visits = own_visits_since(&state.db, viewer.person_id(), query.since).await?;
+    let cursor = visits.last().map_or(query.since, |v| v.received_at_ms);
+    Ok(Json(PullResponse {
+        protocol: PROTOCOL_VERSION,
+        cursor,
+        profile: viewer.profile,
+        directory,
+        visits,
+    }))
+}

@@ -1,0 +1,78 @@
+//! The phone-side state every page reads: who is logged in, the cached directory, the outbox
+//! and how sync stands. Filled in the browser after hydration; empty on the server, so the
+//! server-rendered shell carries no user data and can be cached for offline use.
+use crate::auth::api::Profile;
+use crate::directory::api::Directory;
+use crate::sync::outbox::OutboxRecord;
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SyncStatus {
+    pub syncing: bool,
+    pub last_sync_ms: Option<i64>,
+    /// The last sync's trouble, in words for the user.
+    pub problem: Option<String>,
+    /// The server asked for a new login; records stay until then.
+    pub needs_login: bool,
+}
+
+#[derive(Clone, Copy)]
+pub struct ClientState {
+    /// Set once the browser has loaded the local data (never on the server).
+    pub ready: RwSignal<bool>,
+    pub profile: RwSignal<Option<Profile>>,
+    pub directory: RwSignal<Directory>,
+    pub records: RwSignal<Vec<OutboxRecord>>,
+    pub status: RwSignal<SyncStatus>,
+    pub online: RwSignal<bool>,
+    /// A new version of the app is installed and waiting.
+    pub update_ready: RwSignal<bool>,
+}
+
+impl ClientState {
+    pub fn new() -> Self {
+        ClientState {
+            ready: RwSignal::new(false),
+            profile: RwSignal::new(None),
+            directory: RwSignal::new(Directory::default()),
+            records: RwSignal::new(Vec::new()),
+            status: RwSignal::new(SyncStatus::default()),
+            online: RwSignal::new(true),
+            update_ready: RwSignal::new(false),
+        }
+    }
+
+    /// The logged-in person's records, newest visit first.
+    pub fn own_records(&self) -> Vec<OutboxRecord> {
+        let Some(person_id) = self.profile.with(|p| p.as_ref().map(|p| p.person_id)) else {
+            return Vec::new();
+        };
+        let mut own: Vec<OutboxRecord> = self
+            .records
+            .get()
+            .into_iter()
+            .filter(|r| r.person_id == person_id)
+            .collect();
+        own.sort_by(|a, b| {
+            (&b.draft.visit_date, b.device_time_ms).cmp(&(&a.draft.visit_date, a.device_time_ms))
+        });
+        own
+    }
+
+    pub fn unsynced_count(&self) -> usize {
+        self.own_records()
+            .iter()
+            .filter(|r| r.is_unsynced())
+            .count()
+    }
+}
+
+impl Default for ClientState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn use_client() -> ClientState {
+    use_context::<ClientState>().unwrap_or_default()
+}

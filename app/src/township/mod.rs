@@ -1,0 +1,5 @@
+//! The township grid leader's view of visits in their township, by grid and month.
+pub mod api;
+pub mod components;
+#[cfg(feature = "ssr")]
+pub mod ssr;

@@ -1,0 +1,143 @@
+//! Township overview queries, limited to the grids the viewer oversees.
+use crate::auth::ssr::{Viewer, now_ms};
+use crate::db::{enterprise, grid, person, visit};
+use crate::domain::grid::{GridKind, Role};
+use crate::domain::period::{Month, shanghai_date};
+use crate::error::AppError;
+use crate::township::api::{GridVisits, OverviewQuery, ScopeChoice, TownshipOverview, VisitRow};
+use crate::visits::ssr::record;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::{BTreeSet, HashMap};
+
+pub async fn overview(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    query: OverviewQuery,
+) -> Result<TownshipOverview, AppError> {
+    let month = match query.month.as_deref() {
+        Some(m) => Month::parse(m).map_err(|e| AppError::Invalid(e.to_string()))?,
+        None => Month::of(shanghai_date(now_ms()).ok_or(AppError::Internal)?),
+    };
+    let grids = grid::Entity::find()
+        .order_by_asc(grid::Column::Id)
+        .all(db)
+        .await?;
+    let scopes = scope_choices(viewer, &grids);
+    let scope_id = match query.scope {
+        Some(id) if scopes.iter().any(|s| s.grid_id == id) => id,
+        Some(_) => return Err(AppError::Forbidden),
+        None => scopes
+            .first()
+            .map(|s| s.grid_id)
+            .ok_or(AppError::Forbidden)?,
+    };
+    let in_scope = subtree(scope_id, &grids);
+    let enterprise_grids: Vec<&grid::Model> = grids
+        .iter()
+        .filter(|g| g.kind == GridKind::Enterprise.code() && in_scope.contains(&g.id))
+        .filter(|g| viewer.visible.contains(&g.id))
+        .collect();
+    let grid_ids: Vec<i32> = enterprise_grids.iter().map(|g| g.id).collect();
+    let enterprises: HashMap<i32, enterprise::Model> = enterprise::Entity::find()
+        .filter(enterprise::Column::GridId.is_in(grid_ids.clone()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    let visits = visit::Entity::find()
+        .filter(visit::Column::GridId.is_in(grid_ids))
+        .filter(visit::Column::VisitDate.between(month.first_day(), month.last_day()))
+        .order_by_asc(visit::Column::VisitDate)
+        .all(db)
+        .await?;
+    let person_ids: BTreeSet<i32> = visits.iter().map(|v| v.person_id).collect();
+    let names: HashMap<i32, String> = person::Entity::find()
+        .filter(person::Column::Id.is_in(person_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let grids = enterprise_grids
+        .into_iter()
+        .map(|g| {
+            let own: Vec<&visit::Model> = visits.iter().filter(|v| v.grid_id == g.id).collect();
+            let visited: BTreeSet<i32> = own.iter().map(|v| v.enterprise_id).collect();
+            GridVisits {
+                grid_id: g.id,
+                grid_name: g.name.clone(),
+                enterprise_count: enterprises
+                    .values()
+                    .filter(|e| e.grid_id == g.id && !e.closed)
+                    .count(),
+                visited_enterprises: visited.len(),
+                visits: own
+                    .into_iter()
+                    .map(|v| row(v, &enterprises, &names))
+                    .collect(),
+            }
+        })
+        .collect();
+    Ok(TownshipOverview {
+        scopes,
+        scope_id,
+        month: month.to_string(),
+        grids,
+    })
+}
+
+/// The grids a viewer may look at: each grid above enterprise level that they oversee, and
+/// the townships below it (so a city administrator can pick any township).
+fn scope_choices(viewer: &Viewer, grids: &[grid::Model]) -> Vec<ScopeChoice> {
+    let led: BTreeSet<i32> = viewer
+        .profile
+        .roles
+        .iter()
+        .filter(|r| r.role.sees_subtree() && r.role != Role::Member)
+        .map(|r| r.grid_id)
+        .collect();
+    grids
+        .iter()
+        .filter(|g| {
+            led.contains(&g.id)
+                || (g.kind == GridKind::Township.code() && viewer.visible.contains(&g.id))
+        })
+        .map(|g| ScopeChoice {
+            grid_id: g.id,
+            name: g.name.clone(),
+        })
+        .collect()
+}
+
+fn subtree(root: i32, grids: &[grid::Model]) -> BTreeSet<i32> {
+    let mut found = BTreeSet::from([root]);
+    let mut frontier = vec![root];
+    while let Some(id) = frontier.pop() {
+        for g in grids.iter().filter(|g| g.parent_id == Some(id)) {
+            if found.insert(g.id) {
+                frontier.push(g.id);
+            }
+        }
+    }
+    found
+}
+
+fn row(
+    v: &visit::Model,
+    enterprises: &HashMap<i32, enterprise::Model>,
+    names: &HashMap<i32, String>,
+) -> VisitRow {
+    let rec = record(v.clone());
+    VisitRow {
+        visit_date: rec.visit_date,
+        enterprise_name: enterprises
+            .get(&v.enterprise_id)
+            .map(|e| e.name.clone())
+            .unwrap_or_default(),
+        person_name: names.get(&v.person_id).cloned().unwrap_or_default(),
+        purpose: rec.purpose,
+        findings: rec.findings,
+        follow_up: rec.follow_up,
+    }
+}

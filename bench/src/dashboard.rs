@@ -1,0 +1,111 @@
+//! The township dashboard's query (the township overview), timed as a request does it: resolve
+//! the viewer from the session, then read the month.
+use crate::dataset::{self, LEADER_PHONE, PASSWORD, YEAR};
+use crate::db::{Backend, Res, fresh, start};
+use crate::report::{Goal, figure, median_p99};
+use app::auth::api::Credentials;
+use app::auth::ssr::{Viewer, login};
+use app::township::api::OverviewQuery;
+use app::township::ssr::overview;
+use axum::http::{HeaderMap, HeaderValue, header};
+use sea_orm::DatabaseConnection;
+use std::time::Instant;
+
+async fn time_overview(db: &DatabaseConnection, runs: usize) -> Res<(f64, f64, usize)> {
+    let answer = login(
+        db,
+        &Credentials {
+            phone: LEADER_PHONE.into(),
+            password: PASSWORD.into(),
+        },
+    )
+    .await?;
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        header::AUTHORIZATION,
+        HeaderValue::from_str(&format!("Bearer {}", answer.token))?,
+    );
+    let query = OverviewQuery {
+        scope: None,
+        month: Some(format!("{YEAR}-12")),
+    };
+    let mut samples = Vec::with_capacity(runs);
+    let mut visits = 0;
+    for _ in 0..runs {
+        let started = Instant::now();
+        let viewer = Viewer::from_headers(db, &headers).await?;
+        let result = overview(db, &viewer, query.clone()).await?;
+        samples.push(started.elapsed());
+        visits = result.grids.iter().map(|g| g.visits.len()).sum();
+    }
+    let (median, p99) = median_p99(&mut samples);
+    Ok((median, p99, visits))
+}
+
+pub async fn township(backend: Backend) -> Res<()> {
+    let (_, db) = start(fresh(backend, "town").await?, false).await?;
+    let started = Instant::now();
+    dataset::township(&db, 100, 20, 2).await?;
+    let made = started.elapsed().as_secs_f64();
+    let (median, p99, visits) = time_overview(&db, 100).await?;
+    let name = backend.name();
+    figure(
+        &format!("township dataset 100×20×12 months ({name}): generated in"),
+        made,
+        "s",
+        Goal::Info,
+    );
+    figure(
+        &format!("dashboard, township of 100 grids ({name}): median"),
+        median,
+        "ms",
+        Goal::Info,
+    );
+    figure(
+        &format!("dashboard, township of 100 grids ({name}): p99"),
+        p99,
+        "ms",
+        Goal::AtMost(20.0),
+    );
+    figure(
+        &format!("  (visits in the month shown: {visits})"),
+        visits as f64,
+        "",
+        Goal::Info,
+    );
+    Ok(())
+}
+
+pub async fn province(townships: i64, enterprises: i64, visits: i64) -> Res<()> {
+    let (_, db) = start(fresh(Backend::Postgres, "province").await?, false).await?;
+    let started = Instant::now();
+    dataset::province(&db, townships, enterprises, visits).await?;
+    let made = started.elapsed().as_secs_f64();
+    let (median, p99, shown) = time_overview(&db, 50).await?;
+    let scale = format!("{townships} townships, {enterprises} enterprises, {visits} visits");
+    figure(
+        &format!("province dataset ({scale}): generated in"),
+        made,
+        "s",
+        Goal::Info,
+    );
+    figure(
+        "dashboard, one township of the province (PostgreSQL): median",
+        median,
+        "ms",
+        Goal::Info,
+    );
+    figure(
+        "dashboard, one township of the province (PostgreSQL): p99",
+        p99,
+        "ms",
+        Goal::AtMost(200.0),
+    );
+    figure(
+        "  (visits in the month shown)",
+        shown as f64,
+        "",
+        Goal::Info,
+    );
+    Ok(())
+}

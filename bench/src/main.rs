@@ -1,0 +1,41 @@
+//! `statgrid-bench`: the server-side figures of `make bench` (sync, ingest, dashboard, import). The
+//! browser and load figures come from `scripts/bench.sh`, which runs this too.
+mod dashboard;
+mod dataset;
+mod db;
+mod import;
+mod report;
+mod sync;
+
+use db::{Backend, Res};
+
+fn env_i64(name: &str, default: i64) -> i64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+#[tokio::main]
+async fn main() -> Res<()> {
+    report::section("Sync (the phone's batching over HTTP, release server in process)");
+    sync::run(Backend::Sqlite, &[1_000, 10_000]).await?;
+    sync::run(Backend::Postgres, &[1_000, 10_000]).await?;
+
+    report::section("Dashboard");
+    dashboard::township(Backend::Sqlite).await?;
+    dashboard::township(Backend::Postgres).await?;
+    dashboard::province(
+        env_i64("BENCH_PROVINCE_TOWNSHIPS", 1_300),
+        env_i64("BENCH_PROVINCE_ENTERPRISES", 100_000),
+        env_i64("BENCH_PROVINCE_VISITS", 5_000_000),
+    )
+    .await?;
+    report::section("Directory import");
+    let rows = env_i64("BENCH_IMPORT_ROWS", 100_000) as usize;
+    import::run(Backend::Sqlite, rows).await?;
+    import::run(Backend::Postgres, rows).await?;
+
+    db::drop_postgres_databases().await?;
+    Ok(())
+}

@@ -1,0 +1,117 @@
+//! Sync: the phone's own batching logic (`push_outbox`) pushing N pending records over HTTP.
+use crate::db::{Backend, Res, fresh, start};
+use crate::report::{Goal, figure};
+use app::domain::visit::VisitDraft;
+use app::error::AppError;
+use app::sync::api::{MAX_BATCH, PROTOCOL_VERSION, PushResponse, RecordEnvelope, RecordResult};
+use app::sync::engine::{Transport, push_outbox};
+use app::sync::outbox::{MemoryStore, OutboxRecord, OutboxStore, RecordState};
+use serde_json::{Value, json};
+use std::time::Instant;
+
+struct Http {
+    client: reqwest::Client,
+    url: String,
+}
+
+impl Transport for Http {
+    async fn push(&self, records: Vec<RecordEnvelope>) -> Result<Vec<RecordResult>, AppError> {
+        let body = json!({"protocol": PROTOCOL_VERSION, "records": records});
+        let response = self
+            .client
+            .post(&self.url)
+            .json(&body)
+            .send()
+            .await
+            .map_err(|e| AppError::Network(e.to_string()))?;
+        let answer: PushResponse = response
+            .json()
+            .await
+            .map_err(|e| AppError::Network(e.to_string()))?;
+        Ok(answer.results)
+    }
+}
+
+pub async fn run(backend: Backend, counts: &[usize]) -> Res<()> {
+    let (base, _db) = start(fresh(backend, "sync").await?, true).await?;
+    let client = reqwest::Client::builder().cookie_store(true).build()?;
+    let login: Value = client
+        .post(format!("{base}/api/v1/auth/login"))
+        .json(&json!({"phone": "13800000005", "password": server::demo::DEMO_PASSWORD}))
+        .send()
+        .await?
+        .json()
+        .await?;
+    let person_id = login["profile"]["person_id"].as_i64().ok_or("no person")? as i32;
+    let pulled: Value = client
+        .get(format!("{base}/api/v1/sync/pull"))
+        .send()
+        .await?
+        .json()
+        .await?;
+    let enterprises: Vec<i32> = pulled["directory"]["enterprises"]
+        .as_array()
+        .ok_or("no directory")?
+        .iter()
+        .filter_map(|e| e["id"].as_i64().map(|id| id as i32))
+        .collect();
+    let today = time::OffsetDateTime::now_utc()
+        .to_offset(app::domain::period::SHANGHAI)
+        .date();
+    let transport = Http {
+        client,
+        url: format!("{base}/api/v1/sync/push"),
+    };
+    for &n in counts {
+        let store = MemoryStore::default();
+        let records: Vec<OutboxRecord> = (0..n)
+            .map(|i| OutboxRecord {
+                id: uuid::Uuid::now_v7(),
+                person_id,
+                version: 1,
+                device_time_ms: i as i64,
+                draft: VisitDraft {
+                    enterprise_id: enterprises[i % enterprises.len()],
+                    visit_date: app::domain::period::format_date(today),
+                    purpose: "guidance".into(),
+                    findings: format!("基准测试走访记录第{i}条：报表按时报送，统计台账完整。"),
+                    follow_up: i % 7 == 0,
+                },
+                state: RecordState::Pending,
+            })
+            .collect();
+        store.put_all(&records).await?;
+        let started = Instant::now();
+        let report = push_outbox(&store, &transport, person_id).await?;
+        let wall = started.elapsed().as_secs_f64();
+        let trips = n.div_ceil(MAX_BATCH) as f64;
+        let label = backend.name();
+        figure(
+            &format!("sync {n} records ({label}): round trips"),
+            report.round_trips as f64,
+            "",
+            Goal::AtMost(trips),
+        );
+        figure(
+            &format!("sync {n} records ({label}): wall time"),
+            wall * 1000.0,
+            "ms",
+            Goal::Info,
+        );
+        let goal = if backend == Backend::Sqlite {
+            Goal::AtLeast(20_000.0)
+        } else {
+            Goal::Info
+        };
+        figure(
+            &format!("server ingest, {n}-record sync ({label})"),
+            n as f64 / wall,
+            "records/s",
+            goal,
+        );
+        if report.accepted != n {
+            return Err(format!("only {} of {n} records accepted", report.accepted).into());
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,96 @@
+// Browser figures for `make bench`: page load under throttling (4× CPU, 1.6 Mbps, 150 ms) and the
+// offline save (tap to "已保存" at 4× CPU). Prints one JSON object for scripts/bench.sh.
+import { chromium } from 'playwright-core';
+
+const base = process.env.BASE_URL ?? 'http://127.0.0.1:3300';
+const runs = Number(process.env.BENCH_PAGE_RUNS ?? 7);
+const saves = Number(process.env.BENCH_SAVES ?? 40);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+async function throttle(page, network) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  if (network) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8,
+    });
+  }
+  return cdp;
+}
+
+// Milliseconds from navigation start until the login button is enabled: the page is hydrated,
+// its local data loaded, and it answers taps.
+async function loadTime(page) {
+  await page.goto(`${base}/login`, { waitUntil: 'commit' });
+  await page.waitForFunction(() => {
+    const b = document.querySelector('button[type=submit]');
+    return b && !b.disabled;
+  }, null, { polling: 10, timeout: 60_000 });
+  return page.evaluate(() => performance.now());
+}
+
+const first = [];
+const repeat = [];
+for (let i = 0; i < runs; i++) {
+  const context = await browser.newContext({ serviceWorkers: 'allow' });
+  const page = await context.newPage();
+  await throttle(page, true);
+  first.push(await loadTime(page));
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  repeat.push(await loadTime(page));
+  await context.close();
+}
+
+// Offline save: logged in, directory cached, network off, CPU slowed 4×.
+const context = await browser.newContext({ serviceWorkers: 'allow' });
+const page = await context.newPage();
+await page.goto(`${base}/login`);
+await page.waitForSelector('button[type=submit]:not([disabled])');
+await page.fill('input[name=phone]', '13800000005');
+await page.fill('input[name=password]', 'statgrid2026');
+await page.click('button[type=submit]');
+await page.waitForSelector('text=您好');
+await page.click('text=记录走访');
+await page.waitForSelector('select[name=enterprise] option:nth-child(2)', { state: 'attached' });
+const value = await page.locator('select[name=enterprise] option').nth(1).getAttribute('value');
+await page.selectOption('select[name=enterprise]', value);
+await page.selectOption('select[name=purpose]', 'guidance');
+await context.setOffline(true);
+await throttle(page, false);
+const saveTimes = [];
+for (let i = 0; i < saves; i++) {
+  await page.fill('textarea[name=findings]', `离线保存计时 第${i}次`);
+  const elapsed = page.evaluate(() => new Promise((resolve) => {
+    const button = document.querySelector('button[type=submit]');
+    let t0 = 0;
+    button.addEventListener('click', () => { t0 = performance.now(); }, { capture: true, once: true });
+    const observer = new MutationObserver((mutations) => {
+      for (const m of mutations) {
+        for (const n of m.addedNodes) {
+          if (n.nodeType === 1 && n.classList.contains('success')) {
+            observer.disconnect();
+            resolve(performance.now() - t0);
+          }
+        }
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  }));
+  await page.click('button[type=submit]');
+  saveTimes.push(await elapsed);
+}
+await browser.close();
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  return { median: s[Math.floor(s.length / 2)], p95: at(0.95), p99: at(0.99), n: s.length };
+};
+console.log(JSON.stringify({ first: stats(first), repeat: stats(repeat), save: stats(saveTimes) }));

@@ -1,0 +1,61 @@
+// The city bureau sets up a township: imports enterprises, accepts a grouping, names a leader,
+// and that leader finds the new grid.
+import { test, expect } from '@playwright/test';
+import { LoginPage } from './pages';
+
+const ADMIN = { phone: '13800000001', name: '周明远' };
+const XILING_MEMBER = { phone: '13800000006', name: '何静' };
+
+// GB 32100-2015 check character, to make valid unified social credit codes.
+function creditCode(body17: string): string {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const sum = [...body17].reduce((acc, ch, i) => acc + alphabet.indexOf(ch) * weights[i], 0);
+  return body17 + alphabet[(31 - (sum % 31)) % 31];
+}
+
+test('an administrator imports a directory, accepts a grouping and assigns a leader who then sees the grid', async ({ page, browser }) => {
+  await new LoginPage(page).loginAs(ADMIN);
+  await page.getByRole('link', { name: '名录与网格管理' }).click();
+  await expect(page.getByRole('heading', { name: '导入名录' })).toBeVisible();
+
+  const header = '企业名称,统一社会信用代码,行业,所属网格,四上企业,小升规培育,统计人员,统计人员电话';
+  const rows = Array.from({ length: 10 }, (_, i) =>
+    `西岭建工${i + 1}号有限公司,${creditCode(`91339903MC${String(i + 1).padStart(7, '0')}`)},建筑业,西岭工业网格,是,否,陆小凤,1391234567${i}`);
+  rows.push('坏行公司,123,建筑业,西岭工业网格,是,否,,');
+  await page.getByLabel('选择文件').setInputFiles({
+    name: '名录.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\r\n'), 'utf-8'),
+  });
+  await page.getByRole('button', { name: '预览' }).click();
+  await expect(page.getByText(/预览（尚未导入）.*新增 10/)).toBeVisible();
+  await expect(page.getByText('第12行')).toBeVisible();
+  await expect(page.getByText('统一社会信用代码应为18位')).toBeVisible();
+  await page.getByRole('button', { name: '确认导入 10 行有效数据' }).click();
+  await expect(page.getByText('已导入。')).toBeVisible();
+
+  await page.getByRole('link', { name: '分组建议' }).click();
+  await page.getByLabel('乡镇（街道）或部门').selectOption({ label: '西岭街道' });
+  await page.getByRole('button', { name: '生成建议' }).click();
+  await expect(page.getByRole('heading', { name: '建议 3 个企业网格' })).toBeVisible();
+  await page.getByRole('button', { name: '采用此方案' }).click();
+  await expect(page.getByText('已采用')).toBeVisible();
+
+  await page.getByRole('link', { name: '人员' }).click();
+  await page.getByLabel('人员').selectOption({ label: `${XILING_MEMBER.name} ${XILING_MEMBER.phone}` });
+  await page.locator('select[name=grid]').selectOption({ label: '西岭街道建筑业网格1' });
+  await page.getByLabel('角色').selectOption({ label: '网格长' });
+  await page.getByRole('button', { name: '分配' }).click();
+  await expect(page.getByText('已保存')).toBeVisible();
+
+  await page.getByRole('link', { name: '操作日志' }).click();
+  await expect(page.getByRole('cell', { name: '采用分组建议' })).toBeVisible();
+
+  const leaderContext = await browser.newContext();
+  const leader = await leaderContext.newPage();
+  await new LoginPage(leader).loginAs(XILING_MEMBER);
+  await expect(leader.getByText('西岭街道建筑业网格1 · 网格长')).toBeVisible();
+  await leader.getByRole('link', { name: '乡镇走访情况' }).click();
+  const row = leader.getByRole('row').filter({ hasText: '西岭街道建筑业网格1' });
+  await expect(row).toContainText('10');
+  await leaderContext.close();
+});

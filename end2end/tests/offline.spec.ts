@@ -1,0 +1,66 @@
+// The promise to grid members: a visit saved with no network survives reloads and closed tabs,
+// and reaches the township exactly once when the network returns.
+import { test, expect, type Page } from '@playwright/test';
+import { DONGHU_LEADER, LoginPage, MEMBER, RecordsPage, VisitForm, unsyncedBadge } from './pages';
+
+async function serviceWorkerReady(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // The first visit is not yet controlled by the worker; a reload hands it over.
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
+test('a visit recorded offline survives reloads and closed tabs, then syncs once', async ({ page, context, browser }) => {
+  await new LoginPage(page).loginAs(MEMBER);
+  await serviceWorkerReady(page);
+  await expect(page.getByRole('heading', { name: `您好，${MEMBER.name}` })).toBeVisible();
+
+  await context.setOffline(true);
+  const form = new VisitForm(page);
+  await form.open();
+  const findings = `离线走访 ${Date.now()}`;
+  const enterprise = await form.fill(findings, '统计法治宣传');
+  await form.save();
+  await expect(page.getByText('已保存（待同步）')).toBeVisible();
+  await expect(unsyncedBadge(page)).toHaveText('1 条待同步');
+  await expect(page.getByText('离线', { exact: true })).toBeVisible();
+
+  // Reload with no network: the shell comes from the service worker, the record from IndexedDB.
+  const records = new RecordsPage(page);
+  await records.open();
+  await expect(records.record(findings)).toContainText('待同步');
+  await page.reload();
+  await expect(records.record(findings)).toContainText('待同步');
+  await expect(records.record(findings)).toContainText(enterprise);
+
+  // Close the tab and open the app again, still offline.
+  await page.close();
+  const reopened = await context.newPage();
+  await reopened.goto('/records');
+  await expect(new RecordsPage(reopened).record(findings)).toContainText('待同步');
+
+  // Logging out now would strand the record: refused, with the reason.
+  await reopened.goto('/');
+  await reopened.getByRole('button', { name: '退出登录' }).click();
+  await expect(reopened.getByText('还有 1 条记录未同步')).toBeVisible();
+
+  // The network returns: the record is sent and marked synced.
+  await context.setOffline(false);
+  await expect(unsyncedBadge(reopened)).toHaveText('全部已同步', { timeout: 30_000 });
+  await reopened.goto('/records');
+  await expect(new RecordsPage(reopened).record(findings)).toContainText('已同步');
+
+  // Exactly once on the server.
+  const pulled = await (await reopened.request.get('/api/v1/sync/pull?since=0')).json();
+  expect(pulled.visits.filter((v: { findings: string }) => v.findings === findings)).toHaveLength(1);
+
+  // The township leader sees it.
+  const leaderContext = await browser.newContext();
+  const leader = await leaderContext.newPage();
+  await new LoginPage(leader).loginAs(DONGHU_LEADER);
+  await leader.goto('/township');
+  await expect(leader.getByRole('listitem').filter({ hasText: findings })).toContainText(enterprise);
+  await leaderContext.close();
+});

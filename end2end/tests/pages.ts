@@ -1,0 +1,67 @@
+// Page objects: what a grid member or leader does, found by role and label as they see it.
+import { expect, type Page } from '@playwright/test';
+
+export const PASSWORD = 'statgrid2026';
+export const MEMBER = { phone: '13800000005', name: '李娜' };
+export const DONGHU_LEADER = { phone: '13800000002', name: '陈晓岚' };
+
+export class LoginPage {
+  constructor(private page: Page) {}
+
+  async login(phone: string, password = PASSWORD) {
+    await this.page.goto('/login');
+    const submit = this.page.getByRole('button', { name: '登录' });
+    await expect(submit).toBeEnabled(); // hydrated
+    await this.page.getByLabel('手机号').fill(phone);
+    await this.page.getByLabel('密码').fill(password);
+    await submit.click();
+  }
+
+  async loginAs(user: { phone: string; name: string }) {
+    await this.login(user.phone);
+    await expect(this.page.getByRole('heading', { name: `您好，${user.name}` })).toBeVisible();
+  }
+}
+
+export class VisitForm {
+  constructor(private page: Page) {}
+
+  async open() {
+    await this.page.getByRole('link', { name: '记录走访' }).click();
+    await expect(this.page.getByRole('heading', { name: '记录走访' })).toBeVisible();
+  }
+
+  /** Picks the first enterprise of the cached directory and returns its name. */
+  async fill(findings: string, purpose = '数据质量核查'): Promise<string> {
+    const picker = this.page.getByLabel('走访企业');
+    await expect(picker.locator('option')).not.toHaveCount(1);
+    const first = picker.locator('option').nth(1);
+    const value = await first.getAttribute('value');
+    const label = (await first.textContent()) ?? '';
+    await picker.selectOption(value!);
+    await this.page.getByLabel('走访目的').selectOption({ label: purpose });
+    await this.page.getByLabel('走访情况').fill(findings);
+    return label.split(' · ')[0];
+  }
+
+  async save() {
+    await this.page.getByRole('button', { name: '保存' }).click();
+  }
+}
+
+export class RecordsPage {
+  constructor(private page: Page) {}
+
+  record(findings: string) {
+    return this.page.getByRole('listitem').filter({ hasText: findings });
+  }
+
+  async open() {
+    await this.page.goto('/records');
+    await expect(this.page.getByRole('heading', { name: '我的记录' })).toBeVisible();
+  }
+}
+
+export function unsyncedBadge(page: Page) {
+  return page.getByTestId('unsynced');
+}

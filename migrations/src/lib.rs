@@ -1,0 +1,22 @@
+//! Schema migrations, the same on SQLite and PostgreSQL. A landed migration is never edited:
+//! changes come as new files.
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_grid_tree;
+mod m20261122_000002_visits_and_sessions;
+mod m20261122_000003_audit_and_password_reset;
+mod m20261122_000004_enterprise_closed;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261122_000001_grid_tree::Migration),
+            Box::new(m20261122_000002_visits_and_sessions::Migration),
+            Box::new(m20261122_000003_audit_and_password_reset::Migration),
+            Box::new(m20261122_000004_enterprise_closed::Migration),
+        ]
+    }
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# `make bench`: every figure of how fast and how big StatGrid is, each printed with its unit and
+# target, misses marked MISS. Datasets are deterministic. Needs what `make test` installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+command -v wrk >/dev/null 2>&1 || { as_root apt-get update -qq; as_root apt-get install -y -qq wrk; }
+
+target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+site="$target_dir/site"
+cargo build --release -p server -p bench
+./scripts/build-site.sh >/dev/null
+
+line() { printf '%-58s %12s %s%s\n' "$1" "$2" "$3" "$4"; }
+verdict() { # value target: "ok" when value <= target
+  awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t) ? "  ok" : "  MISS" }'
+}
+ge_verdict() {
+  awk -v v="$1" -v t="$2" 'BEGIN { print (v >= t) ? "  ok" : "  MISS" }'
+}
+
+echo "== First-load bytes of the capture screen (/visits/new) =="
+total=0
+for f in statgrid_bg.wasm statgrid.js statgrid.css; do
+  raw=$(stat -c %s "$site/pkg/$f")
+  br=$(brotli -c -q 11 "$site/pkg/$f" | wc -c)
+  total=$((total + br))
+  line "  $f raw" "$(awk -v b="$raw" 'BEGIN{printf "%.1f", b/1024}')" "KiB" ""
+  line "  $f brotli" "$(awk -v b="$br" 'BEGIN{printf "%.1f", b/1024}')" "KiB" ""
+done
+kib=$(awk -v b="$total" 'BEGIN{printf "%.1f", b/1024}')
+line "capture screen wasm+js+css, brotli" "$kib" "KiB" "  (target ≤ 200 KiB)$(verdict "$kib" 200)"
+echo "== Separately loaded routes =="
+admin=0
+for f in statgrid_admin_bg.wasm statgrid_admin.js; do
+  admin=$((admin + $(brotli -c -q 11 "$site/pkg/$f" | wc -c)))
+done
+line "  /admin/* (administration bundle, wasm+js), brotli" "$(awk -v b="$admin" 'BEGIN{printf "%.1f", b/1024}')" "KiB" ""
+
+port=3300
+work=$(mktemp -d)
+STATGRID_DEMO=1 STATGRID_ADDR="127.0.0.1:$port" STATGRID_SITE_ROOT="$site" RUST_LOG=warn \
+  DATABASE_URL="sqlite://$work/bench.db?mode=rwc" taskset -c 0 "$target_dir/release/statgrid" >"$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+rss() { awk '/^VmRSS/ { printf "%.1f", $2/1024 }' "/proc/$server/status"; }
+idle_rss=$(rss)
+
+echo
+echo "== Page load in Chromium (4× CPU, 1.6 Mbps down, 150 ms latency), and offline save (4× CPU) =="
+json=$(cd end2end && BASE_URL="http://127.0.0.1:$port" node bench/browser.mjs)
+get() { python3 -c "import json,sys; d=json.loads(sys.argv[1]); print(round(d$2, 1))" "$json"; }
+v=$(get "$json" "['first']['median']"); line "first load to hydrated and interactive: median" "$v" "ms" "  (target ≤ 3000 ms)$(verdict "$v" 3000)"
+v=$(get "$json" "['first']['p99']"); line "first load to hydrated and interactive: p99" "$v" "ms" ""
+v=$(get "$json" "['repeat']['median']"); line "repeat load (service worker warm): median" "$v" "ms" "  (target ≤ 1000 ms)$(verdict "$v" 1000)"
+v=$(get "$json" "['repeat']['p99']"); line "repeat load (service worker warm): p99" "$v" "ms" ""
+v=$(get "$json" "['save']['median']"); line "offline save, tap to 已保存: median" "$v" "ms" ""
+v=$(get "$json" "['save']['p95']"); line "offline save, tap to 已保存: p95" "$v" "ms" "  (target ≤ 30 ms)$(verdict "$v" 30)"
+
+echo
+echo "== Server under load (wrk, 64 connections, 10 s; server on core 0, wrk on core 1; SQLite) =="
+login=$(curl -fsS -H 'content-type: application/json' -d '{"phone":"13800000005","password":"statgrid2026"}' "http://127.0.0.1:$port/api/v1/auth/login")
+token=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['token'])" "$login")
+enterprise=$(curl -fsS -H "authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/sync/pull?since=0" \
+  | python3 -c "import json,sys; print(json.load(sys.stdin)['directory']['enterprises'][0]['id'])")
+today=$(TZ=Asia/Shanghai date +%F)
+wrk_run() { # name script target_rps
+  local out
+  out=$(TOKEN="$token" ENTERPRISE="$enterprise" TODAY="$today" \
+    taskset -c 1 wrk -t1 -c64 -d10s --latency -s "scripts/wrk/$2.lua" "http://127.0.0.1:$port")
+  local rps p99
+  rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
+  p99=$(awk '$1 == "99%" { v=$2; if (v ~ /us$/) { sub(/us/,"",v); v=v/1000 } else if (v ~ /ms$/) { sub(/ms/,"",v) } else if (v ~ /s$/) { sub(/s/,"",v); v=v*1000 } print v }' <<<"$out")
+  errors=$(awk '/Non-2xx|Socket errors/' <<<"$out")
+  line "$1: requests per second" "$rps" "req/s" "$([ -n "$3" ] && echo "  (target ≥ $3 req/s)$(ge_verdict "$rps" "$3")")"
+  line "$1: p99 latency" "$p99" "ms" "$([ -n "$3" ] && echo "  (target ≤ 20 ms)$(verdict "$p99" 20)")"
+  [ -z "$errors" ] || echo "  $errors"
+}
+wrk_run "authorized reads (pull)" read 10000
+wrk_run "sync pushes (1 record each)" push ""
+line "server resident memory, idle" "$idle_rss" "MiB" ""
+line "server resident memory, after load" "$(rss)" "MiB" ""
+line "server resident memory, peak" "$(awk '/^VmHWM/ { printf "%.1f", $2/1024 }' "/proc/$server/status")" "MiB" ""
+
+echo
+"$target_dir/release/statgrid-bench" 2> >(grep -v '"level"' >&2)

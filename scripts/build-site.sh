@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds the browser bundle into target/site: wasm + JS glue + CSS + public files.
+# (The plain steps cargo-leptos would run, without its 20-minute install.)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+# Two bundles: the field app (statgrid) that phones load, and the administration screens
+# (statgrid_admin) that only officials at a desk load.
+cargo build -p frontend -p frontend-admin --target wasm32-unknown-unknown --profile wasm-release
+
+out="$target_dir/site.new"
+rm -rf "$out"
+mkdir -p "$out/pkg"
+for pair in frontend:statgrid frontend_admin:statgrid_admin; do
+  crate=${pair%%:*}
+  bundle=${pair#*:}
+  wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" --out-name "$bundle" \
+    "$target_dir/wasm32-unknown-unknown/wasm-release/$crate.wasm"
+  end2end/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types \
+    "$out/pkg/${bundle}_bg.wasm" -o "$out/pkg/${bundle}_bg.wasm"
+done
+cp style/main.css "$out/pkg/statgrid.css"
+cp -r public/. "$out/"
+rm -rf "$target_dir/site"
+mv "$out" "$target_dir/site"
+echo "site built in $target_dir/site"

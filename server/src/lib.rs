@@ -1,0 +1,6 @@
+//! The StatGrid server: settings, start-up, and the routes around the Leptos app.
+#![recursion_limit = "256"]
+pub mod assets;
+pub mod demo;
+pub mod settings;
+pub mod startup;

@@ -1,0 +1,57 @@
+//! Settings: built-in defaults, overridden by environment variables.
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// `DATABASE_URL`; an SQLite file by default, so one command runs everything.
+    pub database_url: String,
+    /// `STATGRID_ADDR`; port 0 picks a free port (tests).
+    pub address: SocketAddr,
+    /// `STATGRID_SITE_ROOT`: the built browser bundle and public files.
+    pub site_root: PathBuf,
+    /// `STATGRID_DEMO=1`: fill an empty database with the demo city.
+    pub demo_data: bool,
+    /// `STATGRID_SECURE_COOKIES=1`: the site is served over TLS.
+    pub secure_cookies: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    #[error("STATGRID_ADDR is not an address such as 127.0.0.1:3000: {0}")]
+    Address(String),
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            database_url: "sqlite://statgrid.db?mode=rwc".into(),
+            address: SocketAddr::from(([127, 0, 0, 1], 3000)),
+            site_root: PathBuf::from("target/site"),
+            demo_data: false,
+            secure_cookies: false,
+        }
+    }
+}
+
+impl Settings {
+    pub fn from_env() -> Result<Self, SettingsError> {
+        let mut s = Settings::default();
+        if let Ok(url) = std::env::var("DATABASE_URL") {
+            s.database_url = url;
+        }
+        if let Ok(addr) = std::env::var("STATGRID_ADDR") {
+            s.address = addr.parse().map_err(|_| SettingsError::Address(addr))?;
+        }
+        if let Ok(root) = std::env::var("STATGRID_SITE_ROOT") {
+            s.site_root = root.into();
+        }
+        s.demo_data = flag("STATGRID_DEMO");
+        s.secure_cookies = flag("STATGRID_SECURE_COOKIES");
+        Ok(s)
+    }
+}
+
+fn flag(name: &str) -> bool {
+    std::env::var(name).is_ok_and(|v| matches!(v.as_str(), "1" | "true" | "yes"))
+}

@@ -1,0 +1,172 @@
+//! Builds the application: database and migrations, demo data, and the router.
+use crate::{assets, demo, settings::Settings};
+use app::admin::components::AdminApp;
+use app::state::AppState;
+use app::{App, admin_shell, shell};
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    db: DatabaseConnection,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("database: {0}")]
+    Database(#[from] sea_orm::DbErr),
+    #[error("cannot listen: {0}")]
+    Listen(#[from] std::io::Error),
+    #[error("demo data: {0}")]
+    Demo(#[from] app::error::AppError),
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> Result<Self, StartError> {
+        let db = Database::connect(&settings.database_url).await?;
+        if db.get_database_backend() == DbBackend::Sqlite {
+            // Wait for a busy writer instead of failing at once; WAL lets reads go on meanwhile.
+            db.execute_unprepared(
+                "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;",
+            )
+            .await?;
+        }
+        Migrator::up(&db, None).await?;
+        if settings.demo_data {
+            demo::seed_if_empty(&db).await?;
+        }
+        let listener = TcpListener::bind(settings.address).await?;
+        let leptos_options = LeptosOptions::builder()
+            .output_name(app::FIELD_BUNDLE)
+            .site_root(settings.site_root.to_string_lossy().to_string())
+            .site_pkg_dir("pkg")
+            .site_addr(listener.local_addr()?)
+            .build();
+        let state = AppState {
+            db: db.clone(),
+            service_worker: assets::service_worker(&settings.site_root)
+                .unwrap_or_default()
+                .into(),
+            leptos_options,
+            secure_cookies: settings.secure_cookies,
+            imports: Default::default(),
+        };
+        let router = router(state, &settings);
+        Ok(Application {
+            listener,
+            router,
+            db,
+        })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
+    }
+
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
+    pub async fn run_until_stopped(self) -> Result<(), std::io::Error> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+    }
+}
+
+fn router(state: AppState, settings: &Settings) -> Router {
+    let routes = generate_route_list(App);
+    let admin_routes = generate_route_list(AdminApp);
+    let context_state = state.clone();
+    let admin_context_state = state.clone();
+    let static_files = ServeDir::new(&settings.site_root);
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/sw.js", get(service_worker))
+        .merge(app::sync::ssr::router())
+        .merge(app::admin::ssr::router())
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(context_state.clone()),
+            {
+                let options = state.leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .leptos_routes_with_context(
+            &state,
+            admin_routes,
+            move || provide_context(admin_context_state.clone()),
+            {
+                let options = state.leptos_options.clone();
+                move || admin_shell(options.clone())
+            },
+        )
+        .fallback_service(static_files)
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(CompressionLayer::new())
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(tracing::Level::INFO))
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+        )
+        .with_state(state)
+}
+
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    let database = match state.db.get_database_backend() {
+        DbBackend::Postgres => "postgres",
+        DbBackend::Sqlite => "sqlite",
+        _ => "other",
+    };
+    match state.db.ping().await {
+        Ok(()) => (
+            StatusCode::OK,
+            Json(serde_json::json!({"status": "ok", "database": database})),
+        ),
+        Err(_) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(serde_json::json!({"status": "unavailable", "database": database})),
+        ),
+    }
+}
+
+/// Served with `no-cache` so that browsers look for a new version on every visit.
+async fn service_worker(State(state): State<AppState>) -> impl IntoResponse {
+    let script: Arc<str> = state.service_worker.clone();
+    if script.is_empty() {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        script.to_string(),
+    )
+        .into_response()
+}

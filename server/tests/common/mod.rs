@@ -1,0 +1,204 @@
+//! Test harness: the real server on port 0 with a fresh database holding the demo city.
+//! Every test runs on SQLite, and on PostgreSQL too when `TEST_DATABASE_URL` is set.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use serde_json::{Value, json};
+use server::settings::Settings;
+use server::startup::Application;
+
+pub const PASSWORD: &str = server::demo::DEMO_PASSWORD;
+pub const CITY_ADMIN: &str = "13800000001";
+pub const DONGHU_LEADER: &str = "13800000002";
+pub const XILING_LEADER: &str = "13800000003";
+pub const DONGHU_MEMBER: &str = "13800000005";
+pub const XILING_MEMBER: &str = "13800000006";
+
+#[derive(Clone, Copy, Debug)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub db: DatabaseConnection,
+    cleanup: Option<(String, String)>,
+}
+
+/// Runs the body against a fresh app on each backend: `db_test!(name, |app| { … })`.
+#[macro_export]
+macro_rules! db_test {
+    ($name:ident, |$app:ident| $body:block) => {
+        mod $name {
+            use super::*;
+
+            async fn run($app: &$crate::common::TestApp) $body
+
+            #[tokio::test]
+            async fn sqlite() {
+                let app = $crate::common::TestApp::spawn($crate::common::Backend::Sqlite).await;
+                run(&app).await;
+                app.finish().await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                if std::env::var("TEST_DATABASE_URL").is_err() {
+                    eprintln!("TEST_DATABASE_URL not set: PostgreSQL case not run");
+                    return;
+                }
+                let app = $crate::common::TestApp::spawn($crate::common::Backend::Postgres).await;
+                run(&app).await;
+                app.finish().await;
+            }
+        }
+    };
+}
+
+impl TestApp {
+    pub async fn spawn(backend: Backend) -> TestApp {
+        let unique = uuid::Uuid::now_v7().simple().to_string();
+        let (database_url, cleanup) = match backend {
+            Backend::Sqlite => {
+                let path = std::env::temp_dir().join(format!("statgrid-test-{unique}.db"));
+                (format!("sqlite://{}?mode=rwc", path.display()), None)
+            }
+            Backend::Postgres => {
+                let admin_url = std::env::var("TEST_DATABASE_URL").unwrap();
+                let name = format!("statgrid_t_{unique}");
+                let admin = Database::connect(&admin_url).await.unwrap();
+                admin
+                    .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                    .await
+                    .unwrap();
+                admin.close().await.unwrap();
+                let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap();
+                (format!("{base}/{name}"), Some((admin_url, name)))
+            }
+        };
+        let settings = Settings {
+            database_url,
+            address: "127.0.0.1:0".parse().unwrap(),
+            site_root: std::env::temp_dir().join("statgrid-no-site"),
+            demo_data: true,
+            secure_cookies: false,
+        };
+        let app = Application::build(settings).await.expect("app starts");
+        let base = format!("http://{}", app.address());
+        let db = app.db().clone();
+        tokio::spawn(app.run_until_stopped());
+        TestApp { base, db, cleanup }
+    }
+
+    pub async fn finish(self) {
+        self.db.clone().close().await.ok();
+        if let Some((admin_url, name)) = self.cleanup {
+            let admin = Database::connect(&admin_url).await.unwrap();
+            admin
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                .await
+                .ok();
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// A client logged in as `phone`, with its cookie jar.
+    pub async fn login(&self, phone: &str) -> reqwest::Client {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .build()
+            .unwrap();
+        let response = client
+            .post(self.url("/api/v1/auth/login"))
+            .json(&json!({"phone": phone, "password": PASSWORD}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200, "login of {phone}");
+        client
+    }
+
+    pub async fn pull(&self, client: &reqwest::Client) -> Value {
+        let response = client
+            .get(self.url("/api/v1/sync/pull?since=0"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        response.json().await.unwrap()
+    }
+
+    pub async fn push(&self, client: &reqwest::Client, records: Value) -> (u16, Value) {
+        let response = client
+            .post(self.url("/api/v1/sync/push"))
+            .json(&json!({"protocol": 1, "records": records}))
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap())
+    }
+
+    pub async fn visit_count(&self) -> i64 {
+        let row = self
+            .db
+            .query_one_raw(sea_orm::Statement::from_string(
+                self.db.get_database_backend(),
+                "SELECT COUNT(*) AS n FROM visit",
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        row.try_get::<i64>("", "n").unwrap()
+    }
+}
+
+/// The id of the first enterprise in the pulled directory whose grid has this name.
+pub fn enterprise_in(pull: &Value, grid_name: &str) -> i64 {
+    let grid_id = pull["directory"]["grids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"] == grid_name)
+        .unwrap_or_else(|| panic!("grid {grid_name} visible"))["id"]
+        .as_i64()
+        .unwrap();
+    pull["directory"]["enterprises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["grid_id"] == grid_id)
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap()
+}
+
+/// Today in Beijing, as the form would fill it in.
+pub fn today() -> String {
+    let now = time::OffsetDateTime::now_utc().to_offset(time::macros::offset!(+8));
+    app::domain::period::format_date(now.date())
+}
+
+pub fn visit(id: &str, enterprise_id: i64, date: &str, findings: &str) -> Value {
+    json!({
+        "id": id,
+        "kind": "visit",
+        "version": 1,
+        "device_time_ms": 1_763_000_000_000i64,
+        "payload": {
+            "enterprise_id": enterprise_id,
+            "visit_date": date,
+            "purpose": "data_quality",
+            "findings": findings,
+            "follow_up": false
+        }
+    })
+}
+
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}

@@ -1,0 +1,222 @@
+//! The sync API: idempotent pushes, per-record answers, bad input.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+mod common;
+
+use common::*;
+use serde_json::{Value, json};
+
+db_test!(
+    a_replayed_batch_is_stored_once_and_answered_the_same,
+    |app| {
+        {
+            let client = app.login(DONGHU_MEMBER).await;
+            let enterprise = enterprise_in(&app.pull(&client).await, "东湖工业一网格");
+            let batch = json!([
+                visit(&new_id(), enterprise, &today(), "核查了十月报表"),
+                visit(&new_id(), enterprise, &today(), "宣传统计法"),
+            ]);
+            let (status, first) = app.push(&client, batch.clone()).await;
+            assert_eq!(status, 200);
+            let (_, second) = app.push(&client, batch).await;
+            assert_eq!(first, second, "a replay gets the stored answer");
+            assert!(
+                first["results"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .all(|r| r["status"] == "accepted")
+            );
+            assert_eq!(app.visit_count().await, 2);
+        }
+    }
+);
+
+db_test!(concurrent_replays_store_once, |app| {
+    {
+        let client = app.login(DONGHU_MEMBER).await;
+        let enterprise = enterprise_in(&app.pull(&client).await, "东湖工业一网格");
+        let batch = json!([visit(&new_id(), enterprise, &today(), "同时提交两次")]);
+        let (a, b) = tokio::join!(
+            app.push(&client, batch.clone()),
+            app.push(&client, batch.clone())
+        );
+        assert_eq!(a.0, 200);
+        assert_eq!(b.0, 200);
+        assert_eq!(a.1["results"][0]["status"], "accepted");
+        assert_eq!(b.1["results"][0]["status"], "accepted");
+        assert_eq!(app.visit_count().await, 1);
+    }
+});
+
+db_test!(
+    bad_records_are_rejected_with_reasons_and_good_ones_still_stored,
+    |app| {
+        {
+            let client = app.login(DONGHU_MEMBER).await;
+            let pulled = app.pull(&client).await;
+            let own = enterprise_in(&pulled, "东湖工业一网格");
+            // An enterprise of another township, which the member cannot see.
+            let admin = app.login(CITY_ADMIN).await;
+            let foreign = enterprise_in(&app.pull(&admin).await, "西岭服务业网格");
+            let mut unknown_purpose = visit(&new_id(), own, &today(), "目的不对");
+            unknown_purpose["payload"]["purpose"] = json!("shopping");
+            let mut not_a_visit = visit(&new_id(), own, &today(), "x");
+            not_a_visit["kind"] = json!("lottery");
+            let cases = [
+                (visit(&new_id(), own, &today(), "   "), "findings_empty"),
+                (
+                    visit(&new_id(), own, &today(), &"字".repeat(2001)),
+                    "findings_too_long",
+                ),
+                (
+                    visit(&new_id(), own, "2999-01-01", "未来的走访"),
+                    "date_in_future",
+                ),
+                (
+                    visit(&new_id(), own, "2026-13-45", "日期错误"),
+                    "date_malformed",
+                ),
+                (
+                    visit(&new_id(), foreign, &today(), "别的乡镇的企业"),
+                    "enterprise_not_allowed",
+                ),
+                (unknown_purpose, "purpose_unknown"),
+                (not_a_visit, "unknown_kind"),
+                (
+                    json!({"id": new_id(), "kind": "visit", "version": 1, "device_time_ms": 0, "payload": {"x": 1}}),
+                    "malformed_payload",
+                ),
+            ];
+            let good = visit(&new_id(), own, &today(), &"字".repeat(2000));
+            let mut records: Vec<Value> = cases.iter().map(|(r, _)| r.clone()).collect();
+            records.push(good);
+            let (status, answer) = app.push(&client, Value::Array(records)).await;
+            assert_eq!(status, 200);
+            let results = answer["results"].as_array().unwrap();
+            for (i, (_, code)) in cases.iter().enumerate() {
+                assert_eq!(results[i]["status"], "rejected", "case {code}");
+                let problems = results[i]["problems"].as_array().unwrap();
+                assert!(
+                    problems.iter().any(|p| p["code"] == *code),
+                    "case {code}: {problems:?}"
+                );
+                let message = problems[0]["message"].as_str().unwrap();
+                assert!(
+                    message
+                        .chars()
+                        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                    "Chinese: {message}"
+                );
+            }
+            assert_eq!(results.last().unwrap()["status"], "accepted");
+            assert_eq!(app.visit_count().await, 1, "only the good record is stored");
+        }
+    }
+);
+
+db_test!(
+    malformed_json_gets_a_chinese_400_and_stores_nothing,
+    |app| {
+        {
+            let client = app.login(DONGHU_MEMBER).await;
+            let response = client
+                .post(app.url("/api/v1/sync/push"))
+                .header("content-type", "application/json")
+                .body("{\"protocol\": 1, \"records\": [ {")
+                .send()
+                .await
+                .unwrap();
+            assert!(response.status().is_client_error());
+            let body: Value = response.json().await.unwrap();
+            assert!(
+                body["error"]["message"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("请求格式错误")
+            );
+            assert_eq!(app.visit_count().await, 0);
+        }
+    }
+);
+
+db_test!(an_oversized_batch_is_refused_whole, |app| {
+    {
+        let client = app.login(DONGHU_MEMBER).await;
+        let enterprise = enterprise_in(&app.pull(&client).await, "东湖工业一网格");
+        let records: Vec<Value> = (0..501)
+            .map(|_| visit(&new_id(), enterprise, &today(), "批量"))
+            .collect();
+        let (status, body) = app.push(&client, Value::Array(records)).await;
+        assert_eq!(status, 422);
+        assert!(
+            body["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("每批最多 500 条")
+        );
+        assert_eq!(app.visit_count().await, 0);
+    }
+});
+
+db_test!(a_full_batch_of_500_is_stored, |app| {
+    {
+        let client = app.login(DONGHU_MEMBER).await;
+        let enterprise = enterprise_in(&app.pull(&client).await, "东湖工业一网格");
+        let records: Vec<Value> = (0..500)
+            .map(|i| visit(&new_id(), enterprise, &today(), &format!("第{i}次")))
+            .collect();
+        let (status, body) = app.push(&client, Value::Array(records)).await;
+        assert_eq!(status, 200);
+        assert_eq!(body["results"].as_array().unwrap().len(), 500);
+        assert_eq!(app.visit_count().await, 500);
+    }
+});
+
+db_test!(pushing_without_a_session_is_refused, |app| {
+    {
+        let response = reqwest::Client::new()
+            .post(app.url("/api/v1/sync/push"))
+            .json(&json!({"protocol": 1, "records": []}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 401);
+    }
+});
+
+db_test!(
+    pull_returns_the_persons_own_visits_after_the_cursor,
+    |app| {
+        {
+            let member = app.login(DONGHU_MEMBER).await;
+            let enterprise = enterprise_in(&app.pull(&member).await, "东湖工业一网格");
+            let id = new_id();
+            app.push(
+                &member,
+                json!([visit(&id, enterprise, &today(), "本人的记录")]),
+            )
+            .await;
+            // The grid leader's own visit must not reach the member.
+            let leader = app.login("13800000004").await;
+            app.push(
+                &leader,
+                json!([visit(&new_id(), enterprise, &today(), "网格长的记录")]),
+            )
+            .await;
+            let pulled = app.pull(&member).await;
+            let visits = pulled["visits"].as_array().unwrap();
+            assert_eq!(visits.len(), 1);
+            assert_eq!(visits[0]["id"], id);
+            let cursor = pulled["cursor"].as_i64().unwrap();
+            let later: Value = member
+                .get(app.url(&format!("/api/v1/sync/pull?since={}", cursor + 1)))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(later["visits"].as_array().unwrap().len(), 0);
+        }
+    }
+);
