@@ -59,3 +59,31 @@ test('an administrator imports a directory, accepts a grouping and assigns a lea
   await expect(row).toContainText('10');
   await leaderContext.close();
 });
+
+test('an administrator adds an enterprise, is told what is wrong, moves it and closes it', async ({ page }) => {
+  await new LoginPage(page).loginAs(ADMIN);
+  await page.goto('/admin/enterprises');
+  await expect(page.getByRole('heading', { name: '企业', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: '新增企业' }).click();
+  await page.getByLabel('企业名称').fill('云江新材料有限公司');
+  await page.getByLabel('统一社会信用代码').fill('12345');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('alert')).toContainText('统一社会信用代码应为18位');
+  await expect(page.getByRole('alert')).toContainText('请选择行业');
+
+  await page.getByLabel('统一社会信用代码').fill(creditCode('91339905ME0000001'));
+  await page.getByLabel('行业').selectOption({ label: '工业' });
+  await page.getByLabel('所属网格').selectOption({ label: '东湖工业一网格' });
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('status')).toContainText('已保存：云江新材料有限公司');
+
+  await page.getByLabel('名称或信用代码').fill('新材料');
+  await page.getByRole('button', { name: '查询' }).click();
+  const row = page.getByRole('row').filter({ hasText: '云江新材料有限公司' });
+  await expect(row).toContainText('东湖工业一网格');
+  await row.getByLabel('移到网格').selectOption({ label: '东湖工业二网格' });
+  await expect(row).toContainText('东湖工业二网格');
+  await row.getByRole('button', { name: '关闭' }).click();
+  await expect(page.getByRole('status')).toContainText('已关闭：云江新材料有限公司');
+  await expect(page.getByText('没有符合条件的企业')).toBeVisible();
+});

@@ -10,7 +10,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{LeptosRoutes, generate_route_list, render_app_to_stream_with_context};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend};
 use std::net::SocketAddr;
@@ -114,14 +114,17 @@ fn router(state: AppState, settings: &Settings) -> Router {
                 move || shell(options.clone())
             },
         )
-        .leptos_routes_with_context(
-            &state,
+        // The administration app's pages. Not `leptos_routes_with_context` again: that would
+        // register every server function a second time.
+        .leptos_routes_with_handler(
             admin_routes,
-            move || provide_context(admin_context_state.clone()),
-            {
-                let options = state.leptos_options.clone();
-                move || admin_shell(options.clone())
-            },
+            render_app_to_stream_with_context(
+                move || provide_context(admin_context_state.clone()),
+                {
+                    let options = state.leptos_options.clone();
+                    move || admin_shell(options.clone())
+                },
+            ),
         )
         .fallback_service(static_files)
         .layer(SetResponseHeaderLayer::if_not_present(

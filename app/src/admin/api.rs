@@ -173,6 +173,72 @@ pub struct ProposedGridView {
     pub enterprises: Vec<(i32, String)>,
 }
 
+impl GroupingProposal {
+    /// The administrator's edit before accepting: moves an enterprise into the grid at index
+    /// `to`. A grid left empty is dropped, since accepting would create it empty. Returns
+    /// whether anything moved.
+    pub fn move_enterprise(&mut self, enterprise_id: i32, to: usize) -> bool {
+        if to >= self.grids.len() {
+            return false;
+        }
+        let Some((from, at)) = self.grids.iter().enumerate().find_map(|(g, grid)| {
+            grid.enterprises
+                .iter()
+                .position(|(id, _)| *id == enterprise_id)
+                .map(|at| (g, at))
+        }) else {
+            return false;
+        };
+        if from == to {
+            return false;
+        }
+        let moved = self.grids[from].enterprises.remove(at);
+        self.grids[to].enterprises.push(moved);
+        if self.grids[from].enterprises.is_empty() {
+            self.grids.remove(from);
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn proposal() -> GroupingProposal {
+        let grid = |name: &str, ids: &[i32]| ProposedGridView {
+            name: name.into(),
+            industry: None,
+            enterprises: ids.iter().map(|id| (*id, format!("企业{id}"))).collect(),
+        };
+        GroupingProposal {
+            township_id: 1,
+            grids: vec![grid("甲", &[1, 2]), grid("乙", &[3])],
+        }
+    }
+
+    #[test]
+    fn an_enterprise_moves_between_proposed_grids() {
+        let mut p = proposal();
+        assert!(p.move_enterprise(2, 1));
+        assert_eq!(p.grids[0].enterprises, vec![(1, "企业1".to_owned())]);
+        assert_eq!(p.grids[1].enterprises.len(), 2);
+    }
+
+    #[test]
+    fn a_grid_left_empty_is_dropped_and_bad_moves_change_nothing() {
+        let mut p = proposal();
+        assert!(p.move_enterprise(3, 0));
+        assert_eq!(p.grids.len(), 1);
+        assert_eq!(p.grids[0].enterprises.len(), 3);
+        let before = p.clone();
+        assert!(!p.move_enterprise(99, 0), "unknown enterprise");
+        assert!(!p.move_enterprise(1, 5), "unknown grid");
+        assert!(!p.move_enterprise(1, 0), "already there");
+        assert_eq!(p, before);
+    }
+}
+
 /// An enterprise of the directory as the administration screens show it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EnterpriseEntry {

@@ -22,6 +22,9 @@ pub fn EnterprisesPage() -> impl IntoView {
     let draft = RwSignal::new(EnterpriseDraft::default());
     let error = RwSignal::new(None::<String>);
     let message = RwSignal::new(None::<String>);
+    // The buttons do nothing until the page has hydrated, so they are disabled until then.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
     let apply = Action::new(move |change: &EnterpriseChange| change_enterprise(change.clone()));
     Effect::new(move |_| match apply.value().get() {
         Some(Ok(saved)) => {
@@ -87,8 +90,8 @@ pub fn EnterprisesPage() -> impl IntoView {
                 </label>
                 <label>"名称或信用代码" <input type="search" bind:value=text /></label>
                 <label class="check"><input type="checkbox" bind:checked=include_closed />"含已关闭"</label>
-                <button type="submit" class="button">"查询"</button>
-                <button type="button" class="button primary" on:click=move |_| {
+                <button type="submit" class="button" disabled=move || !hydrated.get()>"查询"</button>
+                <button type="button" class="button primary" disabled=move || !hydrated.get() on:click=move |_| {
                     draft.set(EnterpriseDraft::default());
                     error.set(None);
                     editing.set(Some(None));

@@ -11,6 +11,23 @@ pub fn GroupingPage() -> impl IntoView {
     let proposal = RwSignal::new(None::<GroupingProposal>);
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(false);
+    let moving = RwSignal::new(String::new());
+    let destination = RwSignal::new(String::new());
+    let move_one = move |_| {
+        if let (Ok(id), Ok(to)) = (
+            moving.get_untracked().parse(),
+            destination.get_untracked().parse(),
+        ) {
+            proposal.update(|p| {
+                if let Some(p) = p {
+                    p.move_enterprise(id, to);
+                }
+            });
+            // The lists are drawn again from the edited proposal, with nothing chosen.
+            moving.set(String::new());
+            destination.set(String::new());
+        }
+    };
     let propose = Action::new(move |id: &i32| propose_grouping(*id));
     let accept = Action::new(move |p: &GroupingProposal| apply_grouping(p.clone()));
     Effect::new(move |_| match propose.value().get() {
@@ -35,7 +52,7 @@ pub fn GroupingPage() -> impl IntoView {
         <section class="card wide">
             <AdminNav />
             <h1>"分组建议"</h1>
-            <p class="muted">"按行业把乡镇（街道）的统计调查对象分成约20家一组的企业网格；对象较少的行业合并为综合网格。采用前可修改网格名称。"</p>
+            <p class="muted">"按行业把乡镇（街道）的统计调查对象分成约20家一组的企业网格；对象较少的行业合并为综合网格。采用前可修改网格名称，也可把企业调到另一个网格。"</p>
             {move || error.get().map(alert)}
             <Show when=move || done.get()>
                 <p class="success" role="status">"已采用：新网格已建立，企业已分入，原企业网格已关闭。请在“人员”中为新网格分配网格长。"</p>
@@ -67,6 +84,22 @@ pub fn GroupingPage() -> impl IntoView {
                                 {g.enterprises.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>().join("、")}</p>
                         </div>
                     }).collect_view()}
+                    <div class="form">
+                        <h2>"调整"</h2>
+                        <label>"企业"
+                            <select on:change=move |ev| moving.set(event_target_value(&ev))>
+                                <option value="">"请选择企业"</option>
+                                {p.grids.iter().flat_map(|g| g.enterprises.iter().map(move |(id, n)| view! { <option value=*id>{format!("{n}（{}）", g.name)}</option> })).collect_view()}
+                            </select>
+                        </label>
+                        <label>"调入网格"
+                            <select on:change=move |ev| destination.set(event_target_value(&ev))>
+                                <option value="">"请选择网格"</option>
+                                {p.grids.iter().enumerate().map(|(i, g)| view! { <option value=i>{g.name.clone()}</option> }).collect_view()}
+                            </select>
+                        </label>
+                        <button class="button" on:click=move_one>"调入"</button>
+                    </div>
                     <button class="button primary" on:click=move |_| { if let Some(p) = proposal.get_untracked() { accept.dispatch(p); } }>"采用此方案"</button>
                 }
             })}

@@ -81,8 +81,9 @@ impl AdminSession {
     /// and closes the old grids left empty; all in one transaction, audited.
     pub async fn apply_grouping(
         &self,
-        proposal: GroupingProposal,
+        mut proposal: GroupingProposal,
     ) -> Result<Vec<GridNode>, AppError> {
+        proposal.grids.retain(|g| !g.enterprises.is_empty());
         let (township, old_grids, enterprises) =
             self.township_enterprises(proposal.township_id).await?;
         let township_ids: BTreeSet<i32> = enterprises.iter().map(|e| e.id).collect();
