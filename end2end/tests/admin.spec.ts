@@ -87,3 +87,19 @@ test('an administrator adds an enterprise, is told what is wrong, moves it and c
   await expect(page.getByRole('status')).toContainText('已关闭：云江新材料有限公司');
   await expect(page.getByText('没有符合条件的企业')).toBeVisible();
 });
+
+test('every administration page opened directly hydrates without errors', async ({ page }) => {
+  await new LoginPage(page).loginAs(ADMIN);
+  const panics: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') panics.push(m.text()); });
+  page.on('pageerror', (e) => panics.push(e.message));
+  for (const [path, button] of [
+    ['/admin', '预览'], ['/admin/grids', '执行'], ['/admin/enterprises', '新增企业'],
+    ['/admin/people', '分配'], ['/admin/grouping', '生成建议'],
+  ]) {
+    await page.goto(path);
+    // Enabled only once the administration bundle has hydrated the page.
+    await expect(page.getByRole('button', { name: button })).toBeEnabled();
+  }
+  expect(panics).toEqual([]);
+});

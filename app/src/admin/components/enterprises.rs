@@ -1,6 +1,6 @@
 //! 企业: find enterprises of the directory, add one, edit it, move it to another grid, close it
 //! or open it again.
-use super::{AdminNav, alert};
+use super::{AdminNav, alert, hydrated};
 use crate::admin::api::{
     ENTERPRISE_LIST_MAX, EnterpriseChange, EnterpriseEntry, EnterpriseQuery, GridNode,
     change_enterprise, list_enterprises, list_grids,
@@ -22,9 +22,7 @@ pub fn EnterprisesPage() -> impl IntoView {
     let draft = RwSignal::new(EnterpriseDraft::default());
     let error = RwSignal::new(None::<String>);
     let message = RwSignal::new(None::<String>);
-    // The buttons do nothing until the page has hydrated, so they are disabled until then.
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
+    let ready = hydrated();
     let apply = Action::new(move |change: &EnterpriseChange| change_enterprise(change.clone()));
     Effect::new(move |_| match apply.value().get() {
         Some(Ok(saved)) => {
@@ -81,6 +79,9 @@ pub fn EnterprisesPage() -> impl IntoView {
             <h1>"企业"</h1>
             {move || error.get().map(alert)}
             {move || message.get().map(|m| view! { <p class="success" role="status">{m}</p> })}
+            // The grid lists come from a resource: inside a Transition, so that the server and
+            // the hydrating browser draw the same thing.
+            <Transition fallback=|| view! { <p class="loading">"正在加载…"</p> }>
             <form class="form" on:submit=search>
                 <label>"网格"
                     <select name="filter-grid" on:change=move |ev| grid_filter.set(event_target_value(&ev))>
@@ -90,8 +91,8 @@ pub fn EnterprisesPage() -> impl IntoView {
                 </label>
                 <label>"名称或信用代码" <input type="search" bind:value=text /></label>
                 <label class="check"><input type="checkbox" bind:checked=include_closed />"含已关闭"</label>
-                <button type="submit" class="button" disabled=move || !hydrated.get()>"查询"</button>
-                <button type="button" class="button primary" disabled=move || !hydrated.get() on:click=move |_| {
+                <button type="submit" class="button" disabled=move || !ready.get()>"查询"</button>
+                <button type="button" class="button primary" disabled=move || !ready.get() on:click=move |_| {
                     draft.set(EnterpriseDraft::default());
                     error.set(None);
                     editing.set(Some(None));
@@ -101,6 +102,7 @@ pub fn EnterprisesPage() -> impl IntoView {
                 <EnterpriseForm draft grids=Signal::derive(open_grids) on_submit=save on_cancel=move || editing.set(None)
                     title=Signal::derive(move || if editing.get().flatten().is_some() { "编辑企业" } else { "新增企业" }) />
             </Show>
+            </Transition>
             <Transition fallback=|| view! { <p class="loading">"正在加载…"</p> }>
                 {move || found.get().map(|r| match r {
                     Err(e) => alert(e.to_string()).into_any(),

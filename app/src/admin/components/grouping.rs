@@ -1,5 +1,5 @@
 //! 分组建议: propose enterprise grids for a township, rename them, and accept.
-use super::{AdminNav, alert};
+use super::{AdminNav, alert, hydrated};
 use crate::admin::api::{GroupingProposal, apply_grouping, list_grids, propose_grouping};
 use crate::domain::grid::GridKind;
 use leptos::prelude::*;
@@ -11,6 +11,7 @@ pub fn GroupingPage() -> impl IntoView {
     let proposal = RwSignal::new(None::<GroupingProposal>);
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(false);
+    let ready = hydrated();
     let moving = RwSignal::new(String::new());
     let destination = RwSignal::new(String::new());
     let move_one = move |_| {
@@ -57,6 +58,9 @@ pub fn GroupingPage() -> impl IntoView {
             <Show when=move || done.get()>
                 <p class="success" role="status">"已采用：新网格已建立，企业已分入，原企业网格已关闭。请在“人员”中为新网格分配网格长。"</p>
             </Show>
+            // The townships come from a resource: inside a Transition, so that the server and
+            // the hydrating browser draw the same list.
+            <Transition fallback=|| view! { <p class="loading">"正在加载…"</p> }>
             <div class="form">
                 <label>"乡镇（街道）或部门"
                     <select on:change=move |ev| township.set(event_target_value(&ev))>
@@ -66,8 +70,9 @@ pub fn GroupingPage() -> impl IntoView {
                             .map(|g| view! { <option value=g.id>{g.name}</option> }).collect_view()}
                     </select>
                 </label>
-                <button class="button" on:click=move |_| { if let Ok(id) = township.get_untracked().parse() { propose.dispatch(id); } }>"生成建议"</button>
+                <button class="button" disabled=move || !ready.get() on:click=move |_| { if let Ok(id) = township.get_untracked().parse() { propose.dispatch(id); } }>"生成建议"</button>
             </div>
+            </Transition>
             {move || proposal.get().map(|p| {
                 let count = p.grids.len();
                 view! {

@@ -1,6 +1,6 @@
 //! 导入名录: choose a file, see what it would change and every bad row, then import.
 use super::upload::{progress, read_chosen_file, send_file};
-use super::{AdminNav, alert};
+use super::{AdminNav, alert, hydrated};
 use crate::admin::api::{ImportProgress, ImportReport, ImportStage};
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -19,6 +19,7 @@ pub fn ImportPage() -> impl IntoView {
     let report = RwSignal::new(None::<ImportReport>);
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    let ready = hydrated();
     let running = RwSignal::new(None::<ImportProgress>);
     let send = move |apply: bool| {
         error.set(None);
@@ -79,7 +80,7 @@ pub fn ImportPage() -> impl IntoView {
                     "选择文件"
                     <input type="file" node_ref=file accept=".xlsx,.xls,.csv" on:change=move |_| { report.set(None); bytes.set(None); } />
                 </label>
-                <button class="button" on:click=move |_| send(false) disabled=move || busy.get()>"预览"</button>
+                <button class="button" on:click=move |_| send(false) disabled=move || busy.get() || !ready.get()>"预览"</button>
             </div>
             {move || error.get().map(alert)}
             {move || busy.get().then(|| view! { <Progress running /> })}

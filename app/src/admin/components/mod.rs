@@ -61,6 +61,14 @@ fn AdminNav() -> impl IntoView {
     }
 }
 
+/// False until the page has hydrated. The administration bundle loads after the page shows, so
+/// buttons that need it stay disabled until then: a click is never silently lost.
+fn hydrated() -> ReadSignal<bool> {
+    let (ready, set_ready) = signal(false);
+    Effect::new(move |_| set_ready.set(true));
+    ready
+}
+
 /// An error from a server call, shown as an alert.
 fn alert(message: String) -> impl IntoView {
     view! { <p class="error" role="alert">{message}</p> }

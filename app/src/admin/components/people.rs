@@ -1,5 +1,5 @@
 //! 人员: people and their roles; deactivate, reset a password, assign a role.
-use super::{AdminNav, alert};
+use super::{AdminNav, alert, hydrated};
 use crate::admin::api::{PersonChange, change_person, list_grids, list_people};
 use crate::domain::grid::Role;
 use leptos::prelude::*;
@@ -9,6 +9,7 @@ pub fn PeoplePage() -> impl IntoView {
     let people = Resource::new(|| (), |_| list_people());
     let grids = Resource::new(|| (), |_| list_grids());
     let message = RwSignal::new(None::<String>);
+    let ready = hydrated();
     let error = RwSignal::new(None::<String>);
     let apply = Action::new(move |change: &PersonChange| change_person(change.clone()));
     Effect::new(move |_| match apply.value().get() {
@@ -64,7 +65,7 @@ pub fn PeoplePage() -> impl IntoView {
                                     {Role::ALL.iter().rev().map(|r| view! { <option value=r.code()>{r.label()}</option> }).collect_view()}
                                 </select>
                             </label>
-                            <button type="submit" class="button primary">"分配"</button>
+                            <button type="submit" class="button primary" disabled=move || !ready.get()>"分配"</button>
                         </form>
                         <table class="grid-table">
                             <thead><tr><th>"姓名"</th><th>"手机号"</th><th>"角色"</th><th>"状态"</th><th>"操作"</th></tr></thead>

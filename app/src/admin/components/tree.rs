@@ -1,5 +1,5 @@
 //! 网格: the grid tree, with add, rename, move and close.
-use super::{AdminNav, alert};
+use super::{AdminNav, alert, hydrated};
 use crate::admin::api::{GridChange, GridNode, change_grid, list_grids};
 use crate::domain::grid::GridKind;
 use leptos::prelude::*;
@@ -33,6 +33,7 @@ pub fn GridsPage() -> impl IntoView {
     let kind = RwSignal::new("enterprise".to_owned());
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    let ready = hydrated();
     let apply = Action::new(move |change: &GridChange| change_grid(change.clone()));
     Effect::new(move |_| match apply.value().get() {
         Some(Ok(_)) => {
@@ -111,7 +112,7 @@ pub fn GridsPage() -> impl IntoView {
                                 <Show when=move || matches!(action.get().as_str(), "add" | "rename")>
                                     <label>"名称" <input type="text" bind:value=name maxlength="100" /></label>
                                 </Show>
-                                <button type="submit" class="button primary">"执行"</button>
+                                <button type="submit" class="button primary" disabled=move || !ready.get()>"执行"</button>
                             </form>
                             <table class="grid-table">
                                 <thead><tr><th>"网格"</th><th>"类型"</th><th>"层级"</th><th>"企业数"</th></tr></thead>
