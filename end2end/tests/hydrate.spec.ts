@@ -53,6 +53,10 @@ test('a visit recorded online is synced and the township leader sees it', async 
   const visit = leader.getByRole('listitem').filter({ hasText: findings });
   await expect(visit).toContainText(enterprise);
   await expect(visit).toContainText('李娜 · 业务指导 · 需要跟进');
+  // The quarter's visit cadence counts the visited enterprise as done on time, in words.
+  await expect(leader.getByRole('heading', { name: /走访覆盖/ })).toBeVisible();
+  const coverage = leader.getByRole('row').filter({ hasText: '东湖工业一网格' }).first();
+  await expect(coverage).toContainText('按时完成');
   await leaderContext.close();
 });
 

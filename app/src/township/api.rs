@@ -17,6 +17,42 @@ pub struct TownshipOverview {
     pub scope_id: i32,
     pub month: String,
     pub grids: Vec<GridVisits>,
+    /// The visit cadence for the quarter of `month`.
+    pub coverage: VisitCoverage,
+}
+
+/// Whether each enterprise was visited as often as the cadence asks, in one quarter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VisitCoverage {
+    /// e.g. "2026年第4季度".
+    pub quarter: String,
+    /// The last day a visit counts as on time (due date plus grace days).
+    pub due: String,
+    /// Visits each enterprise needs in the quarter.
+    pub per_quarter: u32,
+    /// False for a quarter that has not begun.
+    pub started: bool,
+    pub grids: Vec<GridCoverage>,
+    /// Enterprises not yet visited enough, by grid then name (at most 500).
+    pub not_visited: Vec<OpenEnterprise>,
+    /// How many there are in all.
+    pub not_visited_total: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GridCoverage {
+    pub grid_id: i32,
+    pub grid_name: String,
+    /// Open enterprises bound by the rule.
+    pub enterprises: usize,
+    pub counts: crate::domain::cadence::Completeness,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OpenEnterprise {
+    pub enterprise_name: String,
+    pub grid_name: String,
+    pub status: crate::domain::cadence::Status,
 }
 
 /// One enterprise grid's visits in the month.

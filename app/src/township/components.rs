@@ -1,5 +1,7 @@
 //! 乡镇走访情况: the township leader's visits by enterprise grid for a month. Needs the network.
-use crate::township::api::{OverviewQuery, TownshipOverview, load_township_overview};
+use crate::township::api::{
+    GridCoverage, OverviewQuery, TownshipOverview, VisitCoverage, load_township_overview,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -45,6 +47,7 @@ fn Overview(
     let go_scope = go.clone();
     let month_for_scope = month.clone();
     let total: usize = overview.grids.iter().map(|g| g.visits.len()).sum();
+    let coverage = overview.coverage.clone();
     view! {
         <div class="filters">
             <label>
@@ -65,6 +68,8 @@ fn Overview(
                     on:change=move |ev| go(scope, event_target_value(&ev)) />
             </label>
         </div>
+        <Coverage coverage />
+        <h2>{format!("{month} 走访明细")}</h2>
         <p class="muted">{format!("{} 共走访 {} 次", month, total)}</p>
         <table class="grid-table">
             <thead>
@@ -99,5 +104,79 @@ fn Overview(
                 }).collect_view()}
             </ul>
         }).collect_view()}
+    }
+}
+
+/// 走访覆盖: the visit cadence for the quarter, per grid, and who is still to be visited.
+#[component]
+fn Coverage(coverage: VisitCoverage) -> impl IntoView {
+    let VisitCoverage {
+        quarter,
+        due,
+        per_quarter,
+        started,
+        grids,
+        not_visited,
+        not_visited_total,
+    } = coverage;
+    view! {
+        <h2>{format!("走访覆盖 · {quarter}")}</h2>
+        <p class="muted">{format!("每家企业每季度至少走访 {per_quarter} 次；{due} 前完成为按时。")}</p>
+        <Show when=move || started fallback=|| view! { <p class="muted">"本季度尚未开始。"</p> }>
+            <table class="grid-table">
+                <thead>
+                    <tr><th>"企业网格"</th><th>"已走访 / 企业数"</th><th>"状态"</th></tr>
+                </thead>
+                <tbody>
+                    {grids.iter().map(coverage_row).collect_view()}
+                </tbody>
+            </table>
+        </Show>
+        <Show when={let n = not_visited_total; move || started && n > 0}>
+            <details class="not-visited">
+                <summary>{format!("未走访企业（{not_visited_total} 家）")}</summary>
+                <ul>
+                    {not_visited.iter().map(|e| view! {
+                        <li>
+                            <span class="muted">{e.grid_name.clone()}</span> " · " {e.enterprise_name.clone()}
+                            " · " <span class=format!("status {}", e.status.code())>{e.status.label()}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </details>
+        </Show>
+    }
+}
+
+/// One grid's line: counts in words (colour only repeats what the text says).
+fn coverage_row(g: &GridCoverage) -> impl IntoView + use<> {
+    let c = g.counts;
+    let visited = c.done_on_time + c.done_late;
+    let percent = (visited * 100).checked_div(g.enterprises).unwrap_or(0);
+    let mut parts = Vec::new();
+    for (n, label) in [
+        (c.done_on_time, "按时完成"),
+        (c.done_late, "逾期完成"),
+        (c.overdue, "逾期未完成"),
+        (c.pending, "待走访"),
+        (c.waived, "已豁免"),
+    ] {
+        if n > 0 {
+            parts.push(format!("{label} {n}"));
+        }
+    }
+    let class = if c.overdue > 0 {
+        "status overdue"
+    } else if c.pending > 0 {
+        "status due_soon"
+    } else {
+        "status on_time"
+    };
+    view! {
+        <tr>
+            <td>{g.grid_name.clone()}</td>
+            <td>{format!("{visited} / {}（{percent}%）", g.enterprises)}</td>
+            <td class=class>{parts.join(" · ")}</td>
+        </tr>
     }
 }

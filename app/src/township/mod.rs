@@ -2,4 +2,6 @@
 pub mod api;
 pub mod components;
 #[cfg(feature = "ssr")]
+mod coverage;
+#[cfg(feature = "ssr")]
 pub mod ssr;

@@ -2,7 +2,7 @@
 use crate::auth::ssr::{Viewer, now_ms};
 use crate::db::{enterprise, grid, person, visit};
 use crate::domain::grid::{GridKind, Role};
-use crate::domain::period::{Month, shanghai_date};
+use crate::domain::period::{Month, Quarter, shanghai_date};
 use crate::error::AppError;
 use crate::township::api::{GridVisits, OverviewQuery, ScopeChoice, TownshipOverview, VisitRow};
 use crate::visits::ssr::record;
@@ -60,7 +60,7 @@ pub async fn overview(
         .map(|p| (p.id, p.name))
         .collect();
     let grids = enterprise_grids
-        .into_iter()
+        .iter()
         .map(|g| {
             let own: Vec<&visit::Model> = visits.iter().filter(|v| v.grid_id == g.id).collect();
             let visited: BTreeSet<i32> = own.iter().map(|v| v.enterprise_id).collect();
@@ -79,11 +79,21 @@ pub async fn overview(
             }
         })
         .collect();
+    let today = shanghai_date(now_ms()).ok_or(AppError::Internal)?;
+    let coverage = super::coverage::visit_coverage(
+        db,
+        Quarter::of(month.first_day()),
+        today,
+        &enterprise_grids,
+        &enterprises,
+    )
+    .await?;
     Ok(TownshipOverview {
         scopes,
         scope_id,
         month: month.to_string(),
         grids,
+        coverage,
     })
 }
 

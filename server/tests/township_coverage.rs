@@ -1,0 +1,90 @@
+//! 走访覆盖 on the township view: the visit cadence (each enterprise once a quarter) judged per
+//! grid by the cadence engine, from the visits the phones synced.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+mod common;
+
+use common::*;
+use serde_json::{Value, json};
+
+async fn coverage(app: &TestApp, client: &reqwest::Client, month: Option<&str>) -> Value {
+    let response = client
+        .post(app.url("/api/township_overview"))
+        .json(&json!({"query": {"scope": null, "month": month}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let body: Value = response.json().await.unwrap();
+    body["coverage"].clone()
+}
+
+fn grid<'a>(coverage: &'a Value, name: &str) -> &'a Value {
+    coverage["grids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["grid_name"] == name)
+        .unwrap_or_else(|| panic!("{name} in {coverage}"))
+}
+
+db_test!(
+    a_visit_this_quarter_counts_and_a_quarter_without_visits_is_overdue,
+    |app| {
+        let leader = app.login(DONGHU_LEADER).await;
+        let before = coverage(app, &leader, None).await;
+        let one = grid(&before, "东湖工业一网格");
+        assert_eq!(one["enterprises"], server::demo::ENTERPRISES_PER_GRID);
+        assert_eq!(one["counts"]["done_on_time"], 0);
+        let waiting = before["not_visited_total"].as_u64().unwrap();
+        assert!(
+            waiting >= server::demo::ENTERPRISES_PER_GRID as u64,
+            "{before}"
+        );
+
+        let member = app.login(DONGHU_MEMBER).await;
+        let enterprise = enterprise_in(&app.pull(&member).await, "东湖工业一网格");
+        let (status, _) = app
+            .push(
+                &member,
+                json!([visit(&new_id(), enterprise, &today(), "核对月报数据")]),
+            )
+            .await;
+        assert_eq!(status, 200);
+        // A second visit to the same enterprise does not count twice.
+        app.push(
+            &member,
+            json!([visit(&new_id(), enterprise, &today(), "再次核对")]),
+        )
+        .await;
+
+        let after = coverage(app, &leader, None).await;
+        assert_eq!(
+            grid(&after, "东湖工业一网格")["counts"]["done_on_time"],
+            1,
+            "{after}"
+        );
+        assert_eq!(after["not_visited_total"].as_u64().unwrap(), waiting - 1);
+        assert_eq!(grid(&after, "东湖工业二网格")["counts"]["done_on_time"], 0);
+
+        // The first quarter of this year has passed without visits: every enterprise is overdue.
+        let year = &today()[..4];
+        // (Once this year's first-quarter grace days are over.)
+        if &today()[5..] > "04-15" {
+            let past = coverage(app, &leader, Some(&format!("{year}-01"))).await;
+            let counts = &grid(&past, "东湖工业一网格")["counts"];
+            assert_eq!(
+                counts["overdue"],
+                server::demo::ENTERPRISES_PER_GRID,
+                "{past}"
+            );
+            assert!(
+                past["not_visited"][0]["status"]["status"] == "overdue",
+                "{past}"
+            );
+        }
+        // A quarter that has not begun has nothing to judge yet.
+        let next_year = year.parse::<i32>().unwrap() + 1;
+        let future = coverage(app, &leader, Some(&format!("{next_year}-01"))).await;
+        assert_eq!(future["started"], false);
+    }
+);
