@@ -11,7 +11,7 @@ const CACHE = 'statgrid-' + VERSION;
 // user data is filled in on the client from IndexedDB after hydration.
 const SHELL = ['/', '/login', '/visits/new', '/records', '/offline.html'];
 // Client routes whose HTML may be stood in for by the "/" shell (the router takes over).
-const CLIENT_ROUTES = ['/', '/visits/new', '/records', '/login', '/township'];
+const CLIENT_ROUTES = ['/', '/visits/new', '/records', '/login'];
 const NAV_TIMEOUT_MS = 3000;
 
 const toPath = (url) => new URL(url, self.location.href).pathname;

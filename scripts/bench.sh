@@ -33,10 +33,10 @@ kib=$(awk -v b="$total" 'BEGIN{printf "%.1f", b/1024}')
 line "capture screen wasm+js+css, brotli" "$kib" "KiB" "  (target ≤ 200 KiB)$(verdict "$kib" 200)"
 echo "== Separately loaded routes =="
 admin=0
-for f in statgrid_admin_bg.wasm statgrid_admin.js; do
+for f in statgrid_office_bg.wasm statgrid_office.js; do
   admin=$((admin + $(brotli -c -q 11 "$site/pkg/$f" | wc -c)))
 done
-line "  /admin/* (administration bundle, wasm+js), brotli" "$(awk -v b="$admin" 'BEGIN{printf "%.1f", b/1024}')" "KiB" ""
+line "  /township, /admin/* (office bundle, wasm+js), brotli" "$(awk -v b="$admin" 'BEGIN{printf "%.1f", b/1024}')" "KiB" ""
 
 port=3300
 work=$(mktemp -d)

@@ -5,14 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
-# Two bundles: the field app (statgrid) that phones load, and the administration screens
-# (statgrid_admin) that only officials at a desk load.
-cargo build -p frontend -p frontend-admin --target wasm32-unknown-unknown --profile wasm-release
+# Two bundles: the field app (statgrid) that phones load for capture, and the office screens
+# (statgrid_office: township view, administration), loaded only when those are opened.
+cargo build -p frontend -p frontend-office --target wasm32-unknown-unknown --profile wasm-release
 
 out="$target_dir/site.new"
 rm -rf "$out"
 mkdir -p "$out/pkg"
-for pair in frontend:statgrid frontend_admin:statgrid_admin; do
+for pair in frontend:statgrid frontend_office:statgrid_office; do
   crate=${pair%%:*}
   bundle=${pair#*:}
   wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" --out-name "$bundle" \

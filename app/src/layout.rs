@@ -47,10 +47,10 @@ pub fn HomePage() -> impl IntoView {
                             <A href="/visits/new" attr:class="button primary">"记录走访"</A>
                             <A href="/records" attr:class="button">"我的记录"</A>
                             <Show when=move || oversees>
-                                <A href="/township" attr:class="button">"乡镇走访情况"</A>
+                                <a href="/township" rel="external" class="button">"乡镇走访情况"</a>
                             </Show>
                             <Show when=move || administers>
-                                // The administration screens are a separate bundle: a full page load.
+                                // Office screens are a separate bundle: a full page load.
                                 <a href="/admin" rel="external" class="button">"名录与网格管理"</a>
                             </Show>
                         </nav>

@@ -9,6 +9,7 @@ pub mod directory;
 pub mod domain;
 pub mod error;
 mod layout;
+pub mod office;
 #[cfg(feature = "ssr")]
 pub mod state;
 pub mod sync;
@@ -22,9 +23,9 @@ use leptos_router::path;
 
 /// The bundle that hydrates the field app (capture, records, sync): what a phone downloads.
 pub const FIELD_BUNDLE: &str = "statgrid";
-/// The bundle of the administration screens, a separate download so that the field app stays
-/// small on a phone; only officials at a desk load it.
-pub const ADMIN_BUNDLE: &str = "statgrid_admin";
+/// The bundle of the office screens (township view, administration): a separate download, so
+/// the field app stays small on a phone; it is loaded only when those screens are opened.
+pub const OFFICE_BUNDLE: &str = "statgrid_office";
 
 /// The HTML document around the field app. It carries no user data, so the service worker can
 /// cache it and serve it offline.
@@ -32,13 +33,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     document(options, FIELD_BUNDLE, view! { <App /> })
 }
 
-/// The HTML document around the administration screens, hydrated by their own bundle.
-pub fn admin_shell(options: LeptosOptions) -> impl IntoView {
-    document(
-        options,
-        ADMIN_BUNDLE,
-        view! { <admin::components::AdminApp /> },
-    )
+/// The HTML document around the office screens, hydrated by their own bundle.
+pub fn office_shell(options: LeptosOptions) -> impl IntoView {
+    document(options, OFFICE_BUNDLE, view! { <office::OfficeApp /> })
 }
 
 fn document(mut options: LeptosOptions, bundle: &str, body: impl IntoView) -> impl IntoView {
@@ -78,7 +75,6 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=auth::components::LoginPage />
                     <Route path=path!("/visits/new") view=visits::components::VisitFormPage />
                     <Route path=path!("/records") view=visits::components::RecordsPage />
-                    <Route path=path!("/township") view=township::components::TownshipPage />
                     <Route path=path!("/password") view=auth::components::PasswordPage />
                 </Routes>
             </main>

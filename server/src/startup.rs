@@ -1,8 +1,8 @@
 //! Builds the application: database and migrations, demo data, and the router.
 use crate::{assets, demo, settings::Settings};
-use app::admin::components::AdminApp;
+use app::office::OfficeApp;
 use app::state::AppState;
-use app::{App, admin_shell, shell};
+use app::{App, office_shell, shell};
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
@@ -96,9 +96,9 @@ impl Application {
 
 fn router(state: AppState, settings: &Settings) -> Router {
     let routes = generate_route_list(App);
-    let admin_routes = generate_route_list(AdminApp);
+    let office_routes = generate_route_list(OfficeApp);
     let context_state = state.clone();
-    let admin_context_state = state.clone();
+    let office_context_state = state.clone();
     let static_files = ServeDir::new(&settings.site_root);
     Router::new()
         .route("/healthz", get(healthz))
@@ -114,15 +114,15 @@ fn router(state: AppState, settings: &Settings) -> Router {
                 move || shell(options.clone())
             },
         )
-        // The administration app's pages. Not `leptos_routes_with_context` again: that would
-        // register every server function a second time.
+        // The office app's pages. Not `leptos_routes_with_context` again: that would register
+        // every server function a second time.
         .leptos_routes_with_handler(
-            admin_routes,
+            office_routes,
             render_app_to_stream_with_context(
-                move || provide_context(admin_context_state.clone()),
+                move || provide_context(office_context_state.clone()),
                 {
                     let options = state.leptos_options.clone();
-                    move || admin_shell(options.clone())
+                    move || office_shell(options.clone())
                 },
             ),
         )

@@ -16,35 +16,7 @@ pub use people::PeoplePage;
 pub use tree::GridsPage;
 
 use leptos::prelude::*;
-use leptos_meta::{Title, provide_meta_context};
-use leptos_router::components::{A, Route, Router, Routes};
-use leptos_router::path;
-
-/// The administration app, hydrated by its own bundle (`ADMIN_BUNDLE`). Links into the field
-/// app are `rel="external"`: they leave this router for a full page load.
-#[component]
-pub fn AdminApp() -> impl IntoView {
-    provide_meta_context();
-    view! {
-        <Title text="统计网格 · 管理" />
-        <Router>
-            <header class="topbar">
-                <a href="/" rel="external" class="brand">"统计网格"</a>
-                <span class="muted">"名录与网格管理"</span>
-            </header>
-            <main class="page">
-                <Routes fallback=|| view! { <p class="empty">"页面不存在"</p> }>
-                    <Route path=path!("/admin") view=ImportPage />
-                    <Route path=path!("/admin/grids") view=GridsPage />
-                    <Route path=path!("/admin/enterprises") view=EnterprisesPage />
-                    <Route path=path!("/admin/people") view=PeoplePage />
-                    <Route path=path!("/admin/grouping") view=GroupingPage />
-                    <Route path=path!("/admin/audit") view=AuditPage />
-                </Routes>
-            </main>
-        </Router>
-    }
-}
+use leptos_router::components::A;
 
 /// The administration tabs above every administration page.
 #[component]

@@ -1,0 +1,35 @@
+//! The office app: the screens used online at a desk or on a leader's phone (the township view,
+//! the city bureau's administration). Hydrated by its own bundle (`OFFICE_BUNDLE`), so the
+//! field app stays small; links back into the field app are `rel="external"` (a full load).
+use crate::admin::components::{
+    AuditPage, EnterprisesPage, GridsPage, GroupingPage, ImportPage, PeoplePage,
+};
+use crate::township::components::TownshipPage;
+use leptos::prelude::*;
+use leptos_meta::{Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn OfficeApp() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Title text="统计网格" />
+        <Router>
+            <header class="topbar">
+                <a href="/" rel="external" class="brand">"统计网格"</a>
+            </header>
+            <main class="page">
+                <Routes fallback=|| view! { <p class="empty">"页面不存在"</p> }>
+                    <Route path=path!("/township") view=TownshipPage />
+                    <Route path=path!("/admin") view=ImportPage />
+                    <Route path=path!("/admin/grids") view=GridsPage />
+                    <Route path=path!("/admin/enterprises") view=EnterprisesPage />
+                    <Route path=path!("/admin/people") view=PeoplePage />
+                    <Route path=path!("/admin/grouping") view=GroupingPage />
+                    <Route path=path!("/admin/audit") view=AuditPage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}
