@@ -3,6 +3,7 @@
 #![recursion_limit = "256"]
 pub mod admin;
 pub mod auth;
+pub mod cadence;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod directory;

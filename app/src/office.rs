@@ -28,6 +28,7 @@ pub fn OfficeApp() -> impl IntoView {
                     <Route path=path!("/admin/people") view=PeoplePage />
                     <Route path=path!("/admin/grouping") view=GroupingPage />
                     <Route path=path!("/admin/audit") view=AuditPage />
+                    <Route path=path!("/admin/cadence") view=crate::cadence::components::CadencePage />
                 </Routes>
             </main>
         </Router>

@@ -96,7 +96,7 @@ test('every office page opened directly hydrates without errors', async ({ page 
   page.on('pageerror', (e) => panics.push(e.message));
   for (const [path, button] of [
     ['/admin', '预览'], ['/admin/grids', '执行'], ['/admin/enterprises', '新增企业'],
-    ['/admin/people', '分配'], ['/admin/grouping', '生成建议'],
+    ['/admin/people', '分配'], ['/admin/grouping', '生成建议'], ['/admin/cadence', '保存报送节奏'],
   ]) {
     await page.goto(path);
     // Enabled only once the administration bundle has hydrated the page.

@@ -6,6 +6,7 @@ mod m20261122_000001_grid_tree;
 mod m20261122_000002_visits_and_sessions;
 mod m20261122_000003_audit_and_password_reset;
 mod m20261122_000004_enterprise_closed;
+mod m20261122_000005_cadence_policy;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_visits_and_sessions::Migration),
             Box::new(m20261122_000003_audit_and_password_reset::Migration),
             Box::new(m20261122_000004_enterprise_closed::Migration),
+            Box::new(m20261122_000005_cadence_policy::Migration),
         ]
     }
 }

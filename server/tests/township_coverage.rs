@@ -88,3 +88,98 @@ db_test!(
         assert_eq!(future["started"], false);
     }
 );
+
+db_test!(
+    the_administrator_adjusts_the_cadence_and_the_township_view_follows,
+    |app| {
+        let admin = app.login(CITY_ADMIN).await;
+        let call = |endpoint: &'static str, body: Value| {
+            let admin = admin.clone();
+            async move {
+                let response = admin
+                    .post(app.url(&format!("/api/admin/{endpoint}")))
+                    .json(&body)
+                    .send()
+                    .await
+                    .unwrap();
+                (
+                    response.status().as_u16(),
+                    response.json::<Value>().await.unwrap(),
+                )
+            }
+        };
+        let (status, settings) = call("cadence", json!({})).await;
+        assert_eq!(status, 200, "{settings}");
+        assert_eq!(settings["saved"], false);
+        assert_eq!(settings["policy"]["name"], "玉环市");
+
+        // Yueqing's preset, with two visits a quarter.
+        let mut policy = settings["presets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == "乐清市")
+            .unwrap()
+            .clone();
+        for rule in policy["rules"].as_array_mut().unwrap() {
+            if rule["kind"]["kind"] == "enterprise_visits" {
+                rule["kind"]["per_quarter"] = json!(2);
+            }
+        }
+        let (status, saved) = call("cadence_save", json!({"policy": policy})).await;
+        assert_eq!(status, 200, "{saved}");
+        assert_eq!(saved["saved"], true);
+
+        let leader = app.login(DONGHU_LEADER).await;
+        let now = coverage(app, &leader, None).await;
+        assert_eq!(now["per_quarter"], 2, "{now}");
+        assert_eq!(now["policy_name"], "乐清市");
+        // One visit is no longer enough.
+        let member = app.login(DONGHU_MEMBER).await;
+        let enterprise = enterprise_in(&app.pull(&member).await, "东湖工业一网格");
+        app.push(
+            &member,
+            json!([visit(&new_id(), enterprise, &today(), "第一次")]),
+        )
+        .await;
+        let after = coverage(app, &leader, None).await;
+        assert_eq!(
+            grid(&after, "东湖工业一网格")["counts"]["done_on_time"],
+            0,
+            "{after}"
+        );
+        app.push(
+            &member,
+            json!([visit(&new_id(), enterprise, &today(), "第二次")]),
+        )
+        .await;
+        let after = coverage(app, &leader, None).await;
+        assert_eq!(
+            grid(&after, "东湖工业一网格")["counts"]["done_on_time"],
+            1,
+            "{after}"
+        );
+
+        // A nonsensical rule is refused in Chinese and the policy in force stays.
+        for rule in policy["rules"].as_array_mut().unwrap() {
+            if rule["kind"]["kind"] == "enterprise_visits" {
+                rule["kind"]["per_quarter"] = json!(0);
+            }
+        }
+        let (status, body) = call("cadence_save", json!({"policy": policy})).await;
+        assert_eq!(status, 422);
+        assert!(body.to_string().contains("应大于0"), "{body}");
+        assert_eq!(coverage(app, &leader, None).await["per_quarter"], 2);
+
+        // Audited, and for the city administrator only.
+        let (_, log) = call("audit", json!({})).await;
+        assert!(log.to_string().contains("set_cadence_policy"), "{log}");
+        let response = leader
+            .post(app.url("/api/admin/cadence_save"))
+            .json(&json!({"policy": policy}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 403);
+    }
+);

@@ -1,6 +1,7 @@
 //! Database entities (server only). They never cross the wire: each feature turns them into
 //! its own shared types first.
 pub mod audit_entry;
+pub mod cadence_policy;
 pub mod enterprise;
 pub mod grid;
 pub mod person;

@@ -26,9 +26,11 @@ pub struct TownshipOverview {
 pub struct VisitCoverage {
     /// e.g. "2026年第4季度".
     pub quarter: String,
+    /// Whose rules apply, e.g. "玉环市".
+    pub policy_name: String,
     /// The last day a visit counts as on time (due date plus grace days).
     pub due: String,
-    /// Visits each enterprise needs in the quarter.
+    /// Visits each enterprise needs in the quarter; 0 when the policy asks for none.
     pub per_quarter: u32,
     /// False for a quarter that has not begun.
     pub started: bool,

@@ -112,6 +112,7 @@ fn Overview(
 fn Coverage(coverage: VisitCoverage) -> impl IntoView {
     let VisitCoverage {
         quarter,
+        policy_name,
         due,
         per_quarter,
         started,
@@ -119,9 +120,16 @@ fn Coverage(coverage: VisitCoverage) -> impl IntoView {
         not_visited,
         not_visited_total,
     } = coverage;
+    if per_quarter == 0 {
+        return view! {
+            <h2>{format!("走访覆盖 · {quarter}")}</h2>
+            <p class="muted">{format!("现行报送节奏（{policy_name}）未要求定期走访企业。")}</p>
+        }
+        .into_any();
+    }
     view! {
         <h2>{format!("走访覆盖 · {quarter}")}</h2>
-        <p class="muted">{format!("每家企业每季度至少走访 {per_quarter} 次；{due} 前完成为按时。")}</p>
+        <p class="muted">{format!("按{policy_name}报送节奏：每家企业每季度至少走访 {per_quarter} 次，{due} 前完成为按时。")}</p>
         <Show when=move || started fallback=|| view! { <p class="muted">"本季度尚未开始。"</p> }>
             <table class="grid-table">
                 <thead>
@@ -146,6 +154,7 @@ fn Coverage(coverage: VisitCoverage) -> impl IntoView {
             </details>
         </Show>
     }
+    .into_any()
 }
 
 /// One grid's line: counts in words (colour only repeats what the text says).

@@ -15,14 +15,13 @@ use time::Date;
 /// Enterprises listed as not yet visited, at most (a township has a few hundred).
 const OPEN_LIST_MAX: usize = 500;
 
-/// The visit rule of the policy in force. Policies are not yet stored per city: the Yuhuan
-/// preset's rule (once a quarter, 15 days' notice) applies everywhere.
-fn visit_policy() -> Policy {
-    let mut policy = Policy::yuhuan();
+/// The policy in force, reduced to its visit rule (if it has one).
+async fn visit_policy(db: &impl ConnectionTrait) -> Result<Policy, AppError> {
+    let (mut policy, _) = crate::cadence::ssr::policy(db).await?;
     policy
         .rules
         .retain(|r| matches!(r.kind, ObligationKind::EnterpriseVisits { .. }));
-    policy
+    Ok(policy)
 }
 
 pub async fn visit_coverage(
@@ -32,8 +31,19 @@ pub async fn visit_coverage(
     grids: &[&grid::Model],
     enterprises: &HashMap<i32, enterprise::Model>,
 ) -> Result<VisitCoverage, AppError> {
-    let policy = visit_policy();
-    let rule = policy.rules.first().ok_or(AppError::Internal)?;
+    let policy = visit_policy(db).await?;
+    let Some(rule) = policy.rules.first() else {
+        return Ok(VisitCoverage {
+            quarter: quarter.label(),
+            policy_name: policy.name,
+            due: String::new(),
+            per_quarter: 0,
+            started: false,
+            grids: Vec::new(),
+            not_visited: Vec::new(),
+            not_visited_total: 0,
+        });
+    };
     let per_quarter = rule.kind.required_amount();
     let period = Period::Quarter(quarter);
     let open: Vec<&enterprise::Model> = enterprises.values().filter(|e| !e.closed).collect();
@@ -114,6 +124,7 @@ pub async fn visit_coverage(
     not_visited.truncate(OPEN_LIST_MAX);
     Ok(VisitCoverage {
         quarter: quarter.label(),
+        policy_name: policy.name.clone(),
         due: format_date(rule.deadline(rule.due_date(&period))),
         per_quarter,
         started: today >= quarter.first_day(),

@@ -20,7 +20,7 @@ use leptos_router::components::A;
 
 /// The administration tabs above every administration page.
 #[component]
-fn AdminNav() -> impl IntoView {
+pub(crate) fn AdminNav() -> impl IntoView {
     view! {
         <nav class="tabs" aria-label="管理">
             <A href="/admin">"导入名录"</A>
@@ -28,6 +28,7 @@ fn AdminNav() -> impl IntoView {
             <A href="/admin/enterprises">"企业"</A>
             <A href="/admin/people">"人员"</A>
             <A href="/admin/grouping">"分组建议"</A>
+            <A href="/admin/cadence">"报送节奏"</A>
             <A href="/admin/audit">"操作日志"</A>
         </nav>
     }
@@ -35,13 +36,13 @@ fn AdminNav() -> impl IntoView {
 
 /// False until the page has hydrated. The administration bundle loads after the page shows, so
 /// buttons that need it stay disabled until then: a click is never silently lost.
-fn hydrated() -> ReadSignal<bool> {
+pub(crate) fn hydrated() -> ReadSignal<bool> {
     let (ready, set_ready) = signal(false);
     Effect::new(move |_| set_ready.set(true));
     ready
 }
 
 /// An error from a server call, shown as an alert.
-fn alert(message: String) -> impl IntoView {
+pub(crate) fn alert(message: String) -> impl IntoView {
     view! { <p class="error" role="alert">{message}</p> }
 }

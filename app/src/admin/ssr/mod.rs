@@ -1,7 +1,7 @@
 //! Server side of administration: the routes, imports, exports, the grid tree, people, the
 //! grouping suggestion and the audit log. Everything here is for the city administrator only.
 mod accounts;
-mod audit;
+pub(crate) mod audit;
 mod enterprise_edits;
 mod enterprises;
 mod grouping;
