@@ -8,6 +8,7 @@ pub mod cadence;
 pub mod db;
 pub mod directory;
 pub mod domain;
+pub mod duties;
 pub mod error;
 mod layout;
 pub mod office;

@@ -46,6 +46,11 @@ test('a visit recorded offline survives reloads and closed tabs, then syncs once
   await reopened.getByRole('button', { name: '退出登录' }).click();
   await expect(reopened.getByText('还有 1 条记录未同步')).toBeVisible();
 
+  // 本季度待办 is kept on the phone: offline, the enterprise just visited is off the list.
+  await expect(reopened.getByRole('heading', { name: /本季度待办/ })).toBeVisible();
+  await expect(reopened.locator('.duty-list li').first()).toBeVisible();
+  await expect(reopened.locator('.duty-list li', { hasText: enterprise })).toHaveCount(0);
+
   // The network returns: the record is sent and marked synced.
   await context.setOffline(false);
   await expect(unsyncedBadge(reopened)).toHaveText('全部已同步', { timeout: 30_000 });

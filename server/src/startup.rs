@@ -104,6 +104,7 @@ fn router(state: AppState, settings: &Settings) -> Router {
         .route("/healthz", get(healthz))
         .route("/sw.js", get(service_worker))
         .merge(app::sync::ssr::router())
+        .merge(app::duties::ssr::router())
         .merge(app::admin::ssr::router())
         .leptos_routes_with_context(
             &state,

@@ -4,9 +4,18 @@ use super::api::CadenceSettings;
 use crate::admin::ssr::audit;
 use crate::auth::ssr::now_ms;
 use crate::db::cadence_policy;
-use crate::domain::cadence::Policy;
+use crate::db::visit;
+use crate::domain::cadence::{
+    Fact, FactKind, Obligation, ObligationKind, Period, Policy, Rule, Subject, Subjects, evaluate,
+};
+use crate::domain::period::Quarter;
 use crate::error::AppError;
-use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait, QueryOrder, TransactionTrait};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    TransactionTrait,
+};
+use std::collections::HashMap;
+use time::Date;
 
 /// The policy in force: the latest saved, else the Yuhuan preset (seed 001, the fuller one).
 pub async fn policy(db: &impl ConnectionTrait) -> Result<(Policy, bool), AppError> {
@@ -67,4 +76,65 @@ pub async fn save(
     .await?;
     tx.commit().await?;
     settings(db).await
+}
+
+/// The enterprise-visit duties of one quarter, as judged on `today`.
+pub struct VisitJudgement {
+    /// Whose rules apply.
+    pub policy_name: String,
+    /// The visit rule in force; `None` when the policy asks for no visits.
+    pub rule: Option<Rule>,
+    /// One obligation per enterprise for the quarter.
+    pub obligations: Vec<Obligation>,
+    /// Visits counted so far, by enterprise.
+    pub visits: HashMap<i32, u32>,
+}
+
+/// Applies the visit rule in force to `enterprises` for `quarter`, from the stored visits.
+pub async fn judge_visits(
+    db: &impl ConnectionTrait,
+    quarter: Quarter,
+    today: Date,
+    enterprises: &[i32],
+) -> Result<VisitJudgement, AppError> {
+    let (mut policy, _) = policy(db).await?;
+    policy
+        .rules
+        .retain(|r| matches!(r.kind, ObligationKind::EnterpriseVisits { .. }));
+    let mut judgement = VisitJudgement {
+        rule: policy.rules.first().cloned(),
+        policy_name: policy.name.clone(),
+        obligations: Vec::new(),
+        visits: HashMap::new(),
+    };
+    if judgement.rule.is_none() {
+        return Ok(judgement);
+    }
+    let mut facts = Vec::new();
+    // In chunks: a township's enterprises may outnumber the parameters a statement binds.
+    for chunk in enterprises.chunks(1000) {
+        let found = visit::Entity::find()
+            .filter(visit::Column::EnterpriseId.is_in(chunk.to_vec()))
+            .filter(visit::Column::VisitDate.between(quarter.first_day(), quarter.last_day()))
+            .all(db)
+            .await?;
+        for v in found {
+            *judgement.visits.entry(v.enterprise_id).or_default() += 1;
+            facts.push(Fact::new(
+                FactKind::Visit,
+                Subject::Enterprise(v.enterprise_id),
+                v.visit_date,
+            ));
+        }
+    }
+    let subjects = Subjects {
+        enterprises: enterprises.to_vec(),
+        ..Subjects::default()
+    };
+    let period = Period::Quarter(quarter);
+    judgement.obligations = evaluate(&policy, &subjects, &facts, &[], quarter.first_day(), today)
+        .into_iter()
+        .filter(|o| o.period == period)
+        .collect();
+    Ok(judgement)
 }

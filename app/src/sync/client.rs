@@ -4,6 +4,7 @@ use crate::auth::api::{Credentials, PasswordChange, Profile};
 use crate::directory::api::Directory;
 use crate::domain::period::shanghai_date;
 use crate::domain::visit::VisitDraft;
+use crate::duties::api::DutyList;
 use crate::error::AppError;
 use crate::sync::engine::{SyncError, push_outbox};
 use crate::sync::http::{self, Http};
@@ -56,14 +57,22 @@ fn cursor_key(person_id: i32) -> String {
     format!("statgrid.cursor.{person_id}")
 }
 
+fn duties_key(person_id: i32) -> String {
+    format!("statgrid.duties.{person_id}")
+}
+
 /// Loads what the phone holds, then keeps it in sync. Called once, by the app's root.
 pub fn start() {
     let state = use_client();
     CLIENT.with(|c| c.set(Some(state)));
     spawn_local(async move {
-        state
-            .profile
-            .set(LocalStorage::get::<Profile>(PROFILE_KEY).ok());
+        let profile = LocalStorage::get::<Profile>(PROFILE_KEY).ok();
+        if let Some(p) = &profile {
+            state
+                .duties
+                .set(LocalStorage::get::<DutyList>(duties_key(p.person_id)).ok());
+        }
+        state.profile.set(profile);
         state
             .directory
             .set(LocalStorage::get::<Directory>(DIRECTORY_KEY).unwrap_or_default());
@@ -160,6 +169,11 @@ async fn run_sync(state: &ClientState) -> Result<(), SyncError> {
     let _ = LocalStorage::set(DIRECTORY_KEY, &pulled.directory);
     state.profile.set(Some(pulled.profile));
     state.directory.set(pulled.directory);
+    // The duty list is a convenience: without it sync still succeeded.
+    if let Ok(duties) = http::duties().await {
+        let _ = LocalStorage::set(duties_key(person_id), &duties);
+        state.duties.set(Some(duties));
+    }
     Ok(())
 }
 
@@ -186,6 +200,10 @@ pub async fn logout() -> Result<(), AppError> {
         )));
     }
     http::logout().await?;
+    if let Some(p) = state.profile.get_untracked() {
+        LocalStorage::delete(duties_key(p.person_id));
+    }
+    state.duties.set(None);
     LocalStorage::delete(PROFILE_KEY);
     LocalStorage::delete(DIRECTORY_KEY);
     state.profile.set(None);

@@ -1,5 +1,6 @@
 //! The JSON API as the browser calls it; the session cookie rides along.
 use crate::auth::api::{Credentials, LoginAnswer, PasswordChange};
+use crate::duties::api::{DUTIES_PATH, DutyList};
 use crate::error::{AppError, ErrorBody};
 use crate::sync::api::{
     LOGIN_PATH, LOGOUT_PATH, PASSWORD_PATH, PROTOCOL_VERSION, PULL_PATH, PUSH_PATH, PullResponse,
@@ -57,6 +58,10 @@ pub async fn change_password(change: &PasswordChange) -> Result<serde_json::Valu
         .json(change)
         .map_err(|e| AppError::Network(e.to_string()))?;
     answer(request.send().await).await
+}
+
+pub async fn duties() -> Result<DutyList, AppError> {
+    answer(Request::get(DUTIES_PATH).send().await).await
 }
 
 pub async fn pull(since: i64) -> Result<PullResponse, AppError> {

@@ -3,6 +3,7 @@
 //! server-rendered shell carries no user data and can be cached for offline use.
 use crate::auth::api::Profile;
 use crate::directory::api::Directory;
+use crate::duties::api::DutyList;
 use crate::sync::outbox::OutboxRecord;
 use leptos::prelude::*;
 
@@ -23,6 +24,8 @@ pub struct ClientState {
     pub profile: RwSignal<Option<Profile>>,
     pub directory: RwSignal<Directory>,
     pub records: RwSignal<Vec<OutboxRecord>>,
+    /// The open duties as of the last sync.
+    pub duties: RwSignal<Option<DutyList>>,
     pub status: RwSignal<SyncStatus>,
     pub online: RwSignal<bool>,
     /// A new version of the app is installed and waiting.
@@ -36,6 +39,7 @@ impl ClientState {
             profile: RwSignal::new(None),
             directory: RwSignal::new(Directory::default()),
             records: RwSignal::new(Vec::new()),
+            duties: RwSignal::new(None),
             status: RwSignal::new(SyncStatus::default()),
             online: RwSignal::new(true),
             update_ready: RwSignal::new(false),

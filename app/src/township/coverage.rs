@@ -1,28 +1,18 @@
 //! 走访覆盖: whether each enterprise of the township was visited as the cadence requires, for
 //! the quarter of the chosen month. The cadence engine judges; this gathers its input and
 //! groups its answer by grid.
-use crate::db::{enterprise, grid, visit};
-use crate::domain::cadence::{
-    Fact, FactKind, ObligationKind, Period, Policy, Status, Subject, Subjects, evaluate, summary,
-};
+use crate::cadence::ssr::judge_visits;
+use crate::db::{enterprise, grid};
+use crate::domain::cadence::{Period, Status, Subject, summary};
 use crate::domain::period::{Quarter, format_date};
 use crate::error::AppError;
 use crate::township::api::{GridCoverage, OpenEnterprise, VisitCoverage};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::ConnectionTrait;
 use std::collections::HashMap;
 use time::Date;
 
 /// Enterprises listed as not yet visited, at most (a township has a few hundred).
 const OPEN_LIST_MAX: usize = 500;
-
-/// The policy in force, reduced to its visit rule (if it has one).
-async fn visit_policy(db: &impl ConnectionTrait) -> Result<Policy, AppError> {
-    let (mut policy, _) = crate::cadence::ssr::policy(db).await?;
-    policy
-        .rules
-        .retain(|r| matches!(r.kind, ObligationKind::EnterpriseVisits { .. }));
-    Ok(policy)
-}
 
 pub async fn visit_coverage(
     db: &impl ConnectionTrait,
@@ -31,11 +21,16 @@ pub async fn visit_coverage(
     grids: &[&grid::Model],
     enterprises: &HashMap<i32, enterprise::Model>,
 ) -> Result<VisitCoverage, AppError> {
-    let policy = visit_policy(db).await?;
-    let Some(rule) = policy.rules.first() else {
+    let open: Vec<i32> = enterprises
+        .values()
+        .filter(|e| !e.closed)
+        .map(|e| e.id)
+        .collect();
+    let judgement = judge_visits(db, quarter, today, &open).await?;
+    let Some(rule) = judgement.rule else {
         return Ok(VisitCoverage {
             quarter: quarter.label(),
-            policy_name: policy.name,
+            policy_name: judgement.policy_name,
             due: String::new(),
             per_quarter: 0,
             started: false,
@@ -46,32 +41,7 @@ pub async fn visit_coverage(
     };
     let per_quarter = rule.kind.required_amount();
     let period = Period::Quarter(quarter);
-    let open: Vec<&enterprise::Model> = enterprises.values().filter(|e| !e.closed).collect();
-    let subjects = Subjects {
-        enterprises: open.iter().map(|e| e.id).collect(),
-        ..Subjects::default()
-    };
-    let ids: Vec<i32> = open.iter().map(|e| e.id).collect();
-    let mut facts = Vec::new();
-    // In chunks: a township's enterprises may outnumber the parameters a statement binds.
-    for chunk in ids.chunks(1000) {
-        let visits = visit::Entity::find()
-            .filter(visit::Column::EnterpriseId.is_in(chunk.to_vec()))
-            .filter(visit::Column::VisitDate.between(quarter.first_day(), quarter.last_day()))
-            .all(db)
-            .await?;
-        facts.extend(visits.into_iter().map(|v| {
-            Fact::new(
-                FactKind::Visit,
-                Subject::Enterprise(v.enterprise_id),
-                v.visit_date,
-            )
-        }));
-    }
-    let obligations: Vec<_> = evaluate(&policy, &subjects, &facts, &[], quarter.first_day(), today)
-        .into_iter()
-        .filter(|o| o.period == period)
-        .collect();
+    let obligations = judgement.obligations;
     let grid_of = |subject: &Subject| match subject {
         Subject::Enterprise(id) => enterprises.get(id).map(|e| e.grid_id),
         _ => None,
@@ -124,7 +94,7 @@ pub async fn visit_coverage(
     not_visited.truncate(OPEN_LIST_MAX);
     Ok(VisitCoverage {
         quarter: quarter.label(),
-        policy_name: policy.name.clone(),
+        policy_name: judgement.policy_name,
         due: format_date(rule.deadline(rule.due_date(&period))),
         per_quarter,
         started: today >= quarter.first_day(),

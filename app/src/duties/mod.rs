@@ -1,0 +1,84 @@
+//! 本季度待办: each person's open duties for their own enterprise grids (today the visit rule:
+//! each enterprise visited as often as the cadence asks). The server judges them with the
+//! cadence engine at each sync; the phone keeps the list, so it shows offline too, and takes
+//! off what the person has visited since.
+pub mod api;
+pub mod components;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+use api::Duty;
+
+/// The duties still open once the phone's own unsynced visits are counted: `pending` lists
+/// (enterprise, visit date) of visits saved but not yet synced, which the server could not
+/// have counted. Dates are `YYYY-MM-DD`, so text order is date order.
+pub fn still_open<'a>(
+    duties: &[Duty],
+    pending: impl Iterator<Item = (i32, &'a str)>,
+    quarter_first_day: &str,
+    quarter_last_day: &str,
+) -> Vec<Duty> {
+    let mut counted: std::collections::HashMap<i32, u32> = std::collections::HashMap::new();
+    for (enterprise, date) in pending {
+        if (quarter_first_day..=quarter_last_day).contains(&date) {
+            *counted.entry(enterprise).or_default() += 1;
+        }
+    }
+    duties
+        .iter()
+        .filter(|d| counted.get(&d.enterprise_id).copied().unwrap_or(0) < d.remaining)
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::cadence::Status;
+    use proptest::prelude::*;
+
+    fn duty(enterprise_id: i32, remaining: u32) -> Duty {
+        Duty {
+            enterprise_id,
+            enterprise_name: format!("企业{enterprise_id}"),
+            grid_name: "东湖工业一网格".into(),
+            remaining,
+            status: Status::DueSoon,
+        }
+    }
+
+    #[test]
+    fn an_unsynced_visit_in_the_quarter_takes_the_duty_off() {
+        let duties = [duty(1, 1), duty(2, 1)];
+        let left = still_open(
+            &duties,
+            [(1, "2026-11-22")].into_iter(),
+            "2026-10-01",
+            "2026-12-31",
+        );
+        assert_eq!(left, vec![duty(2, 1)]);
+    }
+
+    #[test]
+    fn visits_outside_the_quarter_or_too_few_leave_it_open() {
+        let duties = [duty(1, 2), duty(2, 1)];
+        let pending = [(1, "2026-11-22"), (2, "2026-09-30"), (2, "2027-01-01")];
+        let left = still_open(&duties, pending.into_iter(), "2026-10-01", "2026-12-31");
+        assert_eq!(left, duties.to_vec());
+        let both = [(1, "2026-10-01"), (1, "2026-12-31")];
+        let left = still_open(&duties, both.into_iter(), "2026-10-01", "2026-12-31");
+        assert_eq!(left, vec![duty(2, 1)]);
+    }
+
+    proptest! {
+        /// Counting visits can only take duties off, never add or change one.
+        #[test]
+        fn the_open_list_only_shrinks(ids in proptest::collection::vec(0..20i32, 0..30),
+                                      visited in proptest::collection::vec(0..20i32, 0..30)) {
+            let duties: Vec<Duty> = ids.iter().map(|&id| duty(id, 1)).collect();
+            let left = still_open(&duties, visited.iter().map(|&id| (id, "2026-11-01")), "2026-10-01", "2026-12-31");
+            prop_assert!(left.len() <= duties.len());
+            prop_assert!(left.iter().all(|d| duties.contains(d) && !visited.contains(&d.enterprise_id)));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! `GET /api/v1/duties`: the open visit duties of the enterprise grids the person works in.
+use super::api::{DUTIES_PATH, Duty, DutyList};
+use crate::auth::ssr::{Viewer, now_ms};
+use crate::cadence::ssr::judge_visits;
+use crate::db::{enterprise, grid};
+use crate::domain::cadence::Status;
+use crate::domain::grid::GridKind;
+use crate::domain::period::{Quarter, format_date, shanghai_date};
+use crate::error::AppError;
+use crate::state::AppState;
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use std::collections::HashMap;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route(DUTIES_PATH, get(duties))
+}
+
+/// Only enterprise grids the person holds a role in: leaders of larger grids follow their
+/// township on the township view instead of a list of every enterprise.
+async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<DutyList>, AppError> {
+    let today = shanghai_date(now_ms()).ok_or(AppError::Internal)?;
+    let quarter = Quarter::of(today);
+    let role_grids: Vec<i32> = viewer.profile.roles.iter().map(|r| r.grid_id).collect();
+    let grids: HashMap<i32, String> = grid::Entity::find()
+        .filter(grid::Column::Id.is_in(role_grids))
+        .filter(grid::Column::Kind.eq(GridKind::Enterprise.code()))
+        .filter(grid::Column::Closed.eq(false))
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|g| (g.id, g.name))
+        .collect();
+    let enterprises: HashMap<i32, enterprise::Model> = enterprise::Entity::find()
+        .filter(enterprise::Column::GridId.is_in(grids.keys().copied()))
+        .filter(enterprise::Column::Closed.eq(false))
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    let ids: Vec<i32> = enterprises.keys().copied().collect();
+    let judgement = judge_visits(&state.db, quarter, today, &ids).await?;
+    let mut list = DutyList {
+        quarter: quarter.label(),
+        first_day: format_date(quarter.first_day()),
+        last_day: format_date(quarter.last_day()),
+        ..DutyList::default()
+    };
+    let Some(rule) = judgement.rule else {
+        return Ok(Json(list));
+    };
+    let period = crate::domain::cadence::Period::Quarter(quarter);
+    list.due = format_date(rule.deadline(rule.due_date(&period)));
+    let required = rule.kind.required_amount();
+    list.duties = judgement
+        .obligations
+        .into_iter()
+        .filter(|o| {
+            matches!(
+                o.status,
+                Status::Overdue | Status::DueSoon | Status::NotYetDue
+            )
+        })
+        .filter_map(|o| {
+            let crate::domain::cadence::Subject::Enterprise(id) = o.subject else {
+                return None;
+            };
+            let e = enterprises.get(&id)?;
+            Some(Duty {
+                enterprise_id: id,
+                enterprise_name: e.name.clone(),
+                grid_name: grids.get(&e.grid_id).cloned().unwrap_or_default(),
+                remaining: required.saturating_sub(judgement.visits.get(&id).copied().unwrap_or(0)),
+                status: o.status,
+            })
+        })
+        .collect();
+    let urgency = |s: &Status| match s {
+        Status::Overdue => 0,
+        Status::DueSoon => 1,
+        _ => 2,
+    };
+    list.duties.sort_by(|a, b| {
+        (urgency(&a.status), &a.grid_name, &a.enterprise_name).cmp(&(
+            urgency(&b.status),
+            &b.grid_name,
+            &b.enterprise_name,
+        ))
+    });
+    Ok(Json(list))
+}

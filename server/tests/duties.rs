@@ -1,0 +1,73 @@
+//! 本季度待办: the open visit duties of the enterprise grids a person works in.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+mod common;
+
+use common::*;
+use serde_json::{Value, json};
+
+const INSTRUCTOR: &str = "13800000008";
+
+async fn duties(app: &TestApp, client: &reqwest::Client) -> Value {
+    let response = client.get(app.url("/api/v1/duties")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
+fn count(list: &Value) -> usize {
+    list["duties"].as_array().unwrap().len()
+}
+
+db_test!(
+    each_person_sees_the_visits_still_owed_in_their_own_grids,
+    |app| {
+        let member = app.login(DONGHU_MEMBER).await;
+        let before = duties(app, &member).await;
+        assert_eq!(
+            count(&before),
+            server::demo::ENTERPRISES_PER_GRID,
+            "{before}"
+        );
+        assert!(
+            before["quarter"].as_str().unwrap().contains("季度"),
+            "{before}"
+        );
+        assert_eq!(before["duties"][0]["remaining"], 1);
+        assert_eq!(before["duties"][0]["grid_name"], "东湖工业一网格");
+
+        let enterprise = enterprise_in(&app.pull(&member).await, "东湖工业一网格");
+        app.push(
+            &member,
+            json!([visit(&new_id(), enterprise, &today(), "核对台账")]),
+        )
+        .await;
+        let after = duties(app, &member).await;
+        assert_eq!(count(&after), server::demo::ENTERPRISES_PER_GRID - 1);
+        assert!(
+            after["duties"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|d| d["enterprise_id"] != enterprise),
+            "the visited enterprise is off the list"
+        );
+
+        // An instructor of two grids owes both grids' visits; a township leader, none (their
+        // township is on the township view).
+        let instructor = app.login(INSTRUCTOR).await;
+        assert_eq!(
+            count(&duties(app, &instructor).await),
+            2 * server::demo::ENTERPRISES_PER_GRID - 1
+        );
+        let leader = app.login(DONGHU_LEADER).await;
+        assert_eq!(count(&duties(app, &leader).await), 0);
+
+        let anonymous = reqwest::Client::new();
+        let status = anonymous
+            .get(app.url("/api/v1/duties"))
+            .send()
+            .await
+            .unwrap()
+            .status();
+        assert_eq!(status, 401);
+    }
+);
