@@ -105,6 +105,7 @@ fn router(state: AppState, settings: &Settings) -> Router {
         .route("/sw.js", get(service_worker))
         .merge(app::sync::ssr::router())
         .merge(app::duties::ssr::router())
+        .merge(app::township::export::router())
         .merge(app::admin::ssr::router())
         .leptos_routes_with_context(
             &state,

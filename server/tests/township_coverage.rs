@@ -183,3 +183,92 @@ db_test!(
         assert_eq!(response.status(), 403);
     }
 );
+
+db_test!(the_township_export_holds_the_figures_of_the_view, |app| {
+    use calamine::{Data, Reader, Xlsx};
+    let member = app.login(DONGHU_MEMBER).await;
+    let enterprise = enterprise_in(&app.pull(&member).await, "东湖工业一网格");
+    app.push(
+        &member,
+        json!([visit(&new_id(), enterprise, &today(), "导出核对")]),
+    )
+    .await;
+    let leader = app.login(DONGHU_LEADER).await;
+    let view: Value = leader
+        .post(app.url("/api/township_overview"))
+        .json(&json!({"query": {"scope": null, "month": null}}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let month = view["month"].as_str().unwrap();
+    let scope = view["scope_id"].as_i64().unwrap();
+
+    let response = leader
+        .get(app.url(&format!(
+            "/api/v1/township/export/visits.xlsx?scope={scope}&month={month}"
+        )))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let bytes = response.bytes().await.unwrap().to_vec();
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let summary = book.worksheet_range("汇总").unwrap();
+    let rows: Vec<&[Data]> = summary.rows().collect();
+    assert_eq!(rows[0][0], Data::String("企业网格".into()));
+    for grid in view["grids"].as_array().unwrap() {
+        let name = grid["grid_name"].as_str().unwrap();
+        let row = rows
+            .iter()
+            .find(|r| r[0] == Data::String(name.into()))
+            .unwrap_or_else(|| panic!("{name} in the summary"));
+        assert_eq!(
+            row[1],
+            Data::Float(grid["enterprise_count"].as_f64().unwrap())
+        );
+        assert_eq!(
+            row[2],
+            Data::Float(grid["visited_enterprises"].as_f64().unwrap())
+        );
+        assert_eq!(
+            row[3],
+            Data::Float(grid["visits"].as_array().unwrap().len() as f64)
+        );
+    }
+    let one = book.worksheet_range("东湖工业一网格").unwrap();
+    assert!(
+        one.rows()
+            .any(|r| r.iter().any(|c| c == &Data::String("导出核对".into()))),
+        "the grid's sheet lists the visit"
+    );
+
+    let csv = leader
+        .get(app.url(&format!(
+            "/api/v1/township/export/visits.csv?scope={scope}&month={month}"
+        )))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(csv.starts_with('\u{feff}'), "a BOM for Excel");
+    assert!(
+        csv.contains("东湖工业一网格") && csv.contains("导出核对"),
+        "{csv}"
+    );
+
+    // Another township's figures are not for this leader.
+    let status = leader
+        .get(app.url(&format!(
+            "/api/v1/township/export/visits.csv?scope=1&month={month}"
+        )))
+        .send()
+        .await
+        .unwrap()
+        .status();
+    assert_eq!(status, 403);
+});

@@ -41,6 +41,30 @@ pub struct VisitCoverage {
     pub not_visited_total: usize,
 }
 
+impl GridCoverage {
+    /// Enterprises visited as often as asked (on time or late).
+    pub fn visited(&self) -> usize {
+        self.counts.done_on_time + self.counts.done_late
+    }
+
+    /// The counts in words, e.g. "按时完成 18 · 逾期未完成 2", for the screen and the export.
+    pub fn status_words(&self) -> String {
+        let c = self.counts;
+        [
+            (c.done_on_time, "按时完成"),
+            (c.done_late, "逾期完成"),
+            (c.overdue, "逾期未完成"),
+            (c.pending, "待走访"),
+            (c.waived, "已豁免"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, label)| format!("{label} {n}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GridCoverage {
     pub grid_id: i32,

@@ -68,6 +68,13 @@ fn Overview(
                     on:change=move |ev| go(scope, event_target_value(&ev)) />
             </label>
         </div>
+        <p class="exports">
+            <a href=format!("/api/v1/township/export/visits.xlsx?scope={scope}&month={month}") download>"导出 Excel"</a>
+            " · "
+            <a href=format!("/api/v1/township/export/visits.csv?scope={scope}&month={month}") download>"导出 CSV"</a>
+            " · "
+            <button type="button" class="link" on:click=move |_| { let _ = window().print(); }>"打印"</button>
+        </p>
         <Coverage coverage />
         <h2>{format!("{month} 走访明细")}</h2>
         <p class="muted">{format!("{} 共走访 {} 次", month, total)}</p>
@@ -160,20 +167,8 @@ fn Coverage(coverage: VisitCoverage) -> impl IntoView {
 /// One grid's line: counts in words (colour only repeats what the text says).
 fn coverage_row(g: &GridCoverage) -> impl IntoView + use<> {
     let c = g.counts;
-    let visited = c.done_on_time + c.done_late;
+    let visited = g.visited();
     let percent = (visited * 100).checked_div(g.enterprises).unwrap_or(0);
-    let mut parts = Vec::new();
-    for (n, label) in [
-        (c.done_on_time, "按时完成"),
-        (c.done_late, "逾期完成"),
-        (c.overdue, "逾期未完成"),
-        (c.pending, "待走访"),
-        (c.waived, "已豁免"),
-    ] {
-        if n > 0 {
-            parts.push(format!("{label} {n}"));
-        }
-    }
     let class = if c.overdue > 0 {
         "status overdue"
     } else if c.pending > 0 {
@@ -185,7 +180,7 @@ fn coverage_row(g: &GridCoverage) -> impl IntoView + use<> {
         <tr>
             <td>{g.grid_name.clone()}</td>
             <td>{format!("{visited} / {}（{percent}%）", g.enterprises)}</td>
-            <td class=class>{parts.join(" · ")}</td>
+            <td class=class>{g.status_words()}</td>
         </tr>
     }
 }

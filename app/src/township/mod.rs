@@ -4,4 +4,6 @@ pub mod components;
 #[cfg(feature = "ssr")]
 mod coverage;
 #[cfg(feature = "ssr")]
+pub mod export;
+#[cfg(feature = "ssr")]
 pub mod ssr;
