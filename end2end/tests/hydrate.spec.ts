@@ -57,6 +57,9 @@ test('a visit recorded online is synced and the township leader sees it', async 
   await expect(leader.getByRole('heading', { name: /走访覆盖/ })).toBeVisible();
   const coverage = leader.getByRole('row').filter({ hasText: '东湖工业一网格' }).first();
   await expect(coverage).toContainText('按时完成');
+  // The trend chart says its figures in words too.
+  await expect(leader.getByRole('img', { name: /近12个月走访次数：.*次/ })).toBeVisible();
+  await expect(leader.getByRole('link', { name: '导出 Excel' })).toHaveAttribute('href', /visits\.xlsx\?scope=\d+&month=\d{4}-\d{2}/);
   await leaderContext.close();
 });
 

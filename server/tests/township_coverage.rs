@@ -272,3 +272,45 @@ db_test!(the_township_export_holds_the_figures_of_the_view, |app| {
         .status();
     assert_eq!(status, 403);
 });
+
+db_test!(
+    the_trend_counts_this_months_visits_and_judges_past_quarters,
+    |app| {
+        let member = app.login(DONGHU_MEMBER).await;
+        let enterprise = enterprise_in(&app.pull(&member).await, "东湖工业一网格");
+        app.push(
+            &member,
+            json!([visit(&new_id(), enterprise, &today(), "趋势")]),
+        )
+        .await;
+        let leader = app.login(DONGHU_LEADER).await;
+        let history: Value = leader
+            .post(app.url("/api/township_history"))
+            .json(&json!({"scope": null}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let months = history["months"].as_array().unwrap();
+        assert_eq!(months.len(), 12, "{history}");
+        assert_eq!(months[11]["month"], &today()[..7]);
+        assert_eq!(months[11]["visits"], 1);
+        assert!(months[..11].iter().all(|m| m["visits"] == 0));
+        let quarters = history["quarters"].as_array().unwrap();
+        assert_eq!(quarters.len(), 4);
+        // The quarter before this one passed without visits: nothing was done.
+        assert_eq!(quarters[1]["completeness"], 0, "{history}");
+        assert_eq!(quarters[1]["timeliness"], 0);
+
+        let member_status = member
+            .post(app.url("/api/township_history"))
+            .json(&json!({"scope": null}))
+            .send()
+            .await
+            .unwrap()
+            .status();
+        assert_eq!(member_status, 403, "a member oversees no township");
+    }
+);

@@ -120,3 +120,48 @@ pub async fn load_township_overview(query: OverviewQuery) -> Result<TownshipOver
         .await,
     )
 }
+
+/// Visits per month over the last year, and the visit cadence's figures for the last four
+/// quarters (newest first; a quarter still running has few or no figures yet).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TownshipHistory {
+    pub scope_id: i32,
+    /// Oldest first, "YYYY-MM".
+    pub months: Vec<MonthVisits>,
+    pub quarters: Vec<QuarterFigures>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MonthVisits {
+    pub month: String,
+    pub visits: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuarterFigures {
+    pub quarter: String,
+    /// Percent of due duties done; `None` while nothing is due yet.
+    pub completeness: Option<u8>,
+    /// Percent of due duties done on time.
+    pub timeliness: Option<u8>,
+    pub grids: Vec<GridQuarter>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GridQuarter {
+    pub grid_name: String,
+    pub completeness: Option<u8>,
+    pub timeliness: Option<u8>,
+}
+
+/// The trend behind the township view; `scope` as in [`OverviewQuery`].
+#[server(endpoint = "township_history", input = leptos::server_fn::codec::Json)]
+pub async fn load_township_history(scope: Option<i32>) -> Result<TownshipHistory, AppError> {
+    crate::error::respond(
+        async {
+            let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
+            super::history::history(&state.db, &viewer, scope).await
+        }
+        .await,
+    )
+}

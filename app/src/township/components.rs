@@ -1,6 +1,7 @@
 //! 乡镇走访情况: the township leader's visits by enterprise grid for a month. Needs the network.
 use crate::township::api::{
-    GridCoverage, OverviewQuery, TownshipOverview, VisitCoverage, load_township_overview,
+    GridCoverage, MonthVisits, OverviewQuery, QuarterFigures, TownshipOverview, VisitCoverage,
+    load_township_history, load_township_overview,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -76,6 +77,7 @@ fn Overview(
             <button type="button" class="link" on:click=move |_| { let _ = window().print(); }>"打印"</button>
         </p>
         <Coverage coverage />
+        <History scope />
         <h2>{format!("{month} 走访明细")}</h2>
         <p class="muted">{format!("{} 共走访 {} 次", month, total)}</p>
         <table class="grid-table">
@@ -182,5 +184,98 @@ fn coverage_row(g: &GridCoverage) -> impl IntoView + use<> {
             <td>{format!("{visited} / {}（{percent}%）", g.enterprises)}</td>
             <td class=class>{g.status_words()}</td>
         </tr>
+    }
+}
+
+/// 走访趋势: the last year's visits as a small chart, and the last four quarters' figures.
+#[component]
+fn History(scope: i32) -> impl IntoView {
+    let history = Resource::new(move || scope, |scope| load_township_history(Some(scope)));
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"正在加载趋势…"</p> }>
+            {move || history.get().map(|r| match r {
+                Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                Ok(h) => view! {
+                    <h2>"走访趋势"</h2>
+                    {trend_chart(&h.months)}
+                    <table class="grid-table">
+                        <thead><tr><th>"季度"</th><th>"走访完成率"</th><th>"按时率"</th></tr></thead>
+                        <tbody>{h.quarters.iter().map(quarter_row).collect_view()}</tbody>
+                    </table>
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+fn percent_text(p: Option<u8>) -> String {
+    p.map_or_else(|| "—（未到期）".to_owned(), |p| format!("{p}%"))
+}
+
+fn quarter_row(q: &QuarterFigures) -> impl IntoView + use<> {
+    let detail = q
+        .grids
+        .iter()
+        .map(|g| format!("{} {}", g.grid_name, percent_text(g.completeness)))
+        .collect::<Vec<_>>()
+        .join("；");
+    view! {
+        <tr title=detail>
+            <td>{q.quarter.clone()}</td>
+            <td>{percent_text(q.completeness)}</td>
+            <td>{percent_text(q.timeliness)}</td>
+        </tr>
+    }
+}
+
+/// Visits per month as a line, with the figures in its label and each point's title, so
+/// that the chart is never the only way to read them.
+fn trend_chart(months: &[MonthVisits]) -> impl IntoView + use<> {
+    const W: f64 = 320.0;
+    const H: f64 = 90.0;
+    const PAD: f64 = 14.0;
+    let max = months.iter().map(|m| m.visits).max().unwrap_or(0).max(1);
+    let step = (W - 2.0 * PAD) / (months.len().max(2) - 1) as f64;
+    let at = |i: usize, v: usize| {
+        (
+            PAD + step * i as f64,
+            H - PAD - (v as f64 / max as f64) * (H - 2.0 * PAD),
+        )
+    };
+    let points = months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let (x, y) = at(i, m.visits);
+            format!("{x:.1},{y:.1}")
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let label = format!(
+        "近{}个月走访次数：{}",
+        months.len(),
+        months
+            .iter()
+            .map(|m| format!("{} {}次", m.month, m.visits))
+            .collect::<Vec<_>>()
+            .join("，")
+    );
+    let first = months.first().map(|m| m.month.clone()).unwrap_or_default();
+    let last = months.last().map(|m| m.month.clone()).unwrap_or_default();
+    view! {
+        <svg class="trend" viewBox="0 0 320 90" role="img" aria-label=label>
+            <text x="14" y="10" font-size="9">{format!("最多 {max} 次/月")}</text>
+            <polyline points=points fill="none" stroke="currentColor" stroke-width="2" />
+            {months.iter().enumerate().map(|(i, m)| {
+                let (x, y) = at(i, m.visits);
+                view! {
+                    <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r="2.5" fill="currentColor">
+                        <title>{format!("{}：{} 次", m.month, m.visits)}</title>
+                    </circle>
+                }
+            }).collect_view()}
+            <text x="14" y="88" font-size="9">{first}</text>
+            <text x="306" y="88" font-size="9" text-anchor="end">{last}</text>
+        </svg>
     }
 }

@@ -6,4 +6,6 @@ mod coverage;
 #[cfg(feature = "ssr")]
 pub mod export;
 #[cfg(feature = "ssr")]
+mod history;
+#[cfg(feature = "ssr")]
 pub mod ssr;

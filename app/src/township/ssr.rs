@@ -18,33 +18,14 @@ pub async fn overview(
         Some(m) => Month::parse(m).map_err(|e| AppError::Invalid(e.to_string()))?,
         None => Month::of(shanghai_date(now_ms()).ok_or(AppError::Internal)?),
     };
-    let grids = grid::Entity::find()
-        .order_by_asc(grid::Column::Id)
-        .all(db)
-        .await?;
-    let scopes = scope_choices(viewer, &grids);
-    let scope_id = match query.scope {
-        Some(id) if scopes.iter().any(|s| s.grid_id == id) => id,
-        Some(_) => return Err(AppError::Forbidden),
-        None => scopes
-            .first()
-            .map(|s| s.grid_id)
-            .ok_or(AppError::Forbidden)?,
-    };
-    let in_scope = subtree(scope_id, &grids);
-    let enterprise_grids: Vec<&grid::Model> = grids
-        .iter()
-        .filter(|g| g.kind == GridKind::Enterprise.code() && in_scope.contains(&g.id))
-        .filter(|g| viewer.visible.contains(&g.id))
-        .collect();
+    let Scope {
+        scopes,
+        scope_id,
+        enterprise_grids,
+        enterprises,
+    } = resolve_scope(db, viewer, query.scope).await?;
+    let enterprise_grids: Vec<&grid::Model> = enterprise_grids.iter().collect();
     let grid_ids: Vec<i32> = enterprise_grids.iter().map(|g| g.id).collect();
-    let enterprises: HashMap<i32, enterprise::Model> = enterprise::Entity::find()
-        .filter(enterprise::Column::GridId.is_in(grid_ids.clone()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e))
-        .collect();
     let visits = visit::Entity::find()
         .filter(visit::Column::GridId.is_in(grid_ids))
         .filter(visit::Column::VisitDate.between(month.first_day(), month.last_day()))
@@ -94,6 +75,56 @@ pub async fn overview(
         month: month.to_string(),
         grids,
         coverage,
+    })
+}
+
+/// A grid the viewer may look at, with the enterprise grids and enterprises below it.
+pub(super) struct Scope {
+    pub scopes: Vec<ScopeChoice>,
+    pub scope_id: i32,
+    pub enterprise_grids: Vec<grid::Model>,
+    /// Closed ones included: their visits still show.
+    pub enterprises: HashMap<i32, enterprise::Model>,
+}
+
+/// The chosen scope (the viewer's first when `None`), refused when not the viewer's to see.
+pub(super) async fn resolve_scope(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    scope: Option<i32>,
+) -> Result<Scope, AppError> {
+    let grids = grid::Entity::find()
+        .order_by_asc(grid::Column::Id)
+        .all(db)
+        .await?;
+    let scopes = scope_choices(viewer, &grids);
+    let scope_id = match scope {
+        Some(id) if scopes.iter().any(|s| s.grid_id == id) => id,
+        Some(_) => return Err(AppError::Forbidden),
+        None => scopes
+            .first()
+            .map(|s| s.grid_id)
+            .ok_or(AppError::Forbidden)?,
+    };
+    let in_scope = subtree(scope_id, &grids);
+    let enterprise_grids: Vec<grid::Model> = grids
+        .into_iter()
+        .filter(|g| g.kind == GridKind::Enterprise.code() && in_scope.contains(&g.id))
+        .filter(|g| viewer.visible.contains(&g.id))
+        .collect();
+    let grid_ids: Vec<i32> = enterprise_grids.iter().map(|g| g.id).collect();
+    let enterprises = enterprise::Entity::find()
+        .filter(enterprise::Column::GridId.is_in(grid_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    Ok(Scope {
+        scopes,
+        scope_id,
+        enterprise_grids,
+        enterprises,
     })
 }
 
