@@ -7,24 +7,6 @@ use app::domain::credit_code::CreditCode;
 use common::*;
 use serde_json::{Value, json};
 
-async fn call(
-    app: &TestApp,
-    client: &reqwest::Client,
-    endpoint: &str,
-    body: Value,
-) -> (u16, Value) {
-    let response = client
-        .post(app.url(&format!("/api/admin/{endpoint}")))
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    (
-        response.status().as_u16(),
-        response.json().await.unwrap_or(Value::Null),
-    )
-}
-
 fn code(n: u32) -> String {
     CreditCode::from_body(&format!("91339904MD{n:07}"))
         .unwrap()
@@ -33,7 +15,7 @@ fn code(n: u32) -> String {
 }
 
 async fn grid_named(app: &TestApp, admin: &reqwest::Client, name: &str) -> i64 {
-    let (_, grids) = call(app, admin, "grids", json!({})).await;
+    let (_, grids) = app.admin_call(admin, "grids", json!({})).await;
     grids
         .as_array()
         .unwrap()
@@ -63,7 +45,7 @@ async fn pulled_names(app: &TestApp, client: &reqwest::Client) -> Vec<String> {
 }
 
 async fn audit_actions(app: &TestApp, admin: &reqwest::Client) -> Vec<String> {
-    let (_, log) = call(app, admin, "audit", json!({})).await;
+    let (_, log) = app.admin_call(admin, "audit", json!({})).await;
     log.as_array()
         .unwrap()
         .iter()
@@ -79,7 +61,7 @@ db_test!(
         let one = grid_named(app, &admin, "东湖工业一网格").await;
         let two = grid_named(app, &admin, "东湖工业二网格").await;
 
-        let (status, added) = call(app, &admin, "enterprise_change",
+        let (status, added) = app.admin_call( &admin, "enterprise_change",
         json!({"change": {"change": "add", "fields": draft(" 云江新材料有限公司 ", &code(1), one)}})).await;
         assert_eq!(status, 200, "{added}");
         assert_eq!(added["fields"]["name"], "云江新材料有限公司");
@@ -94,34 +76,33 @@ db_test!(
         // Every bad field is named at once, in Chinese, and nothing is written.
         let mut bad = draft("", "9133", one);
         bad["statistician_phone"] = json!("123");
-        let (status, body) = call(
-            app,
-            &admin,
-            "enterprise_change",
-            json!({"change": {"change": "add", "fields": bad}}),
-        )
-        .await;
+        let (status, body) = app
+            .admin_call(
+                &admin,
+                "enterprise_change",
+                json!({"change": {"change": "add", "fields": bad}}),
+            )
+            .await;
         assert_eq!(status, 422);
         let message = body.to_string();
         for expected in ["请输入企业名称", "统一社会信用代码应为18位", "统计人员电话"]
         {
             assert!(message.contains(expected), "{expected} in {message}");
         }
-        let (status, body) = call(
-            app,
-            &admin,
-            "enterprise_change",
-            json!({"change": {"change": "add", "fields": draft("另一家公司", &code(1), one)}}),
-        )
-        .await;
+        let (status, body) = app
+            .admin_call(
+                &admin,
+                "enterprise_change",
+                json!({"change": {"change": "add", "fields": draft("另一家公司", &code(1), one)}}),
+            )
+            .await;
         assert_eq!(status, 422);
         assert!(
             body.to_string().contains("已属于“云江新材料有限公司”"),
             "{body}"
         );
         let township = grid_named(app, &admin, "东湖镇").await;
-        let (status, body) = call(
-            app,
+        let (status, body) = app.admin_call(
             &admin,
             "enterprise_change",
             json!({"change": {"change": "add", "fields": draft("乡镇公司", &code(2), township)}}),
@@ -130,18 +111,18 @@ db_test!(
         assert_eq!(status, 422);
         assert!(body.to_string().contains("不是企业网格"), "{body}");
 
-        let (status, edited) = call(app, &admin, "enterprise_change",
+        let (status, edited) = app.admin_call( &admin, "enterprise_change",
         json!({"change": {"change": "edit", "id": id, "fields": draft("云江新材料股份有限公司", &code(1), one)}})).await;
         assert_eq!(status, 200, "{edited}");
         assert_eq!(edited["fields"]["name"], "云江新材料股份有限公司");
 
-        let (status, moved) = call(
-            app,
-            &admin,
-            "enterprise_change",
-            json!({"change": {"change": "move", "id": id, "grid_id": two}}),
-        )
-        .await;
+        let (status, moved) = app
+            .admin_call(
+                &admin,
+                "enterprise_change",
+                json!({"change": {"change": "move", "id": id, "grid_id": two}}),
+            )
+            .await;
         assert_eq!(status, 200, "{moved}");
         assert_eq!(moved["grid_name"], "东湖工业二网格");
         assert!(
@@ -152,62 +133,62 @@ db_test!(
             "a member of the first grid no longer sees it"
         );
 
-        let (_, found) = call(
-            app,
-            &admin,
-            "enterprises",
-            json!({"query": {"grid_id": two, "text": "新材料", "include_closed": false}}),
-        )
-        .await;
+        let (_, found) = app
+            .admin_call(
+                &admin,
+                "enterprises",
+                json!({"query": {"grid_id": two, "text": "新材料", "include_closed": false}}),
+            )
+            .await;
         assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
-        let (status, closed) = call(
-            app,
-            &admin,
-            "enterprise_change",
-            json!({"change": {"change": "close", "id": id}}),
-        )
-        .await;
+        let (status, closed) = app
+            .admin_call(
+                &admin,
+                "enterprise_change",
+                json!({"change": {"change": "close", "id": id}}),
+            )
+            .await;
         assert_eq!(status, 200, "{closed}");
         assert_eq!(closed["closed"], true);
-        let (_, found) = call(
-            app,
-            &admin,
-            "enterprises",
-            json!({"query": {"grid_id": two, "text": "新材料", "include_closed": false}}),
-        )
-        .await;
+        let (_, found) = app
+            .admin_call(
+                &admin,
+                "enterprises",
+                json!({"query": {"grid_id": two, "text": "新材料", "include_closed": false}}),
+            )
+            .await;
         assert_eq!(
             found.as_array().unwrap().len(),
             0,
             "closed enterprises leave the list"
         );
-        let (_, found) = call(
-            app,
-            &admin,
-            "enterprises",
-            json!({"query": {"grid_id": null, "text": code(1), "include_closed": true}}),
-        )
-        .await;
+        let (_, found) = app
+            .admin_call(
+                &admin,
+                "enterprises",
+                json!({"query": {"grid_id": null, "text": code(1), "include_closed": true}}),
+            )
+            .await;
         assert_eq!(
             found[0]["closed"], true,
             "but can be found to reopen: {found}"
         );
-        let (status, body) = call(
-            app,
-            &admin,
-            "enterprise_change",
-            json!({"change": {"change": "add", "fields": draft("重复公司", &code(1), one)}}),
-        )
-        .await;
+        let (status, body) = app
+            .admin_call(
+                &admin,
+                "enterprise_change",
+                json!({"change": {"change": "add", "fields": draft("重复公司", &code(1), one)}}),
+            )
+            .await;
         assert_eq!(status, 422);
         assert!(body.to_string().contains("已关闭"), "{body}");
-        let (status, reopened) = call(
-            app,
-            &admin,
-            "enterprise_change",
-            json!({"change": {"change": "reopen", "id": id}}),
-        )
-        .await;
+        let (status, reopened) = app
+            .admin_call(
+                &admin,
+                "enterprise_change",
+                json!({"change": {"change": "reopen", "id": id}}),
+            )
+            .await;
         assert_eq!(status, 200, "{reopened}");
         assert_eq!(reopened["closed"], false);
 
@@ -227,21 +208,21 @@ db_test!(
 
         // Only the city administrator changes the directory.
         let leader = app.login(DONGHU_LEADER).await;
-        let (status, _) = call(
-            app,
-            &leader,
-            "enterprise_change",
-            json!({"change": {"change": "close", "id": id}}),
-        )
-        .await;
+        let (status, _) = app
+            .admin_call(
+                &leader,
+                "enterprise_change",
+                json!({"change": {"change": "close", "id": id}}),
+            )
+            .await;
         assert_eq!(status, 403);
-        let (status, _) = call(
-            app,
-            &leader,
-            "enterprises",
-            json!({"query": {"grid_id": null, "text": "", "include_closed": false}}),
-        )
-        .await;
+        let (status, _) = app
+            .admin_call(
+                &leader,
+                "enterprises",
+                json!({"query": {"grid_id": null, "text": "", "include_closed": false}}),
+            )
+            .await;
         assert_eq!(status, 403);
     }
 );
@@ -251,13 +232,13 @@ db_test!(
     |app| {
         let admin = app.login(CITY_ADMIN).await;
         let one = grid_named(app, &admin, "东湖工业一网格").await;
-        let (_, added) = call(
-            app,
-            &admin,
-            "enterprise_change",
-            json!({"change": {"change": "add", "fields": draft("回归公司", &code(3), one)}}),
-        )
-        .await;
+        let (_, added) = app
+            .admin_call(
+                &admin,
+                "enterprise_change",
+                json!({"change": {"change": "add", "fields": draft("回归公司", &code(3), one)}}),
+            )
+            .await;
         let count = |grids: &Value| {
             grids
                 .as_array()
@@ -268,16 +249,15 @@ db_test!(
                 .as_i64()
                 .unwrap()
         };
-        let (_, grids) = call(app, &admin, "grids", json!({})).await;
+        let (_, grids) = app.admin_call(&admin, "grids", json!({})).await;
         let before = count(&grids);
-        call(
-            app,
+        app.admin_call(
             &admin,
             "enterprise_change",
             json!({"change": {"change": "close", "id": added["id"]}}),
         )
         .await;
-        let (_, grids) = call(app, &admin, "grids", json!({})).await;
+        let (_, grids) = app.admin_call(&admin, "grids", json!({})).await;
         assert_eq!(count(&grids), before - 1);
 
         let csv = format!(
@@ -298,7 +278,7 @@ db_test!(
                 .contains("重新启用"),
             "{report}"
         );
-        let (_, grids) = call(app, &admin, "grids", json!({})).await;
+        let (_, grids) = app.admin_call(&admin, "grids", json!({})).await;
         assert_eq!(count(&grids), before);
     }
 );

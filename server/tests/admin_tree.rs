@@ -5,24 +5,6 @@ mod common;
 use common::*;
 use serde_json::{Value, json};
 
-async fn call(
-    app: &TestApp,
-    client: &reqwest::Client,
-    endpoint: &str,
-    body: Value,
-) -> (u16, Value) {
-    let response = client
-        .post(app.url(&format!("/api/admin/{endpoint}")))
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    (
-        response.status().as_u16(),
-        response.json().await.unwrap_or(Value::Null),
-    )
-}
-
 fn grid_id(grids: &Value, name: &str) -> i64 {
     grids
         .as_array()
@@ -36,9 +18,9 @@ fn grid_id(grids: &Value, name: &str) -> i64 {
 
 db_test!(the_grid_tree_can_be_grown_renamed_moved_and_closed, |app| {
     let admin = app.login(CITY_ADMIN).await;
-    let (_, grids) = call(app, &admin, "grids", json!({})).await;
+    let (_, grids) = app.admin_call(&admin, "grids", json!({})).await;
     let city = grid_id(&grids, "云江市");
-    let (status, grids) = call(app, &admin, "grid_change", json!({"change": {"change": "add", "parent_id": city, "kind": "township", "name": "南山镇"}})).await;
+    let (status, grids) = app.admin_call( &admin, "grid_change", json!({"change": {"change": "add", "parent_id": city, "kind": "township", "name": "南山镇"}})).await;
     assert_eq!(status, 200, "{grids}");
     let nanshan = grid_id(&grids, "南山镇");
     assert_eq!(
@@ -50,36 +32,36 @@ db_test!(the_grid_tree_can_be_grown_renamed_moved_and_closed, |app| {
             .unwrap()["level"],
         2
     );
-    let (_, grids) = call(app, &admin, "grid_change", json!({"change": {"change": "add", "parent_id": nanshan, "kind": "enterprise", "name": "南山工业网格"}})).await;
+    let (_, grids) = app.admin_call( &admin, "grid_change", json!({"change": {"change": "add", "parent_id": nanshan, "kind": "enterprise", "name": "南山工业网格"}})).await;
     let new_grid = grid_id(&grids, "南山工业网格");
 
-    let (status, body) = call(
-        app,
-        &admin,
-        "grid_change",
-        json!({"change": {"change": "rename", "id": new_grid, "name": "东湖贸易网格"}}),
-    )
-    .await;
+    let (status, body) = app
+        .admin_call(
+            &admin,
+            "grid_change",
+            json!({"change": {"change": "rename", "id": new_grid, "name": "东湖贸易网格"}}),
+        )
+        .await;
     assert_eq!(status, 422);
     assert!(body.to_string().contains("已有名为"), "{body}");
-    let (status, body) = call(
-        app,
-        &admin,
-        "grid_change",
-        json!({"change": {"change": "move", "id": nanshan, "parent_id": new_grid}}),
-    )
-    .await;
+    let (status, body) = app
+        .admin_call(
+            &admin,
+            "grid_change",
+            json!({"change": {"change": "move", "id": nanshan, "parent_id": new_grid}}),
+        )
+        .await;
     assert_eq!(status, 422, "an enterprise grid holds no grids: {body}");
 
     // A work area moved under the new township takes its enterprise grids along, a level deeper.
     let area = grid_id(&grids, "东湖南片");
-    let (status, grids) = call(
-        app,
-        &admin,
-        "grid_change",
-        json!({"change": {"change": "move", "id": area, "parent_id": nanshan}}),
-    )
-    .await;
+    let (status, grids) = app
+        .admin_call(
+            &admin,
+            "grid_change",
+            json!({"change": {"change": "move", "id": area, "parent_id": nanshan}}),
+        )
+        .await;
     assert_eq!(status, 200, "{grids}");
     let trade = grids
         .as_array()
@@ -88,31 +70,31 @@ db_test!(the_grid_tree_can_be_grown_renamed_moved_and_closed, |app| {
         .find(|g| g["name"] == "东湖贸易网格")
         .unwrap();
     assert_eq!(trade["level"], 4);
-    let (status, body) = call(
-        app,
-        &admin,
-        "grid_change",
-        json!({"change": {"change": "move", "id": nanshan, "parent_id": area}}),
-    )
-    .await;
+    let (status, body) = app
+        .admin_call(
+            &admin,
+            "grid_change",
+            json!({"change": {"change": "move", "id": nanshan, "parent_id": area}}),
+        )
+        .await;
     assert_eq!(status, 422, "no cycles: {body}");
 
-    let (status, body) = call(
-        app,
-        &admin,
-        "grid_change",
-        json!({"change": {"change": "close", "id": grid_id(&grids, "东湖贸易网格")}}),
-    )
-    .await;
+    let (status, body) = app
+        .admin_call(
+            &admin,
+            "grid_change",
+            json!({"change": {"change": "close", "id": grid_id(&grids, "东湖贸易网格")}}),
+        )
+        .await;
     assert_eq!(status, 422);
     assert!(body.to_string().contains("20 家企业"), "{body}");
-    let (status, grids) = call(
-        app,
-        &admin,
-        "grid_change",
-        json!({"change": {"change": "close", "id": new_grid}}),
-    )
-    .await;
+    let (status, grids) = app
+        .admin_call(
+            &admin,
+            "grid_change",
+            json!({"change": {"change": "close", "id": new_grid}}),
+        )
+        .await;
     assert_eq!(status, 200);
     assert_eq!(
         grids
@@ -151,13 +133,13 @@ db_test!(
         let admin = app.login(CITY_ADMIN).await;
         let profile = app.pull(&member).await;
         let person_id = profile["profile"]["person_id"].clone();
-        let (status, _) = call(
-            app,
-            &admin,
-            "person_change",
-            json!({"change": {"change": "deactivate", "person_id": person_id}}),
-        )
-        .await;
+        let (status, _) = app
+            .admin_call(
+                &admin,
+                "person_change",
+                json!({"change": {"change": "deactivate", "person_id": person_id}}),
+            )
+            .await;
         assert_eq!(status, 200);
         let response = member
             .get(app.url("/api/v1/sync/pull"))
@@ -179,13 +161,13 @@ db_test!(a_reset_password_must_be_replaced_at_next_login, |app| {
     let member = app.login(XILING_MEMBER).await;
     let person_id = app.pull(&member).await["profile"]["person_id"].clone();
     let admin = app.login(CITY_ADMIN).await;
-    let (status, done) = call(
-        app,
-        &admin,
-        "person_change",
-        json!({"change": {"change": "reset_password", "person_id": person_id}}),
-    )
-    .await;
+    let (status, done) = app
+        .admin_call(
+            &admin,
+            "person_change",
+            json!({"change": {"change": "reset_password", "person_id": person_id}}),
+        )
+        .await;
     assert_eq!(status, 200);
     let password = done["new_password"].as_str().unwrap();
     assert_eq!(
@@ -231,10 +213,11 @@ db_test!(
     an_accepted_grouping_regroups_the_township_and_a_new_leader_sees_the_grid,
     |app| {
         let admin = app.login(CITY_ADMIN).await;
-        let (_, grids) = call(app, &admin, "grids", json!({})).await;
+        let (_, grids) = app.admin_call(&admin, "grids", json!({})).await;
         let xiling = grid_id(&grids, "西岭街道");
-        let (status, proposal) =
-            call(app, &admin, "grouping", json!({"township_id": xiling})).await;
+        let (status, proposal) = app
+            .admin_call(&admin, "grouping", json!({"township_id": xiling}))
+            .await;
         assert_eq!(status, 200, "{proposal}");
         let proposed = proposal["grids"].as_array().unwrap();
         assert_eq!(
@@ -249,8 +232,9 @@ db_test!(
         );
         let mut accepted = proposal.clone();
         accepted["grids"][0]["name"] = json!("西岭第一网格");
-        let (status, grids) =
-            call(app, &admin, "grouping_apply", json!({"proposal": accepted})).await;
+        let (status, grids) = app
+            .admin_call(&admin, "grouping_apply", json!({"proposal": accepted}))
+            .await;
         assert_eq!(status, 200, "{grids}");
         let new_grid = grid_id(&grids, "西岭第一网格");
         let old = grids
@@ -264,7 +248,7 @@ db_test!(
         // Assign the Xiling member as leader of the new grid: they see it and its 20 enterprises.
         let member = app.login(XILING_MEMBER).await;
         let person_id = app.pull(&member).await["profile"]["person_id"].clone();
-        let (status, _) = call(app, &admin, "person_change", json!({"change": {"change": "assign", "person_id": person_id, "grid_id": new_grid, "role": "leader"}})).await;
+        let (status, _) = app.admin_call( &admin, "person_change", json!({"change": {"change": "assign", "person_id": person_id, "grid_id": new_grid, "role": "leader"}})).await;
         assert_eq!(status, 200);
         let pulled = app.pull(&member).await;
         let enterprises = pulled["directory"]["enterprises"].as_array().unwrap();
@@ -277,13 +261,17 @@ db_test!(
         );
 
         // A proposal that leaves an enterprise out is refused whole.
-        let (_, proposal) = call(app, &admin, "grouping", json!({"township_id": xiling})).await;
+        let (_, proposal) = app
+            .admin_call(&admin, "grouping", json!({"township_id": xiling}))
+            .await;
         let mut broken = proposal.clone();
         broken["grids"][0]["enterprises"]
             .as_array_mut()
             .unwrap()
             .pop();
-        let (status, _) = call(app, &admin, "grouping_apply", json!({"proposal": broken})).await;
+        let (status, _) = app
+            .admin_call(&admin, "grouping_apply", json!({"proposal": broken}))
+            .await;
         assert_eq!(status, 422);
     }
 );
@@ -295,7 +283,7 @@ db_test!(a_township_leader_cannot_administer, |app| {
         ("people", json!({})),
         ("grouping", json!({"township_id": 2})),
     ] {
-        let (status, _) = call(app, &leader, endpoint, body).await;
+        let (status, _) = app.admin_call(&leader, endpoint, body).await;
         assert_eq!(status, 403, "{endpoint}");
     }
 });

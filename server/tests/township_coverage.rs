@@ -93,21 +93,7 @@ db_test!(
     the_administrator_adjusts_the_cadence_and_the_township_view_follows,
     |app| {
         let admin = app.login(CITY_ADMIN).await;
-        let call = |endpoint: &'static str, body: Value| {
-            let admin = admin.clone();
-            async move {
-                let response = admin
-                    .post(app.url(&format!("/api/admin/{endpoint}")))
-                    .json(&body)
-                    .send()
-                    .await
-                    .unwrap();
-                (
-                    response.status().as_u16(),
-                    response.json::<Value>().await.unwrap(),
-                )
-            }
-        };
+        let call = |endpoint: &'static str, body: Value| app.admin_call(&admin, endpoint, body);
         let (status, settings) = call("cadence", json!({})).await;
         assert_eq!(status, 200, "{settings}");
         assert_eq!(settings["saved"], false);

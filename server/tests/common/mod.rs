@@ -122,6 +122,26 @@ impl TestApp {
         client
     }
 
+    /// Calls the administration server function `endpoint` as `client`: status and JSON body
+    /// (null when the body is not JSON).
+    pub async fn admin_call(
+        &self,
+        client: &reqwest::Client,
+        endpoint: &str,
+        body: Value,
+    ) -> (u16, Value) {
+        let response = client
+            .post(self.url(&format!("/api/admin/{endpoint}")))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        (
+            response.status().as_u16(),
+            response.json().await.unwrap_or(Value::Null),
+        )
+    }
+
     pub async fn pull(&self, client: &reqwest::Client) -> Value {
         let response = client
             .get(self.url("/api/v1/sync/pull?since=0"))
