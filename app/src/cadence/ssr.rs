@@ -12,9 +12,9 @@ use crate::domain::period::Quarter;
 use crate::error::AppError;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
+    QuerySelect, TransactionTrait,
 };
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use time::Date;
 
 /// The policy in force: the latest saved, else the Yuhuan preset (seed 001, the fuller one).
@@ -90,11 +90,14 @@ pub struct VisitJudgement {
     pub visits: HashMap<i32, u32>,
 }
 
-/// Applies the visit rule in force to `enterprises` for `quarter`, from the stored visits.
+/// Applies the visit rule in force to `enterprises` for `quarter`, from the visits stored
+/// under `grids` (found through the visit table's grid-and-date index; only the two columns
+/// the engine needs are read).
 pub async fn judge_visits(
     db: &impl ConnectionTrait,
     quarter: Quarter,
     today: Date,
+    grids: &[i32],
     enterprises: &[i32],
 ) -> Result<VisitJudgement, AppError> {
     let (mut policy, _) = policy(db).await?;
@@ -110,20 +113,25 @@ pub async fn judge_visits(
     if judgement.rule.is_none() {
         return Ok(judgement);
     }
+    let bound: HashSet<i32> = enterprises.iter().copied().collect();
     let mut facts = Vec::new();
-    // In chunks: a township's enterprises may outnumber the parameters a statement binds.
-    for chunk in enterprises.chunks(1000) {
-        let found = visit::Entity::find()
-            .filter(visit::Column::EnterpriseId.is_in(chunk.to_vec()))
+    // In chunks: a province's grids may outnumber the parameters a statement binds.
+    for chunk in grids.chunks(1000) {
+        let found: Vec<(i32, Date)> = visit::Entity::find()
+            .select_only()
+            .column(visit::Column::EnterpriseId)
+            .column(visit::Column::VisitDate)
+            .filter(visit::Column::GridId.is_in(chunk.to_vec()))
             .filter(visit::Column::VisitDate.between(quarter.first_day(), quarter.last_day()))
+            .into_tuple()
             .all(db)
             .await?;
-        for v in found {
-            *judgement.visits.entry(v.enterprise_id).or_default() += 1;
+        for (enterprise, date) in found.into_iter().filter(|(e, _)| bound.contains(e)) {
+            *judgement.visits.entry(enterprise).or_default() += 1;
             facts.push(Fact::new(
                 FactKind::Visit,
-                Subject::Enterprise(v.enterprise_id),
-                v.visit_date,
+                Subject::Enterprise(enterprise),
+                date,
             ));
         }
     }

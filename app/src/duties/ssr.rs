@@ -42,7 +42,8 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
         .map(|e| (e.id, e))
         .collect();
     let ids: Vec<i32> = enterprises.keys().copied().collect();
-    let judgement = judge_visits(&state.db, quarter, today, &ids).await?;
+    let grid_ids: Vec<i32> = grids.keys().copied().collect();
+    let judgement = judge_visits(&state.db, quarter, today, &grid_ids, &ids).await?;
     let mut list = DutyList {
         quarter: quarter.label(),
         first_day: format_date(quarter.first_day()),

@@ -26,7 +26,8 @@ pub async fn visit_coverage(
         .filter(|e| !e.closed)
         .map(|e| e.id)
         .collect();
-    let judgement = judge_visits(db, quarter, today, &open).await?;
+    let grid_ids: Vec<i32> = grids.iter().map(|g| g.id).collect();
+    let judgement = judge_visits(db, quarter, today, &grid_ids, &open).await?;
     let Some(rule) = judgement.rule else {
         return Ok(VisitCoverage {
             quarter: quarter.label(),

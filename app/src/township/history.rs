@@ -39,7 +39,7 @@ pub async fn history(
     let dates: Vec<time::Date> = visit::Entity::find()
         .select_only()
         .column(visit::Column::VisitDate)
-        .filter(visit::Column::GridId.is_in(grid_ids))
+        .filter(visit::Column::GridId.is_in(grid_ids.clone()))
         .filter(visit::Column::VisitDate.between(months[0].first_day(), this_month.last_day()))
         .into_tuple()
         .all(db)
@@ -61,7 +61,7 @@ pub async fn history(
     }
     let mut figures = Vec::new();
     for quarter in quarters {
-        let judged = judge_visits(db, quarter, today, &open).await?;
+        let judged = judge_visits(db, quarter, today, &grid_ids, &open).await?;
         let grids = enterprise_grids
             .iter()
             .map(|g| {
