@@ -3,7 +3,7 @@
 //! groups its answer by grid.
 use crate::cadence::ssr::judge_visits;
 use crate::db::{enterprise, grid};
-use crate::domain::cadence::{Period, Status, Subject, summary};
+use crate::domain::cadence::{Obligation, Period, Status, Subject, summary};
 use crate::domain::period::{Quarter, format_date};
 use crate::error::AppError;
 use crate::township::api::{GridCoverage, OpenEnterprise, VisitCoverage};
@@ -43,19 +43,11 @@ pub async fn visit_coverage(
     let per_quarter = rule.kind.required_amount();
     let period = Period::Quarter(quarter);
     let obligations = judgement.obligations;
-    let grid_of = |subject: &Subject| match subject {
-        Subject::Enterprise(id) => enterprises.get(id).map(|e| e.grid_id),
-        _ => None,
-    };
     let names: HashMap<i32, &str> = grids.iter().map(|g| (g.id, g.name.as_str())).collect();
     let per_grid = grids
         .iter()
         .map(|g| {
-            let own: Vec<_> = obligations
-                .iter()
-                .filter(|o| grid_of(&o.subject) == Some(g.id))
-                .cloned()
-                .collect();
+            let own = of_grid(&obligations, enterprises, g.id);
             GridCoverage {
                 grid_id: g.id,
                 grid_name: g.name.clone(),
@@ -103,4 +95,20 @@ pub async fn visit_coverage(
         not_visited,
         not_visited_total: total_open,
     })
+}
+
+/// The obligations of the enterprises in one grid.
+pub(super) fn of_grid(
+    obligations: &[Obligation],
+    enterprises: &HashMap<i32, enterprise::Model>,
+    grid_id: i32,
+) -> Vec<Obligation> {
+    obligations
+        .iter()
+        .filter(|o| match o.subject {
+            Subject::Enterprise(id) => enterprises.get(&id).is_some_and(|e| e.grid_id == grid_id),
+            _ => false,
+        })
+        .cloned()
+        .collect()
 }

@@ -2,11 +2,12 @@
 //! timeliness for the last four quarters, for a scope. Loaded after the overview: the page
 //! shows the month first.
 use super::api::{GridQuarter, MonthVisits, QuarterFigures, TownshipHistory};
+use super::coverage::of_grid;
 use super::ssr::{Scope, resolve_scope};
 use crate::auth::ssr::{Viewer, now_ms};
 use crate::cadence::ssr::judge_visits;
 use crate::db::visit;
-use crate::domain::cadence::{Subject, summary};
+use crate::domain::cadence::summary;
 use crate::domain::period::{Month, Quarter, shanghai_date};
 use crate::error::AppError;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
@@ -65,18 +66,7 @@ pub async fn history(
         let grids = enterprise_grids
             .iter()
             .map(|g| {
-                let own: Vec<_> = judged
-                    .obligations
-                    .iter()
-                    .filter(|o| match o.subject {
-                        Subject::Enterprise(id) => {
-                            enterprises.get(&id).is_some_and(|e| e.grid_id == g.id)
-                        }
-                        _ => false,
-                    })
-                    .cloned()
-                    .collect();
-                let c = summary(&own);
+                let c = summary(&of_grid(&judged.obligations, &enterprises, g.id));
                 GridQuarter {
                     grid_name: g.name.clone(),
                     completeness: c.completeness_percent(),
