@@ -32,6 +32,8 @@ pub fn HomePage() -> impl IntoView {
                 Some(profile) => {
                     let oversees = profile.oversees();
                     let administers = profile.administers_city();
+                    let reviews = profile.reviews_reports();
+                    let reports = !profile.reporting_grids().is_empty();
                     let roles = profile
                         .roles
                         .iter()
@@ -46,14 +48,21 @@ pub fn HomePage() -> impl IntoView {
                         <nav class="actions">
                             <A href="/visits/new" attr:class="button primary">"记录走访"</A>
                             <A href="/records" attr:class="button">"我的记录"</A>
+                            <Show when=move || reports>
+                                <A href="/reports/new" attr:class="button">"情况汇报"</A>
+                            </Show>
                             <Show when=move || oversees>
                                 <a href="/township" rel="external" class="button">"乡镇走访情况"</a>
+                            </Show>
+                            <Show when=move || reviews>
+                                <a href="/township/reports" rel="external" class="button">"月度汇报审核"</a>
                             </Show>
                             <Show when=move || administers>
                                 // Office screens are a separate bundle: a full page load.
                                 <a href="/admin" rel="external" class="button">"名录与网格管理"</a>
                             </Show>
                         </nav>
+                        <crate::reports::components::ReportCard />
                         <crate::duties::components::DutiesCard />
                         <crate::auth::components::LogoutButton />
                     }

@@ -12,6 +12,7 @@ pub mod duties;
 pub mod error;
 mod layout;
 pub mod office;
+pub mod reports;
 #[cfg(feature = "ssr")]
 pub mod state;
 pub mod sync;
@@ -77,6 +78,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=auth::components::LoginPage />
                     <Route path=path!("/visits/new") view=visits::components::VisitFormPage />
                     <Route path=path!("/records") view=visits::components::RecordsPage />
+                    <Route path=path!("/reports/new") view=reports::components::ReportFormPage />
                     <Route path=path!("/password") view=auth::components::PasswordPage />
                 </Routes>
             </main>

@@ -22,6 +22,7 @@ pub fn OfficeApp() -> impl IntoView {
             <main class="page">
                 <Routes fallback=|| view! { <p class="empty">"页面不存在"</p> }>
                     <Route path=path!("/township") view=TownshipPage />
+                    <Route path=path!("/township/reports") view=crate::reports::components::ReviewPage />
                     <Route path=path!("/admin") view=ImportPage />
                     <Route path=path!("/admin/grids") view=GridsPage />
                     <Route path=path!("/admin/enterprises") view=EnterprisesPage />

@@ -5,7 +5,7 @@ use app::domain::visit::VisitDraft;
 use app::error::AppError;
 use app::sync::api::{MAX_BATCH, PROTOCOL_VERSION, PushResponse, RecordEnvelope, RecordResult};
 use app::sync::engine::{Transport, push_outbox};
-use app::sync::outbox::{MemoryStore, OutboxRecord, OutboxStore, RecordState};
+use app::sync::outbox::{MemoryStore, OutboxRecord, OutboxStore, RecordDraft, RecordState};
 use serde_json::{Value, json};
 use std::time::Instant;
 
@@ -70,13 +70,13 @@ pub async fn run(backend: Backend, counts: &[usize]) -> Res<()> {
                 person_id,
                 version: 1,
                 device_time_ms: i as i64,
-                draft: VisitDraft {
+                draft: RecordDraft::Visit(VisitDraft {
                     enterprise_id: enterprises[i % enterprises.len()],
                     visit_date: app::domain::period::format_date(today),
                     purpose: "guidance".into(),
                     findings: format!("基准测试走访记录第{i}条：报表按时报送，统计台账完整。"),
                     follow_up: i % 7 == 0,
-                },
+                }),
                 state: RecordState::Pending,
             })
             .collect();

@@ -105,6 +105,9 @@ test('every office page opened directly hydrates without errors', async ({ page 
   // The township view shares the office bundle: it hydrates too.
   await page.goto('/township');
   await expect(page.getByRole('heading', { name: /走访覆盖/ })).toBeVisible();
+  await page.goto('/township/reports');
+  await expect(page.getByRole('heading', { name: '月度汇报审核' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '未提交' })).toBeVisible();
   await page.waitForLoadState('networkidle');
   expect(panics).toEqual([]);
 });

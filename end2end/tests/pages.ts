@@ -4,6 +4,7 @@ import { expect, type Page } from '@playwright/test';
 export const PASSWORD = 'statgrid2026';
 export const MEMBER = { phone: '13800000005', name: '李娜' };
 export const DONGHU_LEADER = { phone: '13800000002', name: '陈晓岚' };
+export const GRID_LEADER = { phone: '13800000004', name: '王建华' };
 
 export class LoginPage {
   constructor(private page: Page) {}

@@ -7,6 +7,7 @@ mod m20261122_000002_visits_and_sessions;
 mod m20261122_000003_audit_and_password_reset;
 mod m20261122_000004_enterprise_closed;
 mod m20261122_000005_cadence_policy;
+mod m20261123_000006_monthly_reports;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_audit_and_password_reset::Migration),
             Box::new(m20261122_000004_enterprise_closed::Migration),
             Box::new(m20261122_000005_cadence_policy::Migration),
+            Box::new(m20261123_000006_monthly_reports::Migration),
         ]
     }
 }

@@ -42,6 +42,25 @@ impl Profile {
     pub fn oversees(&self) -> bool {
         self.roles.iter().any(|r| r.role.sees_subtree())
     }
+
+    /// The grids whose monthly report (情况汇报) the person writes: those they lead or
+    /// deputise for below the township.
+    pub fn reporting_grids(&self) -> Vec<&GridRole> {
+        self.roles
+            .iter()
+            .filter(|r| matches!(r.role, Role::Leader | Role::DeputyLeader))
+            .filter(|r| matches!(r.kind, GridKind::Enterprise | GridKind::WorkArea))
+            .collect()
+    }
+
+    /// Whether the person reviews grids' monthly reports: a township leader or deputy, or
+    /// the city bureau.
+    pub fn reviews_reports(&self) -> bool {
+        self.administers_city()
+            || self.roles.iter().any(|r| {
+                r.kind == GridKind::Township && matches!(r.role, Role::Leader | Role::DeputyLeader)
+            })
+    }
 }
 
 /// What the change-password form sends.

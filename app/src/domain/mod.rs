@@ -9,4 +9,5 @@ pub mod grid;
 pub mod grouping;
 pub mod period;
 pub mod phone;
+pub mod report;
 pub mod visit;

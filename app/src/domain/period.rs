@@ -45,6 +45,21 @@ pub fn shanghai_date(unix_millis: i64) -> Option<Date> {
     Some(instant.checked_to_offset(SHANGHAI)?.date())
 }
 
+/// An instant in Unix milliseconds as Beijing time, `YYYY-MM-DD HH:MM`.
+pub fn format_shanghai_minute(unix_millis: i64) -> String {
+    let instant = OffsetDateTime::from_unix_timestamp(unix_millis.div_euclid(1000))
+        .ok()
+        .and_then(|t| t.checked_to_offset(SHANGHAI));
+    instant.map_or_else(String::new, |t| {
+        format!(
+            "{} {:02}:{:02}",
+            format_date(t.date()),
+            t.hour(),
+            t.minute()
+        )
+    })
+}
+
 /// Parses a date written `YYYY-MM-DD` (surrounding whitespace ignored).
 pub fn parse_date(s: &str) -> Result<Date, PeriodError> {
     let format = time::macros::format_description!("[year]-[month]-[day]");

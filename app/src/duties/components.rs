@@ -14,7 +14,8 @@ pub fn DutiesCard() -> impl IntoView {
         let pending = own
             .iter()
             .filter(|r| matches!(r.state, RecordState::Pending))
-            .map(|r| (r.draft.enterprise_id, r.draft.visit_date.as_str()));
+            .filter_map(|r| r.visit())
+            .map(|v| (v.enterprise_id, v.visit_date.as_str()));
         let duties = still_open(&list.duties, pending, &list.first_day, &list.last_day);
         Some((list.quarter, list.due, duties))
     });

@@ -1,6 +1,7 @@
 //! Wire types of the sync protocol, shared by the server, the browser client and tests.
 use crate::auth::api::Profile;
 use crate::directory::api::Directory;
+use crate::reports::api::ReportRecord;
 use crate::visits::api::VisitRecord;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -17,6 +18,7 @@ pub const PASSWORD_PATH: &str = "/api/v1/auth/password";
 
 /// The kinds of record a phone can make. Unknown kinds are rejected record by record.
 pub const KIND_VISIT: &str = "visit";
+pub const KIND_MONTHLY_REPORT: &str = "monthly_report";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PushRequest {
@@ -84,6 +86,9 @@ pub struct PullResponse {
     pub profile: Profile,
     pub directory: Directory,
     pub visits: Vec<VisitRecord>,
+    /// The monthly reports of the grids the person reports for (leaders only).
+    #[serde(default)]
+    pub reports: Vec<ReportRecord>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -3,13 +3,14 @@
 use crate::auth::api::{Credentials, PasswordChange, Profile};
 use crate::directory::api::Directory;
 use crate::domain::period::shanghai_date;
-use crate::domain::visit::VisitDraft;
 use crate::duties::api::DutyList;
 use crate::error::AppError;
 use crate::sync::engine::{SyncError, push_outbox};
 use crate::sync::http::{self, Http};
 use crate::sync::idb::IdbStore;
-use crate::sync::outbox::{OutboxRecord, OutboxStore, RecordState, StoreError, pulled_to_store};
+use crate::sync::outbox::{
+    OutboxRecord, OutboxStore, RecordDraft, RecordState, StoreError, pulled_to_store,
+};
 use crate::sync::pwa;
 use crate::sync::state::{ClientState, use_client};
 use gloo_storage::{LocalStorage, Storage};
@@ -160,6 +161,12 @@ async fn run_sync(state: &ClientState) -> Result<(), SyncError> {
         .visits
         .iter()
         .map(|v| OutboxRecord::from_server(person_id, v))
+        .chain(
+            pulled
+                .reports
+                .iter()
+                .map(|r| OutboxRecord::from_report(person_id, r)),
+        )
         .collect();
     store
         .put_all(&pulled_to_store(&store.all().await?, fresh))
@@ -212,17 +219,23 @@ pub async fn logout() -> Result<(), AppError> {
 }
 
 /// Keeps the record on the phone; returns only once it is durably written. `id` names a
-/// record being corrected (one the server refused); otherwise a new one is made.
-pub async fn save_visit(id: Option<Uuid>, draft: VisitDraft) -> Result<(), StoreError> {
+/// record being changed (keeping its id, so the server stores it once); its version goes up,
+/// so the server tells an edit from a replay. Otherwise a new record is made.
+pub async fn save_record(id: Option<Uuid>, draft: RecordDraft) -> Result<(), StoreError> {
     let state = client();
     let person_id = state
         .profile
         .with_untracked(|p| p.as_ref().map(|p| p.person_id))
         .ok_or_else(|| StoreError::Unavailable("请先登录".into()))?;
+    let previous = id.and_then(|id| {
+        state
+            .records
+            .with_untracked(|all| all.iter().find(|r| r.id == id).map(|r| r.version))
+    });
     let record = OutboxRecord {
         id: id.unwrap_or_else(Uuid::now_v7),
         person_id,
-        version: 1,
+        version: previous.map_or(1, |v| v + 1),
         device_time_ms: now_ms(),
         draft,
         state: RecordState::Pending,

@@ -1,8 +1,8 @@
 //! Server-side stand-ins for the browser actions: event handlers never run on the server, but
 //! the components that hold them are rendered there too.
 use crate::auth::api::{Credentials, PasswordChange, Profile};
-use crate::domain::visit::VisitDraft;
 use crate::error::AppError;
+use crate::sync::outbox::RecordDraft;
 use crate::sync::outbox::StoreError;
 use uuid::Uuid;
 
@@ -24,7 +24,7 @@ pub async fn logout() -> Result<(), AppError> {
     Err(AppError::Internal)
 }
 
-pub async fn save_visit(_: Option<Uuid>, _: VisitDraft) -> Result<(), StoreError> {
+pub async fn save_record(_: Option<Uuid>, _: RecordDraft) -> Result<(), StoreError> {
     Err(StoreError::Unavailable("仅在浏览器中可用".into()))
 }
 

@@ -1,8 +1,13 @@
 //! The phone's outbox: every record the user saved, kept until the server has answered for it,
 //! and after (as synced) so that 我的记录 shows it. Storage sits behind [`OutboxStore`]: IndexedDB
 //! in the browser, [`MemoryStore`] in native tests.
+use crate::domain::period::{Month, format_date};
+use crate::domain::report::{ReportDraft, ReviewStatus};
 use crate::domain::visit::VisitDraft;
-use crate::sync::api::{KIND_VISIT, Problem, RecordEnvelope, RecordOutcome, RecordResult};
+use crate::reports::api::ReportRecord;
+use crate::sync::api::{
+    KIND_MONTHLY_REPORT, KIND_VISIT, Problem, RecordEnvelope, RecordOutcome, RecordResult,
+};
 use crate::visits::api::VisitRecord;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -19,6 +24,10 @@ pub enum RecordState {
     Synced { received_at_ms: i64 },
     /// 被拒绝: the server refused it; the user can edit and save again.
     Rejected { problems: Vec<Problem> },
+    /// 被退回: a report the township sent back with a comment, to be edited and resubmitted.
+    Returned { comment: Option<String> },
+    /// 已通过: a report the township approved; its month is locked.
+    Approved,
 }
 
 impl RecordState {
@@ -27,30 +36,79 @@ impl RecordState {
             Self::Pending => "待同步",
             Self::Synced { .. } => "已同步",
             Self::Rejected { .. } => "被拒绝",
+            Self::Returned { .. } => "被退回",
+            Self::Approved => "已通过",
         }
     }
 }
 
-/// A visit as the phone keeps it.
+/// What the user wrote. Untagged, so records saved before reports existed (a bare visit
+/// draft) still read back as visits: the two drafts share no field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum RecordDraft {
+    Visit(VisitDraft),
+    MonthlyReport(ReportDraft),
+}
+
+impl RecordDraft {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Visit(_) => KIND_VISIT,
+            Self::MonthlyReport(_) => KIND_MONTHLY_REPORT,
+        }
+    }
+
+    /// The day the record is about, `YYYY-MM-DD`, for ordering lists: a visit's date, a
+    /// report's last day of the month.
+    pub fn date(&self) -> String {
+        match self {
+            Self::Visit(v) => v.visit_date.clone(),
+            Self::MonthlyReport(r) => Month::parse(&r.month)
+                .map(|m| format_date(m.last_day()))
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// A record as the phone keeps it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutboxRecord {
     pub id: Uuid,
     pub person_id: i32,
     pub version: u32,
     pub device_time_ms: i64,
-    pub draft: VisitDraft,
+    pub draft: RecordDraft,
     pub state: RecordState,
 }
 
 impl OutboxRecord {
+    /// Not yet stored on the server as it stands on the phone.
     pub fn is_unsynced(&self) -> bool {
-        !matches!(self.state, RecordState::Synced { .. })
+        matches!(
+            self.state,
+            RecordState::Pending | RecordState::Rejected { .. }
+        )
+    }
+
+    pub fn visit(&self) -> Option<&VisitDraft> {
+        match &self.draft {
+            RecordDraft::Visit(v) => Some(v),
+            RecordDraft::MonthlyReport(_) => None,
+        }
+    }
+
+    pub fn report(&self) -> Option<&ReportDraft> {
+        match &self.draft {
+            RecordDraft::MonthlyReport(r) => Some(r),
+            RecordDraft::Visit(_) => None,
+        }
     }
 
     pub fn envelope(&self) -> RecordEnvelope {
         RecordEnvelope {
             id: self.id,
-            kind: KIND_VISIT.to_owned(),
+            kind: self.draft.kind().to_owned(),
             version: self.version,
             device_time_ms: self.device_time_ms,
             payload: serde_json::to_value(&self.draft).unwrap_or(serde_json::Value::Null),
@@ -64,16 +122,52 @@ impl OutboxRecord {
             person_id,
             version: v.version,
             device_time_ms: v.received_at_ms,
-            draft: VisitDraft {
+            draft: RecordDraft::Visit(VisitDraft {
                 enterprise_id: v.enterprise_id,
                 visit_date: v.visit_date.clone(),
                 purpose: v.purpose.code().to_owned(),
                 findings: v.findings.clone(),
                 follow_up: v.follow_up,
-            },
+            }),
             state: RecordState::Synced {
                 received_at_ms: v.received_at_ms,
             },
+        }
+    }
+
+    /// A report of one of the person's grids as the server keeps it, with its review.
+    pub fn from_report(person_id: i32, r: &ReportRecord) -> Self {
+        OutboxRecord {
+            id: r.id,
+            person_id,
+            version: r.version,
+            device_time_ms: r.updated_at_ms,
+            draft: RecordDraft::MonthlyReport(ReportDraft {
+                grid_id: r.grid_id,
+                month: r.month.clone(),
+                work_done: r.work_done.clone(),
+                problems: r.problems.clone(),
+                next_steps: r.next_steps.clone(),
+            }),
+            state: match r.status {
+                ReviewStatus::Submitted => RecordState::Synced {
+                    received_at_ms: r.updated_at_ms,
+                },
+                ReviewStatus::Returned => RecordState::Returned {
+                    comment: r.review_comment.clone(),
+                },
+                ReviewStatus::Approved => RecordState::Approved,
+            },
+        }
+    }
+
+    /// Whether the user may still change it: a visit the server refused; a report until the
+    /// township approves it.
+    pub fn editable(&self) -> bool {
+        match (&self.draft, &self.state) {
+            (_, RecordState::Rejected { .. }) => true,
+            (RecordDraft::MonthlyReport(_), state) => *state != RecordState::Approved,
+            (RecordDraft::Visit(_), _) => false,
         }
     }
 }

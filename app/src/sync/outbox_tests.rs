@@ -9,13 +9,13 @@ pub(crate) fn record(person_id: i32, device_time_ms: i64, state: RecordState) ->
         person_id,
         version: 1,
         device_time_ms,
-        draft: VisitDraft {
+        draft: RecordDraft::Visit(VisitDraft {
             enterprise_id: 1,
             visit_date: "2026-11-20".into(),
             purpose: "guidance".into(),
             findings: "走访".into(),
             follow_up: false,
-        },
+        }),
         state,
     }
 }
@@ -73,7 +73,9 @@ fn a_pull_never_overwrites_a_record_waiting_on_the_phone() {
     let pending = record(1, 1, RecordState::Pending);
     let mut from_server = pending.clone();
     from_server.state = RecordState::Synced { received_at_ms: 9 };
-    from_server.draft.findings = "服务器上的旧版本".into();
+    if let RecordDraft::Visit(v) = &mut from_server.draft {
+        v.findings = "服务器上的旧版本".into();
+    }
     let fresh = record(1, 2, RecordState::Synced { received_at_ms: 3 });
     let to_store = pulled_to_store(&[pending], vec![from_server, fresh.clone()]);
     assert_eq!(to_store, vec![fresh]);
@@ -87,6 +89,68 @@ fn the_memory_store_keeps_records_by_id() {
     r.state = RecordState::Synced { received_at_ms: 2 };
     futures::executor::block_on(store.put_all(std::slice::from_ref(&r))).unwrap();
     assert_eq!(futures::executor::block_on(store.all()).unwrap(), vec![r]);
+}
+
+/// A visit saved by the app before reports existed (a bare visit draft, as IndexedDB holds it)
+/// still reads back as a visit after the update.
+#[test]
+fn records_saved_before_the_update_still_read_as_visits() {
+    let stored = serde_json::json!({
+        "id": "0196f3a0-0000-7000-8000-000000000001", "person_id": 5, "version": 1,
+        "device_time_ms": 1, "state": {"state": "pending"},
+        "draft": {"enterprise_id": 7, "visit_date": "2026-11-20", "purpose": "guidance",
+                  "findings": "走访", "follow_up": false}
+    });
+    let record: OutboxRecord = serde_json::from_value(stored).unwrap();
+    assert_eq!(record.visit().map(|v| v.enterprise_id), Some(7));
+    assert_eq!(record.envelope().kind, "visit");
+}
+
+fn report(status: ReviewStatus, version: u32, comment: Option<&str>) -> ReportRecord {
+    ReportRecord {
+        id: Uuid::from_u128(77),
+        grid_id: 5,
+        month: "2026-11".into(),
+        work_done: "走访12家".into(),
+        problems: String::new(),
+        next_steps: "年报布置".into(),
+        version,
+        status,
+        review_comment: comment.map(str::to_owned),
+        updated_at_ms: 10,
+    }
+}
+
+#[test]
+fn a_returned_report_reaches_the_phone_with_the_comment_and_can_be_edited() {
+    let synced = OutboxRecord::from_report(4, &report(ReviewStatus::Submitted, 1, None));
+    assert!(!synced.is_unsynced() && synced.editable());
+    assert_eq!(synced.envelope().kind, "monthly_report");
+    let returned =
+        OutboxRecord::from_report(4, &report(ReviewStatus::Returned, 1, Some("补充走访数")));
+    let to_store = pulled_to_store(std::slice::from_ref(&synced), vec![returned.clone()]);
+    assert_eq!(to_store, vec![returned.clone()]);
+    assert_eq!(
+        returned.state,
+        RecordState::Returned {
+            comment: Some("补充走访数".into())
+        }
+    );
+    assert!(returned.editable() && !returned.is_unsynced());
+    let approved = OutboxRecord::from_report(4, &report(ReviewStatus::Approved, 2, None));
+    assert!(
+        !approved.editable(),
+        "an approved month is locked on the phone too"
+    );
+}
+
+#[test]
+fn a_report_edited_on_the_phone_is_not_replaced_by_the_pulled_return() {
+    let mut edited = OutboxRecord::from_report(4, &report(ReviewStatus::Returned, 1, Some("改")));
+    edited.version = 2;
+    edited.state = RecordState::Pending;
+    let pulled = OutboxRecord::from_report(4, &report(ReviewStatus::Returned, 1, Some("改")));
+    assert!(pulled_to_store(&[edited], vec![pulled]).is_empty());
 }
 
 proptest! {

@@ -3,10 +3,11 @@ use crate::auth::api::{Credentials, LoginAnswer, PasswordChange};
 use crate::auth::ssr::{self as auth, Viewer};
 use crate::directory::ssr::directory_for;
 use crate::error::AppError;
+use crate::reports::ssr::store::{reports_since, store_reports};
 use crate::state::AppState;
 use crate::sync::api::{
-    LOGIN_PATH, LOGOUT_PATH, MAX_BATCH, PASSWORD_PATH, PROTOCOL_VERSION, PULL_PATH, PUSH_PATH,
-    PullQuery, PullResponse, PushRequest, PushResponse,
+    KIND_MONTHLY_REPORT, LOGIN_PATH, LOGOUT_PATH, MAX_BATCH, PASSWORD_PATH, PROTOCOL_VERSION,
+    PULL_PATH, PUSH_PATH, PullQuery, PullResponse, PushRequest, PushResponse, RecordResult,
 };
 use crate::visits::ssr::{own_visits_since, store_visits};
 use axum::extract::rejection::{JsonRejection, QueryRejection};
@@ -15,6 +16,7 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use uuid::Uuid;
 
 /// Room for a full batch of long Chinese texts (500 × 2000 characters × 3 bytes).
 const PUSH_BODY_LIMIT: usize = 8 * 1024 * 1024;
@@ -82,7 +84,18 @@ async fn push(
             request.records.len()
         )));
     }
-    let results = store_visits(&state.db, &viewer, request.records).await?;
+    let order: Vec<Uuid> = request.records.iter().map(|r| r.id).collect();
+    let (reports, visits): (Vec<_>, Vec<_>) = request
+        .records
+        .into_iter()
+        .partition(|r| r.kind == KIND_MONTHLY_REPORT);
+    let mut answered = store_visits(&state.db, &viewer, visits).await?;
+    answered.extend(store_reports(&state.db, &viewer, reports).await?);
+    // Answered in the order sent, as the protocol promises.
+    let results: Vec<RecordResult> = order
+        .iter()
+        .filter_map(|id| answered.iter().find(|r| r.id == *id).cloned())
+        .collect();
     tracing::info!(
         person = viewer.person_id(),
         records = results.len(),
@@ -103,12 +116,18 @@ async fn pull(
         query.map_err(|r| AppError::Invalid(format!("请求参数错误：{}", r.body_text())))?;
     let directory = directory_for(&state.db, &viewer).await?;
     let visits = own_visits_since(&state.db, viewer.person_id(), query.since).await?;
-    let cursor = visits.last().map_or(query.since, |v| v.received_at_ms);
+    let reports = reports_since(&state.db, &viewer, query.since).await?;
+    let cursor = visits
+        .iter()
+        .map(|v| v.received_at_ms)
+        .chain(reports.iter().map(|r| r.updated_at_ms))
+        .fold(query.since, i64::max);
     Ok(Json(PullResponse {
         protocol: PROTOCOL_VERSION,
         cursor,
         profile: viewer.profile,
         directory,
         visits,
+        reports,
     }))
 }

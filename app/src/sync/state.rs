@@ -58,7 +58,7 @@ impl ClientState {
             .filter(|r| r.person_id == person_id)
             .collect();
         own.sort_by(|a, b| {
-            (&b.draft.visit_date, b.device_time_ms).cmp(&(&a.draft.visit_date, a.device_time_ms))
+            (b.draft.date(), b.device_time_ms).cmp(&(a.draft.date(), a.device_time_ms))
         });
         own
     }

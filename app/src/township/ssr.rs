@@ -79,7 +79,7 @@ pub async fn overview(
 }
 
 /// A grid the viewer may look at, with the enterprise grids and enterprises below it.
-pub(super) struct Scope {
+pub(crate) struct Scope {
     pub scopes: Vec<ScopeChoice>,
     pub scope_id: i32,
     pub enterprise_grids: Vec<grid::Model>,
@@ -88,7 +88,7 @@ pub(super) struct Scope {
 }
 
 /// The chosen scope (the viewer's first when `None`), refused when not the viewer's to see.
-pub(super) async fn resolve_scope(
+pub(crate) async fn resolve_scope(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     scope: Option<i32>,
@@ -151,7 +151,7 @@ fn scope_choices(viewer: &Viewer, grids: &[grid::Model]) -> Vec<ScopeChoice> {
         .collect()
 }
 
-fn subtree(root: i32, grids: &[grid::Model]) -> BTreeSet<i32> {
+pub(crate) fn subtree(root: i32, grids: &[grid::Model]) -> BTreeSet<i32> {
     let mut found = BTreeSet::from([root]);
     let mut frontier = vec![root];
     while let Some(id) = frontier.pop() {

@@ -1,9 +1,10 @@
 //! Storing pushed visits exactly once, and reading them back.
 use crate::auth::ssr::{Viewer, now_ms};
 use crate::db::{enterprise, visit};
-use crate::domain::period::{format_date, shanghai_date};
+use crate::domain::period::{Month, format_date, shanghai_date};
 use crate::domain::visit::{ValidVisit, VisitDraft, VisitPurpose};
 use crate::error::AppError;
+use crate::reports::ssr::store::locked_months;
 use crate::sync::api::{KIND_VISIT, Problem, RecordEnvelope, RecordOutcome, RecordResult};
 use crate::visits::api::VisitRecord;
 use sea_orm::{
@@ -37,6 +38,7 @@ pub async fn store_visits(
         .map(|e| (e.id, e))
         .collect();
 
+    let locked = locked_months(db, enterprises.values().map(|e| e.grid_id)).await?;
     let received_at_ms = now_ms();
     let mut rejected: HashMap<Uuid, Vec<Problem>> = HashMap::new();
     let mut to_insert = Vec::new();
@@ -45,7 +47,7 @@ pub async fn store_visits(
         if stored.contains_key(&record.id) || queued.contains(&record.id) {
             continue;
         }
-        match check(record, today, &enterprises) {
+        match check(record, today, &enterprises, &locked) {
             Ok((valid, grid_id)) => {
                 queued.insert(record.id);
                 to_insert.push(active_model(
@@ -111,6 +113,7 @@ fn check(
     record: &RecordEnvelope,
     today: time::Date,
     enterprises: &HashMap<i32, enterprise::Model>,
+    locked: &HashSet<(i32, Month)>,
 ) -> Result<(ValidVisit, i32), Vec<Problem>> {
     if record.kind != KIND_VISIT {
         return Err(vec![Problem::new("unknown_kind", None, "不支持的记录类型")]);
@@ -131,6 +134,17 @@ fn check(
         )]
     })?;
     let grid_id = enterprise.grid_id;
+    let month = Month::of(valid.visit_date);
+    if locked.contains(&(grid_id, month)) {
+        return Err(vec![Problem::new(
+            "month_locked",
+            Some("visit_date"),
+            format!(
+                "{}的工作已经乡镇审核通过并锁定，不能再记入该月；如需补记，请联系乡镇网格长解锁",
+                month.label()
+            ),
+        )]);
+    }
     Ok((valid, grid_id))
 }
 

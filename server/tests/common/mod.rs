@@ -122,16 +122,26 @@ impl TestApp {
         client
     }
 
-    /// Calls the administration server function `endpoint` as `client`: status and JSON body
-    /// (null when the body is not JSON).
+    /// Calls the administration server function `admin/{endpoint}` as `client`.
     pub async fn admin_call(
         &self,
         client: &reqwest::Client,
         endpoint: &str,
         body: Value,
     ) -> (u16, Value) {
+        self.call(client, &format!("admin/{endpoint}"), body).await
+    }
+
+    /// Calls the server function at `/api/{endpoint}` as `client`: status and JSON body (null
+    /// when the body is not JSON).
+    pub async fn call(
+        &self,
+        client: &reqwest::Client,
+        endpoint: &str,
+        body: Value,
+    ) -> (u16, Value) {
         let response = client
-            .post(self.url(&format!("/api/admin/{endpoint}")))
+            .post(self.url(&format!("/api/{endpoint}")))
             .json(&body)
             .send()
             .await

@@ -1,25 +1,13 @@
 //! 操作日志: every administrative change, newest first, and its export.
 use super::{AdminNav, alert};
 use crate::admin::api::{AuditRecord, list_audit};
+use crate::domain::period::format_shanghai_minute;
 use leptos::prelude::*;
-
-fn when(at_ms: i64) -> String {
-    let at = time::OffsetDateTime::from_unix_timestamp(at_ms / 1000)
-        .map(|t| t.to_offset(crate::domain::period::SHANGHAI));
-    at.map(|t| {
-        format!(
-            "{} {:02}:{:02}",
-            crate::domain::period::format_date(t.date()),
-            t.hour(),
-            t.minute()
-        )
-    })
-    .unwrap_or_default()
-}
 
 fn action_label(action: &str) -> &str {
     match action {
         "import_enterprise" => "导入企业",
+        "unlock_report" => "解锁月度汇报",
         "import_person" => "导入人员",
         "rename_person" => "人员改名",
         "assign_role" => "分配角色",
@@ -53,7 +41,7 @@ pub fn AuditPage() -> impl IntoView {
                             <tbody>
                                 {list.into_iter().map(|e: AuditRecord| view! {
                                     <tr>
-                                        <td>{when(e.at_ms)}</td>
+                                        <td>{format_shanghai_minute(e.at_ms)}</td>
                                         <td>{e.person_name}</td>
                                         <td>{action_label(&e.action).to_owned()}</td>
                                         <td>{format!("{} {}", e.target_kind, e.target_key)}</td>

@@ -3,7 +3,7 @@
 use crate::domain::period::format_date;
 use crate::domain::visit::{VisitDraft, VisitError, VisitPurpose};
 use crate::sync::client;
-use crate::sync::outbox::RecordState;
+use crate::sync::outbox::{RecordDraft, RecordState};
 use crate::sync::state::use_client;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -39,7 +39,7 @@ fn VisitForm() -> impl IntoView {
             .records
             .with_untracked(|all| all.iter().find(|r| r.id == id).cloned())
     });
-    let draft = original.as_ref().map(|r| r.draft.clone());
+    let draft = original.as_ref().and_then(|r| r.visit().cloned());
     let problems = original.and_then(|r| match r.state {
         RecordState::Rejected { problems } => Some(problems),
         _ => None,
@@ -109,7 +109,7 @@ fn VisitForm() -> impl IntoView {
         saving.set(true);
         let navigate = navigate.clone();
         spawn_local(async move {
-            match client::save_visit(editing, draft).await {
+            match client::save_record(editing, RecordDraft::Visit(draft)).await {
                 // A corrected record goes back to the list; a new one clears the form for the next.
                 Ok(()) if editing.is_some() => navigate("/records", Default::default()),
                 Ok(()) => {

@@ -1,6 +1,6 @@
 //! Visit pages: the capture form and 我的记录.
 mod form;
-mod records;
+pub(crate) mod records;
 
 pub use form::VisitFormPage;
 pub use records::RecordsPage;

@@ -1,6 +1,7 @@
 //! 我的记录: every record on the phone with its sync state; refused ones can be corrected.
-use crate::domain::visit::VisitPurpose;
-use crate::sync::outbox::{OutboxRecord, RecordState};
+use crate::domain::visit::{VisitDraft, VisitPurpose};
+use crate::reports::components::ReportItem;
+use crate::sync::outbox::{OutboxRecord, RecordDraft, RecordState};
 use crate::sync::state::use_client;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -17,8 +18,11 @@ pub fn RecordsPage() -> impl IntoView {
                     fallback=|| view! { <p>"请先" <A href="/login">"登录"</A> "。"</p> }
                 >
                     <ul class="records">
-                        <For each=move || client.own_records() key=|r| (r.id, r.state.label()) let(record)>
-                            <RecordItem record />
+                        <For each=move || client.own_records() key=|r| (r.id, r.version, r.state.label()) let(record)>
+                            {match record.draft.clone() {
+                                RecordDraft::Visit(visit) => view! { <VisitItem record visit /> }.into_any(),
+                                RecordDraft::MonthlyReport(report) => view! { <ReportItem record report /> }.into_any(),
+                            }}
                         </For>
                     </ul>
                     <Show when=move || client.own_records().is_empty()>
@@ -30,21 +34,18 @@ pub fn RecordsPage() -> impl IntoView {
     }
 }
 
-#[component]
-fn RecordItem(record: OutboxRecord) -> impl IntoView {
-    let client = use_client();
-    let enterprise = client.directory.with_untracked(|d| {
-        d.enterprise(record.draft.enterprise_id)
-            .map(|e| e.name.clone())
-            .unwrap_or_else(|| format!("企业 #{}", record.draft.enterprise_id))
-    });
-    let purpose = VisitPurpose::from_code(&record.draft.purpose).map_or("", |p| p.label());
-    let state_class = match record.state {
+/// The CSS class of a record's state badge.
+pub fn state_class(state: &RecordState) -> &'static str {
+    match state {
         RecordState::Pending => "state pending",
-        RecordState::Synced { .. } => "state synced",
-        RecordState::Rejected { .. } => "state rejected",
-    };
-    let problems = match &record.state {
+        RecordState::Synced { .. } | RecordState::Approved => "state synced",
+        RecordState::Rejected { .. } | RecordState::Returned { .. } => "state rejected",
+    }
+}
+
+/// Why the server refused a record, in one line.
+pub fn refusal(state: &RecordState) -> Option<String> {
+    match state {
         RecordState::Rejected { problems } => Some(
             problems
                 .iter()
@@ -53,7 +54,20 @@ fn RecordItem(record: OutboxRecord) -> impl IntoView {
                 .join("；"),
         ),
         _ => None,
-    };
+    }
+}
+
+#[component]
+fn VisitItem(record: OutboxRecord, visit: VisitDraft) -> impl IntoView {
+    let client = use_client();
+    let enterprise = client.directory.with_untracked(|d| {
+        d.enterprise(visit.enterprise_id)
+            .map(|e| e.name.clone())
+            .unwrap_or_else(|| format!("企业 #{}", visit.enterprise_id))
+    });
+    let purpose = VisitPurpose::from_code(&visit.purpose).map_or("", |p| p.label());
+    let state_class = state_class(&record.state);
+    let problems = refusal(&record.state);
     let edit = format!("/visits/new?id={}", record.id);
     view! {
         <li class="record">
@@ -62,10 +76,10 @@ fn RecordItem(record: OutboxRecord) -> impl IntoView {
                 <span class=state_class>{record.state.label()}</span>
             </div>
             <div class="muted">
-                {record.draft.visit_date.clone()} " · " {purpose}
-                {record.draft.follow_up.then_some(" · 需要跟进")}
+                {visit.visit_date} " · " {purpose}
+                {visit.follow_up.then_some(" · 需要跟进")}
             </div>
-            <p class="findings">{record.draft.findings.clone()}</p>
+            <p class="findings">{visit.findings}</p>
             {problems.map(|p| view! {
                 <p class="error">{p} " " <A href=edit>"修改后重新提交"</A></p>
             })}

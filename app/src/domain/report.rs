@@ -1,0 +1,299 @@
+//! The grid leader's monthly report (情况汇报) to the township, and its review: what a leader
+//! may write, and which review step may follow which. Run alike on the phone and the server.
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use super::period::Month;
+
+/// Longest text of each part of a report, in characters.
+pub const PART_MAX_CHARS: usize = 2000;
+
+/// Oldest month a report may still be filed for, in months before this one.
+const MAX_AGE_MONTHS: u32 = 12;
+
+/// A monthly report as entered, before validation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportDraft {
+    /// The reporting grid; 0 when none is chosen yet.
+    pub grid_id: i32,
+    /// `YYYY-MM`.
+    pub month: String,
+    /// 本月工作情况.
+    pub work_done: String,
+    /// 存在问题 (may be empty).
+    pub problems: String,
+    /// 下月工作打算.
+    pub next_steps: String,
+}
+
+/// A report that passed validation, its texts trimmed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidReport {
+    pub grid_id: i32,
+    pub month: Month,
+    pub work_done: String,
+    pub problems: String,
+    pub next_steps: String,
+}
+
+/// A problem with one field of a [`ReportDraft`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ReportError {
+    #[error("请选择汇报的网格")]
+    NoGrid,
+    #[error("月份格式应为 年-月，例如 2026-11")]
+    MonthMalformed,
+    #[error("不能为尚未开始的月份汇报")]
+    MonthInFuture,
+    #[error("只能汇报最近12个月的工作")]
+    MonthTooOld,
+    #[error("请填写本月工作情况")]
+    WorkDoneEmpty,
+    #[error("请填写下月工作打算")]
+    NextStepsEmpty,
+    #[error("{part}不能超过{max}字（当前{found}字）")]
+    TooLong {
+        part: &'static str,
+        field: &'static str,
+        max: usize,
+        found: usize,
+    },
+}
+
+impl ReportError {
+    /// Stable machine code for the sync API.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::NoGrid => "no_grid",
+            Self::MonthMalformed => "month_malformed",
+            Self::MonthInFuture => "month_in_future",
+            Self::MonthTooOld => "month_too_old",
+            Self::WorkDoneEmpty => "work_done_empty",
+            Self::NextStepsEmpty => "next_steps_empty",
+            Self::TooLong { .. } => "too_long",
+        }
+    }
+
+    /// The [`ReportDraft`] field the error concerns.
+    pub fn field(&self) -> &'static str {
+        match self {
+            Self::NoGrid => "grid_id",
+            Self::MonthMalformed | Self::MonthInFuture | Self::MonthTooOld => "month",
+            Self::WorkDoneEmpty => "work_done",
+            Self::NextStepsEmpty => "next_steps",
+            Self::TooLong { field, .. } => field,
+        }
+    }
+}
+
+impl ReportDraft {
+    /// Checks every field against `today` (the Beijing date), returning all problems at once.
+    pub fn validate(&self, today: Date) -> Result<ValidReport, Vec<ReportError>> {
+        let mut errors = Vec::new();
+        if self.grid_id <= 0 {
+            errors.push(ReportError::NoGrid);
+        }
+        let month = check_month(&self.month, today).map_err(|e| errors.push(e));
+        let mut text = |value: &str,
+                        (field, part): (&'static str, &'static str),
+                        required: Option<ReportError>| {
+            let trimmed = value.trim();
+            let found = trimmed.chars().count();
+            match required {
+                Some(missing) if found == 0 => errors.push(missing),
+                _ if found > PART_MAX_CHARS => errors.push(ReportError::TooLong {
+                    part,
+                    field,
+                    max: PART_MAX_CHARS,
+                    found,
+                }),
+                _ => {}
+            }
+            trimmed.to_owned()
+        };
+        let work_done = text(
+            &self.work_done,
+            ("work_done", "本月工作情况"),
+            Some(ReportError::WorkDoneEmpty),
+        );
+        let problems = text(&self.problems, ("problems", "存在问题"), None);
+        let next_steps = text(
+            &self.next_steps,
+            ("next_steps", "下月工作打算"),
+            Some(ReportError::NextStepsEmpty),
+        );
+        match month {
+            Ok(month) if errors.is_empty() => Ok(ValidReport {
+                grid_id: self.grid_id,
+                month,
+                work_done,
+                problems,
+                next_steps,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A month from this one back [`MAX_AGE_MONTHS`].
+fn check_month(text: &str, today: Date) -> Result<Month, ReportError> {
+    let month = Month::parse(text).map_err(|_| ReportError::MonthMalformed)?;
+    let this = Month::of(today);
+    if month > this {
+        return Err(ReportError::MonthInFuture);
+    }
+    let age =
+        (this.year() - month.year()) * 12 + i32::from(this.number()) - i32::from(month.number());
+    if age > MAX_AGE_MONTHS as i32 {
+        return Err(ReportError::MonthTooOld);
+    }
+    Ok(month)
+}
+
+/// Where a report stands with the township.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStatus {
+    /// 待审核: submitted (or resubmitted), not yet reviewed.
+    Submitted,
+    /// 被退回: returned with a comment; the leader edits and resubmits.
+    Returned,
+    /// 已通过: approved; the grid's records of the month are locked.
+    Approved,
+}
+
+impl ReviewStatus {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Submitted => "submitted",
+            Self::Returned => "returned",
+            Self::Approved => "approved",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Self::Submitted, Self::Returned, Self::Approved]
+            .into_iter()
+            .find(|s| s.code() == code)
+    }
+
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Submitted => "待审核",
+            Self::Returned => "被退回",
+            Self::Approved => "已通过",
+        }
+    }
+
+    /// Whether the grid leader may still change the report (and the month's records).
+    pub fn editable(&self) -> bool {
+        !matches!(self, Self::Approved)
+    }
+}
+
+/// What a township leader does with a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewAction {
+    /// 通过: accept it and lock the month.
+    Approve,
+    /// 退回: send it back with a comment.
+    Return,
+    /// 解锁: reopen an approved month, with a reason; the report goes back to the leader.
+    Unlock,
+}
+
+impl ReviewAction {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Approve => "approved",
+            Self::Return => "returned",
+            Self::Unlock => "unlocked",
+        }
+    }
+
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Approve => "通过",
+            Self::Return => "退回",
+            Self::Unlock => "解锁",
+        }
+    }
+}
+
+/// Why a review step was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ReviewError {
+    #[error("退回时请写明需要修改的地方")]
+    CommentRequired,
+    #[error("解锁时请写明原因")]
+    ReasonRequired,
+    #[error("意见不能超过{PART_MAX_CHARS}字")]
+    CommentTooLong,
+    #[error("该汇报已审核通过；如需修改请先解锁")]
+    AlreadyApproved,
+    #[error("该汇报已退回，等待网格长修改后重新提交")]
+    AwaitingResubmission,
+    #[error("只有已通过的汇报才能解锁")]
+    NotLocked,
+}
+
+/// The status after `action` on a report in `status`, with the comment trimmed; refused
+/// steps say why. Approving needs no comment; returning and unlocking do.
+pub fn review(
+    status: ReviewStatus,
+    action: ReviewAction,
+    comment: &str,
+) -> Result<(ReviewStatus, String), ReviewError> {
+    let comment = comment.trim();
+    if comment.chars().count() > PART_MAX_CHARS {
+        return Err(ReviewError::CommentTooLong);
+    }
+    let next = match (status, action) {
+        (ReviewStatus::Submitted, ReviewAction::Approve) => ReviewStatus::Approved,
+        (ReviewStatus::Submitted, ReviewAction::Return) if comment.is_empty() => {
+            return Err(ReviewError::CommentRequired);
+        }
+        (ReviewStatus::Submitted, ReviewAction::Return) => ReviewStatus::Returned,
+        (ReviewStatus::Approved, ReviewAction::Unlock) if comment.is_empty() => {
+            return Err(ReviewError::ReasonRequired);
+        }
+        (ReviewStatus::Approved, ReviewAction::Unlock) => ReviewStatus::Returned,
+        (ReviewStatus::Approved, _) => return Err(ReviewError::AlreadyApproved),
+        (ReviewStatus::Returned, ReviewAction::Unlock) => return Err(ReviewError::NotLocked),
+        (ReviewStatus::Returned, _) => return Err(ReviewError::AwaitingResubmission),
+        (ReviewStatus::Submitted, ReviewAction::Unlock) => return Err(ReviewError::NotLocked),
+    };
+    Ok((next, comment.to_owned()))
+}
+
+/// How a pushed version of a report relates to the stored one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditCheck {
+    /// The same version again (a replay): answer as before, store nothing.
+    Replay,
+    /// A newer version of an editable report: store it and submit it again.
+    Apply,
+    /// The month is approved and locked.
+    Locked,
+    /// Made on a version older than the stored one: someone else changed it meanwhile.
+    Stale,
+}
+
+/// Judges an edit: `pushed` is the phone's version, `stored` the server's.
+pub fn check_edit(stored_version: u32, status: ReviewStatus, pushed: u32) -> EditCheck {
+    if pushed == stored_version {
+        EditCheck::Replay
+    } else if pushed < stored_version {
+        EditCheck::Stale
+    } else if status.editable() {
+        EditCheck::Apply
+    } else {
+        EditCheck::Locked
+    }
+}
+
+#[cfg(test)]
+#[path = "report_tests.rs"]
+mod tests;

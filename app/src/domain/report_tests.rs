@@ -1,0 +1,163 @@
+#![allow(clippy::unwrap_used)]
+use super::*;
+use proptest::prelude::*;
+use time::macros::date;
+
+const TODAY: Date = date!(2026 - 11 - 22);
+
+fn draft() -> ReportDraft {
+    ReportDraft {
+        grid_id: 5,
+        month: "2026-11".into(),
+        work_done: "  走访企业12家，核对月报数据。 ".into(),
+        problems: String::new(),
+        next_steps: "做好年报布置。".into(),
+    }
+}
+
+fn errors_of(change: impl FnOnce(&mut ReportDraft)) -> Vec<ReportError> {
+    let mut d = draft();
+    change(&mut d);
+    d.validate(TODAY).unwrap_err()
+}
+
+#[test]
+fn a_complete_report_is_valid_with_trimmed_texts() {
+    let report = draft().validate(TODAY).unwrap();
+    assert_eq!(report.month, Month::new(2026, 11).unwrap());
+    assert_eq!(report.work_done, "走访企业12家，核对月报数据。");
+    assert_eq!(report.problems, "");
+}
+
+#[test]
+fn each_field_reports_its_error_in_chinese() {
+    use ReportError::*;
+    assert_eq!(errors_of(|d| d.grid_id = 0), [NoGrid]);
+    assert_eq!(errors_of(|d| d.month = "2026/11".into()), [MonthMalformed]);
+    assert_eq!(errors_of(|d| d.month = "2026-12".into()), [MonthInFuture]);
+    assert_eq!(errors_of(|d| d.month = "2025-10".into()), [MonthTooOld]);
+    assert_eq!(errors_of(|d| d.work_done = " \n ".into()), [WorkDoneEmpty]);
+    assert_eq!(
+        errors_of(|d| d.next_steps = String::new()),
+        [NextStepsEmpty]
+    );
+    let long = errors_of(|d| d.problems = "问".repeat(2001));
+    assert_eq!(long[0].field(), "problems");
+    assert_eq!(long[0].to_string(), "存在问题不能超过2000字（当前2001字）");
+}
+
+#[test]
+fn last_years_same_month_is_the_oldest_allowed() {
+    let mut d = draft();
+    d.month = "2025-11".into();
+    assert!(d.validate(TODAY).is_ok());
+}
+
+#[test]
+fn returning_needs_a_comment_and_unlocking_a_reason() {
+    use ReviewAction::*;
+    use ReviewStatus::*;
+    assert_eq!(
+        review(Submitted, Return, "  "),
+        Err(ReviewError::CommentRequired)
+    );
+    assert_eq!(
+        review(Submitted, Return, " 请补充走访数 "),
+        Ok((Returned, "请补充走访数".into()))
+    );
+    assert_eq!(
+        review(Submitted, Approve, ""),
+        Ok((Approved, String::new()))
+    );
+    assert_eq!(
+        review(Approved, Unlock, ""),
+        Err(ReviewError::ReasonRequired)
+    );
+    assert_eq!(
+        review(Approved, Unlock, "数据有误"),
+        Ok((Returned, "数据有误".into()))
+    );
+}
+
+#[test]
+fn review_steps_out_of_order_are_refused() {
+    use ReviewAction::*;
+    use ReviewStatus::*;
+    assert_eq!(
+        review(Approved, Approve, ""),
+        Err(ReviewError::AlreadyApproved)
+    );
+    assert_eq!(
+        review(Approved, Return, "x"),
+        Err(ReviewError::AlreadyApproved)
+    );
+    assert_eq!(
+        review(Returned, Approve, ""),
+        Err(ReviewError::AwaitingResubmission)
+    );
+    assert_eq!(review(Submitted, Unlock, "x"), Err(ReviewError::NotLocked));
+    assert_eq!(review(Returned, Unlock, "x"), Err(ReviewError::NotLocked));
+}
+
+#[test]
+fn edits_are_judged_by_version_and_lock() {
+    use ReviewStatus::*;
+    assert_eq!(check_edit(2, Submitted, 2), EditCheck::Replay);
+    assert_eq!(check_edit(2, Approved, 2), EditCheck::Replay);
+    assert_eq!(check_edit(2, Returned, 3), EditCheck::Apply);
+    assert_eq!(check_edit(2, Submitted, 3), EditCheck::Apply);
+    assert_eq!(check_edit(2, Approved, 3), EditCheck::Locked);
+    assert_eq!(check_edit(3, Returned, 2), EditCheck::Stale);
+}
+
+fn status() -> impl Strategy<Value = ReviewStatus> {
+    prop_oneof![
+        Just(ReviewStatus::Submitted),
+        Just(ReviewStatus::Returned),
+        Just(ReviewStatus::Approved)
+    ]
+}
+
+fn action() -> impl Strategy<Value = ReviewAction> {
+    prop_oneof![
+        Just(ReviewAction::Approve),
+        Just(ReviewAction::Return),
+        Just(ReviewAction::Unlock)
+    ]
+}
+
+proptest! {
+    /// Only an approval ends in the locked state, and only from a submitted report; so
+    /// nothing the township does locks a report the leader has not (re)submitted.
+    #[test]
+    fn only_approving_a_submitted_report_locks_it(s in status(), a in action(), c in ".{0,20}") {
+        if let Ok((next, _)) = review(s, a, &c) {
+            prop_assert_eq!(
+                next == ReviewStatus::Approved,
+                s == ReviewStatus::Submitted && a == ReviewAction::Approve
+            );
+        }
+    }
+
+    /// A locked report accepts no newer version, and an older one is never applied.
+    #[test]
+    fn locked_or_stale_edits_are_never_applied(stored in 1u32..50, pushed in 1u32..50, s in status()) {
+        let check = check_edit(stored, s, pushed);
+        if check == EditCheck::Apply {
+            prop_assert!(pushed > stored && s != ReviewStatus::Approved);
+        }
+    }
+
+    /// Any month of the past year through this one is accepted, none outside.
+    #[test]
+    fn the_month_window_is_thirteen_months(offset in -30i32..30) {
+        let this = Month::of(TODAY);
+        let mut month = this;
+        for _ in 0..offset.unsigned_abs() {
+            month = if offset < 0 { month.prev() } else { month.next() };
+        }
+        let mut d = draft();
+        d.month = month.to_string();
+        prop_assert_eq!(d.validate(TODAY).is_ok(), (-12..=0).contains(&offset));
+    }
+}

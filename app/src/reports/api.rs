@@ -1,0 +1,115 @@
+//! Shared report types: what a phone pulls, and the township's review board.
+use crate::domain::report::{ReviewAction, ReviewStatus};
+use crate::error::AppError;
+use crate::township::api::ScopeChoice;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// A report as the server keeps it, pulled by the leaders of its grid.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportRecord {
+    pub id: Uuid,
+    pub grid_id: i32,
+    pub month: String,
+    pub work_done: String,
+    pub problems: String,
+    pub next_steps: String,
+    pub version: u32,
+    pub status: ReviewStatus,
+    /// The township's comment when returned, or its reason when unlocked.
+    pub review_comment: Option<String>,
+    pub updated_at_ms: i64,
+}
+
+/// The township's reports of one month: one row per enterprise grid, reported or not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewBoard {
+    pub scopes: Vec<ScopeChoice>,
+    pub scope_id: i32,
+    pub month: String,
+    /// The last day a report for the month counts as on time.
+    pub due: String,
+    pub rows: Vec<ReportRow>,
+}
+
+impl ReviewBoard {
+    /// How many rows have a report in `status`.
+    pub fn count(&self, status: ReviewStatus) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.report.as_ref().is_some_and(|v| v.status == status))
+            .count()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportRow {
+    pub grid_id: i32,
+    pub grid_name: String,
+    /// The cadence's judgement of the month's report duty, e.g. 按时完成, 逾期未完成.
+    /// `None` when the policy asks for no monthly report, or the month has not begun.
+    pub duty: Option<crate::domain::cadence::Status>,
+    pub report: Option<ReportView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportView {
+    pub id: Uuid,
+    pub version: u32,
+    pub status: ReviewStatus,
+    pub author: String,
+    pub work_done: String,
+    pub problems: String,
+    pub next_steps: String,
+    /// The grid's visits in the month as stored on the server.
+    pub visits: usize,
+    pub visited_enterprises: usize,
+    pub enterprises: usize,
+    /// Oldest first.
+    pub history: Vec<HistoryEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    /// Beijing time, "YYYY-MM-DD HH:MM".
+    pub at: String,
+    pub person: String,
+    /// 提交, 重新提交, 通过, 退回, 解锁.
+    pub action: String,
+    pub version: u32,
+    pub comment: Option<String>,
+}
+
+/// The reports of a month for a grid the viewer oversees (their township by default).
+#[server(endpoint = "report_board", input = leptos::server_fn::codec::Json)]
+pub async fn load_review_board(
+    scope: Option<i32>,
+    month: Option<String>,
+) -> Result<ReviewBoard, AppError> {
+    crate::error::respond(
+        async {
+            let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
+            super::ssr::review::board(&state.db, &viewer, scope, month).await
+        }
+        .await,
+    )
+}
+
+/// Approves, returns or unlocks the report as the reviewer saw it (`version`): a report
+/// changed meanwhile is refused, so nobody approves text they have not read.
+#[server(endpoint = "report_review", input = leptos::server_fn::codec::Json)]
+pub async fn review_report(
+    id: Uuid,
+    version: u32,
+    action: ReviewAction,
+    comment: String,
+) -> Result<(), AppError> {
+    crate::error::respond(
+        async {
+            let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
+            super::ssr::review::review(&state.db, &viewer, id, version, action, &comment).await
+        }
+        .await,
+    )
+}

@@ -1,0 +1,243 @@
+//! The grid leader's monthly report form (情况汇报). Saved to the phone's outbox first, so it
+//! works offline; the month's visits on this phone are counted in, synced and pending alike.
+use super::item::month_label;
+use crate::domain::period::Month;
+use crate::domain::report::{ReportDraft, ReportError};
+use crate::sync::client;
+use crate::sync::outbox::{OutboxRecord, RecordDraft, RecordState};
+use crate::sync::state::{ClientState, use_client};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use uuid::Uuid;
+
+#[component]
+pub fn ReportFormPage() -> impl IntoView {
+    let client = use_client();
+    view! {
+        <Show when=move || client.ready.get() fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+            <Show
+                when=move || client.profile.with(|p| p.as_ref().is_some_and(|p| !p.reporting_grids().is_empty()))
+                fallback=|| view! { <p class="card">"情况汇报由企业网格长填写。请先" <A href="/login">"登录"</A> "网格长账号。"</p> }
+            >
+                <ReportForm />
+            </Show>
+        </Show>
+    }
+}
+
+/// The phone's report for `grid` and `month`, if it has one.
+fn local_report(client: &ClientState, grid: i32, month: &str) -> Option<OutboxRecord> {
+    client.records.with_untracked(|all| {
+        all.iter()
+            .find(|r| {
+                r.report()
+                    .is_some_and(|d| d.grid_id == grid && d.month == month)
+            })
+            .cloned()
+    })
+}
+
+/// Visits on this phone in the grid's enterprises that month: (all, still pending).
+fn month_visits(client: &ClientState, grid: i32, month: &str) -> (usize, usize) {
+    let Ok(month) = Month::parse(month) else {
+        return (0, 0);
+    };
+    let enterprises: Vec<i32> = client.directory.with(|d| {
+        d.enterprises
+            .iter()
+            .filter(|e| e.grid_id == grid)
+            .map(|e| e.id)
+            .collect()
+    });
+    client.records.with(|all| {
+        let visits = all.iter().filter(|r| {
+            r.visit().is_some_and(|v| {
+                enterprises.contains(&v.enterprise_id)
+                    && crate::domain::period::parse_date(&v.visit_date)
+                        .is_ok_and(|d| month.contains(d))
+            })
+        });
+        visits.fold((0, 0), |(n, p), r| {
+            (n + 1, p + usize::from(r.state == RecordState::Pending))
+        })
+    })
+}
+
+#[component]
+fn ReportForm() -> impl IntoView {
+    let client = use_client();
+    let query = use_query_map();
+    let grids: Vec<(i32, String)> = client.profile.with_untracked(|p| {
+        p.as_ref()
+            .map(|p| {
+                p.reporting_grids()
+                    .iter()
+                    .map(|r| (r.grid_id, r.grid_name.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let opened = query
+        .with_untracked(|q| q.get("id"))
+        .and_then(|id| id.parse::<Uuid>().ok())
+        .and_then(|id| {
+            client
+                .records
+                .with_untracked(|all| all.iter().find(|r| r.id == id).cloned())
+        });
+    let this_month = client::today().map(Month::of).map(|m| m.to_string());
+    let draft = opened.as_ref().and_then(|r| r.report().cloned());
+    let grid = RwSignal::new(
+        draft
+            .as_ref()
+            .map(|d| d.grid_id)
+            .or_else(|| query.with_untracked(|q| q.get("grid").and_then(|g| g.parse().ok())))
+            .or(grids.first().map(|g| g.0))
+            .unwrap_or(0),
+    );
+    let month = RwSignal::new(
+        draft
+            .as_ref()
+            .map(|d| d.month.clone())
+            .or_else(|| query.with_untracked(|q| q.get("month")))
+            .or(this_month)
+            .unwrap_or_default(),
+    );
+    let text = |f: fn(&ReportDraft) -> &String| {
+        RwSignal::new(draft.as_ref().map(|d| f(d).clone()).unwrap_or_default())
+    };
+    let work_done = text(|d| &d.work_done);
+    let problems = text(|d| &d.problems);
+    let next_steps = text(|d| &d.next_steps);
+    // What the township said, and what the server refused, about the report being edited.
+    let notice = opened.as_ref().and_then(|r| match &r.state {
+        RecordState::Returned { comment } => Some(format!(
+            "乡镇退回了这份汇报：{}",
+            comment.clone().unwrap_or_default()
+        )),
+        RecordState::Rejected { problems } => Some(format!(
+            "服务器未接受这份汇报：{}",
+            problems
+                .iter()
+                .map(|p| p.message.clone())
+                .collect::<Vec<_>>()
+                .join("；")
+        )),
+        _ => None,
+    });
+    let errors = RwSignal::new(Vec::<ReportError>::new());
+    let store_error = RwSignal::new(None::<String>);
+    let saving = RwSignal::new(false);
+    let error_for = move |field: &'static str| {
+        move || {
+            errors.with(|e| {
+                e.iter()
+                    .filter(|e| e.field() == field)
+                    .map(|e| e.to_string())
+                    .collect::<Vec<_>>()
+                    .join("；")
+            })
+        }
+    };
+    let figures = move || {
+        let (all, pending) = month_visits(&client, grid.get(), &month.get());
+        format!(
+            "{}本手机记录的本网格走访：{all} 次（其中待同步 {pending} 次）",
+            month_label(&month.get())
+        )
+    };
+
+    let navigate = use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        store_error.set(None);
+        let draft = ReportDraft {
+            grid_id: grid.get_untracked(),
+            month: month.get_untracked(),
+            work_done: work_done.get_untracked(),
+            problems: problems.get_untracked(),
+            next_steps: next_steps.get_untracked(),
+        };
+        let Some(today) = client::today() else { return };
+        if let Err(found) = draft.validate(today) {
+            errors.set(found);
+            return;
+        }
+        errors.set(Vec::new());
+        // One report per grid and month: writing it again edits the one the phone holds.
+        let existing = local_report(&client, draft.grid_id, draft.month.trim());
+        if existing
+            .as_ref()
+            .is_some_and(|r| r.state == RecordState::Approved)
+        {
+            store_error.set(Some(format!(
+                "{}的汇报已审核通过并锁定，不能修改；如需修改请联系乡镇网格长解锁",
+                month_label(&draft.month)
+            )));
+            return;
+        }
+        saving.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let id = existing.map(|r| r.id);
+            match client::save_record(id, RecordDraft::MonthlyReport(draft)).await {
+                Ok(()) => navigate("/records", Default::default()),
+                Err(e) => store_error.set(Some(e.to_string())),
+            }
+            saving.set(false);
+        });
+    };
+
+    view! {
+        <section class="card">
+            <h1>"情况汇报"</h1>
+            {notice.map(|n| view! { <p class="error" role="alert">{n}</p> })}
+            <form on:submit=submit class="form" novalidate>
+                <label>
+                    "网格"
+                    <select name="grid" prop:value=move || grid.get().to_string()
+                        on:change=move |ev| grid.set(event_target_value(&ev).parse().unwrap_or(0))>
+                        {grids.iter().map(|(id, name)| {
+                            let id = *id;
+                            view! { <option value=id selected=move || grid.get() == id>{name.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                    <span class="field-error">{error_for("grid_id")}</span>
+                </label>
+                <label>
+                    "汇报月份"
+                    <input type="month" name="month" bind:value=month />
+                    <span class="field-error">{error_for("month")}</span>
+                </label>
+                <p class="hint" role="status">{figures}</p>
+                <label>
+                    "本月工作情况"
+                    <textarea name="work_done" rows="5" placeholder="走访、培训、统计之家活动、数据质量等"
+                        prop:value=move || work_done.get()
+                        on:input=move |ev| work_done.set(event_target_value(&ev))></textarea>
+                    <span class="field-error">{error_for("work_done")}</span>
+                </label>
+                <label>
+                    "存在问题"
+                    <textarea name="problems" rows="3" placeholder="没有可不填"
+                        prop:value=move || problems.get()
+                        on:input=move |ev| problems.set(event_target_value(&ev))></textarea>
+                    <span class="field-error">{error_for("problems")}</span>
+                </label>
+                <label>
+                    "下月工作打算"
+                    <textarea name="next_steps" rows="3"
+                        prop:value=move || next_steps.get()
+                        on:input=move |ev| next_steps.set(event_target_value(&ev))></textarea>
+                    <span class="field-error">{error_for("next_steps")}</span>
+                </label>
+                <button type="submit" class="button primary" disabled=move || saving.get()>"保存并提交"</button>
+                <Show when=move || store_error.get().is_some()>
+                    <p class="error" role="alert">{move || store_error.get().unwrap_or_default()}</p>
+                </Show>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,58 @@
+//! A monthly report in 我的记录: its review state, the township's comment, and a way to edit.
+use crate::domain::period::Month;
+use crate::domain::report::ReportDraft;
+use crate::sync::outbox::{OutboxRecord, RecordState};
+use crate::sync::state::use_client;
+use crate::visits::components::records::{refusal, state_class};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The month as people say it, e.g. 2026年11月; the raw text when it is not a month.
+pub fn month_label(month: &str) -> String {
+    Month::parse(month).map_or_else(|_| month.to_owned(), |m| m.label())
+}
+
+/// The state as a leader reads it: a synced report waits for the township.
+pub fn report_state_label(state: &RecordState) -> &'static str {
+    match state {
+        RecordState::Synced { .. } => "已提交，待审核",
+        other => other.label(),
+    }
+}
+
+#[component]
+pub fn ReportItem(record: OutboxRecord, report: ReportDraft) -> impl IntoView {
+    let client = use_client();
+    let grid = client.profile.with_untracked(|p| {
+        p.as_ref()
+            .and_then(|p| p.roles.iter().find(|r| r.grid_id == report.grid_id))
+            .map_or_else(
+                || format!("网格 #{}", report.grid_id),
+                |r| r.grid_name.clone(),
+            )
+    });
+    let comment = match &record.state {
+        RecordState::Returned { comment } => Some(comment.clone().unwrap_or_default()),
+        _ => None,
+    };
+    let problems = refusal(&record.state);
+    let edit = record
+        .editable()
+        .then(|| format!("/reports/new?id={}", record.id));
+    view! {
+        <li class="record report">
+            <div class="record-head">
+                <strong>{format!("情况汇报 · {}", month_label(&report.month))}</strong>
+                <span class=state_class(&record.state)>{report_state_label(&record.state)}</span>
+            </div>
+            <div class="muted">{grid} {format!(" · 第{}版", record.version)}</div>
+            <p class="findings">{report.work_done}</p>
+            {comment.map(|c| view! { <p class="error">"乡镇退回意见：" {c}</p> })}
+            {problems.map(|p| view! { <p class="error">{p}</p> })}
+            {(record.state == RecordState::Approved).then(|| view! {
+                <p class="muted">"已审核通过，本月记录已锁定。"</p>
+            })}
+            {edit.map(|href| view! { <A href=href attr:class="button">"修改汇报"</A> })}
+        </li>
+    }
+}

@@ -1,0 +1,203 @@
+//! 月度汇报审核: the township leader's board of the month's grid reports. Each report shows
+//! its text, the grid's visits that month and its history; the leader approves it, returns it
+//! with a comment, or unlocks an approved month with a reason. Needs the network.
+use super::item::month_label;
+use crate::admin::components::{alert, hydrated};
+use crate::domain::report::{ReviewAction, ReviewStatus};
+use crate::reports::api::{ReportRow, ReportView, ReviewBoard, load_review_board, review_report};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let board = Resource::new(
+        move || {
+            query.with(|q| {
+                (
+                    q.get("scope").and_then(|s| s.parse::<i32>().ok()),
+                    q.get("month").filter(|m| !m.is_empty()),
+                )
+            })
+        },
+        |(scope, month)| load_review_board(scope, month),
+    );
+    let go = move |scope: i32, month: String| {
+        navigate(
+            &format!("/township/reports?scope={scope}&month={month}"),
+            Default::default(),
+        );
+    };
+    let ready = hydrated();
+    view! {
+        <section class="card wide">
+            <h1>"月度汇报审核"</h1>
+            <p><a href="/township">"乡镇走访情况"</a></p>
+            <Transition fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+                {move || board.get().map(|result| match result {
+                    Ok(b) => view! { <Board board=b go=go.clone() refetch=move || board.refetch() ready /> }.into_any(),
+                    Err(e) => alert(e.to_string()).into_any(),
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn Board(
+    board: ReviewBoard,
+    go: impl Fn(i32, String) + Clone + Send + Sync + 'static,
+    refetch: impl Fn() + Copy + Send + Sync + 'static,
+    ready: ReadSignal<bool>,
+) -> impl IntoView {
+    let scope = board.scope_id;
+    let month = board.month.clone();
+    let go_scope = go.clone();
+    let month_for_scope = month.clone();
+    let missing = board.rows.iter().filter(|r| r.report.is_none()).count();
+    let summary = format!(
+        "{}：{} 个网格，待审核 {}，被退回 {}，已通过 {}，未提交 {}。{}",
+        month_label(&month),
+        board.rows.len(),
+        board.count(ReviewStatus::Submitted),
+        board.count(ReviewStatus::Returned),
+        board.count(ReviewStatus::Approved),
+        missing,
+        if board.due.is_empty() {
+            String::new()
+        } else {
+            format!("{} 前提交为按时。", board.due)
+        },
+    );
+    view! {
+        <div class="filters">
+            <label>
+                "网格"
+                <select on:change=move |ev| {
+                    if let Ok(id) = event_target_value(&ev).parse() {
+                        go_scope(id, month_for_scope.clone());
+                    }
+                }>
+                    {board.scopes.iter().map(|s| view! {
+                        <option value=s.grid_id selected=s.grid_id == scope>{s.name.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label>
+                "月份"
+                <input type="month" value=month.clone()
+                    on:change=move |ev| go(scope, event_target_value(&ev)) />
+            </label>
+        </div>
+        <p class="muted" role="status">{summary}</p>
+        <ul class="records">
+            {board.rows.into_iter().map(|row| view! { <Row row refetch ready /> }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn Row(
+    row: ReportRow,
+    refetch: impl Fn() + Copy + Send + Sync + 'static,
+    ready: ReadSignal<bool>,
+) -> impl IntoView {
+    let duty = row.duty.map(|d| {
+        view! { <span class=format!("status {}", d.code())>{d.label()}</span> }
+    });
+    let state = row.report.as_ref().map_or("未提交", |r| r.status.label());
+    let name = row.grid_name.clone();
+    view! {
+        <li class="record" data-grid=name>
+            <div class="record-head">
+                <strong>{row.grid_name}</strong>
+                <span class="state">{state}</span>
+            </div>
+            <div class="muted">"报送节奏：" {duty}</div>
+            {row.report.map(|report| view! { <Report report refetch ready /> })}
+        </li>
+    }
+}
+
+#[component]
+fn Report(
+    report: ReportView,
+    refetch: impl Fn() + Copy + Send + Sync + 'static,
+    ready: ReadSignal<bool>,
+) -> impl IntoView {
+    let comment = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let (id, version, status) = (report.id, report.version, report.status);
+    let act = move |action: ReviewAction| {
+        busy.set(true);
+        problem.set(None);
+        leptos::task::spawn_local(async move {
+            match review_report(id, version, action, comment.get_untracked()).await {
+                Ok(()) => refetch(),
+                Err(e) => problem.set(Some(e.to_string())),
+            }
+            busy.set(false);
+        });
+    };
+    let disabled = move || busy.get() || !ready.get();
+    let actions = match status {
+        ReviewStatus::Submitted => view! {
+            <label>
+                "审核意见（退回时必填）"
+                <textarea name="comment" rows="2" prop:value=move || comment.get()
+                    on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
+            </label>
+            <div class="actions">
+                <button type="button" class="button primary" disabled=disabled
+                    on:click=move |_| act(ReviewAction::Approve)>"通过"</button>
+                <button type="button" class="button" disabled=disabled
+                    on:click=move |_| act(ReviewAction::Return)>"退回修改"</button>
+            </div>
+        }
+        .into_any(),
+        ReviewStatus::Approved => view! {
+            <label>
+                "解锁原因"
+                <textarea name="comment" rows="2" prop:value=move || comment.get()
+                    on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
+            </label>
+            <div class="actions">
+                <button type="button" class="button" disabled=disabled
+                    on:click=move |_| act(ReviewAction::Unlock)>"解锁本月"</button>
+            </div>
+        }
+        .into_any(),
+        ReviewStatus::Returned => {
+            view! { <p class="muted">"已退回，等待网格长修改后重新提交。"</p> }.into_any()
+        }
+    };
+    view! {
+        <div class="report-body">
+            <p class="muted">
+                {format!("{} · 第{}版 · 本月走访 {} 次，覆盖企业 {}/{} 家",
+                    report.author, report.version, report.visits, report.visited_enterprises, report.enterprises)}
+            </p>
+            <h3>"本月工作情况"</h3>
+            <p class="findings">{report.work_done}</p>
+            <h3>"存在问题"</h3>
+            <p class="findings">{if report.problems.is_empty() { "无".to_owned() } else { report.problems }}</p>
+            <h3>"下月工作打算"</h3>
+            <p class="findings">{report.next_steps}</p>
+            <details>
+                <summary>{format!("审核记录（{} 条）", report.history.len())}</summary>
+                <ul class="history">
+                    {report.history.into_iter().map(|h| view! {
+                        <li>
+                            {format!("{} {} {}（第{}版）", h.at, h.person, h.action, h.version)}
+                            {h.comment.map(|c| format!("：{c}"))}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </details>
+            <div class="form">{actions}</div>
+            {move || problem.get().map(alert)}
+        </div>
+    }
+}

@@ -1,0 +1,6 @@
+//! Grid leaders' monthly reports (情况汇报): written on the phone (offline if need be), synced
+//! like visits, reviewed by the township (approve, return with a comment, unlock).
+pub mod api;
+pub mod components;
+#[cfg(feature = "ssr")]
+pub mod ssr;

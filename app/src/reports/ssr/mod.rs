@@ -1,0 +1,3 @@
+//! Server side of monthly reports: storing pushed versions, the pull, locks, and review.
+pub mod review;
+pub mod store;

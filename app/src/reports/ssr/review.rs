@@ -1,0 +1,273 @@
+//! The township's side: the month's reports of its grids with the cadence's judgement, and
+//! review steps (approve, return, unlock), each kept in the report's history.
+use crate::admin::ssr::audit;
+use crate::auth::ssr::{Viewer, now_ms};
+use crate::cadence::ssr::policy;
+use crate::db::{grid, monthly_report, person, report_event, visit};
+use crate::domain::cadence::{
+    Fact, FactKind, ObligationKind, Period, Status, Subject, Subjects, evaluate,
+};
+use crate::domain::grid::{GridKind, Role};
+use crate::domain::period::{Month, format_date, format_shanghai_minute, shanghai_date};
+use crate::domain::report::{ReviewAction, ReviewStatus, review as next_status};
+use crate::error::AppError;
+use crate::reports::api::{HistoryEntry, ReportRow, ReportView, ReviewBoard};
+use crate::township::ssr::{Scope, resolve_scope, subtree};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+};
+use std::collections::{BTreeSet, HashMap};
+use uuid::Uuid;
+
+pub async fn board(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    scope: Option<i32>,
+    month: Option<String>,
+) -> Result<ReviewBoard, AppError> {
+    let today = shanghai_date(now_ms()).ok_or(AppError::Internal)?;
+    let month = match month.as_deref().filter(|m| !m.is_empty()) {
+        Some(m) => Month::parse(m).map_err(|e| AppError::Invalid(e.to_string()))?,
+        None => Month::of(today),
+    };
+    let Scope {
+        scopes,
+        scope_id,
+        enterprise_grids,
+        enterprises,
+    } = resolve_scope(db, viewer, scope).await?;
+    let grid_ids: Vec<i32> = enterprise_grids.iter().map(|g| g.id).collect();
+    let reports: HashMap<i32, monthly_report::Model> = monthly_report::Entity::find()
+        .filter(monthly_report::Column::GridId.is_in(grid_ids.clone()))
+        .filter(monthly_report::Column::Month.eq(month.to_string()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.grid_id, r))
+        .collect();
+    let events = report_event::Entity::find()
+        .filter(report_event::Column::ReportId.is_in(reports.values().map(|r| r.id)))
+        .order_by_asc(report_event::Column::Id)
+        .all(db)
+        .await?;
+    let people: BTreeSet<i32> = reports
+        .values()
+        .map(|r| r.person_id)
+        .chain(events.iter().map(|e| e.person_id))
+        .collect();
+    let names: HashMap<i32, String> = person::Entity::find()
+        .filter(person::Column::Id.is_in(people))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let visits: Vec<(i32, i32)> = visit::Entity::find()
+        .select_only()
+        .column(visit::Column::GridId)
+        .column(visit::Column::EnterpriseId)
+        .filter(visit::Column::GridId.is_in(grid_ids))
+        .filter(visit::Column::VisitDate.between(month.first_day(), month.last_day()))
+        .into_tuple()
+        .all(db)
+        .await?;
+
+    let (duties, due) = judge(db, &enterprise_grids, &reports, month, today).await?;
+    let rows = enterprise_grids
+        .iter()
+        .map(|g| {
+            let report = reports.get(&g.id).map(|r| {
+                let own: Vec<i32> = visits
+                    .iter()
+                    .filter(|(grid, _)| *grid == g.id)
+                    .map(|(_, e)| *e)
+                    .collect();
+                view(r, &events, &names, &own, || {
+                    enterprises
+                        .values()
+                        .filter(|e| e.grid_id == g.id && !e.closed)
+                        .count()
+                })
+            });
+            ReportRow {
+                grid_id: g.id,
+                grid_name: g.name.clone(),
+                duty: duties.get(&g.id).cloned(),
+                report,
+            }
+        })
+        .collect();
+    Ok(ReviewBoard {
+        scopes,
+        scope_id,
+        month: month.to_string(),
+        due,
+        rows,
+    })
+}
+
+/// The report duty of each grid for `month` by the policy in force, and its deadline; a
+/// report counts from the day its first version arrived.
+async fn judge(
+    db: &impl ConnectionTrait,
+    grids: &[grid::Model],
+    reports: &HashMap<i32, monthly_report::Model>,
+    month: Month,
+    today: time::Date,
+) -> Result<(HashMap<i32, Status>, String), AppError> {
+    let (mut policy, _) = policy(db).await?;
+    policy
+        .rules
+        .retain(|r| r.kind == ObligationKind::MonthlyLeaderReport);
+    let period = Period::Month(month);
+    let Some(rule) = policy.rules.first() else {
+        return Ok((HashMap::new(), String::new()));
+    };
+    let due = format_date(rule.deadline(rule.due_date(&period)));
+    let facts: Vec<Fact> = reports
+        .values()
+        .filter_map(|r| {
+            Some(Fact {
+                period: Some(period),
+                ..Fact::new(
+                    FactKind::LeaderReport,
+                    Subject::Grid(r.grid_id),
+                    shanghai_date(r.first_received_at_ms)?,
+                )
+            })
+        })
+        .collect();
+    let subjects = Subjects {
+        grids: grids.iter().map(|g| (g.id, GridKind::Enterprise)).collect(),
+        ..Subjects::default()
+    };
+    let duties = evaluate(&policy, &subjects, &facts, &[], month.first_day(), today)
+        .into_iter()
+        .filter(|o| o.period == period)
+        .filter_map(|o| match o.subject {
+            Subject::Grid(id) => Some((id, o.status)),
+            _ => None,
+        })
+        .collect();
+    Ok((duties, due))
+}
+
+fn view(
+    r: &monthly_report::Model,
+    events: &[report_event::Model],
+    names: &HashMap<i32, String>,
+    visited: &[i32],
+    enterprises: impl FnOnce() -> usize,
+) -> ReportView {
+    let name = |id: i32| names.get(&id).cloned().unwrap_or_default();
+    ReportView {
+        id: r.id,
+        version: u32::try_from(r.version).unwrap_or(1),
+        status: ReviewStatus::from_code(&r.status).unwrap_or(ReviewStatus::Submitted),
+        author: name(r.person_id),
+        work_done: r.work_done.clone(),
+        problems: r.problems.clone(),
+        next_steps: r.next_steps.clone(),
+        visits: visited.len(),
+        visited_enterprises: visited.iter().collect::<BTreeSet<_>>().len(),
+        enterprises: enterprises(),
+        history: events
+            .iter()
+            .filter(|e| e.report_id == r.id)
+            .map(|e| HistoryEntry {
+                at: format_shanghai_minute(e.at_ms),
+                person: name(e.person_id),
+                action: action_label(&e.action).to_owned(),
+                version: u32::try_from(e.version).unwrap_or(1),
+                comment: e.comment.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn action_label(action: &str) -> &str {
+    match action {
+        "submitted" => "提交",
+        "resubmitted" => "重新提交",
+        "approved" => "通过",
+        "returned" => "退回",
+        "unlocked" => "解锁",
+        other => other,
+    }
+}
+
+/// Whether the viewer reviews `grid`'s reports: a township leader or deputy for the grids of
+/// their township, the city bureau for all.
+fn may_review(viewer: &Viewer, grid: i32, grids: &[grid::Model]) -> bool {
+    if !viewer.visible.contains(&grid) {
+        return false;
+    }
+    viewer.is_city_admin()
+        || viewer.profile.roles.iter().any(|r| {
+            r.kind == GridKind::Township
+                && matches!(r.role, Role::Leader | Role::DeputyLeader)
+                && subtree(r.grid_id, grids).contains(&grid)
+        })
+}
+
+pub async fn review(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    id: Uuid,
+    version: u32,
+    action: ReviewAction,
+    comment: &str,
+) -> Result<(), AppError> {
+    let tx = db.begin().await?;
+    let row = monthly_report::Entity::find_by_id(id)
+        .one(&tx)
+        .await?
+        .ok_or_else(|| AppError::Invalid("找不到这份汇报，请刷新后再试".into()))?;
+    let grids = grid::Entity::find().all(&tx).await?;
+    if !may_review(viewer, row.grid_id, &grids) {
+        return Err(AppError::Forbidden);
+    }
+    if u32::try_from(row.version).ok() != Some(version) {
+        return Err(AppError::Invalid(
+            "网格长已修改这份汇报，请刷新后查看新版本再审核".into(),
+        ));
+    }
+    let status = ReviewStatus::from_code(&row.status).ok_or(AppError::Internal)?;
+    let (next, comment) =
+        next_status(status, action, comment).map_err(|e| AppError::Invalid(e.to_string()))?;
+    let at_ms = now_ms();
+    let key = format!("{}/{}", row.grid_id, row.month);
+    let mut active: monthly_report::ActiveModel = row.into();
+    active.status = Set(next.code().to_owned());
+    active.review_comment = Set((!comment.is_empty()).then(|| comment.clone()));
+    active.updated_at_ms = Set(at_ms);
+    active.update(&tx).await?;
+    report_event::Entity::insert(report_event::ActiveModel {
+        report_id: Set(id),
+        version: Set(i32::try_from(version).unwrap_or(i32::MAX)),
+        action: Set(action.code().to_owned()),
+        comment: Set((!comment.is_empty()).then_some(comment.clone())),
+        content: Set(None),
+        person_id: Set(viewer.person_id()),
+        at_ms: Set(at_ms),
+        ..Default::default()
+    })
+    .exec_without_returning(&tx)
+    .await?;
+    // Unlocking reopens a closed month: the city's audit log keeps it beside the history.
+    if action == ReviewAction::Unlock {
+        audit::record(
+            &tx,
+            viewer.person_id(),
+            "unlock_report",
+            "monthly_report",
+            &key,
+            Some(&status.code().to_owned()),
+            Some(&comment),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,108 @@
+// The monthly report (情况汇报) round trip: the township returns it, the grid leader sees the
+// comment on the phone after sync, edits it offline and resubmits; the township approves, and
+// the month is then locked against edits.
+import { test, expect, type Page } from '@playwright/test';
+import { DONGHU_LEADER, GRID_LEADER, LoginPage, RecordsPage, VisitForm, unsyncedBadge } from './pages';
+
+const GRID = '东湖工业一网格';
+
+function reportRow(page: Page) {
+  return page.getByRole('listitem').filter({ has: page.getByText(GRID, { exact: true }) });
+}
+
+async function openBoard(page: Page) {
+  await page.goto('/township/reports');
+  await expect(page.getByRole('heading', { name: '月度汇报审核' })).toBeVisible();
+}
+
+test('a returned report is edited offline, resubmitted, approved, and its month locked', async ({ page, context, browser }) => {
+  // The grid leader writes this month's report on the phone.
+  await new LoginPage(page).loginAs(GRID_LEADER);
+  await expect(page.getByRole('heading', { name: /本月情况汇报/ })).toBeVisible();
+  await expect(page.locator('.duty-list li', { hasText: GRID })).toContainText('未提交');
+  await page.getByRole('link', { name: '情况汇报' }).click();
+  await expect(page.getByRole('heading', { name: '情况汇报' })).toBeVisible();
+  const first = `本月走访企业十二家 ${Date.now()}`;
+  await page.getByLabel('本月工作情况').fill(first);
+  await page.getByLabel('下月工作打算').fill('做好年报布置');
+  await page.getByRole('button', { name: '保存并提交' }).click();
+  const records = new RecordsPage(page);
+  await expect(page.getByRole('heading', { name: '我的记录' })).toBeVisible();
+  await expect(unsyncedBadge(page)).toHaveText('全部已同步');
+  await expect(records.record(first)).toContainText('已提交，待审核');
+
+  // The township leader returns it with a comment.
+  const townshipContext = await browser.newContext();
+  const township = await townshipContext.newPage();
+  await new LoginPage(township).loginAs(DONGHU_LEADER);
+  await township.getByRole('link', { name: '月度汇报审核' }).click();
+  await expect(township.getByRole('heading', { name: '月度汇报审核' })).toBeVisible();
+  const row = reportRow(township);
+  await expect(row).toContainText(first);
+  await expect(row).toContainText('待审核');
+  await expect(row.getByRole('button', { name: '退回修改' })).toBeEnabled();
+  await row.getByRole('button', { name: '退回修改' }).click();
+  await expect(row.getByRole('alert')).toHaveText('退回时请写明需要修改的地方');
+  await row.getByLabel('审核意见').fill('请补充走访中发现的问题');
+  await row.getByRole('button', { name: '退回修改' }).click();
+  await expect(row).toContainText('被退回');
+
+  // The leader's phone learns of it at the next sync, with the comment.
+  await page.getByRole('button', { name: '立即同步' }).click();
+  await expect(records.record(first)).toContainText('被退回');
+  await expect(records.record(first)).toContainText('请补充走访中发现的问题');
+
+  // Edited with no network: kept on the phone through a reload, then sent when online.
+  await context.setOffline(true);
+  await records.record(first).getByRole('link', { name: '修改汇报' }).click();
+  await expect(page.getByRole('alert')).toContainText('请补充走访中发现的问题');
+  const second = `${first}；发现两家企业台账不全`;
+  await page.getByLabel('本月工作情况').fill(second);
+  await page.getByLabel('存在问题').fill('两家企业统计台账不全');
+  await page.getByRole('button', { name: '保存并提交' }).click();
+  await expect(records.record(second)).toContainText('待同步');
+  await page.reload();
+  await expect(records.record(second)).toContainText('待同步');
+  await expect(records.record(second)).toContainText('第2版');
+  await context.setOffline(false);
+  await expect(unsyncedBadge(page)).toHaveText('全部已同步', { timeout: 30_000 });
+  await expect(records.record(second)).toContainText('已提交，待审核');
+
+  // The township sees the new version and its history, and approves it.
+  await openBoard(township);
+  await expect(row).toContainText(second);
+  await expect(row).toContainText('第2版');
+  await row.getByText(/审核记录/).click();
+  await expect(row.getByRole('listitem').filter({ hasText: '退回' })).toContainText('请补充走访中发现的问题');
+  await row.getByRole('button', { name: '通过' }).click();
+  await expect(row).toContainText('已通过');
+
+  // On the phone the month is now locked: no edit link, a new report for it and a visit in it
+  // are both refused with the reason.
+  await page.getByRole('button', { name: '立即同步' }).click();
+  await expect(records.record(second)).toContainText('已通过');
+  await expect(records.record(second).getByRole('link', { name: '修改汇报' })).toHaveCount(0);
+  await page.goto('/');
+  await page.getByRole('link', { name: '情况汇报' }).click();
+  await page.getByLabel('本月工作情况').fill('再改一次');
+  await page.getByLabel('下月工作打算').fill('无');
+  await page.getByRole('button', { name: '保存并提交' }).click();
+  await expect(page.getByRole('alert')).toContainText('已审核通过并锁定');
+  const visits = new VisitForm(page);
+  await page.goto('/');
+  await visits.open();
+  const late = `锁定后补记 ${Date.now()}`;
+  await visits.fill(late);
+  await visits.save();
+  await expect(page.getByText('已保存（待同步）')).toBeVisible();
+  await records.open();
+  await expect(records.record(late)).toContainText('被拒绝');
+  await expect(records.record(late)).toContainText('联系乡镇网格长解锁');
+
+  // The township unlocks the month with a reason; the report goes back to the leader.
+  await openBoard(township);
+  await row.getByLabel('解锁原因').fill('补记走访');
+  await row.getByRole('button', { name: '解锁本月' }).click();
+  await expect(row).toContainText('被退回');
+  await townshipContext.close();
+});

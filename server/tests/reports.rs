@@ -1,0 +1,235 @@
+//! Monthly reports (情况汇报): pushed by grid leaders like visits, reviewed by the township
+//! (return with a comment, resubmit, approve, unlock), with the month locked once approved.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+mod common;
+
+use common::*;
+use serde_json::{Value, json};
+
+const GRID_LEADER: &str = "13800000004";
+const GRID_DEPUTY: &str = "13800000007";
+const GRID: &str = "东湖工业一网格";
+
+fn this_month() -> String {
+    today()[..7].to_owned()
+}
+
+fn grid_id(pull: &Value, name: &str) -> i64 {
+    pull["directory"]["grids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"] == name)
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap()
+}
+
+fn report(id: &str, version: u32, grid: i64, work_done: &str) -> Value {
+    json!({
+        "id": id,
+        "kind": "monthly_report",
+        "version": version,
+        "device_time_ms": 1_763_000_000_000i64,
+        "payload": {
+            "grid_id": grid,
+            "month": this_month(),
+            "work_done": work_done,
+            "problems": "",
+            "next_steps": "做好年报布置"
+        }
+    })
+}
+
+fn status_of(answer: &Value) -> (&str, &str) {
+    let result = &answer["results"][0];
+    (
+        result["status"].as_str().unwrap(),
+        result["problems"][0]["code"].as_str().unwrap_or(""),
+    )
+}
+
+async fn board(app: &TestApp, client: &reqwest::Client) -> Value {
+    let (status, board) = app
+        .call(
+            client,
+            "report_board",
+            json!({"scope": null, "month": null}),
+        )
+        .await;
+    assert_eq!(status, 200, "{board}");
+    board
+}
+
+fn row<'a>(board: &'a Value, grid: &str) -> &'a Value {
+    board["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["grid_name"] == grid)
+        .unwrap()
+}
+
+async fn review(
+    app: &TestApp,
+    client: &reqwest::Client,
+    id: &str,
+    version: u32,
+    action: &str,
+    comment: &str,
+) -> (u16, Value) {
+    app.call(
+        client,
+        "report_review",
+        json!({"id": id, "version": version, "action": action, "comment": comment}),
+    )
+    .await
+}
+
+db_test!(
+    a_report_is_returned_resubmitted_approved_and_its_month_locked,
+    |app| {
+        let leader = app.login(GRID_LEADER).await;
+        let pulled = app.pull(&leader).await;
+        let grid = grid_id(&pulled, GRID);
+        let id = new_id();
+
+        // Submitted once, however often it is sent.
+        let (_, first) = app
+            .push(&leader, json!([report(&id, 1, grid, "走访企业12家")]))
+            .await;
+        assert_eq!(status_of(&first), ("accepted", ""), "{first}");
+        let (_, again) = app
+            .push(&leader, json!([report(&id, 1, grid, "走访企业12家")]))
+            .await;
+        assert_eq!(again["results"][0], first["results"][0]);
+
+        // Only the grid's leaders report, and only once a month.
+        let member = app.login(DONGHU_MEMBER).await;
+        let (_, refused) = app
+            .push(&member, json!([report(&new_id(), 1, grid, "x")]))
+            .await;
+        assert_eq!(status_of(&refused), ("rejected", "grid_not_allowed"));
+        let deputy = app.login(GRID_DEPUTY).await;
+        let (_, second) = app
+            .push(&deputy, json!([report(&new_id(), 1, grid, "x")]))
+            .await;
+        assert_eq!(status_of(&second), ("rejected", "report_exists"));
+
+        // Another township's leader may neither see nor review it.
+        let xiling = app.login(XILING_LEADER).await;
+        assert_eq!(review(app, &xiling, &id, 1, "approve", "").await.0, 403);
+
+        let township = app.login(DONGHU_LEADER).await;
+        let listed = board(app, &township).await;
+        let reported = &row(&listed, GRID)["report"];
+        assert_eq!(reported["status"], "submitted");
+        assert_eq!(reported["author"], "王建华");
+        assert_eq!(reported["work_done"], "走访企业12家");
+        assert_eq!(reported["history"].as_array().unwrap().len(), 1);
+        assert!(row(&listed, "东湖工业二网格")["report"].is_null());
+
+        // Returning needs a comment; the comment reaches the leader's phone by pull.
+        let (status, body) = review(app, &township, &id, 1, "return", "  ").await;
+        assert_eq!(status, 422, "{body}");
+        assert_eq!(
+            review(app, &township, &id, 1, "return", "请补充走访发现的问题")
+                .await
+                .0,
+            200
+        );
+        let pulled = app.pull(&leader).await;
+        let mine = &pulled["reports"][0];
+        assert_eq!(mine["status"], "returned");
+        assert_eq!(mine["review_comment"], "请补充走访发现的问题");
+
+        // The edit arrives as version 2; approving what the reviewer saw as version 1 is refused.
+        let (_, edited) = app
+            .push(
+                &leader,
+                json!([report(&id, 2, grid, "走访企业12家，发现两家台账不全")]),
+            )
+            .await;
+        assert_eq!(status_of(&edited), ("accepted", ""), "{edited}");
+        let (status, _) = review(app, &township, &id, 1, "approve", "").await;
+        assert_eq!(
+            status, 422,
+            "a report changed since it was read is not approved"
+        );
+        assert_eq!(review(app, &township, &id, 2, "approve", "").await.0, 200);
+        let listed = board(app, &township).await;
+        let reported = &row(&listed, GRID)["report"];
+        assert_eq!(reported["status"], "approved");
+        let actions: Vec<&str> = reported["history"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["action"].as_str().unwrap())
+            .collect();
+        assert_eq!(actions, ["提交", "退回", "重新提交", "通过"]);
+
+        // The month is locked: neither the report nor a visit of that month is taken.
+        let (_, locked) = app
+            .push(&leader, json!([report(&id, 3, grid, "再改")]))
+            .await;
+        assert_eq!(status_of(&locked), ("rejected", "month_locked"));
+        let enterprise = enterprise_in(&app.pull(&member).await, GRID);
+        let (_, late_visit) = app
+            .push(
+                &member,
+                json!([visit(&new_id(), enterprise, &today(), "补记")]),
+            )
+            .await;
+        assert_eq!(status_of(&late_visit), ("rejected", "month_locked"));
+        assert!(
+            late_visit["results"][0]["problems"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("解锁")
+        );
+
+        // Unlocking needs a reason, is audited, and opens the month again.
+        assert_eq!(review(app, &township, &id, 2, "unlock", "").await.0, 422);
+        assert_eq!(
+            review(app, &township, &id, 2, "unlock", "走访数据需更正")
+                .await
+                .0,
+            200
+        );
+        let admin = app.login(CITY_ADMIN).await;
+        let (_, audit) = app.admin_call(&admin, "audit", json!({})).await;
+        assert!(audit.to_string().contains("unlock_report"), "{audit}");
+        let (_, reopened) = app
+            .push(&leader, json!([report(&id, 3, grid, "再改")]))
+            .await;
+        assert_eq!(status_of(&reopened), ("accepted", ""), "{reopened}");
+        let (_, visit_now) = app
+            .push(
+                &member,
+                json!([visit(&new_id(), enterprise, &today(), "补记")]),
+            )
+            .await;
+        assert_eq!(status_of(&visit_now), ("accepted", ""));
+    }
+);
+
+db_test!(a_stale_edit_from_another_phone_is_refused, |app| {
+    let leader = app.login(GRID_LEADER).await;
+    let grid = grid_id(&app.pull(&leader).await, GRID);
+    let id = new_id();
+    app.push(&leader, json!([report(&id, 1, grid, "第一版")]))
+        .await;
+    // The deputy edits first (version 3 on another phone), the leader's version 2 is then stale.
+    let deputy = app.login(GRID_DEPUTY).await;
+    let (_, deputy_edit) = app
+        .push(&deputy, json!([report(&id, 3, grid, "副网格长改")]))
+        .await;
+    assert_eq!(status_of(&deputy_edit), ("accepted", ""));
+    let (_, stale) = app
+        .push(&leader, json!([report(&id, 2, grid, "网格长改")]))
+        .await;
+    assert_eq!(status_of(&stale), ("rejected", "stale_version"));
+    let township = app.login(DONGHU_LEADER).await;
+    let listed = board(app, &township).await;
+    assert_eq!(row(&listed, GRID)["report"]["work_done"], "副网格长改");
+});
