@@ -76,6 +76,9 @@ test('a returned report is edited offline, resubmitted, approved, and its month 
   await expect(row.getByRole('listitem').filter({ hasText: '退回' })).toContainText('请补充走访中发现的问题');
   await row.getByRole('button', { name: '通过' }).click();
   await expect(row).toContainText('已通过');
+  // Grids × months: this month's report, first sent within the month, is on time (in words).
+  const trendRow = township.getByRole('row').filter({ hasText: GRID });
+  await expect(trendRow.locator('td').last()).toHaveText('按时完成');
 
   // On the phone the month is now locked: no edit link, a new report for it and a visit in it
   // are both refused with the reason.

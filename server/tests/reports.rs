@@ -128,6 +128,25 @@ db_test!(
         assert_eq!(reported["work_done"], "走访企业12家");
         assert_eq!(reported["history"].as_array().unwrap().len(), 1);
         assert!(row(&listed, "东湖工业二网格")["report"].is_null());
+        // The cadence counts it for this month, on time; the grid without one is still open.
+        assert_eq!(row(&listed, GRID)["duty"]["status"], "on_time");
+        let open = row(&listed, "东湖工业二网格")["duty"]["status"].as_str().unwrap();
+        assert!(["not_yet_due", "due_soon"].contains(&open), "{open}");
+        // Six months of grids × months, this month last; two months back (its grace days long
+        // past) nobody reported, so every grid is overdue.
+        let trend = &listed["trend"];
+        assert_eq!(trend["months"].as_array().unwrap().len(), 6);
+        assert_eq!(trend["months"][5], this_month());
+        let cells = trend["grids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["grid_name"] == GRID)
+            .unwrap()["cells"]
+            .clone();
+        assert_eq!(cells[5]["status"], "on_time");
+        assert_eq!(cells[3]["status"], "overdue");
+        assert_eq!(trend["completeness"][3], 0);
 
         // Returning needs a comment; the comment reaches the leader's phone by pull.
         let (status, body) = review(app, &township, &id, 1, "return", "  ").await;

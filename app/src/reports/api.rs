@@ -31,6 +31,26 @@ pub struct ReviewBoard {
     /// The last day a report for the month counts as on time.
     pub due: String,
     pub rows: Vec<ReportRow>,
+    /// The report duty over the last six months up to `month`, oldest first.
+    pub trend: ReportTrend,
+}
+
+/// Grids × months: the report duty's outcome per cell and each month's figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportTrend {
+    /// "YYYY-MM", oldest first.
+    pub months: Vec<String>,
+    pub grids: Vec<GridMonths>,
+    /// Per month: percent of due reports made, and made on time (`None` while none is due).
+    pub completeness: Vec<Option<u8>>,
+    pub timeliness: Vec<Option<u8>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GridMonths {
+    pub grid_name: String,
+    /// One per month of the trend; `None` before the month began or without a report rule.
+    pub cells: Vec<Option<crate::domain::cadence::Status>>,
 }
 
 impl ReviewBoard {

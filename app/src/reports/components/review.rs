@@ -4,7 +4,9 @@
 use super::item::month_label;
 use crate::admin::components::{alert, hydrated};
 use crate::domain::report::{ReviewAction, ReviewStatus};
-use crate::reports::api::{ReportRow, ReportView, ReviewBoard, load_review_board, review_report};
+use crate::reports::api::{
+    ReportRow, ReportTrend, ReportView, ReviewBoard, load_review_board, review_report,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -91,9 +93,49 @@ fn Board(
             </label>
         </div>
         <p class="muted" role="status">{summary}</p>
+        <Trend trend=board.trend />
+        <h2>{format!("{} 各网格汇报", month_label(&month))}</h2>
         <ul class="records">
             {board.rows.into_iter().map(|row| view! { <Row row refetch ready /> }).collect_view()}
         </ul>
+    }
+}
+
+/// 近六个月汇报情况: grids × months, each cell in words as well as colour.
+#[component]
+fn Trend(trend: ReportTrend) -> impl IntoView {
+    let percent = |p: &Option<u8>| p.map_or_else(|| "—".to_owned(), |p| format!("{p}%"));
+    view! {
+        <h2>"近六个月汇报情况"</h2>
+        <div class="table-scroll">
+            <table class="grid-table trend-table">
+                <thead>
+                    <tr>
+                        <th>"网格"</th>
+                        {trend.months.iter().map(|m| view! { <th>{month_label(m)}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {trend.grids.into_iter().map(|g| view! {
+                        <tr>
+                            <td>{g.grid_name}</td>
+                            {g.cells.into_iter().map(|c| match c {
+                                Some(s) => view! { <td><span class=format!("status {}", s.code())>{s.label()}</span></td> }.into_any(),
+                                None => view! { <td class="muted">"—"</td> }.into_any(),
+                            }).collect_view()}
+                        </tr>
+                    }).collect_view()}
+                    <tr>
+                        <th>"完成率"</th>
+                        {trend.completeness.iter().map(|p| view! { <td>{percent(p)}</td> }).collect_view()}
+                    </tr>
+                    <tr>
+                        <th>"及时率"</th>
+                        {trend.timeliness.iter().map(|p| view! { <td>{percent(p)}</td> }).collect_view()}
+                    </tr>
+                </tbody>
+            </table>
+        </div>
     }
 }
 

@@ -5,13 +5,16 @@ use crate::auth::ssr::{Viewer, now_ms};
 use crate::cadence::ssr::policy;
 use crate::db::{grid, monthly_report, person, report_event, visit};
 use crate::domain::cadence::{
-    Fact, FactKind, ObligationKind, Period, Status, Subject, Subjects, evaluate,
+    Completeness, Fact, FactKind, Obligation, ObligationKind, Period, Status, Subject, Subjects,
+    evaluate, summary,
 };
 use crate::domain::grid::{GridKind, Role};
 use crate::domain::period::{Month, format_date, format_shanghai_minute, shanghai_date};
 use crate::domain::report::{ReviewAction, ReviewStatus, review as next_status};
 use crate::error::AppError;
-use crate::reports::api::{HistoryEntry, ReportRow, ReportView, ReviewBoard};
+use crate::reports::api::{
+    GridMonths, HistoryEntry, ReportRow, ReportTrend, ReportView, ReviewBoard,
+};
 use crate::township::ssr::{Scope, resolve_scope, subtree};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -73,7 +76,19 @@ pub async fn board(
         .all(db)
         .await?;
 
-    let (duties, due) = judge(db, &enterprise_grids, &reports, month, today).await?;
+    let months = last_months(month, TREND_MONTHS);
+    let history: Vec<(i32, String, i64)> = monthly_report::Entity::find()
+        .select_only()
+        .column(monthly_report::Column::GridId)
+        .column(monthly_report::Column::Month)
+        .column(monthly_report::Column::FirstReceivedAtMs)
+        .filter(monthly_report::Column::GridId.is_in(enterprise_grids.iter().map(|g| g.id)))
+        .filter(monthly_report::Column::Month.is_in(months.iter().map(Month::to_string)))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let judged = judge(db, &enterprise_grids, &history, &months, today).await?;
+    let due = judged.due.get(&month).cloned().unwrap_or_default();
     let rows = enterprise_grids
         .iter()
         .map(|g| {
@@ -93,7 +108,7 @@ pub async fn board(
             ReportRow {
                 grid_id: g.id,
                 grid_name: g.name.clone(),
-                duty: duties.get(&g.id).cloned(),
+                duty: judged.statuses.get(&(g.id, month)).cloned(),
                 report,
             }
         })
@@ -104,36 +119,99 @@ pub async fn board(
         month: month.to_string(),
         due,
         rows,
+        trend: trend(&enterprise_grids, &months, &judged),
     })
 }
 
-/// The report duty of each grid for `month` by the policy in force, and its deadline; a
-/// report counts from the day its first version arrived.
+/// Months in the trend.
+const TREND_MONTHS: usize = 6;
+
+/// `count` months ending with `last`, oldest first.
+fn last_months(last: Month, count: usize) -> Vec<Month> {
+    let mut months = vec![last];
+    while months.len() < count {
+        let earlier = months[months.len() - 1].prev();
+        months.push(earlier);
+    }
+    months.reverse();
+    months
+}
+
+fn trend(grids: &[grid::Model], months: &[Month], judged: &Judged) -> ReportTrend {
+    let per_month: Vec<Completeness> = months
+        .iter()
+        .map(|m| {
+            summary(
+                &judged
+                    .obligations
+                    .iter()
+                    .filter(|o| o.period == Period::Month(*m))
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    ReportTrend {
+        months: months.iter().map(Month::to_string).collect(),
+        grids: grids
+            .iter()
+            .map(|g| GridMonths {
+                grid_name: g.name.clone(),
+                cells: months
+                    .iter()
+                    .map(|m| judged.statuses.get(&(g.id, *m)).cloned())
+                    .collect(),
+            })
+            .collect(),
+        completeness: per_month.iter().map(|c| c.completeness_percent()).collect(),
+        timeliness: per_month.iter().map(|c| c.timeliness_percent()).collect(),
+    }
+}
+
+/// The report duty judged for each grid and month.
+struct Judged {
+    obligations: Vec<Obligation>,
+    statuses: HashMap<(i32, Month), Status>,
+    /// The last on-time day of each month's report.
+    due: HashMap<Month, String>,
+}
+
+/// The report duty of each grid for each of `months` by the policy in force; a report
+/// counts from the day its first version arrived (`history`: grid, month, first arrival).
 async fn judge(
     db: &impl ConnectionTrait,
     grids: &[grid::Model],
-    reports: &HashMap<i32, monthly_report::Model>,
-    month: Month,
+    history: &[(i32, String, i64)],
+    months: &[Month],
     today: time::Date,
-) -> Result<(HashMap<i32, Status>, String), AppError> {
+) -> Result<Judged, AppError> {
     let (mut policy, _) = policy(db).await?;
     policy
         .rules
         .retain(|r| r.kind == ObligationKind::MonthlyLeaderReport);
-    let period = Period::Month(month);
-    let Some(rule) = policy.rules.first() else {
-        return Ok((HashMap::new(), String::new()));
+    let mut judged = Judged {
+        obligations: Vec::new(),
+        statuses: HashMap::new(),
+        due: HashMap::new(),
     };
-    let due = format_date(rule.deadline(rule.due_date(&period)));
-    let facts: Vec<Fact> = reports
-        .values()
-        .filter_map(|r| {
+    let (Some(rule), Some(first)) = (policy.rules.first(), months.first()) else {
+        return Ok(judged);
+    };
+    for m in months {
+        let period = Period::Month(*m);
+        judged
+            .due
+            .insert(*m, format_date(rule.deadline(rule.due_date(&period))));
+    }
+    let facts: Vec<Fact> = history
+        .iter()
+        .filter_map(|(grid, month, first_ms)| {
             Some(Fact {
-                period: Some(period),
+                period: Some(Period::Month(Month::parse(month).ok()?)),
                 ..Fact::new(
                     FactKind::LeaderReport,
-                    Subject::Grid(r.grid_id),
-                    shanghai_date(r.first_received_at_ms)?,
+                    Subject::Grid(*grid),
+                    shanghai_date(*first_ms)?,
                 )
             })
         })
@@ -142,15 +220,19 @@ async fn judge(
         grids: grids.iter().map(|g| (g.id, GridKind::Enterprise)).collect(),
         ..Subjects::default()
     };
-    let duties = evaluate(&policy, &subjects, &facts, &[], month.first_day(), today)
+    judged.obligations = evaluate(&policy, &subjects, &facts, &[], first.first_day(), today)
         .into_iter()
-        .filter(|o| o.period == period)
-        .filter_map(|o| match o.subject {
-            Subject::Grid(id) => Some((id, o.status)),
+        .filter(|o| matches!(o.period, Period::Month(m) if months.contains(&m)))
+        .collect();
+    judged.statuses = judged
+        .obligations
+        .iter()
+        .filter_map(|o| match (o.subject, o.period) {
+            (Subject::Grid(id), Period::Month(m)) => Some(((id, m), o.status.clone())),
             _ => None,
         })
         .collect();
-    Ok((duties, due))
+    Ok(judged)
 }
 
 fn view(
