@@ -8,6 +8,7 @@ mod m20261122_000003_audit_and_password_reset;
 mod m20261122_000004_enterprise_closed;
 mod m20261122_000005_cadence_policy;
 mod m20261123_000006_monthly_reports;
+mod m20261123_000007_waivers;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_enterprise_closed::Migration),
             Box::new(m20261122_000005_cadence_policy::Migration),
             Box::new(m20261123_000006_monthly_reports::Migration),
+            Box::new(m20261123_000007_waivers::Migration),
         ]
     }
 }

@@ -130,7 +130,9 @@ db_test!(
         assert!(row(&listed, "东湖工业二网格")["report"].is_null());
         // The cadence counts it for this month, on time; the grid without one is still open.
         assert_eq!(row(&listed, GRID)["duty"]["status"], "on_time");
-        let open = row(&listed, "东湖工业二网格")["duty"]["status"].as_str().unwrap();
+        let open = row(&listed, "东湖工业二网格")["duty"]["status"]
+            .as_str()
+            .unwrap();
         assert!(["not_yet_due", "due_soon"].contains(&open), "{open}");
         // Six months of grids × months, this month last; two months back (its grace days long
         // past) nobody reported, so every grid is overdue.
@@ -252,3 +254,67 @@ db_test!(a_stale_edit_from_another_phone_is_refused, |app| {
     let listed = board(app, &township).await;
     assert_eq!(row(&listed, GRID)["report"]["work_done"], "副网格长改");
 });
+
+db_test!(
+    a_missing_report_is_waived_with_a_reason_and_audited,
+    |app| {
+        let township = app.login(DONGHU_LEADER).await;
+        // Two months back: long overdue for every grid.
+        let earlier = board(app, &township).await["trend"]["months"][3]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let (_, before) = app
+            .call(
+                &township,
+                "report_board",
+                json!({"scope": null, "month": earlier}),
+            )
+            .await;
+        let grid = row(&before, "东湖工业二网格")["grid_id"].as_i64().unwrap();
+        assert_eq!(row(&before, "东湖工业二网格")["duty"]["status"], "overdue");
+
+        let waive =
+            |reason: &'static str| json!({"grid_id": grid, "month": earlier, "reason": reason});
+        let (status, body) = app.call(&township, "report_waive", waive(" ")).await;
+        assert_eq!(status, 422);
+        assert!(body.to_string().contains("豁免时请写明原因"), "{body}");
+        let xiling = app.login(XILING_LEADER).await;
+        assert_eq!(
+            app.call(&xiling, "report_waive", waive("越权")).await.0,
+            403
+        );
+        assert_eq!(
+            app.call(
+                &township,
+                "report_waive",
+                waive("该网格当月并入二网格，未单独汇报")
+            )
+            .await
+            .0,
+            200
+        );
+
+        let (_, after) = app
+            .call(
+                &township,
+                "report_board",
+                json!({"scope": null, "month": earlier}),
+            )
+            .await;
+        let duty = &row(&after, "东湖工业二网格")["duty"];
+        assert_eq!(duty["status"], "waived");
+        assert_eq!(duty["reason"], "该网格当月并入二网格，未单独汇报");
+        // The grids × months table says so too (the board's month is the table's last column).
+        let cells = &after["trend"]["grids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["grid_name"] == "东湖工业二网格")
+            .unwrap()["cells"];
+        assert_eq!(cells[5]["status"], "waived");
+        let admin = app.login(CITY_ADMIN).await;
+        let (_, audit) = app.admin_call(&admin, "audit", json!({})).await;
+        assert!(audit.to_string().contains("waive_obligation"), "{audit}");
+    }
+);

@@ -4,9 +4,10 @@ use super::api::CadenceSettings;
 use crate::admin::ssr::audit;
 use crate::auth::ssr::now_ms;
 use crate::db::cadence_policy;
-use crate::db::visit;
+use crate::db::{visit, waiver};
 use crate::domain::cadence::{
-    Fact, FactKind, Obligation, ObligationKind, Period, Policy, Rule, Subject, Subjects, evaluate,
+    Fact, FactKind, Obligation, ObligationKind, Period, Policy, Rule, Subject, Subjects, Waiver,
+    evaluate,
 };
 use crate::domain::period::Quarter;
 use crate::error::AppError;
@@ -145,4 +146,59 @@ pub async fn judge_visits(
         .filter(|o| o.period == period)
         .collect();
     Ok(judgement)
+}
+
+/// The waivers of `kind` for any of `periods`, every one kept (the engine takes the latest).
+pub async fn waivers(
+    db: &impl ConnectionTrait,
+    kind: &ObligationKind,
+    periods: &[Period],
+) -> Result<Vec<Waiver>, AppError> {
+    let rows = waiver::Entity::find()
+        .filter(waiver::Column::Obligation.eq(kind.code()))
+        .filter(waiver::Column::Period.is_in(periods.iter().map(Period::to_string)))
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|w| {
+            Some(Waiver {
+                kind: serde_json::from_str(&w.kind).ok()?,
+                subject: serde_json::from_str(&w.subject).ok()?,
+                period: Period::parse(&w.period).ok()?,
+                reason: w.reason,
+                by_person: w.by_person,
+                at_ms: w.at_ms,
+            })
+        })
+        .collect())
+}
+
+/// Keeps a waiver with its audit entry, inside the caller's transaction.
+pub async fn waive(db: &impl ConnectionTrait, waiver: &Waiver) -> Result<(), AppError> {
+    let kind = serde_json::to_string(&waiver.kind).map_err(|_| AppError::Internal)?;
+    let subject = serde_json::to_string(&waiver.subject).map_err(|_| AppError::Internal)?;
+    waiver::Entity::insert(waiver::ActiveModel {
+        obligation: Set(waiver.kind.code().to_owned()),
+        kind: Set(kind),
+        subject: Set(subject),
+        period: Set(waiver.period.to_string()),
+        reason: Set(waiver.reason.clone()),
+        by_person: Set(waiver.by_person),
+        at_ms: Set(waiver.at_ms),
+        ..Default::default()
+    })
+    .exec_without_returning(db)
+    .await?;
+    let key = format!("{}/{}", waiver.kind.code(), waiver.period);
+    audit::record(
+        db,
+        waiver.by_person,
+        "waive_obligation",
+        "waiver",
+        &key,
+        None,
+        Some(waiver),
+    )
+    .await
 }

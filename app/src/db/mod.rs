@@ -10,3 +10,4 @@ pub mod report_event;
 pub mod role_assignment;
 pub mod session;
 pub mod visit;
+pub mod waiver;

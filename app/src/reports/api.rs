@@ -133,3 +133,16 @@ pub async fn review_report(
         .await,
     )
 }
+
+/// Excuses a grid's monthly report (e.g. the grid was merged that month), with the reason;
+/// the cadence then shows it as 已豁免, and the audit log keeps who and why.
+#[server(endpoint = "report_waive", input = leptos::server_fn::codec::Json)]
+pub async fn waive_report(grid_id: i32, month: String, reason: String) -> Result<(), AppError> {
+    crate::error::respond(
+        async {
+            let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
+            super::ssr::review::waive_report(&state.db, &viewer, grid_id, &month, &reason).await
+        }
+        .await,
+    )
+}

@@ -8,6 +8,7 @@ fn action_label(action: &str) -> &str {
     match action {
         "import_enterprise" => "导入企业",
         "unlock_report" => "解锁月度汇报",
+        "waive_obligation" => "豁免报送事项",
         "import_person" => "导入人员",
         "rename_person" => "人员改名",
         "assign_role" => "分配角色",

@@ -1,7 +1,7 @@
 //! Tests of [`evaluate`]: deadlines, grace days, warning days and waivers.
 
 use super::*;
-use crate::domain::cadence::{DueRule, ObligationKind};
+use crate::domain::cadence::{CadenceError, DueRule, ObligationKind};
 use crate::domain::grid::{GridKind, Role};
 use crate::domain::period::{Month, shanghai_date};
 use time::macros::date;
@@ -208,4 +208,25 @@ fn a_waiver_excuses_with_its_reason_and_keeps_who_and_when() {
     assert_eq!(nov.done_on, Some(date!(2026 - 12 - 20)));
     let dec = all.iter().find(|o| o.period != november()).unwrap();
     assert_eq!(dec.status, Status::DueSoon);
+}
+
+#[test]
+fn a_waiver_needs_a_reason_of_reasonable_length() {
+    assert_eq!(
+        Waiver::check_reason("  \n"),
+        Err(CadenceError::WaiverReasonEmpty)
+    );
+    assert_eq!(
+        Waiver::check_reason(" 网格长病假 ").as_deref(),
+        Ok("网格长病假")
+    );
+    let long = "因".repeat(501);
+    assert_eq!(
+        Waiver::check_reason(&long),
+        Err(CadenceError::WaiverReasonTooLong { max: 500 })
+    );
+    assert_eq!(
+        Waiver::check_reason(&long).unwrap_err().to_string(),
+        "豁免原因不能超过500字"
+    );
 }

@@ -43,6 +43,15 @@ pub enum CadenceError {
         /// The obligation's label.
         label: String,
     },
+    /// A waiver without a reason.
+    #[error("豁免时请写明原因")]
+    WaiverReasonEmpty,
+    /// A waiver reason over [`super::WAIVER_REASON_MAX_CHARS`] characters.
+    #[error("豁免原因不能超过{max}字")]
+    WaiverReasonTooLong {
+        /// The limit.
+        max: usize,
+    },
 }
 
 impl CadenceError {
@@ -57,6 +66,8 @@ impl CadenceError {
             Self::BlankLabel => "blank_label",
             Self::FixedDayNeedsYear { .. } => "fixed_day_needs_year",
             Self::DuplicateRule { .. } => "duplicate_rule",
+            Self::WaiverReasonEmpty => "waiver_reason_empty",
+            Self::WaiverReasonTooLong { .. } => "waiver_reason_too_long",
         }
     }
 }

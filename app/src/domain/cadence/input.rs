@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use super::{ObligationKind, Period};
+use super::{CadenceError, ObligationKind, Period};
 use crate::domain::grid::{GridId, GridKind, Role};
 
 /// Who an obligation binds or a fact concerns. Ordered grids, people, enterprises.
@@ -99,6 +99,25 @@ pub struct Waiver {
     pub by_person: i32,
     /// When it was granted, Unix milliseconds.
     pub at_ms: i64,
+}
+
+/// Longest waiver reason, in characters.
+pub const WAIVER_REASON_MAX_CHARS: usize = 500;
+
+impl Waiver {
+    /// The reason as it will be kept: trimmed, required, at most
+    /// [`WAIVER_REASON_MAX_CHARS`] characters. A waiver is an exception someone must answer
+    /// for, so it never goes without one.
+    pub fn check_reason(reason: &str) -> Result<String, CadenceError> {
+        let reason = reason.trim();
+        match reason.chars().count() {
+            0 => Err(CadenceError::WaiverReasonEmpty),
+            n if n > WAIVER_REASON_MAX_CHARS => Err(CadenceError::WaiverReasonTooLong {
+                max: WAIVER_REASON_MAX_CHARS,
+            }),
+            _ => Ok(reason.to_owned()),
+        }
+    }
 }
 
 /// Who the policy's rules apply to. Which rule binds whom follows from the

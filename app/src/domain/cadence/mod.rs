@@ -19,7 +19,7 @@ mod status;
 
 pub use engine::evaluate;
 pub use error::CadenceError;
-pub use input::{Fact, FactKind, Subject, Subjects, Waiver};
+pub use input::{Fact, FactKind, Subject, Subjects, WAIVER_REASON_MAX_CHARS, Waiver};
 pub use kind::{Cadence, ObligationKind};
 pub use month_day::MonthDay;
 pub use period::Period;

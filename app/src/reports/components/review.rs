@@ -3,9 +3,10 @@
 //! with a comment, or unlocks an approved month with a reason. Needs the network.
 use super::item::month_label;
 use crate::admin::components::{alert, hydrated};
+use crate::domain::cadence::Status;
 use crate::domain::report::{ReviewAction, ReviewStatus};
 use crate::reports::api::{
-    ReportRow, ReportTrend, ReportView, ReviewBoard, load_review_board, review_report,
+    ReportRow, ReportTrend, ReportView, ReviewBoard, load_review_board, review_report, waive_report,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -96,7 +97,7 @@ fn Board(
         <Trend trend=board.trend />
         <h2>{format!("{} 各网格汇报", month_label(&month))}</h2>
         <ul class="records">
-            {board.rows.into_iter().map(|row| view! { <Row row refetch ready /> }).collect_view()}
+            {board.rows.into_iter().map(|row| view! { <Row row month=month.clone() refetch ready /> }).collect_view()}
         </ul>
     }
 }
@@ -142,9 +143,17 @@ fn Trend(trend: ReportTrend) -> impl IntoView {
 #[component]
 fn Row(
     row: ReportRow,
+    month: String,
     refetch: impl Fn() + Copy + Send + Sync + 'static,
     ready: ReadSignal<bool>,
 ) -> impl IntoView {
+    let waived = match &row.duty {
+        Some(Status::Waived { reason, .. }) => Some(reason.clone()),
+        _ => None,
+    };
+    // A grid with no report may be excused, while its month is judged at all.
+    let may_waive = row.report.is_none() && waived.is_none() && row.duty.is_some();
+    let grid_id = row.grid_id;
     let duty = row.duty.map(|d| {
         view! { <span class=format!("status {}", d.code())>{d.label()}</span> }
     });
@@ -156,9 +165,50 @@ fn Row(
                 <strong>{row.grid_name}</strong>
                 <span class="state">{state}</span>
             </div>
-            <div class="muted">"报送节奏：" {duty}</div>
+            <div class="muted">"报送节奏：" {duty} {waived.map(|r| format!(" 豁免原因：{r}"))}</div>
             {row.report.map(|report| view! { <Report report refetch ready /> })}
+            {may_waive.then(|| view! { <Waive grid_id month refetch ready /> })}
         </li>
+    }
+}
+
+/// 豁免: excuses the grid's report for the month, with a reason.
+#[component]
+fn Waive(
+    grid_id: i32,
+    month: String,
+    refetch: impl Fn() + Copy + Send + Sync + 'static,
+    ready: ReadSignal<bool>,
+) -> impl IntoView {
+    let reason = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let send = move |_| {
+        busy.set(true);
+        problem.set(None);
+        let month = month.clone();
+        leptos::task::spawn_local(async move {
+            match waive_report(grid_id, month, reason.get_untracked()).await {
+                Ok(()) => refetch(),
+                Err(e) => problem.set(Some(e.to_string())),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <details class="waive">
+            <summary>"豁免本月汇报"</summary>
+            <div class="form">
+                <label>
+                    "豁免原因"
+                    <textarea name="reason" rows="2" prop:value=move || reason.get()
+                        on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                </label>
+                <button type="button" class="button" disabled=move || busy.get() || !ready.get()
+                    on:click=send>"确认豁免"</button>
+                {move || problem.get().map(alert)}
+            </div>
+        </details>
     }
 }
 

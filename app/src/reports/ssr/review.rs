@@ -2,11 +2,11 @@
 //! review steps (approve, return, unlock), each kept in the report's history.
 use crate::admin::ssr::audit;
 use crate::auth::ssr::{Viewer, now_ms};
-use crate::cadence::ssr::policy;
+use crate::cadence::ssr::{policy, waive, waivers};
 use crate::db::{grid, monthly_report, person, report_event, visit};
 use crate::domain::cadence::{
     Completeness, Fact, FactKind, Obligation, ObligationKind, Period, Status, Subject, Subjects,
-    evaluate, summary,
+    Waiver, evaluate, summary,
 };
 use crate::domain::grid::{GridKind, Role};
 use crate::domain::period::{Month, format_date, format_shanghai_minute, shanghai_date};
@@ -203,6 +203,8 @@ async fn judge(
             .due
             .insert(*m, format_date(rule.deadline(rule.due_date(&period))));
     }
+    let periods: Vec<Period> = months.iter().map(|m| Period::Month(*m)).collect();
+    let waived = waivers(db, &rule.kind, &periods).await?;
     let facts: Vec<Fact> = history
         .iter()
         .filter_map(|(grid, month, first_ms)| {
@@ -220,10 +222,17 @@ async fn judge(
         grids: grids.iter().map(|g| (g.id, GridKind::Enterprise)).collect(),
         ..Subjects::default()
     };
-    judged.obligations = evaluate(&policy, &subjects, &facts, &[], first.first_day(), today)
-        .into_iter()
-        .filter(|o| matches!(o.period, Period::Month(m) if months.contains(&m)))
-        .collect();
+    judged.obligations = evaluate(
+        &policy,
+        &subjects,
+        &facts,
+        &waived,
+        first.first_day(),
+        today,
+    )
+    .into_iter()
+    .filter(|o| matches!(o.period, Period::Month(m) if months.contains(&m)))
+    .collect();
     judged.statuses = judged
         .obligations
         .iter()
@@ -350,6 +359,37 @@ pub async fn review(
         )
         .await?;
     }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Excuses a grid's report for a month, with the reason (kept and audited).
+pub async fn waive_report(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    grid_id: i32,
+    month: &str,
+    reason: &str,
+) -> Result<(), AppError> {
+    let month = Month::parse(month).map_err(|e| AppError::Invalid(e.to_string()))?;
+    let reason = Waiver::check_reason(reason).map_err(|e| AppError::Invalid(e.to_string()))?;
+    let tx = db.begin().await?;
+    let grids = grid::Entity::find().all(&tx).await?;
+    if !may_review(viewer, grid_id, &grids) {
+        return Err(AppError::Forbidden);
+    }
+    waive(
+        &tx,
+        &Waiver {
+            kind: ObligationKind::MonthlyLeaderReport,
+            subject: Subject::Grid(grid_id),
+            period: Period::Month(month),
+            reason,
+            by_person: viewer.person_id(),
+            at_ms: now_ms(),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
