@@ -16,6 +16,8 @@ test('a visit recorded offline survives reloads and closed tabs, then syncs once
   await new LoginPage(page).loginAs(MEMBER);
   await serviceWorkerReady(page);
   await expect(page.getByRole('heading', { name: `您好，${MEMBER.name}` })).toBeVisible();
+  // The duty list arrives with the first sync; from then on the phone keeps it.
+  await expect(page.getByRole('heading', { name: /本季度待办/ })).toBeVisible();
 
   await context.setOffline(true);
   const form = new VisitForm(page);

@@ -19,7 +19,11 @@ test('a returned report is edited offline, resubmitted, approved, and its month 
   // The grid leader writes this month's report on the phone.
   await new LoginPage(page).loginAs(GRID_LEADER);
   await expect(page.getByRole('heading', { name: /本月情况汇报/ })).toBeVisible();
-  await expect(page.locator('.duty-list li', { hasText: GRID })).toContainText('未提交');
+  const card = page.locator('section', { has: page.getByRole('heading', { name: /本月情况汇报/ }) });
+  await expect(card.locator('li', { hasText: GRID })).toContainText('未提交');
+  // Last month's report was never sent: the reminders say so, offline too (kept on the phone).
+  const reminders = page.locator('section', { has: page.getByRole('heading', { name: '待办提醒' }) });
+  await expect(reminders).toContainText(`${GRID}`);
   await page.getByRole('link', { name: '情况汇报' }).click();
   await expect(page.getByRole('heading', { name: '情况汇报' })).toBeVisible();
   const first = `本月走访企业十二家 ${Date.now()}`;

@@ -318,3 +318,64 @@ db_test!(
         assert!(audit.to_string().contains("waive_obligation"), "{audit}");
     }
 );
+
+async fn reminders(app: &TestApp, client: &reqwest::Client) -> Vec<String> {
+    let response = client.get(app.url("/api/v1/duties")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let list: Value = response.json().await.unwrap();
+    list["reminders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| format!("{} {}", r["title"].as_str().unwrap(), r["status"]["status"]))
+        .collect()
+}
+
+db_test!(reminders_follow_each_role, |app| {
+    let leader = app.login(GRID_LEADER).await;
+    let grid = grid_id(&app.pull(&leader).await, GRID);
+    // Last month's report was never sent: past its deadline (or within its grace days).
+    let before = reminders(app, &leader).await;
+    assert!(
+        before
+            .iter()
+            .any(|r| r.starts_with(GRID) && !r.contains(&this_month_label())),
+        "{before:?}"
+    );
+    let member = app.login(DONGHU_MEMBER).await;
+    assert!(
+        reminders(app, &member).await.is_empty(),
+        "members write no reports"
+    );
+
+    let id = new_id();
+    app.push(&leader, json!([report(&id, 1, grid, "走访企业12家")]))
+        .await;
+    let after = reminders(app, &leader).await;
+    assert!(
+        after.iter().all(|r| !r.contains(&this_month_label())),
+        "{after:?}"
+    );
+    // The township leader is reminded to review it, and of grids overdue.
+    let township = app.login(DONGHU_LEADER).await;
+    let theirs = reminders(app, &township).await;
+    assert!(
+        theirs.iter().any(|r| r.contains("1 份情况汇报待审核")),
+        "{theirs:?}"
+    );
+    // Returned, it is the leader's again, with the comment.
+    review(app, &township, &id, 1, "return", "请补充问题").await;
+    let returned = reminders(app, &leader).await;
+    assert!(
+        returned
+            .iter()
+            .any(|r| r.contains(&this_month_label()) && r.contains("被退回")),
+        "{returned:?}"
+    );
+});
+
+/// This month as the reminders name it, e.g. 2026年11月.
+fn this_month_label() -> String {
+    let month = this_month();
+    format!("{}年{}月", &month[..4], month[5..].trim_start_matches('0'))
+}

@@ -16,6 +16,22 @@ pub struct DutyList {
     pub due: String,
     /// The open duties, overdue first, then by grid and enterprise.
     pub duties: Vec<Duty>,
+    /// Monthly-report reminders for the person's role: a grid leader's own reports due or
+    /// returned; a township leader's reports waiting for review and grids overdue.
+    #[serde(default)]
+    pub reminders: Vec<Reminder>,
+}
+
+/// Something due soon, overdue or waiting, in words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reminder {
+    pub title: String,
+    /// When it is due, or what the township said.
+    pub note: String,
+    pub status: Status,
+    /// The grid and month (`YYYY-MM`) of the leader's own report it is about: the phone
+    /// drops the reminder once it holds that report, sent or not.
+    pub report: Option<(i32, String)>,
 }
 
 /// An enterprise still to be visited this quarter.

@@ -1,6 +1,8 @@
-//! 本季度待办 on the home page: from the list kept since the last sync, less what this phone
-//! has visited since. Works offline.
-use super::still_open;
+//! 待办 on the home page, from the list kept since the last sync, less what this phone has
+//! done since: monthly-report reminders for the person's role, and 本季度待办 (the visits
+//! still owed in their enterprise grids). Works offline.
+use super::{open_reminders, still_open};
+use crate::domain::grid::GridKind;
 use crate::sync::outbox::RecordState;
 use crate::sync::state::use_client;
 use leptos::prelude::*;
@@ -17,31 +19,52 @@ pub fn DutiesCard() -> impl IntoView {
             .filter_map(|r| r.visit())
             .map(|v| (v.enterprise_id, v.visit_date.as_str()));
         let duties = still_open(&list.duties, pending, &list.first_day, &list.last_day);
-        Some((list.quarter, list.due, duties))
+        let reminders = open_reminders(&list.reminders, &own);
+        let visits_owed = client.profile.with(|p| {
+            p.as_ref()
+                .is_some_and(|p| p.roles.iter().any(|r| r.kind == GridKind::Enterprise))
+        });
+        Some((list.quarter, list.due, duties, reminders, visits_owed))
     });
     move || {
-        open.get().map(|(quarter, due, duties)| {
+        open.get().map(|(quarter, due, duties, reminders, visits_owed)| {
             let count = duties.len();
             view! {
-                <section class="card duties">
-                    <h2>{format!("本季度待办 · {quarter}")}</h2>
-                    {if count == 0 {
-                        view! { <p class="muted">"本季度的走访都已完成。"</p> }.into_any()
-                    } else {
-                        view! {
-                            <p class="muted">{format!("还有 {count} 家企业待走访，{due} 前完成为按时。")}</p>
-                            <ul class="duty-list">
-                                {duties.into_iter().map(|d| view! {
-                                    <li>
-                                        <span class=format!("status {}", d.status.code())>{d.status.label()}</span>
-                                        " " {d.enterprise_name}
-                                        <span class="muted">{format!(" · {}", d.grid_name)}</span>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    }}
-                </section>
+                {(!reminders.is_empty()).then(|| view! {
+                    <section class="card duties">
+                        <h2>"待办提醒"</h2>
+                        <ul class="duty-list reminders">
+                            {reminders.into_iter().map(|m| view! {
+                                <li>
+                                    <span class=format!("status {}", m.status.code())>{m.status.label()}</span>
+                                    " " {m.title}
+                                    <span class="muted">{format!(" · {}", m.note)}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })}
+                {visits_owed.then(|| view! {
+                    <section class="card duties">
+                        <h2>{format!("本季度待办 · {quarter}")}</h2>
+                        {if count == 0 {
+                            view! { <p class="muted">"本季度的走访都已完成。"</p> }.into_any()
+                        } else {
+                            view! {
+                                <p class="muted">{format!("还有 {count} 家企业待走访，{due} 前完成为按时。")}</p>
+                                <ul class="duty-list">
+                                    {duties.into_iter().map(|d| view! {
+                                        <li>
+                                            <span class=format!("status {}", d.status.code())>{d.status.label()}</span>
+                                            " " {d.enterprise_name}
+                                            <span class="muted">{format!(" · {}", d.grid_name)}</span>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                    </section>
+                })}
             }
         })
     }

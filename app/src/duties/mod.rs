@@ -7,7 +7,32 @@ pub mod components;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
-use api::Duty;
+use crate::sync::outbox::{OutboxRecord, RecordState};
+use api::{Duty, Reminder};
+
+/// The reminders still worth showing: one about a leader's own report goes once the phone
+/// holds that report in any state but returned or refused (those still need the leader).
+pub fn open_reminders(reminders: &[Reminder], records: &[OutboxRecord]) -> Vec<Reminder> {
+    let handled = |grid: i32, month: &str| {
+        records.iter().any(|r| {
+            r.report()
+                .is_some_and(|d| d.grid_id == grid && d.month == month)
+                && !matches!(
+                    r.state,
+                    RecordState::Returned { .. } | RecordState::Rejected { .. }
+                )
+        })
+    };
+    reminders
+        .iter()
+        .filter(|m| {
+            m.report
+                .as_ref()
+                .is_none_or(|(grid, month)| !handled(*grid, month))
+        })
+        .cloned()
+        .collect()
+}
 
 /// The duties still open once the phone's own unsynced visits are counted: `pending` lists
 /// (enterprise, visit date) of visits saved but not yet synced, which the server could not
@@ -45,6 +70,43 @@ mod tests {
             remaining,
             status: Status::DueSoon,
         }
+    }
+
+    fn reminder(report: Option<(i32, &str)>) -> Reminder {
+        Reminder {
+            title: "东湖工业一网格 2026年11月情况汇报".into(),
+            note: String::new(),
+            status: Status::DueSoon,
+            report: report.map(|(g, m)| (g, m.to_owned())),
+        }
+    }
+
+    fn report_record(grid_id: i32, month: &str, state: RecordState) -> OutboxRecord {
+        let mut r = crate::sync::outbox::tests::record(1, 1, state);
+        r.draft =
+            crate::sync::outbox::RecordDraft::MonthlyReport(crate::domain::report::ReportDraft {
+                grid_id,
+                month: month.into(),
+                work_done: "x".into(),
+                problems: String::new(),
+                next_steps: "y".into(),
+            });
+        r
+    }
+
+    #[test]
+    fn a_report_written_on_the_phone_takes_its_reminder_off_even_unsynced() {
+        let reminders = [reminder(Some((5, "2026-11"))), reminder(None)];
+        let pending = [report_record(5, "2026-11", RecordState::Pending)];
+        assert_eq!(open_reminders(&reminders, &pending), vec![reminder(None)]);
+        let other_month = [report_record(5, "2026-10", RecordState::Pending)];
+        assert_eq!(open_reminders(&reminders, &other_month), reminders.to_vec());
+        let returned = [report_record(
+            5,
+            "2026-11",
+            RecordState::Returned { comment: None },
+        )];
+        assert_eq!(open_reminders(&reminders, &returned), reminders.to_vec());
     }
 
     #[test]

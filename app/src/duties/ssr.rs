@@ -50,6 +50,7 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
         last_day: format_date(quarter.last_day()),
         ..DutyList::default()
     };
+    list.reminders = crate::reports::ssr::reminders::reminders(&state.db, &viewer, today).await?;
     let Some(rule) = judgement.rule else {
         return Ok(Json(list));
     };

@@ -1,3 +1,4 @@
 //! Server side of monthly reports: storing pushed versions, the pull, locks, and review.
+pub mod reminders;
 pub mod review;
 pub mod store;

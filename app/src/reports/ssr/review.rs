@@ -169,16 +169,16 @@ fn trend(grids: &[grid::Model], months: &[Month], judged: &Judged) -> ReportTren
 }
 
 /// The report duty judged for each grid and month.
-struct Judged {
-    obligations: Vec<Obligation>,
-    statuses: HashMap<(i32, Month), Status>,
+pub(super) struct Judged {
+    pub obligations: Vec<Obligation>,
+    pub statuses: HashMap<(i32, Month), Status>,
     /// The last on-time day of each month's report.
-    due: HashMap<Month, String>,
+    pub due: HashMap<Month, String>,
 }
 
 /// The report duty of each grid for each of `months` by the policy in force; a report
 /// counts from the day its first version arrived (`history`: grid, month, first arrival).
-async fn judge(
+pub(super) async fn judge(
     db: &impl ConnectionTrait,
     grids: &[grid::Model],
     history: &[(i32, String, i64)],
