@@ -379,3 +379,83 @@ fn this_month_label() -> String {
     let month = this_month();
     format!("{}年{}月", &month[..4], month[5..].trim_start_matches('0'))
 }
+
+db_test!(the_report_export_holds_the_figures_of_the_board, |app| {
+    use calamine::{Data, Reader, Xlsx};
+    let leader = app.login(GRID_LEADER).await;
+    let pulled = app.pull(&leader).await;
+    let grid = grid_id(&pulled, GRID);
+    let enterprise = enterprise_in(&pulled, GRID);
+    app.push(
+        &leader,
+        json!([visit(&new_id(), enterprise, &today(), "导出核对")]),
+    )
+    .await;
+    app.push(&leader, json!([report(&new_id(), 1, grid, "导出用的汇报")]))
+        .await;
+    let township = app.login(DONGHU_LEADER).await;
+    let listed = board(app, &township).await;
+    let (scope, month) = (listed["scope_id"].as_i64().unwrap(), this_month());
+
+    let url = |file: &str| {
+        app.url(&format!(
+            "/api/v1/township/export/{file}?scope={scope}&month={month}"
+        ))
+    };
+    let response = township.get(url("reports.xlsx")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let bytes = response.bytes().await.unwrap().to_vec();
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let summary = book.worksheet_range("汇总").unwrap();
+    let rows: Vec<&[Data]> = summary.rows().collect();
+    assert_eq!(rows[0][1], Data::String("汇报状态".into()));
+    for r in listed["rows"].as_array().unwrap() {
+        let name = r["grid_name"].as_str().unwrap();
+        let line = rows
+            .iter()
+            .find(|l| l[0] == Data::String(name.into()))
+            .unwrap_or_else(|| panic!("{name} in the summary"));
+        let state = if r["report"].is_null() {
+            "未提交"
+        } else {
+            "待审核"
+        };
+        assert_eq!(line[1], Data::String(state.into()), "{name}");
+        if !r["report"].is_null() {
+            assert_eq!(
+                line[5],
+                Data::Float(r["report"]["visits"].as_f64().unwrap())
+            );
+            assert_eq!(line[5], Data::Float(1.0));
+        }
+    }
+    let sheet = book.worksheet_range(GRID).unwrap();
+    assert!(
+        sheet
+            .rows()
+            .any(|r| r.contains(&Data::String("导出用的汇报".into()))),
+        "the grid's sheet holds the report's text"
+    );
+
+    let csv = township.get(url("reports.csv")).send().await.unwrap();
+    assert_eq!(csv.status(), 200);
+    let text = csv.text().await.unwrap();
+    assert!(text.starts_with('\u{feff}'), "a BOM for Excel");
+    assert!(text.contains("导出用的汇报"));
+    assert_eq!(
+        text.lines().count(),
+        1 + listed["rows"].as_array().unwrap().len()
+    );
+
+    // Another township's leader cannot export this one.
+    let xiling = app.login(XILING_LEADER).await;
+    assert_eq!(
+        xiling
+            .get(url("reports.xlsx"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
+});

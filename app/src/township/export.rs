@@ -1,5 +1,6 @@
-//! The township's month as a file: XLSX with a summary sheet and a sheet per grid, or CSV of
-//! every visit. The same figures as the township view, from the same query.
+//! The township's month as a file: visits (XLSX with a summary sheet and a sheet per grid, or
+//! CSV of every visit) and monthly reports (`reports::ssr::export`). The same figures as the
+//! screens, from the same queries.
 use super::api::{OverviewQuery, TownshipOverview};
 use crate::auth::ssr::Viewer;
 use crate::error::AppError;
@@ -25,34 +26,50 @@ async fn export(
     Path(file): Path<String>,
     Query(query): Query<OverviewQuery>,
 ) -> Result<Response, AppError> {
-    let overview = super::ssr::overview(&state.db, &viewer, query).await?;
-    let scope = overview
-        .scopes
-        .iter()
-        .find(|s| s.grid_id == overview.scope_id)
-        .map(|s| s.name.clone())
-        .unwrap_or_default();
-    let (bytes, content_type) = match file.as_str() {
-        "visits.xlsx" => (
-            to_xlsx(&overview).map_err(|e| {
-                tracing::error!(error = %e, "township export failed");
-                AppError::Internal
-            })?,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ),
-        "visits.csv" => (to_csv(&overview)?, "text/csv; charset=utf-8"),
+    let xlsx_failed = |e: XlsxError| {
+        tracing::error!(error = %e, "township export failed");
+        AppError::Internal
+    };
+    let (what, scopes, scope_id, month, bytes) = match file.as_str() {
+        "visits.xlsx" | "visits.csv" => {
+            let o = super::ssr::overview(&state.db, &viewer, query).await?;
+            let bytes = if file.ends_with("xlsx") {
+                to_xlsx(&o).map_err(xlsx_failed)?
+            } else {
+                to_csv(&o)?
+            };
+            ("走访情况", o.scopes, o.scope_id, o.month, bytes)
+        }
+        "reports.xlsx" | "reports.csv" => {
+            let b =
+                crate::reports::ssr::review::board(&state.db, &viewer, query.scope, query.month)
+                    .await?;
+            let bytes = if file.ends_with("xlsx") {
+                crate::reports::ssr::export::to_xlsx(&b).map_err(xlsx_failed)?
+            } else {
+                crate::reports::ssr::export::to_csv(&b)?
+            };
+            ("情况汇报", b.scopes, b.scope_id, b.month, bytes)
+        }
         _ => return Err(AppError::Invalid("没有这个导出文件".into())),
     };
-    let extension = if file.ends_with("xlsx") {
-        "xlsx"
+    let scope = scopes
+        .iter()
+        .find(|s| s.grid_id == scope_id)
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
+    let (extension, content_type) = if file.ends_with("xlsx") {
+        (
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
     } else {
-        "csv"
+        ("csv", "text/csv; charset=utf-8")
     };
     // RFC 5987, so that the Chinese file name survives.
-    let name = format!("{scope}{}走访情况.{extension}", overview.month);
+    let name = format!("{scope}{month}{what}.{extension}");
     let disposition = format!(
-        "attachment; filename=\"township-{}.{extension}\"; filename*=UTF-8''{}",
-        overview.month,
+        "attachment; filename=\"township-{month}.{extension}\"; filename*=UTF-8''{}",
         percent_encode(&name)
     );
     Ok((
@@ -150,7 +167,7 @@ fn to_csv(o: &TownshipOverview) -> Result<Vec<u8>, AppError> {
 }
 
 /// A valid, unique worksheet name: at most 31 characters, none of `[]:*?/\`.
-fn sheet_name(grid: &str, used: &mut HashSet<String>) -> String {
+pub(crate) fn sheet_name(grid: &str, used: &mut HashSet<String>) -> String {
     let clean: String = grid
         .chars()
         .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })

@@ -93,6 +93,13 @@ fn Board(
                     on:change=move |ev| go(scope, event_target_value(&ev)) />
             </label>
         </div>
+        <p class="exports">
+            <a href=format!("/api/v1/township/export/reports.xlsx?scope={scope}&month={month}") download>"导出 Excel"</a>
+            " · "
+            <a href=format!("/api/v1/township/export/reports.csv?scope={scope}&month={month}") download>"导出 CSV"</a>
+            " · "
+            <button type="button" class="link" on:click=move |_| { let _ = window().print(); }>"打印"</button>
+        </p>
         <p class="muted" role="status">{summary}</p>
         <Trend trend=board.trend />
         <h2>{format!("{} 各网格汇报", month_label(&month))}</h2>

@@ -1,4 +1,5 @@
 //! Server side of monthly reports: storing pushed versions, the pull, locks, and review.
+pub mod export;
 pub mod reminders;
 pub mod review;
 pub mod store;
