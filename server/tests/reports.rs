@@ -459,3 +459,51 @@ db_test!(the_report_export_holds_the_figures_of_the_board, |app| {
         403
     );
 });
+
+db_test!(the_city_compares_its_townships, |app| {
+    let leader = app.login(GRID_LEADER).await;
+    let pulled = app.pull(&leader).await;
+    let grid = grid_id(&pulled, GRID);
+    let enterprise = enterprise_in(&pulled, GRID);
+    app.push(
+        &leader,
+        json!([visit(&new_id(), enterprise, &today(), "对比")]),
+    )
+    .await;
+    app.push(&leader, json!([report(&new_id(), 1, grid, "对比用的汇报")]))
+        .await;
+
+    let admin = app.login(CITY_ADMIN).await;
+    let city = board(app, &admin).await["city"].clone();
+    let township = |name: &str| {
+        city.as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["name"] == name)
+            .unwrap_or_else(|| panic!("{name} compared: {city}"))
+            .clone()
+    };
+    let donghu = township("东湖镇");
+    assert_eq!(donghu["reported"], 1);
+    assert_eq!(donghu["approved"], 0);
+    assert_eq!(donghu["visits"], 1);
+    assert!(donghu["grids"].as_u64().unwrap() >= 2);
+    let xiling = township("西岭街道");
+    assert_eq!(xiling["reported"], 0);
+    assert_eq!(xiling["visits"], 0);
+    // Nobody reported last month: once its grace days are over, 0% made.
+    let completeness = &xiling["completeness"];
+    assert!(
+        completeness.is_null() || completeness == 0,
+        "{completeness}"
+    );
+
+    // A township leader sees their own township only, without the comparison.
+    let township_leader = app.login(DONGHU_LEADER).await;
+    assert!(
+        board(app, &township_leader).await["city"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+});

@@ -33,6 +33,24 @@ pub struct ReviewBoard {
     pub rows: Vec<ReportRow>,
     /// The report duty over the last six months up to `month`, oldest first.
     pub trend: ReportTrend,
+    /// For the city bureau: every township side by side (empty for anyone else).
+    pub city: Vec<TownshipFigures>,
+}
+
+/// One township's month in the city comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TownshipFigures {
+    pub name: String,
+    /// Open enterprise grids.
+    pub grids: usize,
+    /// Reports of the month received (any state), and approved.
+    pub reported: usize,
+    pub approved: usize,
+    /// The previous month's report duty: percent made, and made on time.
+    pub completeness: Option<u8>,
+    pub timeliness: Option<u8>,
+    /// Visits recorded in the month.
+    pub visits: u64,
 }
 
 /// Grids × months: the report duty's outcome per cell and each month's figures.

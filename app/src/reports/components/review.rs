@@ -6,7 +6,8 @@ use crate::admin::components::{alert, hydrated};
 use crate::domain::cadence::Status;
 use crate::domain::report::{ReviewAction, ReviewStatus};
 use crate::reports::api::{
-    ReportRow, ReportTrend, ReportView, ReviewBoard, load_review_board, review_report, waive_report,
+    ReportRow, ReportTrend, ReportView, ReviewBoard, TownshipFigures, load_review_board,
+    review_report, waive_report,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -101,11 +102,40 @@ fn Board(
             <button type="button" class="link" on:click=move |_| { let _ = window().print(); }>"打印"</button>
         </p>
         <p class="muted" role="status">{summary}</p>
+        {(!board.city.is_empty()).then(|| view! { <City townships=board.city month=month.clone() /> })}
         <Trend trend=board.trend />
         <h2>{format!("{} 各网格汇报", month_label(&month))}</h2>
         <ul class="records">
             {board.rows.into_iter().map(|row| view! { <Row row month=month.clone() refetch ready /> }).collect_view()}
         </ul>
+    }
+}
+
+/// 全市各乡镇对比: the city bureau's comparison of townships for the month.
+#[component]
+fn City(townships: Vec<TownshipFigures>, month: String) -> impl IntoView {
+    let percent = |p: Option<u8>| p.map_or_else(|| "—".to_owned(), |p| format!("{p}%"));
+    view! {
+        <h2>"全市各乡镇对比"</h2>
+        <div class="table-scroll">
+            <table class="grid-table">
+                <thead>
+                    <tr>
+                        <th>"乡镇"</th><th>"企业网格"</th>
+                        <th>{format!("{}已交汇报", month_label(&month))}</th><th>"已通过"</th>
+                        <th>"上月汇报完成率"</th><th>"上月汇报及时率"</th><th>"本月走访次数"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {townships.into_iter().map(|t| view! {
+                        <tr>
+                            <td>{t.name}</td><td>{t.grids}</td><td>{t.reported}</td><td>{t.approved}</td>
+                            <td>{percent(t.completeness)}</td><td>{percent(t.timeliness)}</td><td>{t.visits}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }
 

@@ -13,7 +13,7 @@ use crate::domain::period::{Month, format_date, format_shanghai_minute, shanghai
 use crate::domain::report::{ReviewAction, ReviewStatus, review as next_status};
 use crate::error::AppError;
 use crate::reports::api::{
-    GridMonths, HistoryEntry, ReportRow, ReportTrend, ReportView, ReviewBoard,
+    GridMonths, HistoryEntry, ReportRow, ReportTrend, ReportView, ReviewBoard, TownshipFigures,
 };
 use crate::township::ssr::{Scope, resolve_scope, subtree};
 use sea_orm::{
@@ -120,7 +120,114 @@ pub async fn board(
         due,
         rows,
         trend: trend(&enterprise_grids, &months, &judged),
+        city: if viewer.is_city_admin() {
+            city(db, month, today).await?
+        } else {
+            Vec::new()
+        },
     })
+}
+
+/// Every township of the city side by side: this month's reports and visits, and last
+/// month's completeness and timeliness (by then final, or nearly).
+async fn city(
+    db: &impl ConnectionTrait,
+    month: Month,
+    today: time::Date,
+) -> Result<Vec<TownshipFigures>, AppError> {
+    let grids = grid::Entity::find()
+        .order_by_asc(grid::Column::Id)
+        .all(db)
+        .await?;
+    let parent: HashMap<i32, Option<i32>> = grids.iter().map(|g| (g.id, g.parent_id)).collect();
+    let townships: HashMap<i32, &grid::Model> = grids
+        .iter()
+        .filter(|g| g.kind == GridKind::Township.code())
+        .map(|g| (g.id, g))
+        .collect();
+    // Each open enterprise grid with the township above it.
+    let township_of = |mut id: i32| {
+        for _ in 0..grids.len() {
+            if townships.contains_key(&id) {
+                return Some(id);
+            }
+            id = (*parent.get(&id)?)?;
+        }
+        None
+    };
+    let placed: Vec<(grid::Model, i32)> = grids
+        .iter()
+        .filter(|g| g.kind == GridKind::Enterprise.code() && !g.closed)
+        .filter_map(|g| Some((g.clone(), township_of(g.id)?)))
+        .collect();
+    let lower: Vec<grid::Model> = placed.iter().map(|(g, _)| g.clone()).collect();
+    let months = [month.prev(), month];
+    let history: Vec<(i32, String, i64, String)> = monthly_report::Entity::find()
+        .select_only()
+        .column(monthly_report::Column::GridId)
+        .column(monthly_report::Column::Month)
+        .column(monthly_report::Column::FirstReceivedAtMs)
+        .column(monthly_report::Column::Status)
+        .filter(monthly_report::Column::Month.is_in(months.iter().map(Month::to_string)))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let facts: Vec<(i32, String, i64)> = history
+        .iter()
+        .map(|(g, m, at, _)| (*g, m.clone(), *at))
+        .collect();
+    let judged = judge(db, &lower, &facts, &months, today).await?;
+    let visits: HashMap<i32, i64> = visit::Entity::find()
+        .select_only()
+        .column(visit::Column::GridId)
+        .column_as(visit::Column::Id.count(), "n")
+        .filter(visit::Column::VisitDate.between(month.first_day(), month.last_day()))
+        .group_by(visit::Column::GridId)
+        .into_tuple()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let this = month.to_string();
+    let mut out: Vec<TownshipFigures> = Vec::new();
+    let mut ordered: Vec<&grid::Model> = townships.values().copied().collect();
+    ordered.sort_by_key(|g| g.id);
+    for township in ordered {
+        let own: Vec<i32> = placed
+            .iter()
+            .filter(|(_, t)| *t == township.id)
+            .map(|(g, _)| g.id)
+            .collect();
+        let reports: Vec<&String> = history
+            .iter()
+            .filter(|(g, m, _, _)| *m == this && own.contains(g))
+            .map(|(_, _, _, status)| status)
+            .collect();
+        let last: Vec<Obligation> = judged
+            .obligations
+            .iter()
+            .filter(|o| o.period == Period::Month(months[0]))
+            .filter(|o| matches!(o.subject, Subject::Grid(id) if own.contains(&id)))
+            .cloned()
+            .collect();
+        let figures = summary(&last);
+        out.push(TownshipFigures {
+            name: township.name.clone(),
+            grids: own.len(),
+            reported: reports.len(),
+            approved: reports
+                .iter()
+                .filter(|s| s.as_str() == ReviewStatus::Approved.code())
+                .count(),
+            completeness: figures.completeness_percent(),
+            timeliness: figures.timeliness_percent(),
+            visits: own
+                .iter()
+                .map(|g| visits.get(g).copied().unwrap_or(0).unsigned_abs())
+                .sum(),
+        });
+    }
+    Ok(out)
 }
 
 /// Months in the trend.
