@@ -1,17 +1,20 @@
-//! The township dashboard's query (the township overview), timed as a request does it: resolve
-//! the viewer from the session, then read the month.
+//! The township dashboard's queries, timed as a request does them: resolve the viewer from the
+//! session, then read the month: the township overview (visits, coverage) and the review board
+//! of monthly reports (reports, the cadence over six months, the month's visits).
 use crate::dataset::{self, LEADER_PHONE, PASSWORD, YEAR};
 use crate::db::{Backend, Res, fresh, start};
 use crate::report::{Goal, figure, median_p99};
 use app::auth::api::Credentials;
 use app::auth::ssr::{Viewer, login};
+use app::reports::ssr::review::board;
 use app::township::api::OverviewQuery;
 use app::township::ssr::overview;
 use axum::http::{HeaderMap, HeaderValue, header};
 use sea_orm::DatabaseConnection;
 use std::time::Instant;
 
-async fn time_overview(db: &DatabaseConnection, runs: usize) -> Res<(f64, f64, usize)> {
+/// A bearer session of the bench's township leader.
+async fn leader_session(db: &DatabaseConnection) -> Res<HeaderMap> {
     let answer = login(
         db,
         &Credentials {
@@ -25,6 +28,11 @@ async fn time_overview(db: &DatabaseConnection, runs: usize) -> Res<(f64, f64, u
         header::AUTHORIZATION,
         HeaderValue::from_str(&format!("Bearer {}", answer.token))?,
     );
+    Ok(headers)
+}
+
+async fn time_overview(db: &DatabaseConnection, runs: usize) -> Res<(f64, f64, usize)> {
+    let headers = leader_session(db).await?;
     let query = OverviewQuery {
         scope: None,
         month: Some(format!("{YEAR}-12")),
@@ -42,12 +50,29 @@ async fn time_overview(db: &DatabaseConnection, runs: usize) -> Res<(f64, f64, u
     Ok((median, p99, visits))
 }
 
+/// The review board of December: (median ms, p99 ms, reports shown).
+async fn time_board(db: &DatabaseConnection, runs: usize) -> Res<(f64, f64, usize)> {
+    let headers = leader_session(db).await?;
+    let mut samples = Vec::with_capacity(runs);
+    let mut reports = 0;
+    for _ in 0..runs {
+        let started = Instant::now();
+        let viewer = Viewer::from_headers(db, &headers).await?;
+        let result = board(db, &viewer, None, Some(format!("{YEAR}-12"))).await?;
+        samples.push(started.elapsed());
+        reports = result.rows.iter().filter(|r| r.report.is_some()).count();
+    }
+    let (median, p99) = median_p99(&mut samples);
+    Ok((median, p99, reports))
+}
+
 pub async fn township(backend: Backend) -> Res<()> {
     let (_, db) = start(fresh(backend, "town").await?, false).await?;
     let started = Instant::now();
     dataset::township(&db, 100, 20, 2).await?;
     let made = started.elapsed().as_secs_f64();
     let (median, p99, visits) = time_overview(&db, 100).await?;
+    let (board_median, board_p99, reports) = time_board(&db, 100).await?;
     let name = backend.name();
     figure(
         &format!("township dataset 100×20×12 months ({name}): generated in"),
@@ -70,6 +95,24 @@ pub async fn township(backend: Backend) -> Res<()> {
     figure(
         &format!("  (visits in the month shown: {visits})"),
         visits as f64,
+        "",
+        Goal::Info,
+    );
+    figure(
+        &format!("report review board, 100 grids × 6 months ({name}): median"),
+        board_median,
+        "ms",
+        Goal::Info,
+    );
+    figure(
+        &format!("report review board, 100 grids × 6 months ({name}): p99"),
+        board_p99,
+        "ms",
+        Goal::AtMost(20.0),
+    );
+    figure(
+        &format!("  (reports in the month shown: {reports})"),
+        reports as f64,
         "",
         Goal::Info,
     );

@@ -1,9 +1,10 @@
-//! Deterministic datasets: a township of 100 grids × 20 enterprises with a year of visits, and a
+//! Deterministic datasets: a township of 100 grids × 20 enterprises with a year of visits and
+//! monthly reports (each grid's report of each month, approved, its history kept), and a
 //! province (1,300 townships, 100,000 enterprises, 5 million visits) made in PostgreSQL itself.
 //! No randomness: every figure comes from the same rows on every run.
 use crate::db::Res;
 use app::auth::ssr::hash_password;
-use app::db::{enterprise, grid, person, role_assignment, visit};
+use app::db::{enterprise, grid, monthly_report, person, report_event, role_assignment, visit};
 use sea_orm::{
     ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait, TransactionTrait,
 };
@@ -41,6 +42,8 @@ pub async fn township(
     .exec(&tx)
     .await?;
     let mut visits = Vec::new();
+    let mut reports = Vec::new();
+    let mut events = Vec::new();
     for g in 0..grids {
         let grid_id = insert_grid(&tx, Some(town), 3, "enterprise", &format!("网格{g}")).await?;
         let member = person::Entity::insert(person::ActiveModel {
@@ -70,6 +73,11 @@ pub async fn township(
             .last_insert_id;
         // Ids of an insert_many are consecutive here: one writer, one transaction.
         let first = first.unwrap_or(0) - per_grid + 1;
+        for month in 1..=12u8 {
+            let (report, history) = report_models(member, grid_id, month, g)?;
+            reports.push(report);
+            events.extend(history);
+        }
         for e in 0..per_grid {
             for month in 1..=12u8 {
                 for k in 0..visits_per_month {
@@ -88,6 +96,16 @@ pub async fn township(
     }
     for chunk in visits.chunks(1000) {
         visit::Entity::insert_many(chunk.to_vec()).exec(&tx).await?;
+    }
+    for chunk in reports.chunks(500) {
+        monthly_report::Entity::insert_many(chunk.to_vec())
+            .exec(&tx)
+            .await?;
+    }
+    for chunk in events.chunks(1000) {
+        report_event::Entity::insert_many(chunk.to_vec())
+            .exec(&tx)
+            .await?;
     }
     tx.commit().await?;
     Ok(())
@@ -112,6 +130,53 @@ async fn insert_grid(
     .exec(tx)
     .await?
     .last_insert_id)
+}
+
+/// The grid's report of `month`, received early the next month (six days after the 28th: on
+/// time but for February's) and approved a day later, with both steps in its history.
+fn report_models(
+    person: i32,
+    grid: i32,
+    month: u8,
+    g: i32,
+) -> Res<(monthly_report::ActiveModel, [report_event::ActiveModel; 2])> {
+    let id = uuid::Uuid::from_u64_pair(0x5250_0000, (g as u64) << 8 | u64::from(month));
+    let received = time::Date::from_calendar_date(YEAR, time::Month::try_from(month)?, 28)?
+        .midnight()
+        .assume_utc()
+        .unix_timestamp()
+        * 1000
+        + 6 * 86_400_000;
+    let event = |action: &str, at_ms: i64| report_event::ActiveModel {
+        report_id: Set(id),
+        version: Set(1),
+        action: Set(action.into()),
+        comment: Set(None),
+        content: Set(None),
+        person_id: Set(person),
+        at_ms: Set(at_ms),
+        ..Default::default()
+    };
+    Ok((
+        monthly_report::ActiveModel {
+            id: Set(id),
+            grid_id: Set(grid),
+            month: Set(format!("{YEAR}-{month:02}")),
+            person_id: Set(person),
+            work_done: Set("走访企业二十家，核对月报数据，组织统计之家活动一次。".into()),
+            problems: Set("个别企业统计台账不全。".into()),
+            next_steps: Set("做好年报布置。".into()),
+            version: Set(1),
+            status: Set("approved".into()),
+            review_comment: Set(None),
+            first_received_at_ms: Set(received),
+            updated_at_ms: Set(received + 86_400_000),
+        },
+        [
+            event("submitted", received),
+            event("approved", received + 86_400_000),
+        ],
+    ))
 }
 
 fn visit_model(

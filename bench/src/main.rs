@@ -16,25 +16,40 @@ fn env_i64(name: &str, default: i64) -> i64 {
         .unwrap_or(default)
 }
 
+/// Whether to run a section: all by default, or those named in `BENCH_ONLY` (comma-separated:
+/// sync, dashboard, province, import).
+fn wanted(section: &str) -> bool {
+    std::env::var("BENCH_ONLY").map_or(true, |only| only.split(',').any(|s| s.trim() == section))
+}
+
 #[tokio::main]
 async fn main() -> Res<()> {
-    report::section("Sync (the phone's batching over HTTP, release server in process)");
-    sync::run(Backend::Sqlite, &[1_000, 10_000]).await?;
-    sync::run(Backend::Postgres, &[1_000, 10_000]).await?;
-
-    report::section("Dashboard");
-    dashboard::township(Backend::Sqlite).await?;
-    dashboard::township(Backend::Postgres).await?;
-    dashboard::province(
-        env_i64("BENCH_PROVINCE_TOWNSHIPS", 1_300),
-        env_i64("BENCH_PROVINCE_ENTERPRISES", 100_000),
-        env_i64("BENCH_PROVINCE_VISITS", 5_000_000),
-    )
-    .await?;
-    report::section("Directory import");
-    let rows = env_i64("BENCH_IMPORT_ROWS", 100_000) as usize;
-    import::run(Backend::Sqlite, rows).await?;
-    import::run(Backend::Postgres, rows).await?;
+    if wanted("sync") {
+        report::section("Sync (the phone's batching over HTTP, release server in process)");
+        sync::run(Backend::Sqlite, &[1_000, 10_000]).await?;
+        sync::run(Backend::Postgres, &[1_000, 10_000]).await?;
+    }
+    if wanted("dashboard") || wanted("province") {
+        report::section("Dashboard");
+    }
+    if wanted("dashboard") {
+        dashboard::township(Backend::Sqlite).await?;
+        dashboard::township(Backend::Postgres).await?;
+    }
+    if wanted("province") {
+        dashboard::province(
+            env_i64("BENCH_PROVINCE_TOWNSHIPS", 1_300),
+            env_i64("BENCH_PROVINCE_ENTERPRISES", 100_000),
+            env_i64("BENCH_PROVINCE_VISITS", 5_000_000),
+        )
+        .await?;
+    }
+    if wanted("import") {
+        report::section("Directory import");
+        let rows = env_i64("BENCH_IMPORT_ROWS", 100_000) as usize;
+        import::run(Backend::Sqlite, rows).await?;
+        import::run(Backend::Postgres, rows).await?;
+    }
 
     db::drop_postgres_databases().await?;
     Ok(())

@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use super::cadence::{Period, Rule, Status};
+use super::grid::GridId;
 use super::period::Month;
 
 /// Longest text of each part of a report, in characters.
@@ -292,6 +294,33 @@ pub fn check_edit(stored_version: u32, status: ReviewStatus, pushed: u32) -> Edi
     } else {
         EditCheck::Locked
     }
+}
+
+/// The monthly report duty of `grids` for `months` under `rule` (the policy's
+/// [`super::cadence::ObligationKind::MonthlyLeaderReport`] rule), judged on `today` from the
+/// reports `filed` (grid, month reported on, day it was sent) with the engine's own
+/// [`Rule::status_on`]. The phone runs this on the reports it holds, synced and pending, so
+/// 本月待办 works offline; the server's [`super::cadence::evaluate`] agrees (a test checks).
+pub fn report_duties(
+    rule: &Rule,
+    grids: &[GridId],
+    filed: &[(GridId, Month, Date)],
+    months: &[Month],
+    today: Date,
+) -> Vec<(GridId, Month, Status)> {
+    let mut out = Vec::new();
+    for grid in grids {
+        for month in months.iter().filter(|m| m.first_day() <= today) {
+            let done_on = filed
+                .iter()
+                .filter(|(g, m, sent)| g == grid && m == month && *sent <= today)
+                .map(|(_, _, sent)| *sent)
+                .min();
+            let due = rule.due_date(&Period::Month(*month));
+            out.push((*grid, *month, rule.status_on(due, done_on, today)));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

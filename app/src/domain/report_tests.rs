@@ -1,5 +1,6 @@
 #![allow(clippy::unwrap_used)]
 use super::*;
+use crate::domain::cadence::ObligationKind;
 use proptest::prelude::*;
 use time::macros::date;
 
@@ -110,6 +111,53 @@ fn edits_are_judged_by_version_and_lock() {
     assert_eq!(check_edit(3, Returned, 2), EditCheck::Stale);
 }
 
+fn report_rule() -> Rule {
+    crate::domain::cadence::Policy::yuhuan()
+        .rule(&ObligationKind::MonthlyLeaderReport)
+        .cloned()
+        .unwrap()
+}
+
+#[test]
+fn a_report_sent_at_2359_beijing_on_the_last_day_counts_for_that_month_on_time() {
+    use crate::domain::period::shanghai_date;
+    // 2026-11-30 23:59 in Beijing is 15:59 UTC.
+    let sent = shanghai_date(1_796_054_340_000).unwrap();
+    assert_eq!(sent, date!(2026 - 11 - 30));
+    let november = Month::new(2026, 11).unwrap();
+    let duties = report_duties(
+        &report_rule(),
+        &[5, 6],
+        &[(5, november, sent)],
+        &[november],
+        date!(2026 - 12 - 20),
+    );
+    assert_eq!(
+        duties,
+        vec![
+            (5, november, Status::OnTime),
+            (6, november, Status::Overdue)
+        ]
+    );
+}
+
+#[test]
+fn this_months_report_is_open_and_last_months_late_after_the_grace_days() {
+    let (october, november) = (Month::new(2026, 10).unwrap(), Month::new(2026, 11).unwrap());
+    // Yuhuan: due at the month's end, five grace days, due soon from seven days before.
+    let duties = report_duties(
+        &report_rule(),
+        &[5],
+        &[(5, october, date!(2026 - 11 - 06))],
+        &[october, november],
+        TODAY,
+    );
+    assert_eq!(
+        duties,
+        vec![(5, october, Status::Late), (5, november, Status::NotYetDue)]
+    );
+}
+
 fn status() -> impl Strategy<Value = ReviewStatus> {
     prop_oneof![
         Just(ReviewStatus::Submitted),
@@ -146,6 +194,51 @@ proptest! {
         if check == EditCheck::Apply {
             prop_assert!(pushed > stored && s != ReviewStatus::Approved);
         }
+    }
+
+    /// Moving a report's sending day within the days that count as on time never changes
+    /// the outcome.
+    #[test]
+    fn any_day_up_to_the_grace_deadline_is_on_time(offset in 0i64..35) {
+        let november = Month::new(2026, 11).unwrap();
+        let sent = date!(2026 - 11 - 01) + time::Duration::days(offset);
+        let duties = report_duties(&report_rule(), &[5], &[(5, november, sent)], &[november], date!(2027 - 01 - 31));
+        let on_time = sent <= date!(2026 - 12 - 05);
+        prop_assert_eq!(duties[0].2.clone(), if on_time { Status::OnTime } else { Status::Late });
+    }
+
+    /// The phone's judgement is the engine's: for any reports sent on any days, it matches
+    /// what `evaluate` says of the same grids and months.
+    #[test]
+    fn the_phone_judges_as_the_engine(sent in proptest::collection::vec((0usize..3, 0usize..3, 0i64..120), 0..8),
+                                      today_offset in 0i64..120) {
+        use crate::domain::cadence::{Fact, FactKind, Policy, Subject, Subjects, evaluate};
+        use crate::domain::grid::GridKind;
+        let months = [Month::new(2026, 9).unwrap(), Month::new(2026, 10).unwrap(), Month::new(2026, 11).unwrap()];
+        let grids = [1, 2, 3];
+        let today = date!(2026 - 09 - 01) + time::Duration::days(today_offset);
+        let filed: Vec<(i32, Month, Date)> = sent
+            .iter()
+            .map(|&(g, m, day)| (grids[g], months[m], months[m].first_day() + time::Duration::days(day)))
+            .collect();
+        let phone = report_duties(&report_rule(), &grids, &filed, &months, today);
+        let policy = Policy { name: String::new(), rules: vec![report_rule()] };
+        let subjects = Subjects { grids: grids.iter().map(|g| (*g, GridKind::Enterprise)).collect(), ..Subjects::default() };
+        let facts: Vec<Fact> = filed
+            .iter()
+            .map(|(g, m, d)| Fact { period: Some(Period::Month(*m)), ..Fact::new(FactKind::LeaderReport, Subject::Grid(*g), *d) })
+            .collect();
+        let mut engine: Vec<(i32, Month, Status)> = evaluate(&policy, &subjects, &facts, &[], months[0].first_day(), today)
+            .into_iter()
+            .filter_map(|o| match (o.subject, o.period) {
+                (Subject::Grid(g), Period::Month(m)) if months.contains(&m) => Some((g, m, o.status)),
+                _ => None,
+            })
+            .collect();
+        let mut phone = phone;
+        phone.sort_by_key(|(g, m, _)| (*g, *m));
+        engine.sort_by_key(|(g, m, _)| (*g, *m));
+        prop_assert_eq!(phone, engine);
     }
 
     /// Any month of the past year through this one is accepted, none outside.

@@ -20,6 +20,9 @@ pub struct DutyList {
     /// returned; a township leader's reports waiting for review and grids overdue.
     #[serde(default)]
     pub reminders: Vec<Reminder>,
+    /// The policy's monthly-report rule, so the phone judges its own reports offline.
+    #[serde(default)]
+    pub report_rule: Option<crate::domain::cadence::Rule>,
 }
 
 /// Something due soon, overdue or waiting, in words.

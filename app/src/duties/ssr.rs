@@ -51,6 +51,11 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
         ..DutyList::default()
     };
     list.reminders = crate::reports::ssr::reminders::reminders(&state.db, &viewer, today).await?;
+    list.report_rule = crate::cadence::ssr::policy(&state.db)
+        .await?
+        .0
+        .rule(&crate::domain::cadence::ObligationKind::MonthlyLeaderReport)
+        .cloned();
     let Some(rule) = judgement.rule else {
         return Ok(Json(list));
     };

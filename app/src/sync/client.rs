@@ -30,6 +30,9 @@ const SYNC_EVERY: Duration = Duration::from_secs(60);
 thread_local! {
     static CLIENT: Cell<Option<ClientState>> = const { Cell::new(None) };
     static STORE: RefCell<Option<Rc<IdbStore>>> = const { RefCell::new(None) };
+    /// A sync was asked for while one ran (the network came back mid-run, say): run again
+    /// when it ends, so the request is not lost.
+    static AGAIN: Cell<bool> = const { Cell::new(false) };
 }
 
 fn client() -> ClientState {
@@ -112,10 +115,14 @@ async fn reload_records() {
     }
 }
 
-/// Starts a sync run unless one is under way or nobody is logged in.
+/// Starts a sync run unless nobody is logged in; while one is under way, another follows it.
 pub fn sync_now() {
     let state = client();
-    if state.status.with_untracked(|s| s.syncing) || state.profile.with_untracked(Option::is_none) {
+    if state.profile.with_untracked(Option::is_none) {
+        return;
+    }
+    if state.status.with_untracked(|s| s.syncing) {
+        AGAIN.with(|a| a.set(true));
         return;
     }
     state.status.update(|s| s.syncing = true);
@@ -143,6 +150,9 @@ pub fn sync_now() {
                 Err(e) => s.problem = Some(e.to_string()),
             }
         });
+        if AGAIN.with(|a| a.replace(false)) {
+            sync_now();
+        }
     });
 }
 

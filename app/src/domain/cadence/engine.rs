@@ -47,7 +47,7 @@ pub fn evaluate(
                     by_person: w.by_person,
                     at_ms: w.at_ms,
                 },
-                None => status_of(rule, due, done_on, today),
+                None => rule.status_on(due, done_on, today),
             };
             out.push(Obligation {
                 kind: rule.kind.clone(),
@@ -154,18 +154,6 @@ fn latest_waivers<'a>(
         }
     }
     latest
-}
-
-/// The status on `today` of an obligation due on `due` and met on `done_on`.
-fn status_of(rule: &Rule, due: Date, done_on: Option<Date>, today: Date) -> Status {
-    let deadline = rule.deadline(due);
-    match done_on {
-        Some(done) if done <= deadline => Status::OnTime,
-        Some(_) => Status::Late,
-        None if today > deadline => Status::Overdue,
-        None if today >= rule.soon_from(due) => Status::DueSoon,
-        None => Status::NotYetDue,
-    }
 }
 
 #[cfg(test)]

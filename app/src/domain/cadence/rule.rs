@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use time::{Date, Duration};
 
-use super::{Cadence, CadenceError, MonthDay, ObligationKind, Period};
+use super::{Cadence, CadenceError, MonthDay, ObligationKind, Period, Status};
 use crate::domain::period::Month;
 
 /// When an obligation for a period falls due.
@@ -77,6 +77,19 @@ impl Rule {
     pub fn deadline(&self, due: Date) -> Date {
         due.checked_add(Duration::days(i64::from(self.grace_days)))
             .unwrap_or(Date::MAX)
+    }
+
+    /// The status on `today` of an obligation due on `due` and met on `done_on` (not
+    /// waived): what [`super::evaluate`] reports, and what the phone judges offline.
+    pub fn status_on(&self, due: Date, done_on: Option<Date>, today: Date) -> Status {
+        let deadline = self.deadline(due);
+        match done_on {
+            Some(done) if done <= deadline => Status::OnTime,
+            Some(_) => Status::Late,
+            None if today > deadline => Status::Overdue,
+            None if today >= self.soon_from(due) => Status::DueSoon,
+            None => Status::NotYetDue,
+        }
     }
 
     /// The first day on which an open obligation shows as due soon.

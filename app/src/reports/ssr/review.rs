@@ -16,6 +16,7 @@ use crate::reports::api::{
     GridMonths, HistoryEntry, ReportRow, ReportTrend, ReportView, ReviewBoard, TownshipFigures,
 };
 use crate::township::ssr::{Scope, resolve_scope, subtree};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
@@ -66,15 +67,28 @@ pub async fn board(
         .into_iter()
         .map(|p| (p.id, p.name))
         .collect();
-    let visits: Vec<(i32, i32)> = visit::Entity::find()
+    // Counted by the database: a month of a large township is thousands of visits.
+    let visits: HashMap<i32, (i64, i64)> = visit::Entity::find()
         .select_only()
         .column(visit::Column::GridId)
-        .column(visit::Column::EnterpriseId)
+        .column_as(visit::Column::Id.count(), "visits")
+        .column_as(
+            Expr::col(visit::Column::EnterpriseId).count_distinct(),
+            "enterprises",
+        )
         .filter(visit::Column::GridId.is_in(grid_ids))
         .filter(visit::Column::VisitDate.between(month.first_day(), month.last_day()))
-        .into_tuple()
+        .group_by(visit::Column::GridId)
+        .into_tuple::<(i32, i64, i64)>()
         .all(db)
-        .await?;
+        .await?
+        .into_iter()
+        .map(|(grid, n, e)| (grid, (n, e)))
+        .collect();
+    let mut open_enterprises: HashMap<i32, usize> = HashMap::new();
+    for e in enterprises.values().filter(|e| !e.closed) {
+        *open_enterprises.entry(e.grid_id).or_default() += 1;
+    }
 
     let months = last_months(month, TREND_MONTHS);
     let history: Vec<(i32, String, i64)> = monthly_report::Entity::find()
@@ -93,17 +107,13 @@ pub async fn board(
         .iter()
         .map(|g| {
             let report = reports.get(&g.id).map(|r| {
-                let own: Vec<i32> = visits
-                    .iter()
-                    .filter(|(grid, _)| *grid == g.id)
-                    .map(|(_, e)| *e)
-                    .collect();
-                view(r, &events, &names, &own, || {
-                    enterprises
-                        .values()
-                        .filter(|e| e.grid_id == g.id && !e.closed)
-                        .count()
-                })
+                let (n, visited) = visits.get(&g.id).copied().unwrap_or((0, 0));
+                let figures = MonthFigures {
+                    visits: usize::try_from(n).unwrap_or(0),
+                    visited: usize::try_from(visited).unwrap_or(0),
+                    enterprises: open_enterprises.get(&g.id).copied().unwrap_or(0),
+                };
+                view(r, &events, &names, figures)
             });
             ReportRow {
                 grid_id: g.id,
@@ -351,12 +361,18 @@ pub(super) async fn judge(
     Ok(judged)
 }
 
+/// A grid's month beside its report: visits, enterprises visited, open enterprises.
+struct MonthFigures {
+    visits: usize,
+    visited: usize,
+    enterprises: usize,
+}
+
 fn view(
     r: &monthly_report::Model,
     events: &[report_event::Model],
     names: &HashMap<i32, String>,
-    visited: &[i32],
-    enterprises: impl FnOnce() -> usize,
+    figures: MonthFigures,
 ) -> ReportView {
     let name = |id: i32| names.get(&id).cloned().unwrap_or_default();
     ReportView {
@@ -367,9 +383,9 @@ fn view(
         work_done: r.work_done.clone(),
         problems: r.problems.clone(),
         next_steps: r.next_steps.clone(),
-        visits: visited.len(),
-        visited_enterprises: visited.iter().collect::<BTreeSet<_>>().len(),
-        enterprises: enterprises(),
+        visits: figures.visits,
+        visited_enterprises: figures.visited,
+        enterprises: figures.enterprises,
         history: events
             .iter()
             .filter(|e| e.report_id == r.id)
