@@ -43,13 +43,14 @@ impl Profile {
         self.roles.iter().any(|r| r.role.sees_subtree())
     }
 
-    /// The grids whose monthly report (情况汇报) the person writes: those they lead or
-    /// deputise for below the township.
+    /// The grids whose monthly report (情况汇报) the person writes: the enterprise grids they
+    /// lead or deputise for. (Work-area leaders report too under Yuhuan's rules; the review
+    /// board lists enterprise grids only so far, so they are not offered the form yet.)
     pub fn reporting_grids(&self) -> Vec<&GridRole> {
         self.roles
             .iter()
             .filter(|r| matches!(r.role, Role::Leader | Role::DeputyLeader))
-            .filter(|r| matches!(r.kind, GridKind::Enterprise | GridKind::WorkArea))
+            .filter(|r| r.kind == GridKind::Enterprise)
             .collect()
     }
 
