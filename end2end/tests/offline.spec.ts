@@ -42,6 +42,8 @@ test('a visit recorded offline survives reloads and closed tabs, then syncs once
   const reopened = await context.newPage();
   await reopened.goto('/records');
   await expect(new RecordsPage(reopened).record(findings)).toContainText('待同步');
+  // When it last reached the server is kept on the phone too.
+  await expect(reopened.getByText(/^上次同步 \d\d-\d\d \d\d:\d\d$/)).toBeVisible();
 
   // Logging out now would strand the record: refused, with the reason.
   await reopened.goto('/');

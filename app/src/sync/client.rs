@@ -65,6 +65,10 @@ fn duties_key(person_id: i32) -> String {
     format!("statgrid.duties.{person_id}")
 }
 
+fn last_sync_key(person_id: i32) -> String {
+    format!("statgrid.last_sync.{person_id}")
+}
+
 /// Loads what the phone holds, then keeps it in sync. Called once, by the app's root.
 pub fn start() {
     let state = use_client();
@@ -75,6 +79,8 @@ pub fn start() {
             state
                 .duties
                 .set(LocalStorage::get::<DutyList>(duties_key(p.person_id)).ok());
+            let last = LocalStorage::get::<i64>(last_sync_key(p.person_id)).ok();
+            state.status.update(|s| s.last_sync_ms = last);
         }
         state.profile.set(profile);
         state
@@ -133,7 +139,11 @@ pub fn sync_now() {
             s.syncing = false;
             match result {
                 Ok(()) => {
-                    s.last_sync_ms = Some(now_ms());
+                    let now = now_ms();
+                    if let Some(p) = state.profile.get_untracked() {
+                        let _ = LocalStorage::set(last_sync_key(p.person_id), now);
+                    }
+                    s.last_sync_ms = Some(now);
                     s.problem = None;
                     s.needs_login = false;
                 }
@@ -219,6 +229,7 @@ pub async fn logout() -> Result<(), AppError> {
     http::logout().await?;
     if let Some(p) = state.profile.get_untracked() {
         LocalStorage::delete(duties_key(p.person_id));
+        LocalStorage::delete(last_sync_key(p.person_id));
     }
     state.duties.set(None);
     LocalStorage::delete(PROFILE_KEY);

@@ -1,5 +1,6 @@
 //! The sync state as the user sees it, on every page: unsynced count, connection, last sync,
 //! trouble, and a waiting new version.
+use crate::domain::period::format_shanghai_minute;
 use crate::sync::client;
 use crate::sync::state::use_client;
 use leptos::prelude::*;
@@ -22,6 +23,11 @@ pub fn SyncBar() -> impl IntoView {
                         n => format!("{n} 条待同步"),
                     }}
                 </span>
+                {move || status().last_sync_ms.map(|ms| {
+                    // "YYYY-MM-DD HH:MM" in Beijing, shown without the year.
+                    let at = format_shanghai_minute(ms);
+                    view! { <span class="muted last-sync">{format!("上次同步 {}", at.get(5..).unwrap_or(&at))}</span> }
+                })}
                 <button
                     class="link"
                     on:click=move |_| client::sync_now()
