@@ -1,4 +1,5 @@
 //! The frame of every page: the top bar with the sync state, and the home page.
+use crate::sync::api::FieldError;
 use crate::sync::components::SyncBar;
 use crate::sync::state::use_client;
 use leptos::prelude::*;
@@ -70,5 +71,21 @@ pub fn HomePage() -> impl IntoView {
                 }
             }}
         </Show>
+    }
+}
+
+/// A form field's validation errors, joined for the line under it.
+pub fn field_errors<E: FieldError + Send + Sync + 'static>(
+    errors: RwSignal<Vec<E>>,
+    field: &'static str,
+) -> impl Fn() -> String + Copy {
+    move || {
+        errors.with(|e| {
+            e.iter()
+                .filter(|e| e.field() == field)
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("；")
+        })
     }
 }

@@ -380,19 +380,24 @@ fn this_month_label() -> String {
     format!("{}年{}月", &month[..4], month[5..].trim_start_matches('0'))
 }
 
-db_test!(the_report_export_holds_the_figures_of_the_board, |app| {
-    use calamine::{Data, Reader, Xlsx};
+/// The grid leader records one visit today and this month's report with `work_done`.
+async fn visit_and_report(app: &TestApp, work_done: &str) {
     let leader = app.login(GRID_LEADER).await;
     let pulled = app.pull(&leader).await;
-    let grid = grid_id(&pulled, GRID);
     let enterprise = enterprise_in(&pulled, GRID);
+    let grid = grid_id(&pulled, GRID);
     app.push(
         &leader,
-        json!([visit(&new_id(), enterprise, &today(), "导出核对")]),
+        json!([visit(&new_id(), enterprise, &today(), "走访")]),
     )
     .await;
-    app.push(&leader, json!([report(&new_id(), 1, grid, "导出用的汇报")]))
+    app.push(&leader, json!([report(&new_id(), 1, grid, work_done)]))
         .await;
+}
+
+db_test!(the_report_export_holds_the_figures_of_the_board, |app| {
+    use calamine::{Data, Reader, Xlsx};
+    visit_and_report(app, "导出用的汇报").await;
     let township = app.login(DONGHU_LEADER).await;
     let listed = board(app, &township).await;
     let (scope, month) = (listed["scope_id"].as_i64().unwrap(), this_month());
@@ -461,17 +466,7 @@ db_test!(the_report_export_holds_the_figures_of_the_board, |app| {
 });
 
 db_test!(the_city_compares_its_townships, |app| {
-    let leader = app.login(GRID_LEADER).await;
-    let pulled = app.pull(&leader).await;
-    let grid = grid_id(&pulled, GRID);
-    let enterprise = enterprise_in(&pulled, GRID);
-    app.push(
-        &leader,
-        json!([visit(&new_id(), enterprise, &today(), "对比")]),
-    )
-    .await;
-    app.push(&leader, json!([report(&new_id(), 1, grid, "对比用的汇报")]))
-        .await;
+    visit_and_report(app, "对比用的汇报").await;
 
     let admin = app.login(CITY_ADMIN).await;
     let city = board(app, &admin).await["city"].clone();

@@ -2,6 +2,7 @@
 //! done since: monthly-report reminders for the person's role, and 本季度待办 (the visits
 //! still owed in their enterprise grids). Works offline.
 use super::{open_reminders, still_open};
+use crate::domain::cadence::Status;
 use crate::domain::grid::GridKind;
 use crate::sync::outbox::RecordState;
 use crate::sync::state::use_client;
@@ -35,11 +36,7 @@ pub fn DutiesCard() -> impl IntoView {
                         <h2>"待办提醒"</h2>
                         <ul class="duty-list reminders">
                             {reminders.into_iter().map(|m| view! {
-                                <li>
-                                    <span class=format!("status {}", m.status.code())>{m.status.label()}</span>
-                                    " " {m.title}
-                                    <span class="muted">{format!(" · {}", m.note)}</span>
-                                </li>
+                                <DutyItem status=m.status text=m.title note=m.note />
                             }).collect_view()}
                         </ul>
                     </section>
@@ -54,11 +51,7 @@ pub fn DutiesCard() -> impl IntoView {
                                 <p class="muted">{format!("还有 {count} 家企业待走访，{due} 前完成为按时。")}</p>
                                 <ul class="duty-list">
                                     {duties.into_iter().map(|d| view! {
-                                        <li>
-                                            <span class=format!("status {}", d.status.code())>{d.status.label()}</span>
-                                            " " {d.enterprise_name}
-                                            <span class="muted">{format!(" · {}", d.grid_name)}</span>
-                                        </li>
+                                        <DutyItem status=d.status text=d.enterprise_name note=d.grid_name />
                                     }).collect_view()}
                                 </ul>
                             }.into_any()
@@ -67,5 +60,17 @@ pub fn DutiesCard() -> impl IntoView {
                 })}
             }
         })
+    }
+}
+
+/// One line of a duty list: the status in words and colour, what is owed, and a note.
+#[component]
+fn DutyItem(status: Status, text: String, note: String) -> impl IntoView {
+    view! {
+        <li>
+            <span class=format!("status {}", status.code())>{status.label()}</span>
+            " " {text}
+            <span class="muted">{format!(" · {note}")}</span>
+        </li>
     }
 }

@@ -37,6 +37,14 @@ pub struct RecordEnvelope {
     pub payload: serde_json::Value,
 }
 
+impl RecordEnvelope {
+    /// The payload as the record kind's draft, or the problem that says it is not one.
+    pub fn payload_as<T: serde::de::DeserializeOwned>(&self) -> Result<T, Vec<Problem>> {
+        serde_json::from_value(self.payload.clone())
+            .map_err(|_| vec![Problem::new("malformed_payload", None, "记录内容格式错误")])
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PushResponse {
     pub protocol: u32,
@@ -67,7 +75,39 @@ pub struct Problem {
     pub message: String,
 }
 
+/// A draft's validation error, as a record problem: its code, field and Chinese message.
+pub trait FieldError: std::fmt::Display {
+    fn code(&self) -> &'static str;
+    fn field(&self) -> &'static str;
+}
+
+impl FieldError for crate::domain::visit::VisitError {
+    fn code(&self) -> &'static str {
+        Self::code(self)
+    }
+    fn field(&self) -> &'static str {
+        Self::field(self)
+    }
+}
+
+impl FieldError for crate::domain::report::ReportError {
+    fn code(&self) -> &'static str {
+        Self::code(self)
+    }
+    fn field(&self) -> &'static str {
+        Self::field(self)
+    }
+}
+
 impl Problem {
+    /// Every validation error of a draft, in order.
+    pub fn of_fields<E: FieldError>(errors: Vec<E>) -> Vec<Problem> {
+        errors
+            .iter()
+            .map(|e| Problem::new(e.code(), Some(e.field()), e.to_string()))
+            .collect()
+    }
+
     pub fn new(code: &str, field: Option<&str>, message: impl Into<String>) -> Self {
         Problem {
             code: code.to_owned(),

@@ -1,7 +1,7 @@
 //! 乡镇走访情况: the township leader's visits by enterprise grid for a month. Needs the network.
 use crate::township::api::{
-    GridCoverage, MonthVisits, OverviewQuery, QuarterFigures, TownshipOverview, VisitCoverage,
-    load_township_history, load_township_overview,
+    GridCoverage, MonthVisits, OverviewQuery, QuarterFigures, ScopeChoice, TownshipOverview,
+    VisitCoverage, load_township_history, load_township_overview,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -45,37 +45,10 @@ fn Overview(
 ) -> impl IntoView {
     let scope = overview.scope_id;
     let month = overview.month.clone();
-    let go_scope = go.clone();
-    let month_for_scope = month.clone();
     let total: usize = overview.grids.iter().map(|g| g.visits.len()).sum();
     let coverage = overview.coverage.clone();
     view! {
-        <div class="filters">
-            <label>
-                "网格"
-                <select on:change=move |ev| {
-                    if let Ok(id) = event_target_value(&ev).parse() {
-                        go_scope(id, month_for_scope.clone());
-                    }
-                }>
-                    {overview.scopes.iter().map(|s| view! {
-                        <option value=s.grid_id selected=s.grid_id == scope>{s.name.clone()}</option>
-                    }).collect_view()}
-                </select>
-            </label>
-            <label>
-                "月份"
-                <input type="month" value=month.clone()
-                    on:change=move |ev| go(scope, event_target_value(&ev)) />
-            </label>
-        </div>
-        <p class="exports">
-            <a href=format!("/api/v1/township/export/visits.xlsx?scope={scope}&month={month}") download>"导出 Excel"</a>
-            " · "
-            <a href=format!("/api/v1/township/export/visits.csv?scope={scope}&month={month}") download>"导出 CSV"</a>
-            " · "
-            <button type="button" class="link" on:click=move |_| { let _ = window().print(); }>"打印"</button>
-        </p>
+        <ScopeMonth scopes=overview.scopes scope month=month.clone() go export="visits" />
         <Coverage coverage />
         <History scope />
         <h2>{format!("{month} 走访明细")}</h2>
@@ -113,6 +86,50 @@ fn Overview(
                 }).collect_view()}
             </ul>
         }).collect_view()}
+    }
+}
+
+/// The grid and month pickers above a township page, with the page's exports (`export`:
+/// the file's stem under `/api/v1/township/export/`) and a print button.
+#[component]
+pub(crate) fn ScopeMonth(
+    scopes: Vec<ScopeChoice>,
+    scope: i32,
+    month: String,
+    go: impl Fn(i32, String) + Clone + Send + Sync + 'static,
+    export: &'static str,
+) -> impl IntoView {
+    let go_scope = go.clone();
+    let month_for_scope = month.clone();
+    let file =
+        |ext: &str| format!("/api/v1/township/export/{export}.{ext}?scope={scope}&month={month}");
+    view! {
+        <div class="filters">
+            <label>
+                "网格"
+                <select on:change=move |ev| {
+                    if let Ok(id) = event_target_value(&ev).parse() {
+                        go_scope(id, month_for_scope.clone());
+                    }
+                }>
+                    {scopes.iter().map(|s| view! {
+                        <option value=s.grid_id selected=s.grid_id == scope>{s.name.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label>
+                "月份"
+                <input type="month" value=month.clone()
+                    on:change=move |ev| go(scope, event_target_value(&ev)) />
+            </label>
+        </div>
+        <p class="exports">
+            <a href=file("xlsx") download>"导出 Excel"</a>
+            " · "
+            <a href=file("csv") download>"导出 CSV"</a>
+            " · "
+            <button type="button" class="link" on:click=move |_| { let _ = window().print(); }>"打印"</button>
+        </p>
     }
 }
 

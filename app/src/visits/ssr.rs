@@ -118,14 +118,8 @@ fn check(
     if record.kind != KIND_VISIT {
         return Err(vec![Problem::new("unknown_kind", None, "不支持的记录类型")]);
     }
-    let draft: VisitDraft = serde_json::from_value(record.payload.clone())
-        .map_err(|_| vec![Problem::new("malformed_payload", None, "记录内容格式错误")])?;
-    let valid = draft.validate(today).map_err(|errors| {
-        errors
-            .iter()
-            .map(|e| Problem::new(e.code(), Some(e.field()), e.to_string()))
-            .collect::<Vec<_>>()
-    })?;
+    let draft: VisitDraft = record.payload_as()?;
+    let valid = draft.validate(today).map_err(Problem::of_fields)?;
     let enterprise = enterprises.get(&valid.enterprise_id).ok_or_else(|| {
         vec![Problem::new(
             "enterprise_not_allowed",

@@ -3,6 +3,7 @@
 use super::item::month_label;
 use crate::domain::period::Month;
 use crate::domain::report::{ReportDraft, ReportError};
+use crate::layout::field_errors;
 use crate::sync::client;
 use crate::sync::outbox::{OutboxRecord, RecordDraft, RecordState};
 use crate::sync::state::{ClientState, use_client};
@@ -130,17 +131,7 @@ fn ReportForm() -> impl IntoView {
     let errors = RwSignal::new(Vec::<ReportError>::new());
     let store_error = RwSignal::new(None::<String>);
     let saving = RwSignal::new(false);
-    let error_for = move |field: &'static str| {
-        move || {
-            errors.with(|e| {
-                e.iter()
-                    .filter(|e| e.field() == field)
-                    .map(|e| e.to_string())
-                    .collect::<Vec<_>>()
-                    .join("；")
-            })
-        }
-    };
+    let error_for = move |field: &'static str| field_errors(errors, field);
     let figures = move || {
         let (all, pending) = month_visits(&client, grid.get(), &month.get());
         format!(

@@ -9,6 +9,7 @@ use crate::reports::api::{
     ReportRow, ReportTrend, ReportView, ReviewBoard, TownshipFigures, load_review_board,
     review_report, waive_report,
 };
+use crate::township::components::ScopeMonth;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -57,8 +58,6 @@ fn Board(
 ) -> impl IntoView {
     let scope = board.scope_id;
     let month = board.month.clone();
-    let go_scope = go.clone();
-    let month_for_scope = month.clone();
     let missing = board.rows.iter().filter(|r| r.report.is_none()).count();
     let summary = format!(
         "{}：{} 个网格，待审核 {}，被退回 {}，已通过 {}，未提交 {}。{}",
@@ -75,32 +74,7 @@ fn Board(
         },
     );
     view! {
-        <div class="filters">
-            <label>
-                "网格"
-                <select on:change=move |ev| {
-                    if let Ok(id) = event_target_value(&ev).parse() {
-                        go_scope(id, month_for_scope.clone());
-                    }
-                }>
-                    {board.scopes.iter().map(|s| view! {
-                        <option value=s.grid_id selected=s.grid_id == scope>{s.name.clone()}</option>
-                    }).collect_view()}
-                </select>
-            </label>
-            <label>
-                "月份"
-                <input type="month" value=month.clone()
-                    on:change=move |ev| go(scope, event_target_value(&ev)) />
-            </label>
-        </div>
-        <p class="exports">
-            <a href=format!("/api/v1/township/export/reports.xlsx?scope={scope}&month={month}") download>"导出 Excel"</a>
-            " · "
-            <a href=format!("/api/v1/township/export/reports.csv?scope={scope}&month={month}") download>"导出 CSV"</a>
-            " · "
-            <button type="button" class="link" on:click=move |_| { let _ = window().print(); }>"打印"</button>
-        </p>
+        <ScopeMonth scopes=board.scopes scope month=month.clone() go export="reports" />
         <p class="muted" role="status">{summary}</p>
         {(!board.city.is_empty()).then(|| view! { <City townships=board.city month=month.clone() /> })}
         <Trend trend=board.trend />
@@ -249,6 +223,9 @@ fn Waive(
     }
 }
 
+/// A review button: the action, its words and its class.
+type Step = (ReviewAction, &'static str, &'static str);
+
 #[component]
 fn Report(
     report: ReportView,
@@ -271,36 +248,36 @@ fn Report(
         });
     };
     let disabled = move || busy.get() || !ready.get();
-    let actions = match status {
-        ReviewStatus::Submitted => view! {
+    // What the reviewer may do next: the comment's label and the buttons.
+    let steps: Option<(&str, &[Step])> = match status {
+        ReviewStatus::Submitted => Some((
+            "审核意见（退回时必填）",
+            &[
+                (ReviewAction::Approve, "通过", "button primary"),
+                (ReviewAction::Return, "退回修改", "button"),
+            ],
+        )),
+        ReviewStatus::Approved => {
+            Some(("解锁原因", &[(ReviewAction::Unlock, "解锁本月", "button")]))
+        }
+        ReviewStatus::Returned => None,
+    };
+    let actions = match steps {
+        Some((label, buttons)) => view! {
             <label>
-                "审核意见（退回时必填）"
+                {label}
                 <textarea name="comment" rows="2" prop:value=move || comment.get()
                     on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
             </label>
             <div class="actions">
-                <button type="button" class="button primary" disabled=disabled
-                    on:click=move |_| act(ReviewAction::Approve)>"通过"</button>
-                <button type="button" class="button" disabled=disabled
-                    on:click=move |_| act(ReviewAction::Return)>"退回修改"</button>
+                {buttons.iter().map(|&(action, text, class)| view! {
+                    <button type="button" class=class disabled=disabled
+                        on:click=move |_| act(action)>{text}</button>
+                }).collect_view()}
             </div>
         }
         .into_any(),
-        ReviewStatus::Approved => view! {
-            <label>
-                "解锁原因"
-                <textarea name="comment" rows="2" prop:value=move || comment.get()
-                    on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
-            </label>
-            <div class="actions">
-                <button type="button" class="button" disabled=disabled
-                    on:click=move |_| act(ReviewAction::Unlock)>"解锁本月"</button>
-            </div>
-        }
-        .into_any(),
-        ReviewStatus::Returned => {
-            view! { <p class="muted">"已退回，等待网格长修改后重新提交。"</p> }.into_any()
-        }
+        None => view! { <p class="muted">"已退回，等待网格长修改后重新提交。"</p> }.into_any(),
     };
     view! {
         <div class="report-body">

@@ -1,6 +1,6 @@
 //! Monthly-report reminders by role: a grid leader's own reports (due, overdue, returned) and
 //! a township leader's township (reports to review, grids overdue). Last month and this one.
-use super::review::judge;
+use super::review::{Judged, judge};
 use crate::auth::ssr::Viewer;
 use crate::db::{grid, monthly_report};
 use crate::domain::cadence::Status;
@@ -27,27 +27,29 @@ pub async fn reminders(
     Ok(out)
 }
 
-/// Reports of `grids` for `months`, by grid and month.
-async fn reports_of(
+type Reports = HashMap<(i32, String), monthly_report::Model>;
+
+/// The reports of `grids` for `months` by grid and month, and the report duty judged on them.
+async fn judged_reports(
     db: &impl ConnectionTrait,
     grids: &[grid::Model],
     months: &[Month],
-) -> Result<HashMap<(i32, String), monthly_report::Model>, AppError> {
-    Ok(monthly_report::Entity::find()
+    today: Date,
+) -> Result<(Reports, Judged), AppError> {
+    let reports: Reports = monthly_report::Entity::find()
         .filter(monthly_report::Column::GridId.is_in(grids.iter().map(|g| g.id)))
         .filter(monthly_report::Column::Month.is_in(months.iter().map(Month::to_string)))
         .all(db)
         .await?
         .into_iter()
         .map(|r| ((r.grid_id, r.month.clone()), r))
-        .collect())
-}
-
-fn history(reports: &HashMap<(i32, String), monthly_report::Model>) -> Vec<(i32, String, i64)> {
-    reports
+        .collect();
+    let history: Vec<(i32, String, i64)> = reports
         .values()
         .map(|r| (r.grid_id, r.month.clone(), r.first_received_at_ms))
-        .collect()
+        .collect();
+    let judged = judge(db, grids, &history, months, today).await?;
+    Ok((reports, judged))
 }
 
 async fn leader_reminders(
@@ -71,8 +73,7 @@ async fn leader_reminders(
     if own.is_empty() {
         return Ok(Vec::new());
     }
-    let reports = reports_of(db, &own, months).await?;
-    let judged = judge(db, &own, &history(&reports), months, today).await?;
+    let (reports, judged) = judged_reports(db, &own, months, today).await?;
     let mut out = Vec::new();
     for g in &own {
         for m in months {
@@ -127,7 +128,7 @@ async fn township_reminders(
         if lower.is_empty() {
             continue;
         }
-        let reports = reports_of(db, &lower, months).await?;
+        let (reports, judged) = judged_reports(db, &lower, months, today).await?;
         let waiting = reports
             .values()
             .filter(|r| r.status == ReviewStatus::Submitted.code())
@@ -140,7 +141,6 @@ async fn township_reminders(
                 report: None,
             });
         }
-        let judged = judge(db, &lower, &history(&reports), months, today).await?;
         for m in months {
             let overdue = lower
                 .iter()

@@ -51,14 +51,8 @@ fn check(
     grids: &BTreeSet<i32>,
 ) -> Result<ValidReport, Vec<Problem>> {
     debug_assert_eq!(record.kind, KIND_MONTHLY_REPORT);
-    let draft: ReportDraft = serde_json::from_value(record.payload.clone())
-        .map_err(|_| vec![Problem::new("malformed_payload", None, "记录内容格式错误")])?;
-    let valid = draft.validate(today).map_err(|errors| {
-        errors
-            .iter()
-            .map(|e| Problem::new(e.code(), Some(e.field()), e.to_string()))
-            .collect::<Vec<_>>()
-    })?;
+    let draft: ReportDraft = record.payload_as()?;
+    let valid = draft.validate(today).map_err(Problem::of_fields)?;
     if !grids.contains(&valid.grid_id) {
         return Err(vec![Problem::new(
             "grid_not_allowed",
@@ -99,30 +93,31 @@ async fn store_one(
         .one(&tx)
         .await?;
     let at_ms = now_ms();
-    let outcome = match stored {
-        Some(row) if row.grid_id != valid.grid_id || row.month != month => rejected(
+    // Ok(the history step written) or Err(the answer, nothing written).
+    let written: Result<&str, RecordOutcome> = match stored {
+        Some(row) if row.grid_id != valid.grid_id || row.month != month => Err(rejected(
             "report_moved",
             "汇报提交后不能更换网格或月份；请为其他月份另写一份汇报",
-        ),
+        )),
         Some(row) => {
             let status = ReviewStatus::from_code(&row.status).ok_or(AppError::Internal)?;
             let stored_version = u32::try_from(row.version).unwrap_or(0);
             match check_edit(stored_version, status, record.version) {
-                EditCheck::Replay => RecordOutcome::Accepted {
+                EditCheck::Replay => Err(RecordOutcome::Accepted {
                     received_at_ms: row.updated_at_ms,
-                },
-                EditCheck::Locked => rejected(
+                }),
+                EditCheck::Locked => Err(rejected(
                     "month_locked",
                     format!(
                         "{label}的情况汇报已审核通过并锁定，不能修改；如需修改，请联系乡镇网格长解锁"
                     ),
-                ),
-                EditCheck::Stale => rejected(
+                )),
+                EditCheck::Stale => Err(rejected(
                     "stale_version",
                     format!(
                         "这份汇报已在别处改为第{stored_version}版，您的修改基于旧版本，未保存；请同步后再修改"
                     ),
-                ),
+                )),
                 EditCheck::Apply => {
                     let mut active: monthly_report::ActiveModel = row.into();
                     active.person_id = Set(person_id);
@@ -134,18 +129,7 @@ async fn store_one(
                     active.review_comment = Set(None);
                     active.updated_at_ms = Set(at_ms);
                     active.update(&tx).await?;
-                    event(
-                        &tx,
-                        record,
-                        "resubmitted",
-                        Some(content(&valid)),
-                        person_id,
-                        at_ms,
-                    )
-                    .await?;
-                    RecordOutcome::Accepted {
-                        received_at_ms: at_ms,
-                    }
+                    Ok("resubmitted")
                 }
             }
         }
@@ -156,10 +140,10 @@ async fn store_one(
                 .one(&tx)
                 .await?;
             if taken.is_some() {
-                rejected(
+                Err(rejected(
                     "report_exists",
                     format!("该网格{label}的情况汇报已有人提交；请在“我的记录”中修改那一份"),
-                )
+                ))
             } else {
                 monthly_report::Entity::insert(monthly_report::ActiveModel {
                     id: Set(record.id),
@@ -177,20 +161,18 @@ async fn store_one(
                 })
                 .exec_without_returning(&tx)
                 .await?;
-                event(
-                    &tx,
-                    record,
-                    "submitted",
-                    Some(content(&valid)),
-                    person_id,
-                    at_ms,
-                )
-                .await?;
-                RecordOutcome::Accepted {
-                    received_at_ms: at_ms,
-                }
+                Ok("submitted")
             }
         }
+    };
+    let outcome = match written {
+        Ok(action) => {
+            event(&tx, record, action, content(&valid), person_id, at_ms).await?;
+            RecordOutcome::Accepted {
+                received_at_ms: at_ms,
+            }
+        }
+        Err(answer) => answer,
     };
     tx.commit().await?;
     Ok(outcome)
@@ -200,7 +182,7 @@ async fn event(
     db: &impl ConnectionTrait,
     record: &RecordEnvelope,
     action: &str,
-    content: Option<String>,
+    content: String,
     person_id: i32,
     at_ms: i64,
 ) -> Result<(), AppError> {
@@ -209,7 +191,7 @@ async fn event(
         version: Set(i32::try_from(record.version).unwrap_or(i32::MAX)),
         action: Set(action.to_owned()),
         comment: Set(None),
-        content: Set(content),
+        content: Set(Some(content)),
         person_id: Set(person_id),
         at_ms: Set(at_ms),
         ..Default::default()

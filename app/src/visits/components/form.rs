@@ -2,6 +2,7 @@
 //! same validation as the server's runs before anything is saved.
 use crate::domain::period::format_date;
 use crate::domain::visit::{VisitDraft, VisitError, VisitPurpose};
+use crate::layout::field_errors;
 use crate::sync::client;
 use crate::sync::outbox::{RecordDraft, RecordState};
 use crate::sync::state::use_client;
@@ -76,17 +77,7 @@ fn VisitForm() -> impl IntoView {
     let saved = RwSignal::new(None::<String>);
     let store_error = RwSignal::new(None::<String>);
     let saving = RwSignal::new(false);
-    let error_for = move |field: &'static str| {
-        move || {
-            errors.with(|e| {
-                e.iter()
-                    .filter(|e| e.field() == field)
-                    .map(|e| e.to_string())
-                    .collect::<Vec<_>>()
-                    .join("；")
-            })
-        }
-    };
+    let error_for = move |field: &'static str| field_errors(errors, field);
 
     let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
