@@ -35,6 +35,7 @@ pub fn HomePage() -> impl IntoView {
                     let administers = profile.administers_city();
                     let reviews = profile.reviews_reports();
                     let reports = !profile.reporting_grids().is_empty();
+                    let records_activities = !profile.activity_grids().is_empty();
                     let roles = profile
                         .roles
                         .iter()
@@ -49,6 +50,9 @@ pub fn HomePage() -> impl IntoView {
                         <nav class="actions">
                             <A href="/visits/new" attr:class="button primary">"记录走访"</A>
                             <A href="/records" attr:class="button">"我的记录"</A>
+                            <Show when=move || records_activities>
+                                <A href="/activities/new" attr:class="button">"网格活动"</A>
+                            </Show>
                             <Show when=move || reports>
                                 <A href="/reports/new" attr:class="button">"情况汇报"</A>
                             </Show>

@@ -1,6 +1,7 @@
 //! StatGrid (统计网格): the app shared by the server (feature `ssr`) and the browser
 //! (feature `hydrate`). `domain` is pure and compiled for both.
 #![recursion_limit = "256"]
+pub mod activities;
 pub mod admin;
 pub mod auth;
 pub mod cadence;
@@ -79,6 +80,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/visits/new") view=visits::components::VisitFormPage />
                     <Route path=path!("/records") view=visits::components::RecordsPage />
                     <Route path=path!("/reports/new") view=reports::components::ReportFormPage />
+                    <Route path=path!("/activities/new") view=activities::components::ActivityFormPage />
                     <Route path=path!("/password") view=auth::components::PasswordPage />
                 </Routes>
             </main>

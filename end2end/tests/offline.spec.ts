@@ -1,16 +1,7 @@
 // The promise to grid members: a visit saved with no network survives reloads and closed tabs,
 // and reaches the township exactly once when the network returns.
-import { test, expect, type Page } from '@playwright/test';
-import { DONGHU_LEADER, LoginPage, MEMBER, RecordsPage, VisitForm, unsyncedBadge } from './pages';
-
-async function serviceWorkerReady(page: Page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  // The first visit is not yet controlled by the worker; a reload hands it over.
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-}
+import { test, expect } from '@playwright/test';
+import { DONGHU_LEADER, LoginPage, MEMBER, RecordsPage, VisitForm, serviceWorkerReady, unsyncedBadge } from './pages';
 
 test('a visit recorded offline survives reloads and closed tabs, then syncs once', async ({ page, context, browser }) => {
   await new LoginPage(page).loginAs(MEMBER);

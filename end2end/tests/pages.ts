@@ -66,3 +66,13 @@ export class RecordsPage {
 export function unsyncedBadge(page: Page) {
   return page.getByTestId('unsynced');
 }
+
+/** Waits until the service worker controls the page, so the app opens with no network. */
+export async function serviceWorkerReady(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // The first visit is not yet controlled by the worker; a reload hands it over.
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}

@@ -9,6 +9,7 @@ mod m20261122_000004_enterprise_closed;
 mod m20261122_000005_cadence_policy;
 mod m20261123_000006_monthly_reports;
 mod m20261123_000007_waivers;
+mod m20261130_000008_grid_activities;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000005_cadence_policy::Migration),
             Box::new(m20261123_000006_monthly_reports::Migration),
             Box::new(m20261123_000007_waivers::Migration),
+            Box::new(m20261130_000008_grid_activities::Migration),
         ]
     }
 }

@@ -54,6 +54,14 @@ impl Profile {
             .collect()
     }
 
+    /// The enterprise grids the person belongs to, in any role: where they record activities.
+    pub fn activity_grids(&self) -> Vec<&GridRole> {
+        self.roles
+            .iter()
+            .filter(|r| r.kind == GridKind::Enterprise)
+            .collect()
+    }
+
     /// Whether the person reviews grids' monthly reports: a township leader or deputy, or
     /// the city bureau.
     pub fn reviews_reports(&self) -> bool {

@@ -4,6 +4,7 @@ pub mod audit_entry;
 pub mod cadence_policy;
 pub mod enterprise;
 pub mod grid;
+pub mod grid_activity;
 pub mod monthly_report;
 pub mod person;
 pub mod report_event;

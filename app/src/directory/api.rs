@@ -1,5 +1,5 @@
 //! Shared directory types.
-use crate::domain::grid::{GridKind, Industry};
+use crate::domain::grid::{GridKind, Industry, Role};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,11 +24,24 @@ pub struct EnterpriseSummary {
     pub cultivation: bool,
 }
 
+/// A fellow member of one of the person's enterprise grids, for the participant picker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MemberSummary {
+    pub person_id: i32,
+    pub grid_id: i32,
+    pub name: String,
+    pub role: Role,
+}
+
 /// The part of the grid tree a person may see.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Directory {
     pub grids: Vec<GridSummary>,
     pub enterprises: Vec<EnterpriseSummary>,
+    /// Everyone holding a role in the person's own enterprise grids (absent from directories
+    /// cached before members were sent).
+    #[serde(default)]
+    pub members: Vec<MemberSummary>,
 }
 
 impl Directory {
@@ -38,5 +51,19 @@ impl Directory {
 
     pub fn grid(&self, id: i32) -> Option<&GridSummary> {
         self.grids.iter().find(|g| g.id == id)
+    }
+
+    /// The members of a grid, each once, in the order the server sent them.
+    pub fn members_of(&self, grid_id: i32) -> Vec<&MemberSummary> {
+        let mut seen = Vec::new();
+        self.members
+            .iter()
+            .filter(|m| m.grid_id == grid_id)
+            .filter(|m| {
+                let first = !seen.contains(&m.person_id);
+                seen.push(m.person_id);
+                first
+            })
+            .collect()
     }
 }

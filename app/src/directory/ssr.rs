@@ -1,10 +1,11 @@
 //! Directory queries, always limited to what the viewer may see.
 use crate::auth::ssr::Viewer;
-use crate::db::{enterprise, grid};
-use crate::directory::api::{Directory, EnterpriseSummary, GridSummary};
-use crate::domain::grid::{GridKind, Industry};
+use crate::db::{enterprise, grid, person, role_assignment};
+use crate::directory::api::{Directory, EnterpriseSummary, GridSummary, MemberSummary};
+use crate::domain::grid::{GridKind, Industry, Role};
 use crate::error::AppError;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
 
 pub async fn directory_for(
     db: &impl ConnectionTrait,
@@ -23,10 +24,52 @@ pub async fn directory_for(
         .order_by_asc(enterprise::Column::Id)
         .all(db)
         .await?;
+    let own: Vec<i32> = viewer
+        .profile
+        .activity_grids()
+        .iter()
+        .map(|r| r.grid_id)
+        .collect();
     Ok(Directory {
         grids: grids.into_iter().map(grid_summary).collect(),
         enterprises: enterprises.into_iter().map(enterprise_summary).collect(),
+        members: members_of(db, &own).await?,
     })
+}
+
+/// Everyone holding a role in `grids`, by grid, leaders first.
+pub async fn members_of(
+    db: &impl ConnectionTrait,
+    grids: &[i32],
+) -> Result<Vec<MemberSummary>, AppError> {
+    if grids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let roles = role_assignment::Entity::find()
+        .filter(role_assignment::Column::GridId.is_in(grids.to_vec()))
+        .all(db)
+        .await?;
+    let names: HashMap<i32, String> = person::Entity::find()
+        .filter(person::Column::Id.is_in(roles.iter().map(|r| r.person_id)))
+        .filter(person::Column::Active.eq(true))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let mut members: Vec<MemberSummary> = roles
+        .into_iter()
+        .filter_map(|r| {
+            Some(MemberSummary {
+                name: names.get(&r.person_id)?.clone(),
+                person_id: r.person_id,
+                grid_id: r.grid_id,
+                role: Role::from_code(&r.role)?,
+            })
+        })
+        .collect();
+    members.sort_by_key(|m| (m.grid_id, m.role, m.person_id));
+    Ok(members)
 }
 
 /// The enterprise, if the viewer may see it.

@@ -2,11 +2,13 @@
 //! identifiers, calendar periods in Beijing time, the grid vocabulary and
 //! form validation. No I/O and no framework imports.
 
+pub mod activity;
 pub mod cadence;
 pub mod credit_code;
 pub mod enterprise;
 pub mod grid;
 pub mod grouping;
+pub mod money;
 pub mod period;
 pub mod phone;
 pub mod report;

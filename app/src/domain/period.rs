@@ -66,6 +66,31 @@ pub fn parse_date(s: &str) -> Result<Date, PeriodError> {
     Date::parse(s.trim(), format).map_err(|_| PeriodError::MalformedDate)
 }
 
+/// Oldest day a record may be about, in days before today: records cover the past year.
+pub const RECORD_MAX_AGE_DAYS: i64 = 366;
+
+/// Why the day a record is about was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordDateError {
+    Malformed,
+    InFuture,
+    TooOld,
+}
+
+/// Parses the day a record is about (`YYYY-MM-DD`) and checks it lies within the last
+/// [`RECORD_MAX_AGE_DAYS`] days up to `today`.
+pub fn record_date(text: &str, today: Date) -> Result<Date, RecordDateError> {
+    let date = parse_date(text).map_err(|_| RecordDateError::Malformed)?;
+    if date > today {
+        return Err(RecordDateError::InFuture);
+    }
+    // Near the start of the calendar there is no older limit to break.
+    match today.checked_sub(time::Duration::days(RECORD_MAX_AGE_DAYS)) {
+        Some(oldest) if date < oldest => Err(RecordDateError::TooOld),
+        _ => Ok(date),
+    }
+}
+
 /// Writes a date as `YYYY-MM-DD`.
 pub fn format_date(d: Date) -> String {
     format!(

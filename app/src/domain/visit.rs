@@ -2,9 +2,9 @@
 //! validation, run alike on the phone (offline) and on the server.
 
 use serde::{Deserialize, Serialize};
-use time::{Date, Duration};
+use time::Date;
 
-use super::period;
+use super::period::{self, RecordDateError};
 
 mod purpose;
 
@@ -12,9 +12,6 @@ pub use purpose::VisitPurpose;
 
 /// Longest findings text, in characters (a Chinese character counts as one).
 pub const FINDINGS_MAX_CHARS: usize = 2000;
-
-/// Oldest accepted visit date, in days before today.
-const MAX_AGE_DAYS: i64 = 366;
 
 /// A visit form as entered, before validation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -138,17 +135,13 @@ impl VisitDraft {
     }
 }
 
-/// Parses the visit date and checks it lies within the last 366 days.
+/// Parses the visit date and checks it lies within the last year.
 fn check_date(text: &str, today: Date) -> Result<Date, VisitError> {
-    let date = period::parse_date(text).map_err(|_| VisitError::DateMalformed)?;
-    if date > today {
-        return Err(VisitError::DateInFuture);
-    }
-    // Near the start of the calendar there is no older limit to break.
-    match today.checked_sub(Duration::days(MAX_AGE_DAYS)) {
-        Some(oldest) if date < oldest => Err(VisitError::DateTooOld),
-        _ => Ok(date),
-    }
+    period::record_date(text, today).map_err(|e| match e {
+        RecordDateError::Malformed => VisitError::DateMalformed,
+        RecordDateError::InFuture => VisitError::DateInFuture,
+        RecordDateError::TooOld => VisitError::DateTooOld,
+    })
 }
 
 #[cfg(test)]
@@ -156,6 +149,7 @@ fn check_date(text: &str, today: Date) -> Result<Date, VisitError> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use time::Duration;
     use time::macros::date;
 
     const TODAY: Date = date!(2026 - 11 - 22);

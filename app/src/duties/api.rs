@@ -23,6 +23,21 @@ pub struct DutyList {
     /// The policy's monthly-report rule, so the phone judges its own reports offline.
     #[serde(default)]
     pub report_rule: Option<crate::domain::cadence::Rule>,
+    /// The policy's quarterly-activity rule, so the phone judges the duty offline.
+    #[serde(default)]
+    pub activity_rule: Option<crate::domain::cadence::Rule>,
+    /// The person's enterprise grids with the days each held an activity this quarter, as
+    /// any of its members recorded them.
+    #[serde(default)]
+    pub activities: Vec<GridActivities>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GridActivities {
+    pub grid_id: i32,
+    pub grid_name: String,
+    /// `YYYY-MM-DD`, in no particular order.
+    pub held: Vec<String>,
 }
 
 /// Something due soon, overdue or waiting, in words.

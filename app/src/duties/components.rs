@@ -1,10 +1,14 @@
 //! 待办 on the home page, from the list kept since the last sync, less what this phone has
-//! done since: monthly-report reminders for the person's role, and 本季度待办 (the visits
-//! still owed in their enterprise grids). Works offline.
+//! done since: monthly-report reminders for the person's role, the quarter's grid activities,
+//! and 本季度待办 (the visits still owed in their enterprise grids). Works offline.
+use super::api::DutyList;
 use super::{open_reminders, still_open};
+use crate::domain::activity::activity_duties;
 use crate::domain::cadence::Status;
 use crate::domain::grid::GridKind;
-use crate::sync::outbox::RecordState;
+use crate::domain::period::{Quarter, parse_date};
+use crate::sync::client;
+use crate::sync::outbox::{OutboxRecord, RecordState};
 use crate::sync::state::use_client;
 use leptos::prelude::*;
 
@@ -21,14 +25,22 @@ pub fn DutiesCard() -> impl IntoView {
             .map(|v| (v.enterprise_id, v.visit_date.as_str()));
         let duties = still_open(&list.duties, pending, &list.first_day, &list.last_day);
         let reminders = open_reminders(&list.reminders, &own);
+        let activities = activity_statuses(&list, &own);
         let visits_owed = client.profile.with(|p| {
             p.as_ref()
                 .is_some_and(|p| p.roles.iter().any(|r| r.kind == GridKind::Enterprise))
         });
-        Some((list.quarter, list.due, duties, reminders, visits_owed))
+        Some((
+            list.quarter,
+            list.due,
+            duties,
+            reminders,
+            visits_owed,
+            activities,
+        ))
     });
     move || {
-        open.get().map(|(quarter, due, duties, reminders, visits_owed)| {
+        open.get().map(|(quarter, due, duties, reminders, visits_owed, activities)| {
             let count = duties.len();
             view! {
                 {(!reminders.is_empty()).then(|| view! {
@@ -37,6 +49,16 @@ pub fn DutiesCard() -> impl IntoView {
                         <ul class="duty-list reminders">
                             {reminders.into_iter().map(|m| view! {
                                 <DutyItem status=m.status text=m.title note=m.note />
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })}
+                {(!activities.is_empty()).then(|| view! {
+                    <section class="card duties">
+                        <h2>"本季度网格活动"</h2>
+                        <ul class="duty-list activities">
+                            {activities.into_iter().map(|(grid, status)| view! {
+                                <DutyItem status text=grid note="每季度至少一次".into() />
                             }).collect_view()}
                         </ul>
                     </section>
@@ -61,6 +83,36 @@ pub fn DutiesCard() -> impl IntoView {
             }
         })
     }
+}
+
+/// Each of the person's grids with its quarterly activity duty, from the days the server
+/// knew of at the last sync and the activities on this phone, sent or not.
+fn activity_statuses(list: &DutyList, own: &[OutboxRecord]) -> Vec<(String, Status)> {
+    let (Some(rule), Some(today)) = (&list.activity_rule, client::today()) else {
+        return Vec::new();
+    };
+    let Ok(first) = parse_date(&list.first_day) else {
+        return Vec::new();
+    };
+    let mut held: Vec<(i32, time::Date)> = own
+        .iter()
+        .filter(|r| !matches!(r.state, RecordState::Rejected { .. }))
+        .filter_map(|r| r.activity())
+        .filter_map(|a| Some((a.grid_id, parse_date(&a.activity_date).ok()?)))
+        .collect();
+    for grid in &list.activities {
+        held.extend(
+            grid.held
+                .iter()
+                .filter_map(|d| Some((grid.grid_id, parse_date(d).ok()?))),
+        );
+    }
+    let ids: Vec<i32> = list.activities.iter().map(|g| g.grid_id).collect();
+    activity_duties(rule, &ids, &held, Quarter::of(first), today)
+        .into_iter()
+        .zip(&list.activities)
+        .map(|((_, status), grid)| (grid.grid_name.clone(), status))
+        .collect()
 }
 
 /// One line of a duty list: the status in words and colour, what is owed, and a note.

@@ -1,9 +1,11 @@
-//! `GET /api/v1/duties`: the open visit duties of the enterprise grids the person works in.
-use super::api::{DUTIES_PATH, Duty, DutyList};
+//! `GET /api/v1/duties`: the open visit duties of the enterprise grids the person works in,
+//! their activities this quarter, and the monthly-report reminders.
+use super::api::{DUTIES_PATH, Duty, DutyList, GridActivities};
+use crate::activities::ssr::activity_days;
 use crate::auth::ssr::{Viewer, now_ms};
 use crate::cadence::ssr::judge_visits;
 use crate::db::{enterprise, grid};
-use crate::domain::cadence::Status;
+use crate::domain::cadence::{ObligationKind, Status};
 use crate::domain::grid::GridKind;
 use crate::domain::period::{Quarter, format_date, shanghai_date};
 use crate::error::AppError;
@@ -51,11 +53,24 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
         ..DutyList::default()
     };
     list.reminders = crate::reports::ssr::reminders::reminders(&state.db, &viewer, today).await?;
-    list.report_rule = crate::cadence::ssr::policy(&state.db)
-        .await?
-        .0
-        .rule(&crate::domain::cadence::ObligationKind::MonthlyLeaderReport)
-        .cloned();
+    let (policy, _) = crate::cadence::ssr::policy(&state.db).await?;
+    list.report_rule = policy.rule(&ObligationKind::MonthlyLeaderReport).cloned();
+    list.activity_rule = policy.rule(&ObligationKind::QuarterlyActivity).cloned();
+    let held = activity_days(&state.db, &grid_ids, quarter.first_day(), today).await?;
+    list.activities = grids
+        .iter()
+        .map(|(id, name)| GridActivities {
+            grid_id: *id,
+            grid_name: name.clone(),
+            held: held
+                .iter()
+                .filter(|(g, _)| g == id)
+                .map(|(_, day)| format_date(*day))
+                .collect(),
+        })
+        .collect();
+    list.activities
+        .sort_by(|a, b| a.grid_name.cmp(&b.grid_name));
     let Some(rule) = judgement.rule else {
         return Ok(Json(list));
     };

@@ -1,4 +1,5 @@
 //! Wire types of the sync protocol, shared by the server, the browser client and tests.
+use crate::activities::api::ActivityRecord;
 use crate::auth::api::Profile;
 use crate::directory::api::Directory;
 use crate::reports::api::ReportRecord;
@@ -19,6 +20,7 @@ pub const PASSWORD_PATH: &str = "/api/v1/auth/password";
 /// The kinds of record a phone can make. Unknown kinds are rejected record by record.
 pub const KIND_VISIT: &str = "visit";
 pub const KIND_MONTHLY_REPORT: &str = "monthly_report";
+pub const KIND_ACTIVITY: &str = "activity";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PushRequest {
@@ -90,6 +92,15 @@ impl FieldError for crate::domain::visit::VisitError {
     }
 }
 
+impl FieldError for crate::domain::activity::ActivityError {
+    fn code(&self) -> &'static str {
+        Self::code(self)
+    }
+    fn field(&self) -> &'static str {
+        Self::field(self)
+    }
+}
+
 impl FieldError for crate::domain::report::ReportError {
     fn code(&self) -> &'static str {
         Self::code(self)
@@ -129,6 +140,9 @@ pub struct PullResponse {
     /// The monthly reports of the grids the person reports for (leaders only).
     #[serde(default)]
     pub reports: Vec<ReportRecord>,
+    /// The person's own grid activities.
+    #[serde(default)]
+    pub activities: Vec<ActivityRecord>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

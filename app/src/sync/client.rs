@@ -187,6 +187,12 @@ async fn run_sync(state: &ClientState) -> Result<(), SyncError> {
                 .iter()
                 .map(|r| OutboxRecord::from_report(person_id, r)),
         )
+        .chain(
+            pulled
+                .activities
+                .iter()
+                .map(|a| OutboxRecord::from_activity(person_id, a)),
+        )
         .collect();
     store
         .put_all(&pulled_to_store(&store.all().await?, fresh))

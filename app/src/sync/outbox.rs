@@ -1,12 +1,15 @@
 //! The phone's outbox: every record the user saved, kept until the server has answered for it,
 //! and after (as synced) so that 我的记录 shows it. Storage sits behind [`OutboxStore`]: IndexedDB
 //! in the browser, [`MemoryStore`] in native tests.
+use crate::activities::api::ActivityRecord;
+use crate::domain::activity::ActivityDraft;
 use crate::domain::period::{Month, format_date};
 use crate::domain::report::{ReportDraft, ReviewStatus};
 use crate::domain::visit::VisitDraft;
 use crate::reports::api::ReportRecord;
 use crate::sync::api::{
-    KIND_MONTHLY_REPORT, KIND_VISIT, Problem, RecordEnvelope, RecordOutcome, RecordResult,
+    KIND_ACTIVITY, KIND_MONTHLY_REPORT, KIND_VISIT, Problem, RecordEnvelope, RecordOutcome,
+    RecordResult,
 };
 use crate::visits::api::VisitRecord;
 use serde::{Deserialize, Serialize};
@@ -49,6 +52,7 @@ impl RecordState {
 pub enum RecordDraft {
     Visit(VisitDraft),
     MonthlyReport(ReportDraft),
+    Activity(ActivityDraft),
 }
 
 impl RecordDraft {
@@ -56,6 +60,7 @@ impl RecordDraft {
         match self {
             Self::Visit(_) => KIND_VISIT,
             Self::MonthlyReport(_) => KIND_MONTHLY_REPORT,
+            Self::Activity(_) => KIND_ACTIVITY,
         }
     }
 
@@ -67,6 +72,7 @@ impl RecordDraft {
             Self::MonthlyReport(r) => Month::parse(&r.month)
                 .map(|m| format_date(m.last_day()))
                 .unwrap_or_default(),
+            Self::Activity(a) => a.activity_date.clone(),
         }
     }
 }
@@ -94,14 +100,21 @@ impl OutboxRecord {
     pub fn visit(&self) -> Option<&VisitDraft> {
         match &self.draft {
             RecordDraft::Visit(v) => Some(v),
-            RecordDraft::MonthlyReport(_) => None,
+            _ => None,
         }
     }
 
     pub fn report(&self) -> Option<&ReportDraft> {
         match &self.draft {
             RecordDraft::MonthlyReport(r) => Some(r),
-            RecordDraft::Visit(_) => None,
+            _ => None,
+        }
+    }
+
+    pub fn activity(&self) -> Option<&ActivityDraft> {
+        match &self.draft {
+            RecordDraft::Activity(a) => Some(a),
+            _ => None,
         }
     }
 
@@ -135,6 +148,20 @@ impl OutboxRecord {
         }
     }
 
+    /// One of the person's activities as the server keeps it.
+    pub fn from_activity(person_id: i32, a: &ActivityRecord) -> Self {
+        OutboxRecord {
+            id: a.id,
+            person_id,
+            version: a.version,
+            device_time_ms: a.received_at_ms,
+            draft: RecordDraft::Activity(a.draft.clone()),
+            state: RecordState::Synced {
+                received_at_ms: a.received_at_ms,
+            },
+        }
+    }
+
     /// A report of one of the person's grids as the server keeps it, with its review.
     pub fn from_report(person_id: i32, r: &ReportRecord) -> Self {
         OutboxRecord {
@@ -162,11 +189,12 @@ impl OutboxRecord {
     }
 
     /// Whether the user may still change it: a visit the server refused; a report until the
-    /// township approves it.
+    /// township approves it; an activity until its month is locked (the server judges that).
     pub fn editable(&self) -> bool {
         match (&self.draft, &self.state) {
             (_, RecordState::Rejected { .. }) => true,
             (RecordDraft::MonthlyReport(_), state) => *state != RecordState::Approved,
+            (RecordDraft::Activity(_), _) => true,
             (RecordDraft::Visit(_), _) => false,
         }
     }

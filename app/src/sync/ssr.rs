@@ -1,4 +1,5 @@
 //! The JSON API handlers: login, logout, push and pull (`docs/sync.md`).
+use crate::activities::ssr::{own_activities_since, store_activities};
 use crate::auth::api::{Credentials, LoginAnswer, PasswordChange};
 use crate::auth::ssr::{self as auth, Viewer};
 use crate::directory::ssr::directory_for;
@@ -6,8 +7,9 @@ use crate::error::AppError;
 use crate::reports::ssr::store::{reports_since, store_reports};
 use crate::state::AppState;
 use crate::sync::api::{
-    KIND_MONTHLY_REPORT, LOGIN_PATH, LOGOUT_PATH, MAX_BATCH, PASSWORD_PATH, PROTOCOL_VERSION,
-    PULL_PATH, PUSH_PATH, PullQuery, PullResponse, PushRequest, PushResponse, RecordResult,
+    KIND_ACTIVITY, KIND_MONTHLY_REPORT, LOGIN_PATH, LOGOUT_PATH, MAX_BATCH, PASSWORD_PATH,
+    PROTOCOL_VERSION, PULL_PATH, PUSH_PATH, PullQuery, PullResponse, PushRequest, PushResponse,
+    RecordResult,
 };
 use crate::visits::ssr::{own_visits_since, store_visits};
 use axum::extract::rejection::{JsonRejection, QueryRejection};
@@ -85,12 +87,16 @@ async fn push(
         )));
     }
     let order: Vec<Uuid> = request.records.iter().map(|r| r.id).collect();
-    let (reports, visits): (Vec<_>, Vec<_>) = request
+    let (reports, others): (Vec<_>, Vec<_>) = request
         .records
         .into_iter()
         .partition(|r| r.kind == KIND_MONTHLY_REPORT);
+    let (activities, visits): (Vec<_>, Vec<_>) =
+        others.into_iter().partition(|r| r.kind == KIND_ACTIVITY);
+    // Visits answer unknown kinds too, record by record.
     let mut answered = store_visits(&state.db, &viewer, visits).await?;
     answered.extend(store_reports(&state.db, &viewer, reports).await?);
+    answered.extend(store_activities(&state.db, &viewer, activities).await?);
     // Answered in the order sent, as the protocol promises.
     let results: Vec<RecordResult> = order
         .iter()
@@ -117,10 +123,12 @@ async fn pull(
     let directory = directory_for(&state.db, &viewer).await?;
     let visits = own_visits_since(&state.db, viewer.person_id(), query.since).await?;
     let reports = reports_since(&state.db, &viewer, query.since).await?;
+    let activities = own_activities_since(&state.db, viewer.person_id(), query.since).await?;
     let cursor = visits
         .iter()
         .map(|v| v.received_at_ms)
         .chain(reports.iter().map(|r| r.updated_at_ms))
+        .chain(activities.iter().map(|a| a.received_at_ms))
         .fold(query.since, i64::max);
     Ok(Json(PullResponse {
         protocol: PROTOCOL_VERSION,
@@ -129,5 +137,6 @@ async fn pull(
         directory,
         visits,
         reports,
+        activities,
     }))
 }

@@ -1,4 +1,5 @@
 //! 我的记录: every record on the phone with its sync state; refused ones can be corrected.
+use crate::activities::components::ActivityItem;
 use crate::domain::visit::{VisitDraft, VisitPurpose};
 use crate::reports::components::ReportItem;
 use crate::sync::outbox::{OutboxRecord, RecordDraft, RecordState};
@@ -22,6 +23,7 @@ pub fn RecordsPage() -> impl IntoView {
                             {match record.draft.clone() {
                                 RecordDraft::Visit(visit) => view! { <VisitItem record visit /> }.into_any(),
                                 RecordDraft::MonthlyReport(report) => view! { <ReportItem record report /> }.into_any(),
+                                RecordDraft::Activity(activity) => view! { <ActivityItem record activity /> }.into_any(),
                             }}
                         </For>
                     </ul>

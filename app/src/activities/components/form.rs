@@ -1,0 +1,207 @@
+//! The activity form (统计之家活动). Saving goes to the phone's outbox first, so it works
+//! offline; the same validation as the server's runs before anything is saved.
+use crate::domain::activity::{ActivityDraft, ActivityError, ActivityType, SPEND_MAX_YUAN};
+use crate::domain::period::format_date;
+use crate::layout::field_errors;
+use crate::sync::client;
+use crate::sync::outbox::{RecordDraft, RecordState};
+use crate::sync::state::use_client;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use uuid::Uuid;
+
+#[component]
+pub fn ActivityFormPage() -> impl IntoView {
+    let client = use_client();
+    view! {
+        <Show when=move || client.ready.get() fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+            <Show
+                when=move || client.profile.with(|p| p.as_ref().is_some_and(|p| !p.activity_grids().is_empty()))
+                fallback=|| view! { <p class="card">"只有企业网格的成员可以记录网格活动。请先" <A href="/login">"登录"</A> "。"</p> }
+            >
+                <ActivityForm />
+            </Show>
+        </Show>
+    }
+}
+
+#[component]
+fn ActivityForm() -> impl IntoView {
+    let client = use_client();
+    let query = use_query_map();
+    // An edit keeps the record's id, so the server stores it once, as a newer version.
+    let editing: Option<Uuid> = query
+        .with_untracked(|q| q.get("id"))
+        .and_then(|id| id.parse().ok());
+    let original = editing.and_then(|id| {
+        client
+            .records
+            .with_untracked(|all| all.iter().find(|r| r.id == id).cloned())
+    });
+    let problems = original.as_ref().and_then(|r| match &r.state {
+        RecordState::Rejected { problems } => Some(problems.clone()),
+        _ => None,
+    });
+    let grids: Vec<(i32, String)> = client.profile.with_untracked(|p| {
+        p.iter()
+            .flat_map(|p| p.activity_grids())
+            .map(|r| (r.grid_id, r.grid_name.clone()))
+            .collect()
+    });
+    let me = client
+        .profile
+        .with_untracked(|p| p.as_ref().map_or(0, |p| p.person_id));
+    let today = client::today().map(format_date).unwrap_or_default();
+    let draft = original
+        .and_then(|r| r.activity().cloned())
+        .unwrap_or_else(|| ActivityDraft {
+            grid_id: grids.first().map_or(0, |g| g.0),
+            activity_type: String::new(),
+            activity_date: today,
+            place: "统计之家".into(),
+            participants: vec![me],
+            summary: String::new(),
+            spend_yuan: String::new(),
+        });
+    let form = RwSignal::new(draft);
+    let errors = RwSignal::new(Vec::<ActivityError>::new());
+    let saved = RwSignal::new(false);
+    let store_error = RwSignal::new(None::<String>);
+    let saving = RwSignal::new(false);
+    let error_for = move |field: &'static str| field_errors(errors, field);
+    let text = move |read: fn(&ActivityDraft) -> &String| move || form.with(|f| read(f).clone());
+    let set = move |write: fn(&mut ActivityDraft, String)| {
+        move |ev| form.update(|f| write(f, event_target_value(&ev)))
+    };
+
+    let navigate = use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        saved.set(false);
+        store_error.set(None);
+        let draft = form.get_untracked();
+        let Some(today) = client::today() else { return };
+        if let Err(found) = draft.validate(today) {
+            errors.set(found);
+            return;
+        }
+        errors.set(Vec::new());
+        saving.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match client::save_record(editing, RecordDraft::Activity(draft)).await {
+                Ok(()) if editing.is_some() => navigate("/records", Default::default()),
+                Ok(()) => {
+                    saved.set(true);
+                    form.update(|f| {
+                        f.summary.clear();
+                        f.spend_yuan.clear();
+                    });
+                }
+                Err(e) => store_error.set(Some(e.to_string())),
+            }
+            saving.set(false);
+        });
+    };
+
+    let members = move || {
+        let grid = form.with(|f| f.grid_id);
+        client.directory.with(|d| {
+            d.members_of(grid)
+                .into_iter()
+                .map(|m| (m.person_id, format!("{}（{}）", m.name, m.role.label())))
+                .collect::<Vec<_>>()
+        })
+    };
+
+    view! {
+        <section class="card">
+            <h1>{if editing.is_some() { "修改网格活动" } else { "记录网格活动" }}</h1>
+            {problems.map(|p| view! {
+                <p class="error" role="alert">
+                    "服务器退回了这条记录：" {p.into_iter().map(|p| p.message).collect::<Vec<_>>().join("；")}
+                </p>
+            })}
+            <form on:submit=submit class="form" novalidate>
+                <label>
+                    "网格"
+                    <select name="grid" prop:value=move || form.with(|f| f.grid_id.to_string())
+                        on:change=set(|f, v| { f.grid_id = v.parse().unwrap_or(0); f.participants.clear(); })>
+                        {grids.into_iter().map(|(id, name)| view! {
+                            <option value=id.to_string() selected=move || form.with(|f| f.grid_id == id)>{name}</option>
+                        }).collect_view()}
+                    </select>
+                    <span class="field-error">{error_for("grid_id")}</span>
+                </label>
+                <label>
+                    "活动类型"
+                    <select name="activity_type" prop:value=text(|f| &f.activity_type)
+                        on:change=set(|f, v| f.activity_type = v)>
+                        <option value="">"请选择类型"</option>
+                        {ActivityType::ALL.iter().map(|t| {
+                            let code = t.code();
+                            view! { <option value=code selected=move || form.with(|f| f.activity_type == code)>{t.label()}</option> }
+                        }).collect_view()}
+                    </select>
+                    <span class="field-error">{error_for("activity_type")}</span>
+                </label>
+                <label>
+                    "活动日期"
+                    <input type="date" name="activity_date" prop:value=text(|f| &f.activity_date)
+                        on:input=set(|f, v| f.activity_date = v) />
+                    <span class="field-error">{error_for("activity_date")}</span>
+                </label>
+                <label>
+                    "地点"
+                    <input type="text" name="place" prop:value=text(|f| &f.place)
+                        on:input=set(|f, v| f.place = v) />
+                    <span class="field-error">{error_for("place")}</span>
+                </label>
+                <fieldset class="participants">
+                    <legend>"参加人员"</legend>
+                    <For each=members key=|(id, _)| *id let((id, label))>
+                        <label class="check">
+                            <input type="checkbox" name="participant" value=id.to_string()
+                                prop:checked=move || form.with(|f| f.participants.contains(&id))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    form.update(|f| {
+                                        f.participants.retain(|p| *p != id);
+                                        if on { f.participants.push(id); }
+                                    });
+                                } />
+                            {label}
+                        </label>
+                    </For>
+                    <Show when=move || members().is_empty()>
+                        <p class="hint">"联网同步后可选择网格成员。"</p>
+                    </Show>
+                    <span class="field-error">{error_for("participants")}</span>
+                </fieldset>
+                <label>
+                    "活动内容"
+                    <textarea name="summary" rows="5" placeholder="学习内容、交流的问题、形成的共识等"
+                        prop:value=text(|f| &f.summary) on:input=set(|f, v| f.summary = v)></textarea>
+                    <span class="hint">{move || format!("{} / 2000 字", form.with(|f| f.summary.trim().chars().count()))}</span>
+                    <span class="field-error">{error_for("summary")}</span>
+                </label>
+                <label>
+                    "活动经费（元，可不填）"
+                    <input type="text" inputmode="decimal" name="spend_yuan" prop:value=text(|f| &f.spend_yuan)
+                        on:input=set(|f, v| f.spend_yuan = v) />
+                    <span class="hint">{format!("最多 {SPEND_MAX_YUAN} 元")}</span>
+                    <span class="field-error">{error_for("spend_yuan")}</span>
+                </label>
+                <button type="submit" class="button primary" disabled=move || saving.get()>"保存"</button>
+                <Show when=move || saved.get()>
+                    <p class="success" role="status">"已保存（待同步）"</p>
+                </Show>
+                <Show when=move || store_error.get().is_some()>
+                    <p class="error" role="alert">{move || store_error.get().unwrap_or_default()}</p>
+                </Show>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,46 @@
+//! An activity in 我的记录: type, day, place, who took part, its sync state, a way to edit.
+use crate::domain::activity::{ActivityDraft, ActivityType};
+use crate::sync::outbox::OutboxRecord;
+use crate::sync::state::use_client;
+use crate::visits::components::records::{refusal, state_class};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn ActivityItem(record: OutboxRecord, activity: ActivityDraft) -> impl IntoView {
+    let client = use_client();
+    let kind =
+        ActivityType::from_code(&activity.activity_type).map_or("网格活动", |t| t.label());
+    let who = client.directory.with_untracked(|d| {
+        let members = d.members_of(activity.grid_id);
+        let names: Vec<&str> = activity
+            .participants
+            .iter()
+            .filter_map(|id| members.iter().find(|m| m.person_id == *id))
+            .map(|m| m.name.as_str())
+            .collect();
+        match names.len() {
+            0 => format!("{} 人参加", activity.participants.len()),
+            _ => format!("参加：{}", names.join("、")),
+        }
+    });
+    let spend = (!activity.spend_yuan.trim().is_empty())
+        .then(|| format!(" · 经费 {} 元", activity.spend_yuan.trim()));
+    let problems = refusal(&record.state);
+    let edit = record
+        .editable()
+        .then(|| format!("/activities/new?id={}", record.id));
+    view! {
+        <li class="record activity">
+            <div class="record-head">
+                <strong>{format!("网格活动 · {kind}")}</strong>
+                <span class=state_class(&record.state)>{record.state.label()}</span>
+            </div>
+            <div class="muted">{activity.activity_date} " · " {activity.place} {spend}</div>
+            <div class="muted">{who}</div>
+            <p class="findings">{activity.summary}</p>
+            {problems.map(|p| view! { <p class="error">{p}</p> })}
+            {edit.map(|href| view! { <A href=href attr:class="button">"修改活动"</A> })}
+        </li>
+    }
+}

@@ -1,0 +1,267 @@
+//! Storing pushed activity versions exactly once, refusing stale and locked ones, and reading
+//! them back for the phone and the cadence.
+use crate::activities::api::ActivityRecord;
+use crate::auth::ssr::{Viewer, now_ms};
+use crate::db::{grid_activity, role_assignment};
+use crate::domain::activity::{ActivityDraft, ValidActivity};
+use crate::domain::money::format_yuan;
+use crate::domain::period::{Month, format_date, shanghai_date};
+use crate::error::AppError;
+use crate::reports::ssr::store::locked_months;
+use crate::sync::api::{KIND_ACTIVITY, Problem, RecordEnvelope, RecordOutcome, RecordResult};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use time::Date;
+
+/// Answers every activity of a batch, one at a time (a grid holds a few a month).
+pub async fn store_activities(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    records: Vec<RecordEnvelope>,
+) -> Result<Vec<RecordResult>, AppError> {
+    if records.is_empty() {
+        return Ok(Vec::new());
+    }
+    let today = shanghai_date(now_ms()).ok_or(AppError::Internal)?;
+    let grids: BTreeSet<i32> = viewer
+        .profile
+        .activity_grids()
+        .iter()
+        .map(|r| r.grid_id)
+        .collect();
+    let members = members_by_grid(db, &grids).await?;
+    let locked = locked_months(db, grids.iter().copied()).await?;
+    let mut results = Vec::with_capacity(records.len());
+    for record in records {
+        let outcome = match check(&record, today, &members, &locked) {
+            Ok(valid) => store_one(db, viewer.person_id(), &record, valid, &locked).await?,
+            Err(problems) => RecordOutcome::Rejected { problems },
+        };
+        results.push(RecordResult {
+            id: record.id,
+            outcome,
+        });
+    }
+    Ok(results)
+}
+
+async fn members_by_grid(
+    db: &impl ConnectionTrait,
+    grids: &BTreeSet<i32>,
+) -> Result<HashMap<i32, HashSet<i32>>, AppError> {
+    let rows: Vec<(i32, i32)> = role_assignment::Entity::find()
+        .select_only()
+        .column(role_assignment::Column::GridId)
+        .column(role_assignment::Column::PersonId)
+        .filter(role_assignment::Column::GridId.is_in(grids.iter().copied()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut by_grid: HashMap<i32, HashSet<i32>> = HashMap::new();
+    for (grid, person) in rows {
+        by_grid.entry(grid).or_default().insert(person);
+    }
+    Ok(by_grid)
+}
+
+fn locked_problem(month: Month) -> Vec<Problem> {
+    vec![Problem::new(
+        "month_locked",
+        Some("activity_date"),
+        format!(
+            "{}的工作已经乡镇审核通过并锁定，不能再记入或修改该月的活动；如需补记，请联系乡镇网格长解锁",
+            month.label()
+        ),
+    )]
+}
+
+/// `members` holds the grids the viewer may record for, with who belongs to each.
+fn check(
+    record: &RecordEnvelope,
+    today: Date,
+    members: &HashMap<i32, HashSet<i32>>,
+    locked: &HashSet<(i32, Month)>,
+) -> Result<ValidActivity, Vec<Problem>> {
+    debug_assert_eq!(record.kind, KIND_ACTIVITY);
+    let draft: ActivityDraft = record.payload_as()?;
+    let valid = draft.validate(today).map_err(Problem::of_fields)?;
+    let grid_members = members.get(&valid.grid_id).ok_or_else(|| {
+        vec![Problem::new(
+            "grid_not_allowed",
+            Some("grid_id"),
+            "您不是该网格的成员，不能记录它的活动",
+        )]
+    })?;
+    if valid.participants.iter().any(|p| !grid_members.contains(p)) {
+        return Err(vec![Problem::new(
+            "participant_not_member",
+            Some("participants"),
+            "参加人员中有人不是该网格的成员，请同步后重新选择",
+        )]);
+    }
+    let month = Month::of(valid.activity_date);
+    if locked.contains(&(valid.grid_id, month)) {
+        return Err(locked_problem(month));
+    }
+    Ok(valid)
+}
+
+fn rejected(code: &str, message: impl Into<String>) -> RecordOutcome {
+    RecordOutcome::Rejected {
+        problems: vec![Problem::new(code, None, message)],
+    }
+}
+
+fn version_of(record: &RecordEnvelope) -> i32 {
+    i32::try_from(record.version).unwrap_or(i32::MAX)
+}
+
+async fn store_one(
+    db: &DatabaseConnection,
+    person_id: i32,
+    record: &RecordEnvelope,
+    valid: ValidActivity,
+    locked: &HashSet<(i32, Month)>,
+) -> Result<RecordOutcome, AppError> {
+    let at_ms = now_ms();
+    let tx = db.begin().await?;
+    let stored = grid_activity::Entity::find_by_id(record.id)
+        .one(&tx)
+        .await?;
+    let outcome = match stored {
+        None => {
+            grid_activity::Entity::insert(active_model(record, person_id, &valid, at_ms))
+                .on_conflict_do_nothing()
+                .exec_without_returning(&tx)
+                .await?;
+            // Inserted now, or by a concurrent replay of the same id: answer as stored.
+            match grid_activity::Entity::find_by_id(record.id)
+                .one(&tx)
+                .await?
+            {
+                Some(row) if row.person_id == person_id => RecordOutcome::Accepted {
+                    received_at_ms: row.received_at_ms,
+                },
+                _ => rejected("not_stored", "服务器未能保存该记录，请重试"),
+            }
+        }
+        Some(row) if row.person_id != person_id => {
+            rejected("id_taken", "记录编号与他人的记录重复，请重新保存")
+        }
+        Some(row) if version_of(record) == row.version => RecordOutcome::Accepted {
+            received_at_ms: row.received_at_ms,
+        },
+        Some(row) if version_of(record) < row.version => rejected(
+            "stale_version",
+            format!(
+                "这条活动记录已在别处改为第{}版，您的修改基于旧版本，未保存；请同步后再修改",
+                row.version
+            ),
+        ),
+        Some(row) if locked.contains(&(row.grid_id, Month::of(row.activity_date))) => {
+            RecordOutcome::Rejected {
+                problems: locked_problem(Month::of(row.activity_date)),
+            }
+        }
+        Some(row) => {
+            let mut active: grid_activity::ActiveModel = row.into();
+            let fresh = active_model(record, person_id, &valid, at_ms);
+            active.grid_id = fresh.grid_id;
+            active.activity_type = fresh.activity_type;
+            active.activity_date = fresh.activity_date;
+            active.place = fresh.place;
+            active.participants = fresh.participants;
+            active.summary = fresh.summary;
+            active.spend_fen = fresh.spend_fen;
+            active.version = fresh.version;
+            active.device_time_ms = fresh.device_time_ms;
+            active.received_at_ms = fresh.received_at_ms;
+            active.update(&tx).await?;
+            RecordOutcome::Accepted {
+                received_at_ms: at_ms,
+            }
+        }
+    };
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+fn active_model(
+    record: &RecordEnvelope,
+    person_id: i32,
+    valid: &ValidActivity,
+    at_ms: i64,
+) -> grid_activity::ActiveModel {
+    grid_activity::ActiveModel {
+        id: Set(record.id),
+        grid_id: Set(valid.grid_id),
+        person_id: Set(person_id),
+        activity_type: Set(valid.activity_type.code().to_owned()),
+        activity_date: Set(valid.activity_date),
+        place: Set(valid.place.clone()),
+        participants: Set(serde_json::json!(valid.participants).to_string()),
+        summary: Set(valid.summary.clone()),
+        spend_fen: Set(valid.spend_fen),
+        version: Set(version_of(record)),
+        device_time_ms: Set(record.device_time_ms),
+        received_at_ms: Set(at_ms),
+    }
+}
+
+/// The person's own activities stored or changed at or after `since`, oldest first.
+pub async fn own_activities_since(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+    since: i64,
+) -> Result<Vec<ActivityRecord>, AppError> {
+    let rows = grid_activity::Entity::find()
+        .filter(grid_activity::Column::PersonId.eq(person_id))
+        .filter(grid_activity::Column::ReceivedAtMs.gte(since))
+        .order_by_asc(grid_activity::Column::ReceivedAtMs)
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(record).collect())
+}
+
+fn record(row: grid_activity::Model) -> ActivityRecord {
+    ActivityRecord {
+        id: row.id,
+        draft: ActivityDraft {
+            grid_id: row.grid_id,
+            activity_type: row.activity_type,
+            activity_date: format_date(row.activity_date),
+            place: row.place,
+            participants: serde_json::from_str(&row.participants).unwrap_or_default(),
+            summary: row.summary,
+            spend_yuan: format_yuan(row.spend_fen),
+        },
+        version: u32::try_from(row.version).unwrap_or(1),
+        received_at_ms: row.received_at_ms,
+    }
+}
+
+/// The days each of `grids` held an activity between `first` and `last`, for the cadence.
+pub async fn activity_days(
+    db: &impl ConnectionTrait,
+    grids: &[i32],
+    first: Date,
+    last: Date,
+) -> Result<Vec<(i32, Date)>, AppError> {
+    let mut found = Vec::new();
+    for chunk in grids.chunks(1000) {
+        let rows: Vec<(i32, Date)> = grid_activity::Entity::find()
+            .select_only()
+            .column(grid_activity::Column::GridId)
+            .column(grid_activity::Column::ActivityDate)
+            .filter(grid_activity::Column::GridId.is_in(chunk.to_vec()))
+            .filter(grid_activity::Column::ActivityDate.between(first, last))
+            .into_tuple()
+            .all(db)
+            .await?;
+        found.extend(rows);
+    }
+    Ok(found)
+}
