@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Fails when the capture screen's first load (wasm + js + css, brotli) passes the budget: about
-# the 3-second JavaScript budget of a mid-range phone.
+# the 3-second JavaScript budget of a mid-range phone. Raised from 350 to 400 KiB when grid
+# activities (form, record line, quarterly duty) added 41 KiB: every routed view goes through
+# `AnyView`, which keeps both a sync and an async hydration path per view type (the async one
+# alone is about a fifth of the wasm before wasm-opt). The way back down is a route-level split
+# of the field app, not trimming forms.
 set -euo pipefail
-budget_kib=${SIZE_BUDGET_KIB:-350}
+budget_kib=${SIZE_BUDGET_KIB:-400}
 total=0
 for f in statgrid_bg.wasm statgrid.js statgrid.css; do
   total=$((total + $(brotli -c -q 11 "$SITE/pkg/$f" | wc -c)))

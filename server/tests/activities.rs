@@ -67,7 +67,10 @@ async fn held_this_quarter(app: &TestApp, client: &reqwest::Client) -> Vec<Strin
     let response = client.get(app.url("/api/v1/duties")).send().await.unwrap();
     assert_eq!(response.status(), 200);
     let list: Value = response.json().await.unwrap();
-    assert_eq!(list["activity_rule"]["kind"]["kind"], "quarterly_activity", "{list}");
+    assert_eq!(
+        list["activity_rule"]["kind"]["kind"], "quarterly_activity",
+        "{list}"
+    );
     let grid = list["activities"]
         .as_array()
         .unwrap()

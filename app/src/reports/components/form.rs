@@ -1,7 +1,7 @@
 //! The grid leader's monthly report form (情况汇报). Saved to the phone's outbox first, so it
 //! works offline; the month's visits on this phone are counted in, synced and pending alike.
 use super::item::month_label;
-use crate::domain::period::Month;
+use crate::domain::period::{Month, parse_date};
 use crate::domain::report::{ReportDraft, ReportError};
 use crate::layout::field_errors;
 use crate::sync::client;
@@ -41,9 +41,11 @@ fn local_report(client: &ClientState, grid: i32, month: &str) -> Option<OutboxRe
 }
 
 /// Visits on this phone in the grid's enterprises that month: (all, still pending).
-fn month_visits(client: &ClientState, grid: i32, month: &str) -> (usize, usize) {
+/// The grid's records of the month on this phone, synced or pending: (visits, of them
+/// pending), (activities, of them pending).
+fn month_figures(client: &ClientState, grid: i32, month: &str) -> [(usize, usize); 2] {
     let Ok(month) = Month::parse(month) else {
-        return (0, 0);
+        return [(0, 0); 2];
     };
     let enterprises: Vec<i32> = client.directory.with(|d| {
         d.enterprises
@@ -52,18 +54,26 @@ fn month_visits(client: &ClientState, grid: i32, month: &str) -> (usize, usize) 
             .map(|e| e.id)
             .collect()
     });
+    let in_month = |day: &str| parse_date(day).is_ok_and(|d| month.contains(d));
+    let mut figures = [(0, 0); 2];
     client.records.with(|all| {
-        let visits = all.iter().filter(|r| {
-            r.visit().is_some_and(|v| {
-                enterprises.contains(&v.enterprise_id)
-                    && crate::domain::period::parse_date(&v.visit_date)
-                        .is_ok_and(|d| month.contains(d))
-            })
-        });
-        visits.fold((0, 0), |(n, p), r| {
-            (n + 1, p + usize::from(r.state == RecordState::Pending))
-        })
-    })
+        for r in all {
+            let which = match &r.draft {
+                RecordDraft::Visit(v) if enterprises.contains(&v.enterprise_id) => {
+                    in_month(&v.visit_date).then_some(0)
+                }
+                RecordDraft::Activity(a) if a.grid_id == grid => {
+                    in_month(&a.activity_date).then_some(1)
+                }
+                _ => None,
+            };
+            if let Some(i) = which {
+                figures[i].0 += 1;
+                figures[i].1 += usize::from(r.state == RecordState::Pending);
+            }
+        }
+    });
+    figures
 }
 
 #[component]
@@ -133,9 +143,10 @@ fn ReportForm() -> impl IntoView {
     let saving = RwSignal::new(false);
     let error_for = move |field: &'static str| field_errors(errors, field);
     let figures = move || {
-        let (all, pending) = month_visits(&client, grid.get(), &month.get());
+        let [(visits, visits_pending), (activities, activities_pending)] =
+            month_figures(&client, grid.get(), &month.get());
         format!(
-            "{}本手机记录的本网格走访：{all} 次（其中待同步 {pending} 次）",
+            "{}本手机记录的本网格走访 {visits} 次（待同步 {visits_pending} 次），网格活动 {activities} 次（待同步 {activities_pending} 次）",
             month_label(&month.get())
         )
     };
