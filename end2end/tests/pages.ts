@@ -76,3 +76,5 @@ export async function serviceWorkerReady(page: Page) {
   await page.reload();
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 }
+
+export const GRID_DEPUTY = { phone: '13800000007', name: '赵敏' };

@@ -141,7 +141,19 @@ db_test!(an_activity_is_stored_once_and_edited_by_version, |app| {
     let (_, stale) = app
         .push(&member, json!([activity(&id, 1, grid, &ids, "旧版本")]))
         .await;
-    assert_eq!(status_of(&stale), ("rejected", "stale_version"), "{stale}");
+    assert_eq!(status_of(&stale), ("conflict", "stale_version"), "{stale}");
+    assert_eq!(
+        stale["results"][0]["current"]["payload"]["summary"],
+        "学习统计法，交流月报填报"
+    );
+    // The same version with other content (a second phone's edit) is no resend either.
+    let (_, sibling) = app
+        .push(
+            &member,
+            json!([activity(&id, 2, grid, &ids, "另一台手机的第2版")]),
+        )
+        .await;
+    assert_eq!(status_of(&sibling), ("conflict", "stale_version"));
     let mine = &app.pull(&member).await["activities"];
     assert_eq!(mine[0]["draft"]["summary"], "学习统计法，交流月报填报");
     assert_eq!(mine[0]["version"], 2);

@@ -234,26 +234,55 @@ db_test!(
     }
 );
 
-db_test!(a_stale_edit_from_another_phone_is_refused, |app| {
-    let leader = app.login(GRID_LEADER).await;
-    let grid = grid_id(&app.pull(&leader).await, GRID);
-    let id = new_id();
-    app.push(&leader, json!([report(&id, 1, grid, "第一版")]))
-        .await;
-    // The deputy edits first (version 3 on another phone), the leader's version 2 is then stale.
-    let deputy = app.login(GRID_DEPUTY).await;
-    let (_, deputy_edit) = app
-        .push(&deputy, json!([report(&id, 3, grid, "副网格长改")]))
-        .await;
-    assert_eq!(status_of(&deputy_edit), ("accepted", ""));
-    let (_, stale) = app
-        .push(&leader, json!([report(&id, 2, grid, "网格长改")]))
-        .await;
-    assert_eq!(status_of(&stale), ("rejected", "stale_version"));
-    let township = app.login(DONGHU_LEADER).await;
-    let listed = board(app, &township).await;
-    assert_eq!(row(&listed, GRID)["report"]["work_done"], "副网格长改");
-});
+db_test!(
+    an_edit_made_meanwhile_elsewhere_is_a_conflict_with_both_versions,
+    |app| {
+        let leader = app.login(GRID_LEADER).await;
+        let grid = grid_id(&app.pull(&leader).await, GRID);
+        let id = new_id();
+        app.push(&leader, json!([report(&id, 1, grid, "第一版")]))
+            .await;
+        // The deputy edits first (version 3 on another phone), the leader's version 2 is then stale.
+        let deputy = app.login(GRID_DEPUTY).await;
+        let (_, deputy_edit) = app
+            .push(&deputy, json!([report(&id, 3, grid, "副网格长改")]))
+            .await;
+        assert_eq!(status_of(&deputy_edit), ("accepted", ""));
+        let (_, stale) = app
+            .push(&leader, json!([report(&id, 2, grid, "网格长改")]))
+            .await;
+        assert_eq!(status_of(&stale), ("conflict", "stale_version"));
+        // The answer carries the server's version, so the phone can show both.
+        assert_eq!(stale["results"][0]["current"]["version"], 3);
+        assert_eq!(
+            stale["results"][0]["current"]["payload"]["work_done"],
+            "副网格长改"
+        );
+        // Both phones made version 4 from version 3: the second is not mistaken for a resend.
+        let (_, first) = app
+            .push(&deputy, json!([report(&id, 4, grid, "副网格长再改")]))
+            .await;
+        assert_eq!(status_of(&first), ("accepted", ""));
+        let (_, sibling) = app
+            .push(&leader, json!([report(&id, 4, grid, "网格长的第4版")]))
+            .await;
+        assert_eq!(
+            status_of(&sibling),
+            ("conflict", "stale_version"),
+            "{sibling}"
+        );
+        // The leader keeps theirs: sent as the version after the server's, it replaces it.
+        let (_, kept) = app
+            .push(&leader, json!([report(&id, 5, grid, "网格长的第4版")]))
+            .await;
+        assert_eq!(status_of(&kept), ("accepted", ""));
+        let township = app.login(DONGHU_LEADER).await;
+        let listed = board(app, &township).await;
+        let reported = &row(&listed, GRID)["report"];
+        assert_eq!(reported["work_done"], "网格长的第4版");
+        assert_eq!(reported["version"], 5);
+    }
+);
 
 db_test!(
     a_missing_report_is_waived_with_a_reason_and_audited,

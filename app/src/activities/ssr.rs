@@ -6,9 +6,12 @@ use crate::db::{grid_activity, role_assignment};
 use crate::domain::activity::{ActivityDraft, ValidActivity};
 use crate::domain::money::format_yuan;
 use crate::domain::period::{Month, format_date, shanghai_date};
+use crate::domain::version::{EditCheck, check_edit};
 use crate::error::AppError;
 use crate::reports::ssr::store::locked_months;
-use crate::sync::api::{KIND_ACTIVITY, Problem, RecordEnvelope, RecordOutcome, RecordResult};
+use crate::sync::api::{
+    CurrentVersion, KIND_ACTIVITY, Problem, RecordEnvelope, RecordOutcome, RecordResult,
+};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
@@ -151,42 +154,72 @@ async fn store_one(
         Some(row) if row.person_id != person_id => {
             rejected("id_taken", "记录编号与他人的记录重复，请重新保存")
         }
-        Some(row) if version_of(record) == row.version => RecordOutcome::Accepted {
-            received_at_ms: row.received_at_ms,
-        },
-        Some(row) if version_of(record) < row.version => rejected(
-            "stale_version",
-            format!(
-                "这条活动记录已在别处改为第{}版，您的修改基于旧版本，未保存；请同步后再修改",
-                row.version
-            ),
-        ),
-        Some(row) if locked.contains(&(row.grid_id, Month::of(row.activity_date))) => {
-            RecordOutcome::Rejected {
-                problems: locked_problem(Month::of(row.activity_date)),
-            }
-        }
         Some(row) => {
-            let mut active: grid_activity::ActiveModel = row.into();
+            let stored_version = u32::try_from(row.version).unwrap_or(0);
             let fresh = active_model(record, person_id, &valid, at_ms);
-            active.grid_id = fresh.grid_id;
-            active.activity_type = fresh.activity_type;
-            active.activity_date = fresh.activity_date;
-            active.place = fresh.place;
-            active.participants = fresh.participants;
-            active.summary = fresh.summary;
-            active.spend_fen = fresh.spend_fen;
-            active.version = fresh.version;
-            active.device_time_ms = fresh.device_time_ms;
-            active.received_at_ms = fresh.received_at_ms;
-            active.update(&tx).await?;
-            RecordOutcome::Accepted {
-                received_at_ms: at_ms,
+            let same = same_content(&row, &fresh);
+            let month = Month::of(row.activity_date);
+            let editable = !locked.contains(&(row.grid_id, month));
+            match check_edit(stored_version, record.version, same, editable) {
+                EditCheck::Replay => RecordOutcome::Accepted {
+                    received_at_ms: row.received_at_ms,
+                },
+                EditCheck::Locked => RecordOutcome::Rejected {
+                    problems: locked_problem(month),
+                },
+                EditCheck::Stale => RecordOutcome::Conflict {
+                    problems: vec![Problem::new(
+                        "stale_version",
+                        None,
+                        format!(
+                            "这条活动记录已在别处改为第{stored_version}版，与您的修改不同；请选择保留哪一版"
+                        ),
+                    )],
+                    current: CurrentVersion {
+                        version: stored_version,
+                        payload: serde_json::to_value(record_of(row).draft)
+                            .map_err(|_| AppError::Internal)?,
+                    },
+                },
+                EditCheck::Apply => {
+                    let mut active: grid_activity::ActiveModel = row.into();
+                    active.grid_id = fresh.grid_id;
+                    active.activity_type = fresh.activity_type;
+                    active.activity_date = fresh.activity_date;
+                    active.place = fresh.place;
+                    active.participants = fresh.participants;
+                    active.summary = fresh.summary;
+                    active.spend_fen = fresh.spend_fen;
+                    active.version = fresh.version;
+                    active.device_time_ms = fresh.device_time_ms;
+                    active.received_at_ms = fresh.received_at_ms;
+                    active.update(&tx).await?;
+                    RecordOutcome::Accepted {
+                        received_at_ms: at_ms,
+                    }
+                }
             }
         }
     };
     tx.commit().await?;
     Ok(outcome)
+}
+
+/// Whether a pushed version says what the stored one says (a resend of it).
+fn same_content(row: &grid_activity::Model, fresh: &grid_activity::ActiveModel) -> bool {
+    let stored = grid_activity::ActiveModel {
+        id: Set(row.id),
+        grid_id: Set(row.grid_id),
+        person_id: Set(row.person_id),
+        activity_type: Set(row.activity_type.clone()),
+        activity_date: Set(row.activity_date),
+        place: Set(row.place.clone()),
+        participants: Set(row.participants.clone()),
+        summary: Set(row.summary.clone()),
+        spend_fen: Set(row.spend_fen),
+        ..fresh.clone()
+    };
+    stored == *fresh
 }
 
 fn active_model(
@@ -223,10 +256,10 @@ pub async fn own_activities_since(
         .order_by_asc(grid_activity::Column::ReceivedAtMs)
         .all(db)
         .await?;
-    Ok(rows.into_iter().map(record).collect())
+    Ok(rows.into_iter().map(record_of).collect())
 }
 
-fn record(row: grid_activity::Model) -> ActivityRecord {
+fn record_of(row: grid_activity::Model) -> ActivityRecord {
     ActivityRecord {
         id: row.id,
         draft: ActivityDraft {

@@ -12,4 +12,5 @@ pub mod money;
 pub mod period;
 pub mod phone;
 pub mod report;
+pub mod version;
 pub mod visit;

@@ -270,32 +270,6 @@ pub fn review(
     Ok((next, comment.to_owned()))
 }
 
-/// How a pushed version of a report relates to the stored one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EditCheck {
-    /// The same version again (a replay): answer as before, store nothing.
-    Replay,
-    /// A newer version of an editable report: store it and submit it again.
-    Apply,
-    /// The month is approved and locked.
-    Locked,
-    /// Made on a version older than the stored one: someone else changed it meanwhile.
-    Stale,
-}
-
-/// Judges an edit: `pushed` is the phone's version, `stored` the server's.
-pub fn check_edit(stored_version: u32, status: ReviewStatus, pushed: u32) -> EditCheck {
-    if pushed == stored_version {
-        EditCheck::Replay
-    } else if pushed < stored_version {
-        EditCheck::Stale
-    } else if status.editable() {
-        EditCheck::Apply
-    } else {
-        EditCheck::Locked
-    }
-}
-
 /// The monthly report duty of `grids` for `months` under `rule` (the policy's
 /// [`super::cadence::ObligationKind::MonthlyLeaderReport`] rule), judged on `today` from the
 /// reports `filed` (grid, month reported on, day it was sent) with the engine's own

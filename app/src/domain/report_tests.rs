@@ -100,17 +100,6 @@ fn review_steps_out_of_order_are_refused() {
     assert_eq!(review(Returned, Unlock, "x"), Err(ReviewError::NotLocked));
 }
 
-#[test]
-fn edits_are_judged_by_version_and_lock() {
-    use ReviewStatus::*;
-    assert_eq!(check_edit(2, Submitted, 2), EditCheck::Replay);
-    assert_eq!(check_edit(2, Approved, 2), EditCheck::Replay);
-    assert_eq!(check_edit(2, Returned, 3), EditCheck::Apply);
-    assert_eq!(check_edit(2, Submitted, 3), EditCheck::Apply);
-    assert_eq!(check_edit(2, Approved, 3), EditCheck::Locked);
-    assert_eq!(check_edit(3, Returned, 2), EditCheck::Stale);
-}
-
 fn report_rule() -> Rule {
     crate::domain::cadence::Policy::yuhuan()
         .rule(&ObligationKind::MonthlyLeaderReport)
@@ -184,15 +173,6 @@ proptest! {
                 next == ReviewStatus::Approved,
                 s == ReviewStatus::Submitted && a == ReviewAction::Approve
             );
-        }
-    }
-
-    /// A locked report accepts no newer version, and an older one is never applied.
-    #[test]
-    fn locked_or_stale_edits_are_never_applied(stored in 1u32..50, pushed in 1u32..50, s in status()) {
-        let check = check_edit(stored, s, pushed);
-        if check == EditCheck::Apply {
-            prop_assert!(pushed > stored && s != ReviewStatus::Approved);
         }
     }
 

@@ -67,6 +67,21 @@ pub enum RecordOutcome {
     Accepted { received_at_ms: i64 },
     /// Not stored; the user must change the record.
     Rejected { problems: Vec<Problem> },
+    /// Not stored: the record changed on the server since the phone's version was made
+    /// (another phone, or the same version edited twice). The phone shows both versions and
+    /// the user chooses; `problems` says what happened.
+    Conflict {
+        current: CurrentVersion,
+        problems: Vec<Problem>,
+    },
+}
+
+/// The server's version of a record, sent with a conflict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CurrentVersion {
+    pub version: u32,
+    /// The record kind's draft, as the phone would send it.
+    pub payload: serde_json::Value,
 }
 
 /// Why a record was rejected, in words for the user and a code for programs.

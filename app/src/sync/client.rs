@@ -9,7 +9,8 @@ use crate::sync::engine::{SyncError, push_outbox};
 use crate::sync::http::{self, Http};
 use crate::sync::idb::IdbStore;
 use crate::sync::outbox::{
-    OutboxRecord, OutboxStore, RecordDraft, RecordState, StoreError, pulled_to_store,
+    Choice, OutboxRecord, OutboxStore, RecordDraft, RecordState, StoreError, pulled_to_store,
+    resolve,
 };
 use crate::sync::pwa;
 use crate::sync::state::{ClientState, use_client};
@@ -276,6 +277,30 @@ pub async fn save_record(id: Option<Uuid>, draft: RecordDraft) -> Result<(), Sto
         all.push(record);
     });
     pwa::ask_persistence();
+    sync_now();
+    Ok(())
+}
+
+/// Settles a conflict with the version the user chose; returns once it is durably written.
+pub async fn resolve_conflict(id: Uuid, choice: Choice) -> Result<(), StoreError> {
+    let state = client();
+    let Some(record) = state
+        .records
+        .with_untracked(|all| all.iter().find(|r| r.id == id).cloned())
+    else {
+        return Ok(());
+    };
+    let Some(resolved) = resolve(&record, choice, now_ms()) else {
+        return Ok(());
+    };
+    store()
+        .await?
+        .put_all(std::slice::from_ref(&resolved))
+        .await?;
+    state.records.update(|all| {
+        all.retain(|r| r.id != id);
+        all.push(resolved);
+    });
     sync_now();
     Ok(())
 }

@@ -2,8 +2,7 @@
 //! the components that hold them are rendered there too.
 use crate::auth::api::{Credentials, PasswordChange, Profile};
 use crate::error::AppError;
-use crate::sync::outbox::RecordDraft;
-use crate::sync::outbox::StoreError;
+use crate::sync::outbox::{Choice, RecordDraft, StoreError};
 use uuid::Uuid;
 
 pub fn start() {}
@@ -25,6 +24,10 @@ pub async fn logout() -> Result<(), AppError> {
 }
 
 pub async fn save_record(_: Option<Uuid>, _: RecordDraft) -> Result<(), StoreError> {
+    Err(StoreError::Unavailable("仅在浏览器中可用".into()))
+}
+
+pub async fn resolve_conflict(_: Uuid, _: Choice) -> Result<(), StoreError> {
     Err(StoreError::Unavailable("仅在浏览器中可用".into()))
 }
 

@@ -5,6 +5,7 @@ pub mod api;
 #[cfg_attr(not(feature = "hydrate"), path = "client_ssr.rs")]
 pub mod client;
 pub mod components;
+pub mod conflict;
 pub mod engine;
 #[cfg(feature = "hydrate")]
 pub(crate) mod http;

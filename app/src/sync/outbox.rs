@@ -2,10 +2,10 @@
 //! and after (as synced) so that 我的记录 shows it. Storage sits behind [`OutboxStore`]: IndexedDB
 //! in the browser, [`MemoryStore`] in native tests.
 use crate::activities::api::ActivityRecord;
-use crate::domain::activity::ActivityDraft;
+use crate::domain::activity::{ActivityDraft, ActivityType};
 use crate::domain::period::{Month, format_date};
 use crate::domain::report::{ReportDraft, ReviewStatus};
-use crate::domain::visit::VisitDraft;
+use crate::domain::visit::{VisitDraft, VisitPurpose};
 use crate::reports::api::ReportRecord;
 use crate::sync::api::{
     KIND_ACTIVITY, KIND_MONTHLY_REPORT, KIND_VISIT, Problem, RecordEnvelope, RecordOutcome,
@@ -27,6 +27,13 @@ pub enum RecordState {
     Synced { received_at_ms: i64 },
     /// 被拒绝: the server refused it; the user can edit and save again.
     Rejected { problems: Vec<Problem> },
+    /// 有冲突: the server holds another version, made meanwhile elsewhere. Both are kept until
+    /// the user chooses one.
+    Conflict {
+        theirs: RecordDraft,
+        their_version: u32,
+        problems: Vec<Problem>,
+    },
     /// 被退回: a report the township sent back with a comment, to be edited and resubmitted.
     Returned { comment: Option<String> },
     /// 已通过: a report the township approved; its month is locked.
@@ -39,6 +46,7 @@ impl RecordState {
             Self::Pending => "待同步",
             Self::Synced { .. } => "已同步",
             Self::Rejected { .. } => "被拒绝",
+            Self::Conflict { .. } => "有冲突",
             Self::Returned { .. } => "被退回",
             Self::Approved => "已通过",
         }
@@ -66,6 +74,38 @@ impl RecordDraft {
 
     /// The day the record is about, `YYYY-MM-DD`, for ordering lists: a visit's date, a
     /// report's last day of the month.
+    /// The record's fields in words, for showing two versions side by side.
+    pub fn describe(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Self::Visit(v) => vec![
+                ("走访日期", v.visit_date.clone()),
+                (
+                    "走访目的",
+                    VisitPurpose::from_code(&v.purpose)
+                        .map_or_else(|| v.purpose.clone(), |p| p.label().to_owned()),
+                ),
+                ("走访情况", v.findings.clone()),
+            ],
+            Self::MonthlyReport(r) => vec![
+                ("本月工作情况", r.work_done.clone()),
+                ("存在问题", r.problems.clone()),
+                ("下月工作打算", r.next_steps.clone()),
+            ],
+            Self::Activity(a) => vec![
+                (
+                    "活动类型",
+                    ActivityType::from_code(&a.activity_type)
+                        .map_or_else(|| a.activity_type.clone(), |t| t.label().to_owned()),
+                ),
+                ("活动日期", a.activity_date.clone()),
+                ("地点", a.place.clone()),
+                ("参加人数", a.participants.len().to_string()),
+                ("活动内容", a.summary.clone()),
+                ("活动经费（元）", a.spend_yuan.clone()),
+            ],
+        }
+    }
+
     pub fn date(&self) -> String {
         match self {
             Self::Visit(v) => v.visit_date.clone(),
@@ -93,7 +133,7 @@ impl OutboxRecord {
     pub fn is_unsynced(&self) -> bool {
         matches!(
             self.state,
-            RecordState::Pending | RecordState::Rejected { .. }
+            RecordState::Pending | RecordState::Rejected { .. } | RecordState::Conflict { .. }
         )
     }
 
@@ -192,12 +232,51 @@ impl OutboxRecord {
     /// township approves it; an activity until its month is locked (the server judges that).
     pub fn editable(&self) -> bool {
         match (&self.draft, &self.state) {
+            // A conflict is settled by choosing a version first.
+            (_, RecordState::Conflict { .. }) => false,
             (_, RecordState::Rejected { .. }) => true,
             (RecordDraft::MonthlyReport(_), state) => *state != RecordState::Approved,
             (RecordDraft::Activity(_), _) => true,
             (RecordDraft::Visit(_), _) => false,
         }
     }
+}
+
+/// Which version of a conflicting record the user keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// The phone's: sent again as the version after the server's, so it replaces it.
+    Mine,
+    /// The server's: kept as synced; the phone's edit is given up, by the user's choice.
+    Theirs,
+}
+
+/// The record once the user chose in a conflict; `None` when it is not in conflict.
+pub fn resolve(record: &OutboxRecord, choice: Choice, now_ms: i64) -> Option<OutboxRecord> {
+    let RecordState::Conflict {
+        theirs,
+        their_version,
+        ..
+    } = &record.state
+    else {
+        return None;
+    };
+    let mut resolved = record.clone();
+    match choice {
+        Choice::Mine => {
+            resolved.version = their_version + 1;
+            resolved.device_time_ms = now_ms;
+            resolved.state = RecordState::Pending;
+        }
+        Choice::Theirs => {
+            resolved.version = *their_version;
+            resolved.draft = theirs.clone();
+            resolved.state = RecordState::Synced {
+                received_at_ms: now_ms,
+            };
+        }
+    }
+    Some(resolved)
 }
 
 /// The person's records to push next: pending ones, oldest first, at most `max`. Another
@@ -227,6 +306,22 @@ pub fn apply_results(sent: &[OutboxRecord], results: &[RecordResult]) -> Vec<Out
                 RecordOutcome::Rejected { problems } => RecordState::Rejected {
                     problems: problems.clone(),
                 },
+                // A server version the phone cannot read is reported as a refusal: the user's
+                // own version stays either way.
+                RecordOutcome::Conflict { current, problems } => {
+                    match serde_json::from_value::<RecordDraft>(current.payload.clone()) {
+                        Ok(theirs) if theirs.kind() == record.draft.kind() => {
+                            RecordState::Conflict {
+                                theirs,
+                                their_version: current.version,
+                                problems: problems.clone(),
+                            }
+                        }
+                        _ => RecordState::Rejected {
+                            problems: problems.clone(),
+                        },
+                    }
+                }
             };
             Some(updated)
         })

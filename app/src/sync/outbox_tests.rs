@@ -68,6 +68,80 @@ fn answers_mark_records_synced_or_rejected_and_unanswered_ones_stay_pending() {
     );
 }
 
+fn conflict(record: &OutboxRecord, their_findings: &str, their_version: u32) -> RecordResult {
+    let mut theirs = record.draft.clone();
+    if let RecordDraft::Visit(v) = &mut theirs {
+        v.findings = their_findings.into();
+    }
+    RecordResult {
+        id: record.id,
+        outcome: RecordOutcome::Conflict {
+            current: crate::sync::api::CurrentVersion {
+                version: their_version,
+                payload: serde_json::to_value(&theirs).unwrap(),
+            },
+            problems: vec![Problem::new("stale_version", None, "已在别处修改")],
+        },
+    }
+}
+
+#[test]
+fn a_conflict_keeps_both_versions_until_the_user_chooses() {
+    let mine = record(1, 1, RecordState::Pending);
+    let updated = apply_results(
+        std::slice::from_ref(&mine),
+        &[conflict(&mine, "别处的版本", 2)],
+    );
+    let held = &updated[0];
+    assert_eq!(held.draft, mine.draft, "the phone's own text stays");
+    assert_eq!(held.state.label(), "有冲突");
+    assert!(held.is_unsynced() && !held.editable());
+    let RecordState::Conflict {
+        theirs,
+        their_version,
+        ..
+    } = &held.state
+    else {
+        panic!("{:?}", held.state);
+    };
+    assert_eq!(*their_version, 2);
+    assert_eq!(theirs.describe()[2], ("走访情况", "别处的版本".to_owned()));
+    assert!(
+        next_batch(&updated, 1, 10).is_empty(),
+        "not resent until the user chooses"
+    );
+
+    // Keeping mine sends it as the version after the server's.
+    let kept = resolve(held, Choice::Mine, 50).unwrap();
+    assert_eq!(
+        (kept.version, kept.state.clone()),
+        (3, RecordState::Pending)
+    );
+    assert_eq!(kept.draft, mine.draft);
+    // Taking theirs keeps the server's text as synced.
+    let taken = resolve(held, Choice::Theirs, 50).unwrap();
+    assert_eq!(taken.version, 2);
+    assert_eq!(taken.draft, *theirs);
+    assert!(!taken.is_unsynced());
+    assert_eq!(
+        resolve(&mine, Choice::Mine, 50),
+        None,
+        "only a conflict is resolved"
+    );
+}
+
+#[test]
+fn a_conflict_with_an_unreadable_server_version_is_a_refusal_and_keeps_the_text() {
+    let mine = record(1, 1, RecordState::Pending);
+    let mut answer = conflict(&mine, "x", 2);
+    if let RecordOutcome::Conflict { current, .. } = &mut answer.outcome {
+        current.payload = serde_json::json!({"unexpected": true});
+    }
+    let updated = apply_results(std::slice::from_ref(&mine), &[answer]);
+    assert!(matches!(updated[0].state, RecordState::Rejected { .. }));
+    assert_eq!(updated[0].draft, mine.draft);
+}
+
 #[test]
 fn a_pull_never_overwrites_a_record_waiting_on_the_phone() {
     let pending = record(1, 1, RecordState::Pending);

@@ -3,10 +3,13 @@
 use crate::auth::ssr::{Viewer, now_ms};
 use crate::db::{monthly_report, report_event};
 use crate::domain::period::{Month, shanghai_date};
-use crate::domain::report::{EditCheck, ReportDraft, ReviewStatus, ValidReport, check_edit};
+use crate::domain::report::{ReportDraft, ReviewStatus, ValidReport};
+use crate::domain::version::{EditCheck, check_edit};
 use crate::error::AppError;
 use crate::reports::api::ReportRecord;
-use crate::sync::api::{KIND_MONTHLY_REPORT, Problem, RecordEnvelope, RecordOutcome, RecordResult};
+use crate::sync::api::{
+    CurrentVersion, KIND_MONTHLY_REPORT, Problem, RecordEnvelope, RecordOutcome, RecordResult,
+};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
@@ -102,7 +105,10 @@ async fn store_one(
         Some(row) => {
             let status = ReviewStatus::from_code(&row.status).ok_or(AppError::Internal)?;
             let stored_version = u32::try_from(row.version).unwrap_or(0);
-            match check_edit(stored_version, status, record.version) {
+            let same = row.work_done == valid.work_done
+                && row.problems == valid.problems
+                && row.next_steps == valid.next_steps;
+            match check_edit(stored_version, record.version, same, status.editable()) {
                 EditCheck::Replay => Err(RecordOutcome::Accepted {
                     received_at_ms: row.updated_at_ms,
                 }),
@@ -112,12 +118,20 @@ async fn store_one(
                         "{label}的情况汇报已审核通过并锁定，不能修改；如需修改，请联系乡镇网格长解锁"
                     ),
                 )),
-                EditCheck::Stale => Err(rejected(
-                    "stale_version",
-                    format!(
-                        "这份汇报已在别处改为第{stored_version}版，您的修改基于旧版本，未保存；请同步后再修改"
-                    ),
-                )),
+                EditCheck::Stale => Err(RecordOutcome::Conflict {
+                    problems: vec![Problem::new(
+                        "stale_version",
+                        None,
+                        format!(
+                            "这份汇报已在别处改为第{stored_version}版，与您的修改不同；请选择保留哪一版"
+                        ),
+                    )],
+                    current: CurrentVersion {
+                        version: stored_version,
+                        payload: serde_json::to_value(draft_of(&row))
+                            .map_err(|_| AppError::Internal)?,
+                    },
+                }),
                 EditCheck::Apply => {
                     let mut active: monthly_report::ActiveModel = row.into();
                     active.person_id = Set(person_id);
@@ -218,6 +232,17 @@ pub async fn reports_since(
         .all(db)
         .await?;
     Ok(rows.into_iter().filter_map(record).collect())
+}
+
+/// The stored version as the phone's draft.
+fn draft_of(row: &monthly_report::Model) -> ReportDraft {
+    ReportDraft {
+        grid_id: row.grid_id,
+        month: row.month.clone(),
+        work_done: row.work_done.clone(),
+        problems: row.problems.clone(),
+        next_steps: row.next_steps.clone(),
+    }
 }
 
 fn record(row: monthly_report::Model) -> Option<ReportRecord> {

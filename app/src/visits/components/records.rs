@@ -2,6 +2,7 @@
 use crate::activities::components::ActivityItem;
 use crate::domain::visit::{VisitDraft, VisitPurpose};
 use crate::reports::components::ReportItem;
+use crate::sync::conflict::ConflictItem;
 use crate::sync::outbox::{OutboxRecord, RecordDraft, RecordState};
 use crate::sync::state::use_client;
 use leptos::prelude::*;
@@ -21,6 +22,7 @@ pub fn RecordsPage() -> impl IntoView {
                     <ul class="records">
                         <For each=move || client.own_records() key=|r| (r.id, r.version, r.state.label()) let(record)>
                             {match record.draft.clone() {
+                                _ if matches!(record.state, RecordState::Conflict { .. }) => view! { <ConflictItem record /> }.into_any(),
                                 RecordDraft::Visit(visit) => view! { <VisitItem record visit /> }.into_any(),
                                 RecordDraft::MonthlyReport(report) => view! { <ReportItem record report /> }.into_any(),
                                 RecordDraft::Activity(activity) => view! { <ActivityItem record activity /> }.into_any(),
@@ -41,7 +43,9 @@ pub fn state_class(state: &RecordState) -> &'static str {
     match state {
         RecordState::Pending => "state pending",
         RecordState::Synced { .. } | RecordState::Approved => "state synced",
-        RecordState::Rejected { .. } | RecordState::Returned { .. } => "state rejected",
+        RecordState::Rejected { .. }
+        | RecordState::Returned { .. }
+        | RecordState::Conflict { .. } => "state rejected",
     }
 }
 
