@@ -1,0 +1,104 @@
+// Sync under trouble: an answer lost mid-sync, a session that expired while offline, and a full
+// disk. In each, no record the user saved is lost or stored twice.
+import { test, expect } from '@playwright/test';
+import { LoginPage, MEMBER, RecordsPage, VisitForm, serviceWorkerReady, unsyncedBadge } from './pages';
+
+type Pulled = { visits: { findings: string }[] };
+
+async function storedOnServer(page: import('@playwright/test').Page, prefix: string) {
+  const pulled: Pulled = await (await page.request.get('/api/v1/sync/pull?since=0')).json();
+  return pulled.visits.filter((v) => v.findings.startsWith(prefix)).length;
+}
+
+test('the connection drops after the server stored a batch: resent, stored once', async ({ page, context }) => {
+  await new LoginPage(page).loginAs(MEMBER);
+  await serviceWorkerReady(page);
+  await expect(unsyncedBadge(page)).toHaveText('全部已同步');
+
+  await context.setOffline(true);
+  const prefix = `断线批次 ${Date.now()}`;
+  const form = new VisitForm(page);
+  await form.open();
+  for (const n of [1, 2, 3]) {
+    await form.fill(`${prefix} 第${n}条`);
+    await form.save();
+    await expect(page.getByText('已保存（待同步）')).toBeVisible();
+  }
+  await expect(unsyncedBadge(page)).toHaveText('3 条待同步');
+
+  // The batch reaches the server, which stores it; the answer never reaches the phone.
+  let lost = 0;
+  await page.route('**/api/v1/sync/push', async (route) => {
+    await route.fetch();
+    lost += 1;
+    await route.abort('connectionreset');
+  });
+  await context.setOffline(false);
+  await expect.poll(() => lost).toBeGreaterThan(0);
+  await expect(page.getByText('无法连接服务器，联网后将自动同步')).toBeVisible();
+  await expect(unsyncedBadge(page)).toHaveText('3 条待同步');
+  expect(await storedOnServer(page, prefix)).toBe(3);
+
+  // The next sync sends the same records again: answered as stored, nothing doubled.
+  await page.unroute('**/api/v1/sync/push');
+  await page.getByRole('button', { name: '立即同步' }).click();
+  await expect(unsyncedBadge(page)).toHaveText('全部已同步', { timeout: 30_000 });
+  expect(await storedOnServer(page, prefix)).toBe(3);
+  const records = new RecordsPage(page);
+  await records.open();
+  for (const n of [1, 2, 3]) {
+    await expect(records.record(`${prefix} 第${n}条`)).toContainText('已同步');
+  }
+});
+
+test('a session that expired while offline: records stay, the password is asked for, then they sync', async ({ page, context }) => {
+  await new LoginPage(page).loginAs(MEMBER);
+  await serviceWorkerReady(page);
+  await context.setOffline(true);
+  const findings = `会话过期前的走访 ${Date.now()}`;
+  const form = new VisitForm(page);
+  await form.open();
+  await form.fill(findings);
+  await form.save();
+  await expect(page.getByText('已保存（待同步）')).toBeVisible();
+
+  // The session ends while the phone is away (the cookie is gone).
+  await context.clearCookies();
+  await context.setOffline(false);
+  await expect(page.getByText('登录已失效，请重新登录后同步。记录仍保存在手机上。')).toBeVisible({ timeout: 30_000 });
+  await expect(unsyncedBadge(page)).toHaveText('1 条待同步');
+  await page.getByRole('link', { name: '重新登录' }).click();
+  await new LoginPage(page).loginAs(MEMBER);
+  await expect(unsyncedBadge(page)).toHaveText('全部已同步', { timeout: 30_000 });
+  expect(await storedOnServer(page, findings)).toBe(1);
+});
+
+test('a full disk: the save is refused in words and the text stays in the form', async ({ page }) => {
+  await new LoginPage(page).loginAs(MEMBER);
+  await expect(unsyncedBadge(page)).toHaveText('全部已同步');
+  const form = new VisitForm(page);
+  await form.open();
+  const findings = `存储已满时的走访 ${Date.now()}`;
+  await form.fill(findings);
+
+  // The disk is full: IndexedDB refuses writes the way browsers do, with a QuotaExceededError.
+  // (Chromium's quota override does not stop small writes, so the refusal is staged here.)
+  await page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    (window as unknown as { restoreDisk: () => void }).restoreDisk = () => { IDBObjectStore.prototype.put = put; };
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await form.save();
+  await expect(page.getByRole('alert')).toHaveText('手机存储空间不足，记录未保存。请清理空间后重试');
+  await expect(page.getByLabel('走访情况')).toHaveValue(findings);
+  await expect(unsyncedBadge(page)).toHaveText('全部已同步');
+
+  // Space freed: the same text is saved.
+  await page.evaluate(() => (window as unknown as { restoreDisk: () => void }).restoreDisk());
+  await form.save();
+  await expect(page.getByText('已保存（待同步）')).toBeVisible();
+  await expect(unsyncedBadge(page)).toHaveText('全部已同步', { timeout: 30_000 });
+  expect(await storedOnServer(page, findings)).toBe(1);
+});
