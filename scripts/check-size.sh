@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Fails when the capture screen's first load (wasm + js + css, brotli) passes the budget: about
-# the 3-second JavaScript budget of a mid-range phone. Raised from 350 to 400 KiB when grid
-# activities (form, record line, quarterly duty) added 41 KiB: every routed view goes through
-# `AnyView`, which keeps both a sync and an async hydration path per view type (the async one
-# alone is about a fifth of the wasm before wasm-opt). The way back down is a route-level split
-# of the field app, not trimming forms.
+# the 3-second JavaScript budget of a mid-range phone. Raised from 350 to 450 KiB on 2026-11-30
+# for what issue 3 added to the field app: grid activities (form, record line, quarterly duty)
+# 41 KiB, the two-version conflict view 12 KiB, settings with the records file and sync
+# progress 17 KiB. Every routed view goes through `AnyView`, which keeps both a sync and an
+# async hydration path per view type (the async one alone is about a fifth of the wasm before
+# wasm-opt), and each route widens the router's `EitherOfN`. opt-level "s" was tried: 31 KiB
+# larger. The way back down is a route-level split of the field app, not trimming forms.
 set -euo pipefail
-budget_kib=${SIZE_BUDGET_KIB:-400}
+budget_kib=${SIZE_BUDGET_KIB:-450}
 total=0
 for f in statgrid_bg.wasm statgrid.js statgrid.css; do
   total=$((total + $(brotli -c -q 11 "$SITE/pkg/$f" | wc -c)))

@@ -53,6 +53,7 @@ pub fn HomePage() -> impl IntoView {
                             <Show when=move || records_activities>
                                 <A href="/activities/new" attr:class="button">"网格活动"</A>
                             </Show>
+                            <A href="/settings" attr:class="button">"设置与数据"</A>
                             <Show when=move || reports>
                                 <A href="/reports/new" attr:class="button">"情况汇报"</A>
                             </Show>

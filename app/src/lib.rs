@@ -81,6 +81,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/records") view=visits::components::RecordsPage />
                     <Route path=path!("/reports/new") view=reports::components::ReportFormPage />
                     <Route path=path!("/activities/new") view=activities::components::ActivityFormPage />
+                    <Route path=path!("/settings") view=sync::settings::SettingsPage />
                     <Route path=path!("/password") view=auth::components::PasswordPage />
                 </Routes>
             </main>

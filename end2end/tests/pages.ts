@@ -67,6 +67,11 @@ export function unsyncedBadge(page: Page) {
   return page.getByTestId('unsynced');
 }
 
+/** Waits until the phone has synced once since login, so the directory is kept for offline use. */
+export async function syncedOnce(page: Page) {
+  await expect(page.getByText(/^上次同步 /)).toBeVisible({ timeout: 30_000 });
+}
+
 /** Waits until the service worker controls the page, so the app opens with no network. */
 export async function serviceWorkerReady(page: Page) {
   await page.evaluate(async () => {

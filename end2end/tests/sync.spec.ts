@@ -1,7 +1,7 @@
 // Sync under trouble: an answer lost mid-sync, a session that expired while offline, and a full
 // disk. In each, no record the user saved is lost or stored twice.
 import { test, expect } from '@playwright/test';
-import { LoginPage, MEMBER, RecordsPage, VisitForm, serviceWorkerReady, unsyncedBadge } from './pages';
+import { LoginPage, MEMBER, RecordsPage, VisitForm, serviceWorkerReady, syncedOnce, unsyncedBadge } from './pages';
 
 type Pulled = { visits: { findings: string }[] };
 
@@ -35,7 +35,7 @@ test('the connection drops after the server stored a batch: resent, stored once'
   });
   await context.setOffline(false);
   await expect.poll(() => lost).toBeGreaterThan(0);
-  await expect(page.getByText('无法连接服务器，联网后将自动同步')).toBeVisible();
+  await expect(page.getByText(/^无法连接服务器，\d+ 秒后自动重试/)).toBeVisible();
   await expect(unsyncedBadge(page)).toHaveText('3 条待同步');
   expect(await storedOnServer(page, prefix)).toBe(3);
 
@@ -53,6 +53,7 @@ test('the connection drops after the server stored a batch: resent, stored once'
 
 test('a session that expired while offline: records stay, the password is asked for, then they sync', async ({ page, context }) => {
   await new LoginPage(page).loginAs(MEMBER);
+  await syncedOnce(page);
   await serviceWorkerReady(page);
   await context.setOffline(true);
   const findings = `会话过期前的走访 ${Date.now()}`;
@@ -101,4 +102,49 @@ test('a full disk: the save is refused in words and the text stays in the form',
   await expect(page.getByText('已保存（待同步）')).toBeVisible();
   await expect(unsyncedBadge(page)).toHaveText('全部已同步', { timeout: 30_000 });
   expect(await storedOnServer(page, findings)).toBe(1);
+});
+
+test('unsynced records carried to another phone in a file sync once, from either phone', async ({ page, context, browser }) => {
+  await new LoginPage(page).loginAs(MEMBER);
+  await syncedOnce(page);
+  await serviceWorkerReady(page);
+  await context.setOffline(true);
+  const prefix = `换手机带走的走访 ${Date.now()}`;
+  const form = new VisitForm(page);
+  await form.open();
+  for (const n of [1, 2]) {
+    await form.fill(`${prefix} 第${n}条`);
+    await form.save();
+    await expect(page.getByText('已保存（待同步）')).toBeVisible();
+  }
+
+  // Settings, offline: the browser's answer on persistent storage, and the export.
+  await page.goto('/settings');
+  await expect(page.getByRole('heading', { name: '设置与数据' })).toBeVisible();
+  await expect(page.getByTestId('persisted')).toHaveText(/^(已开启|未开启|此浏览器不支持)/);
+  await expect(page.getByText('本机有 2 条记录尚未同步。')).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出未同步记录' }).click();
+  const file = await (await downloading).path();
+  await expect(page.getByText('已导出 2 条未同步记录')).toBeVisible();
+
+  // A new phone, same account: the file is read in and synced.
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await new LoginPage(other).loginAs(MEMBER);
+  await other.goto('/settings');
+  await other.getByLabel('导入记录文件').setInputFiles(file);
+  await expect(other.getByText('已导入 2 条记录，0 条手机上已有')).toBeVisible();
+  await expect(unsyncedBadge(other)).toHaveText('全部已同步', { timeout: 30_000 });
+  expect(await storedOnServer(other, prefix)).toBe(2);
+  // The same file again adds nothing.
+  await other.getByLabel('导入记录文件').setInputFiles([]);
+  await other.getByLabel('导入记录文件').setInputFiles(file);
+  await expect(other.getByText('已导入 0 条记录，2 条手机上已有')).toBeVisible();
+  await otherContext.close();
+
+  // The first phone comes back online and sends its copies: stored once all the same.
+  await context.setOffline(false);
+  await expect(unsyncedBadge(page)).toHaveText('全部已同步', { timeout: 30_000 });
+  expect(await storedOnServer(page, prefix)).toBe(2);
 });

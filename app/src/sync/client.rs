@@ -5,7 +5,7 @@ use crate::directory::api::Directory;
 use crate::domain::period::shanghai_date;
 use crate::duties::api::DutyList;
 use crate::error::AppError;
-use crate::sync::engine::{SyncError, push_outbox};
+use crate::sync::engine::{SyncError, push_outbox, retry_after};
 use crate::sync::http::{self, Http};
 use crate::sync::idb::IdbStore;
 use crate::sync::outbox::{
@@ -38,6 +38,16 @@ thread_local! {
 
 fn client() -> ClientState {
     CLIENT.with(|c| c.get()).unwrap_or_else(use_client)
+}
+
+/// The phone-side state, for the other browser actions.
+pub(crate) fn state() -> ClientState {
+    client()
+}
+
+/// The outbox, opened once.
+pub(crate) async fn outbox() -> Result<Rc<IdbStore>, StoreError> {
+    store().await
 }
 
 async fn store() -> Result<Rc<IdbStore>, StoreError> {
@@ -132,12 +142,17 @@ pub fn sync_now() {
         AGAIN.with(|a| a.set(true));
         return;
     }
-    state.status.update(|s| s.syncing = true);
+    state.status.update(|s| {
+        s.syncing = true;
+        s.progress = None;
+    });
     spawn_local(async move {
         let result = run_sync(&state).await;
         reload_records().await;
+        let mut retry = None;
         state.status.update(|s| {
             s.syncing = false;
+            s.progress = None;
             match result {
                 Ok(()) => {
                     let now = now_ms();
@@ -147,6 +162,7 @@ pub fn sync_now() {
                     s.last_sync_ms = Some(now);
                     s.problem = None;
                     s.needs_login = false;
+                    s.failures = 0;
                 }
                 Err(SyncError::Server(AppError::Unauthenticated)) => {
                     s.needs_login = true;
@@ -155,12 +171,23 @@ pub fn sync_now() {
                 Err(SyncError::Server(AppError::PasswordChangeRequired)) => {
                     s.problem = Some("请先修改密码，之后记录会自动同步。".into());
                 }
-                Err(SyncError::Server(AppError::Network(_))) => {
-                    s.problem = Some("无法连接服务器，联网后将自动同步".into());
+                Err(e) => {
+                    s.failures += 1;
+                    let wait = retry_after(s.failures);
+                    retry = Some(wait);
+                    s.problem = Some(match e {
+                        SyncError::Server(AppError::Network(_)) => format!(
+                            "无法连接服务器，{} 秒后自动重试；联网后也会自动同步",
+                            wait.as_secs()
+                        ),
+                        other => format!("{other}（{} 秒后自动重试）", wait.as_secs()),
+                    });
                 }
-                Err(e) => s.problem = Some(e.to_string()),
             }
         });
+        if let Some(wait) = retry {
+            let _ = set_timeout_with_handle(sync_now, wait);
+        }
         if AGAIN.with(|a| a.replace(false)) {
             sync_now();
         }
@@ -175,7 +202,10 @@ async fn run_sync(state: &ClientState) -> Result<(), SyncError> {
         return Ok(());
     };
     let store = store().await?;
-    push_outbox(store.as_ref(), &Http, person_id).await?;
+    push_outbox(store.as_ref(), &Http, person_id, |done, total| {
+        state.status.update(|s| s.progress = Some((done, total)))
+    })
+    .await?;
     let since = LocalStorage::get::<i64>(cursor_key(person_id)).unwrap_or(0);
     let pulled = http::pull(since).await?;
     let fresh: Vec<OutboxRecord> = pulled

@@ -2,7 +2,7 @@
 //! trouble, and a waiting new version.
 use crate::domain::period::format_shanghai_minute;
 use crate::sync::client;
-use crate::sync::state::use_client;
+use crate::sync::state::{SyncStatus, use_client};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -33,7 +33,11 @@ pub fn SyncBar() -> impl IntoView {
                     on:click=move |_| client::sync_now()
                     disabled=move || status().syncing
                 >
-                    {move || if status().syncing { "同步中…" } else { "立即同步" }}
+                    {move || match status() {
+                        SyncStatus { syncing: false, .. } => "立即同步".to_owned(),
+                        SyncStatus { progress: Some((done, total)), .. } => format!("同步中 {done}/{total}"),
+                        _ => "同步中…".to_owned(),
+                    }}
                 </button>
             </Show>
         </div>

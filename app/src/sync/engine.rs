@@ -3,6 +3,7 @@
 use crate::error::AppError;
 use crate::sync::api::{MAX_BATCH, RecordEnvelope, RecordResult};
 use crate::sync::outbox::{OutboxStore, RecordState, StoreError, apply_results, next_batch};
+use std::time::Duration;
 
 /// Sends one batch to the server.
 #[allow(async_fn_in_trait)] // used by this crate only, with concrete types
@@ -25,14 +26,17 @@ pub enum SyncError {
     Server(#[from] AppError),
 }
 
-/// Pushes every pending record of the person. Stops at the first failed round trip, leaving the rest
-/// pending, and when a round changes nothing (so a confused server cannot loop it forever).
+/// Pushes every pending record of the person, telling `progress` (answered, total) after each
+/// batch. Stops at the first failed round trip, leaving the rest pending, and when a round
+/// changes nothing (so a confused server cannot loop it forever).
 pub async fn push_outbox(
     store: &impl OutboxStore,
     transport: &impl Transport,
     person_id: i32,
+    progress: impl Fn(usize, usize),
 ) -> Result<SyncReport, SyncError> {
     let mut report = SyncReport::default();
+    let total = next_batch(&store.all().await?, person_id, usize::MAX).len();
     loop {
         let batch = next_batch(&store.all().await?, person_id, MAX_BATCH);
         if batch.is_empty() {
@@ -53,7 +57,16 @@ pub async fn push_outbox(
                 _ => report.rejected += 1,
             }
         }
+        progress(report.accepted + report.rejected, total);
     }
+}
+
+/// How long to wait before trying again after `failures` failed syncs in a row: 5 seconds,
+/// doubling, at most 5 minutes, so a phone on a poor link neither hammers the server nor
+/// waits long once the link is back.
+pub fn retry_after(failures: u32) -> Duration {
+    let seconds = 5u64.saturating_mul(1 << failures.saturating_sub(1).min(6));
+    Duration::from_secs(seconds.min(300))
 }
 
 #[cfg(test)]

@@ -62,7 +62,7 @@ fn pending(store: &MemoryStore) -> usize {
 fn a_large_outbox_goes_in_batches_of_500() {
     let store = outbox(1200);
     let server = FakeServer::default();
-    let report = block_on(push_outbox(&store, &server, 1)).unwrap();
+    let report = block_on(push_outbox(&store, &server, 1, |_, _| ())).unwrap();
     assert_eq!(report.round_trips, 3, "⌈1200/500⌉ round trips");
     assert_eq!(report.accepted, 1200);
     assert_eq!(pending(&store), 0);
@@ -75,7 +75,7 @@ fn a_sync_cut_off_midway_loses_nothing_and_doubles_nothing_when_resumed() {
         fail_on_call: Some(2),
         ..Default::default()
     };
-    let err = block_on(push_outbox(&store, &flaky, 1)).unwrap_err();
+    let err = block_on(push_outbox(&store, &flaky, 1, |_, _| ())).unwrap_err();
     assert!(matches!(err, SyncError::Server(AppError::Network(_))));
     assert_eq!(
         pending(&store),
@@ -86,7 +86,7 @@ fn a_sync_cut_off_midway_loses_nothing_and_doubles_nothing_when_resumed() {
         stored: flaky.stored,
         ..Default::default()
     };
-    block_on(push_outbox(&store, &resumed, 1)).unwrap();
+    block_on(push_outbox(&store, &resumed, 1, |_, _| ())).unwrap();
     assert_eq!(pending(&store), 0);
     let stored = resumed.stored.borrow();
     assert_eq!(stored.len(), 1200);
@@ -103,7 +103,32 @@ fn a_server_that_answers_nothing_cannot_make_the_client_loop() {
         answer_nothing: true,
         ..Default::default()
     };
-    let report = block_on(push_outbox(&store, &mute, 1)).unwrap();
+    let report = block_on(push_outbox(&store, &mute, 1, |_, _| ())).unwrap();
     assert_eq!(report.round_trips, 1);
     assert_eq!(pending(&store), 3, "records stay pending");
+}
+
+#[test]
+fn progress_is_told_after_every_batch() {
+    let store = outbox(1200);
+    let seen = RefCell::new(Vec::new());
+    block_on(push_outbox(
+        &store,
+        &FakeServer::default(),
+        1,
+        |done, total| seen.borrow_mut().push((done, total)),
+    ))
+    .unwrap();
+    assert_eq!(
+        *seen.borrow(),
+        vec![(500, 1200), (1000, 1200), (1200, 1200)]
+    );
+}
+
+#[test]
+fn retries_back_off_from_five_seconds_to_five_minutes() {
+    let waits: Vec<u64> = (1..=9).map(|n| retry_after(n).as_secs()).collect();
+    assert_eq!(waits, vec![5, 10, 20, 40, 80, 160, 300, 300, 300]);
+    assert_eq!(retry_after(0).as_secs(), 5);
+    assert_eq!(retry_after(u32::MAX).as_secs(), 300);
 }

@@ -6,6 +6,9 @@ pub mod api;
 pub mod client;
 pub mod components;
 pub mod conflict;
+/// Storage facts and the records file; on the server, stand-ins.
+#[cfg_attr(not(feature = "hydrate"), path = "device_ssr.rs")]
+pub mod device;
 pub mod engine;
 #[cfg(feature = "hydrate")]
 pub(crate) mod http;
@@ -14,6 +17,8 @@ mod idb;
 pub mod outbox;
 #[cfg(feature = "hydrate")]
 mod pwa;
+pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod state;
+pub mod transfer;

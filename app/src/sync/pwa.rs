@@ -49,11 +49,10 @@ pub fn activate_update() {
     });
 }
 
-/// Asks the browser not to evict the outbox under storage pressure.
+/// Asks the browser not to evict the outbox under storage pressure (the answer is shown in
+/// settings).
 pub fn ask_persistence() {
-    if let Ok(promise) = window().navigator().storage().persist() {
-        spawn_local(async move {
-            let _ = JsFuture::from(promise).await;
-        });
-    }
+    spawn_local(async {
+        crate::sync::device::ask_persistence().await;
+    });
 }

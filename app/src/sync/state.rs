@@ -15,6 +15,19 @@ pub struct SyncStatus {
     pub problem: Option<String>,
     /// The server asked for a new login; records stay until then.
     pub needs_login: bool,
+    /// Records answered so far in this run, of how many.
+    pub progress: Option<(usize, usize)>,
+    /// Failed runs in a row, which set the wait before the next try.
+    pub failures: u32,
+}
+
+/// What the browser says of this site's storage.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct StorageReport {
+    /// `navigator.storage.persisted()`; `None` when the browser cannot say.
+    pub persisted: Option<bool>,
+    /// Used and available bytes, when the browser tells.
+    pub usage: Option<(f64, f64)>,
 }
 
 #[derive(Clone, Copy)]
