@@ -9,9 +9,9 @@ const CACHE = 'statgrid-' + VERSION;
 
 // Server-rendered pages that carry no user data, so they are safe to replay offline;
 // user data is filled in on the client from IndexedDB after hydration.
-const SHELL = ['/', '/login', '/visits/new', '/records', '/reports/new', '/activities/new', '/settings', '/offline.html'];
+const SHELL = ['/', '/login', '/visits/new', '/records', '/reports/new', '/activities/new', '/trainings/new', '/settings', '/offline.html'];
 // Client routes whose HTML may be stood in for by the "/" shell (the router takes over).
-const CLIENT_ROUTES = ['/', '/visits/new', '/records', '/reports/new', '/activities/new', '/settings', '/login'];
+const CLIENT_ROUTES = ['/', '/visits/new', '/records', '/reports/new', '/activities/new', '/trainings/new', '/settings', '/login'];
 const NAV_TIMEOUT_MS = 3000;
 
 const toPath = (url) => new URL(url, self.location.href).pathname;

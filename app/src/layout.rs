@@ -52,6 +52,7 @@ pub fn HomePage() -> impl IntoView {
                             <A href="/records" attr:class="button">"我的记录"</A>
                             <Show when=move || records_activities>
                                 <A href="/activities/new" attr:class="button">"网格活动"</A>
+                                <A href="/trainings/new" attr:class="button">"培训记录"</A>
                             </Show>
                             <A href="/settings" attr:class="button">"设置与数据"</A>
                             <Show when=move || reports>

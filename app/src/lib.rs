@@ -18,6 +18,7 @@ pub mod reports;
 pub mod state;
 pub mod sync;
 pub mod township;
+pub mod trainings;
 pub mod visits;
 
 use leptos::prelude::*;
@@ -81,6 +82,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/records") view=visits::components::RecordsPage />
                     <Route path=path!("/reports/new") view=reports::components::ReportFormPage />
                     <Route path=path!("/activities/new") view=activities::components::ActivityFormPage />
+                    <Route path=path!("/trainings/new") view=trainings::components::TrainingFormPage />
                     <Route path=path!("/settings") view=sync::settings::SettingsPage />
                     <Route path=path!("/password") view=auth::components::PasswordPage />
                 </Routes>

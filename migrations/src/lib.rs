@@ -10,6 +10,7 @@ mod m20261122_000005_cadence_policy;
 mod m20261123_000006_monthly_reports;
 mod m20261123_000007_waivers;
 mod m20261130_000008_grid_activities;
+mod m20261130_000009_trainings;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_monthly_reports::Migration),
             Box::new(m20261123_000007_waivers::Migration),
             Box::new(m20261130_000008_grid_activities::Migration),
+            Box::new(m20261130_000009_trainings::Migration),
         ]
     }
 }

@@ -2,16 +2,15 @@
 //! them back for the phone and the cadence.
 use crate::activities::api::ActivityRecord;
 use crate::auth::ssr::{Viewer, now_ms};
-use crate::db::{grid_activity, role_assignment};
+use crate::db::grid_activity;
 use crate::domain::activity::{ActivityDraft, ValidActivity};
 use crate::domain::money::format_yuan;
 use crate::domain::period::{Month, format_date, shanghai_date};
 use crate::domain::version::{EditCheck, check_edit};
 use crate::error::AppError;
 use crate::reports::ssr::store::locked_months;
-use crate::sync::api::{
-    CurrentVersion, KIND_ACTIVITY, Problem, RecordEnvelope, RecordOutcome, RecordResult,
-};
+use crate::sync::api::{KIND_ACTIVITY, Problem, RecordEnvelope, RecordOutcome, RecordResult};
+use crate::sync::versioned::{conflict, locked_problem, members_by_grid, rejected, version_of};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
@@ -51,36 +50,6 @@ pub async fn store_activities(
     Ok(results)
 }
 
-async fn members_by_grid(
-    db: &impl ConnectionTrait,
-    grids: &BTreeSet<i32>,
-) -> Result<HashMap<i32, HashSet<i32>>, AppError> {
-    let rows: Vec<(i32, i32)> = role_assignment::Entity::find()
-        .select_only()
-        .column(role_assignment::Column::GridId)
-        .column(role_assignment::Column::PersonId)
-        .filter(role_assignment::Column::GridId.is_in(grids.iter().copied()))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let mut by_grid: HashMap<i32, HashSet<i32>> = HashMap::new();
-    for (grid, person) in rows {
-        by_grid.entry(grid).or_default().insert(person);
-    }
-    Ok(by_grid)
-}
-
-fn locked_problem(month: Month) -> Vec<Problem> {
-    vec![Problem::new(
-        "month_locked",
-        Some("activity_date"),
-        format!(
-            "{}的工作已经乡镇审核通过并锁定，不能再记入或修改该月的活动；如需补记，请联系乡镇网格长解锁",
-            month.label()
-        ),
-    )]
-}
-
 /// `members` holds the grids the viewer may record for, with who belongs to each.
 fn check(
     record: &RecordEnvelope,
@@ -107,19 +76,9 @@ fn check(
     }
     let month = Month::of(valid.activity_date);
     if locked.contains(&(valid.grid_id, month)) {
-        return Err(locked_problem(month));
+        return Err(locked_problem(month, "activity_date"));
     }
     Ok(valid)
-}
-
-fn rejected(code: &str, message: impl Into<String>) -> RecordOutcome {
-    RecordOutcome::Rejected {
-        problems: vec![Problem::new(code, None, message)],
-    }
-}
-
-fn version_of(record: &RecordEnvelope) -> i32 {
-    i32::try_from(record.version).unwrap_or(i32::MAX)
 }
 
 async fn store_one(
@@ -165,22 +124,9 @@ async fn store_one(
                     received_at_ms: row.received_at_ms,
                 },
                 EditCheck::Locked => RecordOutcome::Rejected {
-                    problems: locked_problem(month),
+                    problems: locked_problem(month, "activity_date"),
                 },
-                EditCheck::Stale => RecordOutcome::Conflict {
-                    problems: vec![Problem::new(
-                        "stale_version",
-                        None,
-                        format!(
-                            "这条活动记录已在别处改为第{stored_version}版，与您的修改不同；请选择保留哪一版"
-                        ),
-                    )],
-                    current: CurrentVersion {
-                        version: stored_version,
-                        payload: serde_json::to_value(record_of(row).draft)
-                            .map_err(|_| AppError::Internal)?,
-                    },
-                },
+                EditCheck::Stale => conflict("活动记录", stored_version, record_of(row).draft)?,
                 EditCheck::Apply => {
                     let mut active: grid_activity::ActiveModel = row.into();
                     active.grid_id = fresh.grid_id;

@@ -10,5 +10,7 @@ pub mod person;
 pub mod report_event;
 pub mod role_assignment;
 pub mod session;
+pub mod training;
+pub mod training_attendee;
 pub mod visit;
 pub mod waiver;

@@ -2,5 +2,6 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod import;
+pub mod picker;
 #[cfg(feature = "ssr")]
 pub mod ssr;

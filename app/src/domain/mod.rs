@@ -12,5 +12,6 @@ pub mod money;
 pub mod period;
 pub mod phone;
 pub mod report;
+pub mod training;
 pub mod version;
 pub mod visit;

@@ -30,6 +30,12 @@ pub struct DutyList {
     /// any of its members recorded them.
     #[serde(default)]
     pub activities: Vec<GridActivities>,
+    /// The policy's continuing-education rule, and the trainings the person attended this
+    /// year as the server knows them; the phone adds its own unsent ones.
+    #[serde(default)]
+    pub education_rule: Option<crate::domain::cadence::Rule>,
+    #[serde(default)]
+    pub attended: Vec<crate::trainings::api::Attended>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -7,6 +7,7 @@ use crate::domain::activity::activity_duties;
 use crate::domain::cadence::Status;
 use crate::domain::grid::GridKind;
 use crate::domain::period::{Quarter, parse_date};
+use crate::domain::training::education_status;
 use crate::sync::client;
 use crate::sync::outbox::{OutboxRecord, RecordState};
 use crate::sync::state::use_client;
@@ -26,6 +27,10 @@ pub fn DutiesCard() -> impl IntoView {
         let duties = still_open(&list.duties, pending, &list.first_day, &list.last_day);
         let reminders = open_reminders(&list.reminders, &own);
         let activities = activity_statuses(&list, &own);
+        let me = client
+            .profile
+            .with(|p| p.as_ref().map_or(0, |p| p.person_id));
+        let education = education_hours(&list, &own, me);
         let visits_owed = client.profile.with(|p| {
             p.as_ref()
                 .is_some_and(|p| p.roles.iter().any(|r| r.kind == GridKind::Enterprise))
@@ -37,10 +42,11 @@ pub fn DutiesCard() -> impl IntoView {
             reminders,
             visits_owed,
             activities,
+            education,
         ))
     });
     move || {
-        open.get().map(|(quarter, due, duties, reminders, visits_owed, activities)| {
+        open.get().map(|(quarter, due, duties, reminders, visits_owed, activities, education)| {
             let count = duties.len();
             view! {
                 {(!reminders.is_empty()).then(|| view! {
@@ -50,6 +56,14 @@ pub fn DutiesCard() -> impl IntoView {
                             {reminders.into_iter().map(|m| view! {
                                 <DutyItem status=m.status text=m.title note=m.note />
                             }).collect_view()}
+                        </ul>
+                    </section>
+                })}
+                {education.map(|(hours, required, status)| view! {
+                    <section class="card duties">
+                        <h2>"本年度继续教育"</h2>
+                        <ul class="duty-list education">
+                            <DutyItem status text=format!("已累计 {hours} 学时") note=format!("全年需 {required} 学时") />
                         </ul>
                     </section>
                 })}
@@ -113,6 +127,28 @@ fn activity_statuses(list: &DutyList, own: &[OutboxRecord]) -> Vec<(String, Stat
         .zip(&list.activities)
         .map(|((_, status), grid)| (grid.grid_name.clone(), status))
         .collect()
+}
+
+/// The person's continuing-education hours this year (trainings the server knows they
+/// attended, and those on this phone not yet known there), the hours required, and the status.
+fn education_hours(list: &DutyList, own: &[OutboxRecord], me: i32) -> Option<(u32, u32, Status)> {
+    let rule = list.education_rule.as_ref()?;
+    let today = client::today()?;
+    let mut attended: Vec<(time::Date, u32)> = list
+        .attended
+        .iter()
+        .filter_map(|a| Some((parse_date(&a.date).ok()?, a.hours)))
+        .collect();
+    attended.extend(
+        own.iter()
+            .filter(|r| !matches!(r.state, RecordState::Rejected { .. }))
+            .filter(|r| !list.attended.iter().any(|a| a.id == r.id))
+            .filter_map(|r| r.training())
+            .filter(|t| t.attendees.contains(&me))
+            .filter_map(|t| Some((parse_date(&t.training_date).ok()?, t.hours))),
+    );
+    let (hours, status) = education_status(rule, today.year(), &attended, today);
+    Some((hours, rule.kind.required_amount(), status))
 }
 
 /// One line of a duty list: the status in words and colour, what is owed, and a note.

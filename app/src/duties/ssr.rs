@@ -10,6 +10,7 @@ use crate::domain::grid::GridKind;
 use crate::domain::period::{Quarter, format_date, shanghai_date};
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::trainings::ssr::attended_in;
 use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -56,6 +57,12 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
     let (policy, _) = crate::cadence::ssr::policy(&state.db).await?;
     list.report_rule = policy.rule(&ObligationKind::MonthlyLeaderReport).cloned();
     list.activity_rule = policy.rule(&ObligationKind::QuarterlyActivity).cloned();
+    list.education_rule = policy
+        .rules
+        .iter()
+        .find(|r| matches!(r.kind, ObligationKind::ContinuingEducation { .. }))
+        .cloned();
+    list.attended = attended_in(&state.db, viewer.person_id(), today.year()).await?;
     let held = activity_days(&state.db, &grid_ids, quarter.first_day(), today).await?;
     list.activities = grids
         .iter()

@@ -3,6 +3,7 @@ use crate::activities::api::ActivityRecord;
 use crate::auth::api::Profile;
 use crate::directory::api::Directory;
 use crate::reports::api::ReportRecord;
+use crate::trainings::api::TrainingRecord;
 use crate::visits::api::VisitRecord;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -21,6 +22,7 @@ pub const PASSWORD_PATH: &str = "/api/v1/auth/password";
 pub const KIND_VISIT: &str = "visit";
 pub const KIND_MONTHLY_REPORT: &str = "monthly_report";
 pub const KIND_ACTIVITY: &str = "activity";
+pub const KIND_TRAINING: &str = "training";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PushRequest {
@@ -116,6 +118,15 @@ impl FieldError for crate::domain::activity::ActivityError {
     }
 }
 
+impl FieldError for crate::domain::training::TrainingError {
+    fn code(&self) -> &'static str {
+        Self::code(self)
+    }
+    fn field(&self) -> &'static str {
+        Self::field(self)
+    }
+}
+
 impl FieldError for crate::domain::report::ReportError {
     fn code(&self) -> &'static str {
         Self::code(self)
@@ -158,6 +169,9 @@ pub struct PullResponse {
     /// The person's own grid activities.
     #[serde(default)]
     pub activities: Vec<ActivityRecord>,
+    /// The trainings the person recorded.
+    #[serde(default)]
+    pub trainings: Vec<TrainingRecord>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -218,12 +218,14 @@ async fn run_sync(state: &ClientState) -> Result<(), SyncError> {
                 .iter()
                 .map(|r| OutboxRecord::from_report(person_id, r)),
         )
-        .chain(
-            pulled
-                .activities
-                .iter()
-                .map(|a| OutboxRecord::from_activity(person_id, a)),
-        )
+        .chain(pulled.activities.into_iter().map(|a| {
+            let draft = RecordDraft::Activity(a.draft);
+            OutboxRecord::synced(person_id, a.id, a.version, a.received_at_ms, draft)
+        }))
+        .chain(pulled.trainings.into_iter().map(|t| {
+            let draft = RecordDraft::Training(t.draft);
+            OutboxRecord::synced(person_id, t.id, t.version, t.received_at_ms, draft)
+        }))
         .collect();
     store
         .put_all(&pulled_to_store(&store.all().await?, fresh))

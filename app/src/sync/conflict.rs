@@ -63,6 +63,7 @@ fn kind_label(draft: &RecordDraft) -> &'static str {
         RecordDraft::Visit(_) => "走访记录",
         RecordDraft::MonthlyReport(_) => "情况汇报",
         RecordDraft::Activity(_) => "网格活动",
+        RecordDraft::Training(_) => "培训",
     }
 }
 

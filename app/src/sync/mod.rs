@@ -22,3 +22,5 @@ pub mod settings;
 pub mod ssr;
 pub mod state;
 pub mod transfer;
+#[cfg(feature = "ssr")]
+pub mod versioned;

@@ -1,15 +1,15 @@
 //! The phone's outbox: every record the user saved, kept until the server has answered for it,
 //! and after (as synced) so that 我的记录 shows it. Storage sits behind [`OutboxStore`]: IndexedDB
 //! in the browser, [`MemoryStore`] in native tests.
-use crate::activities::api::ActivityRecord;
 use crate::domain::activity::{ActivityDraft, ActivityType};
 use crate::domain::period::{Month, format_date};
 use crate::domain::report::{ReportDraft, ReviewStatus};
+use crate::domain::training::{TrainingDraft, TrainingTopic};
 use crate::domain::visit::{VisitDraft, VisitPurpose};
 use crate::reports::api::ReportRecord;
 use crate::sync::api::{
-    KIND_ACTIVITY, KIND_MONTHLY_REPORT, KIND_VISIT, Problem, RecordEnvelope, RecordOutcome,
-    RecordResult,
+    KIND_ACTIVITY, KIND_MONTHLY_REPORT, KIND_TRAINING, KIND_VISIT, Problem, RecordEnvelope,
+    RecordOutcome, RecordResult,
 };
 use crate::visits::api::VisitRecord;
 use serde::{Deserialize, Serialize};
@@ -61,6 +61,7 @@ pub enum RecordDraft {
     Visit(VisitDraft),
     MonthlyReport(ReportDraft),
     Activity(ActivityDraft),
+    Training(TrainingDraft),
 }
 
 impl RecordDraft {
@@ -69,6 +70,7 @@ impl RecordDraft {
             Self::Visit(_) => KIND_VISIT,
             Self::MonthlyReport(_) => KIND_MONTHLY_REPORT,
             Self::Activity(_) => KIND_ACTIVITY,
+            Self::Training(_) => KIND_TRAINING,
         }
     }
 
@@ -103,6 +105,18 @@ impl RecordDraft {
                 ("活动内容", a.summary.clone()),
                 ("活动经费（元）", a.spend_yuan.clone()),
             ],
+            Self::Training(t) => vec![
+                ("培训名称", t.title.clone()),
+                ("培训日期", t.training_date.clone()),
+                ("举办单位", t.organiser.clone()),
+                (
+                    "培训内容",
+                    TrainingTopic::from_code(&t.topic)
+                        .map_or_else(|| t.topic.clone(), |p| p.label().to_owned()),
+                ),
+                ("学时", t.hours.to_string()),
+                ("参训人数", t.attendees.len().to_string()),
+            ],
         }
     }
 
@@ -113,6 +127,7 @@ impl RecordDraft {
                 .map(|m| format_date(m.last_day()))
                 .unwrap_or_default(),
             Self::Activity(a) => a.activity_date.clone(),
+            Self::Training(t) => t.training_date.clone(),
         }
     }
 }
@@ -158,6 +173,13 @@ impl OutboxRecord {
         }
     }
 
+    pub fn training(&self) -> Option<&TrainingDraft> {
+        match &self.draft {
+            RecordDraft::Training(t) => Some(t),
+            _ => None,
+        }
+    }
+
     pub fn envelope(&self) -> RecordEnvelope {
         RecordEnvelope {
             id: self.id,
@@ -188,17 +210,21 @@ impl OutboxRecord {
         }
     }
 
-    /// One of the person's activities as the server keeps it.
-    pub fn from_activity(person_id: i32, a: &ActivityRecord) -> Self {
+    /// A record of the person's as the server keeps it (an activity or a training).
+    pub fn synced(
+        person_id: i32,
+        id: Uuid,
+        version: u32,
+        received_at_ms: i64,
+        draft: RecordDraft,
+    ) -> Self {
         OutboxRecord {
-            id: a.id,
+            id,
             person_id,
-            version: a.version,
-            device_time_ms: a.received_at_ms,
-            draft: RecordDraft::Activity(a.draft.clone()),
-            state: RecordState::Synced {
-                received_at_ms: a.received_at_ms,
-            },
+            version,
+            device_time_ms: received_at_ms,
+            draft,
+            state: RecordState::Synced { received_at_ms },
         }
     }
 
@@ -229,14 +255,15 @@ impl OutboxRecord {
     }
 
     /// Whether the user may still change it: a visit the server refused; a report until the
-    /// township approves it; an activity until its month is locked (the server judges that).
+    /// township approves it; an activity or training until its month is locked (the server
+    /// judges that).
     pub fn editable(&self) -> bool {
         match (&self.draft, &self.state) {
             // A conflict is settled by choosing a version first.
             (_, RecordState::Conflict { .. }) => false,
             (_, RecordState::Rejected { .. }) => true,
             (RecordDraft::MonthlyReport(_), state) => *state != RecordState::Approved,
-            (RecordDraft::Activity(_), _) => true,
+            (RecordDraft::Activity(_) | RecordDraft::Training(_), _) => true,
             (RecordDraft::Visit(_), _) => false,
         }
     }

@@ -7,10 +7,11 @@ use crate::error::AppError;
 use crate::reports::ssr::store::{reports_since, store_reports};
 use crate::state::AppState;
 use crate::sync::api::{
-    KIND_ACTIVITY, KIND_MONTHLY_REPORT, LOGIN_PATH, LOGOUT_PATH, MAX_BATCH, PASSWORD_PATH,
-    PROTOCOL_VERSION, PULL_PATH, PUSH_PATH, PullQuery, PullResponse, PushRequest, PushResponse,
-    RecordResult,
+    KIND_ACTIVITY, KIND_MONTHLY_REPORT, KIND_TRAINING, LOGIN_PATH, LOGOUT_PATH, MAX_BATCH,
+    PASSWORD_PATH, PROTOCOL_VERSION, PULL_PATH, PUSH_PATH, PullQuery, PullResponse, PushRequest,
+    PushResponse, RecordResult,
 };
+use crate::trainings::ssr::{own_trainings_since, store_trainings};
 use crate::visits::ssr::{own_visits_since, store_visits};
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Query, State};
@@ -91,12 +92,15 @@ async fn push(
         .records
         .into_iter()
         .partition(|r| r.kind == KIND_MONTHLY_REPORT);
-    let (activities, visits): (Vec<_>, Vec<_>) =
+    let (activities, others): (Vec<_>, Vec<_>) =
         others.into_iter().partition(|r| r.kind == KIND_ACTIVITY);
+    let (trainings, visits): (Vec<_>, Vec<_>) =
+        others.into_iter().partition(|r| r.kind == KIND_TRAINING);
     // Visits answer unknown kinds too, record by record.
     let mut answered = store_visits(&state.db, &viewer, visits).await?;
     answered.extend(store_reports(&state.db, &viewer, reports).await?);
     answered.extend(store_activities(&state.db, &viewer, activities).await?);
+    answered.extend(store_trainings(&state.db, &viewer, trainings).await?);
     // Answered in the order sent, as the protocol promises.
     let results: Vec<RecordResult> = order
         .iter()
@@ -124,11 +128,13 @@ async fn pull(
     let visits = own_visits_since(&state.db, viewer.person_id(), query.since).await?;
     let reports = reports_since(&state.db, &viewer, query.since).await?;
     let activities = own_activities_since(&state.db, viewer.person_id(), query.since).await?;
+    let trainings = own_trainings_since(&state.db, viewer.person_id(), query.since).await?;
     let cursor = visits
         .iter()
         .map(|v| v.received_at_ms)
         .chain(reports.iter().map(|r| r.updated_at_ms))
         .chain(activities.iter().map(|a| a.received_at_ms))
+        .chain(trainings.iter().map(|t| t.received_at_ms))
         .fold(query.since, i64::max);
     Ok(Json(PullResponse {
         protocol: PROTOCOL_VERSION,
@@ -138,5 +144,6 @@ async fn pull(
         visits,
         reports,
         activities,
+        trainings,
     }))
 }

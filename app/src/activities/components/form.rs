@@ -1,5 +1,6 @@
 //! The activity form (统计之家活动). Saving goes to the phone's outbox first, so it works
 //! offline; the same validation as the server's runs before anything is saved.
+use crate::directory::picker::MemberPicker;
 use crate::domain::activity::{ActivityDraft, ActivityError, ActivityType, SPEND_MAX_YUAN};
 use crate::domain::period::format_date;
 use crate::layout::field_errors;
@@ -65,6 +66,7 @@ fn ActivityForm() -> impl IntoView {
             summary: String::new(),
             spend_yuan: String::new(),
         });
+    let participants = RwSignal::new(draft.participants.clone());
     let form = RwSignal::new(draft);
     let errors = RwSignal::new(Vec::<ActivityError>::new());
     let saved = RwSignal::new(false);
@@ -81,7 +83,8 @@ fn ActivityForm() -> impl IntoView {
         ev.prevent_default();
         saved.set(false);
         store_error.set(None);
-        let draft = form.get_untracked();
+        let mut draft = form.get_untracked();
+        draft.participants = participants.get_untracked();
         let Some(today) = client::today() else { return };
         if let Err(found) = draft.validate(today) {
             errors.set(found);
@@ -106,16 +109,6 @@ fn ActivityForm() -> impl IntoView {
         });
     };
 
-    let members = move || {
-        let grid = form.with(|f| f.grid_id);
-        client.directory.with(|d| {
-            d.members_of(grid)
-                .into_iter()
-                .map(|m| (m.person_id, format!("{}（{}）", m.name, m.role.label())))
-                .collect::<Vec<_>>()
-        })
-    };
-
     view! {
         <section class="card">
             <h1>{if editing.is_some() { "修改网格活动" } else { "记录网格活动" }}</h1>
@@ -128,7 +121,10 @@ fn ActivityForm() -> impl IntoView {
                 <label>
                     "网格"
                     <select name="grid" prop:value=move || form.with(|f| f.grid_id.to_string())
-                        on:change=set(|f, v| { f.grid_id = v.parse().unwrap_or(0); f.participants.clear(); })>
+                        on:change=move |ev| {
+                            form.update(|f| f.grid_id = event_target_value(&ev).parse().unwrap_or(0));
+                            participants.set(Vec::new());
+                        }>
                         {grids.into_iter().map(|(id, name)| view! {
                             <option value=id.to_string() selected=move || form.with(|f| f.grid_id == id)>{name}</option>
                         }).collect_view()}
@@ -159,27 +155,8 @@ fn ActivityForm() -> impl IntoView {
                         on:input=set(|f, v| f.place = v) />
                     <span class="field-error">{error_for("place")}</span>
                 </label>
-                <fieldset class="participants">
-                    <legend>"参加人员"</legend>
-                    <For each=members key=|(id, _)| *id let((id, label))>
-                        <label class="check">
-                            <input type="checkbox" name="participant" value=id.to_string()
-                                prop:checked=move || form.with(|f| f.participants.contains(&id))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    form.update(|f| {
-                                        f.participants.retain(|p| *p != id);
-                                        if on { f.participants.push(id); }
-                                    });
-                                } />
-                            {label}
-                        </label>
-                    </For>
-                    <Show when=move || members().is_empty()>
-                        <p class="hint">"联网同步后可选择网格成员。"</p>
-                    </Show>
-                    <span class="field-error">{error_for("participants")}</span>
-                </fieldset>
+                <MemberPicker legend="参加人员" grid=Signal::derive(move || form.with(|f| f.grid_id))
+                    chosen=participants error=Signal::derive(error_for("participants")) />
                 <label>
                     "活动内容"
                     <textarea name="summary" rows="5" placeholder="学习内容、交流的问题、形成的共识等"

@@ -131,7 +131,7 @@ fn fulfilling_facts(
 
 /// The date on which the running total of amounts, in date order, first
 /// reaches `required`.
-fn completed_on(entries: &[(Date, u32)], required: u32) -> Option<Date> {
+pub fn completed_on(entries: &[(Date, u32)], required: u32) -> Option<Date> {
     let mut sorted = entries.to_vec();
     sorted.sort_unstable();
     let mut total: u32 = 0;

@@ -5,6 +5,7 @@ use crate::reports::components::ReportItem;
 use crate::sync::conflict::ConflictItem;
 use crate::sync::outbox::{OutboxRecord, RecordDraft, RecordState};
 use crate::sync::state::use_client;
+use crate::trainings::components::TrainingItem;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -26,6 +27,7 @@ pub fn RecordsPage() -> impl IntoView {
                                 RecordDraft::Visit(visit) => view! { <VisitItem record visit /> }.into_any(),
                                 RecordDraft::MonthlyReport(report) => view! { <ReportItem record report /> }.into_any(),
                                 RecordDraft::Activity(activity) => view! { <ActivityItem record activity /> }.into_any(),
+                                RecordDraft::Training(training) => view! { <TrainingItem record training /> }.into_any(),
                             }}
                         </For>
                     </ul>

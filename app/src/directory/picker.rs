@@ -1,0 +1,47 @@
+//! Choosing grid members on the phone (who took part, who attended), from the cached
+//! directory. One component for every form that needs it, so the bundle carries it once.
+use crate::sync::state::use_client;
+use leptos::prelude::*;
+
+/// Checkboxes for the members of `grid`; `chosen` holds the ticked person ids.
+#[component]
+pub fn MemberPicker(
+    legend: &'static str,
+    grid: Signal<i32>,
+    chosen: RwSignal<Vec<i32>>,
+    error: Signal<String>,
+) -> impl IntoView {
+    let client = use_client();
+    let members = move || {
+        let grid = grid.get();
+        client.directory.with(|d| {
+            d.members_of(grid)
+                .into_iter()
+                .map(|m| (m.person_id, format!("{}（{}）", m.name, m.role.label())))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <fieldset class="participants">
+            <legend>{legend}</legend>
+            <For each=members key=|(id, _)| *id let((id, label))>
+                <label class="check">
+                    <input type="checkbox" value=id.to_string()
+                        prop:checked=move || chosen.with(|c| c.contains(&id))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            chosen.update(|c| {
+                                c.retain(|p| *p != id);
+                                if on { c.push(id); }
+                            });
+                        } />
+                    {label}
+                </label>
+            </For>
+            <Show when=move || members().is_empty()>
+                <p class="hint">"联网同步后可选择网格成员。"</p>
+            </Show>
+            <span class="field-error">{move || error.get()}</span>
+        </fieldset>
+    }
+}

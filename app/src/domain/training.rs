@@ -1,0 +1,269 @@
+//! Training and continuing education (业务培训 / 统计继续教育): one training attended by grid
+//! members, recorded by one of them, with its hours; and a member's hours of the year against
+//! the continuing-education duty (001 §四(二)1, 001 §三(二), 003 §三(二)).
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use super::cadence::{Period, Rule, Status, completed_on};
+use super::grid::GridId;
+use super::period::{self, RecordDateError};
+
+/// Longest title or organiser, in characters.
+pub const NAME_MAX_CHARS: usize = 100;
+/// Most hours one training counts for.
+pub const HOURS_MAX: u32 = 40;
+
+/// What the training covered (the training plan's subjects, 001 §四(二)1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TrainingTopic {
+    /// 统计实务
+    Practice,
+    /// 统计法律知识
+    Law,
+    /// 统计人员管理
+    Staff,
+    /// 统计网格管理
+    Grid,
+    /// 统计日常管理系统操作
+    System,
+    /// 其他
+    Other,
+}
+
+impl TrainingTopic {
+    pub const ALL: [TrainingTopic; 6] = [
+        Self::Practice,
+        Self::Law,
+        Self::Staff,
+        Self::Grid,
+        Self::System,
+        Self::Other,
+    ];
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Practice => "practice",
+            Self::Law => "law",
+            Self::Staff => "staff",
+            Self::Grid => "grid",
+            Self::System => "system",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.code() == code)
+    }
+
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Practice => "统计实务",
+            Self::Law => "统计法律知识",
+            Self::Staff => "统计人员管理",
+            Self::Grid => "统计网格管理",
+            Self::System => "统计日常管理系统操作",
+            Self::Other => "其他",
+        }
+    }
+}
+
+/// A training form as entered, before validation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrainingDraft {
+    /// The grid whose members attended; 0 when none is chosen yet.
+    pub grid_id: GridId,
+    pub title: String,
+    /// `YYYY-MM-DD`.
+    pub training_date: String,
+    pub organiser: String,
+    /// A [`TrainingTopic`] code.
+    pub topic: String,
+    /// 学时 it counts for; 0 when not filled in.
+    pub hours: u32,
+    /// The grid members who attended (person ids).
+    pub attendees: Vec<i32>,
+}
+
+/// A training that passed validation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidTraining {
+    pub grid_id: GridId,
+    pub title: String,
+    pub training_date: Date,
+    pub organiser: String,
+    pub topic: TrainingTopic,
+    pub hours: u32,
+    /// Sorted, without repeats, at least one.
+    pub attendees: Vec<i32>,
+}
+
+/// A problem with one field of a [`TrainingDraft`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum TrainingError {
+    #[error("请选择参训人员所在的网格")]
+    NoGrid,
+    #[error("请填写培训名称")]
+    TitleEmpty,
+    #[error("培训名称不能超过{max}字")]
+    TitleTooLong { max: usize },
+    #[error("培训日期格式应为 年-月-日，例如 2026-11-22")]
+    DateMalformed,
+    #[error("培训日期不能晚于今天")]
+    DateInFuture,
+    #[error("培训日期不能早于一年前")]
+    DateTooOld,
+    #[error("请填写举办单位")]
+    OrganiserEmpty,
+    #[error("举办单位不能超过{max}字")]
+    OrganiserTooLong { max: usize },
+    #[error("请选择培训内容")]
+    TopicUnknown,
+    #[error("学时应为 1 到 {max} 之间的整数")]
+    HoursOutOfRange { max: u32 },
+    #[error("请选择参加培训的网格成员")]
+    NoAttendees,
+}
+
+impl TrainingError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::NoGrid => "no_grid",
+            Self::TitleEmpty => "title_empty",
+            Self::TitleTooLong { .. } => "title_too_long",
+            Self::DateMalformed => "date_malformed",
+            Self::DateInFuture => "date_in_future",
+            Self::DateTooOld => "date_too_old",
+            Self::OrganiserEmpty => "organiser_empty",
+            Self::OrganiserTooLong { .. } => "organiser_too_long",
+            Self::TopicUnknown => "topic_unknown",
+            Self::HoursOutOfRange { .. } => "hours_out_of_range",
+            Self::NoAttendees => "no_attendees",
+        }
+    }
+
+    pub fn field(&self) -> &'static str {
+        match self {
+            Self::NoGrid => "grid_id",
+            Self::TitleEmpty | Self::TitleTooLong { .. } => "title",
+            Self::DateMalformed | Self::DateInFuture | Self::DateTooOld => "training_date",
+            Self::OrganiserEmpty | Self::OrganiserTooLong { .. } => "organiser",
+            Self::TopicUnknown => "topic",
+            Self::HoursOutOfRange { .. } => "hours",
+            Self::NoAttendees => "attendees",
+        }
+    }
+}
+
+fn name(
+    value: &str,
+    empty: TrainingError,
+    too_long: TrainingError,
+) -> Result<String, TrainingError> {
+    let value = value.trim();
+    match value.chars().count() {
+        0 => Err(empty),
+        n if n > NAME_MAX_CHARS => Err(too_long),
+        _ => Ok(value.to_owned()),
+    }
+}
+
+impl TrainingDraft {
+    /// Checks every field against `today` (the Beijing date), returning all problems at once,
+    /// in field order.
+    pub fn validate(&self, today: Date) -> Result<ValidTraining, Vec<TrainingError>> {
+        let grid = (self.grid_id > 0)
+            .then_some(self.grid_id)
+            .ok_or(TrainingError::NoGrid);
+        let title = name(
+            &self.title,
+            TrainingError::TitleEmpty,
+            TrainingError::TitleTooLong {
+                max: NAME_MAX_CHARS,
+            },
+        );
+        let date = period::record_date(&self.training_date, today).map_err(|e| match e {
+            RecordDateError::Malformed => TrainingError::DateMalformed,
+            RecordDateError::InFuture => TrainingError::DateInFuture,
+            RecordDateError::TooOld => TrainingError::DateTooOld,
+        });
+        let organiser = name(
+            &self.organiser,
+            TrainingError::OrganiserEmpty,
+            TrainingError::OrganiserTooLong {
+                max: NAME_MAX_CHARS,
+            },
+        );
+        let topic = TrainingTopic::from_code(self.topic.trim()).ok_or(TrainingError::TopicUnknown);
+        let hours = (1..=HOURS_MAX)
+            .contains(&self.hours)
+            .then_some(self.hours)
+            .ok_or(TrainingError::HoursOutOfRange { max: HOURS_MAX });
+        let mut attendees = self.attendees.clone();
+        attendees.sort_unstable();
+        attendees.dedup();
+        let attendees = (!attendees.is_empty())
+            .then_some(attendees)
+            .ok_or(TrainingError::NoAttendees);
+        match (grid, title, date, organiser, topic, hours, attendees) {
+            (
+                Ok(grid_id),
+                Ok(title),
+                Ok(training_date),
+                Ok(organiser),
+                Ok(topic),
+                Ok(hours),
+                Ok(attendees),
+            ) => Ok(ValidTraining {
+                grid_id,
+                title,
+                training_date,
+                organiser,
+                topic,
+                hours,
+                attendees,
+            }),
+            (grid, title, date, organiser, topic, hours, attendees) => Err([
+                grid.err(),
+                title.err(),
+                date.err(),
+                organiser.err(),
+                topic.err(),
+                hours.err(),
+                attendees.err(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect()),
+        }
+    }
+}
+
+/// A person's continuing-education hours in `year` up to `today`, from the trainings they
+/// `attended` (day, hours), and the duty's status under `rule` (the policy's
+/// [`super::cadence::ObligationKind::ContinuingEducation`] rule): met on the day the hours
+/// reach the yearly requirement. What [`super::cadence::evaluate`] says too (a test checks).
+pub fn education_status(
+    rule: &Rule,
+    year: i32,
+    attended: &[(Date, u32)],
+    today: Date,
+) -> (u32, Status) {
+    let period = Period::Year(year);
+    let counted: Vec<(Date, u32)> = attended
+        .iter()
+        .filter(|(day, _)| day.year() == year && *day <= today)
+        .copied()
+        .collect();
+    let hours = counted.iter().map(|(_, h)| h).sum();
+    let done_on = completed_on(&counted, rule.kind.required_amount());
+    (
+        hours,
+        rule.status_on(rule.due_date(&period), done_on, today),
+    )
+}
+
+#[cfg(test)]
+#[path = "training_tests.rs"]
+mod tests;

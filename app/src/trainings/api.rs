@@ -1,0 +1,23 @@
+//! Shared training types.
+use crate::domain::training::TrainingDraft;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// A training as the server stored it, pulled back by its recorder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrainingRecord {
+    pub id: Uuid,
+    pub draft: TrainingDraft,
+    pub version: u32,
+    pub received_at_ms: i64,
+}
+
+/// A training the person attended, whoever recorded it: what their hours are made of.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attended {
+    pub id: Uuid,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub title: String,
+    pub hours: u32,
+}

@@ -1,0 +1,186 @@
+//! The training form (培训记录): a training and the grid members who attended, with its hours.
+//! Saved to the phone's outbox first, so it works offline; validated as the server does.
+use crate::directory::picker::MemberPicker;
+use crate::domain::period::format_date;
+use crate::domain::training::{HOURS_MAX, TrainingDraft, TrainingError, TrainingTopic};
+use crate::layout::field_errors;
+use crate::sync::client;
+use crate::sync::outbox::{RecordDraft, RecordState};
+use crate::sync::state::use_client;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use uuid::Uuid;
+
+#[component]
+pub fn TrainingFormPage() -> impl IntoView {
+    let client = use_client();
+    view! {
+        <Show when=move || client.ready.get() fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+            <Show
+                when=move || client.profile.with(|p| p.as_ref().is_some_and(|p| !p.activity_grids().is_empty()))
+                fallback=|| view! { <p class="card">"只有企业网格的成员可以记录培训。请先" <A href="/login">"登录"</A> "。"</p> }
+            >
+                <TrainingForm />
+            </Show>
+        </Show>
+    }
+}
+
+#[component]
+fn TrainingForm() -> impl IntoView {
+    let client = use_client();
+    let query = use_query_map();
+    // An edit keeps the record's id, so the server stores it once, as a newer version.
+    let editing: Option<Uuid> = query
+        .with_untracked(|q| q.get("id"))
+        .and_then(|id| id.parse().ok());
+    let original = editing.and_then(|id| {
+        client
+            .records
+            .with_untracked(|all| all.iter().find(|r| r.id == id).cloned())
+    });
+    let problems = original.as_ref().and_then(|r| match &r.state {
+        RecordState::Rejected { problems } => Some(problems.clone()),
+        _ => None,
+    });
+    let grids: Vec<(i32, String)> = client.profile.with_untracked(|p| {
+        p.iter()
+            .flat_map(|p| p.activity_grids())
+            .map(|r| (r.grid_id, r.grid_name.clone()))
+            .collect()
+    });
+    let me = client
+        .profile
+        .with_untracked(|p| p.as_ref().map_or(0, |p| p.person_id));
+    let draft = original
+        .and_then(|r| r.training().cloned())
+        .unwrap_or_else(|| TrainingDraft {
+            grid_id: grids.first().map_or(0, |g| g.0),
+            title: String::new(),
+            training_date: client::today().map(format_date).unwrap_or_default(),
+            organiser: String::new(),
+            topic: String::new(),
+            hours: 0,
+            attendees: vec![me],
+        });
+    let grid = RwSignal::new(draft.grid_id);
+    let title = RwSignal::new(draft.title);
+    let date = RwSignal::new(draft.training_date);
+    let organiser = RwSignal::new(draft.organiser);
+    let topic = RwSignal::new(draft.topic);
+    let hours = RwSignal::new(if draft.hours == 0 {
+        String::new()
+    } else {
+        draft.hours.to_string()
+    });
+    let attendees = RwSignal::new(draft.attendees);
+    let errors = RwSignal::new(Vec::<TrainingError>::new());
+    let saved = RwSignal::new(false);
+    let store_error = RwSignal::new(None::<String>);
+    let saving = RwSignal::new(false);
+    let error_for = move |field: &'static str| field_errors(errors, field);
+
+    let navigate = use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        saved.set(false);
+        store_error.set(None);
+        let draft = TrainingDraft {
+            grid_id: grid.get_untracked(),
+            title: title.get_untracked(),
+            training_date: date.get_untracked(),
+            organiser: organiser.get_untracked(),
+            topic: topic.get_untracked(),
+            hours: hours.get_untracked().trim().parse().unwrap_or(0),
+            attendees: attendees.get_untracked(),
+        };
+        let Some(today) = client::today() else { return };
+        if let Err(found) = draft.validate(today) {
+            errors.set(found);
+            return;
+        }
+        errors.set(Vec::new());
+        saving.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match client::save_record(editing, RecordDraft::Training(draft)).await {
+                Ok(()) if editing.is_some() => navigate("/records", Default::default()),
+                Ok(()) => {
+                    saved.set(true);
+                    title.set(String::new());
+                }
+                Err(e) => store_error.set(Some(e.to_string())),
+            }
+            saving.set(false);
+        });
+    };
+
+    view! {
+        <section class="card">
+            <h1>{if editing.is_some() { "修改培训记录" } else { "记录培训" }}</h1>
+            {problems.map(|p| view! {
+                <p class="error" role="alert">
+                    "服务器退回了这条记录：" {p.into_iter().map(|p| p.message).collect::<Vec<_>>().join("；")}
+                </p>
+            })}
+            <form on:submit=submit class="form" novalidate>
+                <label>
+                    "网格"
+                    <select name="grid" prop:value=move || grid.get().to_string()
+                        on:change=move |ev| {
+                            grid.set(event_target_value(&ev).parse().unwrap_or(0));
+                            attendees.set(Vec::new());
+                        }>
+                        {grids.into_iter().map(|(id, name)| view! {
+                            <option value=id.to_string() selected=move || grid.get() == id>{name}</option>
+                        }).collect_view()}
+                    </select>
+                    <span class="field-error">{error_for("grid_id")}</span>
+                </label>
+                <label>
+                    "培训名称"
+                    <input type="text" name="title" bind:value=title />
+                    <span class="field-error">{error_for("title")}</span>
+                </label>
+                <label>
+                    "培训日期"
+                    <input type="date" name="training_date" bind:value=date />
+                    <span class="field-error">{error_for("training_date")}</span>
+                </label>
+                <label>
+                    "举办单位"
+                    <input type="text" name="organiser" placeholder="例如 市统计局" bind:value=organiser />
+                    <span class="field-error">{error_for("organiser")}</span>
+                </label>
+                <label>
+                    "培训内容"
+                    <select name="topic" prop:value=move || topic.get()
+                        on:change=move |ev| topic.set(event_target_value(&ev))>
+                        <option value="">"请选择内容"</option>
+                        {TrainingTopic::ALL.iter().map(|t| {
+                            let code = t.code();
+                            view! { <option value=code selected=move || topic.get() == code>{t.label()}</option> }
+                        }).collect_view()}
+                    </select>
+                    <span class="field-error">{error_for("topic")}</span>
+                </label>
+                <label>
+                    {format!("学时（1–{HOURS_MAX}）")}
+                    <input type="number" inputmode="numeric" min="1" max=HOURS_MAX name="hours" bind:value=hours />
+                    <span class="field-error">{error_for("hours")}</span>
+                </label>
+                <MemberPicker legend="参训人员" grid=grid.into() chosen=attendees
+                    error=Signal::derive(error_for("attendees")) />
+                <button type="submit" class="button primary" disabled=move || saving.get()>"保存"</button>
+                <Show when=move || saved.get()>
+                    <p class="success" role="status">"已保存（待同步）"</p>
+                </Show>
+                <Show when=move || store_error.get().is_some()>
+                    <p class="error" role="alert">{move || store_error.get().unwrap_or_default()}</p>
+                </Show>
+            </form>
+        </section>
+    }
+}

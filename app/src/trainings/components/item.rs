@@ -1,0 +1,44 @@
+//! A training in 我的记录: title, day, hours, who attended, its sync state, a way to edit.
+use crate::domain::training::{TrainingDraft, TrainingTopic};
+use crate::sync::outbox::OutboxRecord;
+use crate::sync::state::use_client;
+use crate::visits::components::records::{refusal, state_class};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn TrainingItem(record: OutboxRecord, training: TrainingDraft) -> impl IntoView {
+    let client = use_client();
+    let topic = TrainingTopic::from_code(&training.topic).map_or("", |t| t.label());
+    let who = client.directory.with_untracked(|d| {
+        let members = d.members_of(training.grid_id);
+        let names: Vec<&str> = training
+            .attendees
+            .iter()
+            .filter_map(|id| members.iter().find(|m| m.person_id == *id))
+            .map(|m| m.name.as_str())
+            .collect();
+        match names.len() {
+            0 => format!("{} 人参训", training.attendees.len()),
+            _ => format!("参训：{}", names.join("、")),
+        }
+    });
+    let problems = refusal(&record.state);
+    let edit = record
+        .editable()
+        .then(|| format!("/trainings/new?id={}", record.id));
+    view! {
+        <li class="record training">
+            <div class="record-head">
+                <strong>{format!("培训 · {}", training.title)}</strong>
+                <span class=state_class(&record.state)>{record.state.label()}</span>
+            </div>
+            <div class="muted">
+                {format!("{} · {} · {} · {} 学时", training.training_date, training.organiser, topic, training.hours)}
+            </div>
+            <div class="muted">{who}</div>
+            {problems.map(|p| view! { <p class="error">{p}</p> })}
+            {edit.map(|href| view! { <A href=href attr:class="button">"修改培训"</A> })}
+        </li>
+    }
+}
