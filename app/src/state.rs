@@ -3,7 +3,6 @@
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
-use std::sync::Arc;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -11,8 +10,6 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// Mark the session cookie `Secure`: set when the site is served over TLS.
     pub secure_cookies: bool,
-    /// The service worker script, with this build's asset list and version filled in.
-    pub service_worker: Arc<str>,
     /// Imports running now, for their pages to follow.
     pub imports: crate::admin::ssr::ImportBoard,
 }

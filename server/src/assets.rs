@@ -1,8 +1,11 @@
 //! The service worker script, made from `sw.template.js` with this build's version and asset
 //! list. The version is a hash of the bundle, so a new build changes the worker's bytes and the
-//! browser installs it as an update.
+//! browser installs it as an update. It follows the files on disk: a site replaced under a
+//! running server gets a new worker at once, never an old worker's cache for new pages.
 use sha2::{Digest, Sha256};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::SystemTime;
 
 /// What the worker precaches besides the app-shell pages it lists itself.
 const PRECACHE: [&str; 7] = [
@@ -16,7 +19,7 @@ const PRECACHE: [&str; 7] = [
 ];
 
 /// The worker's script, or `None` when the site has no built bundle (API-only tests).
-pub fn service_worker(site_root: &Path) -> Option<String> {
+fn service_worker(site_root: &Path) -> Option<String> {
     let template = std::fs::read_to_string(site_root.join("sw.template.js")).ok()?;
     let mut hasher = Sha256::new();
     for asset in PRECACHE {
@@ -30,4 +33,85 @@ pub fn service_worker(site_root: &Path) -> Option<String> {
             .replace("__STATGRID_VERSION__", &version)
             .replace("__STATGRID_ASSETS__", &assets),
     )
+}
+
+/// The change times and sizes of the files a script was made from (the size too, since a
+/// quick rewrite may keep the coarse change time).
+type Stamps = Vec<Option<(SystemTime, u64)>>;
+
+/// The worker script of the site in `site_root`, made again when a file it covers changes.
+pub struct ServiceWorker {
+    site_root: PathBuf,
+    /// The files' change times and the script made from them.
+    made: Mutex<Option<(Stamps, Option<String>)>>,
+}
+
+impl ServiceWorker {
+    pub fn new(site_root: &Path) -> Self {
+        ServiceWorker {
+            site_root: site_root.to_owned(),
+            made: Mutex::new(None),
+        }
+    }
+
+    /// The current script, or `None` when the site has no built bundle.
+    pub fn script(&self) -> Option<String> {
+        let stamps: Stamps = std::iter::once("/sw.template.js")
+            .chain(PRECACHE)
+            .map(|f| {
+                let meta =
+                    std::fs::metadata(self.site_root.join(f.trim_start_matches('/'))).ok()?;
+                Some((meta.modified().ok()?, meta.len()))
+            })
+            .collect();
+        let mut made = self
+            .made
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        match made.as_ref() {
+            Some((seen, script)) if *seen == stamps => script.clone(),
+            _ => {
+                let script = service_worker(&self.site_root);
+                *made = Some((stamps, script.clone()));
+                script
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_site_replaced_under_the_server_gets_a_new_worker() {
+        let site = std::env::temp_dir().join(format!("statgrid-sw-{}", std::process::id()));
+        for file in PRECACHE {
+            let path = site.join(file.trim_start_matches('/'));
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, file).unwrap();
+        }
+        std::fs::write(
+            site.join("sw.template.js"),
+            "const CACHE = 'statgrid-__STATGRID_VERSION__'; const ASSETS = __STATGRID_ASSETS__;",
+        )
+        .unwrap();
+        let worker = ServiceWorker::new(&site);
+        let first = worker.script().unwrap();
+        assert!(first.contains("/pkg/statgrid_bg.wasm"), "{first}");
+        assert_eq!(
+            worker.script().unwrap(),
+            first,
+            "unchanged files, same worker"
+        );
+
+        std::fs::write(site.join("pkg/statgrid_bg.wasm"), "a new build").unwrap();
+        let second = worker.script().unwrap();
+        assert_ne!(second, first, "a new bundle, a new worker version");
+
+        std::fs::remove_dir_all(site.join("pkg")).unwrap();
+        assert_eq!(worker.script(), None, "no bundle, no worker");
+        std::fs::remove_dir_all(&site).unwrap();
+    }
 }

@@ -5,7 +5,7 @@ use app::state::AppState;
 use app::{App, office_shell, shell};
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use leptos::config::LeptosOptions;
@@ -60,9 +60,6 @@ impl Application {
             .build();
         let state = AppState {
             db: db.clone(),
-            service_worker: assets::service_worker(&settings.site_root)
-                .unwrap_or_default()
-                .into(),
             leptos_options,
             secure_cookies: settings.secure_cookies,
             imports: Default::default(),
@@ -100,9 +97,10 @@ fn router(state: AppState, settings: &Settings) -> Router {
     let context_state = state.clone();
     let office_context_state = state.clone();
     let static_files = ServeDir::new(&settings.site_root);
+    let worker = Arc::new(assets::ServiceWorker::new(&settings.site_root));
     Router::new()
         .route("/healthz", get(healthz))
-        .route("/sw.js", get(service_worker))
+        .route("/sw.js", get(move || service_worker(worker.clone())))
         .merge(app::sync::ssr::router())
         .merge(app::duties::ssr::router())
         .merge(app::township::export::router())
@@ -161,17 +159,16 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
 }
 
 /// Served with `no-cache` so that browsers look for a new version on every visit.
-async fn service_worker(State(state): State<AppState>) -> impl IntoResponse {
-    let script: Arc<str> = state.service_worker.clone();
-    if script.is_empty() {
+async fn service_worker(worker: Arc<assets::ServiceWorker>) -> Response {
+    let Some(script) = worker.script() else {
         return StatusCode::NOT_FOUND.into_response();
-    }
+    };
     (
         [
             (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
             (header::CACHE_CONTROL, "no-cache"),
         ],
-        script.to_string(),
+        script,
     )
         .into_response()
 }
