@@ -220,3 +220,47 @@ db_test!(
         }
     }
 );
+
+db_test!(an_unchanged_directory_is_not_sent_again, |app| {
+    let member = app.login(DONGHU_MEMBER).await;
+    let first = app.pull(&member).await;
+    let digest = first["directory_digest"].as_str().unwrap().to_owned();
+    assert!(
+        !first["directory"]["enterprises"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let pull_with = |digest: String| {
+        let member = member.clone();
+        let url = app.url(&format!("/api/v1/sync/pull?since=0&directory={digest}"));
+        async move {
+            let answer: Value = member.get(url).send().await.unwrap().json().await.unwrap();
+            answer
+        }
+    };
+    // The phone names the copy it holds: nothing to send.
+    let again = pull_with(digest.clone()).await;
+    assert!(again["directory"].is_null(), "{again}");
+    assert_eq!(again["directory_digest"], digest.as_str());
+
+    // The city renames an enterprise of the member's grid: the new directory comes.
+    use sea_orm::ConnectionTrait;
+    let enterprise = enterprise_in(&first, "东湖工业一网格");
+    app.db
+        .execute_raw(sea_orm::Statement::from_string(
+            app.db.get_database_backend(),
+            format!("UPDATE enterprise SET name = '云江新名称有限公司' WHERE id = {enterprise}"),
+        ))
+        .await
+        .unwrap();
+    let changed = pull_with(digest.clone()).await;
+    assert_ne!(changed["directory_digest"], digest.as_str());
+    let names: Vec<&str> = changed["directory"]["enterprises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"云江新名称有限公司"), "{names:?}");
+});

@@ -161,7 +161,12 @@ pub struct PullResponse {
     pub protocol: u32,
     pub cursor: i64,
     pub profile: Profile,
-    pub directory: Directory,
+    /// The part of the grid tree the person sees; `None` when it equals the copy the phone
+    /// named by its digest, so an unchanged directory is not sent again every minute.
+    pub directory: Option<Directory>,
+    /// Names the directory as it stands now; the phone sends it back on its next pull.
+    #[serde(default)]
+    pub directory_digest: String,
     pub visits: Vec<VisitRecord>,
     /// The monthly reports of the grids the person reports for (leaders only).
     #[serde(default)]
@@ -178,4 +183,7 @@ pub struct PullResponse {
 pub struct PullQuery {
     #[serde(default)]
     pub since: i64,
+    /// The digest of the directory the phone holds, if any.
+    #[serde(default)]
+    pub directory: Option<String>,
 }

@@ -26,6 +26,7 @@ use wasm_bindgen::prelude::Closure;
 
 const PROFILE_KEY: &str = "statgrid.profile";
 const DIRECTORY_KEY: &str = "statgrid.directory";
+const DIRECTORY_DIGEST_KEY: &str = "statgrid.directory.digest";
 const SYNC_EVERY: Duration = Duration::from_secs(60);
 
 thread_local! {
@@ -207,7 +208,8 @@ async fn run_sync(state: &ClientState) -> Result<(), SyncError> {
     })
     .await?;
     let since = LocalStorage::get::<i64>(cursor_key(person_id)).unwrap_or(0);
-    let pulled = http::pull(since).await?;
+    let held = LocalStorage::get::<String>(DIRECTORY_DIGEST_KEY).ok();
+    let pulled = http::pull(since, held).await?;
     let fresh: Vec<OutboxRecord> = pulled
         .visits
         .iter()
@@ -232,9 +234,14 @@ async fn run_sync(state: &ClientState) -> Result<(), SyncError> {
         .await?;
     let _ = LocalStorage::set(cursor_key(person_id), pulled.cursor);
     let _ = LocalStorage::set(PROFILE_KEY, &pulled.profile);
-    let _ = LocalStorage::set(DIRECTORY_KEY, &pulled.directory);
+    if let Some(directory) = pulled.directory {
+        // The digest only once the directory it names is kept.
+        if LocalStorage::set(DIRECTORY_KEY, &directory).is_ok() {
+            let _ = LocalStorage::set(DIRECTORY_DIGEST_KEY, &pulled.directory_digest);
+        }
+        state.directory.set(directory);
+    }
     state.profile.set(Some(pulled.profile));
-    state.directory.set(pulled.directory);
     // The duty list is a convenience: without it sync still succeeded.
     if let Ok(duties) = http::duties().await {
         let _ = LocalStorage::set(duties_key(person_id), &duties);
@@ -273,6 +280,7 @@ pub async fn logout() -> Result<(), AppError> {
     state.duties.set(None);
     LocalStorage::delete(PROFILE_KEY);
     LocalStorage::delete(DIRECTORY_KEY);
+    LocalStorage::delete(DIRECTORY_DIGEST_KEY);
     state.profile.set(None);
     state.directory.set(Directory::default());
     Ok(())

@@ -64,9 +64,11 @@ pub async fn duties() -> Result<DutyList, AppError> {
     answer(Request::get(DUTIES_PATH).send().await).await
 }
 
-pub async fn pull(since: i64) -> Result<PullResponse, AppError> {
+/// What changed since `since`; the directory only when it differs from the one `held` names.
+pub async fn pull(since: i64, held: Option<String>) -> Result<PullResponse, AppError> {
+    let held = held.map_or_else(String::new, |d| format!("&directory={d}"));
     answer(
-        Request::get(&format!("{PULL_PATH}?since={since}"))
+        Request::get(&format!("{PULL_PATH}?since={since}{held}"))
             .send()
             .await,
     )

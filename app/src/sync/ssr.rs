@@ -2,6 +2,7 @@
 use crate::activities::ssr::{own_activities_since, store_activities};
 use crate::auth::api::{Credentials, LoginAnswer, PasswordChange};
 use crate::auth::ssr::{self as auth, Viewer};
+use crate::directory::api::Directory;
 use crate::directory::ssr::directory_for;
 use crate::error::AppError;
 use crate::reports::ssr::store::{reports_since, store_reports};
@@ -117,6 +118,13 @@ async fn push(
     }))
 }
 
+/// A short name for the directory's content: equal digests, equal directories.
+fn digest(directory: &Directory) -> Result<String, AppError> {
+    use sha2::{Digest, Sha256};
+    let bytes = serde_json::to_vec(directory).map_err(|_| AppError::Internal)?;
+    Ok(hex::encode(&Sha256::digest(&bytes)[..12]))
+}
+
 async fn pull(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -125,6 +133,7 @@ async fn pull(
     let Query(query) =
         query.map_err(|r| AppError::Invalid(format!("请求参数错误：{}", r.body_text())))?;
     let directory = directory_for(&state.db, &viewer).await?;
+    let directory_digest = digest(&directory)?;
     let visits = own_visits_since(&state.db, viewer.person_id(), query.since).await?;
     let reports = reports_since(&state.db, &viewer, query.since).await?;
     let activities = own_activities_since(&state.db, viewer.person_id(), query.since).await?;
@@ -140,7 +149,9 @@ async fn pull(
         protocol: PROTOCOL_VERSION,
         cursor,
         profile: viewer.profile,
-        directory,
+        directory: (query.directory.as_deref() != Some(directory_digest.as_str()))
+            .then_some(directory),
+        directory_digest,
         visits,
         reports,
         activities,
