@@ -29,7 +29,7 @@ export default defineConfig({
   },
   projects: [
     { name: 'ssr', testMatch: /ssr\.spec\.ts/, use: { javaScriptEnabled: false } },
-    { name: 'hydrate', testMatch: /(hydrate|admin)\.spec\.ts/ },
+    { name: 'hydrate', testMatch: /(hydrate|admin|install)\.spec\.ts/ },
     { name: 'offline', testMatch: /(activities|offline|reports|stale|sync|trainings|update)\.spec\.ts/ },
   ],
 });

@@ -69,6 +69,7 @@ pub fn HomePage() -> impl IntoView {
                                 <a href="/admin" rel="external" class="button">"名录与网格管理"</a>
                             </Show>
                         </nav>
+                        <crate::sync::components::InstallHint />
                         <crate::reports::components::ReportCard />
                         <crate::duties::components::DutiesCard />
                         <crate::auth::components::LogoutButton />

@@ -120,6 +120,7 @@ pub fn start() {
     std::mem::forget((online, offline));
     let _ = set_interval_with_handle(sync_now, SYNC_EVERY);
     pwa::register(state.update_ready);
+    pwa::watch_install(state.can_install, state.in_app_browser);
 }
 
 async fn reload_records() {
@@ -343,6 +344,10 @@ pub async fn resolve_conflict(id: Uuid, choice: Choice) -> Result<(), StoreError
     });
     sync_now();
     Ok(())
+}
+
+pub fn install() {
+    pwa::install(client().can_install);
 }
 
 pub fn activate_update() {

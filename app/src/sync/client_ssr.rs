@@ -11,6 +11,8 @@ pub fn sync_now() {}
 
 pub fn activate_update() {}
 
+pub fn install() {}
+
 pub fn today() -> Option<time::Date> {
     None
 }

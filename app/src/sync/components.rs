@@ -60,3 +60,24 @@ pub fn SyncBar() -> impl IntoView {
         </Show>
     }
 }
+
+/// Why and how to put the app on the home screen, when the browser offers it; and a warning
+/// inside WeChat's browser, where records may not survive.
+#[component]
+pub fn InstallHint() -> impl IntoView {
+    let client = use_client();
+    view! {
+        <Show when=move || client.in_app_browser.get()>
+            <p class="notice warn" role="alert">
+                "您正在微信等应用内的浏览器中使用统计网格，离线保存的记录可能被清除。请点右上角“…”，选择“在浏览器中打开”，再添加到主屏幕。"
+            </p>
+        </Show>
+        <Show when=move || client.can_install.get() && !client.in_app_browser.get()>
+            <section class="card install">
+                <h2>"添加到主屏幕"</h2>
+                <p class="muted">"添加后像普通应用一样从桌面打开，没有网络也能使用，手机上的记录也更不容易被浏览器清除。"</p>
+                <button class="button primary" on:click=move |_| client::install()>"添加到主屏幕"</button>
+            </section>
+        </Show>
+    }
+}

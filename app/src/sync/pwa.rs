@@ -3,6 +3,7 @@
 //! worker's caches does not touch.
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::cell::RefCell;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -55,4 +56,46 @@ pub fn ask_persistence() {
     spawn_local(async {
         crate::sync::device::ask_persistence().await;
     });
+}
+
+thread_local! {
+    /// The browser's deferred install prompt, kept until the user asks for it.
+    static INSTALL: RefCell<Option<wasm_bindgen::JsValue>> = const { RefCell::new(None) };
+}
+
+/// Keeps the browser's install prompt for the 添加到主屏幕 button instead of letting it pop up
+/// unexplained, and says whether the app runs inside a messaging app's browser (WeChat), where
+/// service workers and storage may not last.
+pub fn watch_install(can_install: RwSignal<bool>, in_app_browser: RwSignal<bool>) {
+    let agent = window().navigator().user_agent().unwrap_or_default();
+    in_app_browser.set(agent.contains("MicroMessenger"));
+    let standalone = window()
+        .match_media("(display-mode: standalone)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    if standalone {
+        return;
+    }
+    let offered = window_event_listener_untyped("beforeinstallprompt", move |event| {
+        event.prevent_default();
+        INSTALL.with(|i| *i.borrow_mut() = Some(event.into()));
+        can_install.set(true);
+    });
+    let installed = window_event_listener_untyped("appinstalled", move |_| can_install.set(false));
+    // These live as long as the page does.
+    std::mem::forget((offered, installed));
+}
+
+/// Shows the browser's own install dialog, once.
+pub fn install(can_install: RwSignal<bool>) {
+    can_install.set(false);
+    let Some(event) = INSTALL.with(|i| i.borrow_mut().take()) else {
+        return;
+    };
+    if let Ok(prompt) = js_sys::Reflect::get(&event, &"prompt".into())
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
+    {
+        let _ = prompt.call0(&event);
+    }
 }

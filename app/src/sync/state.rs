@@ -43,6 +43,10 @@ pub struct ClientState {
     pub online: RwSignal<bool>,
     /// A new version of the app is installed and waiting.
     pub update_ready: RwSignal<bool>,
+    /// The browser offers to install the app (添加到主屏幕).
+    pub can_install: RwSignal<bool>,
+    /// Opened inside a messaging app's browser (WeChat), where offline storage is unreliable.
+    pub in_app_browser: RwSignal<bool>,
 }
 
 impl ClientState {
@@ -56,6 +60,8 @@ impl ClientState {
             status: RwSignal::new(SyncStatus::default()),
             online: RwSignal::new(true),
             update_ready: RwSignal::new(false),
+            can_install: RwSignal::new(false),
+            in_app_browser: RwSignal::new(false),
         }
     }
 
