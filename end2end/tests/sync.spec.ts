@@ -12,8 +12,8 @@ async function storedOnServer(page: import('@playwright/test').Page, prefix: str
 
 test('the connection drops after the server stored a batch: resent, stored once', async ({ page, context }) => {
   await new LoginPage(page).loginAs(MEMBER);
+  await syncedOnce(page);
   await serviceWorkerReady(page);
-  await expect(unsyncedBadge(page)).toHaveText('全部已同步');
 
   await context.setOffline(true);
   const prefix = `断线批次 ${Date.now()}`;
@@ -76,7 +76,7 @@ test('a session that expired while offline: records stay, the password is asked 
 
 test('a full disk: the save is refused in words and the text stays in the form', async ({ page }) => {
   await new LoginPage(page).loginAs(MEMBER);
-  await expect(unsyncedBadge(page)).toHaveText('全部已同步');
+  await syncedOnce(page);
   const form = new VisitForm(page);
   await form.open();
   const findings = `存储已满时的走访 ${Date.now()}`;

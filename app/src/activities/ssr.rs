@@ -5,18 +5,26 @@ use crate::auth::ssr::{Viewer, now_ms};
 use crate::db::grid_activity;
 use crate::domain::activity::{ActivityDraft, ValidActivity};
 use crate::domain::money::format_yuan;
-use crate::domain::period::{Month, format_date, shanghai_date};
+use crate::domain::period::{Month, format_date};
 use crate::domain::version::{EditCheck, check_edit};
 use crate::error::AppError;
-use crate::reports::ssr::store::locked_months;
 use crate::sync::api::{KIND_ACTIVITY, Problem, RecordEnvelope, RecordOutcome, RecordResult};
-use crate::sync::versioned::{conflict, locked_problem, members_by_grid, rejected, version_of};
+use crate::sync::versioned::{
+    GridScope, Wording, answer_each, conflict, locked_problem, rejected, version_of,
+};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
-use std::collections::{BTreeSet, HashMap, HashSet};
 use time::Date;
+
+const WORDING: Wording = Wording {
+    record: "活动",
+    people_field: "participants",
+    people_code: "participant_not_member",
+    people_label: "参加人员",
+    date_field: "activity_date",
+};
 
 /// Answers every activity of a batch, one at a time (a grid holds a few a month).
 pub async fn store_activities(
@@ -27,67 +35,34 @@ pub async fn store_activities(
     if records.is_empty() {
         return Ok(Vec::new());
     }
-    let today = shanghai_date(now_ms()).ok_or(AppError::Internal)?;
-    let grids: BTreeSet<i32> = viewer
-        .profile
-        .activity_grids()
-        .iter()
-        .map(|r| r.grid_id)
-        .collect();
-    let members = members_by_grid(db, &grids).await?;
-    let locked = locked_months(db, grids.iter().copied()).await?;
-    let mut results = Vec::with_capacity(records.len());
-    for record in records {
-        let outcome = match check(&record, today, &members, &locked) {
-            Ok(valid) => store_one(db, viewer.person_id(), &record, valid, &locked).await?,
-            Err(problems) => RecordOutcome::Rejected { problems },
-        };
-        results.push(RecordResult {
-            id: record.id,
-            outcome,
-        });
-    }
-    Ok(results)
-}
-
-/// `members` holds the grids the viewer may record for, with who belongs to each.
-fn check(
-    record: &RecordEnvelope,
-    today: Date,
-    members: &HashMap<i32, HashSet<i32>>,
-    locked: &HashSet<(i32, Month)>,
-) -> Result<ValidActivity, Vec<Problem>> {
-    debug_assert_eq!(record.kind, KIND_ACTIVITY);
-    let draft: ActivityDraft = record.payload_as()?;
-    let valid = draft.validate(today).map_err(Problem::of_fields)?;
-    let grid_members = members.get(&valid.grid_id).ok_or_else(|| {
-        vec![Problem::new(
-            "grid_not_allowed",
-            Some("grid_id"),
-            "您不是该网格的成员，不能记录它的活动",
-        )]
-    })?;
-    if valid.participants.iter().any(|p| !grid_members.contains(p)) {
-        return Err(vec![Problem::new(
-            "participant_not_member",
-            Some("participants"),
-            "参加人员中有人不是该网格的成员，请同步后重新选择",
-        )]);
-    }
-    let month = Month::of(valid.activity_date);
-    if locked.contains(&(valid.grid_id, month)) {
-        return Err(locked_problem(month, "activity_date"));
-    }
-    Ok(valid)
+    let scope = GridScope::of(db, viewer).await?;
+    answer_each(
+        records,
+        |record| {
+            debug_assert_eq!(record.kind, KIND_ACTIVITY);
+            let draft: ActivityDraft = record.payload_as()?;
+            let valid = draft.validate(scope.today).map_err(Problem::of_fields)?;
+            scope.admit(
+                valid.grid_id,
+                &valid.participants,
+                valid.activity_date,
+                &WORDING,
+            )?;
+            Ok(valid)
+        },
+        |record, valid| store_one(db, viewer.person_id(), record, valid, &scope),
+    )
+    .await
 }
 
 async fn store_one(
     db: &DatabaseConnection,
     person_id: i32,
-    record: &RecordEnvelope,
+    record: RecordEnvelope,
     valid: ValidActivity,
-    locked: &HashSet<(i32, Month)>,
+    scope: &GridScope,
 ) -> Result<RecordOutcome, AppError> {
+    let record = &record;
     let at_ms = now_ms();
     let tx = db.begin().await?;
     let stored = grid_activity::Entity::find_by_id(record.id)
@@ -118,7 +93,7 @@ async fn store_one(
             let fresh = active_model(record, person_id, &valid, at_ms);
             let same = same_content(&row, &fresh);
             let month = Month::of(row.activity_date);
-            let editable = !locked.contains(&(row.grid_id, month));
+            let editable = !scope.is_locked(row.grid_id, row.activity_date);
             match check_edit(stored_version, record.version, same, editable) {
                 EditCheck::Replay => RecordOutcome::Accepted {
                     received_at_ms: row.received_at_ms,

@@ -53,6 +53,16 @@ impl Directory {
         self.grids.iter().find(|g| g.id == id)
     }
 
+    /// The names of `people` among the members of `grid` (those the phone knows), in order.
+    pub fn names_of(&self, grid_id: i32, people: &[i32]) -> Vec<&str> {
+        let members = self.members_of(grid_id);
+        people
+            .iter()
+            .filter_map(|id| members.iter().find(|m| m.person_id == *id))
+            .map(|m| m.name.as_str())
+            .collect()
+    }
+
     /// The members of a grid, each once, in the order the server sent them.
     pub fn members_of(&self, grid_id: i32) -> Vec<&MemberSummary> {
         let mut seen = Vec::new();

@@ -3,6 +3,17 @@
 use crate::sync::state::use_client;
 use leptos::prelude::*;
 
+/// The logged-in person's enterprise grids (id, name), where they record activities and
+/// trainings.
+pub fn member_grids() -> Vec<(i32, String)> {
+    use_client().profile.with_untracked(|p| {
+        p.iter()
+            .flat_map(|p| p.activity_grids())
+            .map(|r| (r.grid_id, r.grid_name.clone()))
+            .collect()
+    })
+}
+
 /// Checkboxes for the members of `grid`; `chosen` holds the ticked person ids.
 #[component]
 pub fn MemberPicker(

@@ -9,6 +9,7 @@ pub mod conflict;
 /// Storage facts and the records file; on the server, stand-ins.
 #[cfg_attr(not(feature = "hydrate"), path = "device_ssr.rs")]
 pub mod device;
+pub mod editing;
 pub mod engine;
 #[cfg(feature = "hydrate")]
 pub(crate) mod http;

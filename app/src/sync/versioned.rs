@@ -1,14 +1,111 @@
-//! What the stores of versioned grid records (activities, trainings) share: who belongs to the
-//! grids, and the answers for refused, locked and conflicting versions.
+//! What the stores of versioned grid records (activities, trainings) share: the viewer's grids
+//! as records are checked against them, answering each record of a batch, and the answers for
+//! refused, locked and conflicting versions.
+use crate::auth::ssr::{Viewer, now_ms};
 use crate::db::role_assignment;
-use crate::domain::period::Month;
+use crate::domain::period::{Month, shanghai_date};
 use crate::error::AppError;
-use crate::sync::api::{CurrentVersion, Problem, RecordEnvelope, RecordOutcome};
+use crate::reports::ssr::store::locked_months;
+use crate::sync::api::{CurrentVersion, Problem, RecordEnvelope, RecordOutcome, RecordResult};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::{BTreeSet, HashMap, HashSet};
+use time::Date;
+
+/// How a record kind names its parts in the answers.
+pub struct Wording {
+    /// e.g. 活动.
+    pub record: &'static str,
+    /// The field listing people, its code when someone is outside the grid, and its label.
+    pub people_field: &'static str,
+    pub people_code: &'static str,
+    pub people_label: &'static str,
+    pub date_field: &'static str,
+}
+
+/// The viewer's enterprise grids as records are checked against them: who belongs to each,
+/// which months are locked, and today in Beijing.
+pub struct GridScope {
+    pub today: Date,
+    members: HashMap<i32, HashSet<i32>>,
+    locked: HashSet<(i32, Month)>,
+}
+
+impl GridScope {
+    pub async fn of(db: &impl ConnectionTrait, viewer: &Viewer) -> Result<Self, AppError> {
+        let grids: BTreeSet<i32> = viewer
+            .profile
+            .activity_grids()
+            .iter()
+            .map(|r| r.grid_id)
+            .collect();
+        Ok(GridScope {
+            today: shanghai_date(now_ms()).ok_or(AppError::Internal)?,
+            members: members_by_grid(db, &grids).await?,
+            locked: locked_months(db, grids.iter().copied()).await?,
+        })
+    }
+
+    /// Whether records of `grid` dated `day` may no longer enter or change.
+    pub fn is_locked(&self, grid: i32, day: Date) -> bool {
+        self.locked.contains(&(grid, Month::of(day)))
+    }
+
+    /// Admits a record of `grid` about `people` on `day`: the grid is one of the viewer's,
+    /// everyone belongs to it, and its month is open.
+    pub fn admit(
+        &self,
+        grid: i32,
+        people: &[i32],
+        day: Date,
+        words: &Wording,
+    ) -> Result<(), Vec<Problem>> {
+        let members = self.members.get(&grid).ok_or_else(|| {
+            vec![Problem::new(
+                "grid_not_allowed",
+                Some("grid_id"),
+                format!("您不是该网格的成员，不能记录它的{}", words.record),
+            )]
+        })?;
+        if people.iter().any(|p| !members.contains(p)) {
+            return Err(vec![Problem::new(
+                words.people_code,
+                Some(words.people_field),
+                format!(
+                    "{}中有人不是该网格的成员，请同步后重新选择",
+                    words.people_label
+                ),
+            )]);
+        }
+        if self.is_locked(grid, day) {
+            return Err(locked_problem(Month::of(day), words.date_field));
+        }
+        Ok(())
+    }
+}
+
+/// Answers every record of a batch, one at a time: `check` admits it, `store` keeps it.
+pub async fn answer_each<T, Stored>(
+    records: Vec<RecordEnvelope>,
+    check: impl Fn(&RecordEnvelope) -> Result<T, Vec<Problem>>,
+    store: impl Fn(RecordEnvelope, T) -> Stored,
+) -> Result<Vec<RecordResult>, AppError>
+where
+    Stored: std::future::Future<Output = Result<RecordOutcome, AppError>>,
+{
+    let mut results = Vec::with_capacity(records.len());
+    for record in records {
+        let id = record.id;
+        let outcome = match check(&record) {
+            Ok(valid) => store(record, valid).await?,
+            Err(problems) => RecordOutcome::Rejected { problems },
+        };
+        results.push(RecordResult { id, outcome });
+    }
+    Ok(results)
+}
 
 /// The viewer's enterprise grids with who holds a role in each.
-pub async fn members_by_grid(
+async fn members_by_grid(
     db: &impl ConnectionTrait,
     grids: &BTreeSet<i32>,
 ) -> Result<HashMap<i32, HashSet<i32>>, AppError> {

@@ -2,21 +2,30 @@
 //! ones, and reading back the recorder's trainings and each member's attendances.
 use crate::auth::ssr::{Viewer, now_ms};
 use crate::db::{training, training_attendee};
-use crate::domain::period::{Month, format_date, shanghai_date};
+use crate::domain::period::{Month, format_date};
 use crate::domain::training::{TrainingDraft, ValidTraining};
 use crate::domain::version::{EditCheck, check_edit};
 use crate::error::AppError;
-use crate::reports::ssr::store::locked_months;
 use crate::sync::api::{KIND_TRAINING, Problem, RecordEnvelope, RecordOutcome, RecordResult};
-use crate::sync::versioned::{conflict, locked_problem, members_by_grid, rejected, version_of};
+use crate::sync::versioned::{
+    GridScope, Wording, answer_each, conflict, locked_problem, rejected, version_of,
+};
 use crate::trainings::api::{Attended, TrainingRecord};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
 };
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::HashMap;
 use time::Date;
 use uuid::Uuid;
+
+const WORDING: Wording = Wording {
+    record: "培训",
+    people_field: "attendees",
+    people_code: "attendee_not_member",
+    people_label: "参训人员",
+    date_field: "training_date",
+};
 
 /// Answers every training of a batch, one at a time (a grid records a few a month).
 pub async fn store_trainings(
@@ -27,57 +36,24 @@ pub async fn store_trainings(
     if records.is_empty() {
         return Ok(Vec::new());
     }
-    let today = shanghai_date(now_ms()).ok_or(AppError::Internal)?;
-    let grids: BTreeSet<i32> = viewer
-        .profile
-        .activity_grids()
-        .iter()
-        .map(|r| r.grid_id)
-        .collect();
-    let members = members_by_grid(db, &grids).await?;
-    let locked = locked_months(db, grids.iter().copied()).await?;
-    let mut results = Vec::with_capacity(records.len());
-    for record in records {
-        let outcome = match check(&record, today, &members, &locked) {
-            Ok(valid) => store_one(db, viewer.person_id(), &record, valid, &locked).await?,
-            Err(problems) => RecordOutcome::Rejected { problems },
-        };
-        results.push(RecordResult {
-            id: record.id,
-            outcome,
-        });
-    }
-    Ok(results)
-}
-
-fn check(
-    record: &RecordEnvelope,
-    today: Date,
-    members: &HashMap<i32, HashSet<i32>>,
-    locked: &HashSet<(i32, Month)>,
-) -> Result<ValidTraining, Vec<Problem>> {
-    debug_assert_eq!(record.kind, KIND_TRAINING);
-    let draft: TrainingDraft = record.payload_as()?;
-    let valid = draft.validate(today).map_err(Problem::of_fields)?;
-    let grid_members = members.get(&valid.grid_id).ok_or_else(|| {
-        vec![Problem::new(
-            "grid_not_allowed",
-            Some("grid_id"),
-            "您不是该网格的成员，不能记录它的培训",
-        )]
-    })?;
-    if valid.attendees.iter().any(|p| !grid_members.contains(p)) {
-        return Err(vec![Problem::new(
-            "attendee_not_member",
-            Some("attendees"),
-            "参训人员中有人不是该网格的成员，请同步后重新选择",
-        )]);
-    }
-    let month = Month::of(valid.training_date);
-    if locked.contains(&(valid.grid_id, month)) {
-        return Err(locked_problem(month, "training_date"));
-    }
-    Ok(valid)
+    let scope = GridScope::of(db, viewer).await?;
+    answer_each(
+        records,
+        |record| {
+            debug_assert_eq!(record.kind, KIND_TRAINING);
+            let draft: TrainingDraft = record.payload_as()?;
+            let valid = draft.validate(scope.today).map_err(Problem::of_fields)?;
+            scope.admit(
+                valid.grid_id,
+                &valid.attendees,
+                valid.training_date,
+                &WORDING,
+            )?;
+            Ok(valid)
+        },
+        |record, valid| store_one(db, viewer.person_id(), record, valid, &scope),
+    )
+    .await
 }
 
 async fn attendees_of(
@@ -122,10 +98,11 @@ async fn write_attendees(
 async fn store_one(
     db: &DatabaseConnection,
     person_id: i32,
-    record: &RecordEnvelope,
+    record: RecordEnvelope,
     valid: ValidTraining,
-    locked: &HashSet<(i32, Month)>,
+    scope: &GridScope,
 ) -> Result<RecordOutcome, AppError> {
+    let record = &record;
     let at_ms = now_ms();
     let tx = db.begin().await?;
     let stored = training::Entity::find_by_id(record.id).one(&tx).await?;
@@ -159,7 +136,7 @@ async fn store_one(
             let current = draft_of(&row, attendees);
             let same = valid_draft(&valid) == current;
             let month = Month::of(row.training_date);
-            let editable = !locked.contains(&(row.grid_id, month));
+            let editable = !scope.is_locked(row.grid_id, row.training_date);
             match check_edit(stored_version, record.version, same, editable) {
                 EditCheck::Replay => RecordOutcome::Accepted {
                     received_at_ms: row.received_at_ms,

@@ -1,61 +1,39 @@
 //! The activity form (统计之家活动). Saving goes to the phone's outbox first, so it works
 //! offline; the same validation as the server's runs before anything is saved.
-use crate::directory::picker::MemberPicker;
+use crate::directory::picker::{MemberPicker, member_grids};
 use crate::domain::activity::{ActivityDraft, ActivityError, ActivityType, SPEND_MAX_YUAN};
 use crate::domain::period::format_date;
 use crate::layout::field_errors;
 use crate::sync::client;
-use crate::sync::outbox::{RecordDraft, RecordState};
+use crate::sync::editing::{Editing, RefusalBanner, SignedIn};
+use crate::sync::outbox::RecordDraft;
 use crate::sync::state::use_client;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use uuid::Uuid;
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn ActivityFormPage() -> impl IntoView {
-    let client = use_client();
     view! {
-        <Show when=move || client.ready.get() fallback=|| view! { <p class="loading">"正在加载…"</p> }>
-            <Show
-                when=move || client.profile.with(|p| p.as_ref().is_some_and(|p| !p.activity_grids().is_empty()))
-                fallback=|| view! { <p class="card">"只有企业网格的成员可以记录网格活动。请先" <A href="/login">"登录"</A> "。"</p> }
-            >
-                <ActivityForm />
-            </Show>
-        </Show>
+        <SignedIn allowed=|p| !p.activity_grids().is_empty() refusal="只有企业网格的成员可以记录网格活动。">
+            <ActivityForm />
+        </SignedIn>
     }
 }
 
 #[component]
 fn ActivityForm() -> impl IntoView {
     let client = use_client();
-    let query = use_query_map();
-    // An edit keeps the record's id, so the server stores it once, as a newer version.
-    let editing: Option<Uuid> = query
-        .with_untracked(|q| q.get("id"))
-        .and_then(|id| id.parse().ok());
-    let original = editing.and_then(|id| {
-        client
-            .records
-            .with_untracked(|all| all.iter().find(|r| r.id == id).cloned())
-    });
-    let problems = original.as_ref().and_then(|r| match &r.state {
-        RecordState::Rejected { problems } => Some(problems.clone()),
-        _ => None,
-    });
-    let grids: Vec<(i32, String)> = client.profile.with_untracked(|p| {
-        p.iter()
-            .flat_map(|p| p.activity_grids())
-            .map(|r| (r.grid_id, r.grid_name.clone()))
-            .collect()
-    });
+    let opened = Editing::from_query();
+    let problems = opened.problems();
+    let editing = opened.id;
+    let grids = member_grids();
     let me = client
         .profile
         .with_untracked(|p| p.as_ref().map_or(0, |p| p.person_id));
     let today = client::today().map(format_date).unwrap_or_default();
-    let draft = original
+    let draft = opened
+        .record
         .and_then(|r| r.activity().cloned())
         .unwrap_or_else(|| ActivityDraft {
             grid_id: grids.first().map_or(0, |g| g.0),
@@ -112,11 +90,7 @@ fn ActivityForm() -> impl IntoView {
     view! {
         <section class="card">
             <h1>{if editing.is_some() { "修改网格活动" } else { "记录网格活动" }}</h1>
-            {problems.map(|p| view! {
-                <p class="error" role="alert">
-                    "服务器退回了这条记录：" {p.into_iter().map(|p| p.message).collect::<Vec<_>>().join("；")}
-                </p>
-            })}
+            <RefusalBanner problems />
             <form on:submit=submit class="form" novalidate>
                 <label>
                     "网格"

@@ -12,13 +12,7 @@ pub fn ActivityItem(record: OutboxRecord, activity: ActivityDraft) -> impl IntoV
     let kind =
         ActivityType::from_code(&activity.activity_type).map_or("网格活动", |t| t.label());
     let who = client.directory.with_untracked(|d| {
-        let members = d.members_of(activity.grid_id);
-        let names: Vec<&str> = activity
-            .participants
-            .iter()
-            .filter_map(|id| members.iter().find(|m| m.person_id == *id))
-            .map(|m| m.name.as_str())
-            .collect();
+        let names = d.names_of(activity.grid_id, &activity.participants);
         match names.len() {
             0 => format!("{} 人参加", activity.participants.len()),
             _ => format!("参加：{}", names.join("、")),

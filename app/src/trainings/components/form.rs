@@ -1,60 +1,38 @@
 //! The training form (培训记录): a training and the grid members who attended, with its hours.
 //! Saved to the phone's outbox first, so it works offline; validated as the server does.
-use crate::directory::picker::MemberPicker;
+use crate::directory::picker::{MemberPicker, member_grids};
 use crate::domain::period::format_date;
 use crate::domain::training::{HOURS_MAX, TrainingDraft, TrainingError, TrainingTopic};
 use crate::layout::field_errors;
 use crate::sync::client;
-use crate::sync::outbox::{RecordDraft, RecordState};
+use crate::sync::editing::{Editing, RefusalBanner, SignedIn};
+use crate::sync::outbox::RecordDraft;
 use crate::sync::state::use_client;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use uuid::Uuid;
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn TrainingFormPage() -> impl IntoView {
-    let client = use_client();
     view! {
-        <Show when=move || client.ready.get() fallback=|| view! { <p class="loading">"正在加载…"</p> }>
-            <Show
-                when=move || client.profile.with(|p| p.as_ref().is_some_and(|p| !p.activity_grids().is_empty()))
-                fallback=|| view! { <p class="card">"只有企业网格的成员可以记录培训。请先" <A href="/login">"登录"</A> "。"</p> }
-            >
-                <TrainingForm />
-            </Show>
-        </Show>
+        <SignedIn allowed=|p| !p.activity_grids().is_empty() refusal="只有企业网格的成员可以记录培训。">
+            <TrainingForm />
+        </SignedIn>
     }
 }
 
 #[component]
 fn TrainingForm() -> impl IntoView {
     let client = use_client();
-    let query = use_query_map();
-    // An edit keeps the record's id, so the server stores it once, as a newer version.
-    let editing: Option<Uuid> = query
-        .with_untracked(|q| q.get("id"))
-        .and_then(|id| id.parse().ok());
-    let original = editing.and_then(|id| {
-        client
-            .records
-            .with_untracked(|all| all.iter().find(|r| r.id == id).cloned())
-    });
-    let problems = original.as_ref().and_then(|r| match &r.state {
-        RecordState::Rejected { problems } => Some(problems.clone()),
-        _ => None,
-    });
-    let grids: Vec<(i32, String)> = client.profile.with_untracked(|p| {
-        p.iter()
-            .flat_map(|p| p.activity_grids())
-            .map(|r| (r.grid_id, r.grid_name.clone()))
-            .collect()
-    });
+    let opened = Editing::from_query();
+    let problems = opened.problems();
+    let editing = opened.id;
+    let grids = member_grids();
     let me = client
         .profile
         .with_untracked(|p| p.as_ref().map_or(0, |p| p.person_id));
-    let draft = original
+    let draft = opened
+        .record
         .and_then(|r| r.training().cloned())
         .unwrap_or_else(|| TrainingDraft {
             grid_id: grids.first().map_or(0, |g| g.0),
@@ -120,11 +98,7 @@ fn TrainingForm() -> impl IntoView {
     view! {
         <section class="card">
             <h1>{if editing.is_some() { "修改培训记录" } else { "记录培训" }}</h1>
-            {problems.map(|p| view! {
-                <p class="error" role="alert">
-                    "服务器退回了这条记录：" {p.into_iter().map(|p| p.message).collect::<Vec<_>>().join("；")}
-                </p>
-            })}
+            <RefusalBanner problems />
             <form on:submit=submit class="form" novalidate>
                 <label>
                     "网格"

@@ -11,13 +11,7 @@ pub fn TrainingItem(record: OutboxRecord, training: TrainingDraft) -> impl IntoV
     let client = use_client();
     let topic = TrainingTopic::from_code(&training.topic).map_or("", |t| t.label());
     let who = client.directory.with_untracked(|d| {
-        let members = d.members_of(training.grid_id);
-        let names: Vec<&str> = training
-            .attendees
-            .iter()
-            .filter_map(|id| members.iter().find(|m| m.person_id == *id))
-            .map(|m| m.name.as_str())
-            .collect();
+        let names = d.names_of(training.grid_id, &training.attendees);
         match names.len() {
             0 => format!("{} 人参训", training.attendees.len()),
             _ => format!("参训：{}", names.join("、")),

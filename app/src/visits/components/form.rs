@@ -4,47 +4,29 @@ use crate::domain::period::format_date;
 use crate::domain::visit::{VisitDraft, VisitError, VisitPurpose};
 use crate::layout::field_errors;
 use crate::sync::client;
-use crate::sync::outbox::{RecordDraft, RecordState};
+use crate::sync::editing::{Editing, RefusalBanner, SignedIn};
+use crate::sync::outbox::RecordDraft;
 use crate::sync::state::use_client;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use uuid::Uuid;
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn VisitFormPage() -> impl IntoView {
-    let client = use_client();
     view! {
-        <Show when=move || client.ready.get() fallback=|| view! { <p class="loading">"正在加载…"</p> }>
-            <Show
-                when=move || client.profile.with(Option::is_some)
-                fallback=|| view! { <p class="card">"请先" <A href="/login">"登录"</A> "。"</p> }
-            >
-                <VisitForm />
-            </Show>
-        </Show>
+        <SignedIn allowed=|_| true refusal="">
+            <VisitForm />
+        </SignedIn>
     }
 }
 
 #[component]
 fn VisitForm() -> impl IntoView {
     let client = use_client();
-    let query = use_query_map();
-    // Correcting a refused record keeps its id, so the server still stores it once.
-    let editing: Option<Uuid> = query
-        .with_untracked(|q| q.get("id"))
-        .and_then(|id| id.parse().ok());
-    let original = editing.and_then(|id| {
-        client
-            .records
-            .with_untracked(|all| all.iter().find(|r| r.id == id).cloned())
-    });
-    let draft = original.as_ref().and_then(|r| r.visit().cloned());
-    let problems = original.and_then(|r| match r.state {
-        RecordState::Rejected { problems } => Some(problems),
-        _ => None,
-    });
+    let opened = Editing::from_query();
+    let problems = opened.problems();
+    let editing = opened.id;
+    let draft = opened.record.and_then(|r| r.visit().cloned());
 
     let today = client::today();
     let enterprise = RwSignal::new(
@@ -132,11 +114,7 @@ fn VisitForm() -> impl IntoView {
     view! {
         <section class="card">
             <h1>{if editing.is_some() { "修改走访记录" } else { "记录走访" }}</h1>
-            {problems.map(|p| view! {
-                <p class="error" role="alert">
-                    "服务器退回了这条记录：" {p.into_iter().map(|p| p.message).collect::<Vec<_>>().join("；")}
-                </p>
-            })}
+            <RefusalBanner problems />
             <form on:submit=submit class="form" novalidate>
                 <label>
                     "走访企业"
