@@ -4,9 +4,10 @@
 # for what issue 3 added to the field app: grid activities (form, record line, quarterly duty)
 # 41 KiB, the two-version conflict view 12 KiB, settings with the records file and sync
 # progress 17 KiB, trainings with each member's hours of the year 25 KiB, the install offer
-# 5 KiB (443 KiB in all; 434 after the forms shared their editing and refusal code). Every routed view goes through `AnyView`, which keeps both a sync and an
-# async hydration path per view type (the async one alone is about a fifth of the wasm before
-# wasm-opt), and each route widens the router's `EitherOfN`. opt-level "s" was tried: 31 KiB
+# 5 KiB (443 KiB in all; 434 once the forms shared their editing and refusal code). Every
+# routed view goes through `AnyView`, which keeps both a sync and an async hydration path per
+# view type (the async one alone is about a fifth of the wasm before wasm-opt), and each route
+# widens the router's `EitherOfN`. opt-level "s" was tried: 31 KiB
 # larger. The way back down is a route-level split of the field app, not trimming forms.
 set -euo pipefail
 budget_kib=${SIZE_BUDGET_KIB:-450}
