@@ -122,6 +122,30 @@ db_test!(an_activity_is_stored_once_and_edited_by_version, |app| {
     assert_eq!(activity_count(app).await, 1);
     // The grid's quarterly activity duty counts it for every member, the leader too.
     assert_eq!(held_this_quarter(app, &leader).await, vec![today()]);
+    // The township sees it on its overview: done for this grid, still open for the next.
+    let township = app.login(DONGHU_LEADER).await;
+    let overview: Value = township
+        .post(app.url("/api/township_overview"))
+        .json(&json!({"query": {"scope": null, "month": null}}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let grid_row = |name: &str| {
+        overview["grids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["grid_name"] == name)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(grid_row(GRID)["activities"], 1, "{overview}");
+    assert_eq!(grid_row(GRID)["activity_status"]["status"], "on_time");
+    assert_eq!(grid_row("东湖工业二网格")["activities"], 0);
+    assert_ne!(grid_row("东湖工业二网格")["activity_status"]["status"], "on_time");
 
     // It comes back to the phone with the spend in yuan and each participant once.
     let mine = &app.pull(&member).await["activities"];

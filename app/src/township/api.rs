@@ -89,6 +89,12 @@ pub struct GridVisits {
     pub enterprise_count: usize,
     pub visited_enterprises: usize,
     pub visits: Vec<VisitRow>,
+    /// Grid activities held in the quarter of the month, and the quarterly activity duty
+    /// (`None` when the policy asks for none).
+    #[serde(default)]
+    pub activities: usize,
+    #[serde(default)]
+    pub activity_status: Option<crate::domain::cadence::Status>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -55,7 +55,7 @@ fn Overview(
         <p class="muted">{format!("{} 共走访 {} 次", month, total)}</p>
         <table class="grid-table">
             <thead>
-                <tr><th>"企业网格"</th><th>"企业数"</th><th>"已走访企业"</th><th>"走访次数"</th></tr>
+                <tr><th>"企业网格"</th><th>"企业数"</th><th>"已走访企业"</th><th>"走访次数"</th><th>"本季度网格活动"</th></tr>
             </thead>
             <tbody>
                 {overview.grids.iter().map(|g| view! {
@@ -64,6 +64,12 @@ fn Overview(
                         <td>{g.enterprise_count}</td>
                         <td>{g.visited_enterprises}</td>
                         <td>{g.visits.len()}</td>
+                        <td>
+                            {format!("{} 次", g.activities)}
+                            {g.activity_status.clone().map(|s| view! {
+                                " " <span class=format!("status {}", s.code())>{s.label()}</span>
+                            })}
+                        </td>
                     </tr>
                 }).collect_view()}
             </tbody>

@@ -1,6 +1,9 @@
 //! Township overview queries, limited to the grids the viewer oversees.
+use crate::activities::ssr::activity_days;
 use crate::auth::ssr::{Viewer, now_ms};
 use crate::db::{enterprise, grid, person, visit};
+use crate::domain::activity::activity_duties;
+use crate::domain::cadence::ObligationKind;
 use crate::domain::grid::{GridKind, Role};
 use crate::domain::period::{Month, Quarter, shanghai_date};
 use crate::error::AppError;
@@ -27,7 +30,7 @@ pub async fn overview(
     let enterprise_grids: Vec<&grid::Model> = enterprise_grids.iter().collect();
     let grid_ids: Vec<i32> = enterprise_grids.iter().map(|g| g.id).collect();
     let visits = visit::Entity::find()
-        .filter(visit::Column::GridId.is_in(grid_ids))
+        .filter(visit::Column::GridId.is_in(grid_ids.clone()))
         .filter(visit::Column::VisitDate.between(month.first_day(), month.last_day()))
         .order_by_asc(visit::Column::VisitDate)
         .all(db)
@@ -40,6 +43,17 @@ pub async fn overview(
         .into_iter()
         .map(|p| (p.id, p.name))
         .collect();
+    let today = shanghai_date(now_ms()).ok_or(AppError::Internal)?;
+    let quarter = Quarter::of(month.first_day());
+    let held = activity_days(db, &grid_ids, quarter.first_day(), quarter.last_day()).await?;
+    let activity_rule = crate::cadence::ssr::policy(db)
+        .await?
+        .0
+        .rule(&ObligationKind::QuarterlyActivity)
+        .cloned();
+    let activity_statuses = activity_rule
+        .map(|rule| activity_duties(&rule, &grid_ids, &held, quarter, today))
+        .unwrap_or_default();
     let grids = enterprise_grids
         .iter()
         .map(|g| {
@@ -57,10 +71,14 @@ pub async fn overview(
                     .into_iter()
                     .map(|v| row(v, &enterprises, &names))
                     .collect(),
+                activities: held.iter().filter(|(grid, _)| *grid == g.id).count(),
+                activity_status: activity_statuses
+                    .iter()
+                    .find(|(grid, _)| *grid == g.id)
+                    .map(|(_, status)| status.clone()),
             }
         })
         .collect();
-    let today = shanghai_date(now_ms()).ok_or(AppError::Internal)?;
     let coverage = super::coverage::visit_coverage(
         db,
         Quarter::of(month.first_day()),
