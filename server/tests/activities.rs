@@ -145,7 +145,10 @@ db_test!(an_activity_is_stored_once_and_edited_by_version, |app| {
     assert_eq!(grid_row(GRID)["activities"], 1, "{overview}");
     assert_eq!(grid_row(GRID)["activity_status"]["status"], "on_time");
     assert_eq!(grid_row("东湖工业二网格")["activities"], 0);
-    assert_ne!(grid_row("东湖工业二网格")["activity_status"]["status"], "on_time");
+    assert_ne!(
+        grid_row("东湖工业二网格")["activity_status"]["status"],
+        "on_time"
+    );
 
     // It comes back to the phone with the spend in yuan and each participant once.
     let mine = &app.pull(&member).await["activities"];
