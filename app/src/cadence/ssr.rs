@@ -91,17 +91,18 @@ pub struct VisitJudgement {
     pub visits: HashMap<i32, u32>,
 }
 
-/// Applies the visit rule in force to `enterprises` for `quarter`, from the visits stored
-/// under `grids` (found through the visit table's grid-and-date index; only the two columns
-/// the engine needs are read).
+/// Applies the visit rule of `policy` (the one in force, loaded once by the caller) to
+/// `enterprises` for `quarter`, from the visits stored under `grids` (found through the visit
+/// table's grid-and-date index; only the two columns the engine needs are read).
 pub async fn judge_visits(
     db: &impl ConnectionTrait,
+    policy: &Policy,
     quarter: Quarter,
     today: Date,
     grids: &[i32],
     enterprises: &[i32],
 ) -> Result<VisitJudgement, AppError> {
-    let (mut policy, _) = policy(db).await?;
+    let mut policy = policy.clone();
     policy
         .rules
         .retain(|r| matches!(r.kind, ObligationKind::EnterpriseVisits { .. }));

@@ -46,7 +46,8 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
         .collect();
     let ids: Vec<i32> = enterprises.keys().copied().collect();
     let grid_ids: Vec<i32> = grids.keys().copied().collect();
-    let judgement = judge_visits(&state.db, quarter, today, &grid_ids, &ids).await?;
+    let (policy, _) = crate::cadence::ssr::policy(&state.db).await?;
+    let judgement = judge_visits(&state.db, &policy, quarter, today, &grid_ids, &ids).await?;
     let mut list = DutyList {
         quarter: quarter.label(),
         first_day: format_date(quarter.first_day()),
@@ -54,7 +55,6 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
         ..DutyList::default()
     };
     list.reminders = crate::reports::ssr::reminders::reminders(&state.db, &viewer, today).await?;
-    let (policy, _) = crate::cadence::ssr::policy(&state.db).await?;
     list.report_rule = policy.rule(&ObligationKind::MonthlyLeaderReport).cloned();
     list.activity_rule = policy.rule(&ObligationKind::QuarterlyActivity).cloned();
     list.education_rule = policy

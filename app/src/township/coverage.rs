@@ -3,7 +3,7 @@
 //! groups its answer by grid.
 use crate::cadence::ssr::judge_visits;
 use crate::db::{enterprise, grid};
-use crate::domain::cadence::{Obligation, Period, Status, Subject, summary};
+use crate::domain::cadence::{Obligation, Period, Policy, Status, Subject, summary};
 use crate::domain::period::{Quarter, format_date};
 use crate::error::AppError;
 use crate::township::api::{GridCoverage, OpenEnterprise, VisitCoverage};
@@ -16,6 +16,7 @@ const OPEN_LIST_MAX: usize = 500;
 
 pub async fn visit_coverage(
     db: &impl ConnectionTrait,
+    policy: &Policy,
     quarter: Quarter,
     today: Date,
     grids: &[&grid::Model],
@@ -27,7 +28,7 @@ pub async fn visit_coverage(
         .map(|e| e.id)
         .collect();
     let grid_ids: Vec<i32> = grids.iter().map(|g| g.id).collect();
-    let judgement = judge_visits(db, quarter, today, &grid_ids, &open).await?;
+    let judgement = judge_visits(db, policy, quarter, today, &grid_ids, &open).await?;
     let Some(rule) = judgement.rule else {
         return Ok(VisitCoverage {
             quarter: quarter.label(),

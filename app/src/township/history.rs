@@ -60,9 +60,11 @@ pub async fn history(
         let earliest = quarters[quarters.len() - 1];
         quarters.push(earliest.prev());
     }
+    // One policy for every quarter shown: it is read once, not per quarter.
+    let (policy, _) = crate::cadence::ssr::policy(db).await?;
     let mut figures = Vec::new();
     for quarter in quarters {
-        let judged = judge_visits(db, quarter, today, &grid_ids, &open).await?;
+        let judged = judge_visits(db, &policy, quarter, today, &grid_ids, &open).await?;
         let grids = enterprise_grids
             .iter()
             .map(|g| {

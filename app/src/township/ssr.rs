@@ -46,13 +46,10 @@ pub async fn overview(
     let today = shanghai_date(now_ms()).ok_or(AppError::Internal)?;
     let quarter = Quarter::of(month.first_day());
     let held = activity_days(db, &grid_ids, quarter.first_day(), quarter.last_day()).await?;
-    let activity_rule = crate::cadence::ssr::policy(db)
-        .await?
-        .0
+    let (policy, _) = crate::cadence::ssr::policy(db).await?;
+    let activity_statuses = policy
         .rule(&ObligationKind::QuarterlyActivity)
-        .cloned();
-    let activity_statuses = activity_rule
-        .map(|rule| activity_duties(&rule, &grid_ids, &held, quarter, today))
+        .map(|rule| activity_duties(rule, &grid_ids, &held, quarter, today))
         .unwrap_or_default();
     let grids = enterprise_grids
         .iter()
@@ -81,7 +78,8 @@ pub async fn overview(
         .collect();
     let coverage = super::coverage::visit_coverage(
         db,
-        Quarter::of(month.first_day()),
+        &policy,
+        quarter,
         today,
         &enterprise_grids,
         &enterprises,
