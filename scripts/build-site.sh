@@ -5,14 +5,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
-# Two bundles: the field app (statgrid) that phones load for capture, and the office screens
-# (statgrid_office: township view, administration), loaded only when those are opened.
-cargo build -p frontend -p frontend-office --target wasm32-unknown-unknown --profile wasm-release
+# Three bundles: the field app (statgrid) that phones load for capture; the filing forms used a
+# few times a year (statgrid_filing: major events, annual plans), precached for offline use;
+# and the office screens (statgrid_office: township view, administration), loaded only when
+# those are opened.
+cargo build -p frontend -p frontend-filing -p frontend-office --target wasm32-unknown-unknown --profile wasm-release
 
 out="$target_dir/site.new"
 rm -rf "$out"
 mkdir -p "$out/pkg"
-for pair in frontend:statgrid frontend_office:statgrid_office; do
+for pair in frontend:statgrid frontend_filing:statgrid_filing frontend_office:statgrid_office; do
   crate=${pair%%:*}
   bundle=${pair#*:}
   wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" --out-name "$bundle" \

@@ -5,11 +5,12 @@ use crate::sync::state::use_client;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// `external` when the page belongs to another bundle than the home page's.
 #[component]
-pub fn TopBar() -> impl IntoView {
+pub fn TopBar(#[prop(optional)] external: bool) -> impl IntoView {
     view! {
         <header class="topbar">
-            <A href="/" attr:class="brand">"统计网格"</A>
+            <a href="/" class="brand" rel=external.then_some("external")>"统计网格"</a>
             <SyncBar />
         </header>
     }
@@ -57,6 +58,11 @@ pub fn HomePage() -> impl IntoView {
                             <A href="/settings" attr:class="button">"设置与数据"</A>
                             <Show when=move || reports>
                                 <A href="/reports/new" attr:class="button">"情况汇报"</A>
+                                // The filing forms are a bundle of their own: a full load.
+                                <a href="/plans/new" rel="external" class="button">"年度工作计划"</a>
+                            </Show>
+                            <Show when=move || records_activities>
+                                <a href="/events/new" rel="external" class="button urgent">"上报重大事项"</a>
                             </Show>
                             <Show when=move || oversees>
                                 <a href="/township" rel="external" class="button">"乡镇走访情况"</a>

@@ -11,8 +11,11 @@ pub mod directory;
 pub mod domain;
 pub mod duties;
 pub mod error;
+pub mod filing;
 mod layout;
+pub mod major_events;
 pub mod office;
+pub mod plans;
 pub mod reports;
 #[cfg(feature = "ssr")]
 pub mod state;
@@ -31,6 +34,8 @@ pub const FIELD_BUNDLE: &str = "statgrid";
 /// The bundle of the office screens (township view, administration): a separate download, so
 /// the field app stays small on a phone; it is loaded only when those screens are opened.
 pub const OFFICE_BUNDLE: &str = "statgrid_office";
+/// The bundle of the field forms used a few times a year (major events, annual plans).
+pub const FILING_BUNDLE: &str = "statgrid_filing";
 
 /// The HTML document around the field app. It carries no user data, so the service worker can
 /// cache it and serve it offline.
@@ -41,6 +46,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// The HTML document around the office screens, hydrated by their own bundle.
 pub fn office_shell(options: LeptosOptions) -> impl IntoView {
     document(options, OFFICE_BUNDLE, view! { <office::OfficeApp /> })
+}
+
+/// The HTML document around the filing forms, hydrated by their own bundle. Like the field
+/// shell it carries no user data, so the service worker caches it for offline use.
+pub fn filing_shell(options: LeptosOptions) -> impl IntoView {
+    document(options, FILING_BUNDLE, view! { <filing::FilingApp /> })
 }
 
 fn document(mut options: LeptosOptions, bundle: &str, body: impl IntoView) -> impl IntoView {

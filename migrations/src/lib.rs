@@ -11,6 +11,7 @@ mod m20261123_000006_monthly_reports;
 mod m20261123_000007_waivers;
 mod m20261130_000008_grid_activities;
 mod m20261130_000009_trainings;
+mod m20261130_000010_major_events_and_plans;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000007_waivers::Migration),
             Box::new(m20261130_000008_grid_activities::Migration),
             Box::new(m20261130_000009_trainings::Migration),
+            Box::new(m20261130_000010_major_events_and_plans::Migration),
         ]
     }
 }

@@ -8,9 +8,11 @@ use std::sync::Mutex;
 use std::time::SystemTime;
 
 /// What the worker precaches besides the app-shell pages it lists itself.
-const PRECACHE: [&str; 7] = [
+const PRECACHE: [&str; 9] = [
     "/pkg/statgrid.js",
     "/pkg/statgrid_bg.wasm",
+    "/pkg/statgrid_filing.js",
+    "/pkg/statgrid_filing_bg.wasm",
     "/pkg/statgrid.css",
     "/manifest.webmanifest",
     "/icons/icon-192.png",

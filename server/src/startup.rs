@@ -1,8 +1,9 @@
 //! Builds the application: database and migrations, demo data, and the router.
 use crate::{assets, demo, settings::Settings};
+use app::filing::FilingApp;
 use app::office::OfficeApp;
 use app::state::AppState;
-use app::{App, office_shell, shell};
+use app::{App, filing_shell, office_shell, shell};
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -96,6 +97,8 @@ fn router(state: AppState, settings: &Settings) -> Router {
     let office_routes = generate_route_list(OfficeApp);
     let context_state = state.clone();
     let office_context_state = state.clone();
+    let filing_routes = generate_route_list(FilingApp);
+    let filing_context_state = state.clone();
     let static_files = ServeDir::new(&settings.site_root);
     let worker = Arc::new(assets::ServiceWorker::new(&settings.site_root));
     Router::new()
@@ -123,6 +126,16 @@ fn router(state: AppState, settings: &Settings) -> Router {
                 {
                     let options = state.leptos_options.clone();
                     move || office_shell(options.clone())
+                },
+            ),
+        )
+        .leptos_routes_with_handler(
+            filing_routes,
+            render_app_to_stream_with_context(
+                move || provide_context(filing_context_state.clone()),
+                {
+                    let options = state.leptos_options.clone();
+                    move || filing_shell(options.clone())
                 },
             ),
         )

@@ -1,10 +1,12 @@
 //! Database entities (server only). They never cross the wire: each feature turns them into
 //! its own shared types first.
+pub mod annual_plan;
 pub mod audit_entry;
 pub mod cadence_policy;
 pub mod enterprise;
 pub mod grid;
 pub mod grid_activity;
+pub mod major_event;
 pub mod monthly_report;
 pub mod person;
 pub mod report_event;

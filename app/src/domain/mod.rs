@@ -3,15 +3,18 @@
 //! form validation. No I/O and no framework imports.
 
 pub mod activity;
+pub mod annual_plan;
 pub mod cadence;
 pub mod credit_code;
 pub mod enterprise;
 pub mod grid;
 pub mod grouping;
+pub mod major_event;
 pub mod money;
 pub mod period;
 pub mod phone;
 pub mod report;
+pub mod text;
 pub mod training;
 pub mod version;
 pub mod visit;

@@ -54,7 +54,10 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
         last_day: format_date(quarter.last_day()),
         ..DutyList::default()
     };
-    list.reminders = crate::reports::ssr::reminders::reminders(&state.db, &viewer, today).await?;
+    // Unread major events first: they are the most urgent thing a reviewer can be told.
+    list.reminders = crate::major_events::ssr::unread_reminders(&state.db, &viewer).await?;
+    list.reminders
+        .extend(crate::reports::ssr::reminders::reminders(&state.db, &viewer, today).await?);
     list.report_rule = policy.rule(&ObligationKind::MonthlyLeaderReport).cloned();
     list.activity_rule = policy.rule(&ObligationKind::QuarterlyActivity).cloned();
     list.education_rule = policy

@@ -2,6 +2,8 @@
 use crate::activities::api::ActivityRecord;
 use crate::auth::api::Profile;
 use crate::directory::api::Directory;
+use crate::major_events::api::MajorEventRecord;
+use crate::plans::api::PlanRecord;
 use crate::reports::api::ReportRecord;
 use crate::trainings::api::TrainingRecord;
 use crate::visits::api::VisitRecord;
@@ -23,6 +25,8 @@ pub const KIND_VISIT: &str = "visit";
 pub const KIND_MONTHLY_REPORT: &str = "monthly_report";
 pub const KIND_ACTIVITY: &str = "activity";
 pub const KIND_TRAINING: &str = "training";
+pub const KIND_MAJOR_EVENT: &str = "major_event";
+pub const KIND_ANNUAL_PLAN: &str = "annual_plan";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PushRequest {
@@ -127,6 +131,24 @@ impl FieldError for crate::domain::training::TrainingError {
     }
 }
 
+impl FieldError for crate::domain::major_event::MajorEventError {
+    fn code(&self) -> &'static str {
+        Self::code(self)
+    }
+    fn field(&self) -> &'static str {
+        Self::field(self)
+    }
+}
+
+impl FieldError for crate::domain::annual_plan::AnnualPlanError {
+    fn code(&self) -> &'static str {
+        Self::code(self)
+    }
+    fn field(&self) -> &'static str {
+        Self::field(self)
+    }
+}
+
 impl FieldError for crate::domain::report::ReportError {
     fn code(&self) -> &'static str {
         Self::code(self)
@@ -177,6 +199,12 @@ pub struct PullResponse {
     /// The trainings the person recorded.
     #[serde(default)]
     pub trainings: Vec<TrainingRecord>,
+    /// The major events the person reported.
+    #[serde(default)]
+    pub major_events: Vec<MajorEventRecord>,
+    /// The annual plans of the grids the person leads.
+    #[serde(default)]
+    pub plans: Vec<PlanRecord>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -229,6 +229,14 @@ async fn run_sync(state: &ClientState) -> Result<(), SyncError> {
             let draft = RecordDraft::Training(t.draft);
             OutboxRecord::synced(person_id, t.id, t.version, t.received_at_ms, draft)
         }))
+        .chain(pulled.major_events.into_iter().map(|e| {
+            let draft = RecordDraft::MajorEvent(e.draft);
+            OutboxRecord::synced(person_id, e.id, e.version, e.received_at_ms, draft)
+        }))
+        .chain(pulled.plans.into_iter().map(|p| {
+            let draft = RecordDraft::AnnualPlan(p.draft);
+            OutboxRecord::synced(person_id, p.id, p.version, p.received_at_ms, draft)
+        }))
         .collect();
     store
         .put_all(&pulled_to_store(&store.all().await?, fresh))

@@ -64,6 +64,8 @@ fn kind_label(draft: &RecordDraft) -> &'static str {
         RecordDraft::MonthlyReport(_) => "情况汇报",
         RecordDraft::Activity(_) => "网格活动",
         RecordDraft::Training(_) => "培训",
+        RecordDraft::MajorEvent(_) => "重大事项",
+        RecordDraft::AnnualPlan(_) => "年度工作计划",
     }
 }
 

@@ -5,7 +5,6 @@ use crate::sync::api::Problem;
 use crate::sync::outbox::{OutboxRecord, RecordState};
 use crate::sync::state::use_client;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use uuid::Uuid;
 
@@ -66,7 +65,7 @@ pub fn SignedIn(
         <Show when=move || client.ready.get() fallback=|| view! { <p class="loading">"正在加载…"</p> }>
             <Show
                 when=move || client.profile.with(|p| p.as_ref().is_some_and(allowed))
-                fallback=move || view! { <p class="card">{refusal} "请先" <A href="/login">"登录"</A> "。"</p> }
+                fallback=move || view! { <p class="card">{refusal} "请先" <a href="/login" rel="external">"登录"</a> "。"</p> }
             >
                 {children.with_value(|c| c())}
             </Show>

@@ -2,14 +2,16 @@
 //! and after (as synced) so that 我的记录 shows it. Storage sits behind [`OutboxStore`]: IndexedDB
 //! in the browser, [`MemoryStore`] in native tests.
 use crate::domain::activity::{ActivityDraft, ActivityType};
+use crate::domain::annual_plan::{AnnualPlanDraft, PARTS};
+use crate::domain::major_event::MajorEventDraft;
 use crate::domain::period::{Month, format_date};
 use crate::domain::report::{ReportDraft, ReviewStatus};
 use crate::domain::training::{TrainingDraft, TrainingTopic};
 use crate::domain::visit::{VisitDraft, VisitPurpose};
 use crate::reports::api::ReportRecord;
 use crate::sync::api::{
-    KIND_ACTIVITY, KIND_MONTHLY_REPORT, KIND_TRAINING, KIND_VISIT, Problem, RecordEnvelope,
-    RecordOutcome, RecordResult,
+    KIND_ACTIVITY, KIND_ANNUAL_PLAN, KIND_MAJOR_EVENT, KIND_MONTHLY_REPORT, KIND_TRAINING,
+    KIND_VISIT, Problem, RecordEnvelope, RecordOutcome, RecordResult,
 };
 use crate::visits::api::VisitRecord;
 use serde::{Deserialize, Serialize};
@@ -62,6 +64,8 @@ pub enum RecordDraft {
     MonthlyReport(ReportDraft),
     Activity(ActivityDraft),
     Training(TrainingDraft),
+    MajorEvent(MajorEventDraft),
+    AnnualPlan(AnnualPlanDraft),
 }
 
 impl RecordDraft {
@@ -71,11 +75,16 @@ impl RecordDraft {
             Self::MonthlyReport(_) => KIND_MONTHLY_REPORT,
             Self::Activity(_) => KIND_ACTIVITY,
             Self::Training(_) => KIND_TRAINING,
+            Self::MajorEvent(_) => KIND_MAJOR_EVENT,
+            Self::AnnualPlan(_) => KIND_ANNUAL_PLAN,
         }
     }
 
-    /// The day the record is about, `YYYY-MM-DD`, for ordering lists: a visit's date, a
-    /// report's last day of the month.
+    /// Sent before anything else when a connection appears.
+    pub fn is_urgent(&self) -> bool {
+        matches!(self, Self::MajorEvent(_))
+    }
+
     /// The record's fields in words, for showing two versions side by side.
     pub fn describe(&self) -> Vec<(&'static str, String)> {
         match self {
@@ -117,9 +126,25 @@ impl RecordDraft {
                 ("学时", t.hours.to_string()),
                 ("参训人数", t.attendees.len().to_string()),
             ],
+            Self::MajorEvent(e) => vec![
+                ("事项标题", e.title.clone()),
+                ("发生日期", e.occurred_on.clone()),
+                ("事项经过", e.details.clone()),
+                ("对统计数据的影响", e.impact.clone()),
+            ],
+            Self::AnnualPlan(p) => std::iter::once(("年份", p.year.to_string()))
+                .chain(
+                    PARTS
+                        .iter()
+                        .zip(p.parts())
+                        .map(|((_, l), t)| (*l, t.clone())),
+                )
+                .collect(),
         }
     }
 
+    /// The day the record is about, `YYYY-MM-DD`, for ordering lists: a visit's date, a
+    /// report's last day of the month, a plan's first day of its year.
     pub fn date(&self) -> String {
         match self {
             Self::Visit(v) => v.visit_date.clone(),
@@ -128,6 +153,8 @@ impl RecordDraft {
                 .unwrap_or_default(),
             Self::Activity(a) => a.activity_date.clone(),
             Self::Training(t) => t.training_date.clone(),
+            Self::MajorEvent(e) => e.occurred_on.clone(),
+            Self::AnnualPlan(p) => format!("{:04}-01-01", p.year),
         }
     }
 }
@@ -180,6 +207,20 @@ impl OutboxRecord {
         }
     }
 
+    pub fn major_event(&self) -> Option<&MajorEventDraft> {
+        match &self.draft {
+            RecordDraft::MajorEvent(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    pub fn plan(&self) -> Option<&AnnualPlanDraft> {
+        match &self.draft {
+            RecordDraft::AnnualPlan(p) => Some(p),
+            _ => None,
+        }
+    }
+
     pub fn envelope(&self) -> RecordEnvelope {
         RecordEnvelope {
             id: self.id,
@@ -210,7 +251,8 @@ impl OutboxRecord {
         }
     }
 
-    /// A record of the person's as the server keeps it (an activity or a training).
+    /// A record of the person's as the server keeps it (an activity, a training, a major
+    /// event or a plan).
     pub fn synced(
         person_id: i32,
         id: Uuid,
@@ -256,14 +298,20 @@ impl OutboxRecord {
 
     /// Whether the user may still change it: a visit the server refused; a report until the
     /// township approves it; an activity or training until its month is locked (the server
-    /// judges that).
+    /// judges that); a major event or a plan at any time (an edited event is flagged anew).
     pub fn editable(&self) -> bool {
         match (&self.draft, &self.state) {
             // A conflict is settled by choosing a version first.
             (_, RecordState::Conflict { .. }) => false,
             (_, RecordState::Rejected { .. }) => true,
             (RecordDraft::MonthlyReport(_), state) => *state != RecordState::Approved,
-            (RecordDraft::Activity(_) | RecordDraft::Training(_), _) => true,
+            (
+                RecordDraft::Activity(_)
+                | RecordDraft::Training(_)
+                | RecordDraft::MajorEvent(_)
+                | RecordDraft::AnnualPlan(_),
+                _,
+            ) => true,
             (RecordDraft::Visit(_), _) => false,
         }
     }
@@ -306,15 +354,16 @@ pub fn resolve(record: &OutboxRecord, choice: Choice, now_ms: i64) -> Option<Out
     Some(resolved)
 }
 
-/// The person's records to push next: pending ones, oldest first, at most `max`. Another
-/// person's records on a shared phone wait for that person's own session.
+/// The person's records to push next: pending ones, urgent ones (major events) first, then
+/// oldest first, at most `max`. Another person's records on a shared phone wait for that
+/// person's own session.
 pub fn next_batch(records: &[OutboxRecord], person_id: i32, max: usize) -> Vec<OutboxRecord> {
     let mut pending: Vec<OutboxRecord> = records
         .iter()
         .filter(|r| r.person_id == person_id && r.state == RecordState::Pending)
         .cloned()
         .collect();
-    pending.sort_by_key(|r| (r.device_time_ms, r.id));
+    pending.sort_by_key(|r| (!r.draft.is_urgent(), r.device_time_ms, r.id));
     pending.truncate(max);
     pending
 }

@@ -39,6 +39,48 @@ fn next_batch_takes_only_the_persons_pending_records_oldest_first() {
     assert_eq!(next_batch(&all, 1, 1), vec![older]);
 }
 
+fn major_event(device_time_ms: i64) -> OutboxRecord {
+    OutboxRecord {
+        draft: RecordDraft::MajorEvent(MajorEventDraft {
+            grid_id: 4,
+            enterprise_id: None,
+            occurred_on: "2026-11-20".into(),
+            title: "某企业停产".into(),
+            details: "停产".into(),
+            impact: "产值下降".into(),
+        }),
+        ..record(1, device_time_ms, RecordState::Pending)
+    }
+}
+
+#[test]
+fn a_major_event_goes_before_older_records_even_in_a_full_batch() {
+    let old_visits: Vec<OutboxRecord> =
+        (0..5).map(|t| record(1, t, RecordState::Pending)).collect();
+    let urgent = major_event(100);
+    let mut all = old_visits.clone();
+    all.push(urgent.clone());
+    let batch = next_batch(&all, 1, 3);
+    assert_eq!(batch[0], urgent);
+    assert_eq!(batch[1..], old_visits[..2]);
+}
+
+#[test]
+fn new_kinds_read_back_as_themselves() {
+    let event = major_event(1);
+    let plan = RecordDraft::AnnualPlan(AnnualPlanDraft {
+        grid_id: 4,
+        year: 2027,
+        goals: "目标".into(),
+        measures: "措施".into(),
+        schedule: "安排".into(),
+    });
+    for draft in [event.draft, plan] {
+        let json = serde_json::to_value(&draft).unwrap();
+        assert_eq!(serde_json::from_value::<RecordDraft>(json).unwrap(), draft);
+    }
+}
+
 #[test]
 fn answers_mark_records_synced_or_rejected_and_unanswered_ones_stay_pending() {
     let a = record(1, 1, RecordState::Pending);

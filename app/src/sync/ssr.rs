@@ -5,12 +5,14 @@ use crate::auth::ssr::{self as auth, Viewer};
 use crate::directory::api::Directory;
 use crate::directory::ssr::directory_for;
 use crate::error::AppError;
+use crate::major_events::ssr::{own_major_events_since, store_major_events};
+use crate::plans::ssr::{plans_since, store_plans};
 use crate::reports::ssr::store::{reports_since, store_reports};
 use crate::state::AppState;
 use crate::sync::api::{
-    KIND_ACTIVITY, KIND_MONTHLY_REPORT, KIND_TRAINING, LOGIN_PATH, LOGOUT_PATH, MAX_BATCH,
-    PASSWORD_PATH, PROTOCOL_VERSION, PULL_PATH, PUSH_PATH, PullQuery, PullResponse, PushRequest,
-    PushResponse, RecordResult,
+    KIND_ACTIVITY, KIND_ANNUAL_PLAN, KIND_MAJOR_EVENT, KIND_MONTHLY_REPORT, KIND_TRAINING,
+    LOGIN_PATH, LOGOUT_PATH, MAX_BATCH, PASSWORD_PATH, PROTOCOL_VERSION, PULL_PATH, PUSH_PATH,
+    PullQuery, PullResponse, PushRequest, PushResponse, RecordEnvelope, RecordResult,
 };
 use crate::trainings::ssr::{own_trainings_since, store_trainings};
 use crate::visits::ssr::{own_visits_since, store_visits};
@@ -89,19 +91,23 @@ async fn push(
         )));
     }
     let order: Vec<Uuid> = request.records.iter().map(|r| r.id).collect();
-    let (reports, others): (Vec<_>, Vec<_>) = request
-        .records
-        .into_iter()
-        .partition(|r| r.kind == KIND_MONTHLY_REPORT);
-    let (activities, others): (Vec<_>, Vec<_>) =
-        others.into_iter().partition(|r| r.kind == KIND_ACTIVITY);
-    let (trainings, visits): (Vec<_>, Vec<_>) =
-        others.into_iter().partition(|r| r.kind == KIND_TRAINING);
-    // Visits answer unknown kinds too, record by record.
-    let mut answered = store_visits(&state.db, &viewer, visits).await?;
+    let mut records = request.records;
+    let mut take = |kind: &str| -> Vec<RecordEnvelope> {
+        records.extract_if(.., |r| r.kind == kind).collect()
+    };
+    // Urgent ones first, so they are stored even if a later part of the batch fails.
+    let major_events = take(KIND_MAJOR_EVENT);
+    let reports = take(KIND_MONTHLY_REPORT);
+    let activities = take(KIND_ACTIVITY);
+    let trainings = take(KIND_TRAINING);
+    let plans = take(KIND_ANNUAL_PLAN);
+    let mut answered = store_major_events(&state.db, &viewer, major_events).await?;
     answered.extend(store_reports(&state.db, &viewer, reports).await?);
     answered.extend(store_activities(&state.db, &viewer, activities).await?);
     answered.extend(store_trainings(&state.db, &viewer, trainings).await?);
+    answered.extend(store_plans(&state.db, &viewer, plans).await?);
+    // Visits answer unknown kinds too, record by record.
+    answered.extend(store_visits(&state.db, &viewer, records).await?);
     // Answered in the order sent, as the protocol promises.
     let results: Vec<RecordResult> = order
         .iter()
@@ -138,12 +144,16 @@ async fn pull(
     let reports = reports_since(&state.db, &viewer, query.since).await?;
     let activities = own_activities_since(&state.db, viewer.person_id(), query.since).await?;
     let trainings = own_trainings_since(&state.db, viewer.person_id(), query.since).await?;
+    let major_events = own_major_events_since(&state.db, viewer.person_id(), query.since).await?;
+    let plans = plans_since(&state.db, &viewer, query.since).await?;
     let cursor = visits
         .iter()
         .map(|v| v.received_at_ms)
         .chain(reports.iter().map(|r| r.updated_at_ms))
         .chain(activities.iter().map(|a| a.received_at_ms))
         .chain(trainings.iter().map(|t| t.received_at_ms))
+        .chain(major_events.iter().map(|e| e.received_at_ms))
+        .chain(plans.iter().map(|p| p.received_at_ms))
         .fold(query.since, i64::max);
     Ok(Json(PullResponse {
         protocol: PROTOCOL_VERSION,
@@ -156,5 +166,7 @@ async fn pull(
         reports,
         activities,
         trainings,
+        major_events,
+        plans,
     }))
 }

@@ -95,6 +95,12 @@ pub struct GridVisits {
     pub activities: usize,
     #[serde(default)]
     pub activity_status: Option<crate::domain::cadence::Status>,
+    /// The grid's annual plan for the year of the month, and the plan duty (`None` when the
+    /// policy asks for none).
+    #[serde(default)]
+    pub plan: Option<crate::plans::api::PlanSummary>,
+    #[serde(default)]
+    pub plan_status: Option<crate::domain::cadence::Status>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,4 +1,6 @@
 //! 乡镇走访情况: the township leader's visits by enterprise grid for a month. Needs the network.
+use crate::domain::cadence::Status;
+use crate::plans::api::PlanSummary;
 use crate::township::api::{
     GridCoverage, MonthVisits, OverviewQuery, QuarterFigures, ScopeChoice, TownshipOverview,
     VisitCoverage, load_township_history, load_township_overview,
@@ -28,6 +30,7 @@ pub fn TownshipPage() -> impl IntoView {
     view! {
         <section class="card wide">
             <h1>"乡镇走访情况"</h1>
+            <crate::major_events::components::MajorEventBoard />
             <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
                 {move || overview.get().map(|result| match result {
                     Ok(o) => view! { <Overview overview=o go=go.clone() /> }.into_any(),
@@ -55,7 +58,7 @@ fn Overview(
         <p class="muted">{format!("{} 共走访 {} 次", month, total)}</p>
         <table class="grid-table">
             <thead>
-                <tr><th>"企业网格"</th><th>"企业数"</th><th>"已走访企业"</th><th>"走访次数"</th><th>"本季度网格活动"</th></tr>
+                <tr><th>"企业网格"</th><th>"企业数"</th><th>"已走访企业"</th><th>"走访次数"</th><th>"本季度网格活动"</th><th>"年度工作计划"</th></tr>
             </thead>
             <tbody>
                 {overview.grids.iter().map(|g| view! {
@@ -70,6 +73,7 @@ fn Overview(
                                 " " <span class=format!("status {}", s.code())>{s.label()}</span>
                             })}
                         </td>
+                        <td><PlanCell plan=g.plan.clone() status=g.plan_status.clone() /></td>
                     </tr>
                 }).collect_view()}
             </tbody>
@@ -92,6 +96,25 @@ fn Overview(
                 }).collect_view()}
             </ul>
         }).collect_view()}
+    }
+}
+
+/// A grid's annual plan in the overview: when it came in, its verdict, and its text on demand.
+#[component]
+fn PlanCell(plan: Option<PlanSummary>, status: Option<Status>) -> impl IntoView {
+    let badge =
+        status.map(|s| view! { <span class=format!("status {}", s.code())>{s.label()}</span> });
+    match plan {
+        None => view! { "未提交 " {badge} }.into_any(),
+        Some(p) => view! {
+            <details class="plan">
+                <summary>{format!("{} 提交（第{}版）", p.submitted_on, p.version)} " " {badge}</summary>
+                <p><strong>"工作目标："</strong>{p.goals}</p>
+                <p><strong>"主要措施："</strong>{p.measures}</p>
+                <p><strong>"走访、活动与培训安排："</strong>{p.schedule}</p>
+            </details>
+        }
+        .into_any(),
     }
 }
 

@@ -3,6 +3,7 @@ use crate::activities::ssr::activity_days;
 use crate::auth::ssr::{Viewer, now_ms};
 use crate::db::{enterprise, grid, person, visit};
 use crate::domain::activity::activity_duties;
+use crate::domain::annual_plan::plan_status;
 use crate::domain::cadence::ObligationKind;
 use crate::domain::grid::{GridKind, Role};
 use crate::domain::period::{Month, Quarter, shanghai_date};
@@ -51,9 +52,16 @@ pub async fn overview(
         .rule(&ObligationKind::QuarterlyActivity)
         .map(|rule| activity_duties(rule, &grid_ids, &held, quarter, today))
         .unwrap_or_default();
+    let year = month.year();
+    let mut plans = crate::plans::ssr::plans_of(db, &grid_ids, year).await?;
+    let plan_rule = policy.rule(&ObligationKind::AnnualPlan);
     let grids = enterprise_grids
         .iter()
         .map(|g| {
+            let plan = plans.remove(&g.id);
+            let submitted_on = plan
+                .as_ref()
+                .and_then(|p| crate::domain::period::parse_date(&p.submitted_on).ok());
             let own: Vec<&visit::Model> = visits.iter().filter(|v| v.grid_id == g.id).collect();
             let visited: BTreeSet<i32> = own.iter().map(|v| v.enterprise_id).collect();
             GridVisits {
@@ -73,6 +81,8 @@ pub async fn overview(
                     .iter()
                     .find(|(grid, _)| *grid == g.id)
                     .map(|(_, status)| status.clone()),
+                plan_status: plan_rule.map(|rule| plan_status(rule, year, submitted_on, today)),
+                plan,
             }
         })
         .collect();

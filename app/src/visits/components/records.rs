@@ -1,6 +1,8 @@
 //! 我的记录: every record on the phone with its sync state; refused ones can be corrected.
 use crate::activities::components::ActivityItem;
 use crate::domain::visit::{VisitDraft, VisitPurpose};
+use crate::major_events::components::MajorEventItem;
+use crate::plans::components::PlanItem;
 use crate::reports::components::ReportItem;
 use crate::sync::conflict::ConflictItem;
 use crate::sync::outbox::{OutboxRecord, RecordDraft, RecordState};
@@ -28,6 +30,8 @@ pub fn RecordsPage() -> impl IntoView {
                                 RecordDraft::MonthlyReport(report) => view! { <ReportItem record report /> }.into_any(),
                                 RecordDraft::Activity(activity) => view! { <ActivityItem record activity /> }.into_any(),
                                 RecordDraft::Training(training) => view! { <TrainingItem record training /> }.into_any(),
+                                RecordDraft::MajorEvent(event) => view! { <MajorEventItem record event /> }.into_any(),
+                                RecordDraft::AnnualPlan(plan) => view! { <PlanItem record plan /> }.into_any(),
                             }}
                         </For>
                     </ul>

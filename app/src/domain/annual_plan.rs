@@ -1,0 +1,147 @@
+//! The enterprise grid leader's annual work plan (年度工作计划, 001 §三(二)): one per grid and
+//! year, written by the grid's leader or deputy, due by the policy's date (end of March under
+//! the presets, when grids are set up).
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use super::cadence::{Period, Rule, Status};
+use super::grid::GridId;
+use super::text::{TextProblem, bounded};
+
+/// Longest text of each part of a plan, in characters.
+pub const PART_MAX_CHARS: usize = 2000;
+
+/// An annual plan as entered, before validation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnnualPlanDraft {
+    /// The planning grid; 0 when none is chosen yet.
+    pub grid_id: GridId,
+    pub year: i32,
+    /// 工作目标.
+    pub goals: String,
+    /// 主要措施.
+    pub measures: String,
+    /// 走访、活动与培训安排.
+    pub schedule: String,
+}
+
+/// A plan that passed validation, its texts trimmed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidAnnualPlan {
+    pub grid_id: GridId,
+    pub year: i32,
+    pub goals: String,
+    pub measures: String,
+    pub schedule: String,
+}
+
+/// A problem with one field of an [`AnnualPlanDraft`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum AnnualPlanError {
+    #[error("请选择制定计划的网格")]
+    NoGrid,
+    #[error("只能制定去年、今年或明年的计划")]
+    YearOutOfRange,
+    #[error("请填写{part}")]
+    Empty {
+        part: &'static str,
+        field: &'static str,
+    },
+    #[error("{part}不能超过{max}字（当前{found}字）")]
+    TooLong {
+        part: &'static str,
+        field: &'static str,
+        max: usize,
+        found: usize,
+    },
+}
+
+impl AnnualPlanError {
+    /// Stable machine code for the sync API.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::NoGrid => "no_grid",
+            Self::YearOutOfRange => "year_out_of_range",
+            Self::Empty { .. } => "empty",
+            Self::TooLong { .. } => "too_long",
+        }
+    }
+
+    /// The [`AnnualPlanDraft`] field the error concerns.
+    pub fn field(&self) -> &'static str {
+        match self {
+            Self::NoGrid => "grid_id",
+            Self::YearOutOfRange => "year",
+            Self::Empty { field, .. } | Self::TooLong { field, .. } => field,
+        }
+    }
+}
+
+/// The parts of a plan in form order: field, label, and the draft's text.
+pub const PARTS: [(&str, &str); 3] = [
+    ("goals", "工作目标"),
+    ("measures", "主要措施"),
+    ("schedule", "走访、活动与培训安排"),
+];
+
+impl AnnualPlanDraft {
+    /// The texts of the parts, in the order of [`PARTS`].
+    pub fn parts(&self) -> [&String; 3] {
+        [&self.goals, &self.measures, &self.schedule]
+    }
+
+    /// Checks every field against `today` (the Beijing date), returning all problems at once.
+    pub fn validate(&self, today: Date) -> Result<ValidAnnualPlan, Vec<AnnualPlanError>> {
+        let mut errors = Vec::new();
+        if self.grid_id <= 0 {
+            errors.push(AnnualPlanError::NoGrid);
+        }
+        if (self.year - today.year()).abs() > 1 {
+            errors.push(AnnualPlanError::YearOutOfRange);
+        }
+        let [goals, measures, schedule] = PARTS
+            .iter()
+            .zip(self.parts())
+            .map(|((field, part), value)| {
+                bounded(value, PART_MAX_CHARS, true)
+                    .map_err(|p| {
+                        errors.push(match p {
+                            TextProblem::Empty => AnnualPlanError::Empty { part, field },
+                            TextProblem::TooLong { max, found } => AnnualPlanError::TooLong {
+                                part,
+                                field,
+                                max,
+                                found,
+                            },
+                        })
+                    })
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .try_into()
+            .unwrap_or_default();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(ValidAnnualPlan {
+            grid_id: self.grid_id,
+            year: self.year,
+            goals,
+            measures,
+            schedule,
+        })
+    }
+}
+
+/// The plan duty of `year` under `rule` (the policy's
+/// [`super::cadence::ObligationKind::AnnualPlan`] rule), judged on `today`, for a plan first
+/// received on `submitted_on`. The server's [`super::cadence::evaluate`] agrees (a test checks).
+pub fn plan_status(rule: &Rule, year: i32, submitted_on: Option<Date>, today: Date) -> Status {
+    let due = rule.due_date(&Period::Year(year));
+    rule.status_on(due, submitted_on.filter(|d| *d <= today), today)
+}
+
+#[cfg(test)]
+#[path = "annual_plan_tests.rs"]
+mod tests;

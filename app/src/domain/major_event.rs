@@ -1,0 +1,149 @@
+//! A major event (重大事项): something that has or will have a large effect on statistical data,
+//! reported by a grid member to the city bureau at once (001 §三(三)3). Urgent: the phone sends
+//! it before anything else, and the township and city see it flagged until someone has read it.
+
+use serde::{Deserialize, Serialize};
+use time::{Date, Duration};
+
+use super::grid::GridId;
+use super::period::parse_date;
+use super::text::{TextProblem, bounded};
+
+pub const TITLE_MAX_CHARS: usize = 60;
+pub const DETAILS_MAX_CHARS: usize = 2000;
+pub const IMPACT_MAX_CHARS: usize = 500;
+/// How far from today the event's day may lie, either way: an event may be reported before
+/// it happens ("即将发生").
+const WINDOW_DAYS: i64 = 366;
+
+/// A major event as entered, before validation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MajorEventDraft {
+    /// The reporter's enterprise grid; 0 when none is chosen yet.
+    pub grid_id: GridId,
+    /// The enterprise concerned, when the event is about one.
+    #[serde(default)]
+    pub enterprise_id: Option<i32>,
+    /// The day it happened or will happen, `YYYY-MM-DD`.
+    pub occurred_on: String,
+    pub title: String,
+    /// What happened.
+    pub details: String,
+    /// The expected effect on the statistics (产值、用工、停产、迁移 …).
+    pub impact: String,
+}
+
+/// A major event that passed validation, its texts trimmed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidMajorEvent {
+    pub grid_id: GridId,
+    pub enterprise_id: Option<i32>,
+    pub occurred_on: Date,
+    pub title: String,
+    pub details: String,
+    pub impact: String,
+}
+
+/// A problem with one field of a [`MajorEventDraft`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum MajorEventError {
+    #[error("请选择所在网格")]
+    NoGrid,
+    #[error("日期格式应为 年-月-日，例如 2026-11-22")]
+    DateMalformed,
+    #[error("日期应在前后一年之内")]
+    DateOutOfRange,
+    #[error("请填写{part}")]
+    Empty {
+        part: &'static str,
+        field: &'static str,
+    },
+    #[error("{part}不能超过{max}字（当前{found}字）")]
+    TooLong {
+        part: &'static str,
+        field: &'static str,
+        max: usize,
+        found: usize,
+    },
+}
+
+impl MajorEventError {
+    /// Stable machine code for the sync API.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::NoGrid => "no_grid",
+            Self::DateMalformed => "date_malformed",
+            Self::DateOutOfRange => "date_out_of_range",
+            Self::Empty { .. } => "empty",
+            Self::TooLong { .. } => "too_long",
+        }
+    }
+
+    /// The [`MajorEventDraft`] field the error concerns.
+    pub fn field(&self) -> &'static str {
+        match self {
+            Self::NoGrid => "grid_id",
+            Self::DateMalformed | Self::DateOutOfRange => "occurred_on",
+            Self::Empty { field, .. } | Self::TooLong { field, .. } => field,
+        }
+    }
+}
+
+impl MajorEventDraft {
+    /// Checks every field against `today` (the Beijing date), returning all problems at once.
+    pub fn validate(&self, today: Date) -> Result<ValidMajorEvent, Vec<MajorEventError>> {
+        let mut errors = Vec::new();
+        if self.grid_id <= 0 {
+            errors.push(MajorEventError::NoGrid);
+        }
+        let window = Duration::days(WINDOW_DAYS);
+        let occurred_on = match parse_date(self.occurred_on.trim()) {
+            Ok(day) if (day - today).abs() <= window => Some(day),
+            Ok(_) => {
+                errors.push(MajorEventError::DateOutOfRange);
+                None
+            }
+            Err(_) => {
+                errors.push(MajorEventError::DateMalformed);
+                None
+            }
+        };
+        let mut text = |value: &str, max, (field, part): (&'static str, &'static str)| {
+            bounded(value, max, true)
+                .map_err(|p| {
+                    errors.push(match p {
+                        TextProblem::Empty => MajorEventError::Empty { part, field },
+                        TextProblem::TooLong { max, found } => MajorEventError::TooLong {
+                            part,
+                            field,
+                            max,
+                            found,
+                        },
+                    })
+                })
+                .unwrap_or_default()
+        };
+        let title = text(&self.title, TITLE_MAX_CHARS, ("title", "事项标题"));
+        let details = text(&self.details, DETAILS_MAX_CHARS, ("details", "事项经过"));
+        let impact = text(
+            &self.impact,
+            IMPACT_MAX_CHARS,
+            ("impact", "对统计数据的影响"),
+        );
+        match occurred_on {
+            Some(occurred_on) if errors.is_empty() => Ok(ValidMajorEvent {
+                grid_id: self.grid_id,
+                enterprise_id: self.enterprise_id.filter(|id| *id > 0),
+                occurred_on,
+                title,
+                details,
+                impact,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "major_event_tests.rs"]
+mod tests;

@@ -1,0 +1,36 @@
+//! The filing app: the field forms used a few times a year (重大事项, 年度工作计划). Hydrated by
+//! its own bundle (`FILING_BUNDLE`), which the service worker precaches, so they work offline
+//! while the capture screens phones load every day stay small. It keeps the same outbox and
+//! sync as the field app; links between the two are `rel="external"` (a full load).
+use crate::layout::TopBar;
+use crate::major_events::components::MajorEventFormPage;
+use crate::plans::components::PlanFormPage;
+use leptos::prelude::*;
+use leptos_meta::{Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn FilingApp() -> impl IntoView {
+    provide_meta_context();
+    provide_context(crate::sync::state::ClientState::new());
+    Effect::new(|_| crate::sync::client::start());
+    view! {
+        <Title text="统计网格" />
+        <Router>
+            <TopBar external=true />
+            <main class="page">
+                <Routes fallback=|| view! { <p class="empty">"页面不存在"</p> }>
+                    <Route path=path!("/events/new") view=MajorEventFormPage />
+                    <Route path=path!("/plans/new") view=PlanFormPage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// Leaves the filing app for a page of the field app: a full load, as the router here does
+/// not know those pages.
+pub fn go_to_field_app(path: &str) {
+    let _ = window().location().assign(path);
+}

@@ -1,0 +1,59 @@
+//! Shared major-event types and the server functions of the township and city board.
+use crate::domain::major_event::MajorEventDraft;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// A major event as the server stored it, pulled back by its reporter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MajorEventRecord {
+    pub id: Uuid,
+    pub draft: MajorEventDraft,
+    pub version: u32,
+    pub received_at_ms: i64,
+}
+
+/// A major event as the township and the city see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MajorEventRow {
+    pub id: Uuid,
+    pub version: u32,
+    pub grid_name: String,
+    pub enterprise_name: Option<String>,
+    pub reporter: String,
+    pub occurred_on: String,
+    pub title: String,
+    pub details: String,
+    pub impact: String,
+    /// When the current version arrived, in Beijing time (`YYYY-MM-DD HH:MM`).
+    pub received: String,
+    /// Who read the current version and when; `None` while it waits to be read.
+    pub read: Option<String>,
+}
+
+/// The major events of the grids the viewer reviews (a township, or the whole city), unread
+/// first, then newest first.
+#[server(endpoint = "major_events", input = leptos::server_fn::codec::Json)]
+pub async fn load_major_events() -> Result<Vec<MajorEventRow>, AppError> {
+    crate::error::respond(
+        async {
+            let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
+            super::ssr::board(&state.db, &viewer).await
+        }
+        .await,
+    )
+}
+
+/// Marks `version` of an event as read by the viewer. Refused when a newer version has come
+/// in since the page showed it, so nobody marks unseen text as read.
+#[server(endpoint = "major_event_read", input = leptos::server_fn::codec::Json)]
+pub async fn mark_major_event_read(id: Uuid, version: u32) -> Result<(), AppError> {
+    crate::error::respond(
+        async {
+            let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
+            super::ssr::mark_read(&state.db, &viewer, id, version).await
+        }
+        .await,
+    )
+}

@@ -1,0 +1,73 @@
+//! 重大事项 on the township view: every event of the viewer's grids, unread ones flagged at the
+//! top, each marked read by the township or the city.
+use crate::major_events::api::{MajorEventRow, load_major_events, mark_major_event_read};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn MajorEventBoard() -> impl IntoView {
+    let events = Resource::new(|| (), |_| load_major_events());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || events.get().map(|result| match result {
+                Ok(rows) if rows.is_empty() => ().into_any(),
+                Ok(rows) => view! { <Events rows refresh=move || events.refetch() /> }.into_any(),
+                // Not allowed to review events: nothing to show.
+                Err(_) => ().into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Events(
+    rows: Vec<MajorEventRow>,
+    refresh: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let unread = rows.iter().filter(|r| r.read.is_none()).count();
+    let section_class = match unread {
+        0 => "major-events",
+        _ => "major-events alert",
+    };
+    let failure = RwSignal::new(None::<String>);
+    view! {
+        <section class=section_class>
+            <h2>{match unread {
+                0 => "重大事项".to_owned(),
+                n => format!("重大事项（{n} 条待阅）"),
+            }}</h2>
+            <Show when=move || failure.get().is_some()>
+                <p class="error" role="alert">{move || failure.get().unwrap_or_default()}</p>
+            </Show>
+            <ul class="records">
+                {rows.into_iter().map(|r| {
+                    let (id, version, unread) = (r.id, r.version, r.read.is_none());
+                    let read = move |_| spawn_local(async move {
+                        match mark_major_event_read(id, version).await {
+                            Ok(()) => refresh(),
+                            Err(e) => failure.set(Some(e.to_string())),
+                        }
+                    });
+                    view! {
+                        <li class="record" class:urgent=unread>
+                            <div class="record-head">
+                                <strong>{r.title}</strong>
+                                <span class="muted">{format!("发生日期 {}", r.occurred_on)}</span>
+                            </div>
+                            <div class="muted">
+                                {r.grid_name} {r.enterprise_name.map(|n| format!(" · {n}"))}
+                                {format!(" · {} 上报于 {}", r.reporter, r.received)}
+                            </div>
+                            <p class="findings">{r.details}</p>
+                            <p>{format!("对统计数据的影响：{}", r.impact)}</p>
+                            {match r.read {
+                                Some(by) => view! { <p class="muted">{by}</p> }.into_any(),
+                                None => view! { <button class="button" on:click=read>"标记已阅"</button> }.into_any(),
+                            }}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

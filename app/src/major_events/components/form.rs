@@ -1,0 +1,160 @@
+//! The major-event form (上报重大事项). Saved to the phone's outbox first, so it works offline;
+//! the outbox sends it before any other record once a connection appears.
+use crate::directory::picker::member_grids;
+use crate::domain::major_event::{MajorEventDraft, MajorEventError, TITLE_MAX_CHARS};
+use crate::domain::period::format_date;
+use crate::filing::go_to_field_app;
+use crate::layout::field_errors;
+use crate::sync::client;
+use crate::sync::editing::{Editing, RefusalBanner, SignedIn};
+use crate::sync::outbox::RecordDraft;
+use crate::sync::state::use_client;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn MajorEventFormPage() -> impl IntoView {
+    view! {
+        <SignedIn allowed=|p| !p.activity_grids().is_empty() refusal="只有企业网格的成员可以上报重大事项。">
+            <MajorEventForm />
+        </SignedIn>
+    }
+}
+
+#[component]
+fn MajorEventForm() -> impl IntoView {
+    let client = use_client();
+    let opened = Editing::from_query();
+    let problems = opened.problems();
+    let editing = opened.id;
+    let grids = member_grids();
+    let today = client::today().map(format_date).unwrap_or_default();
+    let draft = opened
+        .record
+        .and_then(|r| r.major_event().cloned())
+        .unwrap_or_else(|| MajorEventDraft {
+            grid_id: grids.first().map_or(0, |g| g.0),
+            enterprise_id: None,
+            occurred_on: today,
+            title: String::new(),
+            details: String::new(),
+            impact: String::new(),
+        });
+    let form = RwSignal::new(draft);
+    let errors = RwSignal::new(Vec::<MajorEventError>::new());
+    let saved = RwSignal::new(false);
+    let store_error = RwSignal::new(None::<String>);
+    let saving = RwSignal::new(false);
+    let error_for = move |field: &'static str| field_errors(errors, field);
+    let text = move |read: fn(&MajorEventDraft) -> &String| move || form.with(|f| read(f).clone());
+    let set = move |write: fn(&mut MajorEventDraft, String)| {
+        move |ev| form.update(|f| write(f, event_target_value(&ev)))
+    };
+    let enterprises = move || {
+        let grid = form.with(|f| f.grid_id);
+        client.directory.with(|d| {
+            d.enterprises
+                .iter()
+                .filter(|e| e.grid_id == grid)
+                .map(|e| (e.id, e.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        saved.set(false);
+        store_error.set(None);
+        let draft = form.get_untracked();
+        let Some(today) = client::today() else { return };
+        if let Err(found) = draft.validate(today) {
+            errors.set(found);
+            return;
+        }
+        errors.set(Vec::new());
+        saving.set(true);
+        spawn_local(async move {
+            match client::save_record(editing, RecordDraft::MajorEvent(draft)).await {
+                Ok(()) if editing.is_some() => go_to_field_app("/records"),
+                Ok(()) => {
+                    saved.set(true);
+                    form.update(|f| {
+                        f.title.clear();
+                        f.details.clear();
+                        f.impact.clear();
+                        f.enterprise_id = None;
+                    });
+                }
+                Err(e) => store_error.set(Some(e.to_string())),
+            }
+            saving.set(false);
+        });
+    };
+
+    view! {
+        <section class="card">
+            <h1>{if editing.is_some() { "修改重大事项" } else { "上报重大事项" }}</h1>
+            <p class="hint">"发生或即将发生对统计数据有较大影响的事项，请立即上报。联网后优先于其他记录发送，乡镇和市统计局会立即看到。"</p>
+            <RefusalBanner problems />
+            <form on:submit=submit class="form" novalidate>
+                <label>
+                    "所在网格"
+                    <select name="grid" prop:value=move || form.with(|f| f.grid_id.to_string())
+                        on:change=move |ev| form.update(|f| {
+                            f.grid_id = event_target_value(&ev).parse().unwrap_or(0);
+                            f.enterprise_id = None;
+                        })>
+                        {grids.into_iter().map(|(id, name)| view! {
+                            <option value=id.to_string() selected=move || form.with(|f| f.grid_id == id)>{name}</option>
+                        }).collect_view()}
+                    </select>
+                    <span class="field-error">{error_for("grid_id")}</span>
+                </label>
+                <label>
+                    "涉及企业（可不选）"
+                    <select name="enterprise"
+                        on:change=move |ev| form.update(|f| f.enterprise_id = event_target_value(&ev).parse().ok())>
+                        <option value="">"不涉及具体企业"</option>
+                        <For each=enterprises key=|(id, _)| *id let((id, name))>
+                            <option value=id.to_string() selected=move || form.with(|f| f.enterprise_id == Some(id))>{name}</option>
+                        </For>
+                    </select>
+                    <span class="field-error">{error_for("enterprise_id")}</span>
+                </label>
+                <label>
+                    "发生日期（或预计发生日期）"
+                    <input type="date" name="occurred_on" prop:value=text(|f| &f.occurred_on)
+                        on:input=set(|f, v| f.occurred_on = v) />
+                    <span class="field-error">{error_for("occurred_on")}</span>
+                </label>
+                <label>
+                    "事项标题"
+                    <input type="text" name="title" maxlength=TITLE_MAX_CHARS.to_string()
+                        placeholder="例如：某企业全面停产" prop:value=text(|f| &f.title)
+                        on:input=set(|f, v| f.title = v) />
+                    <span class="field-error">{error_for("title")}</span>
+                </label>
+                <label>
+                    "事项经过"
+                    <textarea name="details" rows="5" placeholder="发生了什么、原因、目前进展"
+                        prop:value=text(|f| &f.details) on:input=set(|f, v| f.details = v)></textarea>
+                    <span class="field-error">{error_for("details")}</span>
+                </label>
+                <label>
+                    "对统计数据的影响"
+                    <textarea name="impact" rows="3" placeholder="例如：预计本月产值减少约3000万元、用工减少200人"
+                        prop:value=text(|f| &f.impact) on:input=set(|f, v| f.impact = v)></textarea>
+                    <span class="field-error">{error_for("impact")}</span>
+                </label>
+                <button type="submit" class="button primary" disabled=move || saving.get()>"保存并上报"</button>
+                <Show when=move || saved.get()>
+                    <p class="success" role="status">"已保存（待同步，联网后优先上报）"</p>
+                </Show>
+                <Show when=move || store_error.get().is_some()>
+                    <p class="error" role="alert">{move || store_error.get().unwrap_or_default()}</p>
+                </Show>
+            </form>
+            <p><a href="/records" rel="external">"查看我的记录"</a></p>
+        </section>
+    }
+}

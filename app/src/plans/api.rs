@@ -1,0 +1,24 @@
+//! Shared annual-plan types.
+use crate::domain::annual_plan::AnnualPlanDraft;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// A plan as the server stored it, pulled by the leaders of its grid.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanRecord {
+    pub id: Uuid,
+    pub draft: AnnualPlanDraft,
+    pub version: u32,
+    pub received_at_ms: i64,
+}
+
+/// A grid's plan of a year as the township sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanSummary {
+    /// The day the first version arrived (`YYYY-MM-DD`).
+    pub submitted_on: String,
+    pub version: u32,
+    pub goals: String,
+    pub measures: String,
+    pub schedule: String,
+}

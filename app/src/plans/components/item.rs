@@ -1,0 +1,36 @@
+//! An annual plan in 我的记录: grid, year, its sync state, and a way to edit it (the form is in
+//! the filing bundle: a full load).
+use crate::domain::annual_plan::{AnnualPlanDraft, PARTS};
+use crate::sync::outbox::OutboxRecord;
+use crate::sync::state::use_client;
+use crate::visits::components::records::{refusal, state_class};
+use leptos::prelude::*;
+
+#[component]
+pub fn PlanItem(record: OutboxRecord, plan: AnnualPlanDraft) -> impl IntoView {
+    let grid = use_client().directory.with_untracked(|d| {
+        d.grid(plan.grid_id)
+            .map_or_else(|| format!("网格 #{}", plan.grid_id), |g| g.name.clone())
+    });
+    let problems = refusal(&record.state);
+    let edit = record
+        .editable()
+        .then(|| format!("/plans/new?id={}", record.id));
+    let parts = PARTS
+        .iter()
+        .zip(plan.parts())
+        .map(|((_, label), text)| view! { <p class="findings"><strong>{*label} "："</strong>{text.clone()}</p> })
+        .collect_view();
+    view! {
+        <li class="record">
+            <div class="record-head">
+                <strong>{format!("{}年工作计划 · {grid}", plan.year)}</strong>
+                <span class=state_class(&record.state)>{record.state.label()}</span>
+            </div>
+            <div class="muted">{format!("第{}版", record.version)}</div>
+            {parts}
+            {problems.map(|p| view! { <p class="error">{p}</p> })}
+            {edit.map(|href| view! { <a href=href rel="external" class="button">"修改计划"</a> })}
+        </li>
+    }
+}
