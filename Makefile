@@ -38,7 +38,7 @@ test-e2e:
 lint: setup
 	cargo fmt --all --check
 	cargo clippy -p app -p server -p migration -p bench --features app/ssr --all-targets -- -D warnings
-	cargo clippy -p frontend -p frontend-office -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p frontend -p frontend-filing -p frontend-office -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
 
 ## How fast and how big: prints every figure with its target (after `make test` set things up).
 bench: setup

@@ -30,6 +30,7 @@ fn Events(
         _ => "major-events alert",
     };
     let failure = RwSignal::new(None::<String>);
+    let ready = crate::admin::components::hydrated();
     view! {
         <section class=section_class>
             <h2>{match unread {
@@ -62,7 +63,7 @@ fn Events(
                             <p>{format!("对统计数据的影响：{}", r.impact)}</p>
                             {match r.read {
                                 Some(by) => view! { <p class="muted">{by}</p> }.into_any(),
-                                None => view! { <button class="button" on:click=read>"标记已阅"</button> }.into_any(),
+                                None => view! { <button class="button" disabled=move || !ready.get() on:click=read>"标记已阅"</button> }.into_any(),
                             }}
                         </li>
                     }
