@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 # Three bundles: the field app (statgrid) that phones load for capture; the filing forms used a
-# few times a year (statgrid_filing: major events, annual plans), precached for offline use;
+# few times a quarter or year (statgrid_filing: activities, trainings, major events, annual
+# plans), precached for offline use;
 # and the office screens (statgrid_office: township view, administration), loaded only when
 # those are opened.
 cargo build -p frontend -p frontend-filing -p frontend-office --target wasm32-unknown-unknown --profile wasm-release

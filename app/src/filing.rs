@@ -1,10 +1,13 @@
-//! The filing app: the field forms used a few times a year (重大事项, 年度工作计划). Hydrated by
+//! The filing app: the field forms used a few times a quarter or year (网格活动, 培训, 重大事项,
+//! 年度工作计划), as against visits and reports used every week. Hydrated by
 //! its own bundle (`FILING_BUNDLE`), which the service worker precaches, so they work offline
 //! while the capture screens phones load every day stay small. It keeps the same outbox and
 //! sync as the field app; links between the two are `rel="external"` (a full load).
+use crate::activities::components::ActivityFormPage;
 use crate::layout::TopBar;
 use crate::major_events::components::MajorEventFormPage;
 use crate::plans::components::PlanFormPage;
+use crate::trainings::components::TrainingFormPage;
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -21,6 +24,8 @@ pub fn FilingApp() -> impl IntoView {
             <TopBar external=true />
             <main class="page">
                 <Routes fallback=|| view! { <p class="empty">"页面不存在"</p> }>
+                    <Route path=path!("/activities/new") view=ActivityFormPage />
+                    <Route path=path!("/trainings/new") view=TrainingFormPage />
                     <Route path=path!("/events/new") view=MajorEventFormPage />
                     <Route path=path!("/plans/new") view=PlanFormPage />
                 </Routes>

@@ -52,13 +52,13 @@ pub fn HomePage() -> impl IntoView {
                             <A href="/visits/new" attr:class="button primary">"记录走访"</A>
                             <A href="/records" attr:class="button">"我的记录"</A>
                             <Show when=move || records_activities>
-                                <A href="/activities/new" attr:class="button">"网格活动"</A>
-                                <A href="/trainings/new" attr:class="button">"培训记录"</A>
+                                // The occasional forms are a bundle of their own: a full load.
+                                <a href="/activities/new" rel="external" class="button">"网格活动"</a>
+                                <a href="/trainings/new" rel="external" class="button">"培训记录"</a>
                             </Show>
                             <A href="/settings" attr:class="button">"设置与数据"</A>
                             <Show when=move || reports>
                                 <A href="/reports/new" attr:class="button">"情况汇报"</A>
-                                // The filing forms are a bundle of their own: a full load.
                                 <a href="/plans/new" rel="external" class="button">"年度工作计划"</a>
                             </Show>
                             <Show when=move || records_activities>

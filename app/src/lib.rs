@@ -15,6 +15,7 @@ pub mod filing;
 mod layout;
 pub mod major_events;
 pub mod office;
+pub mod photos;
 pub mod plans;
 pub mod reports;
 #[cfg(feature = "ssr")]
@@ -34,7 +35,8 @@ pub const FIELD_BUNDLE: &str = "statgrid";
 /// The bundle of the office screens (township view, administration): a separate download, so
 /// the field app stays small on a phone; it is loaded only when those screens are opened.
 pub const OFFICE_BUNDLE: &str = "statgrid_office";
-/// The bundle of the field forms used a few times a year (major events, annual plans).
+/// The bundle of the field forms used a few times a quarter or year (activities, trainings,
+/// major events, annual plans), precached by the service worker like the field app.
 pub const FILING_BUNDLE: &str = "statgrid_filing";
 
 /// The HTML document around the field app. It carries no user data, so the service worker can
@@ -92,8 +94,6 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/visits/new") view=visits::components::VisitFormPage />
                     <Route path=path!("/records") view=visits::components::RecordsPage />
                     <Route path=path!("/reports/new") view=reports::components::ReportFormPage />
-                    <Route path=path!("/activities/new") view=activities::components::ActivityFormPage />
-                    <Route path=path!("/trainings/new") view=trainings::components::TrainingFormPage />
                     <Route path=path!("/settings") view=sync::settings::SettingsPage />
                     <Route path=path!("/password") view=auth::components::PasswordPage />
                 </Routes>

@@ -197,6 +197,7 @@ fn visit_model(
         purpose: Set("guidance".into()),
         findings: Set("报表按时报送，统计台账完整。".into()),
         follow_up: Set(false),
+        photos: Set("[]".into()),
         version: Set(1),
         device_time_ms: Set(n),
         received_at_ms: Set(n),

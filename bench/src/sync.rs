@@ -5,7 +5,9 @@ use app::domain::visit::VisitDraft;
 use app::error::AppError;
 use app::sync::api::{MAX_BATCH, PROTOCOL_VERSION, PushResponse, RecordEnvelope, RecordResult};
 use app::sync::engine::{Transport, push_outbox};
-use app::sync::outbox::{MemoryStore, OutboxRecord, OutboxStore, RecordDraft, RecordState};
+use app::sync::outbox::{
+    MemoryStore, OutboxRecord, OutboxStore, RecordDraft, RecordState, StoredPhoto,
+};
 use serde_json::{Value, json};
 use std::time::Instant;
 
@@ -29,6 +31,14 @@ impl Transport for Http {
             .await
             .map_err(|e| AppError::Network(e.to_string()))?;
         Ok(answer.results)
+    }
+
+    /// The benchmark's visits carry no photos; a photo reaching here is a bug in the bench.
+    async fn upload_photo(&self, photo: &StoredPhoto) -> Result<(), AppError> {
+        Err(AppError::Invalid(format!(
+            "基准测试的记录不带照片：{}",
+            photo.id
+        )))
     }
 }
 
@@ -76,6 +86,7 @@ pub async fn run(backend: Backend, counts: &[usize]) -> Res<()> {
                     purpose: "guidance".into(),
                     findings: format!("基准测试走访记录第{i}条：报表按时报送，统计台账完整。"),
                     follow_up: i % 7 == 0,
+                    photos: Vec::new(),
                 }),
                 state: RecordState::Pending,
             })

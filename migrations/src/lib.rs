@@ -12,6 +12,7 @@ mod m20261123_000007_waivers;
 mod m20261130_000008_grid_activities;
 mod m20261130_000009_trainings;
 mod m20261130_000010_major_events_and_plans;
+mod m20261130_000011_photos;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000008_grid_activities::Migration),
             Box::new(m20261130_000009_trainings::Migration),
             Box::new(m20261130_000010_major_events_and_plans::Migration),
+            Box::new(m20261130_000011_photos::Migration),
         ]
     }
 }

@@ -106,6 +106,7 @@ fn router(state: AppState, settings: &Settings) -> Router {
         .route("/sw.js", get(move || service_worker(worker.clone())))
         .merge(app::sync::ssr::router())
         .merge(app::duties::ssr::router())
+        .merge(app::photos::ssr::router())
         .merge(app::township::export::router())
         .merge(app::admin::ssr::router())
         .leptos_routes_with_context(

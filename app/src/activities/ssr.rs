@@ -8,6 +8,7 @@ use crate::domain::money::format_yuan;
 use crate::domain::period::{Month, format_date};
 use crate::domain::version::{EditCheck, check_edit};
 use crate::error::AppError;
+use crate::photos::ssr as photos;
 use crate::sync::api::{KIND_ACTIVITY, Problem, RecordEnvelope, RecordOutcome, RecordResult};
 use crate::sync::versioned::{
     GridScope, Wording, answer_each, conflict, locked_problem, rejected, version_of,
@@ -36,6 +37,7 @@ pub async fn store_activities(
         return Ok(Vec::new());
     }
     let scope = GridScope::of(db, viewer).await?;
+    let uploaded = photos::uploaded_by(db, viewer.person_id(), &records).await?;
     answer_each(
         records,
         |record| {
@@ -48,7 +50,8 @@ pub async fn store_activities(
                 valid.activity_date,
                 &WORDING,
             )?;
-            Ok(valid)
+            photos::check(&draft.photos, &uploaded)?;
+            Ok((valid, draft.photos))
         },
         |record, valid| store_one(db, viewer.person_id(), record, valid, &scope),
     )
@@ -59,21 +62,28 @@ async fn store_one(
     db: &DatabaseConnection,
     person_id: i32,
     record: RecordEnvelope,
-    valid: ValidActivity,
+    (valid, photo_ids): (ValidActivity, Vec<uuid::Uuid>),
     scope: &GridScope,
 ) -> Result<RecordOutcome, AppError> {
     let record = &record;
     let at_ms = now_ms();
     let tx = db.begin().await?;
+    let photo_list = serde_json::json!(photo_ids).to_string();
     let stored = grid_activity::Entity::find_by_id(record.id)
         .one(&tx)
         .await?;
     let outcome = match stored {
         None => {
-            grid_activity::Entity::insert(active_model(record, person_id, &valid, at_ms))
-                .on_conflict_do_nothing()
-                .exec_without_returning(&tx)
-                .await?;
+            grid_activity::Entity::insert(active_model(
+                record,
+                person_id,
+                &valid,
+                &photo_list,
+                at_ms,
+            ))
+            .on_conflict_do_nothing()
+            .exec_without_returning(&tx)
+            .await?;
             // Inserted now, or by a concurrent replay of the same id: answer as stored.
             match grid_activity::Entity::find_by_id(record.id)
                 .one(&tx)
@@ -90,7 +100,7 @@ async fn store_one(
         }
         Some(row) => {
             let stored_version = u32::try_from(row.version).unwrap_or(0);
-            let fresh = active_model(record, person_id, &valid, at_ms);
+            let fresh = active_model(record, person_id, &valid, &photo_list, at_ms);
             let same = same_content(&row, &fresh);
             let month = Month::of(row.activity_date);
             let editable = !scope.is_locked(row.grid_id, row.activity_date);
@@ -111,6 +121,7 @@ async fn store_one(
                     active.participants = fresh.participants;
                     active.summary = fresh.summary;
                     active.spend_fen = fresh.spend_fen;
+                    active.photos = fresh.photos;
                     active.version = fresh.version;
                     active.device_time_ms = fresh.device_time_ms;
                     active.received_at_ms = fresh.received_at_ms;
@@ -122,6 +133,9 @@ async fn store_one(
             }
         }
     };
+    if matches!(outcome, RecordOutcome::Accepted { .. }) {
+        photos::attach(&tx, valid.grid_id, &photo_ids).await?;
+    }
     tx.commit().await?;
     Ok(outcome)
 }
@@ -138,6 +152,7 @@ fn same_content(row: &grid_activity::Model, fresh: &grid_activity::ActiveModel) 
         participants: Set(row.participants.clone()),
         summary: Set(row.summary.clone()),
         spend_fen: Set(row.spend_fen),
+        photos: Set(row.photos.clone()),
         ..fresh.clone()
     };
     stored == *fresh
@@ -147,6 +162,7 @@ fn active_model(
     record: &RecordEnvelope,
     person_id: i32,
     valid: &ValidActivity,
+    photos: &str,
     at_ms: i64,
 ) -> grid_activity::ActiveModel {
     grid_activity::ActiveModel {
@@ -159,6 +175,7 @@ fn active_model(
         participants: Set(serde_json::json!(valid.participants).to_string()),
         summary: Set(valid.summary.clone()),
         spend_fen: Set(valid.spend_fen),
+        photos: Set(photos.to_owned()),
         version: Set(version_of(record)),
         device_time_ms: Set(record.device_time_ms),
         received_at_ms: Set(at_ms),
@@ -191,6 +208,7 @@ fn record_of(row: grid_activity::Model) -> ActivityRecord {
             participants: serde_json::from_str(&row.participants).unwrap_or_default(),
             summary: row.summary,
             spend_yuan: format_yuan(row.spend_fen),
+            photos: serde_json::from_str(&row.photos).unwrap_or_default(),
         },
         version: u32::try_from(row.version).unwrap_or(1),
         received_at_ms: row.received_at_ms,

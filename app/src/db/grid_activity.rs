@@ -18,6 +18,9 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub summary: String,
     pub spend_fen: i64,
+    /// Photo ids as a JSON array.
+    #[sea_orm(column_type = "Text")]
+    pub photos: String,
     pub version: i32,
     pub device_time_ms: i64,
     pub received_at_ms: i64,

@@ -9,6 +9,7 @@ pub mod grid_activity;
 pub mod major_event;
 pub mod monthly_report;
 pub mod person;
+pub mod photo;
 pub mod report_event;
 pub mod role_assignment;
 pub mod session;

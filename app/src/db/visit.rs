@@ -14,6 +14,9 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub findings: String,
     pub follow_up: bool,
+    /// Photo ids as a JSON array.
+    #[sea_orm(column_type = "Text")]
+    pub photos: String,
     pub version: i32,
     pub device_time_ms: i64,
     pub received_at_ms: i64,

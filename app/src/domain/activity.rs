@@ -110,6 +110,9 @@ pub struct ActivityDraft {
     pub summary: String,
     /// Money spent, in yuan as typed; empty for none.
     pub spend_yuan: String,
+    /// Photos taken as evidence (ids of photos kept on the phone, then on the server).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photos: Vec<uuid::Uuid>,
 }
 
 /// An activity that passed validation.

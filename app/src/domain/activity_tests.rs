@@ -16,6 +16,7 @@ fn draft() -> ActivityDraft {
         participants: vec![9, 3, 9],
         summary: "  学习新版统计法，交流月报填报经验。 ".into(),
         spend_yuan: "86.5".into(),
+        photos: Vec::new(),
     }
 }
 
@@ -53,6 +54,7 @@ fn every_problem_is_reported_at_once_in_field_order() {
         participants: Vec::new(),
         summary: String::new(),
         spend_yuan: "八十".into(),
+        photos: Vec::new(),
     };
     assert_eq!(
         empty.validate(TODAY).unwrap_err(),

@@ -13,6 +13,7 @@ pub mod major_event;
 pub mod money;
 pub mod period;
 pub mod phone;
+pub mod photo;
 pub mod report;
 pub mod text;
 pub mod training;

@@ -26,6 +26,9 @@ pub struct VisitDraft {
     pub findings: String,
     /// Whether the visit needs a follow-up.
     pub follow_up: bool,
+    /// Photos taken as evidence (ids of photos kept on the phone, then on the server).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photos: Vec<uuid::Uuid>,
 }
 
 /// A visit that passed validation.
@@ -161,6 +164,7 @@ mod tests {
             purpose: "data_quality".into(),
             findings: "  企业月报数据已核对，台账齐全。 ".into(),
             follow_up: true,
+            photos: Vec::new(),
         }
     }
 
@@ -224,6 +228,7 @@ mod tests {
             purpose: String::new(),
             findings: String::new(),
             follow_up: false,
+            photos: Vec::new(),
         };
         let errors = empty.validate(TODAY).unwrap_err();
         let codes: Vec<_> = errors.iter().map(|e| (e.field(), e.code())).collect();

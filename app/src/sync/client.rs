@@ -9,8 +9,8 @@ use crate::sync::engine::{SyncError, push_outbox, retry_after};
 use crate::sync::http::{self, Http};
 use crate::sync::idb::IdbStore;
 use crate::sync::outbox::{
-    Choice, OutboxRecord, OutboxStore, RecordDraft, RecordState, StoreError, pulled_to_store,
-    resolve,
+    Choice, OutboxRecord, OutboxStore, PhotoStore, RecordDraft, RecordState, StoreError,
+    StoredPhoto, pulled_to_store, resolve,
 };
 use crate::sync::pwa;
 use crate::sync::state::{ClientState, use_client};
@@ -328,6 +328,29 @@ pub async fn save_record(id: Option<Uuid>, draft: RecordDraft) -> Result<(), Sto
     pwa::ask_persistence();
     sync_now();
     Ok(())
+}
+
+/// Keeps a shrunk photo on the phone for the logged-in person; returns its new id once it is
+/// durably written.
+pub async fn keep_photo(data_url: String) -> Result<Uuid, StoreError> {
+    let person_id = client()
+        .profile
+        .with_untracked(|p| p.as_ref().map(|p| p.person_id))
+        .ok_or_else(|| StoreError::Unavailable("请先登录".into()))?;
+    let photo = StoredPhoto {
+        id: Uuid::now_v7(),
+        person_id,
+        data_url,
+        uploaded: false,
+    };
+    store().await?.put_photo(&photo).await?;
+    Ok(photo.id)
+}
+
+/// The phone's copy of a photo, as a data URL.
+pub async fn photo_data(id: Uuid) -> Option<String> {
+    let photo = store().await.ok()?.photo(id).await.ok()??;
+    Some(photo.data_url)
 }
 
 /// Settles a conflict with the version the user chose; returns once it is durably written.

@@ -36,3 +36,11 @@ pub async fn resolve_conflict(_: Uuid, _: Choice) -> Result<(), StoreError> {
 pub async fn change_password(_: PasswordChange) -> Result<(), AppError> {
     Err(AppError::Internal)
 }
+
+pub async fn keep_photo(_: String) -> Result<Uuid, StoreError> {
+    Err(StoreError::Unavailable("仅在浏览器中可用".into()))
+}
+
+pub async fn photo_data(_: Uuid) -> Option<String> {
+    None
+}

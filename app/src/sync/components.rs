@@ -4,7 +4,6 @@ use crate::domain::period::format_shanghai_minute;
 use crate::sync::client;
 use crate::sync::state::{SyncStatus, use_client};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn SyncBar() -> impl IntoView {
@@ -45,10 +44,11 @@ pub fn SyncBar() -> impl IntoView {
             <p class="notice warn">
                 {move || status().problem.unwrap_or_default()} " "
                 <Show when=move || status().needs_login>
-                    <A href="/login">"重新登录"</A>
+                    // A full load: the bar also sits on pages of the filing bundle.
+                    <a href="/login" rel="external">"重新登录"</a>
                 </Show>
                 <Show when=move || client.profile.with(|p| p.as_ref().is_some_and(|p| p.must_change_password))>
-                    <A href="/password">"修改密码"</A>
+                    <a href="/password" rel="external">"修改密码"</a>
                 </Show>
             </p>
         </Show>

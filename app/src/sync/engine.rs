@@ -2,13 +2,18 @@
 //! before the next batch goes. Independent of the browser, so it is tested natively.
 use crate::error::AppError;
 use crate::sync::api::{MAX_BATCH, RecordEnvelope, RecordResult};
-use crate::sync::outbox::{OutboxStore, RecordState, StoreError, apply_results, next_batch};
+use crate::sync::outbox::{
+    OutboxRecord, OutboxStore, PhotoStore, RecordState, StoreError, StoredPhoto, apply_results,
+    next_batch,
+};
 use std::time::Duration;
 
-/// Sends one batch to the server.
+/// Sends one batch, or one photo, to the server.
 #[allow(async_fn_in_trait)] // used by this crate only, with concrete types
 pub trait Transport {
     async fn push(&self, records: Vec<RecordEnvelope>) -> Result<Vec<RecordResult>, AppError>;
+    /// Stores the photo under its id; sending it again is harmless.
+    async fn upload_photo(&self, photo: &StoredPhoto) -> Result<(), AppError>;
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -27,10 +32,11 @@ pub enum SyncError {
 }
 
 /// Pushes every pending record of the person, telling `progress` (answered, total) after each
-/// batch. Stops at the first failed round trip, leaving the rest pending, and when a round
-/// changes nothing (so a confused server cannot loop it forever).
+/// batch. A batch's photos go first, so the server never stores a record whose photos it lacks.
+/// Stops at the first failed round trip, leaving the rest pending, and when a round changes
+/// nothing (so a confused server cannot loop it forever).
 pub async fn push_outbox(
-    store: &impl OutboxStore,
+    store: &(impl OutboxStore + PhotoStore),
     transport: &impl Transport,
     person_id: i32,
     progress: impl Fn(usize, usize),
@@ -42,6 +48,7 @@ pub async fn push_outbox(
         if batch.is_empty() {
             return Ok(report);
         }
+        upload_photos(store, transport, &batch).await?;
         let results = transport
             .push(batch.iter().map(|r| r.envelope()).collect())
             .await?;
@@ -59,6 +66,25 @@ pub async fn push_outbox(
         }
         progress(report.accepted + report.rejected, total);
     }
+}
+
+/// Uploads the photos of `batch` not uploaded yet, marking each once the server has it. A photo
+/// missing on the phone is left to the server, which refuses its record in words.
+async fn upload_photos(
+    store: &impl PhotoStore,
+    transport: &impl Transport,
+    batch: &[OutboxRecord],
+) -> Result<(), SyncError> {
+    for id in batch.iter().flat_map(|r| r.draft.photos()) {
+        if let Some(mut photo) = store.photo(*id).await?
+            && !photo.uploaded
+        {
+            transport.upload_photo(&photo).await?;
+            photo.uploaded = true;
+            store.put_photo(&photo).await?;
+        }
+    }
+    Ok(())
 }
 
 /// How long to wait before trying again after `failures` failed syncs in a row: 5 seconds,

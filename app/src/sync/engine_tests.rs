@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used)]
 use super::*;
 use crate::sync::api::RecordOutcome;
-use crate::sync::outbox::{MemoryStore, OutboxRecord};
+use crate::sync::outbox::{MemoryStore, OutboxRecord, RecordDraft};
 use futures::executor::block_on;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -14,6 +14,9 @@ struct FakeServer {
     calls: Cell<usize>,
     fail_on_call: Option<usize>,
     answer_nothing: bool,
+    /// Photo uploads, in order; one fails when `fail_uploads` is set.
+    uploads: RefCell<Vec<Uuid>>,
+    fail_uploads: bool,
 }
 
 impl Transport for FakeServer {
@@ -28,6 +31,15 @@ impl Transport for FakeServer {
             return Ok(Vec::new());
         }
         let mut stored = self.stored.borrow_mut();
+        // The real server refuses a record whose photos it does not hold.
+        for r in &records {
+            let photos: Vec<Uuid> =
+                serde_json::from_value(r.payload["photos"].clone()).unwrap_or_default();
+            assert!(
+                photos.iter().all(|p| self.uploads.borrow().contains(p)),
+                "a record was sent before its photos"
+            );
+        }
         Ok(records
             .iter()
             .map(|r| {
@@ -38,6 +50,14 @@ impl Transport for FakeServer {
                 }
             })
             .collect())
+    }
+
+    async fn upload_photo(&self, photo: &StoredPhoto) -> Result<(), AppError> {
+        if self.fail_uploads {
+            return Err(AppError::Network("连接中断".into()));
+        }
+        self.uploads.borrow_mut().push(photo.id);
+        Ok(())
     }
 }
 
@@ -123,6 +143,52 @@ fn progress_is_told_after_every_batch() {
         *seen.borrow(),
         vec![(500, 1200), (1000, 1200), (1200, 1200)]
     );
+}
+
+/// One pending visit with two photos kept on the phone, not yet uploaded.
+fn visit_with_photos() -> (MemoryStore, [Uuid; 2]) {
+    let store = outbox(0);
+    let ids = [Uuid::now_v7(), Uuid::now_v7()];
+    let mut record = crate::sync::outbox::tests::record(1, 1, RecordState::Pending);
+    if let RecordDraft::Visit(v) = &mut record.draft {
+        v.photos = ids.to_vec();
+    }
+    block_on(store.put_all(&[record])).unwrap();
+    for id in ids {
+        let photo = StoredPhoto {
+            id,
+            person_id: 1,
+            data_url: "data:image/jpeg;base64,/9j/".into(),
+            uploaded: false,
+        };
+        block_on(store.put_photo(&photo)).unwrap();
+    }
+    (store, ids)
+}
+
+#[test]
+fn photos_go_up_before_their_record_and_only_once() {
+    let (store, ids) = visit_with_photos();
+    let cut = FakeServer {
+        fail_uploads: true,
+        ..Default::default()
+    };
+    assert!(block_on(push_outbox(&store, &cut, 1, |_, _| ())).is_err());
+    assert_eq!(cut.calls.get(), 0, "no record goes before its photos");
+    assert_eq!(pending(&store), 1);
+
+    let server = FakeServer::default();
+    block_on(push_outbox(&store, &server, 1, |_, _| ())).unwrap();
+    assert_eq!(*server.uploads.borrow(), ids.to_vec());
+    assert_eq!(pending(&store), 0);
+    assert!(block_on(store.photo(ids[0])).unwrap().unwrap().uploaded);
+    // An edit sent later does not upload them again.
+    let mut again = block_on(store.all()).unwrap().remove(0);
+    again.version = 2;
+    again.state = RecordState::Pending;
+    block_on(store.put_all(&[again])).unwrap();
+    block_on(push_outbox(&store, &server, 1, |_, _| ())).unwrap();
+    assert_eq!(server.uploads.borrow().len(), 2);
 }
 
 #[test]

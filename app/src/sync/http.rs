@@ -7,6 +7,7 @@ use crate::sync::api::{
     PushRequest, PushResponse, RecordEnvelope, RecordResult,
 };
 use crate::sync::engine::Transport;
+use crate::sync::outbox::StoredPhoto;
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 
@@ -90,4 +91,30 @@ impl Transport for Http {
         let response: PushResponse = answer(request.send().await).await?;
         Ok(response.results)
     }
+
+    async fn upload_photo(&self, photo: &StoredPhoto) -> Result<(), AppError> {
+        let bytes = jpeg_bytes(&photo.data_url)
+            .ok_or_else(|| AppError::Invalid("手机上的照片已损坏，请删除后重新添加".into()))?;
+        let sent = Request::put(&crate::photos::photo_url(photo.id))
+            .header("Content-Type", "image/jpeg")
+            .body(js_sys::Uint8Array::from(bytes.as_slice()))
+            .map_err(|e| AppError::Network(e.to_string()))?
+            .send()
+            .await;
+        match sent {
+            Ok(response) if response.ok() => Ok(()),
+            other => answer::<serde_json::Value>(other).await.map(|_| ()),
+        }
+    }
+}
+
+/// The bytes of a `data:image/jpeg;base64,…` URL, decoded by the browser's `atob`.
+fn jpeg_bytes(data_url: &str) -> Option<Vec<u8>> {
+    let (_, encoded) = data_url.split_once(";base64,")?;
+    let decoded = web_sys::window()?.atob(encoded).ok()?;
+    // `atob` gives one character per byte, each below 256.
+    decoded
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).ok())
+        .collect()
 }

@@ -1,7 +1,7 @@
-//! The outbox in IndexedDB. Written by hand over web-sys because every write must use a
+//! The outbox and its photos in IndexedDB. Written by hand over web-sys because every write must use a
 //! `strict` durability transaction, which neither web-sys's stable API nor the IndexedDB
 //! crates expose; "已保存" is shown only after such a transaction completes.
-use crate::sync::outbox::{OutboxRecord, OutboxStore, StoreError};
+use crate::sync::outbox::{OutboxRecord, OutboxStore, PhotoStore, StoreError, StoredPhoto};
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -9,8 +9,10 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 const DB_NAME: &str = "statgrid";
-const DB_VERSION: u32 = 1;
+/// 1: the outbox. 2: photos, kept apart so that reading the outbox does not read them.
+const DB_VERSION: u32 = 2;
 const OUTBOX: &str = "outbox";
+const PHOTOS: &str = "photos";
 
 pub struct IdbStore {
     db: IdbDatabase,
@@ -86,12 +88,15 @@ impl IdbStore {
             .open_with_u32(DB_NAME, DB_VERSION)
             .map_err(|e| StoreError::Unavailable(format!("{e:?}")))?;
         let upgrading = request.clone();
-        // Version 1 creates the outbox; later versions add stores without touching it.
+        // Each version adds the stores it lacks and never touches those there: an upgrade
+        // keeps every record of the outbox.
         let on_upgrade = Closure::once_into_js(move || {
-            if let Ok(db) = upgrading.result().and_then(|r| r.dyn_into::<IdbDatabase>())
-                && !db.object_store_names().contains(OUTBOX)
-            {
-                let _ = db.create_object_store(OUTBOX);
+            if let Ok(db) = upgrading.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
+                for store in [OUTBOX, PHOTOS] {
+                    if !db.object_store_names().contains(store) {
+                        let _ = db.create_object_store(store);
+                    }
+                }
             }
         });
         request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
@@ -102,8 +107,12 @@ impl IdbStore {
         Ok(IdbStore { db })
     }
 
-    fn transaction(&self, mode: IdbTransactionMode) -> Result<IdbTransaction, StoreError> {
-        let stores = Array::of1(&OUTBOX.into());
+    fn transaction(
+        &self,
+        store: &str,
+        mode: IdbTransactionMode,
+    ) -> Result<IdbTransaction, StoreError> {
+        let stores = Array::of1(&store.into());
         if mode == IdbTransactionMode::Readonly {
             return self
                 .db
@@ -126,7 +135,7 @@ impl IdbStore {
 
 impl OutboxStore for IdbStore {
     async fn put_all(&self, records: &[OutboxRecord]) -> Result<(), StoreError> {
-        let tx = self.transaction(IdbTransactionMode::Readwrite)?;
+        let tx = self.transaction(OUTBOX, IdbTransactionMode::Readwrite)?;
         let store = tx.object_store(OUTBOX).map_err(failed)?;
         for record in records {
             let json =
@@ -139,7 +148,7 @@ impl OutboxStore for IdbStore {
     }
 
     async fn all(&self) -> Result<Vec<OutboxRecord>, StoreError> {
-        let tx = self.transaction(IdbTransactionMode::Readonly)?;
+        let tx = self.transaction(OUTBOX, IdbTransactionMode::Readonly)?;
         let store = tx.object_store(OUTBOX).map_err(failed)?;
         let values = request_done(&store.get_all().map_err(failed)?).await?;
         // A record this version cannot read is kept in storage and reported, never dropped.
@@ -152,5 +161,26 @@ impl OutboxStore for IdbStore {
             }
         }
         Ok(records)
+    }
+}
+
+impl PhotoStore for IdbStore {
+    async fn put_photo(&self, photo: &StoredPhoto) -> Result<(), StoreError> {
+        let tx = self.transaction(PHOTOS, IdbTransactionMode::Readwrite)?;
+        let store = tx.object_store(PHOTOS).map_err(failed)?;
+        let json = serde_json::to_string(photo).map_err(|e| StoreError::Failed(e.to_string()))?;
+        store
+            .put_with_key(&json.into(), &photo.id.to_string().into())
+            .map_err(failed)?;
+        transaction_done(&tx).await
+    }
+
+    async fn photo(&self, id: uuid::Uuid) -> Result<Option<StoredPhoto>, StoreError> {
+        let tx = self.transaction(PHOTOS, IdbTransactionMode::Readonly)?;
+        let store = tx.object_store(PHOTOS).map_err(failed)?;
+        let value = request_done(&store.get(&id.to_string().into()).map_err(failed)?).await?;
+        Ok(value
+            .as_string()
+            .and_then(|text| serde_json::from_str(&text).ok()))
     }
 }

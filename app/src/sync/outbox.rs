@@ -80,6 +80,15 @@ impl RecordDraft {
         }
     }
 
+    /// The photos the record carries (visits and activities may carry some).
+    pub fn photos(&self) -> &[Uuid] {
+        match self {
+            Self::Visit(v) => &v.photos,
+            Self::Activity(a) => &a.photos,
+            _ => &[],
+        }
+    }
+
     /// Sent before anything else when a connection appears.
     pub fn is_urgent(&self) -> bool {
         matches!(self, Self::MajorEvent(_))
@@ -244,6 +253,7 @@ impl OutboxRecord {
                 purpose: v.purpose.code().to_owned(),
                 findings: v.findings.clone(),
                 follow_up: v.follow_up,
+                photos: v.photos.clone(),
             }),
             state: RecordState::Synced {
                 received_at_ms: v.received_at_ms,
@@ -422,10 +432,39 @@ pub trait OutboxStore {
     async fn all(&self) -> Result<Vec<OutboxRecord>, StoreError>;
 }
 
+/// A photo kept on the phone: until it is uploaded, and after, for showing it offline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredPhoto {
+    pub id: Uuid,
+    pub person_id: i32,
+    /// The shrunk JPEG as a `data:image/jpeg;base64,…` URL, ready for an `<img>`.
+    pub data_url: String,
+    pub uploaded: bool,
+}
+
+/// Durable storage of photos, beside the outbox.
+#[allow(async_fn_in_trait)] // used by this crate only, with concrete types
+pub trait PhotoStore {
+    async fn put_photo(&self, photo: &StoredPhoto) -> Result<(), StoreError>;
+    async fn photo(&self, id: Uuid) -> Result<Option<StoredPhoto>, StoreError>;
+}
+
 /// An outbox in memory, for tests of the sync logic off the browser.
 #[derive(Default)]
 pub struct MemoryStore {
     records: RefCell<BTreeMap<Uuid, OutboxRecord>>,
+    photos: RefCell<BTreeMap<Uuid, StoredPhoto>>,
+}
+
+impl PhotoStore for MemoryStore {
+    async fn put_photo(&self, photo: &StoredPhoto) -> Result<(), StoreError> {
+        self.photos.borrow_mut().insert(photo.id, photo.clone());
+        Ok(())
+    }
+
+    async fn photo(&self, id: Uuid) -> Result<Option<StoredPhoto>, StoreError> {
+        Ok(self.photos.borrow().get(&id).cloned())
+    }
 }
 
 impl OutboxStore for MemoryStore {

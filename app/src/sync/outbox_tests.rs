@@ -15,6 +15,7 @@ pub(crate) fn record(person_id: i32, device_time_ms: i64, state: RecordState) ->
             purpose: "guidance".into(),
             findings: "走访".into(),
             follow_up: false,
+            photos: Vec::new(),
         }),
         state,
     }

@@ -111,6 +111,8 @@ pub struct VisitRow {
     pub purpose: VisitPurpose,
     pub findings: String,
     pub follow_up: bool,
+    #[serde(default)]
+    pub photos: Vec<uuid::Uuid>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -1,5 +1,6 @@
 //! 乡镇走访情况: the township leader's visits by enterprise grid for a month. Needs the network.
 use crate::domain::cadence::Status;
+use crate::photos::components::PhotoThumbs;
 use crate::plans::api::PlanSummary;
 use crate::township::api::{
     GridCoverage, MonthVisits, OverviewQuery, QuarterFigures, ScopeChoice, TownshipOverview,
@@ -92,6 +93,7 @@ fn Overview(
                             {v.follow_up.then_some(" · 需要跟进")}
                         </div>
                         <p class="findings">{v.findings}</p>
+                        <PhotoThumbs ids=v.photos />
                     </li>
                 }).collect_view()}
             </ul>

@@ -206,5 +206,6 @@ fn row(
         purpose: rec.purpose,
         findings: rec.findings,
         follow_up: rec.follow_up,
+        photos: rec.photos,
     }
 }

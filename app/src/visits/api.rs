@@ -12,6 +12,8 @@ pub struct VisitRecord {
     pub purpose: VisitPurpose,
     pub findings: String,
     pub follow_up: bool,
+    #[serde(default)]
+    pub photos: Vec<Uuid>,
     pub version: u32,
     pub received_at_ms: i64,
 }

@@ -4,6 +4,7 @@ use crate::db::{enterprise, visit};
 use crate::domain::period::{Month, format_date, shanghai_date};
 use crate::domain::visit::{ValidVisit, VisitDraft, VisitPurpose};
 use crate::error::AppError;
+use crate::photos::ssr as photos;
 use crate::reports::ssr::store::locked_months;
 use crate::sync::api::{KIND_VISIT, Problem, RecordEnvelope, RecordOutcome, RecordResult};
 use crate::visits::api::VisitRecord;
@@ -39,6 +40,7 @@ pub async fn store_visits(
         .collect();
 
     let locked = locked_months(db, enterprises.values().map(|e| e.grid_id)).await?;
+    let uploaded = photos::uploaded_by(db, viewer.person_id(), &records).await?;
     let received_at_ms = now_ms();
     let mut rejected: HashMap<Uuid, Vec<Problem>> = HashMap::new();
     let mut to_insert = Vec::new();
@@ -47,14 +49,14 @@ pub async fn store_visits(
         if stored.contains_key(&record.id) || queued.contains(&record.id) {
             continue;
         }
-        match check(record, today, &enterprises, &locked) {
-            Ok((valid, grid_id)) => {
+        match check(record, today, &enterprises, &locked, &uploaded) {
+            Ok(admitted) => {
                 queued.insert(record.id);
+                photos::attach(db, admitted.grid_id, &admitted.photos).await?;
                 to_insert.push(active_model(
                     record,
                     viewer.person_id(),
-                    grid_id,
-                    valid,
+                    admitted,
                     received_at_ms,
                 ));
             }
@@ -114,12 +116,14 @@ fn check(
     today: time::Date,
     enterprises: &HashMap<i32, enterprise::Model>,
     locked: &HashSet<(i32, Month)>,
-) -> Result<(ValidVisit, i32), Vec<Problem>> {
+    uploaded: &HashSet<Uuid>,
+) -> Result<Admitted, Vec<Problem>> {
     if record.kind != KIND_VISIT {
         return Err(vec![Problem::new("unknown_kind", None, "不支持的记录类型")]);
     }
     let draft: VisitDraft = record.payload_as()?;
     let valid = draft.validate(today).map_err(Problem::of_fields)?;
+    photos::check(&draft.photos, uploaded)?;
     let enterprise = enterprises.get(&valid.enterprise_id).ok_or_else(|| {
         vec![Problem::new(
             "enterprise_not_allowed",
@@ -139,14 +143,28 @@ fn check(
             ),
         )]);
     }
-    Ok((valid, grid_id))
+    Ok(Admitted {
+        valid,
+        photos: draft.photos,
+        grid_id,
+    })
+}
+
+/// A visit that may be stored: valid, with uploaded photos, in a grid of the person's.
+struct Admitted {
+    valid: ValidVisit,
+    photos: Vec<Uuid>,
+    grid_id: i32,
 }
 
 fn active_model(
     record: &RecordEnvelope,
     person_id: i32,
-    grid_id: i32,
-    valid: ValidVisit,
+    Admitted {
+        valid,
+        photos,
+        grid_id,
+    }: Admitted,
     received_at_ms: i64,
 ) -> visit::ActiveModel {
     visit::ActiveModel {
@@ -158,6 +176,7 @@ fn active_model(
         purpose: Set(valid.purpose.code().to_owned()),
         findings: Set(valid.findings),
         follow_up: Set(valid.follow_up),
+        photos: Set(serde_json::json!(photos).to_string()),
         version: Set(i32::try_from(record.version).unwrap_or(i32::MAX)),
         device_time_ms: Set(record.device_time_ms),
         received_at_ms: Set(received_at_ms),
@@ -200,6 +219,7 @@ pub fn record(v: visit::Model) -> VisitRecord {
         purpose: VisitPurpose::from_code(&v.purpose).unwrap_or(VisitPurpose::Other),
         findings: v.findings,
         follow_up: v.follow_up,
+        photos: serde_json::from_str(&v.photos).unwrap_or_default(),
         version: u32::try_from(v.version).unwrap_or(1),
         received_at_ms: v.received_at_ms,
     }

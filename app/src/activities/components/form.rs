@@ -3,14 +3,15 @@
 use crate::directory::picker::{MemberPicker, member_grids};
 use crate::domain::activity::{ActivityDraft, ActivityError, ActivityType, SPEND_MAX_YUAN};
 use crate::domain::period::format_date;
+use crate::filing::go_to_field_app;
 use crate::layout::field_errors;
+use crate::photos::components::PhotoPicker;
 use crate::sync::client;
 use crate::sync::editing::{Editing, RefusalBanner, SignedIn};
 use crate::sync::outbox::RecordDraft;
 use crate::sync::state::use_client;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn ActivityFormPage() -> impl IntoView {
@@ -43,8 +44,10 @@ fn ActivityForm() -> impl IntoView {
             participants: vec![me],
             summary: String::new(),
             spend_yuan: String::new(),
+            photos: Vec::new(),
         });
     let participants = RwSignal::new(draft.participants.clone());
+    let photos = RwSignal::new(draft.photos.clone());
     let form = RwSignal::new(draft);
     let errors = RwSignal::new(Vec::<ActivityError>::new());
     let saved = RwSignal::new(false);
@@ -56,13 +59,13 @@ fn ActivityForm() -> impl IntoView {
         move |ev| form.update(|f| write(f, event_target_value(&ev)))
     };
 
-    let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         saved.set(false);
         store_error.set(None);
         let mut draft = form.get_untracked();
         draft.participants = participants.get_untracked();
+        draft.photos = photos.get_untracked();
         let Some(today) = client::today() else { return };
         if let Err(found) = draft.validate(today) {
             errors.set(found);
@@ -70,16 +73,16 @@ fn ActivityForm() -> impl IntoView {
         }
         errors.set(Vec::new());
         saving.set(true);
-        let navigate = navigate.clone();
         spawn_local(async move {
             match client::save_record(editing, RecordDraft::Activity(draft)).await {
-                Ok(()) if editing.is_some() => navigate("/records", Default::default()),
+                Ok(()) if editing.is_some() => go_to_field_app("/records"),
                 Ok(()) => {
                     saved.set(true);
                     form.update(|f| {
                         f.summary.clear();
                         f.spend_yuan.clear();
                     });
+                    photos.set(Vec::new());
                 }
                 Err(e) => store_error.set(Some(e.to_string())),
             }
@@ -145,6 +148,7 @@ fn ActivityForm() -> impl IntoView {
                     <span class="hint">{format!("最多 {SPEND_MAX_YUAN} 元")}</span>
                     <span class="field-error">{error_for("spend_yuan")}</span>
                 </label>
+                <PhotoPicker photos />
                 <button type="submit" class="button primary" disabled=move || saving.get()>"保存"</button>
                 <Show when=move || saved.get()>
                     <p class="success" role="status">"已保存（待同步）"</p>

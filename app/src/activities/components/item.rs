@@ -1,10 +1,10 @@
 //! An activity in 我的记录: type, day, place, who took part, its sync state, a way to edit.
 use crate::domain::activity::{ActivityDraft, ActivityType};
+use crate::photos::components::PhotoThumbs;
 use crate::sync::outbox::OutboxRecord;
 use crate::sync::state::use_client;
 use crate::visits::components::records::{refusal, state_class};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn ActivityItem(record: OutboxRecord, activity: ActivityDraft) -> impl IntoView {
@@ -33,8 +33,9 @@ pub fn ActivityItem(record: OutboxRecord, activity: ActivityDraft) -> impl IntoV
             <div class="muted">{activity.activity_date} " · " {activity.place} {spend}</div>
             <div class="muted">{who}</div>
             <p class="findings">{activity.summary}</p>
+            <PhotoThumbs ids=activity.photos />
             {problems.map(|p| view! { <p class="error">{p}</p> })}
-            {edit.map(|href| view! { <A href=href attr:class="button">"修改活动"</A> })}
+            {edit.map(|href| view! { <a href=href rel="external" class="button">"修改活动"</a> })}
         </li>
     }
 }

@@ -3,6 +3,7 @@
 use crate::directory::picker::{MemberPicker, member_grids};
 use crate::domain::period::format_date;
 use crate::domain::training::{HOURS_MAX, TrainingDraft, TrainingError, TrainingTopic};
+use crate::filing::go_to_field_app;
 use crate::layout::field_errors;
 use crate::sync::client;
 use crate::sync::editing::{Editing, RefusalBanner, SignedIn};
@@ -10,7 +11,6 @@ use crate::sync::outbox::RecordDraft;
 use crate::sync::state::use_client;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn TrainingFormPage() -> impl IntoView {
@@ -60,7 +60,6 @@ fn TrainingForm() -> impl IntoView {
     let saving = RwSignal::new(false);
     let error_for = move |field: &'static str| field_errors(errors, field);
 
-    let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         saved.set(false);
@@ -81,10 +80,9 @@ fn TrainingForm() -> impl IntoView {
         }
         errors.set(Vec::new());
         saving.set(true);
-        let navigate = navigate.clone();
         spawn_local(async move {
             match client::save_record(editing, RecordDraft::Training(draft)).await {
-                Ok(()) if editing.is_some() => navigate("/records", Default::default()),
+                Ok(()) if editing.is_some() => go_to_field_app("/records"),
                 Ok(()) => {
                     saved.set(true);
                     title.set(String::new());

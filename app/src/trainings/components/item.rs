@@ -4,7 +4,6 @@ use crate::sync::outbox::OutboxRecord;
 use crate::sync::state::use_client;
 use crate::visits::components::records::{refusal, state_class};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn TrainingItem(record: OutboxRecord, training: TrainingDraft) -> impl IntoView {
@@ -32,7 +31,7 @@ pub fn TrainingItem(record: OutboxRecord, training: TrainingDraft) -> impl IntoV
             </div>
             <div class="muted">{who}</div>
             {problems.map(|p| view! { <p class="error">{p}</p> })}
-            {edit.map(|href| view! { <A href=href attr:class="button">"修改培训"</A> })}
+            {edit.map(|href| view! { <a href=href rel="external" class="button">"修改培训"</a> })}
         </li>
     }
 }

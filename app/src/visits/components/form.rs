@@ -3,6 +3,7 @@
 use crate::domain::period::format_date;
 use crate::domain::visit::{VisitDraft, VisitError, VisitPurpose};
 use crate::layout::field_errors;
+use crate::photos::components::PhotoPicker;
 use crate::sync::client;
 use crate::sync::editing::{Editing, RefusalBanner, SignedIn};
 use crate::sync::outbox::RecordDraft;
@@ -55,6 +56,7 @@ fn VisitForm() -> impl IntoView {
             .unwrap_or_default(),
     );
     let follow_up = RwSignal::new(draft.as_ref().is_some_and(|d| d.follow_up));
+    let photos = RwSignal::new(draft.as_ref().map(|d| d.photos.clone()).unwrap_or_default());
     let errors = RwSignal::new(Vec::<VisitError>::new());
     let saved = RwSignal::new(None::<String>);
     let store_error = RwSignal::new(None::<String>);
@@ -72,6 +74,7 @@ fn VisitForm() -> impl IntoView {
             purpose: purpose.get_untracked(),
             findings: findings.get_untracked(),
             follow_up: follow_up.get_untracked(),
+            photos: photos.get_untracked(),
         };
         let Some(today) = client::today() else { return };
         if let Err(found) = draft.validate(today) {
@@ -89,6 +92,7 @@ fn VisitForm() -> impl IntoView {
                     saved.set(Some("已保存（待同步）".into()));
                     findings.set(String::new());
                     follow_up.set(false);
+                    photos.set(Vec::new());
                 }
                 Err(e) => store_error.set(Some(e.to_string())),
             }
@@ -156,6 +160,7 @@ fn VisitForm() -> impl IntoView {
                     <input type="checkbox" name="follow_up" bind:checked=follow_up />
                     "需要跟进"
                 </label>
+                <PhotoPicker photos />
                 <button type="submit" class="button primary" disabled=move || saving.get()>"保存"</button>
                 <Show when=move || saved.get().is_some()>
                     <p class="success" role="status">{move || saved.get().unwrap_or_default()}</p>

@@ -2,6 +2,7 @@
 use crate::activities::components::ActivityItem;
 use crate::domain::visit::{VisitDraft, VisitPurpose};
 use crate::major_events::components::MajorEventItem;
+use crate::photos::components::PhotoThumbs;
 use crate::plans::components::PlanItem;
 use crate::reports::components::ReportItem;
 use crate::sync::conflict::ConflictItem;
@@ -92,6 +93,7 @@ fn VisitItem(record: OutboxRecord, visit: VisitDraft) -> impl IntoView {
                 {visit.follow_up.then_some(" · 需要跟进")}
             </div>
             <p class="findings">{visit.findings}</p>
+            <PhotoThumbs ids=visit.photos />
             {problems.map(|p| view! {
                 <p class="error">{p} " " <A href=edit>"修改后重新提交"</A></p>
             })}

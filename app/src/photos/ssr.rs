@@ -1,0 +1,170 @@
+//! Upload and download of photos, and the checks a record's photo list passes before the
+//! record is stored: each photo uploaded by the record's author. A stored record lends its grid
+//! to its photos, so whoever sees the grid sees them.
+use super::PHOTOS_PATH;
+use crate::auth::ssr::{Viewer, now_ms};
+use crate::db::photo;
+use crate::domain::photo::{PHOTO_MAX_BYTES, check_photos, is_jpeg};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::sync::api::{Problem, RecordEnvelope};
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::put;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect,
+};
+use std::collections::HashSet;
+use uuid::Uuid;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route(
+        &format!("{PHOTOS_PATH}/{{id}}"),
+        put(upload)
+            .get(download)
+            // Room for the largest photo the phone makes, and a little more to answer in words.
+            .layer(DefaultBodyLimit::max(PHOTO_MAX_BYTES + 64 * 1024)),
+    )
+}
+
+/// Stores a photo once: sending the same id again (a retry) is answered as the first time.
+async fn upload(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<Uuid>,
+    body: Bytes,
+) -> Result<StatusCode, AppError> {
+    if body.len() > PHOTO_MAX_BYTES {
+        return Err(AppError::Invalid(format!(
+            "照片超过{} KB，请在手机上重新添加",
+            PHOTO_MAX_BYTES / 1024
+        )));
+    }
+    if !is_jpeg(&body) {
+        return Err(AppError::Invalid(
+            "照片格式不对，只接受手机压缩后的 JPEG 照片".into(),
+        ));
+    }
+    photo::Entity::insert(photo::ActiveModel {
+        id: Set(id),
+        person_id: Set(viewer.person_id()),
+        grid_id: Set(None),
+        bytes: Set(body.to_vec()),
+        received_at_ms: Set(now_ms()),
+    })
+    .on_conflict_do_nothing()
+    .exec_without_returning(&state.db)
+    .await?;
+    let owner: Option<i32> = photo::Entity::find_by_id(id)
+        .select_only()
+        .column(photo::Column::PersonId)
+        .into_tuple()
+        .one(&state.db)
+        .await?;
+    match owner {
+        Some(person) if person == viewer.person_id() => Ok(StatusCode::NO_CONTENT),
+        _ => Err(AppError::Invalid(
+            "照片编号与他人的照片重复，请重新添加".into(),
+        )),
+    }
+}
+
+/// A photo for its author, or for anyone who sees the grid of the record it belongs to.
+async fn download(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    let row = photo::Entity::find_by_id(id)
+        .one(&state.db)
+        .await?
+        .filter(|p| {
+            p.person_id == viewer.person_id()
+                || p.grid_id.is_some_and(|g| viewer.visible.contains(&g))
+        })
+        .ok_or(AppError::Forbidden)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/jpeg"),
+            // An id never names other bytes.
+            (
+                header::CACHE_CONTROL,
+                "private, max-age=31536000, immutable",
+            ),
+        ],
+        row.bytes,
+    )
+        .into_response())
+}
+
+/// The photos listed by `records` that their author (`person_id`) has uploaded.
+pub async fn uploaded_by(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+    records: &[RecordEnvelope],
+) -> Result<HashSet<Uuid>, AppError> {
+    let listed: Vec<Uuid> = records
+        .iter()
+        .filter_map(|r| r.payload.get("photos")?.as_array().cloned())
+        .flatten()
+        .filter_map(|v| v.as_str()?.parse().ok())
+        .collect();
+    if listed.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let mut found = HashSet::new();
+    for chunk in listed.chunks(500) {
+        let ids: Vec<Uuid> = photo::Entity::find()
+            .select_only()
+            .column(photo::Column::Id)
+            .filter(photo::Column::Id.is_in(chunk.to_vec()))
+            .filter(photo::Column::PersonId.eq(person_id))
+            .into_tuple()
+            .all(db)
+            .await?;
+        found.extend(ids);
+    }
+    Ok(found)
+}
+
+/// Whether a record may list `photos`: few enough, none twice, each uploaded by its author.
+pub fn check(photos: &[Uuid], uploaded: &HashSet<Uuid>) -> Result<(), Vec<Problem>> {
+    check_photos(photos).map_err(|e| {
+        vec![Problem::new(
+            "photos_invalid",
+            Some("photos"),
+            e.to_string(),
+        )]
+    })?;
+    if photos.iter().any(|p| !uploaded.contains(p)) {
+        return Err(vec![Problem::new(
+            "photo_missing",
+            Some("photos"),
+            "有照片没有传到服务器，请稍后再同步；如仍不行，请删除该照片后重新保存",
+        )]);
+    }
+    Ok(())
+}
+
+/// Gives a stored record's photos its grid, so the grid's township sees them.
+pub async fn attach(
+    db: &impl ConnectionTrait,
+    grid_id: i32,
+    photos: &[Uuid],
+) -> Result<(), AppError> {
+    if photos.is_empty() {
+        return Ok(());
+    }
+    photo::Entity::update_many()
+        .col_expr(
+            photo::Column::GridId,
+            sea_orm::sea_query::Expr::value(grid_id),
+        )
+        .filter(photo::Column::Id.is_in(photos.iter().copied()))
+        .exec(db)
+        .await?;
+    Ok(())
+}
