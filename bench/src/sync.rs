@@ -89,6 +89,7 @@ pub async fn run(backend: Backend, counts: &[usize]) -> Res<()> {
                     photos: Vec::new(),
                 }),
                 state: RecordState::Pending,
+                withdrawn: false,
             })
             .collect();
         store.put_all(&records).await?;

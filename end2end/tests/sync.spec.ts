@@ -1,5 +1,6 @@
 // Sync under trouble: an answer lost mid-sync, a session that expired while offline, and a full
-// disk. In each, no record the user saved is lost or stored twice.
+// disk, a withdrawal made offline. In each, no record the user saved is lost or stored twice,
+// and none leaves the phone but by the user's choice.
 import { test, expect } from '@playwright/test';
 import { LoginPage, MEMBER, RecordsPage, VisitForm, serviceWorkerReady, syncedOnce, unsyncedBadge } from './pages';
 
@@ -147,4 +148,39 @@ test('unsynced records carried to another phone in a file sync once, from either
   await context.setOffline(false);
   await expect(unsyncedBadge(page)).toHaveText('全部已同步', { timeout: 30_000 });
   expect(await storedOnServer(page, prefix)).toBe(2);
+});
+
+test('a record withdrawn offline waits as such, then leaves the phone and the server', async ({ page, context }) => {
+  await new LoginPage(page).loginAs(MEMBER);
+  await serviceWorkerReady(page);
+  await syncedOnce(page);
+  const form = new VisitForm(page);
+  await form.open();
+  const findings = `记错的走访 ${Date.now()}`;
+  await form.fill(findings);
+  await form.save();
+  await expect(page.getByText('已保存（待同步）')).toBeVisible();
+  await expect(unsyncedBadge(page)).toHaveText('全部已同步', { timeout: 30_000 });
+
+  await context.setOffline(true);
+  const records = new RecordsPage(page);
+  await records.open();
+  const item = records.record(findings);
+  await expect(item).toContainText('已同步');
+  // Asked first: declining keeps it as it was.
+  page.once('dialog', (d) => d.dismiss());
+  await item.getByRole('button', { name: '撤回' }).click();
+  await expect(item).toContainText('已同步');
+  page.once('dialog', (d) => d.accept());
+  await item.getByRole('button', { name: '撤回' }).click();
+  await expect(item).toContainText('撤回待同步');
+  await expect(unsyncedBadge(page)).toHaveText('1 条待同步');
+  await page.reload();
+  await expect(records.record(findings)).toContainText('撤回待同步');
+
+  await context.setOffline(false);
+  await expect(unsyncedBadge(page)).toHaveText('全部已同步', { timeout: 30_000 });
+  await expect(records.record(findings)).toHaveCount(0);
+  const pulled = await (await page.request.get('/api/v1/sync/pull?since=0')).json();
+  expect(pulled.visits.filter((v: { findings: string }) => v.findings === findings)).toHaveLength(0);
 });

@@ -13,6 +13,7 @@ mod m20261130_000008_grid_activities;
 mod m20261130_000009_trainings;
 mod m20261130_000010_major_events_and_plans;
 mod m20261130_000011_photos;
+mod m20261130_000012_withdrawals;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000009_trainings::Migration),
             Box::new(m20261130_000010_major_events_and_plans::Migration),
             Box::new(m20261130_000011_photos::Migration),
+            Box::new(m20261130_000012_withdrawals::Migration),
         ]
     }
 }

@@ -197,7 +197,7 @@ pub async fn own_activities_since(
     Ok(rows.into_iter().map(record_of).collect())
 }
 
-fn record_of(row: grid_activity::Model) -> ActivityRecord {
+pub(crate) fn record_of(row: grid_activity::Model) -> ActivityRecord {
     ActivityRecord {
         id: row.id,
         draft: ActivityDraft {

@@ -17,3 +17,4 @@ pub mod training;
 pub mod training_attendee;
 pub mod visit;
 pub mod waiver;
+pub mod withdrawal;

@@ -18,7 +18,7 @@ pub fn DutiesCard() -> impl IntoView {
     let client = use_client();
     let open = Memo::new(move |_| {
         let list = client.duties.get()?;
-        let own = client.own_records();
+        let own = client.own_counted_records();
         let pending = own
             .iter()
             .filter(|r| matches!(r.state, RecordState::Pending))

@@ -149,7 +149,7 @@ fn active_model(
     }
 }
 
-fn draft_of(row: &major_event::Model) -> MajorEventDraft {
+pub(crate) fn draft_of(row: &major_event::Model) -> MajorEventDraft {
     MajorEventDraft {
         grid_id: row.grid_id,
         enterprise_id: row.enterprise_id,

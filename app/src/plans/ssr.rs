@@ -135,7 +135,7 @@ async fn store_one(
     Ok(outcome)
 }
 
-fn draft_of(row: &annual_plan::Model) -> AnnualPlanDraft {
+pub(crate) fn draft_of(row: &annual_plan::Model) -> AnnualPlanDraft {
     AnnualPlanDraft {
         grid_id: row.grid_id,
         year: row.year,

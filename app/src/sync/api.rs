@@ -43,6 +43,9 @@ pub struct RecordEnvelope {
     pub version: u32,
     pub device_time_ms: i64,
     pub payload: serde_json::Value,
+    /// This version withdraws the record (撤回): the server removes it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub withdrawn: bool,
 }
 
 impl RecordEnvelope {

@@ -10,7 +10,7 @@ use crate::sync::http::{self, Http};
 use crate::sync::idb::IdbStore;
 use crate::sync::outbox::{
     Choice, OutboxRecord, OutboxStore, PhotoStore, RecordDraft, RecordState, StoreError,
-    StoredPhoto, pulled_to_store, resolve,
+    StoredPhoto, pulled_to_store, resolve, withdraw,
 };
 use crate::sync::pwa;
 use crate::sync::state::{ClientState, use_client};
@@ -316,6 +316,7 @@ pub async fn save_record(id: Option<Uuid>, draft: RecordDraft) -> Result<(), Sto
         device_time_ms: now_ms(),
         draft,
         state: RecordState::Pending,
+        withdrawn: false,
     };
     store()
         .await?
@@ -326,6 +327,29 @@ pub async fn save_record(id: Option<Uuid>, draft: RecordDraft) -> Result<(), Sto
         all.push(record);
     });
     pwa::ask_persistence();
+    sync_now();
+    Ok(())
+}
+
+/// Withdraws a record (撤回): kept as a pending withdrawal until the server has taken it, then
+/// gone from the phone. Returns once the withdrawal is durably written.
+pub async fn withdraw_record(id: Uuid) -> Result<(), StoreError> {
+    let state = client();
+    let Some(record) = state
+        .records
+        .with_untracked(|all| all.iter().find(|r| r.id == id).cloned())
+    else {
+        return Ok(());
+    };
+    let withdrawal = withdraw(&record, now_ms());
+    store()
+        .await?
+        .put_all(std::slice::from_ref(&withdrawal))
+        .await?;
+    state.records.update(|all| {
+        all.retain(|r| r.id != id);
+        all.push(withdrawal);
+    });
     sync_now();
     Ok(())
 }

@@ -44,3 +44,7 @@ pub async fn keep_photo(_: String) -> Result<Uuid, StoreError> {
 pub async fn photo_data(_: Uuid) -> Option<String> {
     None
 }
+
+pub async fn withdraw_record(_: Uuid) -> Result<(), StoreError> {
+    Err(StoreError::Unavailable("仅在浏览器中可用".into()))
+}

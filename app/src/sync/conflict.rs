@@ -43,7 +43,7 @@ pub fn ConflictItem(record: OutboxRecord) -> impl IntoView {
             </div>
             <p class="error">{reason}</p>
             <div class="versions">
-                <Version title=format!("我的版本（本手机，第{}版）", record.version) lines=mine.clone() other=other.clone() />
+                <Version title=format!("我的版本（本手机，第{}版{}）", record.version, if record.withdrawn { "，撤回" } else { "" }) lines=mine.clone() other=other.clone() />
                 <Version title=format!("服务器上的版本（第{their_version}版）") lines=other other=mine />
             </div>
             <div class="actions">

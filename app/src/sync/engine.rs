@@ -57,7 +57,15 @@ pub async fn push_outbox(
         if updated.is_empty() {
             return Ok(report);
         }
-        store.put_all(&updated).await?;
+        // A withdrawal the server took leaves the phone with its record.
+        let (gone, kept): (Vec<OutboxRecord>, Vec<OutboxRecord>) = updated
+            .iter()
+            .cloned()
+            .partition(|r| r.withdrawn && matches!(r.state, RecordState::Synced { .. }));
+        store.put_all(&kept).await?;
+        store
+            .remove(&gone.iter().map(|r| r.id).collect::<Vec<_>>())
+            .await?;
         for r in &updated {
             match r.state {
                 RecordState::Synced { .. } => report.accepted += 1,

@@ -198,3 +198,15 @@ fn retries_back_off_from_five_seconds_to_five_minutes() {
     assert_eq!(retry_after(0).as_secs(), 5);
     assert_eq!(retry_after(u32::MAX).as_secs(), 300);
 }
+
+#[test]
+fn a_withdrawal_the_server_took_leaves_the_phone() {
+    let store = outbox(2);
+    let all = block_on(store.all()).unwrap();
+    let withdrawal = crate::sync::outbox::withdraw(&all[0], 9);
+    block_on(store.put_all(&[withdrawal.clone()])).unwrap();
+    block_on(push_outbox(&store, &FakeServer::default(), 1, |_, _| ())).unwrap();
+    let left = block_on(store.all()).unwrap();
+    assert_eq!(left.len(), 1);
+    assert_ne!(left[0].id, withdrawal.id);
+}

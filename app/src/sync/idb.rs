@@ -162,6 +162,24 @@ impl OutboxStore for IdbStore {
         }
         Ok(records)
     }
+
+    async fn remove(&self, ids: &[uuid::Uuid]) -> Result<(), StoreError> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        self.delete_all(ids).await
+    }
+}
+
+impl IdbStore {
+    async fn delete_all(&self, ids: &[uuid::Uuid]) -> Result<(), StoreError> {
+        let tx = self.transaction(OUTBOX, IdbTransactionMode::Readwrite)?;
+        let store = tx.object_store(OUTBOX).map_err(failed)?;
+        for id in ids {
+            store.delete(&id.to_string().into()).map_err(failed)?;
+        }
+        transaction_done(&tx).await
+    }
 }
 
 impl PhotoStore for IdbStore {

@@ -25,3 +25,6 @@ pub mod state;
 pub mod transfer;
 #[cfg(feature = "ssr")]
 pub mod versioned;
+pub mod withdraw;
+#[cfg(feature = "ssr")]
+pub mod withdrawal;

@@ -177,9 +177,31 @@ pub struct OutboxRecord {
     pub device_time_ms: i64,
     pub draft: RecordDraft,
     pub state: RecordState,
+    /// This version withdraws the record (撤回). Once the server has taken it, the record
+    /// leaves the phone.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub withdrawn: bool,
 }
 
 impl OutboxRecord {
+    /// Where the record stands, in words: its state, or that its withdrawal waits to be sent.
+    pub fn label(&self) -> &'static str {
+        match (&self.state, self.withdrawn) {
+            (RecordState::Pending, true) => "撤回待同步",
+            (state, _) => state.label(),
+        }
+    }
+
+    /// Whether the user may withdraw it: not while a conflict waits for a choice, nor once the
+    /// township approved it (the server judges locked months and read events).
+    pub fn withdrawable(&self) -> bool {
+        !self.withdrawn
+            && !matches!(
+                self.state,
+                RecordState::Conflict { .. } | RecordState::Approved
+            )
+    }
+
     /// Not yet stored on the server as it stands on the phone.
     pub fn is_unsynced(&self) -> bool {
         matches!(
@@ -237,6 +259,7 @@ impl OutboxRecord {
             version: self.version,
             device_time_ms: self.device_time_ms,
             payload: serde_json::to_value(&self.draft).unwrap_or(serde_json::Value::Null),
+            withdrawn: self.withdrawn,
         }
     }
 
@@ -258,6 +281,7 @@ impl OutboxRecord {
             state: RecordState::Synced {
                 received_at_ms: v.received_at_ms,
             },
+            withdrawn: false,
         }
     }
 
@@ -277,6 +301,7 @@ impl OutboxRecord {
             device_time_ms: received_at_ms,
             draft,
             state: RecordState::Synced { received_at_ms },
+            withdrawn: false,
         }
     }
 
@@ -303,6 +328,7 @@ impl OutboxRecord {
                 },
                 ReviewStatus::Approved => RecordState::Approved,
             },
+            withdrawn: false,
         }
     }
 
@@ -310,6 +336,9 @@ impl OutboxRecord {
     /// township approves it; an activity or training until its month is locked (the server
     /// judges that); a major event or a plan at any time (an edited event is flagged anew).
     pub fn editable(&self) -> bool {
+        if self.withdrawn {
+            return false;
+        }
         match (&self.draft, &self.state) {
             // A conflict is settled by choosing a version first.
             (_, RecordState::Conflict { .. }) => false,
@@ -324,6 +353,17 @@ impl OutboxRecord {
             ) => true,
             (RecordDraft::Visit(_), _) => false,
         }
+    }
+}
+
+/// The record withdrawn by the user: a new version that asks the server to remove it.
+pub fn withdraw(record: &OutboxRecord, now_ms: i64) -> OutboxRecord {
+    OutboxRecord {
+        version: record.version + 1,
+        device_time_ms: now_ms,
+        state: RecordState::Pending,
+        withdrawn: true,
+        ..record.clone()
     }
 }
 
@@ -356,6 +396,7 @@ pub fn resolve(record: &OutboxRecord, choice: Choice, now_ms: i64) -> Option<Out
         Choice::Theirs => {
             resolved.version = *their_version;
             resolved.draft = theirs.clone();
+            resolved.withdrawn = false;
             resolved.state = RecordState::Synced {
                 received_at_ms: now_ms,
             };
@@ -430,6 +471,8 @@ pub enum StoreError {
 pub trait OutboxStore {
     async fn put_all(&self, records: &[OutboxRecord]) -> Result<(), StoreError>;
     async fn all(&self) -> Result<Vec<OutboxRecord>, StoreError>;
+    /// Removes records the server has withdrawn.
+    async fn remove(&self, ids: &[Uuid]) -> Result<(), StoreError>;
 }
 
 /// A photo kept on the phone: until it is uploaded, and after, for showing it offline.
@@ -478,6 +521,14 @@ impl OutboxStore for MemoryStore {
 
     async fn all(&self) -> Result<Vec<OutboxRecord>, StoreError> {
         Ok(self.records.borrow().values().cloned().collect())
+    }
+
+    async fn remove(&self, ids: &[Uuid]) -> Result<(), StoreError> {
+        let mut map = self.records.borrow_mut();
+        for id in ids {
+            map.remove(id);
+        }
+        Ok(())
     }
 }
 

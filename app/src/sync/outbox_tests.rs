@@ -18,6 +18,7 @@ pub(crate) fn record(person_id: i32, device_time_ms: i64, state: RecordState) ->
             photos: Vec::new(),
         }),
         state,
+        withdrawn: false,
     }
 }
 
@@ -279,4 +280,19 @@ proptest! {
         prop_assert_eq!(updated.len(), results.len());
         prop_assert!(updated.iter().all(|u| sent.iter().any(|s| s.id == u.id && s.draft == u.draft)));
     }
+}
+
+#[test]
+fn a_withdrawal_is_the_next_version_and_nothing_is_editable_meanwhile() {
+    let synced = record(1, 1, RecordState::Synced { received_at_ms: 2 });
+    let withdrawal = withdraw(&synced, 50);
+    assert_eq!(withdrawal.version, 2);
+    assert!(withdrawal.withdrawn && withdrawal.is_unsynced());
+    assert_eq!(withdrawal.label(), "撤回待同步");
+    assert!(!withdrawal.editable() && !withdrawal.withdrawable());
+    assert!(withdrawal.envelope().withdrawn);
+    assert_eq!(next_batch(&[withdrawal.clone()], 1, 10), vec![withdrawal]);
+    // An approved report cannot be withdrawn on the phone.
+    let approved = record(1, 1, RecordState::Approved);
+    assert!(!approved.withdrawable());
 }

@@ -14,6 +14,7 @@ use crate::sync::api::{
     LOGIN_PATH, LOGOUT_PATH, MAX_BATCH, PASSWORD_PATH, PROTOCOL_VERSION, PULL_PATH, PUSH_PATH,
     PullQuery, PullResponse, PushRequest, PushResponse, RecordEnvelope, RecordResult,
 };
+use crate::sync::withdrawal;
 use crate::trainings::ssr::{own_trainings_since, store_trainings};
 use crate::visits::ssr::{own_visits_since, store_visits};
 use axum::extract::rejection::{JsonRejection, QueryRejection};
@@ -92,6 +93,15 @@ async fn push(
     }
     let order: Vec<Uuid> = request.records.iter().map(|r| r.id).collect();
     let mut records = request.records;
+    // Withdrawals first; then records withdrawn before are answered so, whatever they say.
+    let withdrawals: Vec<RecordEnvelope> = records.extract_if(.., |r| r.withdrawn).collect();
+    let mut answered = withdrawal::apply(&state.db, &viewer, withdrawals).await?;
+    let gone = withdrawal::tombstoned(&state.db, records.iter().map(|r| r.id)).await?;
+    answered.extend(
+        records
+            .extract_if(.., |r| gone.contains(&r.id))
+            .map(|r| withdrawal::gone(r.id)),
+    );
     let mut take = |kind: &str| -> Vec<RecordEnvelope> {
         records.extract_if(.., |r| r.kind == kind).collect()
     };
@@ -101,7 +111,7 @@ async fn push(
     let activities = take(KIND_ACTIVITY);
     let trainings = take(KIND_TRAINING);
     let plans = take(KIND_ANNUAL_PLAN);
-    let mut answered = store_major_events(&state.db, &viewer, major_events).await?;
+    answered.extend(store_major_events(&state.db, &viewer, major_events).await?);
     answered.extend(store_reports(&state.db, &viewer, reports).await?);
     answered.extend(store_activities(&state.db, &viewer, activities).await?);
     answered.extend(store_trainings(&state.db, &viewer, trainings).await?);

@@ -82,6 +82,13 @@ impl ClientState {
         own
     }
 
+    /// The person's records that count (for duties, hours and figures): those not withdrawn.
+    pub fn own_counted_records(&self) -> Vec<OutboxRecord> {
+        let mut own = self.own_records();
+        own.retain(|r| !r.withdrawn);
+        own
+    }
+
     pub fn unsynced_count(&self) -> usize {
         self.own_records()
             .iter()

@@ -56,7 +56,7 @@ pub async fn store_trainings(
     .await
 }
 
-async fn attendees_of(
+pub(crate) async fn attendees_of(
     db: &impl ConnectionTrait,
     ids: impl IntoIterator<Item = Uuid>,
 ) -> Result<HashMap<Uuid, Vec<i32>>, AppError> {
@@ -203,7 +203,7 @@ fn valid_draft(valid: &ValidTraining) -> TrainingDraft {
     }
 }
 
-fn draft_of(row: &training::Model, attendees: Vec<i32>) -> TrainingDraft {
+pub(crate) fn draft_of(row: &training::Model, attendees: Vec<i32>) -> TrainingDraft {
     TrainingDraft {
         grid_id: row.grid_id,
         title: row.title.clone(),

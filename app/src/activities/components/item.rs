@@ -3,6 +3,7 @@ use crate::domain::activity::{ActivityDraft, ActivityType};
 use crate::photos::components::PhotoThumbs;
 use crate::sync::outbox::OutboxRecord;
 use crate::sync::state::use_client;
+use crate::sync::withdraw::WithdrawButton;
 use crate::visits::components::records::{refusal, state_class};
 use leptos::prelude::*;
 
@@ -28,7 +29,7 @@ pub fn ActivityItem(record: OutboxRecord, activity: ActivityDraft) -> impl IntoV
         <li class="record activity">
             <div class="record-head">
                 <strong>{format!("网格活动 · {kind}")}</strong>
-                <span class=state_class(&record.state)>{record.state.label()}</span>
+                <span class=state_class(&record.state)>{record.label()}</span>
             </div>
             <div class="muted">{activity.activity_date} " · " {activity.place} {spend}</div>
             <div class="muted">{who}</div>
@@ -36,6 +37,7 @@ pub fn ActivityItem(record: OutboxRecord, activity: ActivityDraft) -> impl IntoV
             <PhotoThumbs ids=activity.photos />
             {problems.map(|p| view! { <p class="error">{p}</p> })}
             {edit.map(|href| view! { <a href=href rel="external" class="button">"修改活动"</a> })}
+            <WithdrawButton record=record.clone() />
         </li>
     }
 }

@@ -2,6 +2,7 @@
 //! the filing bundle: a full load).
 use crate::domain::major_event::MajorEventDraft;
 use crate::sync::outbox::OutboxRecord;
+use crate::sync::withdraw::WithdrawButton;
 use crate::visits::components::records::{refusal, state_class};
 use leptos::prelude::*;
 
@@ -15,13 +16,14 @@ pub fn MajorEventItem(record: OutboxRecord, event: MajorEventDraft) -> impl Into
         <li class="record urgent">
             <div class="record-head">
                 <strong>{format!("重大事项 · {}", event.title)}</strong>
-                <span class=state_class(&record.state)>{record.state.label()}</span>
+                <span class=state_class(&record.state)>{record.label()}</span>
             </div>
             <div class="muted">{format!("发生日期 {}", event.occurred_on)}</div>
             <p class="findings">{event.details}</p>
             <p class="muted">{format!("影响：{}", event.impact)}</p>
             {problems.map(|p| view! { <p class="error">{p}</p> })}
             {edit.map(|href| view! { <a href=href rel="external" class="button">"修改重大事项"</a> })}
+            <WithdrawButton record=record.clone() />
         </li>
     }
 }

@@ -3,6 +3,7 @@
 use crate::domain::annual_plan::{AnnualPlanDraft, PARTS};
 use crate::sync::outbox::OutboxRecord;
 use crate::sync::state::use_client;
+use crate::sync::withdraw::WithdrawButton;
 use crate::visits::components::records::{refusal, state_class};
 use leptos::prelude::*;
 
@@ -25,12 +26,13 @@ pub fn PlanItem(record: OutboxRecord, plan: AnnualPlanDraft) -> impl IntoView {
         <li class="record">
             <div class="record-head">
                 <strong>{format!("{}年工作计划 · {grid}", plan.year)}</strong>
-                <span class=state_class(&record.state)>{record.state.label()}</span>
+                <span class=state_class(&record.state)>{record.label()}</span>
             </div>
             <div class="muted">{format!("第{}版", record.version)}</div>
             {parts}
             {problems.map(|p| view! { <p class="error">{p}</p> })}
             {edit.map(|href| view! { <a href=href rel="external" class="button">"修改计划"</a> })}
+            <WithdrawButton record=record.clone() />
         </li>
     }
 }

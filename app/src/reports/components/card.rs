@@ -38,7 +38,7 @@ pub fn ReportCard() -> impl IntoView {
         if grids.is_empty() {
             return None;
         }
-        let own = client.own_records();
+        let own = client.own_counted_records();
         let held = |grid: i32, month: Month| {
             own.iter().find(|r| {
                 r.report()

@@ -57,7 +57,7 @@ fn month_figures(client: &ClientState, grid: i32, month: &str) -> [(usize, usize
     let in_month = |day: &str| parse_date(day).is_ok_and(|d| month.contains(d));
     let mut figures = [(0, 0); 2];
     client.records.with(|all| {
-        for r in all {
+        for r in all.iter().filter(|r| !r.withdrawn) {
             let which = match &r.draft {
                 RecordDraft::Visit(v) if enterprises.contains(&v.enterprise_id) => {
                     in_month(&v.visit_date).then_some(0)

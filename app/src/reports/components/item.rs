@@ -3,6 +3,7 @@ use crate::domain::period::Month;
 use crate::domain::report::ReportDraft;
 use crate::sync::outbox::{OutboxRecord, RecordState};
 use crate::sync::state::use_client;
+use crate::sync::withdraw::WithdrawButton;
 use crate::visits::components::records::{refusal, state_class};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -43,7 +44,7 @@ pub fn ReportItem(record: OutboxRecord, report: ReportDraft) -> impl IntoView {
         <li class="record report">
             <div class="record-head">
                 <strong>{format!("情况汇报 · {}", month_label(&report.month))}</strong>
-                <span class=state_class(&record.state)>{report_state_label(&record.state)}</span>
+                <span class=state_class(&record.state)>{if record.withdrawn { record.label() } else { report_state_label(&record.state) }}</span>
             </div>
             <div class="muted">{grid} {format!(" · 第{}版", record.version)}</div>
             <p class="findings">{report.work_done}</p>
@@ -53,6 +54,7 @@ pub fn ReportItem(record: OutboxRecord, report: ReportDraft) -> impl IntoView {
                 <p class="muted">"已审核通过，本月记录已锁定。"</p>
             })}
             {edit.map(|href| view! { <A href=href attr:class="button">"修改汇报"</A> })}
+            <WithdrawButton record=record.clone() />
         </li>
     }
 }

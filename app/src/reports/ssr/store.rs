@@ -235,7 +235,7 @@ pub async fn reports_since(
 }
 
 /// The stored version as the phone's draft.
-fn draft_of(row: &monthly_report::Model) -> ReportDraft {
+pub(crate) fn draft_of(row: &monthly_report::Model) -> ReportDraft {
     ReportDraft {
         grid_id: row.grid_id,
         month: row.month.clone(),

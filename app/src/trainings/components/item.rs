@@ -2,6 +2,7 @@
 use crate::domain::training::{TrainingDraft, TrainingTopic};
 use crate::sync::outbox::OutboxRecord;
 use crate::sync::state::use_client;
+use crate::sync::withdraw::WithdrawButton;
 use crate::visits::components::records::{refusal, state_class};
 use leptos::prelude::*;
 
@@ -24,7 +25,7 @@ pub fn TrainingItem(record: OutboxRecord, training: TrainingDraft) -> impl IntoV
         <li class="record training">
             <div class="record-head">
                 <strong>{format!("培训 · {}", training.title)}</strong>
-                <span class=state_class(&record.state)>{record.state.label()}</span>
+                <span class=state_class(&record.state)>{record.label()}</span>
             </div>
             <div class="muted">
                 {format!("{} · {} · {} · {} 学时", training.training_date, training.organiser, topic, training.hours)}
@@ -32,6 +33,7 @@ pub fn TrainingItem(record: OutboxRecord, training: TrainingDraft) -> impl IntoV
             <div class="muted">{who}</div>
             {problems.map(|p| view! { <p class="error">{p}</p> })}
             {edit.map(|href| view! { <a href=href rel="external" class="button">"修改培训"</a> })}
+            <WithdrawButton record=record.clone() />
         </li>
     }
 }

@@ -8,6 +8,7 @@ use crate::reports::components::ReportItem;
 use crate::sync::conflict::ConflictItem;
 use crate::sync::outbox::{OutboxRecord, RecordDraft, RecordState};
 use crate::sync::state::use_client;
+use crate::sync::withdraw::WithdrawButton;
 use crate::trainings::components::TrainingItem;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -24,7 +25,7 @@ pub fn RecordsPage() -> impl IntoView {
                     fallback=|| view! { <p>"请先" <A href="/login">"登录"</A> "。"</p> }
                 >
                     <ul class="records">
-                        <For each=move || client.own_records() key=|r| (r.id, r.version, r.state.label()) let(record)>
+                        <For each=move || client.own_records() key=|r| (r.id, r.version, r.label()) let(record)>
                             {match record.draft.clone() {
                                 _ if matches!(record.state, RecordState::Conflict { .. }) => view! { <ConflictItem record /> }.into_any(),
                                 RecordDraft::Visit(visit) => view! { <VisitItem record visit /> }.into_any(),
@@ -86,7 +87,7 @@ fn VisitItem(record: OutboxRecord, visit: VisitDraft) -> impl IntoView {
         <li class="record">
             <div class="record-head">
                 <strong>{enterprise}</strong>
-                <span class=state_class>{record.state.label()}</span>
+                <span class=state_class>{record.label()}</span>
             </div>
             <div class="muted">
                 {visit.visit_date} " · " {purpose}
@@ -97,6 +98,7 @@ fn VisitItem(record: OutboxRecord, visit: VisitDraft) -> impl IntoView {
             {problems.map(|p| view! {
                 <p class="error">{p} " " <A href=edit>"修改后重新提交"</A></p>
             })}
+            <WithdrawButton record=record.clone() />
         </li>
     }
 }
