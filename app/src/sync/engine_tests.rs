@@ -204,7 +204,7 @@ fn a_withdrawal_the_server_took_leaves_the_phone() {
     let store = outbox(2);
     let all = block_on(store.all()).unwrap();
     let withdrawal = crate::sync::outbox::withdraw(&all[0], 9);
-    block_on(store.put_all(&[withdrawal.clone()])).unwrap();
+    block_on(store.put_all(std::slice::from_ref(&withdrawal))).unwrap();
     block_on(push_outbox(&store, &FakeServer::default(), 1, |_, _| ())).unwrap();
     let left = block_on(store.all()).unwrap();
     assert_eq!(left.len(), 1);

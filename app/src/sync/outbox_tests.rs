@@ -291,7 +291,10 @@ fn a_withdrawal_is_the_next_version_and_nothing_is_editable_meanwhile() {
     assert_eq!(withdrawal.label(), "撤回待同步");
     assert!(!withdrawal.editable() && !withdrawal.withdrawable());
     assert!(withdrawal.envelope().withdrawn);
-    assert_eq!(next_batch(&[withdrawal.clone()], 1, 10), vec![withdrawal]);
+    assert_eq!(
+        next_batch(std::slice::from_ref(&withdrawal), 1, 10),
+        vec![withdrawal]
+    );
     // An approved report cannot be withdrawn on the phone.
     let approved = record(1, 1, RecordState::Approved);
     assert!(!approved.withdrawable());
