@@ -7,7 +7,7 @@ use time::Date;
 
 use super::cadence::{Period, Rule, Status};
 use super::grid::GridId;
-use super::text::{TextProblem, bounded};
+use super::text::{TextError, required};
 
 /// Longest text of each part of a plan, in characters.
 pub const PART_MAX_CHARS: usize = 2000;
@@ -43,18 +43,8 @@ pub enum AnnualPlanError {
     NoGrid,
     #[error("只能制定去年、今年或明年的计划")]
     YearOutOfRange,
-    #[error("请填写{part}")]
-    Empty {
-        part: &'static str,
-        field: &'static str,
-    },
-    #[error("{part}不能超过{max}字（当前{found}字）")]
-    TooLong {
-        part: &'static str,
-        field: &'static str,
-        max: usize,
-        found: usize,
-    },
+    #[error(transparent)]
+    Text(#[from] TextError),
 }
 
 impl AnnualPlanError {
@@ -63,8 +53,7 @@ impl AnnualPlanError {
         match self {
             Self::NoGrid => "no_grid",
             Self::YearOutOfRange => "year_out_of_range",
-            Self::Empty { .. } => "empty",
-            Self::TooLong { .. } => "too_long",
+            Self::Text(e) => e.code(),
         }
     }
 
@@ -73,7 +62,7 @@ impl AnnualPlanError {
         match self {
             Self::NoGrid => "grid_id",
             Self::YearOutOfRange => "year",
-            Self::Empty { field, .. } | Self::TooLong { field, .. } => field,
+            Self::Text(e) => e.field(),
         }
     }
 }
@@ -103,19 +92,9 @@ impl AnnualPlanDraft {
         let [goals, measures, schedule] = PARTS
             .iter()
             .zip(self.parts())
-            .map(|((field, part), value)| {
-                bounded(value, PART_MAX_CHARS, true)
-                    .map_err(|p| {
-                        errors.push(match p {
-                            TextProblem::Empty => AnnualPlanError::Empty { part, field },
-                            TextProblem::TooLong { max, found } => AnnualPlanError::TooLong {
-                                part,
-                                field,
-                                max,
-                                found,
-                            },
-                        })
-                    })
+            .map(|(name, value)| {
+                required(value, PART_MAX_CHARS, *name)
+                    .map_err(|e| errors.push(e.into()))
                     .unwrap_or_default()
             })
             .collect::<Vec<_>>()

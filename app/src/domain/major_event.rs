@@ -7,7 +7,7 @@ use time::{Date, Duration};
 
 use super::grid::GridId;
 use super::period::parse_date;
-use super::text::{TextProblem, bounded};
+use super::text::{TextError, required};
 
 pub const TITLE_MAX_CHARS: usize = 60;
 pub const DETAILS_MAX_CHARS: usize = 2000;
@@ -53,18 +53,8 @@ pub enum MajorEventError {
     DateMalformed,
     #[error("日期应在前后一年之内")]
     DateOutOfRange,
-    #[error("请填写{part}")]
-    Empty {
-        part: &'static str,
-        field: &'static str,
-    },
-    #[error("{part}不能超过{max}字（当前{found}字）")]
-    TooLong {
-        part: &'static str,
-        field: &'static str,
-        max: usize,
-        found: usize,
-    },
+    #[error(transparent)]
+    Text(#[from] TextError),
 }
 
 impl MajorEventError {
@@ -74,8 +64,7 @@ impl MajorEventError {
             Self::NoGrid => "no_grid",
             Self::DateMalformed => "date_malformed",
             Self::DateOutOfRange => "date_out_of_range",
-            Self::Empty { .. } => "empty",
-            Self::TooLong { .. } => "too_long",
+            Self::Text(e) => e.code(),
         }
     }
 
@@ -84,7 +73,7 @@ impl MajorEventError {
         match self {
             Self::NoGrid => "grid_id",
             Self::DateMalformed | Self::DateOutOfRange => "occurred_on",
-            Self::Empty { field, .. } | Self::TooLong { field, .. } => field,
+            Self::Text(e) => e.field(),
         }
     }
 }
@@ -108,19 +97,9 @@ impl MajorEventDraft {
                 None
             }
         };
-        let mut text = |value: &str, max, (field, part): (&'static str, &'static str)| {
-            bounded(value, max, true)
-                .map_err(|p| {
-                    errors.push(match p {
-                        TextProblem::Empty => MajorEventError::Empty { part, field },
-                        TextProblem::TooLong { max, found } => MajorEventError::TooLong {
-                            part,
-                            field,
-                            max,
-                            found,
-                        },
-                    })
-                })
+        let mut text = |value: &str, max, name| {
+            required(value, max, name)
+                .map_err(|e| errors.push(e.into()))
                 .unwrap_or_default()
         };
         let title = text(&self.title, TITLE_MAX_CHARS, ("title", "事项标题"));

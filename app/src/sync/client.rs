@@ -334,21 +334,29 @@ pub async fn save_record(id: Option<Uuid>, draft: RecordDraft) -> Result<(), Sto
 /// Withdraws a record (撤回): kept as a pending withdrawal until the server has taken it, then
 /// gone from the phone. Returns once the withdrawal is durably written.
 pub async fn withdraw_record(id: Uuid) -> Result<(), StoreError> {
+    change_record(id, |record| Some(withdraw(record, now_ms()))).await
+}
+
+/// Replaces the phone's record `id` by what `change` makes of it (nothing when it makes
+/// nothing), durably, then syncs.
+async fn change_record(
+    id: Uuid,
+    change: impl FnOnce(&OutboxRecord) -> Option<OutboxRecord>,
+) -> Result<(), StoreError> {
     let state = client();
-    let Some(record) = state
+    let Some(changed) = state
         .records
-        .with_untracked(|all| all.iter().find(|r| r.id == id).cloned())
+        .with_untracked(|all| all.iter().find(|r| r.id == id).and_then(change))
     else {
         return Ok(());
     };
-    let withdrawal = withdraw(&record, now_ms());
     store()
         .await?
-        .put_all(std::slice::from_ref(&withdrawal))
+        .put_all(std::slice::from_ref(&changed))
         .await?;
     state.records.update(|all| {
         all.retain(|r| r.id != id);
-        all.push(withdrawal);
+        all.push(changed);
     });
     sync_now();
     Ok(())
@@ -379,26 +387,7 @@ pub async fn photo_data(id: Uuid) -> Option<String> {
 
 /// Settles a conflict with the version the user chose; returns once it is durably written.
 pub async fn resolve_conflict(id: Uuid, choice: Choice) -> Result<(), StoreError> {
-    let state = client();
-    let Some(record) = state
-        .records
-        .with_untracked(|all| all.iter().find(|r| r.id == id).cloned())
-    else {
-        return Ok(());
-    };
-    let Some(resolved) = resolve(&record, choice, now_ms()) else {
-        return Ok(());
-    };
-    store()
-        .await?
-        .put_all(std::slice::from_ref(&resolved))
-        .await?;
-    state.records.update(|all| {
-        all.retain(|r| r.id != id);
-        all.push(resolved);
-    });
-    sync_now();
-    Ok(())
+    change_record(id, |record| resolve(record, choice, now_ms())).await
 }
 
 pub fn install() {
