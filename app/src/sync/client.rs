@@ -10,7 +10,7 @@ use crate::sync::http::{self, Http};
 use crate::sync::idb::IdbStore;
 use crate::sync::outbox::{
     Choice, OutboxRecord, OutboxStore, PhotoStore, RecordDraft, RecordState, StoreError,
-    StoredPhoto, pulled_to_store, resolve, withdraw,
+    StoredPhoto, orphan_photos, pulled_to_store, resolve, withdraw,
 };
 use crate::sync::pwa;
 use crate::sync::state::{ClientState, use_client};
@@ -101,6 +101,7 @@ pub fn start() {
         reload_records().await;
         state.ready.set(true);
         sync_now();
+        clear_orphan_photos().await;
     });
     state.online.set(window().navigator().on_line());
     let online = window_event_listener_untyped("online", move |_| {
@@ -121,6 +122,18 @@ pub fn start() {
     let _ = set_interval_with_handle(sync_now, SYNC_EVERY);
     pwa::register(state.update_ready);
     pwa::watch_install(state.can_install, state.in_app_browser);
+}
+
+/// Deletes the photos no record lists any more, once they are a day old; a failure here costs
+/// only space, so it is not reported.
+async fn clear_orphan_photos() {
+    let Ok(store) = store().await else { return };
+    let (Ok(records), Ok(photos)) = (store.all().await, store.photo_ids().await) else {
+        return;
+    };
+    let _ = store
+        .remove_photos(&orphan_photos(&records, &photos, now_ms()))
+        .await;
 }
 
 async fn reload_records() {

@@ -1,7 +1,7 @@
 //! The phone's storage as the settings page shows it: whether the browser keeps it for good,
 //! how full it is, and the unsynced records written to a file and read back.
 use crate::sync::client;
-use crate::sync::outbox::OutboxStore;
+use crate::sync::outbox::{OutboxStore, PhotoStore};
 use crate::sync::state::StorageReport;
 use crate::sync::transfer::{self, ImportSummary};
 use leptos::prelude::*;
@@ -31,17 +31,24 @@ pub async fn ask_persistence() -> Option<bool> {
     bool_of(window().navigator().storage().persist()).await
 }
 
-/// Offers the person's unsynced records as a file download; how many it holds.
-pub fn export_unsynced() -> Result<usize, String> {
+/// Offers the person's unsynced records, with their photos, as a file download; how many
+/// records it holds.
+pub async fn export_unsynced() -> Result<usize, String> {
     let state = client::state();
     let person_id = state
         .profile
         .with_untracked(|p| p.as_ref().map(|p| p.person_id))
         .ok_or("请先登录")?;
     let now = js_sys::Date::now() as i64;
-    let file = state
-        .records
-        .with_untracked(|all| transfer::export(all, person_id, now));
+    let records = state.records.get_untracked();
+    let store = client::outbox().await.map_err(|e| e.to_string())?;
+    let mut photos = Vec::new();
+    for id in transfer::photo_ids(&transfer::unsynced(&records, person_id)) {
+        if let Some(photo) = store.photo(id).await.map_err(|e| e.to_string())? {
+            photos.push(photo);
+        }
+    }
+    let file = transfer::export(&records, photos, person_id, now);
     let count = file.records.len();
     let text = serde_json::to_string(&file).map_err(|e| e.to_string())?;
     let failed = |_| "无法生成文件".to_owned();
@@ -81,9 +88,16 @@ pub async fn import_file(input: web_sys::HtmlInputElement) -> Result<ImportSumma
         .and_then(|t| t.as_string())
         .ok_or("无法读取所选文件")?;
     let local = state.records.get_untracked();
-    let (records, summary) =
-        transfer::import(&text, &local, person_id).map_err(|e| e.to_string())?;
+    let transfer::Import {
+        records,
+        photos,
+        summary,
+    } = transfer::import(&text, &local, person_id).map_err(|e| e.to_string())?;
     let store = client::outbox().await.map_err(|e| e.to_string())?;
+    // Photos first: a record is never on the phone without the photos it lists.
+    for photo in &photos {
+        store.put_photo(photo).await.map_err(|e| e.to_string())?;
+    }
     store.put_all(&records).await.map_err(|e| e.to_string())?;
     state.records.update(|all| {
         all.retain(|r| !records.iter().any(|n| n.id == r.id));

@@ -10,7 +10,7 @@ pub async fn ask_persistence() -> Option<bool> {
     None
 }
 
-pub fn export_unsynced() -> Result<usize, String> {
+pub async fn export_unsynced() -> Result<usize, String> {
     Err("仅在浏览器中可用".into())
 }
 

@@ -167,14 +167,14 @@ impl OutboxStore for IdbStore {
         if ids.is_empty() {
             return Ok(());
         }
-        self.delete_all(ids).await
+        self.delete_all(OUTBOX, ids).await
     }
 }
 
 impl IdbStore {
-    async fn delete_all(&self, ids: &[uuid::Uuid]) -> Result<(), StoreError> {
-        let tx = self.transaction(OUTBOX, IdbTransactionMode::Readwrite)?;
-        let store = tx.object_store(OUTBOX).map_err(failed)?;
+    async fn delete_all(&self, name: &str, ids: &[uuid::Uuid]) -> Result<(), StoreError> {
+        let tx = self.transaction(name, IdbTransactionMode::Readwrite)?;
+        let store = tx.object_store(name).map_err(failed)?;
         for id in ids {
             store.delete(&id.to_string().into()).map_err(failed)?;
         }
@@ -191,6 +191,23 @@ impl PhotoStore for IdbStore {
             .put_with_key(&json.into(), &photo.id.to_string().into())
             .map_err(failed)?;
         transaction_done(&tx).await
+    }
+
+    async fn photo_ids(&self) -> Result<Vec<uuid::Uuid>, StoreError> {
+        let tx = self.transaction(PHOTOS, IdbTransactionMode::Readonly)?;
+        let store = tx.object_store(PHOTOS).map_err(failed)?;
+        let keys = request_done(&store.get_all_keys().map_err(failed)?).await?;
+        Ok(Array::from(&keys)
+            .iter()
+            .filter_map(|k| k.as_string()?.parse().ok())
+            .collect())
+    }
+
+    async fn remove_photos(&self, ids: &[uuid::Uuid]) -> Result<(), StoreError> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        self.delete_all(PHOTOS, ids).await
     }
 
     async fn photo(&self, id: uuid::Uuid) -> Result<Option<StoredPhoto>, StoreError> {

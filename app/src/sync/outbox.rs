@@ -490,6 +490,30 @@ pub struct StoredPhoto {
 pub trait PhotoStore {
     async fn put_photo(&self, photo: &StoredPhoto) -> Result<(), StoreError>;
     async fn photo(&self, id: Uuid) -> Result<Option<StoredPhoto>, StoreError>;
+    async fn photo_ids(&self) -> Result<Vec<Uuid>, StoreError>;
+    async fn remove_photos(&self, ids: &[Uuid]) -> Result<(), StoreError>;
+}
+
+/// How long a photo listed by no record stays on the phone: a form left open keeps its photos.
+pub const ORPHAN_PHOTO_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// The photos to delete from the phone: listed by no record it holds (the form was left, the
+/// photo removed from it, or its record withdrawn), and taken more than [`ORPHAN_PHOTO_MS`] ago
+/// (an id made by the phone carries its time).
+pub fn orphan_photos(records: &[OutboxRecord], photos: &[Uuid], now_ms: i64) -> Vec<Uuid> {
+    let listed: std::collections::HashSet<&Uuid> =
+        records.iter().flat_map(|r| r.draft.photos()).collect();
+    photos
+        .iter()
+        .filter(|id| !listed.contains(id))
+        .filter(|id| {
+            id.get_timestamp().is_some_and(|t| {
+                let (secs, _) = t.to_unix();
+                i64::try_from(secs).is_ok_and(|s| now_ms - s * 1000 > ORPHAN_PHOTO_MS)
+            })
+        })
+        .copied()
+        .collect()
 }
 
 /// An outbox in memory, for tests of the sync logic off the browser.
@@ -507,6 +531,18 @@ impl PhotoStore for MemoryStore {
 
     async fn photo(&self, id: Uuid) -> Result<Option<StoredPhoto>, StoreError> {
         Ok(self.photos.borrow().get(&id).cloned())
+    }
+
+    async fn photo_ids(&self) -> Result<Vec<Uuid>, StoreError> {
+        Ok(self.photos.borrow().keys().copied().collect())
+    }
+
+    async fn remove_photos(&self, ids: &[Uuid]) -> Result<(), StoreError> {
+        let mut photos = self.photos.borrow_mut();
+        for id in ids {
+            photos.remove(id);
+        }
+        Ok(())
     }
 }
 

@@ -299,3 +299,19 @@ fn a_withdrawal_is_the_next_version_and_nothing_is_editable_meanwhile() {
     let approved = record(1, 1, RecordState::Approved);
     assert!(!approved.withdrawable());
 }
+
+#[test]
+fn only_old_photos_listed_by_no_record_are_cleared() {
+    let at = |ms: u64| Uuid::new_v7(uuid::Timestamp::from_unix(uuid::NoContext, ms / 1000, 0));
+    let now = 10 * ORPHAN_PHOTO_MS;
+    let now_u = u64::try_from(now).unwrap();
+    let (listed, old, fresh) = (at(1000), at(2000), at(now_u - 60_000));
+    let mut with_photo = record(1, 1, RecordState::Pending);
+    if let RecordDraft::Visit(v) = &mut with_photo.draft {
+        v.photos = vec![listed];
+    }
+    assert_eq!(
+        orphan_photos(&[with_photo], &[listed, old, fresh], now),
+        vec![old]
+    );
+}

@@ -36,10 +36,12 @@ pub fn SettingsPage() -> impl IntoView {
         })
     };
     let export = move |_| {
-        message
-            .set(Some(device::export_unsynced().map(|n| {
-                format!("已导出 {n} 条未同步记录。请妥善保存该文件。")
-            })))
+        spawn_local(async move {
+            let answer = device::export_unsynced()
+                .await
+                .map(|n| format!("已导出 {n} 条未同步记录（含照片）。请妥善保存该文件。"));
+            message.set(Some(answer));
+        })
     };
     let file = NodeRef::<Input>::new();
     let import = move |_| {
