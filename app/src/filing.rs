@@ -1,5 +1,5 @@
 //! The filing app: the field forms used a few times a quarter or year (网格活动, 培训, 重大事项,
-//! 年度工作计划), as against visits and reports used every week. Hydrated by
+//! 年度工作计划) and the settings page, as against visits and reports used every week. Hydrated by
 //! its own bundle (`FILING_BUNDLE`), which the service worker precaches, so they work offline
 //! while the capture screens phones load every day stay small. It keeps the same outbox and
 //! sync as the field app; links between the two are `rel="external"` (a full load).
@@ -28,6 +28,7 @@ pub fn FilingApp() -> impl IntoView {
                     <Route path=path!("/trainings/new") view=TrainingFormPage />
                     <Route path=path!("/events/new") view=MajorEventFormPage />
                     <Route path=path!("/plans/new") view=PlanFormPage />
+                    <Route path=path!("/settings") view=crate::sync::settings::SettingsPage />
                 </Routes>
             </main>
         </Router>

@@ -56,7 +56,7 @@ pub fn HomePage() -> impl IntoView {
                                 <a href="/activities/new" rel="external" class="button">"网格活动"</a>
                                 <a href="/trainings/new" rel="external" class="button">"培训记录"</a>
                             </Show>
-                            <A href="/settings" attr:class="button">"设置与数据"</A>
+                            <a href="/settings" rel="external" class="button">"设置与数据"</a>
                             <Show when=move || reports>
                                 <A href="/reports/new" attr:class="button">"情况汇报"</A>
                                 <a href="/plans/new" rel="external" class="button">"年度工作计划"</a>

@@ -36,7 +36,8 @@ pub const FIELD_BUNDLE: &str = "statgrid";
 /// the field app stays small on a phone; it is loaded only when those screens are opened.
 pub const OFFICE_BUNDLE: &str = "statgrid_office";
 /// The bundle of the field forms used a few times a quarter or year (activities, trainings,
-/// major events, annual plans), precached by the service worker like the field app.
+/// major events, annual plans) and the settings page, precached by the service worker like the
+/// field app.
 pub const FILING_BUNDLE: &str = "statgrid_filing";
 
 /// The HTML document around the field app. It carries no user data, so the service worker can
@@ -94,7 +95,6 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/visits/new") view=visits::components::VisitFormPage />
                     <Route path=path!("/records") view=visits::components::RecordsPage />
                     <Route path=path!("/reports/new") view=reports::components::ReportFormPage />
-                    <Route path=path!("/settings") view=sync::settings::SettingsPage />
                     <Route path=path!("/password") view=auth::components::PasswordPage />
                 </Routes>
             </main>

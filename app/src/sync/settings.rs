@@ -5,7 +5,6 @@ use crate::sync::state::{StorageReport, use_client};
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 
 fn persisted_words(persisted: Option<bool>) -> &'static str {
     match persisted {
@@ -62,7 +61,7 @@ pub fn SettingsPage() -> impl IntoView {
             <h1>"设置与数据"</h1>
             <Show
                 when=move || client.profile.with(Option::is_some)
-                fallback=|| view! { <p>"请先" <A href="/login">"登录"</A> "。"</p> }
+                fallback=|| view! { <p>"请先" <a href="/login" rel="external">"登录"</a> "。"</p> }
             >
                 <h2>"持久存储"</h2>
                 <p data-testid="persisted">{move || report.get().map(|r| persisted_words(r.persisted))}</p>
