@@ -15,8 +15,19 @@ impl MigrationTrait for Migration {
                     .col(uuid(Withdrawal::Id).primary_key())
                     .col(string_len(Withdrawal::Kind, 30))
                     .col(integer(Withdrawal::PersonId))
+                    .col(integer_null(Withdrawal::GridId))
                     .col(integer(Withdrawal::Version))
                     .col(big_integer(Withdrawal::AtMs))
+                    .to_owned(),
+            )
+            .await?;
+        // Pull asks for the withdrawals since a cursor.
+        manager
+            .create_index(
+                Index::create()
+                    .name("ix_withdrawal_at")
+                    .table(Withdrawal::Table)
+                    .col(Withdrawal::AtMs)
                     .to_owned(),
             )
             .await
@@ -37,6 +48,9 @@ enum Withdrawal {
     Kind,
     /// Who withdrew it.
     PersonId,
+    /// The grid of the removed record, so that other phones holding it (a grid's other leader)
+    /// learn of the withdrawal by pull; none when the record never arrived.
+    GridId,
     /// The version the withdrawal was made as.
     Version,
     AtMs,

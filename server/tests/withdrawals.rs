@@ -109,10 +109,31 @@ db_test!(a_report_may_be_withdrawn_until_approved, |app| {
         outcome(&app.push(&leader, json!([report(&first, grid)])).await.1),
         accepted()
     );
+    // The deputy's phone holds it too, by pull.
+    let deputy = app.login("13800000007").await;
+    let cursor = app.pull(&deputy).await["cursor"].as_i64().unwrap();
     let (_, answer) = app
         .push(&leader, json!([withdrawn(report(&first, grid), 2)]))
         .await;
     assert_eq!(outcome(&answer), accepted(), "{answer}");
+    // Its next pull names the withdrawal, so it drops its copy; another grid's leader hears
+    // nothing of it.
+    let pull_since = |client: &reqwest::Client, cursor: i64| {
+        client
+            .get(app.url(&format!("/api/v1/sync/pull?since={cursor}")))
+            .send()
+    };
+    let pulled: Value = pull_since(&deputy, cursor)
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(pulled["withdrawn"], json!([first]), "{pulled}");
+    assert!(pulled["cursor"].as_i64().unwrap() > cursor);
+    let xiling = app.login(XILING_LEADER).await;
+    let pulled: Value = pull_since(&xiling, 0).await.unwrap().json().await.unwrap();
+    assert_eq!(pulled["withdrawn"], json!([]));
     // The month is open again: a new report is taken.
     let second = new_id();
     assert_eq!(

@@ -8,6 +8,7 @@ pub struct Model {
     pub id: Uuid,
     pub kind: String,
     pub person_id: i32,
+    pub grid_id: Option<i32>,
     pub version: i32,
     pub at_ms: i64,
 }

@@ -208,6 +208,9 @@ pub struct PullResponse {
     /// The annual plans of the grids the person leads.
     #[serde(default)]
     pub plans: Vec<PlanRecord>,
+    /// Records withdrawn since the cursor that this phone may hold: to be removed from it.
+    #[serde(default)]
+    pub withdrawn: Vec<Uuid>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

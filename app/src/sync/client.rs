@@ -10,7 +10,7 @@ use crate::sync::http::{self, Http};
 use crate::sync::idb::IdbStore;
 use crate::sync::outbox::{
     Choice, OutboxRecord, OutboxStore, PhotoStore, RecordDraft, RecordState, StoreError,
-    StoredPhoto, orphan_photos, pulled_to_store, resolve, withdraw,
+    StoredPhoto, orphan_photos, pulled_to_store, resolve, withdraw, withdrawn_elsewhere,
 };
 use crate::sync::pwa;
 use crate::sync::state::{ClientState, use_client};
@@ -251,9 +251,11 @@ async fn run_sync(state: &ClientState) -> Result<(), SyncError> {
             OutboxRecord::synced(person_id, p.id, p.version, p.received_at_ms, draft)
         }))
         .collect();
+    let local = store.all().await?;
     store
-        .put_all(&pulled_to_store(&store.all().await?, fresh))
+        .remove(&withdrawn_elsewhere(&local, &pulled.withdrawn))
         .await?;
+    store.put_all(&pulled_to_store(&local, fresh)).await?;
     let _ = LocalStorage::set(cursor_key(person_id), pulled.cursor);
     let _ = LocalStorage::set(PROFILE_KEY, &pulled.profile);
     if let Some(directory) = pulled.directory {

@@ -582,6 +582,17 @@ pub fn pulled_to_store(local: &[OutboxRecord], pulled: Vec<OutboxRecord>) -> Vec
         .collect()
 }
 
+/// Which records to remove from the phone because the server says they were withdrawn
+/// (on another phone): those it holds synced. One still unsynced stays, so the user's work is
+/// not dropped unseen; the server refuses it in words when it is sent.
+pub fn withdrawn_elsewhere(local: &[OutboxRecord], withdrawn: &[Uuid]) -> Vec<Uuid> {
+    local
+        .iter()
+        .filter(|r| withdrawn.contains(&r.id) && !r.is_unsynced())
+        .map(|r| r.id)
+        .collect()
+}
+
 #[cfg(test)]
 #[path = "outbox_tests.rs"]
 pub(crate) mod tests;

@@ -315,3 +315,15 @@ fn only_old_photos_listed_by_no_record_are_cleared() {
         vec![old]
     );
 }
+
+#[test]
+fn a_withdrawal_made_elsewhere_removes_only_synced_copies() {
+    let synced = record(1, 1, RecordState::Synced { received_at_ms: 2 });
+    let edited = record(1, 2, RecordState::Pending);
+    let other = record(1, 3, RecordState::Synced { received_at_ms: 2 });
+    let local = [synced.clone(), edited.clone(), other];
+    assert_eq!(
+        withdrawn_elsewhere(&local, &[synced.id, edited.id]),
+        vec![synced.id]
+    );
+}

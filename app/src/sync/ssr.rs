@@ -156,6 +156,8 @@ async fn pull(
     let trainings = own_trainings_since(&state.db, viewer.person_id(), query.since).await?;
     let major_events = own_major_events_since(&state.db, viewer.person_id(), query.since).await?;
     let plans = plans_since(&state.db, &viewer, query.since).await?;
+    let (withdrawn, withdrawn_at) =
+        withdrawal::withdrawn_since(&state.db, &viewer, query.since).await?;
     let cursor = visits
         .iter()
         .map(|v| v.received_at_ms)
@@ -164,7 +166,7 @@ async fn pull(
         .chain(trainings.iter().map(|t| t.received_at_ms))
         .chain(major_events.iter().map(|e| e.received_at_ms))
         .chain(plans.iter().map(|p| p.received_at_ms))
-        .fold(query.since, i64::max);
+        .fold(withdrawn_at, i64::max);
     Ok(Json(PullResponse {
         protocol: PROTOCOL_VERSION,
         cursor,
@@ -178,5 +180,6 @@ async fn pull(
         trainings,
         major_events,
         plans,
+        withdrawn,
     }))
 }

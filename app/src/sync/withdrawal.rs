@@ -27,7 +27,8 @@ use uuid::Uuid;
 
 /// What became of the record a withdrawal names.
 enum Removal {
-    Removed,
+    /// Removed from its grid.
+    Removed(i32),
     /// Never stored (or already gone): the tombstone alone keeps it from arriving later.
     Absent,
     Refused(Vec<Problem>),
@@ -56,6 +57,39 @@ pub async fn tombstoned(
         .collect())
 }
 
+/// The records withdrawn at or after `since` that the viewer's phone may hold: their own, and
+/// the reports and plans of the grids they lead (which both leaders of a grid hold); with the
+/// latest time among them.
+pub async fn withdrawn_since(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    since: i64,
+) -> Result<(Vec<Uuid>, i64), AppError> {
+    let leads: Vec<i32> = viewer
+        .profile
+        .reporting_grids()
+        .iter()
+        .map(|r| r.grid_id)
+        .collect();
+    let rows = withdrawal::Entity::find()
+        .filter(withdrawal::Column::AtMs.gte(since))
+        .filter(
+            sea_orm::Condition::any()
+                .add(withdrawal::Column::PersonId.eq(viewer.person_id()))
+                .add(
+                    sea_orm::Condition::all()
+                        .add(withdrawal::Column::GridId.is_in(leads))
+                        .add(
+                            withdrawal::Column::Kind.is_in([KIND_MONTHLY_REPORT, KIND_ANNUAL_PLAN]),
+                        ),
+                ),
+        )
+        .all(db)
+        .await?;
+    let latest = rows.iter().map(|r| r.at_ms).fold(since, i64::max);
+    Ok((rows.into_iter().map(|r| r.id).collect(), latest))
+}
+
 /// The answer to a record resent after it was withdrawn.
 pub fn gone(id: Uuid) -> RecordResult {
     RecordResult {
@@ -78,12 +112,17 @@ pub async fn apply(
                 received_at_ms: done.at_ms,
             },
             None => match remove(&tx, viewer, &record).await? {
-                Removal::Removed | Removal::Absent => {
+                removal @ (Removal::Removed(_) | Removal::Absent) => {
+                    let grid_id = match removal {
+                        Removal::Removed(grid) => Some(grid),
+                        _ => None,
+                    };
                     let at_ms = now_ms();
                     withdrawal::Entity::insert(withdrawal::ActiveModel {
                         id: sea_orm::Set(record.id),
                         kind: sea_orm::Set(record.kind.clone()),
                         person_id: sea_orm::Set(viewer.person_id()),
+                        grid_id: sea_orm::Set(grid_id),
                         version: sea_orm::Set(version_of(&record)),
                         at_ms: sea_orm::Set(at_ms),
                     })
@@ -170,8 +209,9 @@ async fn remove(
             if let Some(stale) = stale(row.version, record, draft) {
                 return Ok(stale);
             }
+            let grid = row.grid_id;
             row.delete(db).await?;
-            Removal::Removed
+            Removal::Removed(grid)
         }
         KIND_ACTIVITY => {
             let Some(row) = grid_activity::Entity::find_by_id(id).one(db).await? else {
@@ -190,8 +230,9 @@ async fn remove(
             if let Some(stale) = stale(version, record, current) {
                 return Ok(stale);
             }
+            let grid = row.grid_id;
             row.delete(db).await?;
-            Removal::Removed
+            Removal::Removed(grid)
         }
         KIND_TRAINING => {
             let Some(row) = training::Entity::find_by_id(id).one(db).await? else {
@@ -217,8 +258,9 @@ async fn remove(
                 .filter(training_attendee::Column::TrainingId.eq(id))
                 .exec(db)
                 .await?;
+            let grid = row.grid_id;
             row.delete(db).await?;
-            Removal::Removed
+            Removal::Removed(grid)
         }
         KIND_MONTHLY_REPORT => {
             let Some(row) = monthly_report::Entity::find_by_id(id).one(db).await? else {
@@ -247,8 +289,9 @@ async fn remove(
                 .filter(report_event::Column::ReportId.eq(id))
                 .exec(db)
                 .await?;
+            let grid = row.grid_id;
             row.delete(db).await?;
-            Removal::Removed
+            Removal::Removed(grid)
         }
         KIND_MAJOR_EVENT => {
             let Some(row) = major_event::Entity::find_by_id(id).one(db).await? else {
@@ -268,8 +311,9 @@ async fn remove(
             if let Some(stale) = stale(row.version, record, current) {
                 return Ok(stale);
             }
+            let grid = row.grid_id;
             row.delete(db).await?;
-            Removal::Removed
+            Removal::Removed(grid)
         }
         KIND_ANNUAL_PLAN => {
             let Some(row) = annual_plan::Entity::find_by_id(id).one(db).await? else {
@@ -287,8 +331,9 @@ async fn remove(
             if let Some(stale) = stale(row.version, record, current) {
                 return Ok(stale);
             }
+            let grid = row.grid_id;
             row.delete(db).await?;
-            Removal::Removed
+            Removal::Removed(grid)
         }
         _ => Removal::Refused(vec![Problem::new("unknown_kind", None, "不支持的记录类型")]),
     })
