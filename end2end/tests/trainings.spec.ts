@@ -1,5 +1,6 @@
 // A training recorded offline for two grid members: the hours count at once on the phone,
-// survive a reload, sync once, and count once for each attendee, the leader included.
+// survive a reload, sync once, and count once for each attendee, the leader included, whose
+// monthly report then quotes it.
 import { test, expect } from '@playwright/test';
 import { GRID_LEADER, LoginPage, MEMBER, RecordsPage, serviceWorkerReady, syncedOnce, unsyncedBadge } from './pages';
 
@@ -62,5 +63,10 @@ test('a training recorded offline counts once for every attendee', async ({ page
   // The leader attended: their phone counts it at the next sync.
   await leader.getByRole('button', { name: '立即同步' }).click();
   await expect(hours(leader)).toContainText(`已累计 ${leaderBefore + 4} 学时`);
+  // The leader's 情况汇报 quotes the grid's trainings of the month, recorded on another phone.
+  await leader.getByRole('link', { name: '情况汇报' }).click();
+  await expect(leader.getByRole('status').filter({ hasText: '本网格' })).toContainText(/培训 [1-9]\d* 次/);
+  await leader.getByRole('button', { name: '填入本月数据' }).click();
+  await expect(leader.getByLabel('本月工作情况')).toHaveValue(/组织培训 [1-9]\d* 次。$/);
   await leaderContext.close();
 });

@@ -71,3 +71,62 @@ db_test!(
         assert_eq!(status, 401);
     }
 );
+
+db_test!(
+    a_grid_leader_gets_the_grids_records_of_the_month_for_the_report,
+    |app| {
+        let member = app.login(DONGHU_MEMBER).await;
+        let pulled = app.pull(&member).await;
+        let firm = enterprise_in(&pulled, "东湖工业一网格");
+        let grid = pulled["directory"]["grids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["name"] == "东湖工业一网格")
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap();
+        let me = pulled["profile"]["person_id"].as_i64().unwrap();
+        let training = json!({
+            "id": new_id(), "kind": "training", "version": 1, "device_time_ms": 1,
+            "payload": { "grid_id": grid, "title": "统计法律知识培训", "training_date": today(),
+                         "organiser": "市统计局", "topic": "law", "hours": 2, "attendees": [me] }
+        });
+        let (_, answer) = app
+            .push(
+                &member,
+                json!([
+                    visit(&new_id(), firm, &today(), "一"),
+                    visit(&new_id(), firm, &today(), "二"),
+                    training
+                ]),
+            )
+            .await;
+        assert!(
+            answer["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|r| r["status"] == "accepted"),
+            "{answer}"
+        );
+        // The leader's report quotes what the members recorded, not only the leader's own.
+        let leader = app.login("13800000004").await;
+        let list = duties(app, &leader).await;
+        let month = &today()[..7];
+        let figures = list["month_figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["grid_id"] == grid && f["month"] == month)
+            .unwrap()["figures"]
+            .clone();
+        assert_eq!(
+            figures,
+            json!({"visits": 2, "activities": 0, "trainings": 1}),
+            "{list}"
+        );
+        // A member leads nothing: no figures.
+        assert_eq!(duties(app, &member).await["month_figures"], json!([]));
+    }
+);

@@ -29,6 +29,33 @@ pub struct ReportDraft {
     pub next_steps: String,
 }
 
+/// A grid's records of one month, as a report quotes them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthFigures {
+    pub visits: usize,
+    pub activities: usize,
+    pub trainings: usize,
+}
+
+impl MonthFigures {
+    /// The server's figures with the phone's records it has not received yet.
+    pub fn plus(self, unsent: MonthFigures) -> MonthFigures {
+        MonthFigures {
+            visits: self.visits + unsent.visits,
+            activities: self.activities + unsent.activities,
+            trainings: self.trainings + unsent.trainings,
+        }
+    }
+
+    /// The figures as a sentence of the report, e.g. for 本月工作情况.
+    pub fn sentence(&self, month_label: &str) -> String {
+        format!(
+            "{month_label}，本网格走访企业 {} 次，开展统计之家活动 {} 次，组织培训 {} 次。",
+            self.visits, self.activities, self.trainings
+        )
+    }
+}
+
 /// A report that passed validation, its texts trimmed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidReport {

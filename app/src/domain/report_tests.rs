@@ -234,3 +234,22 @@ proptest! {
         prop_assert_eq!(d.validate(TODAY).is_ok(), (-12..=0).contains(&offset));
     }
 }
+
+#[test]
+fn month_figures_add_the_unsent_records_and_read_as_a_sentence() {
+    let server = MonthFigures {
+        visits: 12,
+        activities: 1,
+        trainings: 0,
+    };
+    let unsent = MonthFigures {
+        visits: 2,
+        activities: 0,
+        trainings: 1,
+    };
+    let total = server.plus(unsent);
+    assert_eq!(
+        total.sentence("2026年11月"),
+        "2026年11月，本网格走访企业 14 次，开展统计之家活动 1 次，组织培训 1 次。"
+    );
+}

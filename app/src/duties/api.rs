@@ -36,6 +36,18 @@ pub struct DutyList {
     pub education_rule: Option<crate::domain::cadence::Rule>,
     #[serde(default)]
     pub attended: Vec<crate::trainings::api::Attended>,
+    /// For a grid leader: each led grid's records of last month and this one, as the server
+    /// holds them from every member, for the 情况汇报 form; the phone adds its unsent ones.
+    #[serde(default)]
+    pub month_figures: Vec<GridMonthFigures>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GridMonthFigures {
+    pub grid_id: i32,
+    /// `YYYY-MM`.
+    pub month: String,
+    pub figures: crate::domain::report::MonthFigures,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -66,6 +66,19 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
         .find(|r| matches!(r.kind, ObligationKind::ContinuingEducation { .. }))
         .cloned();
     list.attended = attended_in(&state.db, viewer.person_id(), today.year()).await?;
+    let led: Vec<i32> = viewer
+        .profile
+        .reporting_grids()
+        .iter()
+        .map(|r| r.grid_id)
+        .collect();
+    let this_month = crate::domain::period::Month::of(today);
+    list.month_figures = crate::reports::ssr::figures::month_figures(
+        &state.db,
+        &led,
+        &[this_month.prev(), this_month],
+    )
+    .await?;
     let held = activity_days(&state.db, &grid_ids, quarter.first_day(), today).await?;
     list.activities = grids
         .iter()

@@ -2,7 +2,7 @@
 //! works offline; the month's visits on this phone are counted in, synced and pending alike.
 use super::item::month_label;
 use crate::domain::period::{Month, parse_date};
-use crate::domain::report::{ReportDraft, ReportError};
+use crate::domain::report::{MonthFigures, ReportDraft, ReportError};
 use crate::layout::field_errors;
 use crate::sync::client;
 use crate::sync::outbox::{OutboxRecord, RecordDraft, RecordState};
@@ -40,13 +40,21 @@ fn local_report(client: &ClientState, grid: i32, month: &str) -> Option<OutboxRe
     })
 }
 
-/// Visits on this phone in the grid's enterprises that month: (all, still pending).
-/// The grid's records of the month on this phone, synced or pending: (visits, of them
-/// pending), (activities, of them pending).
-fn month_figures(client: &ClientState, grid: i32, month: &str) -> [(usize, usize); 2] {
+/// The grid's records of the month: the server's count from every member (as of the last
+/// sync), and the records on this phone the server has not received yet. An unsent first
+/// version is new to the server; a later one only changes a record it counted.
+fn month_figures(client: &ClientState, grid: i32, month: &str) -> MonthFigures {
     let Ok(month) = Month::parse(month) else {
-        return [(0, 0); 2];
+        return MonthFigures::default();
     };
+    let key = month.to_string();
+    let server = client.duties.with(|d| {
+        d.iter()
+            .flat_map(|d| &d.month_figures)
+            .find(|f| f.grid_id == grid && f.month == key)
+            .map(|f| f.figures)
+            .unwrap_or_default()
+    });
     let enterprises: Vec<i32> = client.directory.with(|d| {
         d.enterprises
             .iter()
@@ -55,25 +63,29 @@ fn month_figures(client: &ClientState, grid: i32, month: &str) -> [(usize, usize
             .collect()
     });
     let in_month = |day: &str| parse_date(day).is_ok_and(|d| month.contains(d));
-    let mut figures = [(0, 0); 2];
+    let mut unsent = MonthFigures::default();
     client.records.with(|all| {
-        for r in all.iter().filter(|r| !r.withdrawn) {
-            let which = match &r.draft {
-                RecordDraft::Visit(v) if enterprises.contains(&v.enterprise_id) => {
-                    in_month(&v.visit_date).then_some(0)
+        let new_to_server = all
+            .iter()
+            .filter(|r| r.state == RecordState::Pending && r.version == 1 && !r.withdrawn);
+        for r in new_to_server {
+            match &r.draft {
+                RecordDraft::Visit(v)
+                    if enterprises.contains(&v.enterprise_id) && in_month(&v.visit_date) =>
+                {
+                    unsent.visits += 1
                 }
-                RecordDraft::Activity(a) if a.grid_id == grid => {
-                    in_month(&a.activity_date).then_some(1)
+                RecordDraft::Activity(a) if a.grid_id == grid && in_month(&a.activity_date) => {
+                    unsent.activities += 1
                 }
-                _ => None,
-            };
-            if let Some(i) = which {
-                figures[i].0 += 1;
-                figures[i].1 += usize::from(r.state == RecordState::Pending);
+                RecordDraft::Training(t) if t.grid_id == grid && in_month(&t.training_date) => {
+                    unsent.trainings += 1
+                }
+                _ => {}
             }
         }
     });
-    figures
+    server.plus(unsent)
 }
 
 #[component]
@@ -142,13 +154,16 @@ fn ReportForm() -> impl IntoView {
     let store_error = RwSignal::new(None::<String>);
     let saving = RwSignal::new(false);
     let error_for = move |field: &'static str| field_errors(errors, field);
-    let figures = move || {
-        let [(visits, visits_pending), (activities, activities_pending)] =
-            month_figures(&client, grid.get(), &month.get());
-        format!(
-            "{}本手机记录的本网格走访 {visits} 次（待同步 {visits_pending} 次），网格活动 {activities} 次（待同步 {activities_pending} 次）",
-            month_label(&month.get())
-        )
+    let figures = move || month_figures(&client, grid.get(), &month.get());
+    // Quotes the figures in 本月工作情况, for the leader to keep or edit.
+    let quote = move |_| {
+        let sentence = figures().sentence(&month_label(&month.get_untracked()));
+        work_done.update(|text| {
+            if !text.trim().is_empty() {
+                text.push('\n');
+            }
+            text.push_str(&sentence);
+        });
     };
 
     let navigate = use_navigate();
@@ -213,7 +228,16 @@ fn ReportForm() -> impl IntoView {
                     <input type="month" name="month" bind:value=month />
                     <span class="field-error">{error_for("month")}</span>
                 </label>
-                <p class="hint" role="status">{figures}</p>
+                <p class="hint" role="status">
+                    {move || {
+                        let f = figures();
+                        format!(
+                            "本网格{}：走访 {} 次，网格活动 {} 次，培训 {} 次（含本手机未同步的记录）",
+                            month_label(&month.get()), f.visits, f.activities, f.trainings
+                        )
+                    }}
+                </p>
+                <button type="button" class="button subtle" on:click=quote>"填入本月数据"</button>
                 <Part label="本月工作情况" name="work_done" placeholder="走访、培训、统计之家活动、数据质量等"
                     value=work_done error=Signal::derive(error_for("work_done")) />
                 <Part label="存在问题" name="problems" placeholder="没有可不填"

@@ -1,5 +1,6 @@
 //! Server side of monthly reports: storing pushed versions, the pull, locks, and review.
 pub mod export;
+pub mod figures;
 pub mod reminders;
 pub mod review;
 pub mod store;
