@@ -98,10 +98,13 @@ pub fn start() {
         state
             .directory
             .set(LocalStorage::get::<Directory>(DIRECTORY_KEY).unwrap_or_default());
-        reload_records().await;
+        let loaded = reload_records().await;
         state.ready.set(true);
         sync_now();
-        clear_orphan_photos().await;
+        // Only against records actually read: an empty list would make every photo an orphan.
+        if loaded {
+            clear_orphan_photos().await;
+        }
     });
     state.online.set(window().navigator().on_line());
     let online = window_event_listener_untyped("online", move |_| {
@@ -124,26 +127,35 @@ pub fn start() {
     pwa::watch_install(state.can_install, state.in_app_browser);
 }
 
-/// Deletes the photos no record lists any more, once they are a day old; a failure here costs
-/// only space, so it is not reported.
+/// Deletes the photos no record lists any more, once they are a day old, judged on the records
+/// just loaded; a failure here costs only space, so it is not reported.
 async fn clear_orphan_photos() {
     let Ok(store) = store().await else { return };
-    let (Ok(records), Ok(photos)) = (store.all().await, store.photo_ids().await) else {
+    let Ok(photos) = store.photo_ids().await else {
         return;
     };
-    let _ = store
-        .remove_photos(&orphan_photos(&records, &photos, now_ms()))
-        .await;
+    let orphans = client()
+        .records
+        .with_untracked(|records| orphan_photos(records, &photos, now_ms()));
+    let _ = store.remove_photos(&orphans).await;
 }
 
-async fn reload_records() {
+/// Reads the outbox into the page's state; whether it could.
+async fn reload_records() -> bool {
     let state = client();
-    match store().await {
-        Ok(store) => match store.all().await {
-            Ok(records) => state.records.set(records),
-            Err(e) => state.status.update(|s| s.problem = Some(e.to_string())),
-        },
-        Err(e) => state.status.update(|s| s.problem = Some(e.to_string())),
+    let read = match store().await {
+        Ok(store) => store.all().await,
+        Err(e) => Err(e),
+    };
+    match read {
+        Ok(records) => {
+            state.records.set(records);
+            true
+        }
+        Err(e) => {
+            state.status.update(|s| s.problem = Some(e.to_string()));
+            false
+        }
     }
 }
 

@@ -18,8 +18,8 @@ use crate::sync::api::{
 };
 use crate::sync::versioned::{conflict, locked_problem, rejected, version_of};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, ModelTrait, QueryFilter,
-    TransactionTrait, sea_query::OnConflict,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+    sea_query::OnConflict,
 };
 use std::collections::HashSet;
 use time::Date;
@@ -158,13 +158,21 @@ fn not_yours() -> Removal {
     )])
 }
 
-/// The stored version is not older than the withdrawal: let the user see it first.
-fn stale(stored: i32, record: &RecordEnvelope, current: impl serde::Serialize) -> Option<Removal> {
-    let stored = u32::try_from(stored).unwrap_or(0);
-    (record.version <= stored).then(|| Removal::Stale {
-        version: stored,
-        current: serde_json::to_value(current).unwrap_or_default(),
-    })
+/// The stored record a withdrawal is checked against, as each kind describes it.
+struct Stored {
+    grid: i32,
+    version: i32,
+    /// Whether the viewer may change it: its author, or a leader of its grid for reports and
+    /// plans.
+    may_change: bool,
+    /// Why it can no longer be withdrawn (the township reviewed it), if so.
+    reviewed: Option<Removal>,
+    /// The stored version as the phone's draft, shown if the withdrawal is stale.
+    current: serde_json::Value,
+}
+
+fn json(draft: impl serde::Serialize) -> serde_json::Value {
+    serde_json::to_value(draft).unwrap_or_default()
 }
 
 async fn locked(
@@ -180,161 +188,178 @@ async fn locked(
         .then(|| Removal::Refused(locked_problem(month, field))))
 }
 
+/// The checks every kind shares, then the kind's own removal.
 async fn remove(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     record: &RecordEnvelope,
 ) -> Result<Removal, AppError> {
+    let Some(stored) = stored(db, viewer, record).await? else {
+        return Ok(Removal::Absent);
+    };
+    if !stored.may_change {
+        return Ok(not_yours());
+    }
+    if let Some(refused) = stored.reviewed {
+        return Ok(refused);
+    }
+    let version = u32::try_from(stored.version).unwrap_or(0);
+    if record.version <= version {
+        return Ok(Removal::Stale {
+            version,
+            current: stored.current,
+        });
+    }
+    delete(db, record).await?;
+    Ok(Removal::Removed(stored.grid))
+}
+
+/// The record as stored, if it is (a kind that cannot be withdrawn comes back refused).
+async fn stored(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    record: &RecordEnvelope,
+) -> Result<Option<Stored>, AppError> {
     let me = viewer.person_id();
+    let leads = |grid: i32| {
+        viewer
+            .profile
+            .reporting_grids()
+            .iter()
+            .any(|r| r.grid_id == grid)
+    };
     let id = record.id;
     Ok(match record.kind.as_str() {
+        KIND_VISIT => match visit::Entity::find_by_id(id).one(db).await? {
+            None => None,
+            Some(row) => Some(Stored {
+                grid: row.grid_id,
+                version: row.version,
+                may_change: row.person_id == me,
+                reviewed: locked(db, row.grid_id, row.visit_date, "visit_date").await?,
+                current: json(VisitDraft {
+                    enterprise_id: row.enterprise_id,
+                    visit_date: format_date(row.visit_date),
+                    purpose: row.purpose,
+                    findings: row.findings,
+                    follow_up: row.follow_up,
+                    photos: serde_json::from_str(&row.photos).unwrap_or_default(),
+                }),
+            }),
+        },
+        KIND_ACTIVITY => match grid_activity::Entity::find_by_id(id).one(db).await? {
+            None => None,
+            Some(row) => Some(Stored {
+                grid: row.grid_id,
+                version: row.version,
+                may_change: row.person_id == me,
+                reviewed: locked(db, row.grid_id, row.activity_date, "activity_date").await?,
+                current: json(crate::activities::ssr::record_of(row).draft),
+            }),
+        },
+        KIND_TRAINING => match training::Entity::find_by_id(id).one(db).await? {
+            None => None,
+            Some(row) => {
+                let attendees = crate::trainings::ssr::attendees_of(db, [id])
+                    .await?
+                    .remove(&id)
+                    .unwrap_or_default();
+                Some(Stored {
+                    grid: row.grid_id,
+                    version: row.version,
+                    may_change: row.person_id == me,
+                    reviewed: locked(db, row.grid_id, row.training_date, "training_date").await?,
+                    current: json(crate::trainings::ssr::draft_of(&row, attendees)),
+                })
+            }
+        },
+        KIND_MONTHLY_REPORT => monthly_report::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|row| Stored {
+                grid: row.grid_id,
+                version: row.version,
+                may_change: leads(row.grid_id),
+                reviewed: (row.status == ReviewStatus::Approved.code()).then(|| {
+                    Removal::Refused(vec![Problem::new(
+                        "month_locked",
+                        None,
+                        "这份汇报已审核通过，不能撤回；如需撤回，请联系乡镇网格长解锁",
+                    )])
+                }),
+                current: json(crate::reports::ssr::store::draft_of(&row)),
+            }),
+        KIND_MAJOR_EVENT => major_event::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|row| Stored {
+                grid: row.grid_id,
+                version: row.version,
+                may_change: row.person_id == me,
+                reviewed: row.read_at_ms.is_some().then(|| {
+                    Removal::Refused(vec![Problem::new(
+                        "already_read",
+                        None,
+                        "这条重大事项已被乡镇或市统计局阅知，不能撤回；如有更正，请修改后重新上报",
+                    )])
+                }),
+                current: json(crate::major_events::ssr::draft_of(&row)),
+            }),
+        KIND_ANNUAL_PLAN => annual_plan::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|row| Stored {
+                grid: row.grid_id,
+                version: row.version,
+                may_change: leads(row.grid_id),
+                reviewed: None,
+                current: json(crate::plans::ssr::draft_of(&row)),
+            }),
+        _ => Some(Stored {
+            grid: 0,
+            version: 0,
+            may_change: true,
+            reviewed: Some(Removal::Refused(vec![Problem::new(
+                "unknown_kind",
+                None,
+                "不支持的记录类型",
+            )])),
+            current: serde_json::Value::Null,
+        }),
+    })
+}
+
+/// Removes the record of a kind that `stored` found, with what hangs on it.
+async fn delete(db: &impl ConnectionTrait, record: &RecordEnvelope) -> Result<(), AppError> {
+    let id = record.id;
+    match record.kind.as_str() {
         KIND_VISIT => {
-            let Some(row) = visit::Entity::find_by_id(id).one(db).await? else {
-                return Ok(Removal::Absent);
-            };
-            if row.person_id != me {
-                return Ok(not_yours());
-            }
-            if let Some(refused) = locked(db, row.grid_id, row.visit_date, "visit_date").await? {
-                return Ok(refused);
-            }
-            let draft = VisitDraft {
-                enterprise_id: row.enterprise_id,
-                visit_date: format_date(row.visit_date),
-                purpose: row.purpose.clone(),
-                findings: row.findings.clone(),
-                follow_up: row.follow_up,
-                photos: serde_json::from_str(&row.photos).unwrap_or_default(),
-            };
-            if let Some(stale) = stale(row.version, record, draft) {
-                return Ok(stale);
-            }
-            let grid = row.grid_id;
-            row.delete(db).await?;
-            Removal::Removed(grid)
+            visit::Entity::delete_by_id(id).exec(db).await?;
         }
         KIND_ACTIVITY => {
-            let Some(row) = grid_activity::Entity::find_by_id(id).one(db).await? else {
-                return Ok(Removal::Absent);
-            };
-            if row.person_id != me {
-                return Ok(not_yours());
-            }
-            if let Some(refused) =
-                locked(db, row.grid_id, row.activity_date, "activity_date").await?
-            {
-                return Ok(refused);
-            }
-            let version = row.version;
-            let current = crate::activities::ssr::record_of(row.clone()).draft;
-            if let Some(stale) = stale(version, record, current) {
-                return Ok(stale);
-            }
-            let grid = row.grid_id;
-            row.delete(db).await?;
-            Removal::Removed(grid)
+            grid_activity::Entity::delete_by_id(id).exec(db).await?;
         }
         KIND_TRAINING => {
-            let Some(row) = training::Entity::find_by_id(id).one(db).await? else {
-                return Ok(Removal::Absent);
-            };
-            if row.person_id != me {
-                return Ok(not_yours());
-            }
-            if let Some(refused) =
-                locked(db, row.grid_id, row.training_date, "training_date").await?
-            {
-                return Ok(refused);
-            }
-            let attendees = crate::trainings::ssr::attendees_of(db, [id])
-                .await?
-                .remove(&id)
-                .unwrap_or_default();
-            let current = crate::trainings::ssr::draft_of(&row, attendees);
-            if let Some(stale) = stale(row.version, record, current) {
-                return Ok(stale);
-            }
             training_attendee::Entity::delete_many()
                 .filter(training_attendee::Column::TrainingId.eq(id))
                 .exec(db)
                 .await?;
-            let grid = row.grid_id;
-            row.delete(db).await?;
-            Removal::Removed(grid)
+            training::Entity::delete_by_id(id).exec(db).await?;
         }
         KIND_MONTHLY_REPORT => {
-            let Some(row) = monthly_report::Entity::find_by_id(id).one(db).await? else {
-                return Ok(Removal::Absent);
-            };
-            if !viewer
-                .profile
-                .reporting_grids()
-                .iter()
-                .any(|r| r.grid_id == row.grid_id)
-            {
-                return Ok(not_yours());
-            }
-            if row.status == ReviewStatus::Approved.code() {
-                return Ok(Removal::Refused(vec![Problem::new(
-                    "month_locked",
-                    None,
-                    "这份汇报已审核通过，不能撤回；如需撤回，请联系乡镇网格长解锁",
-                )]));
-            }
-            let current = crate::reports::ssr::store::draft_of(&row);
-            if let Some(stale) = stale(row.version, record, current) {
-                return Ok(stale);
-            }
             report_event::Entity::delete_many()
                 .filter(report_event::Column::ReportId.eq(id))
                 .exec(db)
                 .await?;
-            let grid = row.grid_id;
-            row.delete(db).await?;
-            Removal::Removed(grid)
+            monthly_report::Entity::delete_by_id(id).exec(db).await?;
         }
         KIND_MAJOR_EVENT => {
-            let Some(row) = major_event::Entity::find_by_id(id).one(db).await? else {
-                return Ok(Removal::Absent);
-            };
-            if row.person_id != me {
-                return Ok(not_yours());
-            }
-            if row.read_at_ms.is_some() {
-                return Ok(Removal::Refused(vec![Problem::new(
-                    "already_read",
-                    None,
-                    "这条重大事项已被乡镇或市统计局阅知，不能撤回；如有更正，请修改后重新上报",
-                )]));
-            }
-            let current = crate::major_events::ssr::draft_of(&row);
-            if let Some(stale) = stale(row.version, record, current) {
-                return Ok(stale);
-            }
-            let grid = row.grid_id;
-            row.delete(db).await?;
-            Removal::Removed(grid)
+            major_event::Entity::delete_by_id(id).exec(db).await?;
         }
         KIND_ANNUAL_PLAN => {
-            let Some(row) = annual_plan::Entity::find_by_id(id).one(db).await? else {
-                return Ok(Removal::Absent);
-            };
-            if !viewer
-                .profile
-                .reporting_grids()
-                .iter()
-                .any(|r| r.grid_id == row.grid_id)
-            {
-                return Ok(not_yours());
-            }
-            let current = crate::plans::ssr::draft_of(&row);
-            if let Some(stale) = stale(row.version, record, current) {
-                return Ok(stale);
-            }
-            let grid = row.grid_id;
-            row.delete(db).await?;
-            Removal::Removed(grid)
+            annual_plan::Entity::delete_by_id(id).exec(db).await?;
         }
-        _ => Removal::Refused(vec![Problem::new("unknown_kind", None, "不支持的记录类型")]),
-    })
+        _ => {}
+    }
+    Ok(())
 }
