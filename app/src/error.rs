@@ -67,13 +67,22 @@ impl From<&AppError> for ErrorBody {
 impl leptos::server_fn::error::FromServerFnError for AppError {
     type Encoder = leptos::server_fn::codec::JsonEncoding;
 
+    /// A request the server could not read is the caller's mistake (4xx), a request that never
+    /// got an answer is the network's, anything else the server's.
     fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
-        AppError::Network(value.to_string())
+        use leptos::server_fn::error::ServerFnErrorErr as E;
+        match value {
+            E::Args(_) | E::MissingArg(_) | E::Deserialization(_) => {
+                AppError::Invalid("请求格式错误，请刷新页面后重试".into())
+            }
+            E::Request(cause) | E::Response(cause) => AppError::Network(cause),
+            _ => AppError::Internal,
+        }
     }
 }
 
 #[cfg(feature = "ssr")]
-pub use ssr::respond;
+pub use ssr::{ServerError, respond};
 
 #[cfg(feature = "ssr")]
 mod ssr {
@@ -101,11 +110,73 @@ mod ssr {
         result
     }
 
-    /// The database's error is logged here, once, and never reaches the client.
+    /// What went wrong inside the server, with its cause. It is logged once, where it becomes
+    /// the wire's `Internal`, and never sent.
+    #[derive(Debug, thiserror::Error)]
+    pub enum ServerError {
+        #[error("database, {context}: {source}")]
+        Db {
+            context: &'static str,
+            #[source]
+            source: sea_orm::DbErr,
+        },
+        #[error("JSON, {context}: {source}")]
+        Json {
+            context: &'static str,
+            #[source]
+            source: serde_json::Error,
+        },
+        /// A stored value the code cannot read back (a status code, a JSON column).
+        #[error("stored data unreadable: {0}")]
+        Corrupt(String),
+        /// A refusal meant for the user, passed through unchanged.
+        #[error(transparent)]
+        Wire(AppError),
+    }
+
+    impl ServerError {
+        /// The database error of a step named by `context`.
+        pub fn db(context: &'static str) -> impl FnOnce(sea_orm::DbErr) -> ServerError {
+            move |source| ServerError::Db { context, source }
+        }
+
+        /// The JSON error of a step named by `context`.
+        pub fn json(context: &'static str) -> impl FnOnce(serde_json::Error) -> ServerError {
+            move |source| ServerError::Json { context, source }
+        }
+    }
+
+    impl From<sea_orm::DbErr> for ServerError {
+        fn from(source: sea_orm::DbErr) -> Self {
+            ServerError::Db {
+                context: "query",
+                source,
+            }
+        }
+    }
+
+    impl From<AppError> for ServerError {
+        fn from(err: AppError) -> Self {
+            ServerError::Wire(err)
+        }
+    }
+
+    /// The one place a server error is logged.
+    impl From<ServerError> for AppError {
+        fn from(err: ServerError) -> Self {
+            match err {
+                ServerError::Wire(wire) => wire,
+                cause => {
+                    tracing::error!(error = %cause, "internal error");
+                    AppError::Internal
+                }
+            }
+        }
+    }
+
     impl From<sea_orm::DbErr> for AppError {
         fn from(err: sea_orm::DbErr) -> Self {
-            tracing::error!(error = %err, "database error");
-            AppError::Internal
+            ServerError::from(err).into()
         }
     }
 

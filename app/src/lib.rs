@@ -12,8 +12,14 @@ pub mod domain;
 pub mod duties;
 pub mod error;
 pub mod filing;
+#[cfg(feature = "ssr")]
+pub mod grid_scope;
+#[cfg(feature = "ssr")]
+pub mod kinds;
 mod layout;
 pub mod major_events;
+#[cfg(feature = "ssr")]
+pub mod month_lock;
 pub mod office;
 pub mod photos;
 pub mod plans;

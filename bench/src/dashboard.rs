@@ -7,6 +7,7 @@ use crate::report::{Goal, figure, median_p99};
 use app::auth::api::Credentials;
 use app::auth::ssr::{Viewer, login};
 use app::reports::ssr::review::board;
+use app::state::Clock;
 use app::township::api::OverviewQuery;
 use app::township::ssr::overview;
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -17,6 +18,7 @@ use std::time::Instant;
 async fn leader_session(db: &DatabaseConnection) -> Res<HeaderMap> {
     let answer = login(
         db,
+        Clock::system(),
         &Credentials {
             phone: LEADER_PHONE.into(),
             password: PASSWORD.into(),
@@ -41,7 +43,7 @@ async fn time_overview(db: &DatabaseConnection, runs: usize) -> Res<(f64, f64, u
     let mut visits = 0;
     for _ in 0..runs {
         let started = Instant::now();
-        let viewer = Viewer::from_headers(db, &headers).await?;
+        let viewer = Viewer::from_headers(db, Clock::system(), &headers).await?;
         let result = overview(db, &viewer, query.clone()).await?;
         samples.push(started.elapsed());
         visits = result.grids.iter().map(|g| g.visits.len()).sum();
@@ -57,7 +59,7 @@ async fn time_board(db: &DatabaseConnection, runs: usize) -> Res<(f64, f64, usiz
     let mut reports = 0;
     for _ in 0..runs {
         let started = Instant::now();
-        let viewer = Viewer::from_headers(db, &headers).await?;
+        let viewer = Viewer::from_headers(db, Clock::system(), &headers).await?;
         let result = board(db, &viewer, None, Some(format!("{YEAR}-12"))).await?;
         samples.push(started.elapsed());
         reports = result.rows.iter().filter(|r| r.report.is_some()).count();

@@ -81,6 +81,7 @@ pub async fn start(
         site_root: std::env::temp_dir().join("statgrid-no-site"),
         demo_data,
         secure_cookies: false,
+        clock_start_ms: None,
     };
     let app = Application::build(settings).await?;
     let base = format!("http://{}", app.address());

@@ -14,12 +14,18 @@ pub struct Settings {
     pub demo_data: bool,
     /// `STATGRID_SECURE_COOKIES=1`: the site is served over TLS.
     pub secure_cookies: bool,
+    /// `STATGRID_CLOCK_START`, for tests only: an RFC 3339 instant the server's clock starts at.
+    pub clock_start_ms: Option<i64>,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsError {
     #[error("STATGRID_ADDR is not an address such as 127.0.0.1:3000: {0}")]
     Address(String),
+    #[error(
+        "STATGRID_CLOCK_START is not an RFC 3339 instant such as 2026-12-10T09:00:00+08:00: {0}"
+    )]
+    ClockStart(String),
 }
 
 impl Default for Settings {
@@ -30,6 +36,7 @@ impl Default for Settings {
             site_root: PathBuf::from("target/site"),
             demo_data: false,
             secure_cookies: false,
+            clock_start_ms: None,
         }
     }
 }
@@ -48,6 +55,12 @@ impl Settings {
         }
         s.demo_data = flag("STATGRID_DEMO");
         s.secure_cookies = flag("STATGRID_SECURE_COOKIES");
+        if let Ok(start) = std::env::var("STATGRID_CLOCK_START") {
+            let instant =
+                time::OffsetDateTime::parse(&start, &time::format_description::well_known::Rfc3339)
+                    .map_err(|_| SettingsError::ClockStart(start))?;
+            s.clock_start_ms = Some((instant.unix_timestamp_nanos() / 1_000_000) as i64);
+        }
         Ok(s)
     }
 }

@@ -2,7 +2,7 @@
 use crate::{assets, demo, settings::Settings};
 use app::filing::FilingApp;
 use app::office::OfficeApp;
-use app::state::AppState;
+use app::state::{AppState, Clock};
 use app::{App, filing_shell, office_shell, shell};
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -49,6 +49,9 @@ impl Application {
             .await?;
         }
         Migrator::up(&db, None).await?;
+        let clock = settings
+            .clock_start_ms
+            .map_or_else(Clock::system, Clock::starting_at);
         if settings.demo_data {
             demo::seed_if_empty(&db).await?;
         }
@@ -64,6 +67,7 @@ impl Application {
             leptos_options,
             secure_cookies: settings.secure_cookies,
             imports: Default::default(),
+            clock,
         };
         let router = router(state, &settings);
         Ok(Application {
@@ -104,7 +108,7 @@ fn router(state: AppState, settings: &Settings) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/sw.js", get(move || service_worker(worker.clone())))
-        .merge(app::sync::ssr::router())
+        .merge(app::sync::ssr::router(app::kinds::ALL))
         .merge(app::duties::ssr::router())
         .merge(app::photos::ssr::router())
         .merge(app::township::export::router())

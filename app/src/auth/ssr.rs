@@ -4,7 +4,7 @@ use crate::db::{grid, person, role_assignment, session};
 use crate::domain::grid::{GridId, GridKind, Role, visible_grids};
 use crate::domain::phone::PhoneNumber;
 use crate::error::AppError;
-use crate::state::AppState;
+use crate::state::{AppState, Clock};
 use argon2::{Algorithm, Argon2, Params, PasswordHash, PasswordHasher, PasswordVerifier, Version};
 use axum::http::{HeaderMap, HeaderValue, header};
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
@@ -36,17 +36,17 @@ fn verify_password(password: &str, stored: &str) -> bool {
     argon2().is_ok_and(|a| a.verify_password(password.as_bytes(), &parsed).is_ok())
 }
 
-pub fn now_ms() -> i64 {
-    (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
-}
-
 fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 /// Checks the credentials and opens a session. A wrong phone and a wrong password answer
 /// alike, so the answer does not tell which phone numbers exist.
-pub async fn login(db: &DatabaseConnection, creds: &Credentials) -> Result<LoginAnswer, AppError> {
+pub async fn login(
+    db: &DatabaseConnection,
+    clock: Clock,
+    creds: &Credentials,
+) -> Result<LoginAnswer, AppError> {
     let phone = PhoneNumber::parse(&creds.phone).map_err(|e| AppError::Invalid(e.to_string()))?;
     if creds.password.is_empty() {
         return Err(AppError::Invalid("请输入密码".into()));
@@ -63,11 +63,11 @@ pub async fn login(db: &DatabaseConnection, creds: &Credentials) -> Result<Login
     session::Entity::insert(session::ActiveModel {
         token_hash: Set(token_hash(&token)),
         person_id: Set(person.id),
-        expires_at_ms: Set(now_ms() + SESSION_DAYS * 86_400_000),
+        expires_at_ms: Set(clock.now_ms() + SESSION_DAYS * 86_400_000),
     })
     .exec(db)
     .await?;
-    let viewer = Viewer::load(db, person).await?;
+    let viewer = Viewer::load(db, person, clock.now_ms()).await?;
     Ok(LoginAnswer {
         token,
         profile: viewer.profile,
@@ -119,12 +119,13 @@ fn bearer_or_cookie(headers: &HeaderMap) -> Option<String> {
 async fn session_person(
     db: &DatabaseConnection,
     headers: &HeaderMap,
+    now_ms: i64,
 ) -> Result<person::Model, AppError> {
     let token = bearer_or_cookie(headers).ok_or(AppError::Unauthenticated)?;
     let session = session::Entity::find_by_id(token_hash(&token))
         .one(db)
         .await?
-        .filter(|s| s.expires_at_ms > now_ms())
+        .filter(|s| s.expires_at_ms > now_ms)
         .ok_or(AppError::Unauthenticated)?;
     person::Entity::find_by_id(session.person_id)
         .one(db)
@@ -137,10 +138,11 @@ async fn session_person(
 /// required (that is what it is for).
 pub async fn change_password(
     db: &DatabaseConnection,
+    clock: Clock,
     headers: &HeaderMap,
     change: &PasswordChange,
 ) -> Result<(), AppError> {
-    let person = session_person(db, headers).await?;
+    let person = session_person(db, headers, clock.now_ms()).await?;
     if !verify_password(&change.current, &person.password_hash) {
         return Err(AppError::Invalid("原密码不正确".into()));
     }
@@ -172,6 +174,9 @@ pub struct Viewer {
     pub profile: Profile,
     /// Every grid the person may see: their own, and all below those they oversee.
     pub visible: BTreeSet<GridId>,
+    /// When the request arrived, by the server's clock: every rule of the request reads this
+    /// one instant.
+    pub now_ms: i64,
 }
 
 impl Viewer {
@@ -184,18 +189,33 @@ impl Viewer {
         self.profile.administers_city()
     }
 
+    /// Whether the person leads (or deputises for) `grid`: they report for it and hold its plan.
+    pub fn leads(&self, grid: GridId) -> bool {
+        self.profile
+            .reporting_grids()
+            .iter()
+            .any(|r| r.grid_id == grid)
+    }
+
+    /// Today in Beijing, as of the request.
+    pub fn today(&self) -> Result<time::Date, AppError> {
+        crate::domain::period::shanghai_date(self.now_ms).ok_or(AppError::Internal)
+    }
+
     /// Resolves the session token of a request; no token, an unknown, expired or deactivated
     /// person's session all answer `Unauthenticated`, and a password an administrator set
     /// answers `PasswordChangeRequired`.
     pub async fn from_headers(
         db: &DatabaseConnection,
+        clock: Clock,
         headers: &HeaderMap,
     ) -> Result<Self, AppError> {
-        let person = session_person(db, headers).await?;
+        let now_ms = clock.now_ms();
+        let person = session_person(db, headers, now_ms).await?;
         if person.password_reset {
             return Err(AppError::PasswordChangeRequired);
         }
-        Self::load(db, person).await
+        Self::load(db, person, now_ms).await
     }
 
     /// The viewer of the current server-function call.
@@ -203,11 +223,15 @@ impl Viewer {
         let state = crate::state::app_state()?;
         let parts = leptos::prelude::use_context::<axum::http::request::Parts>()
             .ok_or(AppError::Internal)?;
-        let viewer = Self::from_headers(&state.db, &parts.headers).await?;
+        let viewer = Self::from_headers(&state.db, state.clock, &parts.headers).await?;
         Ok((viewer, state))
     }
 
-    pub async fn load(db: &DatabaseConnection, person: person::Model) -> Result<Self, AppError> {
+    pub async fn load(
+        db: &DatabaseConnection,
+        person: person::Model,
+        now_ms: i64,
+    ) -> Result<Self, AppError> {
         let assignments = role_assignment::Entity::find()
             .filter(role_assignment::Column::PersonId.eq(person.id))
             .all(db)
@@ -232,6 +256,7 @@ impl Viewer {
         let parents: Vec<(GridId, Option<GridId>)> =
             grids.iter().map(|g| (g.id, g.parent_id)).collect();
         Ok(Viewer {
+            now_ms,
             visible: visible_grids(&pairs, &parents),
             profile: Profile {
                 person_id: person.id,
@@ -251,6 +276,6 @@ impl axum::extract::FromRequestParts<AppState> for Viewer {
         parts: &mut axum::http::request::Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        Viewer::from_headers(&state.db, &parts.headers).await
+        Viewer::from_headers(&state.db, state.clock, &parts.headers).await
     }
 }

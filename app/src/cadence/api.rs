@@ -29,7 +29,12 @@ pub async fn save_cadence(policy: Policy) -> Result<CadenceSettings, AppError> {
     crate::error::respond(
         async {
             let admin = crate::admin::ssr::admin_session().await?;
-            super::ssr::save(&admin.db, admin.viewer.person_id(), policy).await
+            super::ssr::save(
+                &admin.db,
+                crate::admin::ssr::audit::Actor::of(&admin.viewer),
+                policy,
+            )
+            .await
         }
         .await,
     )

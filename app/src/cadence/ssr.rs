@@ -2,7 +2,6 @@
 //! its audit entry.
 use super::api::CadenceSettings;
 use crate::admin::ssr::audit;
-use crate::auth::ssr::now_ms;
 use crate::db::cadence_policy;
 use crate::db::{visit, waiver};
 use crate::domain::cadence::{
@@ -47,7 +46,7 @@ pub async fn settings(db: &impl ConnectionTrait) -> Result<CadenceSettings, AppE
 
 pub async fn save(
     db: &sea_orm::DatabaseConnection,
-    person_id: i32,
+    by: audit::Actor,
     policy: Policy,
 ) -> Result<CadenceSettings, AppError> {
     policy
@@ -58,8 +57,8 @@ pub async fn save(
     let (before, _) = self::policy(&tx).await?;
     cadence_policy::Entity::insert(cadence_policy::ActiveModel {
         policy: Set(json),
-        updated_at_ms: Set(now_ms()),
-        updated_by: Set(person_id),
+        updated_at_ms: Set(by.at_ms),
+        updated_by: Set(by.person_id),
         ..Default::default()
     })
     .exec(&tx)
@@ -67,7 +66,7 @@ pub async fn save(
     let key: String = policy.name.chars().take(40).collect();
     audit::record(
         &tx,
-        person_id,
+        by,
         "set_cadence_policy",
         "cadence",
         &key,
@@ -194,7 +193,10 @@ pub async fn waive(db: &impl ConnectionTrait, waiver: &Waiver) -> Result<(), App
     let key = format!("{}/{}", waiver.kind.code(), waiver.period);
     audit::record(
         db,
-        waiver.by_person,
+        audit::Actor {
+            person_id: waiver.by_person,
+            at_ms: waiver.at_ms,
+        },
         "waive_obligation",
         "waiver",
         &key,

@@ -3,6 +3,8 @@
 //! and quarter (003 §三(三)1); Yuhuan funds them (001 §三(四)5).
 
 use serde::{Deserialize, Serialize};
+
+use super::draft::{Draft, FieldError, KIND_ACTIVITY};
 use time::Date;
 
 use super::cadence::{Period, Rule, Status};
@@ -160,9 +162,9 @@ pub enum ActivityError {
     SpendTooLarge { max_yuan: i64 },
 }
 
-impl ActivityError {
+impl FieldError for ActivityError {
     /// Stable machine code for the sync API.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         match self {
             Self::NoGrid => "no_grid",
             Self::TypeUnknown => "type_unknown",
@@ -180,7 +182,7 @@ impl ActivityError {
     }
 
     /// The [`ActivityDraft`] field the error concerns.
-    pub fn field(&self) -> &'static str {
+    fn field(&self) -> &'static str {
         match self {
             Self::NoGrid => "grid_id",
             Self::TypeUnknown => "activity_type",
@@ -208,10 +210,12 @@ fn text(
     }
 }
 
-impl ActivityDraft {
-    /// Checks every field against `today` (the Beijing date), returning all problems at once,
-    /// in field order.
-    pub fn validate(&self, today: Date) -> Result<ValidActivity, Vec<ActivityError>> {
+impl Draft for ActivityDraft {
+    const KIND: &'static str = KIND_ACTIVITY;
+    type Valid = ValidActivity;
+    type Error = ActivityError;
+
+    fn validate(&self, today: Date) -> Result<Self::Valid, Vec<Self::Error>> {
         let grid = (self.grid_id > 0)
             .then_some(self.grid_id)
             .ok_or(ActivityError::NoGrid);
@@ -283,6 +287,10 @@ impl ActivityDraft {
             .flatten()
             .collect()),
         }
+    }
+
+    fn photos(&self) -> &[uuid::Uuid] {
+        &self.photos
     }
 }
 

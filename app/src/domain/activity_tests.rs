@@ -1,6 +1,7 @@
 #![allow(clippy::unwrap_used)]
 use super::*;
 use crate::domain::cadence::{Fact, FactKind, ObligationKind, Policy, Subject, Subjects, evaluate};
+use crate::domain::draft::Draft;
 use crate::domain::grid::GridKind;
 use proptest::prelude::*;
 use time::macros::date;

@@ -3,6 +3,8 @@
 //! the presets, when grids are set up).
 
 use serde::{Deserialize, Serialize};
+
+use super::draft::{Draft, FieldError, KIND_ANNUAL_PLAN};
 use time::Date;
 
 use super::cadence::{Period, Rule, Status};
@@ -47,9 +49,9 @@ pub enum AnnualPlanError {
     Text(#[from] TextError),
 }
 
-impl AnnualPlanError {
+impl FieldError for AnnualPlanError {
     /// Stable machine code for the sync API.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         match self {
             Self::NoGrid => "no_grid",
             Self::YearOutOfRange => "year_out_of_range",
@@ -58,7 +60,7 @@ impl AnnualPlanError {
     }
 
     /// The [`AnnualPlanDraft`] field the error concerns.
-    pub fn field(&self) -> &'static str {
+    fn field(&self) -> &'static str {
         match self {
             Self::NoGrid => "grid_id",
             Self::YearOutOfRange => "year",
@@ -79,9 +81,14 @@ impl AnnualPlanDraft {
     pub fn parts(&self) -> [&String; 3] {
         [&self.goals, &self.measures, &self.schedule]
     }
+}
 
-    /// Checks every field against `today` (the Beijing date), returning all problems at once.
-    pub fn validate(&self, today: Date) -> Result<ValidAnnualPlan, Vec<AnnualPlanError>> {
+impl Draft for AnnualPlanDraft {
+    const KIND: &'static str = KIND_ANNUAL_PLAN;
+    type Valid = ValidAnnualPlan;
+    type Error = AnnualPlanError;
+
+    fn validate(&self, today: Date) -> Result<Self::Valid, Vec<Self::Error>> {
         let mut errors = Vec::new();
         if self.grid_id <= 0 {
             errors.push(AnnualPlanError::NoGrid);

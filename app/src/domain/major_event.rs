@@ -3,6 +3,8 @@
 //! it before anything else, and the township and city see it flagged until someone has read it.
 
 use serde::{Deserialize, Serialize};
+
+use super::draft::{Draft, FieldError, KIND_MAJOR_EVENT};
 use time::{Date, Duration};
 
 use super::grid::GridId;
@@ -57,9 +59,9 @@ pub enum MajorEventError {
     Text(#[from] TextError),
 }
 
-impl MajorEventError {
+impl FieldError for MajorEventError {
     /// Stable machine code for the sync API.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         match self {
             Self::NoGrid => "no_grid",
             Self::DateMalformed => "date_malformed",
@@ -69,7 +71,7 @@ impl MajorEventError {
     }
 
     /// The [`MajorEventDraft`] field the error concerns.
-    pub fn field(&self) -> &'static str {
+    fn field(&self) -> &'static str {
         match self {
             Self::NoGrid => "grid_id",
             Self::DateMalformed | Self::DateOutOfRange => "occurred_on",
@@ -78,9 +80,12 @@ impl MajorEventError {
     }
 }
 
-impl MajorEventDraft {
-    /// Checks every field against `today` (the Beijing date), returning all problems at once.
-    pub fn validate(&self, today: Date) -> Result<ValidMajorEvent, Vec<MajorEventError>> {
+impl Draft for MajorEventDraft {
+    const KIND: &'static str = KIND_MAJOR_EVENT;
+    type Valid = ValidMajorEvent;
+    type Error = MajorEventError;
+
+    fn validate(&self, today: Date) -> Result<Self::Valid, Vec<Self::Error>> {
         let mut errors = Vec::new();
         if self.grid_id <= 0 {
             errors.push(MajorEventError::NoGrid);

@@ -1,5 +1,6 @@
 #![allow(clippy::unwrap_used)]
 use super::*;
+use crate::domain::draft::Draft;
 use time::macros::date;
 
 const TODAY: Date = date!(2026 - 11 - 22);

@@ -6,6 +6,7 @@ pub mod activity;
 pub mod annual_plan;
 pub mod cadence;
 pub mod credit_code;
+pub mod draft;
 pub mod enterprise;
 pub mod grid;
 pub mod grouping;

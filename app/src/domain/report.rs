@@ -2,6 +2,8 @@
 //! may write, and which review step may follow which. Run alike on the phone and the server.
 
 use serde::{Deserialize, Serialize};
+
+use super::draft::{Draft, FieldError, KIND_MONTHLY_REPORT};
 use time::Date;
 
 use super::cadence::{Period, Rule, Status};
@@ -90,9 +92,9 @@ pub enum ReportError {
     },
 }
 
-impl ReportError {
+impl FieldError for ReportError {
     /// Stable machine code for the sync API.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         match self {
             Self::NoGrid => "no_grid",
             Self::MonthMalformed => "month_malformed",
@@ -105,7 +107,7 @@ impl ReportError {
     }
 
     /// The [`ReportDraft`] field the error concerns.
-    pub fn field(&self) -> &'static str {
+    fn field(&self) -> &'static str {
         match self {
             Self::NoGrid => "grid_id",
             Self::MonthMalformed | Self::MonthInFuture | Self::MonthTooOld => "month",
@@ -116,9 +118,12 @@ impl ReportError {
     }
 }
 
-impl ReportDraft {
-    /// Checks every field against `today` (the Beijing date), returning all problems at once.
-    pub fn validate(&self, today: Date) -> Result<ValidReport, Vec<ReportError>> {
+impl Draft for ReportDraft {
+    const KIND: &'static str = KIND_MONTHLY_REPORT;
+    type Valid = ValidReport;
+    type Error = ReportError;
+
+    fn validate(&self, today: Date) -> Result<Self::Valid, Vec<Self::Error>> {
         let mut errors = Vec::new();
         if self.grid_id <= 0 {
             errors.push(ReportError::NoGrid);

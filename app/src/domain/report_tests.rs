@@ -1,6 +1,7 @@
 #![allow(clippy::unwrap_used)]
 use super::*;
 use crate::domain::cadence::ObligationKind;
+use crate::domain::draft::Draft;
 use proptest::prelude::*;
 use time::macros::date;
 

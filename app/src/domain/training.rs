@@ -3,6 +3,8 @@
 //! the continuing-education duty (001 §四(二)1, 001 §三(二), 003 §三(二)).
 
 use serde::{Deserialize, Serialize};
+
+use super::draft::{Draft, FieldError, KIND_TRAINING};
 use time::Date;
 
 use super::cadence::{Period, Rule, Status, completed_on};
@@ -126,8 +128,8 @@ pub enum TrainingError {
     NoAttendees,
 }
 
-impl TrainingError {
-    pub fn code(&self) -> &'static str {
+impl FieldError for TrainingError {
+    fn code(&self) -> &'static str {
         match self {
             Self::NoGrid => "no_grid",
             Self::TitleEmpty => "title_empty",
@@ -143,7 +145,7 @@ impl TrainingError {
         }
     }
 
-    pub fn field(&self) -> &'static str {
+    fn field(&self) -> &'static str {
         match self {
             Self::NoGrid => "grid_id",
             Self::TitleEmpty | Self::TitleTooLong { .. } => "title",
@@ -169,10 +171,12 @@ fn name(
     }
 }
 
-impl TrainingDraft {
-    /// Checks every field against `today` (the Beijing date), returning all problems at once,
-    /// in field order.
-    pub fn validate(&self, today: Date) -> Result<ValidTraining, Vec<TrainingError>> {
+impl Draft for TrainingDraft {
+    const KIND: &'static str = KIND_TRAINING;
+    type Valid = ValidTraining;
+    type Error = TrainingError;
+
+    fn validate(&self, today: Date) -> Result<Self::Valid, Vec<Self::Error>> {
         let grid = (self.grid_id > 0)
             .then_some(self.grid_id)
             .ok_or(TrainingError::NoGrid);

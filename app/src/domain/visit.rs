@@ -2,6 +2,8 @@
 //! validation, run alike on the phone (offline) and on the server.
 
 use serde::{Deserialize, Serialize};
+
+use super::draft::{Draft, FieldError, KIND_VISIT};
 use time::Date;
 
 use super::period::{self, RecordDateError};
@@ -77,9 +79,9 @@ pub enum VisitError {
     },
 }
 
-impl VisitError {
+impl FieldError for VisitError {
     /// Stable machine code for the sync API.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         match self {
             Self::NoEnterprise => "no_enterprise",
             Self::DateMalformed => "date_malformed",
@@ -92,7 +94,7 @@ impl VisitError {
     }
 
     /// The [`VisitDraft`] field the error concerns.
-    pub fn field(&self) -> &'static str {
+    fn field(&self) -> &'static str {
         match self {
             Self::NoEnterprise => "enterprise_id",
             Self::DateMalformed | Self::DateInFuture | Self::DateTooOld => "visit_date",
@@ -102,10 +104,12 @@ impl VisitError {
     }
 }
 
-impl VisitDraft {
-    /// Checks every field against `today` (the Beijing date), returning all
-    /// problems at once, in field order.
-    pub fn validate(&self, today: Date) -> Result<ValidVisit, Vec<VisitError>> {
+impl Draft for VisitDraft {
+    const KIND: &'static str = KIND_VISIT;
+    type Valid = ValidVisit;
+    type Error = VisitError;
+
+    fn validate(&self, today: Date) -> Result<Self::Valid, Vec<Self::Error>> {
         let mut errors = Vec::new();
         if self.enterprise_id <= 0 {
             errors.push(VisitError::NoEnterprise);
@@ -135,6 +139,10 @@ impl VisitDraft {
             }),
             _ => Err(errors),
         }
+    }
+
+    fn photos(&self) -> &[uuid::Uuid] {
+        &self.photos
     }
 }
 

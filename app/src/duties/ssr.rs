@@ -2,12 +2,12 @@
 //! their activities this quarter, and the monthly-report reminders.
 use super::api::{DUTIES_PATH, Duty, DutyList, GridActivities};
 use crate::activities::ssr::activity_days;
-use crate::auth::ssr::{Viewer, now_ms};
+use crate::auth::ssr::Viewer;
 use crate::cadence::ssr::judge_visits;
 use crate::db::{enterprise, grid};
 use crate::domain::cadence::{ObligationKind, Status};
 use crate::domain::grid::GridKind;
-use crate::domain::period::{Quarter, format_date, shanghai_date};
+use crate::domain::period::{Quarter, format_date};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::trainings::ssr::attended_in;
@@ -24,7 +24,7 @@ pub fn router() -> Router<AppState> {
 /// Only enterprise grids the person holds a role in: leaders of larger grids follow their
 /// township on the township view instead of a list of every enterprise.
 async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<DutyList>, AppError> {
-    let today = shanghai_date(now_ms()).ok_or(AppError::Internal)?;
+    let today = viewer.today()?;
     let quarter = Quarter::of(today);
     let role_grids: Vec<i32> = viewer.profile.roles.iter().map(|r| r.grid_id).collect();
     let grids: HashMap<i32, String> = grid::Entity::find()

@@ -5,6 +5,9 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+/// The name this kind's records go under in a pull.
+pub const PULLED_AS: &str = "major_events";
+
 /// A major event as the server stored it, pulled back by its reporter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MajorEventRecord {

@@ -2,10 +2,10 @@
 //! record is stored: each photo uploaded by the record's author. A stored record lends its grid
 //! to its photos, so whoever sees the grid sees them.
 use super::PHOTOS_PATH;
-use crate::auth::ssr::{Viewer, now_ms};
+use crate::auth::ssr::Viewer;
 use crate::db::photo;
 use crate::domain::photo::{PHOTO_MAX_BYTES, check_photos, is_jpeg};
-use crate::error::AppError;
+use crate::error::{AppError, ServerError};
 use crate::state::AppState;
 use crate::sync::api::{Problem, RecordEnvelope};
 use axum::Router;
@@ -53,7 +53,7 @@ async fn upload(
         person_id: Set(viewer.person_id()),
         grid_id: Set(None),
         bytes: Set(body.to_vec()),
-        received_at_ms: Set(now_ms()),
+        received_at_ms: Set(viewer.now_ms),
     })
     .on_conflict_do_nothing()
     .exec_without_returning(&state.db)
@@ -105,7 +105,7 @@ pub async fn uploaded_by(
     db: &impl ConnectionTrait,
     person_id: i32,
     records: &[RecordEnvelope],
-) -> Result<HashSet<Uuid>, AppError> {
+) -> Result<HashSet<Uuid>, ServerError> {
     let listed: Vec<Uuid> = records
         .iter()
         .filter_map(|r| r.payload.get("photos")?.as_array().cloned())
@@ -154,7 +154,7 @@ pub async fn attach(
     db: &impl ConnectionTrait,
     grid_id: i32,
     photos: &[Uuid],
-) -> Result<(), AppError> {
+) -> Result<(), ServerError> {
     if photos.is_empty() {
         return Ok(());
     }

@@ -3,6 +3,9 @@ use crate::domain::annual_plan::AnnualPlanDraft;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+/// The name this kind's records go under in a pull.
+pub const PULLED_AS: &str = "plans";
+
 /// A plan as the server stored it, pulled by the leaders of its grid.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanRecord {

@@ -6,6 +6,9 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+/// The name this kind's records go under in a pull.
+pub const PULLED_AS: &str = "reports";
+
 /// A report as the server keeps it, pulled by the leaders of its grid.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportRecord {

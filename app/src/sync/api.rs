@@ -1,13 +1,8 @@
 //! Wire types of the sync protocol, shared by the server, the browser client and tests.
-use crate::activities::api::ActivityRecord;
 use crate::auth::api::Profile;
 use crate::directory::api::Directory;
-use crate::major_events::api::MajorEventRecord;
-use crate::plans::api::PlanRecord;
-use crate::reports::api::ReportRecord;
-use crate::trainings::api::TrainingRecord;
-use crate::visits::api::VisitRecord;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use uuid::Uuid;
 
 pub const PROTOCOL_VERSION: u32 = 1;
@@ -21,12 +16,10 @@ pub const LOGOUT_PATH: &str = "/api/v1/auth/logout";
 pub const PASSWORD_PATH: &str = "/api/v1/auth/password";
 
 /// The kinds of record a phone can make. Unknown kinds are rejected record by record.
-pub const KIND_VISIT: &str = "visit";
-pub const KIND_MONTHLY_REPORT: &str = "monthly_report";
-pub const KIND_ACTIVITY: &str = "activity";
-pub const KIND_TRAINING: &str = "training";
-pub const KIND_MAJOR_EVENT: &str = "major_event";
-pub const KIND_ANNUAL_PLAN: &str = "annual_plan";
+pub use crate::domain::draft::{
+    FieldError, KIND_ACTIVITY, KIND_ANNUAL_PLAN, KIND_MAJOR_EVENT, KIND_MONTHLY_REPORT,
+    KIND_TRAINING, KIND_VISIT,
+};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PushRequest {
@@ -101,66 +94,6 @@ pub struct Problem {
     pub message: String,
 }
 
-/// A draft's validation error, as a record problem: its code, field and Chinese message.
-pub trait FieldError: std::fmt::Display {
-    fn code(&self) -> &'static str;
-    fn field(&self) -> &'static str;
-}
-
-impl FieldError for crate::domain::visit::VisitError {
-    fn code(&self) -> &'static str {
-        Self::code(self)
-    }
-    fn field(&self) -> &'static str {
-        Self::field(self)
-    }
-}
-
-impl FieldError for crate::domain::activity::ActivityError {
-    fn code(&self) -> &'static str {
-        Self::code(self)
-    }
-    fn field(&self) -> &'static str {
-        Self::field(self)
-    }
-}
-
-impl FieldError for crate::domain::training::TrainingError {
-    fn code(&self) -> &'static str {
-        Self::code(self)
-    }
-    fn field(&self) -> &'static str {
-        Self::field(self)
-    }
-}
-
-impl FieldError for crate::domain::major_event::MajorEventError {
-    fn code(&self) -> &'static str {
-        Self::code(self)
-    }
-    fn field(&self) -> &'static str {
-        Self::field(self)
-    }
-}
-
-impl FieldError for crate::domain::annual_plan::AnnualPlanError {
-    fn code(&self) -> &'static str {
-        Self::code(self)
-    }
-    fn field(&self) -> &'static str {
-        Self::field(self)
-    }
-}
-
-impl FieldError for crate::domain::report::ReportError {
-    fn code(&self) -> &'static str {
-        Self::code(self)
-    }
-    fn field(&self) -> &'static str {
-        Self::field(self)
-    }
-}
-
 impl Problem {
     /// Every validation error of a draft, in order.
     pub fn of_fields<E: FieldError>(errors: Vec<E>) -> Vec<Problem> {
@@ -180,7 +113,7 @@ impl Problem {
 }
 
 /// `GET /api/v1/sync/pull?since=<cursor>`: what the phone needs to work offline, and the
-/// person's own records received after `since`.
+/// records it holds that changed after `since`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PullResponse {
     pub protocol: u32,
@@ -192,25 +125,25 @@ pub struct PullResponse {
     /// Names the directory as it stands now; the phone sends it back on its next pull.
     #[serde(default)]
     pub directory_digest: String,
-    pub visits: Vec<VisitRecord>,
-    /// The monthly reports of the grids the person reports for (leaders only).
-    #[serde(default)]
-    pub reports: Vec<ReportRecord>,
-    /// The person's own grid activities.
-    #[serde(default)]
-    pub activities: Vec<ActivityRecord>,
-    /// The trainings the person recorded.
-    #[serde(default)]
-    pub trainings: Vec<TrainingRecord>,
-    /// The major events the person reported.
-    #[serde(default)]
-    pub major_events: Vec<MajorEventRecord>,
-    /// The annual plans of the grids the person leads.
-    #[serde(default)]
-    pub plans: Vec<PlanRecord>,
     /// Records withdrawn since the cursor that this phone may hold: to be removed from it.
     #[serde(default)]
     pub withdrawn: Vec<Uuid>,
+    /// Each record kind's changed records under the kind's own name (`visits`, `reports`, …),
+    /// as that kind's wire type; a kind with nothing new may be left out.
+    #[serde(flatten)]
+    pub records: BTreeMap<String, Vec<serde_json::Value>>,
+}
+
+impl PullResponse {
+    /// The records pulled under `name`, read as the kind's wire type; none when absent.
+    pub fn records_of<T: serde::de::DeserializeOwned>(
+        &self,
+        name: &str,
+    ) -> Result<Vec<T>, serde_json::Error> {
+        self.records.get(name).map_or(Ok(Vec::new()), |rows| {
+            rows.iter().map(|r| T::deserialize(r)).collect()
+        })
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

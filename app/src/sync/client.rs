@@ -1,10 +1,14 @@
 //! Browser actions: start-up, login and logout, saving a record into the outbox, and sync runs
 //! (on start, on `online`, when the page becomes visible, on a timer and on demand).
+use crate::activities::api::{self as activities, ActivityRecord};
 use crate::auth::api::{Credentials, PasswordChange, Profile};
 use crate::directory::api::Directory;
 use crate::domain::period::shanghai_date;
 use crate::duties::api::DutyList;
 use crate::error::AppError;
+use crate::major_events::api::{self as major_events, MajorEventRecord};
+use crate::plans::api::{self as plans, PlanRecord};
+use crate::reports::api::{self as reports, ReportRecord};
 use crate::sync::engine::{SyncError, push_outbox, retry_after};
 use crate::sync::http::{self, Http};
 use crate::sync::idb::IdbStore;
@@ -14,6 +18,8 @@ use crate::sync::outbox::{
 };
 use crate::sync::pwa;
 use crate::sync::state::{ClientState, use_client};
+use crate::trainings::api::{self as trainings, TrainingRecord};
+use crate::visits::api::{self as visits, VisitRecord};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -236,29 +242,39 @@ async fn run_sync(state: &ClientState) -> Result<(), SyncError> {
     let since = LocalStorage::get::<i64>(cursor_key(person_id)).unwrap_or(0);
     let held = LocalStorage::get::<String>(DIRECTORY_DIGEST_KEY).ok();
     let pulled = http::pull(since, held).await?;
-    let fresh: Vec<OutboxRecord> = pulled
-        .visits
+    let malformed = |_| AppError::Internal;
+    let visits: Vec<VisitRecord> = pulled.records_of(visits::PULLED_AS).map_err(malformed)?;
+    let reports: Vec<ReportRecord> = pulled.records_of(reports::PULLED_AS).map_err(malformed)?;
+    let activities: Vec<ActivityRecord> = pulled
+        .records_of(activities::PULLED_AS)
+        .map_err(malformed)?;
+    let trainings: Vec<TrainingRecord> =
+        pulled.records_of(trainings::PULLED_AS).map_err(malformed)?;
+    let major_events: Vec<MajorEventRecord> = pulled
+        .records_of(major_events::PULLED_AS)
+        .map_err(malformed)?;
+    let plans: Vec<PlanRecord> = pulled.records_of(plans::PULLED_AS).map_err(malformed)?;
+    let fresh: Vec<OutboxRecord> = visits
         .iter()
         .map(|v| OutboxRecord::from_server(person_id, v))
         .chain(
-            pulled
-                .reports
+            reports
                 .iter()
                 .map(|r| OutboxRecord::from_report(person_id, r)),
         )
-        .chain(pulled.activities.into_iter().map(|a| {
+        .chain(activities.into_iter().map(|a| {
             let draft = RecordDraft::Activity(a.draft);
             OutboxRecord::synced(person_id, a.id, a.version, a.received_at_ms, draft)
         }))
-        .chain(pulled.trainings.into_iter().map(|t| {
+        .chain(trainings.into_iter().map(|t| {
             let draft = RecordDraft::Training(t.draft);
             OutboxRecord::synced(person_id, t.id, t.version, t.received_at_ms, draft)
         }))
-        .chain(pulled.major_events.into_iter().map(|e| {
+        .chain(major_events.into_iter().map(|e| {
             let draft = RecordDraft::MajorEvent(e.draft);
             OutboxRecord::synced(person_id, e.id, e.version, e.received_at_ms, draft)
         }))
-        .chain(pulled.plans.into_iter().map(|p| {
+        .chain(plans.into_iter().map(|p| {
             let draft = RecordDraft::AnnualPlan(p.draft);
             OutboxRecord::synced(person_id, p.id, p.version, p.received_at_ms, draft)
         }))

@@ -15,6 +15,8 @@ pub mod engine;
 pub(crate) mod http;
 #[cfg(feature = "hydrate")]
 mod idb;
+#[cfg(feature = "ssr")]
+pub mod kind;
 pub mod outbox;
 #[cfg(feature = "hydrate")]
 mod pwa;
@@ -22,9 +24,11 @@ pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod state;
-pub mod transfer;
 #[cfg(feature = "ssr")]
-pub mod versioned;
+pub mod store;
+pub mod transfer;
 pub mod withdraw;
 #[cfg(feature = "ssr")]
 pub mod withdrawal;
+#[cfg(feature = "ssr")]
+pub mod words;

@@ -1,22 +1,19 @@
 //! The JSON API handlers: login, logout, push and pull (`docs/sync.md`).
-use crate::activities::ssr::{own_activities_since, store_activities};
 use crate::auth::api::{Credentials, LoginAnswer, PasswordChange};
 use crate::auth::ssr::{self as auth, Viewer};
 use crate::directory::api::Directory;
 use crate::directory::ssr::directory_for;
 use crate::error::AppError;
-use crate::major_events::ssr::{own_major_events_since, store_major_events};
-use crate::plans::ssr::{plans_since, store_plans};
-use crate::reports::ssr::store::{reports_since, store_reports};
+use crate::error::ServerError;
 use crate::state::AppState;
 use crate::sync::api::{
-    KIND_ACTIVITY, KIND_ANNUAL_PLAN, KIND_MAJOR_EVENT, KIND_MONTHLY_REPORT, KIND_TRAINING,
     LOGIN_PATH, LOGOUT_PATH, MAX_BATCH, PASSWORD_PATH, PROTOCOL_VERSION, PULL_PATH, PUSH_PATH,
-    PullQuery, PullResponse, PushRequest, PushResponse, RecordEnvelope, RecordResult,
+    Problem, PullQuery, PullResponse, PushRequest, PushResponse, RecordEnvelope, RecordOutcome,
+    RecordResult,
 };
-use crate::sync::withdrawal;
-use crate::trainings::ssr::{own_trainings_since, store_trainings};
-use crate::visits::ssr::{own_visits_since, store_visits};
+use crate::sync::store::KindStore;
+use crate::sync::{withdrawal, words};
+use axum::Extension;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::{HeaderMap, header};
@@ -28,7 +25,10 @@ use uuid::Uuid;
 /// Room for a full batch of long Chinese texts (500 × 2000 characters × 3 bytes).
 const PUSH_BODY_LIMIT: usize = 8 * 1024 * 1024;
 
-pub fn router() -> Router<AppState> {
+/// The record kinds a server stores, in the order a push stores them (urgent ones first).
+pub type Kinds = &'static [&'static dyn KindStore];
+
+pub fn router(kinds: Kinds) -> Router<AppState> {
     Router::new()
         .route(LOGIN_PATH, post(login))
         .route(LOGOUT_PATH, post(logout))
@@ -38,10 +38,11 @@ pub fn router() -> Router<AppState> {
             post(push).layer(DefaultBodyLimit::max(PUSH_BODY_LIMIT)),
         )
         .route(PULL_PATH, get(pull))
+        .layer(Extension(kinds))
 }
 
 fn malformed(rejection: JsonRejection) -> AppError {
-    AppError::Invalid(format!("请求格式错误：{}", rejection.body_text()))
+    AppError::Invalid(words::malformed_request(&rejection.body_text()))
 }
 
 async fn login(
@@ -49,7 +50,7 @@ async fn login(
     body: Result<Json<Credentials>, JsonRejection>,
 ) -> Result<Response, AppError> {
     let Json(creds) = body.map_err(malformed)?;
-    let answer: LoginAnswer = auth::login(&state.db, &creds).await?;
+    let answer: LoginAnswer = auth::login(&state.db, state.clock, &creds).await?;
     let cookie = auth::session_cookie(&answer.token, state.secure_cookies)?;
     Ok(([(header::SET_COOKIE, cookie)], Json(answer)).into_response())
 }
@@ -69,104 +70,101 @@ async fn change_password(
     body: Result<Json<PasswordChange>, JsonRejection>,
 ) -> Result<Json<serde_json::Value>, AppError> {
     let Json(change) = body.map_err(malformed)?;
-    auth::change_password(&state.db, &headers, &change).await?;
+    auth::change_password(&state.db, state.clock, &headers, &change).await?;
     Ok(Json(serde_json::json!({})))
 }
 
 async fn push(
     State(state): State<AppState>,
+    Extension(kinds): Extension<Kinds>,
     viewer: Viewer,
     body: Result<Json<PushRequest>, JsonRejection>,
 ) -> Result<Json<PushResponse>, AppError> {
     let Json(request) = body.map_err(malformed)?;
     if request.protocol != PROTOCOL_VERSION {
-        return Err(AppError::Invalid(format!(
-            "不支持的同步协议版本 {}，请更新应用",
-            request.protocol
+        return Err(AppError::Invalid(words::unsupported_protocol(
+            request.protocol,
         )));
     }
     if request.records.len() > MAX_BATCH {
-        return Err(AppError::Invalid(format!(
-            "每批最多 {MAX_BATCH} 条记录，本批 {} 条",
-            request.records.len()
+        return Err(AppError::Invalid(words::batch_too_large(
+            MAX_BATCH,
+            request.records.len(),
         )));
     }
-    let order: Vec<Uuid> = request.records.iter().map(|r| r.id).collect();
-    let mut records = request.records;
-    // Withdrawals first; then records withdrawn before are answered so, whatever they say.
+    let answered = store_batch(&state, kinds, &viewer, request.records).await?;
+    tracing::info!(
+        person = viewer.person_id(),
+        records = answered.len(),
+        "sync push"
+    );
+    Ok(Json(PushResponse {
+        protocol: PROTOCOL_VERSION,
+        results: answered,
+    }))
+}
+
+/// Answers every record of a batch, in the order sent: withdrawals first, then records
+/// withdrawn before (answered so, whatever they say), then each kind in the registry's order,
+/// so urgent ones are stored even if a later part fails.
+async fn store_batch(
+    state: &AppState,
+    kinds: Kinds,
+    viewer: &Viewer,
+    mut records: Vec<RecordEnvelope>,
+) -> Result<Vec<RecordResult>, ServerError> {
+    let order: Vec<Uuid> = records.iter().map(|r| r.id).collect();
     let withdrawals: Vec<RecordEnvelope> = records.extract_if(.., |r| r.withdrawn).collect();
-    let mut answered = withdrawal::apply(&state.db, &viewer, withdrawals).await?;
+    let mut answered = withdrawal::apply(&state.db, kinds, viewer, withdrawals).await?;
     let gone = withdrawal::tombstoned(&state.db, records.iter().map(|r| r.id)).await?;
     answered.extend(
         records
             .extract_if(.., |r| gone.contains(&r.id))
             .map(|r| withdrawal::gone(r.id)),
     );
-    let mut take = |kind: &str| -> Vec<RecordEnvelope> {
-        records.extract_if(.., |r| r.kind == kind).collect()
-    };
-    // Urgent ones first, so they are stored even if a later part of the batch fails.
-    let major_events = take(KIND_MAJOR_EVENT);
-    let reports = take(KIND_MONTHLY_REPORT);
-    let activities = take(KIND_ACTIVITY);
-    let trainings = take(KIND_TRAINING);
-    let plans = take(KIND_ANNUAL_PLAN);
-    answered.extend(store_major_events(&state.db, &viewer, major_events).await?);
-    answered.extend(store_reports(&state.db, &viewer, reports).await?);
-    answered.extend(store_activities(&state.db, &viewer, activities).await?);
-    answered.extend(store_trainings(&state.db, &viewer, trainings).await?);
-    answered.extend(store_plans(&state.db, &viewer, plans).await?);
-    // Visits answer unknown kinds too, record by record.
-    answered.extend(store_visits(&state.db, &viewer, records).await?);
-    // Answered in the order sent, as the protocol promises.
-    let results: Vec<RecordResult> = order
+    for kind in kinds {
+        let own: Vec<RecordEnvelope> = records.extract_if(.., |r| r.kind == kind.kind()).collect();
+        answered.extend(kind.push(&state.db, viewer, own).await?);
+    }
+    answered.extend(records.into_iter().map(|r| RecordResult {
+        id: r.id,
+        outcome: RecordOutcome::Rejected {
+            problems: vec![Problem::new("unknown_kind", None, words::UNKNOWN_KIND)],
+        },
+    }));
+    Ok(order
         .iter()
         .filter_map(|id| answered.iter().find(|r| r.id == *id).cloned())
-        .collect();
-    tracing::info!(
-        person = viewer.person_id(),
-        records = results.len(),
-        "sync push"
-    );
-    Ok(Json(PushResponse {
-        protocol: PROTOCOL_VERSION,
-        results,
-    }))
+        .collect())
 }
 
 /// A short name for the directory's content: equal digests, equal directories.
-fn digest(directory: &Directory) -> Result<String, AppError> {
+fn digest(directory: &Directory) -> Result<String, ServerError> {
     use sha2::{Digest, Sha256};
-    let bytes = serde_json::to_vec(directory).map_err(|_| AppError::Internal)?;
+    let bytes =
+        serde_json::to_vec(directory).map_err(ServerError::json("hashing the directory"))?;
     Ok(hex::encode(&Sha256::digest(&bytes)[..12]))
 }
 
 async fn pull(
     State(state): State<AppState>,
+    Extension(kinds): Extension<Kinds>,
     viewer: Viewer,
     query: Result<Query<PullQuery>, QueryRejection>,
 ) -> Result<Json<PullResponse>, AppError> {
     let Query(query) =
-        query.map_err(|r| AppError::Invalid(format!("请求参数错误：{}", r.body_text())))?;
+        query.map_err(|r| AppError::Invalid(words::malformed_query(&r.body_text())))?;
     let directory = directory_for(&state.db, &viewer).await?;
     let directory_digest = digest(&directory)?;
-    let visits = own_visits_since(&state.db, viewer.person_id(), query.since).await?;
-    let reports = reports_since(&state.db, &viewer, query.since).await?;
-    let activities = own_activities_since(&state.db, viewer.person_id(), query.since).await?;
-    let trainings = own_trainings_since(&state.db, viewer.person_id(), query.since).await?;
-    let major_events = own_major_events_since(&state.db, viewer.person_id(), query.since).await?;
-    let plans = plans_since(&state.db, &viewer, query.since).await?;
     let (withdrawn, withdrawn_at) =
-        withdrawal::withdrawn_since(&state.db, &viewer, query.since).await?;
-    let cursor = visits
-        .iter()
-        .map(|v| v.received_at_ms)
-        .chain(reports.iter().map(|r| r.updated_at_ms))
-        .chain(activities.iter().map(|a| a.received_at_ms))
-        .chain(trainings.iter().map(|t| t.received_at_ms))
-        .chain(major_events.iter().map(|e| e.received_at_ms))
-        .chain(plans.iter().map(|p| p.received_at_ms))
-        .fold(withdrawn_at, i64::max);
+        withdrawal::withdrawn_since(&state.db, kinds, &viewer, query.since).await?;
+    let mut cursor = withdrawn_at.unwrap_or(query.since).max(query.since);
+    let mut records = std::collections::BTreeMap::new();
+    for kind in kinds {
+        let pulled = kind.pull(&state.db, &viewer, query.since).await?;
+        cursor = cursor.max(pulled.latest_ms.unwrap_or(cursor));
+        records.insert(pulled.name.to_owned(), pulled.records);
+    }
     Ok(Json(PullResponse {
         protocol: PROTOCOL_VERSION,
         cursor,
@@ -174,12 +172,7 @@ async fn pull(
         directory: (query.directory.as_deref() != Some(directory_digest.as_str()))
             .then_some(directory),
         directory_digest,
-        visits,
-        reports,
-        activities,
-        trainings,
-        major_events,
-        plans,
         withdrawn,
+        records,
     }))
 }

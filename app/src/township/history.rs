@@ -4,11 +4,11 @@
 use super::api::{GridQuarter, MonthVisits, QuarterFigures, TownshipHistory};
 use super::coverage::of_grid;
 use super::ssr::{Scope, resolve_scope};
-use crate::auth::ssr::{Viewer, now_ms};
+use crate::auth::ssr::Viewer;
 use crate::cadence::ssr::judge_visits;
 use crate::db::visit;
 use crate::domain::cadence::summary;
-use crate::domain::period::{Month, Quarter, shanghai_date};
+use crate::domain::period::{Month, Quarter};
 use crate::error::AppError;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::BTreeMap;
@@ -21,7 +21,7 @@ pub async fn history(
     viewer: &Viewer,
     scope: Option<i32>,
 ) -> Result<TownshipHistory, AppError> {
-    let today = shanghai_date(now_ms()).ok_or(AppError::Internal)?;
+    let today = viewer.today()?;
     let Scope {
         scope_id,
         enterprise_grids,

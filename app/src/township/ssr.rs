@@ -1,13 +1,13 @@
 //! Township overview queries, limited to the grids the viewer oversees.
 use crate::activities::ssr::activity_days;
-use crate::auth::ssr::{Viewer, now_ms};
+use crate::auth::ssr::Viewer;
 use crate::db::{enterprise, grid, person, visit};
 use crate::domain::activity::activity_duties;
 use crate::domain::annual_plan::plan_status;
 use crate::domain::cadence::ObligationKind;
 use crate::domain::grid::{GridKind, Role};
-use crate::domain::period::{Month, Quarter, shanghai_date};
-use crate::error::AppError;
+use crate::domain::period::{Month, Quarter};
+use crate::error::{AppError, ServerError};
 use crate::township::api::{GridVisits, OverviewQuery, ScopeChoice, TownshipOverview, VisitRow};
 use crate::visits::ssr::record;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -20,7 +20,7 @@ pub async fn overview(
 ) -> Result<TownshipOverview, AppError> {
     let month = match query.month.as_deref() {
         Some(m) => Month::parse(m).map_err(|e| AppError::Invalid(e.to_string()))?,
-        None => Month::of(shanghai_date(now_ms()).ok_or(AppError::Internal)?),
+        None => Month::of(viewer.today()?),
     };
     let Scope {
         scopes,
@@ -44,7 +44,11 @@ pub async fn overview(
         .into_iter()
         .map(|p| (p.id, p.name))
         .collect();
-    let today = shanghai_date(now_ms()).ok_or(AppError::Internal)?;
+    let mut rows = visits
+        .iter()
+        .map(|v| Ok((v.id, row(v, &enterprises, &names)?)))
+        .collect::<Result<HashMap<_, _>, ServerError>>()?;
+    let today = viewer.today()?;
     let quarter = Quarter::of(month.first_day());
     let held = activity_days(db, &grid_ids, quarter.first_day(), quarter.last_day()).await?;
     let (policy, _) = crate::cadence::ssr::policy(db).await?;
@@ -72,10 +76,7 @@ pub async fn overview(
                     .filter(|e| e.grid_id == g.id && !e.closed)
                     .count(),
                 visited_enterprises: visited.len(),
-                visits: own
-                    .into_iter()
-                    .map(|v| row(v, &enterprises, &names))
-                    .collect(),
+                visits: own.iter().filter_map(|v| rows.remove(&v.id)).collect(),
                 activities: held.iter().filter(|(grid, _)| *grid == g.id).count(),
                 activity_status: activity_statuses
                     .iter()
@@ -194,9 +195,9 @@ fn row(
     v: &visit::Model,
     enterprises: &HashMap<i32, enterprise::Model>,
     names: &HashMap<i32, String>,
-) -> VisitRow {
-    let rec = record(v.clone());
-    VisitRow {
+) -> Result<VisitRow, ServerError> {
+    let rec = record(v.clone())?;
+    Ok(VisitRow {
         visit_date: rec.visit_date,
         enterprise_name: enterprises
             .get(&v.enterprise_id)
@@ -207,5 +208,5 @@ fn row(
         findings: rec.findings,
         follow_up: rec.follow_up,
         photos: rec.photos,
-    }
+    })
 }

@@ -3,6 +3,9 @@ use crate::domain::training::TrainingDraft;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+/// The name this kind's records go under in a pull.
+pub const PULLED_AS: &str = "trainings";
+
 /// A training as the server stored it, pulled back by its recorder.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrainingRecord {

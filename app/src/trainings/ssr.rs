@@ -1,19 +1,19 @@
-//! Storing pushed training versions exactly once with who attended, refusing stale and locked
-//! ones, and reading back the recorder's trainings and each member's attendances.
-use crate::auth::ssr::{Viewer, now_ms};
+//! Trainings as a record kind: stored once with who attended, edited by their recorder until
+//! the month is locked, pulled back to the recorder's phone; and each member's attendances.
+use crate::auth::ssr::Viewer;
 use crate::db::{training, training_attendee};
-use crate::domain::period::{Month, format_date};
+use crate::domain::period::format_date;
 use crate::domain::training::{TrainingDraft, ValidTraining};
-use crate::domain::version::{EditCheck, check_edit};
-use crate::error::AppError;
-use crate::sync::api::{KIND_TRAINING, Problem, RecordEnvelope, RecordOutcome, RecordResult};
-use crate::sync::versioned::{
-    GridScope, Wording, answer_each, conflict, locked_problem, rejected, version_of,
-};
-use crate::trainings::api::{Attended, TrainingRecord};
+use crate::error::ServerError;
+use crate::grid_scope::{GridScope, Wording};
+use crate::month_lock;
+use crate::sync::api::{Problem, RecordEnvelope};
+use crate::sync::kind::{Head, Holders, Incoming, RecordKind};
+use crate::sync::store::{inserted, wire_version};
+use crate::trainings::api::{Attended, PULLED_AS, TrainingRecord};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
+    DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
 };
 use std::collections::HashMap;
 use time::Date;
@@ -27,44 +27,171 @@ const WORDING: Wording = Wording {
     date_field: "training_date",
 };
 
-/// Answers every training of a batch, one at a time (a grid records a few a month).
-pub async fn store_trainings(
-    db: &DatabaseConnection,
-    viewer: &Viewer,
-    records: Vec<RecordEnvelope>,
-) -> Result<Vec<RecordResult>, AppError> {
-    if records.is_empty() {
-        return Ok(Vec::new());
+pub struct Trainings;
+
+impl RecordKind for Trainings {
+    type Draft = TrainingDraft;
+    type Scope = GridScope;
+    type Admitted = ValidTraining;
+    type Row = training::Model;
+    type Pulled = TrainingRecord;
+
+    const NOUN: &'static str = "培训记录";
+    const PULLED_AS: &'static str = PULLED_AS;
+    const HOLDERS: Holders = Holders::Author;
+
+    async fn scope(
+        tx: &DatabaseTransaction,
+        viewer: &Viewer,
+        _records: &[RecordEnvelope],
+    ) -> Result<GridScope, ServerError> {
+        GridScope::of(tx, viewer).await
     }
-    let scope = GridScope::of(db, viewer).await?;
-    answer_each(
-        records,
-        |record| {
-            debug_assert_eq!(record.kind, KIND_TRAINING);
-            let draft: TrainingDraft = record.payload_as()?;
-            let valid = draft.validate(scope.today).map_err(Problem::of_fields)?;
-            scope.admit(
-                valid.grid_id,
-                &valid.attendees,
-                valid.training_date,
-                &WORDING,
-            )?;
-            Ok(valid)
-        },
-        |record, valid| store_one(db, viewer.person_id(), record, valid, &scope),
-    )
-    .await
+
+    fn admit(
+        scope: &GridScope,
+        _draft: &TrainingDraft,
+        valid: ValidTraining,
+    ) -> Result<ValidTraining, Vec<Problem>> {
+        scope.admit(
+            valid.grid_id,
+            &valid.attendees,
+            valid.training_date,
+            &WORDING,
+        )?;
+        Ok(valid)
+    }
+
+    fn as_draft(valid: &ValidTraining) -> TrainingDraft {
+        TrainingDraft {
+            grid_id: valid.grid_id,
+            title: valid.title.clone(),
+            training_date: format_date(valid.training_date),
+            organiser: valid.organiser.clone(),
+            topic: valid.topic.code().to_owned(),
+            hours: valid.hours,
+            attendees: valid.attendees.clone(),
+        }
+    }
+
+    async fn find(tx: &DatabaseTransaction, id: Uuid) -> Result<Option<Self::Row>, ServerError> {
+        training::Entity::find_by_id(id)
+            .one(tx)
+            .await
+            .map_err(ServerError::db("reading a training"))
+    }
+
+    fn head(row: &Self::Row) -> Head {
+        Head {
+            grid_id: row.grid_id,
+            person_id: row.person_id,
+            version: wire_version(row.version),
+            changed_at_ms: row.received_at_ms,
+        }
+    }
+
+    async fn stored_draft(
+        tx: &DatabaseTransaction,
+        row: &Self::Row,
+    ) -> Result<TrainingDraft, ServerError> {
+        let attendees = attendees_of(tx, [row.id])
+            .await?
+            .remove(&row.id)
+            .unwrap_or_default();
+        Ok(draft_of(row, attendees))
+    }
+
+    async fn locked(
+        tx: &DatabaseTransaction,
+        row: &Self::Row,
+    ) -> Result<Option<Vec<Problem>>, ServerError> {
+        month_lock::refusal(tx, row.grid_id, row.training_date, WORDING.date_field).await
+    }
+
+    async fn insert(
+        tx: &DatabaseTransaction,
+        new: Incoming<'_, ValidTraining>,
+    ) -> Result<bool, ServerError> {
+        let inserted = inserted(
+            training::Entity::insert(active_model(&new))
+                .on_conflict_do_nothing()
+                .exec_without_returning(tx)
+                .await
+                .map_err(ServerError::db("inserting a training"))?,
+        );
+        if inserted {
+            write_attendees(tx, new.id, &new.admitted.attendees).await?;
+        }
+        Ok(inserted)
+    }
+
+    async fn update(
+        tx: &DatabaseTransaction,
+        row: Self::Row,
+        new: Incoming<'_, ValidTraining>,
+    ) -> Result<(), ServerError> {
+        let mut active = active_model(&new);
+        active.id = sea_orm::ActiveValue::Unchanged(row.id);
+        active.person_id = sea_orm::ActiveValue::Unchanged(row.person_id);
+        active
+            .update(tx)
+            .await
+            .map_err(ServerError::db("updating a training"))?;
+        write_attendees(tx, row.id, &new.admitted.attendees).await
+    }
+
+    async fn delete(tx: &DatabaseTransaction, row: Self::Row) -> Result<(), ServerError> {
+        training_attendee::Entity::delete_many()
+            .filter(training_attendee::Column::TrainingId.eq(row.id))
+            .exec(tx)
+            .await
+            .map_err(ServerError::db("deleting a training's attendees"))?;
+        training::Entity::delete_by_id(row.id)
+            .exec(tx)
+            .await
+            .map_err(ServerError::db("deleting a training"))?;
+        Ok(())
+    }
+
+    async fn since(
+        db: &DatabaseConnection,
+        viewer: &Viewer,
+        since: i64,
+    ) -> Result<Vec<TrainingRecord>, ServerError> {
+        let rows = training::Entity::find()
+            .filter(training::Column::PersonId.eq(viewer.person_id()))
+            .filter(training::Column::ReceivedAtMs.gte(since))
+            .order_by_asc(training::Column::ReceivedAtMs)
+            .all(db)
+            .await
+            .map_err(ServerError::db("reading trainings since the cursor"))?;
+        let mut attendees = attendees_of(db, rows.iter().map(|r| r.id)).await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| TrainingRecord {
+                id: row.id,
+                draft: draft_of(&row, attendees.remove(&row.id).unwrap_or_default()),
+                version: wire_version(row.version),
+                received_at_ms: row.received_at_ms,
+            })
+            .collect())
+    }
+
+    fn pulled_at(record: &TrainingRecord) -> i64 {
+        record.received_at_ms
+    }
 }
 
-pub(crate) async fn attendees_of(
+async fn attendees_of(
     db: &impl ConnectionTrait,
     ids: impl IntoIterator<Item = Uuid>,
-) -> Result<HashMap<Uuid, Vec<i32>>, AppError> {
+) -> Result<HashMap<Uuid, Vec<i32>>, ServerError> {
     let rows = training_attendee::Entity::find()
         .filter(training_attendee::Column::TrainingId.is_in(ids))
         .order_by_asc(training_attendee::Column::PersonId)
         .all(db)
-        .await?;
+        .await
+        .map_err(ServerError::db("reading attendees"))?;
     let mut by_training: HashMap<Uuid, Vec<i32>> = HashMap::new();
     for row in rows {
         by_training
@@ -79,11 +206,12 @@ async fn write_attendees(
     db: &impl ConnectionTrait,
     id: Uuid,
     attendees: &[i32],
-) -> Result<(), AppError> {
+) -> Result<(), ServerError> {
     training_attendee::Entity::delete_many()
         .filter(training_attendee::Column::TrainingId.eq(id))
         .exec(db)
-        .await?;
+        .await
+        .map_err(ServerError::db("clearing attendees"))?;
     training_attendee::Entity::insert_many(attendees.iter().map(|p| {
         training_attendee::ActiveModel {
             training_id: Set(id),
@@ -91,119 +219,29 @@ async fn write_attendees(
         }
     }))
     .exec_without_returning(db)
-    .await?;
+    .await
+    .map_err(ServerError::db("writing attendees"))?;
     Ok(())
 }
 
-async fn store_one(
-    db: &DatabaseConnection,
-    person_id: i32,
-    record: RecordEnvelope,
-    valid: ValidTraining,
-    scope: &GridScope,
-) -> Result<RecordOutcome, AppError> {
-    let record = &record;
-    let at_ms = now_ms();
-    let tx = db.begin().await?;
-    let stored = training::Entity::find_by_id(record.id).one(&tx).await?;
-    let fresh = active_model(record, person_id, &valid, at_ms);
-    let outcome = match stored {
-        None => {
-            training::Entity::insert(fresh)
-                .on_conflict_do_nothing()
-                .exec_without_returning(&tx)
-                .await?;
-            // Inserted now, or by a concurrent replay of the same id: answer as stored.
-            match training::Entity::find_by_id(record.id).one(&tx).await? {
-                Some(row) if row.person_id == person_id => {
-                    write_attendees(&tx, record.id, &valid.attendees).await?;
-                    RecordOutcome::Accepted {
-                        received_at_ms: row.received_at_ms,
-                    }
-                }
-                _ => rejected("not_stored", "服务器未能保存该记录，请重试"),
-            }
-        }
-        Some(row) if row.person_id != person_id => {
-            rejected("id_taken", "记录编号与他人的记录重复，请重新保存")
-        }
-        Some(row) => {
-            let stored_version = u32::try_from(row.version).unwrap_or(0);
-            let attendees = attendees_of(&tx, [row.id])
-                .await?
-                .remove(&row.id)
-                .unwrap_or_default();
-            let current = draft_of(&row, attendees);
-            let same = valid_draft(&valid) == current;
-            let month = Month::of(row.training_date);
-            let editable = !scope.is_locked(row.grid_id, row.training_date);
-            match check_edit(stored_version, record.version, same, editable) {
-                EditCheck::Replay => RecordOutcome::Accepted {
-                    received_at_ms: row.received_at_ms,
-                },
-                EditCheck::Locked => RecordOutcome::Rejected {
-                    problems: locked_problem(month, "training_date"),
-                },
-                EditCheck::Stale => conflict("培训记录", stored_version, current)?,
-                EditCheck::Apply => {
-                    let mut active: training::ActiveModel = row.into();
-                    active.grid_id = fresh.grid_id;
-                    active.title = fresh.title;
-                    active.training_date = fresh.training_date;
-                    active.organiser = fresh.organiser;
-                    active.topic = fresh.topic;
-                    active.hours = fresh.hours;
-                    active.version = fresh.version;
-                    active.device_time_ms = fresh.device_time_ms;
-                    active.received_at_ms = fresh.received_at_ms;
-                    active.update(&tx).await?;
-                    write_attendees(&tx, record.id, &valid.attendees).await?;
-                    RecordOutcome::Accepted {
-                        received_at_ms: at_ms,
-                    }
-                }
-            }
-        }
-    };
-    tx.commit().await?;
-    Ok(outcome)
-}
-
-fn active_model(
-    record: &RecordEnvelope,
-    person_id: i32,
-    valid: &ValidTraining,
-    at_ms: i64,
-) -> training::ActiveModel {
+fn active_model(new: &Incoming<'_, ValidTraining>) -> training::ActiveModel {
+    let valid = new.admitted;
     training::ActiveModel {
-        id: Set(record.id),
+        id: Set(new.id),
         grid_id: Set(valid.grid_id),
-        person_id: Set(person_id),
+        person_id: Set(new.person_id),
         title: Set(valid.title.clone()),
         training_date: Set(valid.training_date),
         organiser: Set(valid.organiser.clone()),
         topic: Set(valid.topic.code().to_owned()),
-        hours: Set(i32::try_from(valid.hours).unwrap_or(0)),
-        version: Set(version_of(record)),
-        device_time_ms: Set(record.device_time_ms),
-        received_at_ms: Set(at_ms),
+        hours: Set(i32::try_from(valid.hours).unwrap_or(i32::MAX)),
+        version: Set(new.version),
+        device_time_ms: Set(new.device_time_ms),
+        received_at_ms: Set(new.at_ms),
     }
 }
 
-/// A valid training as the phone's draft, to compare with the stored one.
-fn valid_draft(valid: &ValidTraining) -> TrainingDraft {
-    TrainingDraft {
-        grid_id: valid.grid_id,
-        title: valid.title.clone(),
-        training_date: format_date(valid.training_date),
-        organiser: valid.organiser.clone(),
-        topic: valid.topic.code().to_owned(),
-        hours: valid.hours,
-        attendees: valid.attendees.clone(),
-    }
-}
-
-pub(crate) fn draft_of(row: &training::Model, attendees: Vec<i32>) -> TrainingDraft {
+fn draft_of(row: &training::Model, attendees: Vec<i32>) -> TrainingDraft {
     TrainingDraft {
         grid_id: row.grid_id,
         title: row.title.clone(),
@@ -215,36 +253,12 @@ pub(crate) fn draft_of(row: &training::Model, attendees: Vec<i32>) -> TrainingDr
     }
 }
 
-/// The person's own recorded trainings stored or changed at or after `since`, oldest first.
-pub async fn own_trainings_since(
-    db: &impl ConnectionTrait,
-    person_id: i32,
-    since: i64,
-) -> Result<Vec<TrainingRecord>, AppError> {
-    let rows = training::Entity::find()
-        .filter(training::Column::PersonId.eq(person_id))
-        .filter(training::Column::ReceivedAtMs.gte(since))
-        .order_by_asc(training::Column::ReceivedAtMs)
-        .all(db)
-        .await?;
-    let mut attendees = attendees_of(db, rows.iter().map(|r| r.id)).await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| TrainingRecord {
-            id: row.id,
-            draft: draft_of(&row, attendees.remove(&row.id).unwrap_or_default()),
-            version: u32::try_from(row.version).unwrap_or(1),
-            received_at_ms: row.received_at_ms,
-        })
-        .collect())
-}
-
 /// The trainings `person_id` attended in `year`, whoever recorded them, by day.
 pub async fn attended_in(
     db: &impl ConnectionTrait,
     person_id: i32,
     year: i32,
-) -> Result<Vec<Attended>, AppError> {
+) -> Result<Vec<Attended>, ServerError> {
     let ids: Vec<Uuid> = training_attendee::Entity::find()
         .filter(training_attendee::Column::PersonId.eq(person_id))
         .all(db)

@@ -3,6 +3,9 @@ use crate::domain::visit::VisitPurpose;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+/// The name this kind's records go under in a pull.
+pub const PULLED_AS: &str = "visits";
+
 /// A visit as the server stored it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VisitRecord {

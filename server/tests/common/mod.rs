@@ -83,6 +83,7 @@ impl TestApp {
             site_root: std::env::temp_dir().join("statgrid-no-site"),
             demo_data: true,
             secure_cookies: false,
+            clock_start_ms: None,
         };
         let app = Application::build(settings).await.expect("app starts");
         let base = format!("http://{}", app.address());

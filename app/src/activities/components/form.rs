@@ -2,6 +2,7 @@
 //! offline; the same validation as the server's runs before anything is saved.
 use crate::directory::picker::{MemberPicker, member_grids};
 use crate::domain::activity::{ActivityDraft, ActivityError, ActivityType, SPEND_MAX_YUAN};
+use crate::domain::draft::Draft;
 use crate::domain::period::format_date;
 use crate::filing::go_to_field_app;
 use crate::layout::field_errors;

@@ -60,7 +60,7 @@ impl AdminSession {
     }
 
     pub async fn change_person(&self, change: PersonChange) -> Result<PersonChangeDone, AppError> {
-        let me = self.viewer.person_id();
+        let me = audit::Actor::of(&self.viewer);
         let target = match &change {
             PersonChange::Deactivate { person_id }
             | PersonChange::Reactivate { person_id }
@@ -77,7 +77,7 @@ impl AdminSession {
         let mut done = PersonChangeDone::default();
         match &change {
             PersonChange::Deactivate { .. } => {
-                if target == me {
+                if target == me.person_id {
                     return Err(AppError::Invalid("不能停用自己的账号".into()));
                 }
                 let mut off: person::ActiveModel = p.into();

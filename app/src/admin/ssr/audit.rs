@@ -1,15 +1,31 @@
 //! The audit log: every administrative change with who, when, what, before and after.
 use crate::admin::api::AuditRecord;
-use crate::auth::ssr::now_ms;
+use crate::auth::ssr::Viewer;
 use crate::db::{audit_entry, person};
 use crate::error::AppError;
 use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait, QueryOrder, QuerySelect};
 use serde::Serialize;
 use std::collections::HashMap;
 
+/// Who makes a change, and when.
+#[derive(Debug, Clone, Copy)]
+pub struct Actor {
+    pub person_id: i32,
+    pub at_ms: i64,
+}
+
+impl Actor {
+    pub fn of(viewer: &Viewer) -> Self {
+        Actor {
+            person_id: viewer.person_id(),
+            at_ms: viewer.now_ms,
+        }
+    }
+}
+
 /// One entry, to be written with the change it records.
 pub fn entry<T: Serialize>(
-    person_id: i32,
+    by: Actor,
     action: &str,
     target_kind: &str,
     target_key: &str,
@@ -18,8 +34,8 @@ pub fn entry<T: Serialize>(
 ) -> audit_entry::ActiveModel {
     let json = |v: Option<&T>| v.and_then(|v| serde_json::to_string(v).ok());
     audit_entry::ActiveModel {
-        person_id: Set(person_id),
-        at_ms: Set(now_ms()),
+        person_id: Set(by.person_id),
+        at_ms: Set(by.at_ms),
         action: Set(action.to_owned()),
         target_kind: Set(target_kind.to_owned()),
         target_key: Set(target_key.to_owned()),
@@ -32,14 +48,14 @@ pub fn entry<T: Serialize>(
 /// Writes one entry, inside the caller's transaction so that it lands with the change.
 pub async fn record<T: Serialize>(
     db: &impl ConnectionTrait,
-    person_id: i32,
+    by: Actor,
     action: &str,
     target_kind: &str,
     target_key: &str,
     before: Option<&T>,
     after: Option<&T>,
 ) -> Result<(), AppError> {
-    let one = entry(person_id, action, target_kind, target_key, before, after);
+    let one = entry(by, action, target_kind, target_key, before, after);
     audit_entry::Entity::insert(one).exec(db).await?;
     Ok(())
 }

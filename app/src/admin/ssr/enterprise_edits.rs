@@ -49,7 +49,7 @@ impl AdminSession {
         &self,
         change: EnterpriseChange,
     ) -> Result<EnterpriseEntry, AppError> {
-        let me = self.viewer.person_id();
+        let me = audit::Actor::of(&self.viewer);
         let tx = self.db.begin().await?;
         let names = grid_names(&tx).await?;
         let saved = match change {

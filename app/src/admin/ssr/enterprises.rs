@@ -106,7 +106,7 @@ pub async fn import(
     let to_write = report.new + report.changed;
     ticker.stage(ImportStage::Writing, to_write);
     let tx = db.begin().await?;
-    let me = viewer.person_id();
+    let me = audit::Actor::of(viewer);
     let mut new_rows = Vec::new();
     let mut entries = Vec::new();
     for ((_, r), change) in rows.iter().zip(&changes) {

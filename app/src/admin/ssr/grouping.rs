@@ -115,7 +115,7 @@ impl AdminSession {
                 )));
             }
         }
-        let me = self.viewer.person_id();
+        let me = audit::Actor::of(&self.viewer);
         let tx = self.db.begin().await?;
         for old in &old_grids {
             let mut closed: grid::ActiveModel = old.clone().into();

@@ -139,7 +139,7 @@ pub async fn import(
                     person::Entity::update(renamed).exec(&tx).await?;
                     audit::record(
                         &tx,
-                        viewer.person_id(),
+                        audit::Actor::of(viewer),
                         "rename_person",
                         "person",
                         &phone,
@@ -166,7 +166,7 @@ pub async fn import(
                 .last_insert_id;
                 audit::record(
                     &tx,
-                    viewer.person_id(),
+                    audit::Actor::of(viewer),
                     "import_person",
                     "person",
                     &phone,
@@ -195,7 +195,7 @@ pub async fn import(
             let what = format!("{} {}", r.grid_name, r.role.label());
             audit::record(
                 &tx,
-                viewer.person_id(),
+                audit::Actor::of(viewer),
                 "assign_role",
                 "person",
                 &phone,

@@ -52,7 +52,7 @@ impl AdminSession {
                 .find(|g| g.id == id)
                 .ok_or_else(|| AppError::Invalid("没有这个网格".into()))
         };
-        let me = self.viewer.person_id();
+        let me = audit::Actor::of(&self.viewer);
         match &change {
             GridChange::Add {
                 parent_id,

@@ -1,6 +1,7 @@
 //! The major-event form (上报重大事项). Saved to the phone's outbox first, so it works offline;
 //! the outbox sends it before any other record once a connection appears.
 use crate::directory::picker::member_grids;
+use crate::domain::draft::Draft;
 use crate::domain::major_event::{MajorEventDraft, MajorEventError, TITLE_MAX_CHARS};
 use crate::domain::period::format_date;
 use crate::filing::go_to_field_app;

@@ -2,6 +2,7 @@
 //! offline. One plan per grid and year: choosing a grid and year the phone already holds a plan
 //! for opens that plan, so writing it again edits it.
 use crate::domain::annual_plan::{AnnualPlanDraft, AnnualPlanError, PARTS};
+use crate::domain::draft::Draft;
 use crate::filing::go_to_field_app;
 use crate::layout::field_errors;
 use crate::sync::client;

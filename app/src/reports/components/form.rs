@@ -1,6 +1,7 @@
 //! The grid leader's monthly report form (情况汇报). Saved to the phone's outbox first, so it
 //! works offline; the month's visits on this phone are counted in, synced and pending alike.
 use super::item::month_label;
+use crate::domain::draft::Draft;
 use crate::domain::period::{Month, parse_date};
 use crate::domain::report::{MonthFigures, ReportDraft, ReportError};
 use crate::layout::field_errors;

@@ -1,7 +1,7 @@
 //! The township's side: the month's reports of its grids with the cadence's judgement, and
 //! review steps (approve, return, unlock), each kept in the report's history.
 use crate::admin::ssr::audit;
-use crate::auth::ssr::{Viewer, now_ms};
+use crate::auth::ssr::Viewer;
 use crate::cadence::ssr::{policy, waive, waivers};
 use crate::db::{grid, monthly_report, person, report_event, visit};
 use crate::domain::cadence::{
@@ -30,7 +30,7 @@ pub async fn board(
     scope: Option<i32>,
     month: Option<String>,
 ) -> Result<ReviewBoard, AppError> {
-    let today = shanghai_date(now_ms()).ok_or(AppError::Internal)?;
+    let today = viewer.today()?;
     let month = match month.as_deref().filter(|m| !m.is_empty()) {
         Some(m) => Month::parse(m).map_err(|e| AppError::Invalid(e.to_string()))?,
         None => Month::of(today),
@@ -450,7 +450,7 @@ pub async fn review(
     let status = ReviewStatus::from_code(&row.status).ok_or(AppError::Internal)?;
     let (next, comment) =
         next_status(status, action, comment).map_err(|e| AppError::Invalid(e.to_string()))?;
-    let at_ms = now_ms();
+    let at_ms = viewer.now_ms;
     let key = format!("{}/{}", row.grid_id, row.month);
     let mut active: monthly_report::ActiveModel = row.into();
     active.status = Set(next.code().to_owned());
@@ -473,7 +473,7 @@ pub async fn review(
     if action == ReviewAction::Unlock {
         audit::record(
             &tx,
-            viewer.person_id(),
+            audit::Actor::of(viewer),
             "unlock_report",
             "monthly_report",
             &key,
@@ -509,7 +509,7 @@ pub async fn waive_report(
             period: Period::Month(month),
             reason,
             by_person: viewer.person_id(),
-            at_ms: now_ms(),
+            at_ms: viewer.now_ms,
         },
     )
     .await?;

@@ -1,21 +1,247 @@
-//! Storing pushed report versions exactly once, refusing edits of locked or stale versions,
-//! and reading them back for the phone.
-use crate::auth::ssr::{Viewer, now_ms};
+//! Monthly reports as a record kind: one per grid and month, held by both leaders of the grid,
+//! each version written to the report's history, and locked once the township approves it.
+use crate::auth::ssr::Viewer;
 use crate::db::{monthly_report, report_event};
-use crate::domain::period::{Month, shanghai_date};
 use crate::domain::report::{ReportDraft, ReviewStatus, ValidReport};
-use crate::domain::version::{EditCheck, check_edit};
-use crate::error::AppError;
-use crate::reports::api::ReportRecord;
-use crate::sync::api::{
-    CurrentVersion, KIND_MONTHLY_REPORT, Problem, RecordEnvelope, RecordOutcome, RecordResult,
-};
+use crate::error::ServerError;
+use crate::reports::api::{PULLED_AS, ReportRecord};
+use crate::sync::api::{Problem, RecordEnvelope};
+use crate::sync::kind::{Head, Holders, Incoming, RecordKind};
+use crate::sync::store::{inserted, wire_version};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
 };
-use std::collections::{BTreeSet, HashSet};
-use time::Date;
+use std::collections::BTreeSet;
+use uuid::Uuid;
+
+pub struct Reports;
+
+impl RecordKind for Reports {
+    type Draft = ReportDraft;
+    /// The grids the writer leads.
+    type Scope = BTreeSet<i32>;
+    type Admitted = ValidReport;
+    type Row = monthly_report::Model;
+    type Pulled = ReportRecord;
+
+    const NOUN: &'static str = "汇报";
+    const PULLED_AS: &'static str = PULLED_AS;
+    const HOLDERS: Holders = Holders::GridLeaders;
+
+    async fn scope(
+        _tx: &DatabaseTransaction,
+        viewer: &Viewer,
+        _records: &[RecordEnvelope],
+    ) -> Result<BTreeSet<i32>, ServerError> {
+        Ok(reporting_grids(viewer))
+    }
+
+    fn admit(
+        grids: &BTreeSet<i32>,
+        _draft: &ReportDraft,
+        valid: ValidReport,
+    ) -> Result<ValidReport, Vec<Problem>> {
+        if !grids.contains(&valid.grid_id) {
+            return Err(vec![Problem::new(
+                "grid_not_allowed",
+                Some("grid_id"),
+                "您不是该网格的网格长，不能提交它的情况汇报",
+            )]);
+        }
+        Ok(valid)
+    }
+
+    fn as_draft(valid: &ValidReport) -> ReportDraft {
+        ReportDraft {
+            grid_id: valid.grid_id,
+            month: valid.month.to_string(),
+            work_done: valid.work_done.clone(),
+            problems: valid.problems.clone(),
+            next_steps: valid.next_steps.clone(),
+        }
+    }
+
+    async fn find(tx: &DatabaseTransaction, id: Uuid) -> Result<Option<Self::Row>, ServerError> {
+        monthly_report::Entity::find_by_id(id)
+            .one(tx)
+            .await
+            .map_err(ServerError::db("reading a report"))
+    }
+
+    fn head(row: &Self::Row) -> Head {
+        Head {
+            grid_id: row.grid_id,
+            person_id: row.person_id,
+            version: wire_version(row.version),
+            changed_at_ms: row.updated_at_ms,
+        }
+    }
+
+    async fn stored_draft(
+        _tx: &DatabaseTransaction,
+        row: &Self::Row,
+    ) -> Result<ReportDraft, ServerError> {
+        Ok(ReportDraft {
+            grid_id: row.grid_id,
+            month: row.month.clone(),
+            work_done: row.work_done.clone(),
+            problems: row.problems.clone(),
+            next_steps: row.next_steps.clone(),
+        })
+    }
+
+    fn refuse_change(row: &Self::Row, valid: &ValidReport) -> Option<Vec<Problem>> {
+        (row.grid_id != valid.grid_id || row.month != valid.month.to_string()).then(|| {
+            vec![Problem::new(
+                "report_moved",
+                None,
+                "汇报提交后不能更换网格或月份；请为其他月份另写一份汇报",
+            )]
+        })
+    }
+
+    async fn locked(
+        _tx: &DatabaseTransaction,
+        row: &Self::Row,
+    ) -> Result<Option<Vec<Problem>>, ServerError> {
+        Ok((status(row)? == ReviewStatus::Approved).then(|| {
+            vec![Problem::new(
+                "month_locked",
+                None,
+                format!(
+                    "{}的情况汇报已审核通过并锁定，不能修改；如需修改，请联系乡镇网格长解锁",
+                    month_label(&row.month)
+                ),
+            )]
+        }))
+    }
+
+    async fn withdrawal_refused(
+        _tx: &DatabaseTransaction,
+        row: &Self::Row,
+    ) -> Result<Option<Vec<Problem>>, ServerError> {
+        Ok((status(row)? == ReviewStatus::Approved).then(|| {
+            vec![Problem::new(
+                "month_locked",
+                None,
+                "这份汇报已审核通过，不能撤回；如需撤回，请联系乡镇网格长解锁",
+            )]
+        }))
+    }
+
+    async fn taken(
+        tx: &DatabaseTransaction,
+        valid: &ValidReport,
+    ) -> Result<Option<Vec<Problem>>, ServerError> {
+        let taken = monthly_report::Entity::find()
+            .filter(monthly_report::Column::GridId.eq(valid.grid_id))
+            .filter(monthly_report::Column::Month.eq(valid.month.to_string()))
+            .one(tx)
+            .await
+            .map_err(ServerError::db("reading the grid's report of the month"))?;
+        Ok(taken.map(|_| {
+            vec![Problem::new(
+                "report_exists",
+                None,
+                format!(
+                    "该网格{}的情况汇报已有人提交；请在“我的记录”中修改那一份",
+                    valid.month.label()
+                ),
+            )]
+        }))
+    }
+
+    async fn insert(
+        tx: &DatabaseTransaction,
+        new: Incoming<'_, ValidReport>,
+    ) -> Result<bool, ServerError> {
+        let valid = new.admitted;
+        let inserted = inserted(
+            monthly_report::Entity::insert(monthly_report::ActiveModel {
+                id: Set(new.id),
+                grid_id: Set(valid.grid_id),
+                month: Set(valid.month.to_string()),
+                person_id: Set(new.person_id),
+                work_done: Set(valid.work_done.clone()),
+                problems: Set(valid.problems.clone()),
+                next_steps: Set(valid.next_steps.clone()),
+                version: Set(new.version),
+                status: Set(ReviewStatus::Submitted.code().to_owned()),
+                review_comment: Set(None),
+                first_received_at_ms: Set(new.at_ms),
+                updated_at_ms: Set(new.at_ms),
+            })
+            .on_conflict_do_nothing()
+            .exec_without_returning(tx)
+            .await
+            .map_err(ServerError::db("inserting a report"))?,
+        );
+        if inserted {
+            event(tx, &new, "submitted").await?;
+        }
+        Ok(inserted)
+    }
+
+    /// A new version is submitted again for review.
+    async fn update(
+        tx: &DatabaseTransaction,
+        row: Self::Row,
+        new: Incoming<'_, ValidReport>,
+    ) -> Result<(), ServerError> {
+        let valid = new.admitted;
+        let mut active: monthly_report::ActiveModel = row.into();
+        active.person_id = Set(new.person_id);
+        active.work_done = Set(valid.work_done.clone());
+        active.problems = Set(valid.problems.clone());
+        active.next_steps = Set(valid.next_steps.clone());
+        active.version = Set(new.version);
+        active.status = Set(ReviewStatus::Submitted.code().to_owned());
+        active.review_comment = Set(None);
+        active.updated_at_ms = Set(new.at_ms);
+        active
+            .update(tx)
+            .await
+            .map_err(ServerError::db("updating a report"))?;
+        event(tx, &new, "resubmitted").await
+    }
+
+    async fn delete(tx: &DatabaseTransaction, row: Self::Row) -> Result<(), ServerError> {
+        report_event::Entity::delete_many()
+            .filter(report_event::Column::ReportId.eq(row.id))
+            .exec(tx)
+            .await
+            .map_err(ServerError::db("deleting a report's history"))?;
+        monthly_report::Entity::delete_by_id(row.id)
+            .exec(tx)
+            .await
+            .map_err(ServerError::db("deleting a report"))?;
+        Ok(())
+    }
+
+    async fn since(
+        db: &DatabaseConnection,
+        viewer: &Viewer,
+        since: i64,
+    ) -> Result<Vec<ReportRecord>, ServerError> {
+        let grids = reporting_grids(viewer);
+        if grids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rows = monthly_report::Entity::find()
+            .filter(monthly_report::Column::GridId.is_in(grids))
+            .filter(monthly_report::Column::UpdatedAtMs.gte(since))
+            .order_by_asc(monthly_report::Column::UpdatedAtMs)
+            .all(db)
+            .await
+            .map_err(ServerError::db("reading reports since the cursor"))?;
+        rows.into_iter().map(record).collect()
+    }
+
+    fn pulled_at(record: &ReportRecord) -> i64 {
+        record.updated_at_ms
+    }
+}
 
 fn reporting_grids(viewer: &Viewer) -> BTreeSet<i32> {
     viewer
@@ -26,260 +252,54 @@ fn reporting_grids(viewer: &Viewer) -> BTreeSet<i32> {
         .collect()
 }
 
-/// Answers every report of a batch, one at a time (a person sends a few a month).
-pub async fn store_reports(
-    db: &DatabaseConnection,
-    viewer: &Viewer,
-    records: Vec<RecordEnvelope>,
-) -> Result<Vec<RecordResult>, AppError> {
-    let today = shanghai_date(now_ms()).ok_or(AppError::Internal)?;
-    let grids = reporting_grids(viewer);
-    let mut results = Vec::with_capacity(records.len());
-    for record in records {
-        let outcome = match check(&record, today, &grids) {
-            Ok(valid) => store_one(db, viewer.person_id(), &record, valid).await?,
-            Err(problems) => RecordOutcome::Rejected { problems },
-        };
-        results.push(RecordResult {
-            id: record.id,
-            outcome,
-        });
-    }
-    Ok(results)
+fn status(row: &monthly_report::Model) -> Result<ReviewStatus, ServerError> {
+    ReviewStatus::from_code(&row.status)
+        .ok_or_else(|| ServerError::Corrupt(format!("report status {:?}", row.status)))
 }
 
-fn check(
-    record: &RecordEnvelope,
-    today: Date,
-    grids: &BTreeSet<i32>,
-) -> Result<ValidReport, Vec<Problem>> {
-    debug_assert_eq!(record.kind, KIND_MONTHLY_REPORT);
-    let draft: ReportDraft = record.payload_as()?;
-    let valid = draft.validate(today).map_err(Problem::of_fields)?;
-    if !grids.contains(&valid.grid_id) {
-        return Err(vec![Problem::new(
-            "grid_not_allowed",
-            Some("grid_id"),
-            "您不是该网格的网格长，不能提交它的情况汇报",
-        )]);
-    }
-    Ok(valid)
+fn month_label(month: &str) -> String {
+    crate::domain::period::Month::parse(month).map_or_else(|_| month.to_owned(), |m| m.label())
 }
 
-fn rejected(code: &str, message: impl Into<String>) -> RecordOutcome {
-    RecordOutcome::Rejected {
-        problems: vec![Problem::new(code, None, message)],
-    }
-}
-
-/// The text of a version, kept in its history entry.
-fn content(valid: &ValidReport) -> String {
-    serde_json::json!({
+/// Writes a version to the report's history, with its text.
+async fn event(
+    db: &impl ConnectionTrait,
+    new: &Incoming<'_, ValidReport>,
+    action: &str,
+) -> Result<(), ServerError> {
+    let valid = new.admitted;
+    let content = serde_json::json!({
         "work_done": valid.work_done,
         "problems": valid.problems,
         "next_steps": valid.next_steps,
-    })
-    .to_string()
-}
-
-async fn store_one(
-    db: &DatabaseConnection,
-    person_id: i32,
-    record: &RecordEnvelope,
-    valid: ValidReport,
-) -> Result<RecordOutcome, AppError> {
-    let month = valid.month.to_string();
-    let label = valid.month.label();
-    let version = i32::try_from(record.version).unwrap_or(i32::MAX);
-    let tx = db.begin().await?;
-    let stored = monthly_report::Entity::find_by_id(record.id)
-        .one(&tx)
-        .await?;
-    let at_ms = now_ms();
-    // Ok(the history step written) or Err(the answer, nothing written).
-    let written: Result<&str, RecordOutcome> = match stored {
-        Some(row) if row.grid_id != valid.grid_id || row.month != month => Err(rejected(
-            "report_moved",
-            "汇报提交后不能更换网格或月份；请为其他月份另写一份汇报",
-        )),
-        Some(row) => {
-            let status = ReviewStatus::from_code(&row.status).ok_or(AppError::Internal)?;
-            let stored_version = u32::try_from(row.version).unwrap_or(0);
-            let same = row.work_done == valid.work_done
-                && row.problems == valid.problems
-                && row.next_steps == valid.next_steps;
-            match check_edit(stored_version, record.version, same, status.editable()) {
-                EditCheck::Replay => Err(RecordOutcome::Accepted {
-                    received_at_ms: row.updated_at_ms,
-                }),
-                EditCheck::Locked => Err(rejected(
-                    "month_locked",
-                    format!(
-                        "{label}的情况汇报已审核通过并锁定，不能修改；如需修改，请联系乡镇网格长解锁"
-                    ),
-                )),
-                EditCheck::Stale => Err(RecordOutcome::Conflict {
-                    problems: vec![Problem::new(
-                        "stale_version",
-                        None,
-                        format!(
-                            "这份汇报已在别处改为第{stored_version}版，与您的修改不同；请选择保留哪一版"
-                        ),
-                    )],
-                    current: CurrentVersion {
-                        version: stored_version,
-                        payload: serde_json::to_value(draft_of(&row))
-                            .map_err(|_| AppError::Internal)?,
-                    },
-                }),
-                EditCheck::Apply => {
-                    let mut active: monthly_report::ActiveModel = row.into();
-                    active.person_id = Set(person_id);
-                    active.work_done = Set(valid.work_done.clone());
-                    active.problems = Set(valid.problems.clone());
-                    active.next_steps = Set(valid.next_steps.clone());
-                    active.version = Set(version);
-                    active.status = Set(ReviewStatus::Submitted.code().to_owned());
-                    active.review_comment = Set(None);
-                    active.updated_at_ms = Set(at_ms);
-                    active.update(&tx).await?;
-                    Ok("resubmitted")
-                }
-            }
-        }
-        None => {
-            let taken = monthly_report::Entity::find()
-                .filter(monthly_report::Column::GridId.eq(valid.grid_id))
-                .filter(monthly_report::Column::Month.eq(month.as_str()))
-                .one(&tx)
-                .await?;
-            if taken.is_some() {
-                Err(rejected(
-                    "report_exists",
-                    format!("该网格{label}的情况汇报已有人提交；请在“我的记录”中修改那一份"),
-                ))
-            } else {
-                monthly_report::Entity::insert(monthly_report::ActiveModel {
-                    id: Set(record.id),
-                    grid_id: Set(valid.grid_id),
-                    month: Set(month),
-                    person_id: Set(person_id),
-                    work_done: Set(valid.work_done.clone()),
-                    problems: Set(valid.problems.clone()),
-                    next_steps: Set(valid.next_steps.clone()),
-                    version: Set(version),
-                    status: Set(ReviewStatus::Submitted.code().to_owned()),
-                    review_comment: Set(None),
-                    first_received_at_ms: Set(at_ms),
-                    updated_at_ms: Set(at_ms),
-                })
-                .exec_without_returning(&tx)
-                .await?;
-                Ok("submitted")
-            }
-        }
-    };
-    let outcome = match written {
-        Ok(action) => {
-            event(&tx, record, action, content(&valid), person_id, at_ms).await?;
-            RecordOutcome::Accepted {
-                received_at_ms: at_ms,
-            }
-        }
-        Err(answer) => answer,
-    };
-    tx.commit().await?;
-    Ok(outcome)
-}
-
-async fn event(
-    db: &impl ConnectionTrait,
-    record: &RecordEnvelope,
-    action: &str,
-    content: String,
-    person_id: i32,
-    at_ms: i64,
-) -> Result<(), AppError> {
+    });
     report_event::Entity::insert(report_event::ActiveModel {
-        report_id: Set(record.id),
-        version: Set(i32::try_from(record.version).unwrap_or(i32::MAX)),
+        report_id: Set(new.id),
+        version: Set(new.version),
         action: Set(action.to_owned()),
         comment: Set(None),
-        content: Set(Some(content)),
-        person_id: Set(person_id),
-        at_ms: Set(at_ms),
+        content: Set(Some(content.to_string())),
+        person_id: Set(new.person_id),
+        at_ms: Set(new.at_ms),
         ..Default::default()
     })
     .exec_without_returning(db)
-    .await?;
+    .await
+    .map_err(ServerError::db("writing a report's history"))?;
     Ok(())
 }
 
-/// Reports of the viewer's reporting grids changed at or after `since`, oldest change first.
-pub async fn reports_since(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    since: i64,
-) -> Result<Vec<ReportRecord>, AppError> {
-    let grids = reporting_grids(viewer);
-    if grids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let rows = monthly_report::Entity::find()
-        .filter(monthly_report::Column::GridId.is_in(grids))
-        .filter(monthly_report::Column::UpdatedAtMs.gte(since))
-        .order_by_asc(monthly_report::Column::UpdatedAtMs)
-        .all(db)
-        .await?;
-    Ok(rows.into_iter().filter_map(record).collect())
-}
-
-/// The stored version as the phone's draft.
-pub(crate) fn draft_of(row: &monthly_report::Model) -> ReportDraft {
-    ReportDraft {
-        grid_id: row.grid_id,
-        month: row.month.clone(),
-        work_done: row.work_done.clone(),
-        problems: row.problems.clone(),
-        next_steps: row.next_steps.clone(),
-    }
-}
-
-fn record(row: monthly_report::Model) -> Option<ReportRecord> {
-    Some(ReportRecord {
+fn record(row: monthly_report::Model) -> Result<ReportRecord, ServerError> {
+    Ok(ReportRecord {
         id: row.id,
         grid_id: row.grid_id,
-        status: ReviewStatus::from_code(&row.status)?,
+        status: status(&row)?,
         month: row.month,
         work_done: row.work_done,
         problems: row.problems,
         next_steps: row.next_steps,
-        version: u32::try_from(row.version).unwrap_or(1),
+        version: wire_version(row.version),
         review_comment: row.review_comment,
         updated_at_ms: row.updated_at_ms,
     })
-}
-
-/// The (grid, month) pairs among `grids` whose report is approved: their records are locked.
-pub async fn locked_months(
-    db: &impl ConnectionTrait,
-    grids: impl IntoIterator<Item = i32>,
-) -> Result<HashSet<(i32, Month)>, AppError> {
-    let grids: Vec<i32> = grids.into_iter().collect();
-    if grids.is_empty() {
-        return Ok(HashSet::new());
-    }
-    let rows: Vec<(i32, String)> = monthly_report::Entity::find()
-        .select_only()
-        .column(monthly_report::Column::GridId)
-        .column(monthly_report::Column::Month)
-        .filter(monthly_report::Column::GridId.is_in(grids))
-        .filter(monthly_report::Column::Status.eq(ReviewStatus::Approved.code()))
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(grid, month)| Some((grid, Month::parse(&month).ok()?)))
-        .collect())
 }

@@ -1,6 +1,7 @@
 //! The training form (培训记录): a training and the grid members who attended, with its hours.
 //! Saved to the phone's outbox first, so it works offline; validated as the server does.
 use crate::directory::picker::{MemberPicker, member_grids};
+use crate::domain::draft::Draft;
 use crate::domain::period::format_date;
 use crate::domain::training::{HOURS_MAX, TrainingDraft, TrainingError, TrainingTopic};
 use crate::filing::go_to_field_app;

@@ -1,5 +1,6 @@
 //! The visit form (走访记录). Saving goes to the phone's outbox first, so it works offline; the
 //! same validation as the server's runs before anything is saved.
+use crate::domain::draft::Draft;
 use crate::domain::period::format_date;
 use crate::domain::visit::{VisitDraft, VisitError, VisitPurpose};
 use crate::layout::field_errors;

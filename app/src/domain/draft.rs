@@ -1,0 +1,40 @@
+//! What every record kind's draft is, on the phone and on the server alike: a kind name on the
+//! wire, the same validation before saving and before storing, and field errors with a code,
+//! a field and a Chinese message.
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use time::Date;
+use uuid::Uuid;
+
+/// The kinds of record a phone can make, as named on the wire (`docs/sync.md`).
+pub const KIND_VISIT: &str = "visit";
+pub const KIND_MONTHLY_REPORT: &str = "monthly_report";
+pub const KIND_ACTIVITY: &str = "activity";
+pub const KIND_TRAINING: &str = "training";
+pub const KIND_MAJOR_EVENT: &str = "major_event";
+pub const KIND_ANNUAL_PLAN: &str = "annual_plan";
+
+/// A draft's validation error: its stable code, the draft field it concerns, and (through
+/// `Display`) the message shown to the user.
+pub trait FieldError: std::fmt::Display {
+    fn code(&self) -> &'static str;
+    fn field(&self) -> &'static str;
+}
+
+/// What a user wrote for one record kind, before it is checked.
+pub trait Draft: Clone + PartialEq + Serialize + DeserializeOwned {
+    /// The kind's name on the wire.
+    const KIND: &'static str;
+    /// The draft once every field has been parsed.
+    type Valid;
+    type Error: FieldError;
+
+    /// Checks every field against `today` (the Beijing date), returning all problems at once,
+    /// in field order.
+    fn validate(&self, today: Date) -> Result<Self::Valid, Vec<Self::Error>>;
+
+    /// The photos the record carries as evidence.
+    fn photos(&self) -> &[Uuid] {
+        &[]
+    }
+}

@@ -1,0 +1,96 @@
+//! The grids a person records grid work in (activities, trainings), as a batch of records is
+//! checked against them: who belongs to each, and which months are locked.
+use crate::auth::ssr::Viewer;
+use crate::db::role_assignment;
+use crate::domain::period::Month;
+use crate::error::ServerError;
+use crate::month_lock;
+use crate::sync::api::Problem;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use time::Date;
+
+/// How a record kind names its parts in the answers.
+pub struct Wording {
+    /// e.g. 活动.
+    pub record: &'static str,
+    /// The field listing people, its code when someone is outside the grid, and its label.
+    pub people_field: &'static str,
+    pub people_code: &'static str,
+    pub people_label: &'static str,
+    pub date_field: &'static str,
+}
+
+/// The viewer's enterprise grids with their members and locked months.
+pub struct GridScope {
+    members: HashMap<i32, HashSet<i32>>,
+    locked: HashSet<(i32, Month)>,
+}
+
+impl GridScope {
+    pub async fn of(db: &impl ConnectionTrait, viewer: &Viewer) -> Result<Self, ServerError> {
+        let grids: BTreeSet<i32> = viewer
+            .profile
+            .activity_grids()
+            .iter()
+            .map(|r| r.grid_id)
+            .collect();
+        Ok(GridScope {
+            members: members_by_grid(db, &grids).await?,
+            locked: month_lock::locked_months(db, grids.iter().copied()).await?,
+        })
+    }
+
+    /// Admits a record of `grid` about `people` on `day`: the grid is one of the viewer's,
+    /// everyone belongs to it, and its month is open.
+    pub fn admit(
+        &self,
+        grid: i32,
+        people: &[i32],
+        day: Date,
+        words: &Wording,
+    ) -> Result<(), Vec<Problem>> {
+        let members = self.members.get(&grid).ok_or_else(|| {
+            vec![Problem::new(
+                "grid_not_allowed",
+                Some("grid_id"),
+                format!("您不是该网格的成员，不能记录它的{}", words.record),
+            )]
+        })?;
+        if people.iter().any(|p| !members.contains(p)) {
+            return Err(vec![Problem::new(
+                words.people_code,
+                Some(words.people_field),
+                format!(
+                    "{}中有人不是该网格的成员，请同步后重新选择",
+                    words.people_label
+                ),
+            )]);
+        }
+        if self.locked.contains(&(grid, Month::of(day))) {
+            return Err(month_lock::problem(Month::of(day), words.date_field));
+        }
+        Ok(())
+    }
+}
+
+/// The viewer's enterprise grids with who holds a role in each.
+async fn members_by_grid(
+    db: &impl ConnectionTrait,
+    grids: &BTreeSet<i32>,
+) -> Result<HashMap<i32, HashSet<i32>>, ServerError> {
+    let rows: Vec<(i32, i32)> = role_assignment::Entity::find()
+        .select_only()
+        .column(role_assignment::Column::GridId)
+        .column(role_assignment::Column::PersonId)
+        .filter(role_assignment::Column::GridId.is_in(grids.iter().copied()))
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(ServerError::db("reading grid members"))?;
+    let mut by_grid: HashMap<i32, HashSet<i32>> = HashMap::new();
+    for (grid, person) in rows {
+        by_grid.entry(grid).or_default().insert(person);
+    }
+    Ok(by_grid)
+}

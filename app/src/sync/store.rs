@@ -1,0 +1,307 @@
+//! The engine that stores every record kind the same way (`docs/sync.md`): a pushed version is
+//! inserted once (`ON CONFLICT DO NOTHING`, so concurrent replays store once), answered as a
+//! replay, applied as an edit, refused, or answered with a conflict; a withdrawal removes the
+//! record; a pull reads what changed since a cursor. Each kind plugs in through
+//! [`RecordKind`]; the registry of kinds lives above this module and the features.
+use crate::auth::ssr::Viewer;
+use crate::domain::draft::Draft;
+use crate::domain::version::{EditCheck, check_edit};
+use crate::error::ServerError;
+use crate::sync::api::{CurrentVersion, Problem, RecordEnvelope, RecordOutcome, RecordResult};
+use crate::sync::kind::{Head, Holders, Incoming, RecordKind};
+use crate::sync::words;
+use sea_orm::{DatabaseConnection, DatabaseTransaction, TransactionTrait};
+use std::future::Future;
+use std::marker::PhantomData;
+use std::pin::Pin;
+
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// What became of the record a withdrawal names.
+pub enum Removal {
+    /// Removed from its grid.
+    Removed(i32),
+    /// Never stored (or already gone): the tombstone alone keeps it from arriving later.
+    Absent,
+    Refused(Vec<Problem>),
+    /// The stored version is as new as the withdrawal or newer: the user chooses.
+    Stale(RecordOutcome),
+}
+
+/// One kind's records changed since a cursor, as a pull sends them.
+pub struct Pulled {
+    pub name: &'static str,
+    pub records: Vec<serde_json::Value>,
+    /// When the latest of them changed.
+    pub latest_ms: Option<i64>,
+}
+
+/// A record kind as push, withdrawal and pull see it, whatever its types.
+pub trait KindStore: Send + Sync {
+    fn kind(&self) -> &'static str;
+    /// Who holds its records.
+    fn holders(&self) -> Holders;
+    /// Answers every record of a batch of this kind, in one transaction.
+    fn push<'a>(
+        &'a self,
+        db: &'a DatabaseConnection,
+        viewer: &'a Viewer,
+        records: Vec<RecordEnvelope>,
+    ) -> BoxFuture<'a, Result<Vec<RecordResult>, ServerError>>;
+    fn withdraw<'a>(
+        &'a self,
+        tx: &'a DatabaseTransaction,
+        viewer: &'a Viewer,
+        record: &'a RecordEnvelope,
+    ) -> BoxFuture<'a, Result<Removal, ServerError>>;
+    fn pull<'a>(
+        &'a self,
+        db: &'a DatabaseConnection,
+        viewer: &'a Viewer,
+        since: i64,
+    ) -> BoxFuture<'a, Result<Pulled, ServerError>>;
+}
+
+/// The engine for kind `K`.
+pub struct Engine<K>(PhantomData<fn() -> K>);
+
+impl<K> Engine<K> {
+    pub const NEW: Self = Engine(PhantomData);
+}
+
+impl<K: RecordKind> KindStore for Engine<K> {
+    fn kind(&self) -> &'static str {
+        K::Draft::KIND
+    }
+
+    fn holders(&self) -> Holders {
+        K::HOLDERS
+    }
+
+    fn push<'a>(
+        &'a self,
+        db: &'a DatabaseConnection,
+        viewer: &'a Viewer,
+        records: Vec<RecordEnvelope>,
+    ) -> BoxFuture<'a, Result<Vec<RecordResult>, ServerError>> {
+        Box::pin(push::<K>(db, viewer, records))
+    }
+
+    fn withdraw<'a>(
+        &'a self,
+        tx: &'a DatabaseTransaction,
+        viewer: &'a Viewer,
+        record: &'a RecordEnvelope,
+    ) -> BoxFuture<'a, Result<Removal, ServerError>> {
+        Box::pin(withdraw::<K>(tx, viewer, record))
+    }
+
+    fn pull<'a>(
+        &'a self,
+        db: &'a DatabaseConnection,
+        viewer: &'a Viewer,
+        since: i64,
+    ) -> BoxFuture<'a, Result<Pulled, ServerError>> {
+        Box::pin(pull::<K>(db, viewer, since))
+    }
+}
+
+async fn push<K: RecordKind>(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    records: Vec<RecordEnvelope>,
+) -> Result<Vec<RecordResult>, ServerError> {
+    if records.is_empty() {
+        return Ok(Vec::new());
+    }
+    let today = viewer.today()?;
+    let tx = db
+        .begin()
+        .await
+        .map_err(ServerError::db("opening a push"))?;
+    let scope = K::scope(&tx, viewer, &records).await?;
+    let mut results = Vec::with_capacity(records.len());
+    for record in &records {
+        let outcome = match admit::<K>(&scope, record, today) {
+            Ok(admitted) => store_one::<K>(&tx, viewer, record, &admitted).await?,
+            Err(problems) => RecordOutcome::Rejected { problems },
+        };
+        results.push(RecordResult {
+            id: record.id,
+            outcome,
+        });
+    }
+    tx.commit()
+        .await
+        .map_err(ServerError::db("committing a push"))?;
+    Ok(results)
+}
+
+fn admit<K: RecordKind>(
+    scope: &K::Scope,
+    record: &RecordEnvelope,
+    today: time::Date,
+) -> Result<K::Admitted, Vec<Problem>> {
+    let draft: K::Draft = record.payload_as()?;
+    let valid = draft.validate(today).map_err(Problem::of_fields)?;
+    K::admit(scope, &draft, valid)
+}
+
+/// Stores one admitted version: inserted when new, then judged against what is stored.
+async fn store_one<K: RecordKind>(
+    tx: &DatabaseTransaction,
+    viewer: &Viewer,
+    record: &RecordEnvelope,
+    admitted: &K::Admitted,
+) -> Result<RecordOutcome, ServerError> {
+    let incoming = || Incoming {
+        id: record.id,
+        version: stored_version(record.version),
+        device_time_ms: record.device_time_ms,
+        person_id: viewer.person_id(),
+        at_ms: viewer.now_ms,
+        admitted,
+    };
+    let row = match K::find(tx, record.id).await? {
+        Some(row) => row,
+        None => {
+            if let Some(problems) = K::taken(tx, admitted).await? {
+                return Ok(RecordOutcome::Rejected { problems });
+            }
+            K::insert(tx, incoming()).await?;
+            // Inserted now, or by a concurrent push of the same id: judged as stored.
+            match K::find(tx, record.id).await? {
+                Some(row) => row,
+                None => return Ok(rejected("not_stored", words::NOT_STORED)),
+            }
+        }
+    };
+    let head = K::head(&row);
+    if !may_change::<K>(viewer, &head) {
+        return Ok(rejected("id_taken", words::ID_TAKEN));
+    }
+    if let Some(problems) = K::refuse_change(&row, admitted) {
+        return Ok(RecordOutcome::Rejected { problems });
+    }
+    let stored = K::stored_draft(tx, &row).await?;
+    let same = stored == K::as_draft(admitted);
+    // Only a newer version asks whether the record may still change.
+    let refusal = if record.version > head.version {
+        K::locked(tx, &row).await?
+    } else {
+        None
+    };
+    Ok(
+        match check_edit(head.version, record.version, same, refusal.is_none()) {
+            EditCheck::Replay => RecordOutcome::Accepted {
+                received_at_ms: head.changed_at_ms,
+            },
+            EditCheck::Locked => RecordOutcome::Rejected {
+                problems: refusal.unwrap_or_default(),
+            },
+            EditCheck::Stale => conflict::<K>(head.version, &stored)?,
+            EditCheck::Apply => {
+                K::update(tx, row, incoming()).await?;
+                RecordOutcome::Accepted {
+                    received_at_ms: viewer.now_ms,
+                }
+            }
+        },
+    )
+}
+
+/// Whether the viewer may change a stored record: its author, or for records the grid's
+/// leaders hold, any leader of its grid.
+fn may_change<K: RecordKind>(viewer: &Viewer, head: &Head) -> bool {
+    match K::HOLDERS {
+        Holders::Author => head.person_id == viewer.person_id(),
+        Holders::GridLeaders => viewer.leads(head.grid_id),
+    }
+}
+
+/// The checks every withdrawal passes, then the kind's removal.
+async fn withdraw<K: RecordKind>(
+    tx: &DatabaseTransaction,
+    viewer: &Viewer,
+    record: &RecordEnvelope,
+) -> Result<Removal, ServerError> {
+    let Some(row) = K::find(tx, record.id).await? else {
+        return Ok(Removal::Absent);
+    };
+    let head = K::head(&row);
+    if !may_change::<K>(viewer, &head) {
+        return Ok(Removal::Refused(vec![Problem::new(
+            "not_allowed",
+            None,
+            words::NOT_ALLOWED,
+        )]));
+    }
+    if let Some(problems) = K::withdrawal_refused(tx, &row).await? {
+        return Ok(Removal::Refused(problems));
+    }
+    if record.version <= head.version {
+        let stored = K::stored_draft(tx, &row).await?;
+        return Ok(Removal::Stale(conflict::<K>(head.version, &stored)?));
+    }
+    K::delete(tx, row).await?;
+    Ok(Removal::Removed(head.grid_id))
+}
+
+async fn pull<K: RecordKind>(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    since: i64,
+) -> Result<Pulled, ServerError> {
+    let found = K::since(db, viewer, since).await?;
+    let latest_ms = found.iter().map(K::pulled_at).max();
+    let records = found
+        .iter()
+        .map(serde_json::to_value)
+        .collect::<Result<_, _>>()
+        .map_err(ServerError::json("writing pulled records"))?;
+    Ok(Pulled {
+        name: K::PULLED_AS,
+        records,
+        latest_ms,
+    })
+}
+
+/// The answer to a version made meanwhile elsewhere: the stored one goes back with it.
+fn conflict<K: RecordKind>(
+    stored_version: u32,
+    stored: &K::Draft,
+) -> Result<RecordOutcome, ServerError> {
+    Ok(RecordOutcome::Conflict {
+        problems: vec![Problem::new(
+            "stale_version",
+            None,
+            words::stale(K::NOUN, stored_version),
+        )],
+        current: CurrentVersion {
+            version: stored_version,
+            payload: serde_json::to_value(stored)
+                .map_err(ServerError::json("writing a conflict"))?,
+        },
+    })
+}
+
+pub fn rejected(code: &str, message: impl Into<String>) -> RecordOutcome {
+    RecordOutcome::Rejected {
+        problems: vec![Problem::new(code, None, message)],
+    }
+}
+
+/// A version number as stored (the column is a signed integer).
+pub fn stored_version(version: u32) -> i32 {
+    i32::try_from(version).unwrap_or(i32::MAX)
+}
+
+/// A stored version number as the wire's.
+pub fn wire_version(version: i32) -> u32 {
+    u32::try_from(version).unwrap_or(0)
+}
+
+/// Whether an `ON CONFLICT DO NOTHING` insert wrote its row.
+pub fn inserted(result: sea_orm::TryInsertResult<u64>) -> bool {
+    matches!(result, sea_orm::TryInsertResult::Inserted(n) if n > 0)
+}
