@@ -1,10 +1,22 @@
 // The monthly report (情况汇报) round trip: the township returns it, the grid leader sees the
 // comment on the phone after sync, edits it offline and resubmits; the township approves, and
 // the month is then locked against edits.
+//
+// The day is pinned, on the server (scripts/e2e.sh reads the line below) and in both browsers,
+// to 10 December 2026: the November report is then past its due date and grace days, and the
+// December one not yet within its warning days.
+// e2e-server-env: STATGRID_CLOCK_START=2026-12-10T09:00:00+08:00
 import { test, expect, type Page } from '@playwright/test';
 import { DONGHU_LEADER, GRID_LEADER, LoginPage, RecordsPage, VisitForm, unsyncedBadge } from './pages';
 
 const GRID = '东湖工业一网格';
+
+/** The instant the server's clock starts at; the browsers' clocks start there too and run on. */
+function today(): Date {
+  const start = process.env.STATGRID_CLOCK_START;
+  if (!start) throw new Error('STATGRID_CLOCK_START is not set: run this spec with scripts/e2e.sh');
+  return new Date(start);
+}
 
 function reportRow(page: Page) {
   return page.getByRole('listitem').filter({ has: page.getByText(GRID, { exact: true }) });
@@ -16,13 +28,15 @@ async function openBoard(page: Page) {
 }
 
 test('a returned report is edited offline, resubmitted, approved, and its month locked', async ({ page, context, browser }) => {
+  await context.clock.install({ time: today() });
   // The grid leader writes this month's report on the phone.
   await new LoginPage(page).loginAs(GRID_LEADER);
   await expect(page.getByRole('heading', { name: /本月情况汇报/ })).toBeVisible();
   const card = page.locator('section', { has: page.getByRole('heading', { name: /本月情况汇报/ }) });
-  // Judged on the phone by the cadence engine: this month still open, last month owed.
-  await expect(card.locator('li', { hasText: GRID }).last()).toContainText(/待完成|未到期/);
-  await expect(card.locator('li', { hasText: GRID }).first()).toContainText(/逾期未完成|待完成/);
+  // Judged on the phone by the cadence engine on 10 December: December's report is due on the
+  // 31st, warned of in its last 7 days; November's was due on the 30th, with 5 grace days.
+  await expect(card.locator('li', { hasText: GRID }).last()).toContainText('2026年12月 · 未到期');
+  await expect(card.locator('li', { hasText: GRID }).first()).toContainText('2026年11月 · 逾期未完成');
   // Last month's report was never sent: the reminders say so, offline too (kept on the phone).
   const reminders = page.locator('section', { has: page.getByRole('heading', { name: '待办提醒' }) });
   await expect(reminders).toContainText(`${GRID}`);
@@ -39,6 +53,7 @@ test('a returned report is edited offline, resubmitted, approved, and its month 
 
   // The township leader returns it with a comment.
   const townshipContext = await browser.newContext();
+  await townshipContext.clock.install({ time: today() });
   const township = await townshipContext.newPage();
   await new LoginPage(township).loginAs(DONGHU_LEADER);
   await township.getByRole('link', { name: '月度汇报审核' }).click();
