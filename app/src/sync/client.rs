@@ -9,7 +9,7 @@ use crate::error::AppError;
 use crate::major_events::api::{self as major_events, MajorEventRecord};
 use crate::plans::api::{self as plans, PlanRecord};
 use crate::reports::api::{self as reports, ReportRecord};
-use crate::sync::engine::{SyncError, push_outbox, retry_after};
+use crate::sync::engine::{AfterFailure, SyncError, failure_notice, push_outbox};
 use crate::sync::http::{self, Http};
 use crate::sync::idb::IdbStore;
 use crate::sync::outbox::{
@@ -106,7 +106,7 @@ pub fn start() {
             .set(LocalStorage::get::<Directory>(DIRECTORY_KEY).unwrap_or_default());
         let loaded = reload_records().await;
         state.ready.set(true);
-        sync_now();
+        sync_by_itself();
         // Only against records actually read: an empty list would make every photo an orphan.
         if loaded {
             clear_orphan_photos().await;
@@ -115,12 +115,12 @@ pub fn start() {
     state.online.set(window().navigator().on_line());
     let online = window_event_listener_untyped("online", move |_| {
         state.online.set(true);
-        sync_now();
+        sync_by_itself();
     });
     let offline = window_event_listener_untyped("offline", move |_| state.online.set(false));
     let visible = Closure::<dyn Fn()>::new(move || {
         if document().visibility_state() == web_sys::VisibilityState::Visible {
-            sync_now();
+            sync_by_itself();
         }
     });
     let _ = document()
@@ -128,7 +128,7 @@ pub fn start() {
     // These live as long as the page does.
     visible.forget();
     std::mem::forget((online, offline));
-    let _ = set_interval_with_handle(sync_now, SYNC_EVERY);
+    let _ = set_interval_with_handle(sync_by_itself, SYNC_EVERY);
     pwa::register(state.update_ready);
     pwa::watch_install(state.can_install, state.in_app_browser);
 }
@@ -165,10 +165,20 @@ async fn reload_records() -> bool {
     }
 }
 
-/// Starts a sync run unless nobody is logged in; while one is under way, another follows it.
+/// A sync run the user asked for (a tap on 立即同步, a save, a login): it runs even after a
+/// failure that stopped the phone from trying by itself.
 pub fn sync_now() {
+    client().status.update(|s| s.halted = false);
+    sync_by_itself();
+}
+
+/// A sync run the phone starts by itself (on start, network back, page shown, timer), unless
+/// nobody is logged in or the last failure needs the user; while one is under way, another
+/// follows it.
+fn sync_by_itself() {
     let state = client();
-    if state.profile.with_untracked(Option::is_none) {
+    if state.profile.with_untracked(Option::is_none) || state.status.with_untracked(|s| s.halted)
+    {
         return;
     }
     if state.status.with_untracked(|s| s.syncing) {
@@ -197,32 +207,23 @@ pub fn sync_now() {
                     s.needs_login = false;
                     s.failures = 0;
                 }
-                Err(SyncError::Server(AppError::Unauthenticated)) => {
-                    s.needs_login = true;
-                    s.problem = Some("登录已失效，请重新登录后同步。记录仍保存在手机上。".into());
-                }
-                Err(SyncError::Server(AppError::PasswordChangeRequired)) => {
-                    s.problem = Some("请先修改密码，之后记录会自动同步。".into());
-                }
                 Err(e) => {
                     s.failures += 1;
-                    let wait = retry_after(s.failures);
-                    retry = Some(wait);
-                    s.problem = Some(match e {
-                        SyncError::Server(AppError::Network(_)) => format!(
-                            "无法连接服务器，{} 秒后自动重试；联网后也会自动同步",
-                            wait.as_secs()
-                        ),
-                        other => format!("{other}（{} 秒后自动重试）", wait.as_secs()),
-                    });
+                    let after = e.after(s.failures);
+                    s.problem = Some(failure_notice(&e, &after));
+                    s.needs_login = e == SyncError::Server(AppError::Unauthenticated);
+                    match after {
+                        AfterFailure::Retry(wait) => retry = Some(wait),
+                        AfterFailure::Halt => s.halted = true,
+                    }
                 }
             }
         });
         if let Some(wait) = retry {
-            let _ = set_timeout_with_handle(sync_now, wait);
+            let _ = set_timeout_with_handle(sync_by_itself, wait);
         }
         if AGAIN.with(|a| a.replace(false)) {
-            sync_now();
+            sync_by_itself();
         }
     });
 }

@@ -95,6 +95,57 @@ async fn upload_photos(
     Ok(())
 }
 
+/// What a failed sync run leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AfterFailure {
+    /// Try again by itself after the wait: the network or the server may come back.
+    Retry(Duration),
+    /// Sending the same again cannot help: nothing is sent by itself until the user acts
+    /// (logs in, changes the password, updates the app, or taps 立即同步). The records stay.
+    Halt,
+}
+
+impl SyncError {
+    /// Whether the same run may succeed later without the user doing anything: the server's
+    /// answer decides (`docs/sync.md`, Errors); the phone's own storage may recover.
+    pub fn retryable(&self) -> bool {
+        match self {
+            Self::Store(_) => true,
+            Self::Server(e) => e.retryable(),
+        }
+    }
+
+    /// What follows this failure, the `failures`-th in a row.
+    pub fn after(&self, failures: u32) -> AfterFailure {
+        if self.retryable() {
+            AfterFailure::Retry(retry_after(failures))
+        } else {
+            AfterFailure::Halt
+        }
+    }
+}
+
+/// The failure in words for the user, with what happens next. The records stay on the phone
+/// whatever happened, and the notice says so where the user might fear for them.
+pub fn failure_notice(err: &SyncError, after: &AfterFailure) -> String {
+    match (err, after) {
+        (SyncError::Server(AppError::Unauthenticated), _) => {
+            "登录已失效，请重新登录后同步。记录仍保存在手机上。".into()
+        }
+        (SyncError::Server(AppError::PasswordChangeRequired), _) => {
+            "请先修改密码，之后记录会自动同步。".into()
+        }
+        (SyncError::Server(AppError::Network(_)), AfterFailure::Retry(wait)) => format!(
+            "无法连接服务器，{} 秒后自动重试；联网后也会自动同步",
+            wait.as_secs()
+        ),
+        (other, AfterFailure::Retry(wait)) => format!("{other}（{} 秒后自动重试）", wait.as_secs()),
+        (other, AfterFailure::Halt) => format!(
+            "{other}。记录仍保存在手机上，不再自动重试；请更新应用或联系管理员后点“立即同步”。"
+        ),
+    }
+}
+
 /// How long to wait before trying again after `failures` failed syncs in a row: 5 seconds,
 /// doubling, at most 5 minutes, so a phone on a poor link neither hammers the server nor
 /// waits long once the link is back.

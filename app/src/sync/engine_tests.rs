@@ -210,3 +210,40 @@ fn a_withdrawal_the_server_took_leaves_the_phone() {
     assert_eq!(left.len(), 1);
     assert_ne!(left[0].id, withdrawal.id);
 }
+
+#[test]
+fn only_failures_that_can_pass_later_are_retried() {
+    use crate::sync::engine::AfterFailure;
+    let network = SyncError::Server(AppError::Network("offline".into()));
+    assert_eq!(network.after(1), AfterFailure::Retry(retry_after(1)));
+    assert_eq!(
+        SyncError::Server(AppError::Internal).after(3),
+        AfterFailure::Retry(retry_after(3))
+    );
+    let storage = SyncError::Store(crate::sync::outbox::StoreError::Failed("busy".into()));
+    assert_eq!(storage.after(2), AfterFailure::Retry(retry_after(2)));
+    // A refusal (403), a request the server cannot read (422) and a lost session are the same
+    // on every try: sending them again by themselves would only drain the battery.
+    for refused in [
+        AppError::Forbidden,
+        AppError::Invalid("协议版本不符".into()),
+        AppError::Unauthenticated,
+        AppError::PasswordChangeRequired,
+    ] {
+        assert_eq!(SyncError::Server(refused).after(1), AfterFailure::Halt);
+    }
+}
+
+#[test]
+fn a_halted_sync_says_the_records_are_kept_and_nothing_is_retried() {
+    use crate::sync::engine::{AfterFailure, failure_notice};
+    let forbidden = SyncError::Server(AppError::Forbidden);
+    let notice = failure_notice(&forbidden, &forbidden.after(1));
+    assert!(notice.starts_with("您无权查看或修改这些数据"), "{notice}");
+    assert!(notice.contains("记录仍保存在手机上") && notice.contains("不再自动重试"), "{notice}");
+    let offline = SyncError::Server(AppError::Network("x".into()));
+    assert_eq!(
+        failure_notice(&offline, &AfterFailure::Retry(retry_after(2))),
+        "无法连接服务器，10 秒后自动重试；联网后也会自动同步"
+    );
+}

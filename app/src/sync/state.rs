@@ -19,6 +19,9 @@ pub struct SyncStatus {
     pub progress: Option<(usize, usize)>,
     /// Failed runs in a row, which set the wait before the next try.
     pub failures: u32,
+    /// The last failure cannot pass by trying again (a refusal, a lost session): the phone
+    /// sends nothing by itself until the user acts.
+    pub halted: bool,
 }
 
 /// What the browser says of this site's storage.
