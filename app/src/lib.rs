@@ -14,7 +14,6 @@ pub mod error;
 pub mod filing;
 #[cfg(feature = "ssr")]
 pub mod grid_scope;
-#[cfg(feature = "ssr")]
 pub mod kinds;
 mod layout;
 pub mod major_events;

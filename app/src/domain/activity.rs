@@ -214,6 +214,26 @@ impl Draft for ActivityDraft {
     const KIND: &'static str = KIND_ACTIVITY;
     type Valid = ValidActivity;
     type Error = ActivityError;
+    const LABEL: &'static str = "网格活动";
+
+    fn describe(&self) -> Vec<(&'static str, String)> {
+        vec![
+            (
+                "活动类型",
+                ActivityType::from_code(&self.activity_type)
+                    .map_or_else(|| self.activity_type.clone(), |t| t.label().to_owned()),
+            ),
+            ("活动日期", self.activity_date.clone()),
+            ("地点", self.place.clone()),
+            ("参加人数", self.participants.len().to_string()),
+            ("活动内容", self.summary.clone()),
+            ("活动经费（元）", self.spend_yuan.clone()),
+        ]
+    }
+
+    fn date(&self) -> String {
+        self.activity_date.clone()
+    }
 
     fn validate(&self, today: Date) -> Result<Self::Valid, Vec<Self::Error>> {
         let grid = (self.grid_id > 0)

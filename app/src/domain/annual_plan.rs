@@ -87,6 +87,23 @@ impl Draft for AnnualPlanDraft {
     const KIND: &'static str = KIND_ANNUAL_PLAN;
     type Valid = ValidAnnualPlan;
     type Error = AnnualPlanError;
+    const LABEL: &'static str = "年度工作计划";
+
+    fn describe(&self) -> Vec<(&'static str, String)> {
+        std::iter::once(("年份", self.year.to_string()))
+            .chain(
+                PARTS
+                    .iter()
+                    .zip(self.parts())
+                    .map(|((_, l), t)| (*l, t.clone())),
+            )
+            .collect()
+    }
+
+    /// The year's first day.
+    fn date(&self) -> String {
+        format!("{:04}-01-01", self.year)
+    }
 
     fn validate(&self, today: Date) -> Result<Self::Valid, Vec<Self::Error>> {
         let mut errors = Vec::new();

@@ -28,10 +28,20 @@ pub trait Draft: Clone + PartialEq + Serialize + DeserializeOwned {
     /// The draft once every field has been parsed.
     type Valid;
     type Error: FieldError;
+    /// The kind in words, as users name it.
+    const LABEL: &'static str;
+    /// Sent before any other record once a connection appears.
+    const URGENT: bool = false;
 
     /// Checks every field against `today` (the Beijing date), returning all problems at once,
     /// in field order.
     fn validate(&self, today: Date) -> Result<Self::Valid, Vec<Self::Error>>;
+
+    /// The record's fields in words, for showing two versions side by side.
+    fn describe(&self) -> Vec<(&'static str, String)>;
+
+    /// The day the record is about, `YYYY-MM-DD`, for ordering lists.
+    fn date(&self) -> String;
 
     /// The photos the record carries as evidence.
     fn photos(&self) -> &[Uuid] {

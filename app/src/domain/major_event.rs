@@ -84,6 +84,21 @@ impl Draft for MajorEventDraft {
     const KIND: &'static str = KIND_MAJOR_EVENT;
     type Valid = ValidMajorEvent;
     type Error = MajorEventError;
+    const LABEL: &'static str = "重大事项";
+    const URGENT: bool = true;
+
+    fn describe(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("事项标题", self.title.clone()),
+            ("发生日期", self.occurred_on.clone()),
+            ("事项经过", self.details.clone()),
+            ("对统计数据的影响", self.impact.clone()),
+        ]
+    }
+
+    fn date(&self) -> String {
+        self.occurred_on.clone()
+    }
 
     fn validate(&self, today: Date) -> Result<Self::Valid, Vec<Self::Error>> {
         let mut errors = Vec::new();

@@ -8,7 +8,7 @@ use time::Date;
 
 use super::cadence::{Period, Rule, Status};
 use super::grid::GridId;
-use super::period::Month;
+use super::period::{Month, format_date};
 
 /// Longest text of each part of a report, in characters.
 pub const PART_MAX_CHARS: usize = 2000;
@@ -122,6 +122,22 @@ impl Draft for ReportDraft {
     const KIND: &'static str = KIND_MONTHLY_REPORT;
     type Valid = ValidReport;
     type Error = ReportError;
+    const LABEL: &'static str = "情况汇报";
+
+    fn describe(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("本月工作情况", self.work_done.clone()),
+            ("存在问题", self.problems.clone()),
+            ("下月工作打算", self.next_steps.clone()),
+        ]
+    }
+
+    /// The month's last day.
+    fn date(&self) -> String {
+        Month::parse(&self.month)
+            .map(|m| format_date(m.last_day()))
+            .unwrap_or_default()
+    }
 
     fn validate(&self, today: Date) -> Result<Self::Valid, Vec<Self::Error>> {
         let mut errors = Vec::new();

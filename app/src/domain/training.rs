@@ -175,6 +175,26 @@ impl Draft for TrainingDraft {
     const KIND: &'static str = KIND_TRAINING;
     type Valid = ValidTraining;
     type Error = TrainingError;
+    const LABEL: &'static str = "培训";
+
+    fn describe(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("培训名称", self.title.clone()),
+            ("培训日期", self.training_date.clone()),
+            ("举办单位", self.organiser.clone()),
+            (
+                "培训内容",
+                TrainingTopic::from_code(&self.topic)
+                    .map_or_else(|| self.topic.clone(), |p| p.label().to_owned()),
+            ),
+            ("学时", self.hours.to_string()),
+            ("参训人数", self.attendees.len().to_string()),
+        ]
+    }
+
+    fn date(&self) -> String {
+        self.training_date.clone()
+    }
 
     fn validate(&self, today: Date) -> Result<Self::Valid, Vec<Self::Error>> {
         let grid = (self.grid_id > 0)

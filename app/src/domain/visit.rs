@@ -108,6 +108,23 @@ impl Draft for VisitDraft {
     const KIND: &'static str = KIND_VISIT;
     type Valid = ValidVisit;
     type Error = VisitError;
+    const LABEL: &'static str = "走访记录";
+
+    fn describe(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("走访日期", self.visit_date.clone()),
+            (
+                "走访目的",
+                VisitPurpose::from_code(&self.purpose)
+                    .map_or_else(|| self.purpose.clone(), |p| p.label().to_owned()),
+            ),
+            ("走访情况", self.findings.clone()),
+        ]
+    }
+
+    fn date(&self) -> String {
+        self.visit_date.clone()
+    }
 
     fn validate(&self, today: Date) -> Result<Self::Valid, Vec<Self::Error>> {
         let mut errors = Vec::new();

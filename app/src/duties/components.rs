@@ -3,11 +3,14 @@
 //! and 本季度待办 (the visits still owed in their enterprise grids). Works offline.
 use super::api::DutyList;
 use super::{open_reminders, still_open};
+use crate::domain::activity::ActivityDraft;
 use crate::domain::activity::activity_duties;
 use crate::domain::cadence::Status;
 use crate::domain::grid::GridKind;
 use crate::domain::period::{Quarter, parse_date};
+use crate::domain::training::TrainingDraft;
 use crate::domain::training::education_status;
+use crate::domain::visit::VisitDraft;
 use crate::sync::client;
 use crate::sync::outbox::{OutboxRecord, RecordState};
 use crate::sync::state::use_client;
@@ -22,7 +25,7 @@ pub fn DutiesCard() -> impl IntoView {
         let pending = own
             .iter()
             .filter(|r| matches!(r.state, RecordState::Pending))
-            .filter_map(|r| r.visit())
+            .filter_map(|r| r.draft_of::<VisitDraft>())
             .map(|v| (v.enterprise_id, v.visit_date.as_str()));
         let duties = still_open(&list.duties, pending, &list.first_day, &list.last_day);
         let reminders = open_reminders(&list.reminders, &own);
@@ -111,7 +114,7 @@ fn activity_statuses(list: &DutyList, own: &[OutboxRecord]) -> Vec<(String, Stat
     let mut held: Vec<(i32, time::Date)> = own
         .iter()
         .filter(|r| !matches!(r.state, RecordState::Rejected { .. }))
-        .filter_map(|r| r.activity())
+        .filter_map(|r| r.draft_of::<ActivityDraft>())
         .filter_map(|a| Some((a.grid_id, parse_date(&a.activity_date).ok()?)))
         .collect();
     for grid in &list.activities {
@@ -143,7 +146,7 @@ fn education_hours(list: &DutyList, own: &[OutboxRecord], me: i32) -> Option<(u3
         own.iter()
             .filter(|r| !matches!(r.state, RecordState::Rejected { .. }))
             .filter(|r| !list.attended.iter().any(|a| a.id == r.id))
-            .filter_map(|r| r.training())
+            .filter_map(|r| r.draft_of::<TrainingDraft>())
             .filter(|t| t.attendees.contains(&me))
             .filter_map(|t| Some((parse_date(&t.training_date).ok()?, t.hours))),
     );

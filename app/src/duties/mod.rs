@@ -7,6 +7,7 @@ pub mod components;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
+use crate::domain::report::ReportDraft;
 use crate::sync::outbox::{OutboxRecord, RecordState};
 use api::{Duty, Reminder};
 
@@ -15,7 +16,7 @@ use api::{Duty, Reminder};
 pub fn open_reminders(reminders: &[Reminder], records: &[OutboxRecord]) -> Vec<Reminder> {
     let handled = |grid: i32, month: &str| {
         records.iter().any(|r| {
-            r.report()
+            r.draft_of::<ReportDraft>()
                 .is_some_and(|d| d.grid_id == grid && d.month == month)
                 && !matches!(
                     r.state,

@@ -9,13 +9,7 @@ use uuid::Uuid;
 pub const PULLED_AS: &str = "major_events";
 
 /// A major event as the server stored it, pulled back by its reporter.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MajorEventRecord {
-    pub id: Uuid,
-    pub draft: MajorEventDraft,
-    pub version: u32,
-    pub received_at_ms: i64,
-}
+pub type MajorEventRecord = crate::sync::pulled::StoredRecord<MajorEventDraft>;
 
 /// A major event as the township and the city see it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

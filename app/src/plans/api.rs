@@ -1,19 +1,12 @@
 //! Shared annual-plan types.
 use crate::domain::annual_plan::AnnualPlanDraft;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 /// The name this kind's records go under in a pull.
 pub const PULLED_AS: &str = "plans";
 
 /// A plan as the server stored it, pulled by the leaders of its grid.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PlanRecord {
-    pub id: Uuid,
-    pub draft: AnnualPlanDraft,
-    pub version: u32,
-    pub received_at_ms: i64,
-}
+pub type PlanRecord = crate::sync::pulled::StoredRecord<AnnualPlanDraft>;
 
 /// A grid's plan of a year as the township sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,6 +1,9 @@
 //! Shared report types: what a phone pulls, and the township's review board.
-use crate::domain::report::{ReviewAction, ReviewStatus};
+use crate::domain::report::{ReportDraft, ReviewAction, ReviewStatus};
 use crate::error::AppError;
+use crate::sync::outbox::{OutboxRecord, RecordState};
+use crate::sync::pulled::PulledRecord;
+use crate::sync::record_draft::Recorded;
 use crate::township::api::ScopeChoice;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -23,6 +26,34 @@ pub struct ReportRecord {
     /// The township's comment when returned, or its reason when unlocked.
     pub review_comment: Option<String>,
     pub updated_at_ms: i64,
+}
+
+impl PulledRecord for ReportRecord {
+    /// Kept with its review: returned or approved, as the township left it.
+    fn into_outbox(self, person_id: i32) -> OutboxRecord {
+        let draft = ReportDraft {
+            grid_id: self.grid_id,
+            month: self.month,
+            work_done: self.work_done,
+            problems: self.problems,
+            next_steps: self.next_steps,
+        };
+        let mut record = OutboxRecord::synced(
+            person_id,
+            self.id,
+            self.version,
+            self.updated_at_ms,
+            draft.wrap(),
+        );
+        record.state = match self.status {
+            ReviewStatus::Submitted => record.state,
+            ReviewStatus::Returned => RecordState::Returned {
+                comment: self.review_comment,
+            },
+            ReviewStatus::Approved => RecordState::Approved,
+        };
+        record
+    }
 }
 
 /// The township's reports of one month: one row per enterprise grid, reported or not.

@@ -1,43 +1,35 @@
 //! Browser actions: start-up, login and logout, saving a record into the outbox, and sync runs
 //! (on start, on `online`, when the page becomes visible, on a timer and on demand).
-use crate::activities::api::{self as activities, ActivityRecord};
 use crate::auth::api::{Credentials, PasswordChange, Profile};
 use crate::directory::api::Directory;
 use crate::domain::period::shanghai_date;
 use crate::duties::api::DutyList;
 use crate::error::AppError;
-use crate::major_events::api::{self as major_events, MajorEventRecord};
-use crate::plans::api::{self as plans, PlanRecord};
-use crate::reports::api::{self as reports, ReportRecord};
-use crate::sync::engine::{AfterFailure, SyncError, failure_notice, push_outbox};
+use crate::kinds::PULLED;
+use crate::sync::engine::{AfterFailure, SyncError, failure_notice, sync_once};
 use crate::sync::http::{self, Http};
 use crate::sync::idb::IdbStore;
+use crate::sync::kv::{self, KeyValue, Local};
 use crate::sync::outbox::{
     Choice, OutboxRecord, OutboxStore, PhotoStore, RecordDraft, RecordState, StoreError,
-    StoredPhoto, orphan_photos, pulled_to_store, resolve, withdraw, withdrawn_elsewhere,
+    StoredPhoto, orphan_photos, resolve, withdraw,
 };
+use crate::sync::outbox_handle::Outbox;
 use crate::sync::pwa;
 use crate::sync::state::{ClientState, use_client};
-use crate::trainings::api::{self as trainings, TrainingRecord};
-use crate::visits::api::{self as visits, VisitRecord};
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 use std::time::Duration;
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
-const PROFILE_KEY: &str = "statgrid.profile";
-const DIRECTORY_KEY: &str = "statgrid.directory";
-const DIRECTORY_DIGEST_KEY: &str = "statgrid.directory.digest";
 const SYNC_EVERY: Duration = Duration::from_secs(60);
 
 thread_local! {
     static CLIENT: Cell<Option<ClientState>> = const { Cell::new(None) };
-    static STORE: RefCell<Option<Rc<IdbStore>>> = const { RefCell::new(None) };
+    static OUTBOX: RefCell<Option<Outbox<IdbStore>>> = const { RefCell::new(None) };
     /// A sync was asked for while one ran (the network came back mid-run, say): run again
     /// when it ends, so the request is not lost.
     static AGAIN: Cell<bool> = const { Cell::new(false) };
@@ -52,18 +44,14 @@ pub(crate) fn state() -> ClientState {
     client()
 }
 
-/// The outbox, opened once.
-pub(crate) async fn outbox() -> Result<Rc<IdbStore>, StoreError> {
-    store().await
-}
-
-async fn store() -> Result<Rc<IdbStore>, StoreError> {
-    if let Some(store) = STORE.with(|s| s.borrow().clone()) {
-        return Ok(store);
+/// The outbox, opened once: every write goes to IndexedDB, then to the page.
+pub(crate) async fn outbox() -> Result<Outbox<IdbStore>, StoreError> {
+    if let Some(outbox) = OUTBOX.with(|s| s.borrow().clone()) {
+        return Ok(outbox);
     }
-    let store = Rc::new(IdbStore::open().await?);
-    STORE.with(|s| *s.borrow_mut() = Some(store.clone()));
-    Ok(store)
+    let outbox = Outbox::new(IdbStore::open().await?, client().records);
+    OUTBOX.with(|s| *s.borrow_mut() = Some(outbox.clone()));
+    Ok(outbox)
 }
 
 fn now_ms() -> i64 {
@@ -75,35 +63,23 @@ pub fn today() -> Option<time::Date> {
     shanghai_date(now_ms())
 }
 
-fn cursor_key(person_id: i32) -> String {
-    format!("statgrid.cursor.{person_id}")
-}
-
-fn duties_key(person_id: i32) -> String {
-    format!("statgrid.duties.{person_id}")
-}
-
-fn last_sync_key(person_id: i32) -> String {
-    format!("statgrid.last_sync.{person_id}")
-}
-
 /// Loads what the phone holds, then keeps it in sync. Called once, by the app's root.
 pub fn start() {
     let state = use_client();
     CLIENT.with(|c| c.set(Some(state)));
     spawn_local(async move {
-        let profile = LocalStorage::get::<Profile>(PROFILE_KEY).ok();
+        let profile = Local.get::<Profile>(kv::PROFILE);
         if let Some(p) = &profile {
             state
                 .duties
-                .set(LocalStorage::get::<DutyList>(duties_key(p.person_id)).ok());
-            let last = LocalStorage::get::<i64>(last_sync_key(p.person_id)).ok();
+                .set(Local.get::<DutyList>(&kv::duties(p.person_id)));
+            let last = Local.get::<i64>(&kv::last_sync(p.person_id));
             state.status.update(|s| s.last_sync_ms = last);
         }
         state.profile.set(profile);
         state
             .directory
-            .set(LocalStorage::get::<Directory>(DIRECTORY_KEY).unwrap_or_default());
+            .set(Local.get::<Directory>(kv::DIRECTORY).unwrap_or_default());
         let loaded = reload_records().await;
         state.ready.set(true);
         sync_by_itself();
@@ -136,7 +112,7 @@ pub fn start() {
 /// Deletes the photos no record lists any more, once they are a day old, judged on the records
 /// just loaded; a failure here costs only space, so it is not reported.
 async fn clear_orphan_photos() {
-    let Ok(store) = store().await else { return };
+    let Ok(store) = outbox().await else { return };
     let Ok(photos) = store.photo_ids().await else {
         return;
     };
@@ -148,21 +124,14 @@ async fn clear_orphan_photos() {
 
 /// Reads the outbox into the page's state; whether it could.
 async fn reload_records() -> bool {
-    let state = client();
-    let read = match store().await {
-        Ok(store) => store.all().await,
+    let read = match outbox().await {
+        Ok(outbox) => outbox.reload().await,
         Err(e) => Err(e),
     };
-    match read {
-        Ok(records) => {
-            state.records.set(records);
-            true
-        }
-        Err(e) => {
-            state.status.update(|s| s.problem = Some(e.to_string()));
-            false
-        }
+    if let Err(e) = &read {
+        client().status.update(|s| s.problem = Some(e.to_string()));
     }
+    read.is_ok()
 }
 
 /// A sync run the user asked for (a tap on 立即同步, a save, a login): it runs even after a
@@ -177,8 +146,7 @@ pub fn sync_now() {
 /// follows it.
 fn sync_by_itself() {
     let state = client();
-    if state.profile.with_untracked(Option::is_none) || state.status.with_untracked(|s| s.halted)
-    {
+    if state.profile.with_untracked(Option::is_none) || state.status.with_untracked(|s| s.halted) {
         return;
     }
     if state.status.with_untracked(|s| s.syncing) {
@@ -191,6 +159,7 @@ fn sync_by_itself() {
     });
     spawn_local(async move {
         let result = run_sync(&state).await;
+        // Another tab may have written meanwhile: show what is on disk.
         reload_records().await;
         let mut retry = None;
         state.status.update(|s| {
@@ -200,7 +169,7 @@ fn sync_by_itself() {
                 Ok(()) => {
                     let now = now_ms();
                     if let Some(p) = state.profile.get_untracked() {
-                        let _ = LocalStorage::set(last_sync_key(p.person_id), now);
+                        Local.set(&kv::last_sync(p.person_id), &now);
                     }
                     s.last_sync_ms = Some(now);
                     s.problem = None;
@@ -235,69 +204,18 @@ async fn run_sync(state: &ClientState) -> Result<(), SyncError> {
     else {
         return Ok(());
     };
-    let store = store().await?;
-    push_outbox(store.as_ref(), &Http, person_id, |done, total| {
+    let outbox = outbox().await?;
+    let synced = sync_once(&outbox, &Http, &Local, person_id, PULLED, |done, total| {
         state.status.update(|s| s.progress = Some((done, total)))
     })
     .await?;
-    let since = LocalStorage::get::<i64>(cursor_key(person_id)).unwrap_or(0);
-    let held = LocalStorage::get::<String>(DIRECTORY_DIGEST_KEY).ok();
-    let pulled = http::pull(since, held).await?;
-    let malformed = |_| AppError::Internal;
-    let visits: Vec<VisitRecord> = pulled.records_of(visits::PULLED_AS).map_err(malformed)?;
-    let reports: Vec<ReportRecord> = pulled.records_of(reports::PULLED_AS).map_err(malformed)?;
-    let activities: Vec<ActivityRecord> = pulled
-        .records_of(activities::PULLED_AS)
-        .map_err(malformed)?;
-    let trainings: Vec<TrainingRecord> =
-        pulled.records_of(trainings::PULLED_AS).map_err(malformed)?;
-    let major_events: Vec<MajorEventRecord> = pulled
-        .records_of(major_events::PULLED_AS)
-        .map_err(malformed)?;
-    let plans: Vec<PlanRecord> = pulled.records_of(plans::PULLED_AS).map_err(malformed)?;
-    let fresh: Vec<OutboxRecord> = visits
-        .iter()
-        .map(|v| OutboxRecord::from_server(person_id, v))
-        .chain(
-            reports
-                .iter()
-                .map(|r| OutboxRecord::from_report(person_id, r)),
-        )
-        .chain(activities.into_iter().map(|a| {
-            let draft = RecordDraft::Activity(a.draft);
-            OutboxRecord::synced(person_id, a.id, a.version, a.received_at_ms, draft)
-        }))
-        .chain(trainings.into_iter().map(|t| {
-            let draft = RecordDraft::Training(t.draft);
-            OutboxRecord::synced(person_id, t.id, t.version, t.received_at_ms, draft)
-        }))
-        .chain(major_events.into_iter().map(|e| {
-            let draft = RecordDraft::MajorEvent(e.draft);
-            OutboxRecord::synced(person_id, e.id, e.version, e.received_at_ms, draft)
-        }))
-        .chain(plans.into_iter().map(|p| {
-            let draft = RecordDraft::AnnualPlan(p.draft);
-            OutboxRecord::synced(person_id, p.id, p.version, p.received_at_ms, draft)
-        }))
-        .collect();
-    let local = store.all().await?;
-    store
-        .remove(&withdrawn_elsewhere(&local, &pulled.withdrawn))
-        .await?;
-    store.put_all(&pulled_to_store(&local, fresh)).await?;
-    let _ = LocalStorage::set(cursor_key(person_id), pulled.cursor);
-    let _ = LocalStorage::set(PROFILE_KEY, &pulled.profile);
-    if let Some(directory) = pulled.directory {
-        // The digest only once the directory it names is kept.
-        if LocalStorage::set(DIRECTORY_KEY, &directory).is_ok() {
-            let _ = LocalStorage::set(DIRECTORY_DIGEST_KEY, &pulled.directory_digest);
-        }
+    if let Some(directory) = synced.directory {
         state.directory.set(directory);
     }
-    state.profile.set(Some(pulled.profile));
+    state.profile.set(Some(synced.profile));
     // The duty list is a convenience: without it sync still succeeded.
     if let Ok(duties) = http::duties().await {
-        let _ = LocalStorage::set(duties_key(person_id), &duties);
+        Local.set(&kv::duties(person_id), &duties);
         state.duties.set(Some(duties));
     }
     Ok(())
@@ -306,7 +224,7 @@ async fn run_sync(state: &ClientState) -> Result<(), SyncError> {
 pub async fn login(creds: Credentials) -> Result<Profile, AppError> {
     let answer = http::login(&creds).await?;
     let state = client();
-    let _ = LocalStorage::set(PROFILE_KEY, &answer.profile);
+    Local.set(kv::PROFILE, &answer.profile);
     state.profile.set(Some(answer.profile.clone()));
     state.status.update(|s| {
         s.needs_login = false;
@@ -327,13 +245,13 @@ pub async fn logout() -> Result<(), AppError> {
     }
     http::logout().await?;
     if let Some(p) = state.profile.get_untracked() {
-        LocalStorage::delete(duties_key(p.person_id));
-        LocalStorage::delete(last_sync_key(p.person_id));
+        Local.delete(&kv::duties(p.person_id));
+        Local.delete(&kv::last_sync(p.person_id));
     }
     state.duties.set(None);
-    LocalStorage::delete(PROFILE_KEY);
-    LocalStorage::delete(DIRECTORY_KEY);
-    LocalStorage::delete(DIRECTORY_DIGEST_KEY);
+    Local.delete(kv::PROFILE);
+    Local.delete(kv::DIRECTORY);
+    Local.delete(kv::DIRECTORY_DIGEST);
     state.profile.set(None);
     state.directory.set(Directory::default());
     Ok(())
@@ -362,14 +280,10 @@ pub async fn save_record(id: Option<Uuid>, draft: RecordDraft) -> Result<(), Sto
         state: RecordState::Pending,
         withdrawn: false,
     };
-    store()
+    outbox()
         .await?
         .put_all(std::slice::from_ref(&record))
         .await?;
-    state.records.update(|all| {
-        all.retain(|r| r.id != record.id);
-        all.push(record);
-    });
     pwa::ask_persistence();
     sync_now();
     Ok(())
@@ -394,14 +308,10 @@ async fn change_record(
     else {
         return Ok(());
     };
-    store()
+    outbox()
         .await?
         .put_all(std::slice::from_ref(&changed))
         .await?;
-    state.records.update(|all| {
-        all.retain(|r| r.id != id);
-        all.push(changed);
-    });
     sync_now();
     Ok(())
 }
@@ -419,13 +329,13 @@ pub async fn keep_photo(data_url: String) -> Result<Uuid, StoreError> {
         data_url,
         uploaded: false,
     };
-    store().await?.put_photo(&photo).await?;
+    outbox().await?.put_photo(&photo).await?;
     Ok(photo.id)
 }
 
 /// The phone's copy of a photo, as a data URL.
 pub async fn photo_data(id: Uuid) -> Option<String> {
-    let photo = store().await.ok()?.photo(id).await.ok()??;
+    let photo = outbox().await.ok()?.photo(id).await.ok()??;
     Some(photo.data_url)
 }
 
@@ -452,7 +362,7 @@ pub async fn change_password(change: PasswordChange) -> Result<(), AppError> {
         }
     });
     if let Some(profile) = state.profile.get_untracked() {
-        let _ = LocalStorage::set(PROFILE_KEY, &profile);
+        Local.set(kv::PROFILE, &profile);
     }
     sync_now();
     Ok(())

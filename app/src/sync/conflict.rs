@@ -2,7 +2,7 @@
 //! lines that differ marked, and a choice of which to keep. Nothing is dropped until the user
 //! chooses.
 use crate::sync::client;
-use crate::sync::outbox::{Choice, OutboxRecord, RecordDraft, RecordState};
+use crate::sync::outbox::{Choice, OutboxRecord, RecordState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -38,7 +38,7 @@ pub fn ConflictItem(record: OutboxRecord) -> impl IntoView {
     view! {
         <li class="record conflict">
             <div class="record-head">
-                <strong>{kind_label(&record.draft)}</strong>
+                <strong>{record.draft.label()}</strong>
                 <span class="state rejected">"有冲突"</span>
             </div>
             <p class="error">{reason}</p>
@@ -56,17 +56,6 @@ pub fn ConflictItem(record: OutboxRecord) -> impl IntoView {
         </li>
     }
     .into_any()
-}
-
-fn kind_label(draft: &RecordDraft) -> &'static str {
-    match draft {
-        RecordDraft::Visit(_) => "走访记录",
-        RecordDraft::MonthlyReport(_) => "情况汇报",
-        RecordDraft::Activity(_) => "网格活动",
-        RecordDraft::Training(_) => "培训",
-        RecordDraft::MajorEvent(_) => "重大事项",
-        RecordDraft::AnnualPlan(_) => "年度工作计划",
-    }
 }
 
 /// One version's fields; those that differ from the other version are marked.

@@ -99,10 +99,6 @@ pub async fn import_file(input: web_sys::HtmlInputElement) -> Result<ImportSumma
         store.put_photo(photo).await.map_err(|e| e.to_string())?;
     }
     store.put_all(&records).await.map_err(|e| e.to_string())?;
-    state.records.update(|all| {
-        all.retain(|r| !records.iter().any(|n| n.id == r.id));
-        all.extend(records);
-    });
     client::sync_now();
     Ok(summary)
 }

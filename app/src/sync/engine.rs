@@ -1,11 +1,16 @@
 //! One sync run: push the outbox in batches until nothing is pending, storing each answer
-//! before the next batch goes. Independent of the browser, so it is tested natively.
+//! before the next batch goes, then pull what changed and merge it. Independent of the
+//! browser, so it is tested natively.
+use crate::auth::api::Profile;
+use crate::directory::api::Directory;
 use crate::error::AppError;
-use crate::sync::api::{MAX_BATCH, RecordEnvelope, RecordResult};
+use crate::sync::api::{MAX_BATCH, PullResponse, RecordEnvelope, RecordResult};
+use crate::sync::kv::{self, KeyValue};
 use crate::sync::outbox::{
     OutboxRecord, OutboxStore, PhotoStore, RecordState, StoreError, StoredPhoto, apply_results,
     next_batch,
 };
+use crate::sync::pulled::{PullKind, merge, pulled_records};
 use std::time::Duration;
 
 /// Sends one batch, or one photo, to the server.
@@ -14,6 +19,8 @@ pub trait Transport {
     async fn push(&self, records: Vec<RecordEnvelope>) -> Result<Vec<RecordResult>, AppError>;
     /// Stores the photo under its id; sending it again is harmless.
     async fn upload_photo(&self, photo: &StoredPhoto) -> Result<(), AppError>;
+    /// What changed since the cursor `since`; `held` names the directory the phone holds.
+    async fn pull(&self, since: i64, held: Option<String>) -> Result<PullResponse, AppError>;
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -29,6 +36,50 @@ pub enum SyncError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Server(#[from] AppError),
+}
+
+/// What a sync run brought that the page shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Synced {
+    pub report: SyncReport,
+    /// The person as the server knows them now.
+    pub profile: Profile,
+    /// The directory, when it changed.
+    pub directory: Option<Directory>,
+}
+
+/// One whole run for the person: push, then pull the records of `kinds` since the kept cursor
+/// and merge them. The cursor moves only once what it covers is kept, so an interrupted run
+/// pulls the same again; the directory's digest is kept only with the directory it names.
+pub async fn sync_once(
+    store: &(impl OutboxStore + PhotoStore),
+    transport: &impl Transport,
+    settings: &impl KeyValue,
+    person_id: i32,
+    kinds: &[PullKind],
+    progress: impl Fn(usize, usize),
+) -> Result<Synced, SyncError> {
+    let report = push_outbox(store, transport, person_id, progress).await?;
+    let since = settings.get::<i64>(&kv::cursor(person_id)).unwrap_or(0);
+    let pulled = transport
+        .pull(since, settings.get(kv::DIRECTORY_DIGEST))
+        .await?;
+    let fresh = pulled_records(person_id, &pulled, kinds).map_err(|_| AppError::Internal)?;
+    let merged = merge(&store.all().await?, fresh, &pulled.withdrawn);
+    store.remove(&merged.remove).await?;
+    store.put_all(&merged.put).await?;
+    settings.set(&kv::cursor(person_id), &pulled.cursor);
+    settings.set(kv::PROFILE, &pulled.profile);
+    if let Some(directory) = &pulled.directory
+        && settings.set(kv::DIRECTORY, directory)
+    {
+        settings.set(kv::DIRECTORY_DIGEST, &pulled.directory_digest);
+    }
+    Ok(Synced {
+        report,
+        profile: pulled.profile,
+        directory: pulled.directory,
+    })
 }
 
 /// Pushes every pending record of the person, telling `progress` (answered, total) after each

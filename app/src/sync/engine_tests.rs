@@ -3,6 +3,7 @@ use super::*;
 use crate::sync::api::RecordOutcome;
 use crate::sync::outbox::{MemoryStore, OutboxRecord, RecordDraft};
 use futures::executor::block_on;
+use serde_json::json;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -17,6 +18,10 @@ struct FakeServer {
     /// Photo uploads, in order; one fails when `fail_uploads` is set.
     uploads: RefCell<Vec<Uuid>>,
     fail_uploads: bool,
+    /// What a pull answers (an empty one when unset), and the (cursor, digest) each pull sent.
+    pull_answer: Option<PullResponse>,
+    fail_pull: bool,
+    pulls: RefCell<Vec<(i64, Option<String>)>>,
 }
 
 impl Transport for FakeServer {
@@ -50,6 +55,17 @@ impl Transport for FakeServer {
                 }
             })
             .collect())
+    }
+
+    async fn pull(&self, since: i64, held: Option<String>) -> Result<PullResponse, AppError> {
+        self.pulls.borrow_mut().push((since, held));
+        if self.fail_pull {
+            return Err(AppError::Network("连接中断".into()));
+        }
+        Ok(self
+            .pull_answer
+            .clone()
+            .unwrap_or_else(|| pull_response(since, json!({}))))
     }
 
     async fn upload_photo(&self, photo: &StoredPhoto) -> Result<(), AppError> {
@@ -240,10 +256,163 @@ fn a_halted_sync_says_the_records_are_kept_and_nothing_is_retried() {
     let forbidden = SyncError::Server(AppError::Forbidden);
     let notice = failure_notice(&forbidden, &forbidden.after(1));
     assert!(notice.starts_with("您无权查看或修改这些数据"), "{notice}");
-    assert!(notice.contains("记录仍保存在手机上") && notice.contains("不再自动重试"), "{notice}");
+    assert!(
+        notice.contains("记录仍保存在手机上") && notice.contains("不再自动重试"),
+        "{notice}"
+    );
     let offline = SyncError::Server(AppError::Network("x".into()));
     assert_eq!(
         failure_notice(&offline, &AfterFailure::Retry(retry_after(2))),
         "无法连接服务器，10 秒后自动重试；联网后也会自动同步"
+    );
+}
+
+/// A pull answer for person 1 with `extra` fields (record lists, withdrawn, directory).
+fn pull_response(cursor: i64, extra: serde_json::Value) -> PullResponse {
+    let mut body = json!({
+        "protocol": 1, "cursor": cursor,
+        "profile": {"person_id": 1, "name": "陈晓岚", "phone": "13800000001", "roles": []},
+        "directory": null,
+    });
+    body.as_object_mut()
+        .unwrap()
+        .extend(extra.as_object().unwrap().clone());
+    serde_json::from_value(body).unwrap()
+}
+
+fn sync(
+    store: &MemoryStore,
+    server: &FakeServer,
+    settings: &kv::Memory,
+) -> Result<Synced, SyncError> {
+    block_on(sync_once(
+        store,
+        server,
+        settings,
+        1,
+        crate::kinds::PULLED,
+        |_, _| (),
+    ))
+}
+
+#[test]
+fn a_pull_brings_every_kind_as_synced_and_the_next_one_starts_at_its_cursor() {
+    use crate::domain::activity::ActivityDraft;
+    use crate::domain::report::ReportDraft;
+    use crate::domain::visit::VisitDraft;
+    let (visit, report, activity) = (Uuid::from_u128(1), Uuid::from_u128(2), Uuid::from_u128(3));
+    let server = FakeServer {
+        pull_answer: Some(pull_response(
+            500,
+            json!({
+                "visits": [{"id": visit, "enterprise_id": 7, "visit_date": "2026-11-20",
+                            "purpose": "guidance", "findings": "核对台账", "follow_up": false,
+                            "version": 1, "received_at_ms": 400}],
+                "reports": [{"id": report, "grid_id": 5, "month": "2026-11", "work_done": "走访",
+                             "problems": "", "next_steps": "", "version": 2, "status": "approved",
+                             "review_comment": null, "updated_at_ms": 450}],
+                "activities": [{"id": activity, "version": 1, "received_at_ms": 300, "draft": {
+                    "grid_id": 5, "activity_type": "study", "activity_date": "2026-11-02",
+                    "place": "统计之家", "participants": [1], "summary": "学习", "spend_yuan": ""}}],
+                // A kind this phone does not know yet (a newer server) is left alone.
+                "inspections": [{"id": Uuid::from_u128(4)}],
+            }),
+        )),
+        ..FakeServer::default()
+    };
+    let (store, settings) = (MemoryStore::default(), kv::Memory::default());
+    let synced = sync(&store, &server, &settings).unwrap();
+    assert_eq!(synced.profile.name, "陈晓岚");
+    let held = block_on(store.all()).unwrap();
+    let kept = |id| held.iter().find(|r| r.id == id).unwrap();
+    assert_eq!(
+        kept(visit).draft_of::<VisitDraft>().unwrap().findings,
+        "核对台账"
+    );
+    assert_eq!(
+        kept(visit).state,
+        RecordState::Synced {
+            received_at_ms: 400
+        }
+    );
+    assert_eq!(kept(report).state, RecordState::Approved);
+    assert!(kept(report).draft_of::<ReportDraft>().is_some() && !kept(report).editable());
+    assert_eq!(
+        kept(activity).draft_of::<ActivityDraft>().unwrap().place,
+        "统计之家"
+    );
+    assert_eq!(held.len(), 3);
+    sync(&store, &server, &settings).unwrap();
+    let asked: Vec<i64> = server
+        .pulls
+        .borrow()
+        .iter()
+        .map(|(since, _)| *since)
+        .collect();
+    assert_eq!(asked, vec![0, 500]);
+}
+
+#[test]
+fn a_pull_keeps_what_the_phone_has_not_sent_and_drops_what_was_withdrawn_elsewhere() {
+    let store = outbox(1);
+    let mine = block_on(store.all()).unwrap()[0].clone();
+    let gone = OutboxRecord::synced(1, Uuid::from_u128(9), 1, 5, mine.draft.clone());
+    block_on(store.put_all(std::slice::from_ref(&gone))).unwrap();
+    let server = FakeServer {
+        // The push failed on the first call: the phone's record is still unsent.
+        fail_on_call: Some(1),
+        ..FakeServer::default()
+    };
+    assert!(sync(&store, &server, &kv::Memory::default()).is_err());
+    assert!(
+        server.pulls.borrow().is_empty(),
+        "no pull after a failed push"
+    );
+    let settings = kv::Memory::default();
+    let server = FakeServer {
+        answer_nothing: true,
+        pull_answer: Some(pull_response(9, json!({ "withdrawn": [gone.id, mine.id] }))),
+        ..FakeServer::default()
+    };
+    sync(&store, &server, &settings).unwrap();
+    let ids: Vec<Uuid> = block_on(store.all())
+        .unwrap()
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(
+        ids,
+        vec![mine.id],
+        "the unsent record stays; the synced one withdrawn elsewhere goes"
+    );
+}
+
+#[test]
+fn an_interrupted_pull_moves_no_cursor_and_the_digest_stays_with_its_directory() {
+    let settings = kv::Memory::default();
+    let store = MemoryStore::default();
+    let failing = FakeServer {
+        fail_pull: true,
+        ..FakeServer::default()
+    };
+    assert!(sync(&store, &failing, &settings).is_err());
+    assert_eq!(settings.get::<i64>(&kv::cursor(1)), None);
+    let with_directory = FakeServer {
+        pull_answer: Some(pull_response(
+            70,
+            json!({
+                "directory": {"grids": [], "enterprises": []}, "directory_digest": "d1"
+            }),
+        )),
+        ..FakeServer::default()
+    };
+    let synced = sync(&store, &with_directory, &settings).unwrap();
+    assert!(synced.directory.is_some());
+    assert_eq!(settings.get::<i64>(&kv::cursor(1)), Some(70));
+    sync(&store, &with_directory, &settings).unwrap();
+    assert_eq!(
+        with_directory.pulls.borrow().last(),
+        Some(&(70, Some("d1".to_owned()))),
+        "the phone names the directory it holds, so an unchanged one is not sent again"
     );
 }

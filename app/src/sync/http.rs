@@ -65,18 +65,7 @@ pub async fn duties() -> Result<DutyList, AppError> {
     answer(Request::get(DUTIES_PATH).send().await).await
 }
 
-/// What changed since `since`; the directory only when it differs from the one `held` names.
-pub async fn pull(since: i64, held: Option<String>) -> Result<PullResponse, AppError> {
-    let held = held.map_or_else(String::new, |d| format!("&directory={d}"));
-    answer(
-        Request::get(&format!("{PULL_PATH}?since={since}{held}"))
-            .send()
-            .await,
-    )
-    .await
-}
-
-/// Pushes over the network.
+/// Sync over the network.
 pub struct Http;
 
 impl Transport for Http {
@@ -90,6 +79,13 @@ impl Transport for Http {
             .map_err(|e| AppError::Network(e.to_string()))?;
         let response: PushResponse = answer(request.send().await).await?;
         Ok(response.results)
+    }
+
+    /// The directory comes only when it differs from the one `held` names.
+    async fn pull(&self, since: i64, held: Option<String>) -> Result<PullResponse, AppError> {
+        let held = held.map_or_else(String::new, |d| format!("&directory={d}"));
+        let url = format!("{PULL_PATH}?since={since}{held}");
+        answer(Request::get(&url).send().await).await
     }
 
     async fn upload_photo(&self, photo: &StoredPhoto) -> Result<(), AppError> {

@@ -17,9 +17,13 @@ pub(crate) mod http;
 mod idb;
 #[cfg(feature = "ssr")]
 pub mod kind;
+pub mod kv;
 pub mod outbox;
+pub mod outbox_handle;
+pub mod pulled;
 #[cfg(feature = "hydrate")]
 mod pwa;
+pub mod record_draft;
 pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod ssr;

@@ -1,19 +1,9 @@
 //! The phone's outbox: every record the user saved, kept until the server has answered for it,
 //! and after (as synced) so that 我的记录 shows it. Storage sits behind [`OutboxStore`]: IndexedDB
 //! in the browser, [`MemoryStore`] in native tests.
-use crate::domain::activity::{ActivityDraft, ActivityType};
-use crate::domain::annual_plan::{AnnualPlanDraft, PARTS};
-use crate::domain::major_event::MajorEventDraft;
-use crate::domain::period::{Month, format_date};
-use crate::domain::report::{ReportDraft, ReviewStatus};
-use crate::domain::training::{TrainingDraft, TrainingTopic};
-use crate::domain::visit::{VisitDraft, VisitPurpose};
-use crate::reports::api::ReportRecord;
-use crate::sync::api::{
-    KIND_ACTIVITY, KIND_ANNUAL_PLAN, KIND_MAJOR_EVENT, KIND_MONTHLY_REPORT, KIND_TRAINING,
-    KIND_VISIT, Problem, RecordEnvelope, RecordOutcome, RecordResult,
-};
-use crate::visits::api::VisitRecord;
+use crate::sync::api::{Problem, RecordEnvelope, RecordOutcome, RecordResult};
+pub use crate::sync::record_draft::RecordDraft;
+use crate::sync::record_draft::Recorded;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -51,119 +41,6 @@ impl RecordState {
             Self::Conflict { .. } => "有冲突",
             Self::Returned { .. } => "被退回",
             Self::Approved => "已通过",
-        }
-    }
-}
-
-/// What the user wrote. Untagged, so records saved before reports existed (a bare visit
-/// draft) still read back as visits: the two drafts share no field.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum RecordDraft {
-    Visit(VisitDraft),
-    MonthlyReport(ReportDraft),
-    Activity(ActivityDraft),
-    Training(TrainingDraft),
-    MajorEvent(MajorEventDraft),
-    AnnualPlan(AnnualPlanDraft),
-}
-
-impl RecordDraft {
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Self::Visit(_) => KIND_VISIT,
-            Self::MonthlyReport(_) => KIND_MONTHLY_REPORT,
-            Self::Activity(_) => KIND_ACTIVITY,
-            Self::Training(_) => KIND_TRAINING,
-            Self::MajorEvent(_) => KIND_MAJOR_EVENT,
-            Self::AnnualPlan(_) => KIND_ANNUAL_PLAN,
-        }
-    }
-
-    /// The photos the record carries (visits and activities may carry some).
-    pub fn photos(&self) -> &[Uuid] {
-        match self {
-            Self::Visit(v) => &v.photos,
-            Self::Activity(a) => &a.photos,
-            _ => &[],
-        }
-    }
-
-    /// Sent before anything else when a connection appears.
-    pub fn is_urgent(&self) -> bool {
-        matches!(self, Self::MajorEvent(_))
-    }
-
-    /// The record's fields in words, for showing two versions side by side.
-    pub fn describe(&self) -> Vec<(&'static str, String)> {
-        match self {
-            Self::Visit(v) => vec![
-                ("走访日期", v.visit_date.clone()),
-                (
-                    "走访目的",
-                    VisitPurpose::from_code(&v.purpose)
-                        .map_or_else(|| v.purpose.clone(), |p| p.label().to_owned()),
-                ),
-                ("走访情况", v.findings.clone()),
-            ],
-            Self::MonthlyReport(r) => vec![
-                ("本月工作情况", r.work_done.clone()),
-                ("存在问题", r.problems.clone()),
-                ("下月工作打算", r.next_steps.clone()),
-            ],
-            Self::Activity(a) => vec![
-                (
-                    "活动类型",
-                    ActivityType::from_code(&a.activity_type)
-                        .map_or_else(|| a.activity_type.clone(), |t| t.label().to_owned()),
-                ),
-                ("活动日期", a.activity_date.clone()),
-                ("地点", a.place.clone()),
-                ("参加人数", a.participants.len().to_string()),
-                ("活动内容", a.summary.clone()),
-                ("活动经费（元）", a.spend_yuan.clone()),
-            ],
-            Self::Training(t) => vec![
-                ("培训名称", t.title.clone()),
-                ("培训日期", t.training_date.clone()),
-                ("举办单位", t.organiser.clone()),
-                (
-                    "培训内容",
-                    TrainingTopic::from_code(&t.topic)
-                        .map_or_else(|| t.topic.clone(), |p| p.label().to_owned()),
-                ),
-                ("学时", t.hours.to_string()),
-                ("参训人数", t.attendees.len().to_string()),
-            ],
-            Self::MajorEvent(e) => vec![
-                ("事项标题", e.title.clone()),
-                ("发生日期", e.occurred_on.clone()),
-                ("事项经过", e.details.clone()),
-                ("对统计数据的影响", e.impact.clone()),
-            ],
-            Self::AnnualPlan(p) => std::iter::once(("年份", p.year.to_string()))
-                .chain(
-                    PARTS
-                        .iter()
-                        .zip(p.parts())
-                        .map(|((_, l), t)| (*l, t.clone())),
-                )
-                .collect(),
-        }
-    }
-
-    /// The day the record is about, `YYYY-MM-DD`, for ordering lists: a visit's date, a
-    /// report's last day of the month, a plan's first day of its year.
-    pub fn date(&self) -> String {
-        match self {
-            Self::Visit(v) => v.visit_date.clone(),
-            Self::MonthlyReport(r) => Month::parse(&r.month)
-                .map(|m| format_date(m.last_day()))
-                .unwrap_or_default(),
-            Self::Activity(a) => a.activity_date.clone(),
-            Self::Training(t) => t.training_date.clone(),
-            Self::MajorEvent(e) => e.occurred_on.clone(),
-            Self::AnnualPlan(p) => format!("{:04}-01-01", p.year),
         }
     }
 }
@@ -210,46 +87,9 @@ impl OutboxRecord {
         )
     }
 
-    pub fn visit(&self) -> Option<&VisitDraft> {
-        match &self.draft {
-            RecordDraft::Visit(v) => Some(v),
-            _ => None,
-        }
-    }
-
-    pub fn report(&self) -> Option<&ReportDraft> {
-        match &self.draft {
-            RecordDraft::MonthlyReport(r) => Some(r),
-            _ => None,
-        }
-    }
-
-    pub fn activity(&self) -> Option<&ActivityDraft> {
-        match &self.draft {
-            RecordDraft::Activity(a) => Some(a),
-            _ => None,
-        }
-    }
-
-    pub fn training(&self) -> Option<&TrainingDraft> {
-        match &self.draft {
-            RecordDraft::Training(t) => Some(t),
-            _ => None,
-        }
-    }
-
-    pub fn major_event(&self) -> Option<&MajorEventDraft> {
-        match &self.draft {
-            RecordDraft::MajorEvent(e) => Some(e),
-            _ => None,
-        }
-    }
-
-    pub fn plan(&self) -> Option<&AnnualPlanDraft> {
-        match &self.draft {
-            RecordDraft::AnnualPlan(p) => Some(p),
-            _ => None,
-        }
+    /// The record's draft, if it is of kind `D`.
+    pub fn draft_of<D: Recorded>(&self) -> Option<&D> {
+        D::of(&self.draft)
     }
 
     pub fn envelope(&self) -> RecordEnvelope {
@@ -258,35 +98,12 @@ impl OutboxRecord {
             kind: self.draft.kind().to_owned(),
             version: self.version,
             device_time_ms: self.device_time_ms,
-            payload: serde_json::to_value(&self.draft).unwrap_or(serde_json::Value::Null),
+            payload: self.draft.payload(),
             withdrawn: self.withdrawn,
         }
     }
 
-    /// A record stored on the server (pulled), as the phone keeps it.
-    pub fn from_server(person_id: i32, v: &VisitRecord) -> Self {
-        OutboxRecord {
-            id: v.id,
-            person_id,
-            version: v.version,
-            device_time_ms: v.received_at_ms,
-            draft: RecordDraft::Visit(VisitDraft {
-                enterprise_id: v.enterprise_id,
-                visit_date: v.visit_date.clone(),
-                purpose: v.purpose.code().to_owned(),
-                findings: v.findings.clone(),
-                follow_up: v.follow_up,
-                photos: v.photos.clone(),
-            }),
-            state: RecordState::Synced {
-                received_at_ms: v.received_at_ms,
-            },
-            withdrawn: false,
-        }
-    }
-
-    /// A record of the person's as the server keeps it (an activity, a training, a major
-    /// event or a plan).
+    /// A record of the person's as the server keeps it, pulled back.
     pub fn synced(
         person_id: i32,
         id: Uuid,
@@ -301,33 +118,6 @@ impl OutboxRecord {
             device_time_ms: received_at_ms,
             draft,
             state: RecordState::Synced { received_at_ms },
-            withdrawn: false,
-        }
-    }
-
-    /// A report of one of the person's grids as the server keeps it, with its review.
-    pub fn from_report(person_id: i32, r: &ReportRecord) -> Self {
-        OutboxRecord {
-            id: r.id,
-            person_id,
-            version: r.version,
-            device_time_ms: r.updated_at_ms,
-            draft: RecordDraft::MonthlyReport(ReportDraft {
-                grid_id: r.grid_id,
-                month: r.month.clone(),
-                work_done: r.work_done.clone(),
-                problems: r.problems.clone(),
-                next_steps: r.next_steps.clone(),
-            }),
-            state: match r.status {
-                ReviewStatus::Submitted => RecordState::Synced {
-                    received_at_ms: r.updated_at_ms,
-                },
-                ReviewStatus::Returned => RecordState::Returned {
-                    comment: r.review_comment.clone(),
-                },
-                ReviewStatus::Approved => RecordState::Approved,
-            },
             withdrawn: false,
         }
     }
@@ -436,14 +226,12 @@ pub fn apply_results(sent: &[OutboxRecord], results: &[RecordResult]) -> Vec<Out
                 // A server version the phone cannot read is reported as a refusal: the user's
                 // own version stays either way.
                 RecordOutcome::Conflict { current, problems } => {
-                    match serde_json::from_value::<RecordDraft>(current.payload.clone()) {
-                        Ok(theirs) if theirs.kind() == record.draft.kind() => {
-                            RecordState::Conflict {
-                                theirs,
-                                their_version: current.version,
-                                problems: problems.clone(),
-                            }
-                        }
+                    match RecordDraft::from_wire(record.draft.kind(), current.payload.clone()) {
+                        Ok(theirs) => RecordState::Conflict {
+                            theirs,
+                            their_version: current.version,
+                            problems: problems.clone(),
+                        },
                         _ => RecordState::Rejected {
                             problems: problems.clone(),
                         },

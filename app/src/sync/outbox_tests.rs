@@ -1,6 +1,12 @@
 #![allow(clippy::unwrap_used)]
 use super::*;
+use crate::domain::annual_plan::AnnualPlanDraft;
+use crate::domain::major_event::MajorEventDraft;
+use crate::domain::report::ReviewStatus;
+use crate::domain::visit::VisitDraft;
+use crate::reports::api::ReportRecord;
 use crate::sync::api::RecordOutcome;
+use crate::sync::pulled::PulledRecord;
 use proptest::prelude::*;
 
 pub(crate) fn record(person_id: i32, device_time_ms: i64, state: RecordState) -> OutboxRecord {
@@ -77,10 +83,28 @@ fn new_kinds_read_back_as_themselves() {
         measures: "措施".into(),
         schedule: "安排".into(),
     });
-    for draft in [event.draft, plan] {
+    for draft in [record(1, 1, RecordState::Pending).draft, event.draft, plan] {
         let json = serde_json::to_value(&draft).unwrap();
+        // On disk the draft names its kind; the server gets the fields alone.
+        assert_eq!(json["kind"], draft.kind());
+        assert!(draft.payload().get("kind").is_none());
         assert_eq!(serde_json::from_value::<RecordDraft>(json).unwrap(), draft);
     }
+}
+
+/// Records kept before drafts carried their kind read back as the kind they are, whichever
+/// it is, so an update of the app loses none of them.
+#[test]
+fn untagged_drafts_kept_by_an_older_app_read_back_as_their_kind() {
+    let event = major_event(1).draft;
+    let untagged = event.payload();
+    assert!(untagged.get("kind").is_none());
+    assert_eq!(
+        serde_json::from_value::<RecordDraft>(untagged).unwrap(),
+        event
+    );
+    let nonsense = serde_json::json!({"unexpected": true});
+    assert!(serde_json::from_value::<RecordDraft>(nonsense).is_err());
 }
 
 #[test]
@@ -220,7 +244,10 @@ fn records_saved_before_the_update_still_read_as_visits() {
                   "findings": "走访", "follow_up": false}
     });
     let record: OutboxRecord = serde_json::from_value(stored).unwrap();
-    assert_eq!(record.visit().map(|v| v.enterprise_id), Some(7));
+    assert_eq!(
+        record.draft_of::<VisitDraft>().map(|v| v.enterprise_id),
+        Some(7)
+    );
     assert_eq!(record.envelope().kind, "visit");
 }
 
@@ -241,11 +268,10 @@ fn report(status: ReviewStatus, version: u32, comment: Option<&str>) -> ReportRe
 
 #[test]
 fn a_returned_report_reaches_the_phone_with_the_comment_and_can_be_edited() {
-    let synced = OutboxRecord::from_report(4, &report(ReviewStatus::Submitted, 1, None));
+    let synced = report(ReviewStatus::Submitted, 1, None).into_outbox(4);
     assert!(!synced.is_unsynced() && synced.editable());
     assert_eq!(synced.envelope().kind, "monthly_report");
-    let returned =
-        OutboxRecord::from_report(4, &report(ReviewStatus::Returned, 1, Some("补充走访数")));
+    let returned = report(ReviewStatus::Returned, 1, Some("补充走访数")).into_outbox(4);
     let to_store = pulled_to_store(std::slice::from_ref(&synced), vec![returned.clone()]);
     assert_eq!(to_store, vec![returned.clone()]);
     assert_eq!(
@@ -255,7 +281,7 @@ fn a_returned_report_reaches_the_phone_with_the_comment_and_can_be_edited() {
         }
     );
     assert!(returned.editable() && !returned.is_unsynced());
-    let approved = OutboxRecord::from_report(4, &report(ReviewStatus::Approved, 2, None));
+    let approved = report(ReviewStatus::Approved, 2, None).into_outbox(4);
     assert!(
         !approved.editable(),
         "an approved month is locked on the phone too"
@@ -264,10 +290,10 @@ fn a_returned_report_reaches_the_phone_with_the_comment_and_can_be_edited() {
 
 #[test]
 fn a_report_edited_on_the_phone_is_not_replaced_by_the_pulled_return() {
-    let mut edited = OutboxRecord::from_report(4, &report(ReviewStatus::Returned, 1, Some("改")));
+    let mut edited = report(ReviewStatus::Returned, 1, Some("改")).into_outbox(4);
     edited.version = 2;
     edited.state = RecordState::Pending;
-    let pulled = OutboxRecord::from_report(4, &report(ReviewStatus::Returned, 1, Some("改")));
+    let pulled = report(ReviewStatus::Returned, 1, Some("改")).into_outbox(4);
     assert!(pulled_to_store(&[edited], vec![pulled]).is_empty());
 }
 

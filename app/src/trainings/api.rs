@@ -7,13 +7,7 @@ use uuid::Uuid;
 pub const PULLED_AS: &str = "trainings";
 
 /// A training as the server stored it, pulled back by its recorder.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TrainingRecord {
-    pub id: Uuid,
-    pub draft: TrainingDraft,
-    pub version: u32,
-    pub received_at_ms: i64,
-}
+pub type TrainingRecord = crate::sync::pulled::StoredRecord<TrainingDraft>;
 
 /// A training the person attended, whoever recorded it: what their hours are made of.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,5 +1,8 @@
 //! Shared visit types.
-use crate::domain::visit::VisitPurpose;
+use crate::domain::visit::{VisitDraft, VisitPurpose};
+use crate::sync::outbox::OutboxRecord;
+use crate::sync::pulled::PulledRecord;
+use crate::sync::record_draft::Recorded;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -19,4 +22,24 @@ pub struct VisitRecord {
     pub photos: Vec<Uuid>,
     pub version: u32,
     pub received_at_ms: i64,
+}
+
+impl PulledRecord for VisitRecord {
+    fn into_outbox(self, person_id: i32) -> OutboxRecord {
+        let draft = VisitDraft {
+            enterprise_id: self.enterprise_id,
+            visit_date: self.visit_date,
+            purpose: self.purpose.code().to_owned(),
+            findings: self.findings,
+            follow_up: self.follow_up,
+            photos: self.photos,
+        };
+        OutboxRecord::synced(
+            person_id,
+            self.id,
+            self.version,
+            self.received_at_ms,
+            draft.wrap(),
+        )
+    }
 }

@@ -36,7 +36,7 @@ fn ActivityForm() -> impl IntoView {
     let today = client::today().map(format_date).unwrap_or_default();
     let draft = opened
         .record
-        .and_then(|r| r.activity().cloned())
+        .and_then(|r| r.draft_of::<ActivityDraft>().cloned())
         .unwrap_or_else(|| ActivityDraft {
             grid_id: grids.first().map_or(0, |g| g.0),
             activity_type: String::new(),

@@ -32,7 +32,7 @@ fn MajorEventForm() -> impl IntoView {
     let today = client::today().map(format_date).unwrap_or_default();
     let draft = opened
         .record
-        .and_then(|r| r.major_event().cloned())
+        .and_then(|r| r.draft_of::<MajorEventDraft>().cloned())
         .unwrap_or_else(|| MajorEventDraft {
             grid_id: grids.first().map_or(0, |g| g.0),
             enterprise_id: None,

@@ -28,7 +28,7 @@ fn local_plan(client: &ClientState, grid: i32, year: i32) -> Option<OutboxRecord
     client.records.with_untracked(|all| {
         all.iter()
             .find(|r| {
-                r.plan()
+                r.draft_of::<AnnualPlanDraft>()
                     .is_some_and(|p| p.grid_id == grid && p.year == year)
             })
             .cloned()
@@ -65,7 +65,7 @@ fn PlanForm() -> impl IntoView {
     });
     let start = opened
         .as_ref()
-        .and_then(|r| r.plan().cloned())
+        .and_then(|r| r.draft_of::<AnnualPlanDraft>().cloned())
         .unwrap_or_else(|| AnnualPlanDraft {
             grid_id: grids.first().map_or(0, |g| g.0),
             year: default_year(),
@@ -86,7 +86,7 @@ fn PlanForm() -> impl IntoView {
     if asked.is_none()
         && let Some(held) = form
             .with_untracked(|f| local_plan(&client, f.grid_id, f.year))
-            .and_then(|r| r.plan().cloned())
+            .and_then(|r| r.draft_of::<AnnualPlanDraft>().cloned())
     {
         form.set(held);
     }
@@ -95,7 +95,7 @@ fn PlanForm() -> impl IntoView {
         let held = local_plan(&client, grid, year);
         editing.set(held.as_ref().map(|r| r.id));
         form.set(
-            held.and_then(|r| r.plan().cloned())
+            held.and_then(|r| r.draft_of::<AnnualPlanDraft>().cloned())
                 .unwrap_or(AnnualPlanDraft {
                     grid_id: grid,
                     year,

@@ -5,6 +5,7 @@
 use super::item::{month_label, report_state_label};
 use crate::domain::cadence::Status;
 use crate::domain::period::{Month, shanghai_date};
+use crate::domain::report::ReportDraft;
 use crate::domain::report::report_duties;
 use crate::sync::client;
 use crate::sync::outbox::RecordState;
@@ -41,7 +42,7 @@ pub fn ReportCard() -> impl IntoView {
         let own = client.own_counted_records();
         let held = |grid: i32, month: Month| {
             own.iter().find(|r| {
-                r.report()
+                r.draft_of::<ReportDraft>()
                     .is_some_and(|d| d.grid_id == grid && d.month == month.to_string())
             })
         };
@@ -50,7 +51,7 @@ pub fn ReportCard() -> impl IntoView {
             .iter()
             .filter(|r| !matches!(r.state, RecordState::Rejected { .. }))
             .filter_map(|r| {
-                let d = r.report()?;
+                let d = r.draft_of::<ReportDraft>()?;
                 let sent = match r.state {
                     RecordState::Synced { received_at_ms } => received_at_ms,
                     _ => r.device_time_ms,

@@ -34,7 +34,7 @@ fn local_report(client: &ClientState, grid: i32, month: &str) -> Option<OutboxRe
     client.records.with_untracked(|all| {
         all.iter()
             .find(|r| {
-                r.report()
+                r.draft_of::<ReportDraft>()
                     .is_some_and(|d| d.grid_id == grid && d.month == month)
             })
             .cloned()
@@ -112,7 +112,9 @@ fn ReportForm() -> impl IntoView {
                 .with_untracked(|all| all.iter().find(|r| r.id == id).cloned())
         });
     let this_month = client::today().map(Month::of).map(|m| m.to_string());
-    let draft = opened.as_ref().and_then(|r| r.report().cloned());
+    let draft = opened
+        .as_ref()
+        .and_then(|r| r.draft_of::<ReportDraft>().cloned());
     let grid = RwSignal::new(
         draft
             .as_ref()

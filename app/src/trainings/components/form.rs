@@ -34,7 +34,7 @@ fn TrainingForm() -> impl IntoView {
         .with_untracked(|p| p.as_ref().map_or(0, |p| p.person_id));
     let draft = opened
         .record
-        .and_then(|r| r.training().cloned())
+        .and_then(|r| r.draft_of::<TrainingDraft>().cloned())
         .unwrap_or_else(|| TrainingDraft {
             grid_id: grids.first().map_or(0, |g| g.0),
             title: String::new(),

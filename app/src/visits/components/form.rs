@@ -28,7 +28,9 @@ fn VisitForm() -> impl IntoView {
     let opened = Editing::from_query();
     let problems = opened.problems();
     let editing = opened.id;
-    let draft = opened.record.and_then(|r| r.visit().cloned());
+    let draft = opened
+        .record
+        .and_then(|r| r.draft_of::<VisitDraft>().cloned());
 
     let today = client::today();
     let enterprise = RwSignal::new(
