@@ -3,7 +3,10 @@ use crate::db::{Backend, Res, fresh, start};
 use crate::report::{Goal, figure};
 use app::domain::visit::VisitDraft;
 use app::error::AppError;
-use app::sync::api::{MAX_BATCH, PROTOCOL_VERSION, PushResponse, RecordEnvelope, RecordResult};
+use app::sync::api::{
+    MAX_BATCH, PROTOCOL_VERSION, PULL_PATH, PUSH_PATH, PullResponse, PushResponse, RecordEnvelope,
+    RecordResult,
+};
 use app::sync::engine::{Transport, push_outbox};
 use app::sync::outbox::{
     MemoryStore, OutboxRecord, OutboxStore, RecordDraft, RecordState, StoredPhoto,
@@ -13,7 +16,11 @@ use std::time::Instant;
 
 struct Http {
     client: reqwest::Client,
-    url: String,
+    base: String,
+}
+
+fn network(e: reqwest::Error) -> AppError {
+    AppError::Network(e.to_string())
 }
 
 impl Transport for Http {
@@ -21,16 +28,19 @@ impl Transport for Http {
         let body = json!({"protocol": PROTOCOL_VERSION, "records": records});
         let response = self
             .client
-            .post(&self.url)
+            .post(format!("{}{PUSH_PATH}", self.base))
             .json(&body)
             .send()
             .await
-            .map_err(|e| AppError::Network(e.to_string()))?;
-        let answer: PushResponse = response
-            .json()
-            .await
-            .map_err(|e| AppError::Network(e.to_string()))?;
+            .map_err(network)?;
+        let answer: PushResponse = response.json().await.map_err(network)?;
         Ok(answer.results)
+    }
+
+    async fn pull(&self, since: i64, _: Option<String>) -> Result<PullResponse, AppError> {
+        let url = format!("{}{PULL_PATH}?since={since}", self.base);
+        let response = self.client.get(url).send().await.map_err(network)?;
+        response.json().await.map_err(network)
     }
 
     /// The benchmark's visits carry no photos; a photo reaching here is a bug in the bench.
@@ -70,7 +80,7 @@ pub async fn run(backend: Backend, counts: &[usize]) -> Res<()> {
         .date();
     let transport = Http {
         client,
-        url: format!("{base}/api/v1/sync/push"),
+        base: base.clone(),
     };
     for &n in counts {
         let store = MemoryStore::default();

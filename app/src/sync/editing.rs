@@ -1,10 +1,16 @@
 //! What every record form shares: waiting for the phone's data and a login, the record named by
-//! `?id=` when one is corrected or edited (its id is kept, so the server stores it once), and
-//! the server's reasons when it refused it.
+//! `?id=` when one is corrected or edited (its id is kept, so the server stores it once), the
+//! server's reasons when it refused it, and [`RecordForm`]: validate, save to the phone, the
+//! "已保存" state and the errors, written once. Each form keeps only its fields.
+use crate::domain::draft::{Draft, FieldError};
+use crate::layout::field_errors;
 use crate::sync::api::Problem;
+use crate::sync::client;
 use crate::sync::outbox::{OutboxRecord, RecordState};
+use crate::sync::record_draft::Recorded;
 use crate::sync::state::use_client;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 use uuid::Uuid;
 
@@ -27,6 +33,11 @@ impl Editing {
                 .with_untracked(|all| all.iter().find(|r| r.id == id).cloned())
         });
         Editing { id, record }
+    }
+
+    /// The opened record's draft, when it is of kind `D`.
+    pub fn draft<D: Recorded>(&self) -> Option<D> {
+        self.record.as_ref()?.draft_of::<D>().cloned()
     }
 
     /// Why the server refused the record, if it did.
@@ -69,6 +80,113 @@ pub fn SignedIn(
             >
                 {children.with_value(|c| c())}
             </Show>
+        </Show>
+    }
+}
+
+/// How a save went, for the form to carry on: back to the list after a change, or ready for
+/// the next record after a new one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    Changed,
+    New,
+}
+
+/// Where a form's save stands, as its buttons and messages show it.
+#[derive(Clone, Copy)]
+pub struct SaveState {
+    pub saving: RwSignal<bool>,
+    /// A new record was kept on the phone.
+    pub saved: RwSignal<bool>,
+    /// Why the phone could not keep it (or why it may not be changed).
+    pub refusal: RwSignal<Option<String>>,
+}
+
+/// One record form's save: the record it changes (none for a new one), the draft's field
+/// errors, and the save state.
+pub struct RecordForm<D: Draft> {
+    /// The record being changed; a form may switch it (one report per grid and month).
+    pub editing: RwSignal<Option<Uuid>>,
+    errors: RwSignal<Vec<D::Error>>,
+    pub state: SaveState,
+}
+
+impl<D: Draft> Clone for RecordForm<D> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<D: Draft> Copy for RecordForm<D> {}
+
+impl<D> RecordForm<D>
+where
+    D: Recorded + Send + Sync + 'static,
+    D::Error: FieldError + Send + Sync + 'static,
+{
+    pub fn new(editing: Option<Uuid>) -> Self {
+        RecordForm {
+            editing: RwSignal::new(editing),
+            errors: RwSignal::new(Vec::new()),
+            state: SaveState {
+                saving: RwSignal::new(false),
+                saved: RwSignal::new(false),
+                refusal: RwSignal::new(None),
+            },
+        }
+    }
+
+    /// The errors of one field, in words, for the span under it.
+    pub fn error_for(self, field: &'static str) -> impl Fn() -> String + Copy {
+        field_errors(self.errors, field)
+    }
+
+    /// Shows why the record may not be saved, without saving.
+    pub fn refuse(self, why: String) {
+        self.state.refusal.set(Some(why));
+    }
+
+    /// Validates `draft` as the server will, then keeps it on the phone (durably, before
+    /// `then` runs); field errors are shown instead when there are any, and nothing is saved.
+    pub fn submit(self, draft: D, then: impl FnOnce(Saved) + 'static) {
+        self.state.saved.set(false);
+        self.state.refusal.set(None);
+        let Some(today) = client::today() else { return };
+        if let Err(found) = draft.validate(today) {
+            self.errors.set(found);
+            return;
+        }
+        self.errors.set(Vec::new());
+        self.state.saving.set(true);
+        let id = self.editing.get_untracked();
+        spawn_local(async move {
+            match client::save_record(id, draft.wrap()).await {
+                Ok(()) if id.is_some() => then(Saved::Changed),
+                Ok(()) => {
+                    self.state.saved.set(true);
+                    then(Saved::New);
+                }
+                Err(e) => self.state.refusal.set(Some(e.to_string())),
+            }
+            self.state.saving.set(false);
+        });
+    }
+}
+
+/// The save button, and under it what became of the save.
+#[component]
+pub fn SaveControls(
+    state: SaveState,
+    #[prop(default = "保存")] label: &'static str,
+    #[prop(default = "已保存（待同步）")] saved: &'static str,
+) -> impl IntoView {
+    view! {
+        <button type="submit" class="button primary" disabled=move || state.saving.get()>{label}</button>
+        <Show when=move || state.saved.get()>
+            <p class="success" role="status">{saved}</p>
+        </Show>
+        <Show when=move || state.refusal.with(Option::is_some)>
+            <p class="error" role="alert">{move || state.refusal.get().unwrap_or_default()}</p>
         </Show>
     }
 }

@@ -1,18 +1,14 @@
 //! The activity form (统计之家活动). Saving goes to the phone's outbox first, so it works
 //! offline; the same validation as the server's runs before anything is saved.
 use crate::directory::picker::{MemberPicker, member_grids};
-use crate::domain::activity::{ActivityDraft, ActivityError, ActivityType, SPEND_MAX_YUAN};
-use crate::domain::draft::Draft;
+use crate::domain::activity::{ActivityDraft, ActivityType, SPEND_MAX_YUAN};
 use crate::domain::period::format_date;
 use crate::filing::go_to_field_app;
-use crate::layout::field_errors;
 use crate::photos::components::PhotoPicker;
 use crate::sync::client;
-use crate::sync::editing::{Editing, RefusalBanner, SignedIn};
-use crate::sync::outbox::RecordDraft;
+use crate::sync::editing::{Editing, RecordForm, RefusalBanner, SaveControls, Saved, SignedIn};
 use crate::sync::state::use_client;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 #[component]
 pub fn ActivityFormPage() -> impl IntoView {
@@ -28,6 +24,7 @@ fn ActivityForm() -> impl IntoView {
     let client = use_client();
     let opened = Editing::from_query();
     let problems = opened.problems();
+    let save = RecordForm::<ActivityDraft>::new(opened.id);
     let editing = opened.id;
     let grids = member_grids();
     let me = client
@@ -35,8 +32,7 @@ fn ActivityForm() -> impl IntoView {
         .with_untracked(|p| p.as_ref().map_or(0, |p| p.person_id));
     let today = client::today().map(format_date).unwrap_or_default();
     let draft = opened
-        .record
-        .and_then(|r| r.draft_of::<ActivityDraft>().cloned())
+        .draft::<ActivityDraft>()
         .unwrap_or_else(|| ActivityDraft {
             grid_id: grids.first().map_or(0, |g| g.0),
             activity_type: String::new(),
@@ -50,11 +46,7 @@ fn ActivityForm() -> impl IntoView {
     let participants = RwSignal::new(draft.participants.clone());
     let photos = RwSignal::new(draft.photos.clone());
     let form = RwSignal::new(draft);
-    let errors = RwSignal::new(Vec::<ActivityError>::new());
-    let saved = RwSignal::new(false);
-    let store_error = RwSignal::new(None::<String>);
-    let saving = RwSignal::new(false);
-    let error_for = move |field: &'static str| field_errors(errors, field);
+    let error_for = move |field: &'static str| save.error_for(field);
     let text = move |read: fn(&ActivityDraft) -> &String| move || form.with(|f| read(f).clone());
     let set = move |write: fn(&mut ActivityDraft, String)| {
         move |ev| form.update(|f| write(f, event_target_value(&ev)))
@@ -62,32 +54,18 @@ fn ActivityForm() -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        saved.set(false);
-        store_error.set(None);
         let mut draft = form.get_untracked();
         draft.participants = participants.get_untracked();
         draft.photos = photos.get_untracked();
-        let Some(today) = client::today() else { return };
-        if let Err(found) = draft.validate(today) {
-            errors.set(found);
-            return;
-        }
-        errors.set(Vec::new());
-        saving.set(true);
-        spawn_local(async move {
-            match client::save_record(editing, RecordDraft::Activity(draft)).await {
-                Ok(()) if editing.is_some() => go_to_field_app("/records"),
-                Ok(()) => {
-                    saved.set(true);
-                    form.update(|f| {
-                        f.summary.clear();
-                        f.spend_yuan.clear();
-                    });
-                    photos.set(Vec::new());
-                }
-                Err(e) => store_error.set(Some(e.to_string())),
+        save.submit(draft, move |saved| match saved {
+            Saved::Changed => go_to_field_app("/records"),
+            Saved::New => {
+                form.update(|f| {
+                    f.summary.clear();
+                    f.spend_yuan.clear();
+                });
+                photos.set(Vec::new());
             }
-            saving.set(false);
         });
     };
 
@@ -150,13 +128,7 @@ fn ActivityForm() -> impl IntoView {
                     <span class="field-error">{error_for("spend_yuan")}</span>
                 </label>
                 <PhotoPicker photos />
-                <button type="submit" class="button primary" disabled=move || saving.get()>"保存"</button>
-                <Show when=move || saved.get()>
-                    <p class="success" role="status">"已保存（待同步）"</p>
-                </Show>
-                <Show when=move || store_error.get().is_some()>
-                    <p class="error" role="alert">{move || store_error.get().unwrap_or_default()}</p>
-                </Show>
+                <SaveControls state=save.state />
             </form>
         </section>
     }

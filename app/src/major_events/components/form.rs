@@ -1,17 +1,13 @@
 //! The major-event form (上报重大事项). Saved to the phone's outbox first, so it works offline;
 //! the outbox sends it before any other record once a connection appears.
 use crate::directory::picker::member_grids;
-use crate::domain::draft::Draft;
-use crate::domain::major_event::{MajorEventDraft, MajorEventError, TITLE_MAX_CHARS};
+use crate::domain::major_event::{MajorEventDraft, TITLE_MAX_CHARS};
 use crate::domain::period::format_date;
 use crate::filing::go_to_field_app;
-use crate::layout::field_errors;
 use crate::sync::client;
-use crate::sync::editing::{Editing, RefusalBanner, SignedIn};
-use crate::sync::outbox::RecordDraft;
+use crate::sync::editing::{Editing, RecordForm, RefusalBanner, SaveControls, Saved, SignedIn};
 use crate::sync::state::use_client;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 #[component]
 pub fn MajorEventFormPage() -> impl IntoView {
@@ -27,12 +23,12 @@ fn MajorEventForm() -> impl IntoView {
     let client = use_client();
     let opened = Editing::from_query();
     let problems = opened.problems();
+    let save = RecordForm::<MajorEventDraft>::new(opened.id);
     let editing = opened.id;
     let grids = member_grids();
     let today = client::today().map(format_date).unwrap_or_default();
     let draft = opened
-        .record
-        .and_then(|r| r.draft_of::<MajorEventDraft>().cloned())
+        .draft::<MajorEventDraft>()
         .unwrap_or_else(|| MajorEventDraft {
             grid_id: grids.first().map_or(0, |g| g.0),
             enterprise_id: None,
@@ -42,11 +38,7 @@ fn MajorEventForm() -> impl IntoView {
             impact: String::new(),
         });
     let form = RwSignal::new(draft);
-    let errors = RwSignal::new(Vec::<MajorEventError>::new());
-    let saved = RwSignal::new(false);
-    let store_error = RwSignal::new(None::<String>);
-    let saving = RwSignal::new(false);
-    let error_for = move |field: &'static str| field_errors(errors, field);
+    let error_for = move |field: &'static str| save.error_for(field);
     let text = move |read: fn(&MajorEventDraft) -> &String| move || form.with(|f| read(f).clone());
     let set = move |write: fn(&mut MajorEventDraft, String)| {
         move |ev| form.update(|f| write(f, event_target_value(&ev)))
@@ -64,31 +56,14 @@ fn MajorEventForm() -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        saved.set(false);
-        store_error.set(None);
-        let draft = form.get_untracked();
-        let Some(today) = client::today() else { return };
-        if let Err(found) = draft.validate(today) {
-            errors.set(found);
-            return;
-        }
-        errors.set(Vec::new());
-        saving.set(true);
-        spawn_local(async move {
-            match client::save_record(editing, RecordDraft::MajorEvent(draft)).await {
-                Ok(()) if editing.is_some() => go_to_field_app("/records"),
-                Ok(()) => {
-                    saved.set(true);
-                    form.update(|f| {
-                        f.title.clear();
-                        f.details.clear();
-                        f.impact.clear();
-                        f.enterprise_id = None;
-                    });
-                }
-                Err(e) => store_error.set(Some(e.to_string())),
-            }
-            saving.set(false);
+        save.submit(form.get_untracked(), move |saved| match saved {
+            Saved::Changed => go_to_field_app("/records"),
+            Saved::New => form.update(|f| {
+                f.title.clear();
+                f.details.clear();
+                f.impact.clear();
+                f.enterprise_id = None;
+            }),
         });
     };
 
@@ -147,13 +122,7 @@ fn MajorEventForm() -> impl IntoView {
                         prop:value=text(|f| &f.impact) on:input=set(|f, v| f.impact = v)></textarea>
                     <span class="field-error">{error_for("impact")}</span>
                 </label>
-                <button type="submit" class="button primary" disabled=move || saving.get()>"保存并上报"</button>
-                <Show when=move || saved.get()>
-                    <p class="success" role="status">"已保存（待同步，联网后优先上报）"</p>
-                </Show>
-                <Show when=move || store_error.get().is_some()>
-                    <p class="error" role="alert">{move || store_error.get().unwrap_or_default()}</p>
-                </Show>
+                <SaveControls state=save.state label="保存并上报" saved="已保存（待同步，联网后优先上报）" />
             </form>
             <p><a href="/records" rel="external">"查看我的记录"</a></p>
         </section>

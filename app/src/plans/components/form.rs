@@ -1,18 +1,13 @@
 //! The annual work plan form (年度工作计划). Saved to the phone's outbox first, so it works
 //! offline. One plan per grid and year: choosing a grid and year the phone already holds a plan
 //! for opens that plan, so writing it again edits it.
-use crate::domain::annual_plan::{AnnualPlanDraft, AnnualPlanError, PARTS};
-use crate::domain::draft::Draft;
+use crate::domain::annual_plan::{AnnualPlanDraft, PARTS};
 use crate::filing::go_to_field_app;
-use crate::layout::field_errors;
 use crate::sync::client;
-use crate::sync::editing::{RefusalBanner, SignedIn};
-use crate::sync::outbox::{OutboxRecord, RecordDraft, RecordState};
+use crate::sync::editing::{Editing, RecordForm, RefusalBanner, SaveControls, SignedIn};
+use crate::sync::outbox::OutboxRecord;
 use crate::sync::state::{ClientState, use_client};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::hooks::use_query_map;
-use uuid::Uuid;
 
 #[component]
 pub fn PlanFormPage() -> impl IntoView {
@@ -55,17 +50,11 @@ fn PlanForm() -> impl IntoView {
             .map(|r| (r.grid_id, r.grid_name.clone()))
             .collect()
     });
-    let asked: Option<Uuid> = use_query_map()
-        .with_untracked(|q| q.get("id"))
-        .and_then(|id| id.parse().ok());
-    let opened = asked.and_then(|id| {
-        client
-            .records
-            .with_untracked(|all| all.iter().find(|r| r.id == id).cloned())
-    });
+    let opened = Editing::from_query();
+    let asked = opened.id;
+    let problems = opened.problems();
     let start = opened
-        .as_ref()
-        .and_then(|r| r.draft_of::<AnnualPlanDraft>().cloned())
+        .draft::<AnnualPlanDraft>()
         .unwrap_or_else(|| AnnualPlanDraft {
             grid_id: grids.first().map_or(0, |g| g.0),
             year: default_year(),
@@ -73,16 +62,13 @@ fn PlanForm() -> impl IntoView {
             measures: String::new(),
             schedule: String::new(),
         });
-    let problems = opened.as_ref().and_then(|r| match &r.state {
-        RecordState::Rejected { problems } => Some(problems.clone()),
-        _ => None,
-    });
     let form = RwSignal::new(start);
     // The plan being edited: the one asked for, or the one held for the chosen grid and year.
-    let editing = RwSignal::new(opened.map(|r| r.id).or_else(|| {
+    let save = RecordForm::<AnnualPlanDraft>::new(opened.record.map(|r| r.id).or_else(|| {
         form.with_untracked(|f| local_plan(&client, f.grid_id, f.year))
             .map(|r| r.id)
     }));
+    let editing = save.editing;
     if asked.is_none()
         && let Some(held) = form
             .with_untracked(|f| local_plan(&client, f.grid_id, f.year))
@@ -105,32 +91,11 @@ fn PlanForm() -> impl IntoView {
                 }),
         );
     };
-    let errors = RwSignal::new(Vec::<AnnualPlanError>::new());
-    let store_error = RwSignal::new(None::<String>);
-    let saving = RwSignal::new(false);
     let this_year = default_year();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        store_error.set(None);
-        let draft = form.get_untracked();
-        let Some(today) = client::today() else { return };
-        if let Err(found) = draft.validate(today) {
-            errors.set(found);
-            return;
-        }
-        errors.set(Vec::new());
-        saving.set(true);
-        let id = editing.get_untracked();
-        spawn_local(async move {
-            match client::save_record(id, RecordDraft::AnnualPlan(draft)).await {
-                Ok(()) => go_to_field_app("/records"),
-                Err(e) => {
-                    store_error.set(Some(e.to_string()));
-                    saving.set(false);
-                }
-            }
-        });
+        save.submit(form.get_untracked(), |_| go_to_field_app("/records"));
     };
 
     view! {
@@ -149,7 +114,7 @@ fn PlanForm() -> impl IntoView {
                             <option value=id.to_string() selected=move || form.with(|f| f.grid_id == id)>{name}</option>
                         }).collect_view()}
                     </select>
-                    <span class="field-error">{field_errors(errors, "grid_id")}</span>
+                    <span class="field-error">{save.error_for("grid_id")}</span>
                 </label>
                 <label>
                     "年度"
@@ -159,7 +124,7 @@ fn PlanForm() -> impl IntoView {
                             <option value=y.to_string() selected=move || form.with(|f| f.year == y)>{format!("{y}年")}</option>
                         }).collect_view()}
                     </select>
-                    <span class="field-error">{field_errors(errors, "year")}</span>
+                    <span class="field-error">{save.error_for("year")}</span>
                 </label>
                 {PARTS.into_iter().enumerate().map(|(i, (field, label))| view! {
                     <label>
@@ -174,13 +139,10 @@ fn PlanForm() -> impl IntoView {
                                     _ => f.schedule = value,
                                 }
                             })></textarea>
-                        <span class="field-error">{field_errors(errors, field)}</span>
+                        <span class="field-error">{save.error_for(field)}</span>
                     </label>
                 }).collect_view()}
-                <button type="submit" class="button primary" disabled=move || saving.get()>"保存计划"</button>
-                <Show when=move || store_error.get().is_some()>
-                    <p class="error" role="alert">{move || store_error.get().unwrap_or_default()}</p>
-                </Show>
+                <SaveControls state=save.state label="保存计划" />
             </form>
         </section>
     }

@@ -1,18 +1,15 @@
 //! The grid leader's monthly report form (情况汇报). Saved to the phone's outbox first, so it
 //! works offline; the month's visits on this phone are counted in, synced and pending alike.
 use super::item::month_label;
-use crate::domain::draft::Draft;
 use crate::domain::period::{Month, parse_date};
-use crate::domain::report::{MonthFigures, ReportDraft, ReportError};
-use crate::layout::field_errors;
+use crate::domain::report::{MonthFigures, ReportDraft};
 use crate::sync::client;
+use crate::sync::editing::{Editing, RecordForm, SaveControls};
 use crate::sync::outbox::{OutboxRecord, RecordDraft, RecordState};
 use crate::sync::state::{ClientState, use_client};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use uuid::Uuid;
 
 #[component]
 pub fn ReportFormPage() -> impl IntoView {
@@ -103,18 +100,9 @@ fn ReportForm() -> impl IntoView {
             })
             .unwrap_or_default()
     });
-    let opened = query
-        .with_untracked(|q| q.get("id"))
-        .and_then(|id| id.parse::<Uuid>().ok())
-        .and_then(|id| {
-            client
-                .records
-                .with_untracked(|all| all.iter().find(|r| r.id == id).cloned())
-        });
+    let opened = Editing::from_query();
     let this_month = client::today().map(Month::of).map(|m| m.to_string());
-    let draft = opened
-        .as_ref()
-        .and_then(|r| r.draft_of::<ReportDraft>().cloned());
+    let draft = opened.draft::<ReportDraft>();
     let grid = RwSignal::new(
         draft
             .as_ref()
@@ -138,7 +126,7 @@ fn ReportForm() -> impl IntoView {
     let problems = text(|d| &d.problems);
     let next_steps = text(|d| &d.next_steps);
     // What the township said, and what the server refused, about the report being edited.
-    let notice = opened.as_ref().and_then(|r| match &r.state {
+    let notice = opened.record.as_ref().and_then(|r| match &r.state {
         RecordState::Returned { comment } => Some(format!(
             "乡镇退回了这份汇报：{}",
             comment.clone().unwrap_or_default()
@@ -153,10 +141,8 @@ fn ReportForm() -> impl IntoView {
         )),
         _ => None,
     });
-    let errors = RwSignal::new(Vec::<ReportError>::new());
-    let store_error = RwSignal::new(None::<String>);
-    let saving = RwSignal::new(false);
-    let error_for = move |field: &'static str| field_errors(errors, field);
+    let save = RecordForm::<ReportDraft>::new(opened.id);
+    let error_for = move |field: &'static str| save.error_for(field);
     let figures = move || month_figures(&client, grid.get(), &month.get());
     // Quotes the figures in 本月工作情况, for the leader to keep or edit.
     let quote = move |_| {
@@ -172,7 +158,6 @@ fn ReportForm() -> impl IntoView {
     let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        store_error.set(None);
         let draft = ReportDraft {
             grid_id: grid.get_untracked(),
             month: month.get_untracked(),
@@ -180,34 +165,21 @@ fn ReportForm() -> impl IntoView {
             problems: problems.get_untracked(),
             next_steps: next_steps.get_untracked(),
         };
-        let Some(today) = client::today() else { return };
-        if let Err(found) = draft.validate(today) {
-            errors.set(found);
-            return;
-        }
-        errors.set(Vec::new());
         // One report per grid and month: writing it again edits the one the phone holds.
         let existing = local_report(&client, draft.grid_id, draft.month.trim());
         if existing
             .as_ref()
             .is_some_and(|r| r.state == RecordState::Approved)
         {
-            store_error.set(Some(format!(
+            save.refuse(format!(
                 "{}的汇报已审核通过并锁定，不能修改；如需修改请联系乡镇网格长解锁",
                 month_label(&draft.month)
-            )));
+            ));
             return;
         }
-        saving.set(true);
+        save.editing.set(existing.map(|r| r.id));
         let navigate = navigate.clone();
-        spawn_local(async move {
-            let id = existing.map(|r| r.id);
-            match client::save_record(id, RecordDraft::MonthlyReport(draft)).await {
-                Ok(()) => navigate("/records", Default::default()),
-                Err(e) => store_error.set(Some(e.to_string())),
-            }
-            saving.set(false);
-        });
+        save.submit(draft, move |_| navigate("/records", Default::default()));
     };
 
     view! {
@@ -247,10 +219,7 @@ fn ReportForm() -> impl IntoView {
                     value=problems error=Signal::derive(error_for("problems")) />
                 <Part label="下月工作打算" name="next_steps" placeholder=""
                     value=next_steps error=Signal::derive(error_for("next_steps")) />
-                <button type="submit" class="button primary" disabled=move || saving.get()>"保存并提交"</button>
-                <Show when=move || store_error.get().is_some()>
-                    <p class="error" role="alert">{move || store_error.get().unwrap_or_default()}</p>
-                </Show>
+                <SaveControls state=save.state label="保存并提交" />
             </form>
         </section>
     }

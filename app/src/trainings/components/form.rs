@@ -1,17 +1,13 @@
 //! The training form (培训记录): a training and the grid members who attended, with its hours.
 //! Saved to the phone's outbox first, so it works offline; validated as the server does.
 use crate::directory::picker::{MemberPicker, member_grids};
-use crate::domain::draft::Draft;
 use crate::domain::period::format_date;
-use crate::domain::training::{HOURS_MAX, TrainingDraft, TrainingError, TrainingTopic};
+use crate::domain::training::{HOURS_MAX, TrainingDraft, TrainingTopic};
 use crate::filing::go_to_field_app;
-use crate::layout::field_errors;
 use crate::sync::client;
-use crate::sync::editing::{Editing, RefusalBanner, SignedIn};
-use crate::sync::outbox::RecordDraft;
+use crate::sync::editing::{Editing, RecordForm, RefusalBanner, SaveControls, Saved, SignedIn};
 use crate::sync::state::use_client;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 #[component]
 pub fn TrainingFormPage() -> impl IntoView {
@@ -27,14 +23,14 @@ fn TrainingForm() -> impl IntoView {
     let client = use_client();
     let opened = Editing::from_query();
     let problems = opened.problems();
+    let form = RecordForm::<TrainingDraft>::new(opened.id);
     let editing = opened.id;
     let grids = member_grids();
     let me = client
         .profile
         .with_untracked(|p| p.as_ref().map_or(0, |p| p.person_id));
     let draft = opened
-        .record
-        .and_then(|r| r.draft_of::<TrainingDraft>().cloned())
+        .draft::<TrainingDraft>()
         .unwrap_or_else(|| TrainingDraft {
             grid_id: grids.first().map_or(0, |g| g.0),
             title: String::new(),
@@ -55,16 +51,10 @@ fn TrainingForm() -> impl IntoView {
         draft.hours.to_string()
     });
     let attendees = RwSignal::new(draft.attendees);
-    let errors = RwSignal::new(Vec::<TrainingError>::new());
-    let saved = RwSignal::new(false);
-    let store_error = RwSignal::new(None::<String>);
-    let saving = RwSignal::new(false);
-    let error_for = move |field: &'static str| field_errors(errors, field);
+    let error_for = move |field: &'static str| form.error_for(field);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        saved.set(false);
-        store_error.set(None);
         let draft = TrainingDraft {
             grid_id: grid.get_untracked(),
             title: title.get_untracked(),
@@ -74,23 +64,9 @@ fn TrainingForm() -> impl IntoView {
             hours: hours.get_untracked().trim().parse().unwrap_or(0),
             attendees: attendees.get_untracked(),
         };
-        let Some(today) = client::today() else { return };
-        if let Err(found) = draft.validate(today) {
-            errors.set(found);
-            return;
-        }
-        errors.set(Vec::new());
-        saving.set(true);
-        spawn_local(async move {
-            match client::save_record(editing, RecordDraft::Training(draft)).await {
-                Ok(()) if editing.is_some() => go_to_field_app("/records"),
-                Ok(()) => {
-                    saved.set(true);
-                    title.set(String::new());
-                }
-                Err(e) => store_error.set(Some(e.to_string())),
-            }
-            saving.set(false);
+        form.submit(draft, move |saved| match saved {
+            Saved::Changed => go_to_field_app("/records"),
+            Saved::New => title.set(String::new()),
         });
     };
 
@@ -146,13 +122,7 @@ fn TrainingForm() -> impl IntoView {
                 </label>
                 <MemberPicker legend="参训人员" grid=grid.into() chosen=attendees
                     error=Signal::derive(error_for("attendees")) />
-                <button type="submit" class="button primary" disabled=move || saving.get()>"保存"</button>
-                <Show when=move || saved.get()>
-                    <p class="success" role="status">"已保存（待同步）"</p>
-                </Show>
-                <Show when=move || store_error.get().is_some()>
-                    <p class="error" role="alert">{move || store_error.get().unwrap_or_default()}</p>
-                </Show>
+                <SaveControls state=form.state />
             </form>
         </section>
     }

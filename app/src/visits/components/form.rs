@@ -1,16 +1,12 @@
 //! The visit form (走访记录). Saving goes to the phone's outbox first, so it works offline; the
 //! same validation as the server's runs before anything is saved.
-use crate::domain::draft::Draft;
 use crate::domain::period::format_date;
-use crate::domain::visit::{VisitDraft, VisitError, VisitPurpose};
-use crate::layout::field_errors;
+use crate::domain::visit::{VisitDraft, VisitPurpose};
 use crate::photos::components::PhotoPicker;
 use crate::sync::client;
-use crate::sync::editing::{Editing, RefusalBanner, SignedIn};
-use crate::sync::outbox::RecordDraft;
+use crate::sync::editing::{Editing, RecordForm, RefusalBanner, SaveControls, Saved, SignedIn};
 use crate::sync::state::use_client;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
 #[component]
@@ -27,50 +23,27 @@ fn VisitForm() -> impl IntoView {
     let client = use_client();
     let opened = Editing::from_query();
     let problems = opened.problems();
+    let save = RecordForm::<VisitDraft>::new(opened.id);
     let editing = opened.id;
-    let draft = opened
-        .record
-        .and_then(|r| r.draft_of::<VisitDraft>().cloned());
-
-    let today = client::today();
-    let enterprise = RwSignal::new(
-        draft
-            .as_ref()
-            .map(|d| d.enterprise_id.to_string())
-            .unwrap_or_default(),
-    );
+    let draft = opened.draft::<VisitDraft>();
+    let field = |read: fn(&VisitDraft) -> String| draft.as_ref().map(read).unwrap_or_default();
+    let enterprise = RwSignal::new(field(|d| d.enterprise_id.to_string()));
     let date = RwSignal::new(
         draft
             .as_ref()
             .map(|d| d.visit_date.clone())
-            .or(today.map(format_date))
+            .or(client::today().map(format_date))
             .unwrap_or_default(),
     );
-    let purpose = RwSignal::new(
-        draft
-            .as_ref()
-            .map(|d| d.purpose.clone())
-            .unwrap_or_default(),
-    );
-    let findings = RwSignal::new(
-        draft
-            .as_ref()
-            .map(|d| d.findings.clone())
-            .unwrap_or_default(),
-    );
+    let purpose = RwSignal::new(field(|d| d.purpose.clone()));
+    let findings = RwSignal::new(field(|d| d.findings.clone()));
     let follow_up = RwSignal::new(draft.as_ref().is_some_and(|d| d.follow_up));
     let photos = RwSignal::new(draft.as_ref().map(|d| d.photos.clone()).unwrap_or_default());
-    let errors = RwSignal::new(Vec::<VisitError>::new());
-    let saved = RwSignal::new(None::<String>);
-    let store_error = RwSignal::new(None::<String>);
-    let saving = RwSignal::new(false);
-    let error_for = move |field: &'static str| field_errors(errors, field);
+    let error_for = move |field: &'static str| save.error_for(field);
 
     let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        saved.set(None);
-        store_error.set(None);
         let draft = VisitDraft {
             enterprise_id: enterprise.get_untracked().parse().unwrap_or(0),
             visit_date: date.get_untracked(),
@@ -79,27 +52,15 @@ fn VisitForm() -> impl IntoView {
             follow_up: follow_up.get_untracked(),
             photos: photos.get_untracked(),
         };
-        let Some(today) = client::today() else { return };
-        if let Err(found) = draft.validate(today) {
-            errors.set(found);
-            return;
-        }
-        errors.set(Vec::new());
-        saving.set(true);
         let navigate = navigate.clone();
-        spawn_local(async move {
-            match client::save_record(editing, RecordDraft::Visit(draft)).await {
-                // A corrected record goes back to the list; a new one clears the form for the next.
-                Ok(()) if editing.is_some() => navigate("/records", Default::default()),
-                Ok(()) => {
-                    saved.set(Some("已保存（待同步）".into()));
-                    findings.set(String::new());
-                    follow_up.set(false);
-                    photos.set(Vec::new());
-                }
-                Err(e) => store_error.set(Some(e.to_string())),
+        save.submit(draft, move |saved| match saved {
+            // A corrected record goes back to the list; a new one clears the form for the next.
+            Saved::Changed => navigate("/records", Default::default()),
+            Saved::New => {
+                findings.set(String::new());
+                follow_up.set(false);
+                photos.set(Vec::new());
             }
-            saving.set(false);
         });
     };
 
@@ -164,13 +125,7 @@ fn VisitForm() -> impl IntoView {
                     "需要跟进"
                 </label>
                 <PhotoPicker photos />
-                <button type="submit" class="button primary" disabled=move || saving.get()>"保存"</button>
-                <Show when=move || saved.get().is_some()>
-                    <p class="success" role="status">{move || saved.get().unwrap_or_default()}</p>
-                </Show>
-                <Show when=move || store_error.get().is_some()>
-                    <p class="error" role="alert">{move || store_error.get().unwrap_or_default()}</p>
-                </Show>
+                <SaveControls state=save.state />
             </form>
         </section>
     }
