@@ -1,5 +1,6 @@
-//! Choosing grid members on the phone (who took part, who attended), from the cached
-//! directory. One component for every form that needs it, so the bundle carries it once.
+//! Choosing on the phone, from the cached directory: the grid a record is for, and grid
+//! members (who took part, who attended). One component each for every form that needs it,
+//! so the bundle carries it once.
 use crate::sync::state::use_client;
 use leptos::prelude::*;
 
@@ -12,6 +13,29 @@ pub fn member_grids() -> Vec<(i32, String)> {
             .map(|r| (r.grid_id, r.grid_name.clone()))
             .collect()
     })
+}
+
+/// The grid a record is for, among `grids`; `on_choose` hears the new choice.
+#[component]
+pub fn GridChoice(
+    #[prop(default = "网格")] label: &'static str,
+    grids: Vec<(i32, String)>,
+    #[prop(into)] chosen: Signal<i32>,
+    #[prop(into)] on_choose: Callback<i32>,
+    #[prop(into)] error: Signal<String>,
+) -> impl IntoView {
+    view! {
+        <label>
+            {label}
+            <select name="grid" prop:value=move || chosen.get().to_string()
+                on:change=move |ev| on_choose.run(event_target_value(&ev).parse().unwrap_or(0))>
+                {grids.into_iter().map(|(id, name)| view! {
+                    <option value=id.to_string() selected=move || chosen.get() == id>{name}</option>
+                }).collect_view()}
+            </select>
+            <span class="field-error">{error}</span>
+        </label>
+    }
 }
 
 /// Checkboxes for the members of `grid`; `chosen` holds the ticked person ids.

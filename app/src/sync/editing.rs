@@ -6,7 +6,7 @@ use crate::domain::draft::{Draft, FieldError};
 use crate::layout::field_errors;
 use crate::sync::api::Problem;
 use crate::sync::client;
-use crate::sync::outbox::{OutboxRecord, RecordState};
+use crate::sync::outbox::{OutboxRecord, RecordDraft, RecordState};
 use crate::sync::record_draft::Recorded;
 use crate::sync::state::use_client;
 use leptos::prelude::*;
@@ -157,20 +157,29 @@ where
             return;
         }
         self.errors.set(Vec::new());
-        self.state.saving.set(true);
-        let id = self.editing.get_untracked();
-        spawn_local(async move {
-            match client::save_record(id, draft.wrap()).await {
-                Ok(()) if id.is_some() => then(Saved::Changed),
-                Ok(()) => {
-                    self.state.saved.set(true);
-                    then(Saved::New);
-                }
-                Err(e) => self.state.refusal.set(Some(e.to_string())),
-            }
-            self.state.saving.set(false);
-        });
+        keep(
+            self.state,
+            self.editing.get_untracked(),
+            draft.wrap(),
+            Box::new(then),
+        );
     }
+}
+
+/// The part of a save that is the same for every kind, written (and compiled) once.
+fn keep(state: SaveState, id: Option<Uuid>, draft: RecordDraft, then: Box<dyn FnOnce(Saved)>) {
+    state.saving.set(true);
+    spawn_local(async move {
+        match client::save_record(id, draft).await {
+            Ok(()) if id.is_some() => then(Saved::Changed),
+            Ok(()) => {
+                state.saved.set(true);
+                then(Saved::New);
+            }
+            Err(e) => state.refusal.set(Some(e.to_string())),
+        }
+        state.saving.set(false);
+    });
 }
 
 /// The save button, and under it what became of the save.

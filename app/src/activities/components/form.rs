@@ -1,6 +1,6 @@
 //! The activity form (统计之家活动). Saving goes to the phone's outbox first, so it works
 //! offline; the same validation as the server's runs before anything is saved.
-use crate::directory::picker::{MemberPicker, member_grids};
+use crate::directory::picker::{GridChoice, MemberPicker, member_grids};
 use crate::domain::activity::{ActivityDraft, ActivityType, SPEND_MAX_YUAN};
 use crate::domain::period::format_date;
 use crate::filing::go_to_field_app;
@@ -74,19 +74,12 @@ fn ActivityForm() -> impl IntoView {
             <h1>{if editing.is_some() { "修改网格活动" } else { "记录网格活动" }}</h1>
             <RefusalBanner problems />
             <form on:submit=submit class="form" novalidate>
-                <label>
-                    "网格"
-                    <select name="grid" prop:value=move || form.with(|f| f.grid_id.to_string())
-                        on:change=move |ev| {
-                            form.update(|f| f.grid_id = event_target_value(&ev).parse().unwrap_or(0));
-                            participants.set(Vec::new());
-                        }>
-                        {grids.into_iter().map(|(id, name)| view! {
-                            <option value=id.to_string() selected=move || form.with(|f| f.grid_id == id)>{name}</option>
-                        }).collect_view()}
-                    </select>
-                    <span class="field-error">{error_for("grid_id")}</span>
-                </label>
+                <GridChoice grids chosen=Signal::derive(move || form.with(|f| f.grid_id))
+                    on_choose=move |grid| {
+                        form.update(|f| f.grid_id = grid);
+                        participants.set(Vec::new());
+                    }
+                    error=Signal::derive(error_for("grid_id")) />
                 <label>
                     "活动类型"
                     <select name="activity_type" prop:value=text(|f| &f.activity_type)

@@ -1,6 +1,6 @@
 //! The major-event form (上报重大事项). Saved to the phone's outbox first, so it works offline;
 //! the outbox sends it before any other record once a connection appears.
-use crate::directory::picker::member_grids;
+use crate::directory::picker::{GridChoice, member_grids};
 use crate::domain::major_event::{MajorEventDraft, TITLE_MAX_CHARS};
 use crate::domain::period::format_date;
 use crate::filing::go_to_field_app;
@@ -73,19 +73,12 @@ fn MajorEventForm() -> impl IntoView {
             <p class="hint">"发生或即将发生对统计数据有较大影响的事项，请立即上报。联网后优先于其他记录发送，乡镇和市统计局会立即看到。"</p>
             <RefusalBanner problems />
             <form on:submit=submit class="form" novalidate>
-                <label>
-                    "所在网格"
-                    <select name="grid" prop:value=move || form.with(|f| f.grid_id.to_string())
-                        on:change=move |ev| form.update(|f| {
-                            f.grid_id = event_target_value(&ev).parse().unwrap_or(0);
-                            f.enterprise_id = None;
-                        })>
-                        {grids.into_iter().map(|(id, name)| view! {
-                            <option value=id.to_string() selected=move || form.with(|f| f.grid_id == id)>{name}</option>
-                        }).collect_view()}
-                    </select>
-                    <span class="field-error">{error_for("grid_id")}</span>
-                </label>
+                <GridChoice label="所在网格" grids chosen=Signal::derive(move || form.with(|f| f.grid_id))
+                    on_choose=move |grid| form.update(|f| {
+                        f.grid_id = grid;
+                        f.enterprise_id = None;
+                    })
+                    error=Signal::derive(error_for("grid_id")) />
                 <label>
                     "涉及企业（可不选）"
                     <select name="enterprise"

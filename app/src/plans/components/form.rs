@@ -1,6 +1,7 @@
 //! The annual work plan form (年度工作计划). Saved to the phone's outbox first, so it works
 //! offline. One plan per grid and year: choosing a grid and year the phone already holds a plan
 //! for opens that plan, so writing it again edits it.
+use crate::directory::picker::GridChoice;
 use crate::domain::annual_plan::{AnnualPlanDraft, PARTS};
 use crate::filing::go_to_field_app;
 use crate::sync::client;
@@ -106,16 +107,9 @@ fn PlanForm() -> impl IntoView {
                 <p class="hint">"手机上已有该网格这一年的计划，保存即修改它。"</p>
             </Show>
             <form on:submit=submit class="form" novalidate>
-                <label>
-                    "网格"
-                    <select name="grid" prop:value=move || form.with(|f| f.grid_id.to_string())
-                        on:change=move |ev| choose(event_target_value(&ev).parse().unwrap_or(0), form.with_untracked(|f| f.year))>
-                        {grids.into_iter().map(|(id, name)| view! {
-                            <option value=id.to_string() selected=move || form.with(|f| f.grid_id == id)>{name}</option>
-                        }).collect_view()}
-                    </select>
-                    <span class="field-error">{save.error_for("grid_id")}</span>
-                </label>
+                <GridChoice grids chosen=Signal::derive(move || form.with(|f| f.grid_id))
+                    on_choose=move |grid| choose(grid, form.with_untracked(|f| f.year))
+                    error=Signal::derive(save.error_for("grid_id")) />
                 <label>
                     "年度"
                     <select name="year" prop:value=move || form.with(|f| f.year.to_string())

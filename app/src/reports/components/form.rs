@@ -1,6 +1,7 @@
 //! The grid leader's monthly report form (情况汇报). Saved to the phone's outbox first, so it
 //! works offline; the month's visits on this phone are counted in, synced and pending alike.
 use super::item::month_label;
+use crate::directory::picker::GridChoice;
 use crate::domain::period::{Month, parse_date};
 use crate::domain::report::{MonthFigures, ReportDraft};
 use crate::sync::client;
@@ -187,17 +188,8 @@ fn ReportForm() -> impl IntoView {
             <h1>"情况汇报"</h1>
             {notice.map(|n| view! { <p class="error" role="alert">{n}</p> })}
             <form on:submit=submit class="form" novalidate>
-                <label>
-                    "网格"
-                    <select name="grid" prop:value=move || grid.get().to_string()
-                        on:change=move |ev| grid.set(event_target_value(&ev).parse().unwrap_or(0))>
-                        {grids.iter().map(|(id, name)| {
-                            let id = *id;
-                            view! { <option value=id selected=move || grid.get() == id>{name.clone()}</option> }
-                        }).collect_view()}
-                    </select>
-                    <span class="field-error">{error_for("grid_id")}</span>
-                </label>
+                <GridChoice grids=grids.clone() chosen=grid on_choose=move |g| grid.set(g)
+                    error=Signal::derive(error_for("grid_id")) />
                 <label>
                     "汇报月份"
                     <input type="month" name="month" bind:value=month />

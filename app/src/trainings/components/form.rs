@@ -1,6 +1,6 @@
 //! The training form (培训记录): a training and the grid members who attended, with its hours.
 //! Saved to the phone's outbox first, so it works offline; validated as the server does.
-use crate::directory::picker::{MemberPicker, member_grids};
+use crate::directory::picker::{GridChoice, MemberPicker, member_grids};
 use crate::domain::period::format_date;
 use crate::domain::training::{HOURS_MAX, TrainingDraft, TrainingTopic};
 use crate::filing::go_to_field_app;
@@ -75,19 +75,12 @@ fn TrainingForm() -> impl IntoView {
             <h1>{if editing.is_some() { "修改培训记录" } else { "记录培训" }}</h1>
             <RefusalBanner problems />
             <form on:submit=submit class="form" novalidate>
-                <label>
-                    "网格"
-                    <select name="grid" prop:value=move || grid.get().to_string()
-                        on:change=move |ev| {
-                            grid.set(event_target_value(&ev).parse().unwrap_or(0));
-                            attendees.set(Vec::new());
-                        }>
-                        {grids.into_iter().map(|(id, name)| view! {
-                            <option value=id.to_string() selected=move || grid.get() == id>{name}</option>
-                        }).collect_view()}
-                    </select>
-                    <span class="field-error">{error_for("grid_id")}</span>
-                </label>
+                <GridChoice grids chosen=grid
+                    on_choose=move |g| {
+                        grid.set(g);
+                        attendees.set(Vec::new());
+                    }
+                    error=Signal::derive(error_for("grid_id")) />
                 <label>
                     "培训名称"
                     <input type="text" name="title" bind:value=title />
