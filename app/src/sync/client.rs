@@ -6,7 +6,8 @@ use crate::domain::period::shanghai_date;
 use crate::duties::api::DutyList;
 use crate::error::AppError;
 use crate::kinds::PULLED;
-use crate::sync::engine::{AfterFailure, SyncError, failure_notice, sync_once};
+use crate::sync::engine::{AfterFailure, failure_notice, sync_once};
+use crate::sync::error::PhoneError;
 use crate::sync::http::{self, Http};
 use crate::sync::idb::IdbStore;
 use crate::sync::kv::{self, KeyValue, Local};
@@ -180,7 +181,7 @@ fn sync_by_itself() {
                     s.failures += 1;
                     let after = e.after(s.failures);
                     s.problem = Some(failure_notice(&e, &after));
-                    s.needs_login = e == SyncError::Server(AppError::Unauthenticated);
+                    s.needs_login = e == PhoneError::Server(AppError::Unauthenticated);
                     match after {
                         AfterFailure::Retry(wait) => retry = Some(wait),
                         AfterFailure::Halt => s.halted = true,
@@ -197,7 +198,7 @@ fn sync_by_itself() {
     });
 }
 
-async fn run_sync(state: &ClientState) -> Result<(), SyncError> {
+async fn run_sync(state: &ClientState) -> Result<(), PhoneError> {
     let Some(person_id) = state
         .profile
         .with_untracked(|p| p.as_ref().map(|p| p.person_id))

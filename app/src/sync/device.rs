@@ -1,6 +1,7 @@
 //! The phone's storage as the settings page shows it: whether the browser keeps it for good,
 //! how full it is, and the unsynced records written to a file and read back.
 use crate::sync::client;
+use crate::sync::error::PhoneError;
 use crate::sync::outbox::{OutboxStore, PhotoStore};
 use crate::sync::state::StorageReport;
 use crate::sync::transfer::{self, ImportSummary};
@@ -33,25 +34,25 @@ pub async fn ask_persistence() -> Option<bool> {
 
 /// Offers the person's unsynced records, with their photos, as a file download; how many
 /// records it holds.
-pub async fn export_unsynced() -> Result<usize, String> {
+pub async fn export_unsynced() -> Result<usize, PhoneError> {
     let state = client::state();
     let person_id = state
         .profile
         .with_untracked(|p| p.as_ref().map(|p| p.person_id))
-        .ok_or("请先登录")?;
+        .ok_or(PhoneError::NotLoggedIn)?;
     let now = js_sys::Date::now() as i64;
     let records = state.records.get_untracked();
-    let store = client::outbox().await.map_err(|e| e.to_string())?;
+    let store = client::outbox().await?;
     let mut photos = Vec::new();
     for id in transfer::photo_ids(&transfer::unsynced(&records, person_id)) {
-        if let Some(photo) = store.photo(id).await.map_err(|e| e.to_string())? {
+        if let Some(photo) = store.photo(id).await? {
             photos.push(photo);
         }
     }
     let file = transfer::export(&records, photos, person_id, now);
     let count = file.records.len();
-    let text = serde_json::to_string(&file).map_err(|e| e.to_string())?;
-    let failed = |_| "无法生成文件".to_owned();
+    let text = serde_json::to_string(&file).map_err(|_| PhoneError::FileNotMade)?;
+    let failed = |_| PhoneError::FileNotMade;
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
     let parts = js_sys::Array::of1(&text.into());
@@ -72,33 +73,33 @@ pub async fn export_unsynced() -> Result<usize, String> {
 
 /// Reads a file chosen in `input` into the outbox; what it added. Every record is durably
 /// written before this returns.
-pub async fn import_file(input: web_sys::HtmlInputElement) -> Result<ImportSummary, String> {
+pub async fn import_file(input: web_sys::HtmlInputElement) -> Result<ImportSummary, PhoneError> {
     let state = client::state();
     let person_id = state
         .profile
         .with_untracked(|p| p.as_ref().map(|p| p.person_id))
-        .ok_or("请先登录")?;
+        .ok_or(PhoneError::NotLoggedIn)?;
     let file = input
         .files()
         .and_then(|files| files.get(0))
-        .ok_or("请先选择文件")?;
+        .ok_or(PhoneError::NoFileChosen)?;
     let text = JsFuture::from(file.text())
         .await
         .ok()
         .and_then(|t| t.as_string())
-        .ok_or("无法读取所选文件")?;
+        .ok_or(PhoneError::FileUnreadable)?;
     let local = state.records.get_untracked();
     let transfer::Import {
         records,
         photos,
         summary,
-    } = transfer::import(&text, &local, person_id).map_err(|e| e.to_string())?;
-    let store = client::outbox().await.map_err(|e| e.to_string())?;
+    } = transfer::import(&text, &local, person_id)?;
+    let store = client::outbox().await?;
     // Photos first: a record is never on the phone without the photos it lists.
     for photo in &photos {
-        store.put_photo(photo).await.map_err(|e| e.to_string())?;
+        store.put_photo(photo).await?;
     }
-    store.put_all(&records).await.map_err(|e| e.to_string())?;
+    store.put_all(&records).await?;
     client::sync_now();
     Ok(summary)
 }

@@ -5,10 +5,10 @@ use crate::auth::api::Profile;
 use crate::directory::api::Directory;
 use crate::error::AppError;
 use crate::sync::api::{MAX_BATCH, PullResponse, RecordEnvelope, RecordResult};
+use crate::sync::error::PhoneError;
 use crate::sync::kv::{self, KeyValue};
 use crate::sync::outbox::{
-    OutboxRecord, OutboxStore, PhotoStore, RecordState, StoreError, StoredPhoto, apply_results,
-    next_batch,
+    OutboxRecord, OutboxStore, PhotoStore, RecordState, StoredPhoto, apply_results, next_batch,
 };
 use crate::sync::pulled::{PullKind, merge, pulled_records};
 use std::time::Duration;
@@ -28,14 +28,6 @@ pub struct SyncReport {
     pub round_trips: usize,
     pub accepted: usize,
     pub rejected: usize,
-}
-
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum SyncError {
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error(transparent)]
-    Server(#[from] AppError),
 }
 
 /// What a sync run brought that the page shows.
@@ -58,7 +50,7 @@ pub async fn sync_once(
     person_id: i32,
     kinds: &[PullKind],
     progress: impl Fn(usize, usize),
-) -> Result<Synced, SyncError> {
+) -> Result<Synced, PhoneError> {
     let report = push_outbox(store, transport, person_id, progress).await?;
     let since = settings.get::<i64>(&kv::cursor(person_id)).unwrap_or(0);
     let pulled = transport
@@ -91,7 +83,7 @@ pub async fn push_outbox(
     transport: &impl Transport,
     person_id: i32,
     progress: impl Fn(usize, usize),
-) -> Result<SyncReport, SyncError> {
+) -> Result<SyncReport, PhoneError> {
     let mut report = SyncReport::default();
     let total = next_batch(&store.all().await?, person_id, usize::MAX).len();
     loop {
@@ -133,7 +125,7 @@ async fn upload_photos(
     store: &impl PhotoStore,
     transport: &impl Transport,
     batch: &[OutboxRecord],
-) -> Result<(), SyncError> {
+) -> Result<(), PhoneError> {
     for id in batch.iter().flat_map(|r| r.draft.photos()) {
         if let Some(mut photo) = store.photo(*id).await?
             && !photo.uploaded
@@ -156,13 +148,14 @@ pub enum AfterFailure {
     Halt,
 }
 
-impl SyncError {
+impl PhoneError {
     /// Whether the same run may succeed later without the user doing anything: the server's
     /// answer decides (`docs/sync.md`, Errors); the phone's own storage may recover.
     pub fn retryable(&self) -> bool {
         match self {
             Self::Store(_) => true,
             Self::Server(e) => e.retryable(),
+            _ => false,
         }
     }
 
@@ -178,15 +171,15 @@ impl SyncError {
 
 /// The failure in words for the user, with what happens next. The records stay on the phone
 /// whatever happened, and the notice says so where the user might fear for them.
-pub fn failure_notice(err: &SyncError, after: &AfterFailure) -> String {
+pub fn failure_notice(err: &PhoneError, after: &AfterFailure) -> String {
     match (err, after) {
-        (SyncError::Server(AppError::Unauthenticated), _) => {
+        (PhoneError::Server(AppError::Unauthenticated), _) => {
             "登录已失效，请重新登录后同步。记录仍保存在手机上。".into()
         }
-        (SyncError::Server(AppError::PasswordChangeRequired), _) => {
+        (PhoneError::Server(AppError::PasswordChangeRequired), _) => {
             "请先修改密码，之后记录会自动同步。".into()
         }
-        (SyncError::Server(AppError::Network(_)), AfterFailure::Retry(wait)) => format!(
+        (PhoneError::Server(AppError::Network(_)), AfterFailure::Retry(wait)) => format!(
             "无法连接服务器，{} 秒后自动重试；联网后也会自动同步",
             wait.as_secs()
         ),

@@ -112,7 +112,7 @@ fn a_sync_cut_off_midway_loses_nothing_and_doubles_nothing_when_resumed() {
         ..Default::default()
     };
     let err = block_on(push_outbox(&store, &flaky, 1, |_, _| ())).unwrap_err();
-    assert!(matches!(err, SyncError::Server(AppError::Network(_))));
+    assert!(matches!(err, PhoneError::Server(AppError::Network(_))));
     assert_eq!(
         pending(&store),
         700,
@@ -230,13 +230,13 @@ fn a_withdrawal_the_server_took_leaves_the_phone() {
 #[test]
 fn only_failures_that_can_pass_later_are_retried() {
     use crate::sync::engine::AfterFailure;
-    let network = SyncError::Server(AppError::Network("offline".into()));
+    let network = PhoneError::Server(AppError::Network("offline".into()));
     assert_eq!(network.after(1), AfterFailure::Retry(retry_after(1)));
     assert_eq!(
-        SyncError::Server(AppError::Internal).after(3),
+        PhoneError::Server(AppError::Internal).after(3),
         AfterFailure::Retry(retry_after(3))
     );
-    let storage = SyncError::Store(crate::sync::outbox::StoreError::Failed("busy".into()));
+    let storage = PhoneError::Store(crate::sync::outbox::StoreError::Failed("busy".into()));
     assert_eq!(storage.after(2), AfterFailure::Retry(retry_after(2)));
     // A refusal (403), a request the server cannot read (422) and a lost session are the same
     // on every try: sending them again by themselves would only drain the battery.
@@ -246,21 +246,21 @@ fn only_failures_that_can_pass_later_are_retried() {
         AppError::Unauthenticated,
         AppError::PasswordChangeRequired,
     ] {
-        assert_eq!(SyncError::Server(refused).after(1), AfterFailure::Halt);
+        assert_eq!(PhoneError::Server(refused).after(1), AfterFailure::Halt);
     }
 }
 
 #[test]
 fn a_halted_sync_says_the_records_are_kept_and_nothing_is_retried() {
     use crate::sync::engine::{AfterFailure, failure_notice};
-    let forbidden = SyncError::Server(AppError::Forbidden);
+    let forbidden = PhoneError::Server(AppError::Forbidden);
     let notice = failure_notice(&forbidden, &forbidden.after(1));
     assert!(notice.starts_with("您无权查看或修改这些数据"), "{notice}");
     assert!(
         notice.contains("记录仍保存在手机上") && notice.contains("不再自动重试"),
         "{notice}"
     );
-    let offline = SyncError::Server(AppError::Network("x".into()));
+    let offline = PhoneError::Server(AppError::Network("x".into()));
     assert_eq!(
         failure_notice(&offline, &AfterFailure::Retry(retry_after(2))),
         "无法连接服务器，10 秒后自动重试；联网后也会自动同步"
@@ -284,7 +284,7 @@ fn sync(
     store: &MemoryStore,
     server: &FakeServer,
     settings: &kv::Memory,
-) -> Result<Synced, SyncError> {
+) -> Result<Synced, PhoneError> {
     block_on(sync_once(
         store,
         server,

@@ -11,6 +11,7 @@ pub mod conflict;
 pub mod device;
 pub mod editing;
 pub mod engine;
+pub mod error;
 #[cfg(feature = "hydrate")]
 pub(crate) mod http;
 #[cfg(feature = "hydrate")]

@@ -1,6 +1,7 @@
 //! 设置与数据: whether the browser keeps this phone's records for good (and asking again), how
 //! full storage is, and the unsynced records written to a file or read back from one.
 use crate::sync::device;
+use crate::sync::error::PhoneError;
 use crate::sync::state::{StorageReport, use_client};
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -24,7 +25,7 @@ fn megabytes(bytes: f64) -> String {
 pub fn SettingsPage() -> impl IntoView {
     let client = use_client();
     let report = RwSignal::new(None::<StorageReport>);
-    let message = RwSignal::new(None::<Result<String, String>>);
+    let message = RwSignal::new(None::<Result<String, PhoneError>>);
     let refresh =
         move || spawn_local(async move { report.set(Some(device::storage_report().await)) });
     Effect::new(move |_| refresh());
@@ -84,7 +85,7 @@ pub fn SettingsPage() -> impl IntoView {
                 </label>
                 {move || message.get().map(|m| match m {
                     Ok(text) => view! { <p class="success" role="status">{text}</p> }.into_any(),
-                    Err(text) => view! { <p class="error" role="alert">{text}</p> }.into_any(),
+                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
                 })}
             </Show>
         </section>
