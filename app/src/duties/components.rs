@@ -122,10 +122,13 @@ fn activity_statuses(list: &DutyList, own: &[OutboxRecord]) -> Vec<(String, Stat
         );
     }
     let ids: Vec<i32> = list.activities.iter().map(|g| g.grid_id).collect();
-    activity_duties(rule, &ids, &held, Quarter::of(first), today)
-        .into_iter()
-        .zip(&list.activities)
-        .map(|((_, status), grid)| (grid.grid_name.clone(), status))
+    let judged = activity_duties(rule, &ids, &held, Quarter::of(first), &list.waivers, today);
+    list.activities
+        .iter()
+        .filter_map(|grid| {
+            let (_, status) = judged.iter().find(|(id, _)| *id == grid.grid_id)?;
+            Some((grid.grid_name.clone(), status.clone()))
+        })
         .collect()
 }
 
@@ -147,7 +150,8 @@ fn education_hours(list: &DutyList, own: &[OutboxRecord], me: i32) -> Option<(u3
             .filter(|t| t.attendees.contains(&me))
             .filter_map(|t| Some((parse_date(&t.training_date).ok()?, t.hours))),
     );
-    let (hours, status) = education_status(rule, today.year(), &attended, today);
+    let (hours, status) =
+        education_status(rule, me, today.year(), &attended, &list.waivers, today)?;
     Some((hours, rule.kind.required_amount(), status))
 }
 

@@ -62,12 +62,14 @@ pub fn ReportCard() -> impl IntoView {
                 ))
             })
             .collect();
-        let rule = client
-            .duties
-            .with(|d| d.as_ref().and_then(|d| d.report_rule.clone()));
+        let (rule, waivers) = client.duties.with(|d| {
+            d.as_ref()
+                .map(|d| (d.report_rule.clone(), d.waivers.clone()))
+                .unwrap_or_default()
+        });
         let ids: Vec<i32> = grids.iter().map(|(id, _)| *id).collect();
         let judged = rule
-            .map(|rule| report_duties(&rule, &ids, &filed, &months, today))
+            .map(|rule| report_duties(&rule, &ids, &filed, &months, &waivers, today))
             .unwrap_or_default();
         let mut lines = Vec::new();
         for (grid, name) in &grids {
