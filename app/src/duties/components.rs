@@ -19,12 +19,16 @@ pub fn DutiesCard() -> impl IntoView {
     let open = Memo::new(move |_| {
         let list = client.duties.get()?;
         let own = client.own_counted_records();
-        let pending = own
+        let pending: Vec<(i32, time::Date)> = own
             .iter()
             .filter(|r| matches!(r.state, RecordState::Pending))
             .filter_map(|r| r.visit())
-            .map(|v| (v.enterprise_id, v.visit_date.as_str()));
-        let duties = still_open(&list.duties, pending, &list.first_day, &list.last_day);
+            .filter_map(|v| Some((v.enterprise_id, parse_date(&v.visit_date).ok()?)))
+            .collect();
+        let duties = match parse_date(&list.first_day) {
+            Ok(first) => still_open(&list.duties, &pending, Quarter::of(first)),
+            Err(_) => list.duties.clone(),
+        };
         let reminders = open_reminders(&list.reminders, &own);
         let activities = activity_statuses(&list, &own);
         let me = client
