@@ -26,6 +26,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     db: DatabaseConnection,
+    clock: Clock,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -74,6 +75,7 @@ impl Application {
             listener,
             router,
             db,
+            clock,
         })
     }
 
@@ -85,6 +87,11 @@ impl Application {
 
     pub fn db(&self) -> &DatabaseConnection {
         &self.db
+    }
+
+    /// The clock the server reads, so a test can tell what day the server thinks it is.
+    pub fn clock(&self) -> Clock {
+        self.clock
     }
 
     pub async fn run_until_stopped(self) -> Result<(), std::io::Error> {

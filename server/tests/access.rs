@@ -63,7 +63,12 @@ db_test!(
             let enterprise = enterprise_in(&app.pull(&member).await, "东湖工业一网格");
             app.push(
                 &member,
-                json!([visit(&new_id(), enterprise, &today(), "走访发现报表延迟")]),
+                json!([visit(
+                    &new_id(),
+                    enterprise,
+                    &app.today(),
+                    "走访发现报表延迟"
+                )]),
             )
             .await;
 
@@ -103,7 +108,10 @@ db_test!(a_member_cannot_write_visits_for_another_grid, |app| {
         let other = enterprise_in(&app.pull(&admin).await, "东湖工业二网格");
         let member = app.login(DONGHU_MEMBER).await;
         let (_, answer) = app
-            .push(&member, json!([visit(&new_id(), other, &today(), "越权")]))
+            .push(
+                &member,
+                json!([visit(&new_id(), other, &app.today(), "越权")]),
+            )
             .await;
         assert_eq!(answer["results"][0]["status"], "rejected");
         assert_eq!(

@@ -36,7 +36,14 @@ fn members(pull: &Value, grid: i64) -> Vec<(i64, String)> {
         .collect()
 }
 
-fn activity(id: &str, version: u32, grid: i64, participants: &[i64], summary: &str) -> Value {
+fn activity(
+    app: &TestApp,
+    id: &str,
+    version: u32,
+    grid: i64,
+    participants: &[i64],
+    summary: &str,
+) -> Value {
     json!({
         "id": id,
         "kind": "activity",
@@ -45,7 +52,7 @@ fn activity(id: &str, version: u32, grid: i64, participants: &[i64], summary: &s
         "payload": {
             "grid_id": grid,
             "activity_type": "study",
-            "activity_date": today(),
+            "activity_date": app.today(),
             "place": "统计之家",
             "participants": participants,
             "summary": summary,
@@ -114,14 +121,14 @@ db_test!(an_activity_is_stored_once_and_edited_by_version, |app| {
     assert_eq!(held_this_quarter(app, &leader).await, Vec::<String>::new());
 
     // Sent twice (a retry after a lost answer): stored once, same answer.
-    let first_push = json!([activity(&id, 1, grid, &ids[..2], "学习统计法")]);
+    let first_push = json!([activity(app, &id, 1, grid, &ids[..2], "学习统计法")]);
     let (_, first) = app.push(&member, first_push.clone()).await;
     assert_eq!(status_of(&first), ("accepted", ""), "{first}");
     let (_, again) = app.push(&member, first_push).await;
     assert_eq!(again["results"][0], first["results"][0]);
     assert_eq!(activity_count(app).await, 1);
     // The grid's quarterly activity duty counts it for every member, the leader too.
-    assert_eq!(held_this_quarter(app, &leader).await, vec![today()]);
+    assert_eq!(held_this_quarter(app, &leader).await, vec![app.today()]);
     // The township sees it on its overview: done for this grid, still open for the next.
     let township = app.login(DONGHU_LEADER).await;
     let overview: Value = township
@@ -161,12 +168,22 @@ db_test!(an_activity_is_stored_once_and_edited_by_version, |app| {
     let (_, edited) = app
         .push(
             &member,
-            json!([activity(&id, 2, grid, &ids, "学习统计法，交流月报填报")]),
+            json!([activity(
+                app,
+                &id,
+                2,
+                grid,
+                &ids,
+                "学习统计法，交流月报填报"
+            )]),
         )
         .await;
     assert_eq!(status_of(&edited), ("accepted", ""), "{edited}");
     let (_, stale) = app
-        .push(&member, json!([activity(&id, 1, grid, &ids, "旧版本")]))
+        .push(
+            &member,
+            json!([activity(app, &id, 1, grid, &ids, "旧版本")]),
+        )
         .await;
     assert_eq!(status_of(&stale), ("conflict", "stale_version"), "{stale}");
     assert_eq!(
@@ -177,7 +194,7 @@ db_test!(an_activity_is_stored_once_and_edited_by_version, |app| {
     let (_, sibling) = app
         .push(
             &member,
-            json!([activity(&id, 2, grid, &ids, "另一台手机的第2版")]),
+            json!([activity(app, &id, 2, grid, &ids, "另一台手机的第2版")]),
         )
         .await;
     assert_eq!(status_of(&sibling), ("conflict", "stale_version"));
@@ -188,7 +205,10 @@ db_test!(an_activity_is_stored_once_and_edited_by_version, |app| {
 
     // Nobody else may change it under the same id.
     let (_, taken) = app
-        .push(&leader, json!([activity(&id, 3, grid, &ids, "改别人的")]))
+        .push(
+            &leader,
+            json!([activity(app, &id, 3, grid, &ids, "改别人的")]),
+        )
         .await;
     assert_eq!(status_of(&taken), ("rejected", "id_taken"));
 });
@@ -202,7 +222,10 @@ db_test!(activities_stay_within_the_recorders_grids, |app| {
     // A member of another grid may not record for this one.
     let outsider = app.login(XILING_MEMBER).await;
     let (_, refused) = app
-        .push(&outsider, json!([activity(&new_id(), 1, grid, &[me], "x")]))
+        .push(
+            &outsider,
+            json!([activity(app, &new_id(), 1, grid, &[me], "x")]),
+        )
         .await;
     assert_eq!(status_of(&refused), ("rejected", "grid_not_allowed"));
 
@@ -212,7 +235,7 @@ db_test!(activities_stay_within_the_recorders_grids, |app| {
     let (_, refused) = app
         .push(
             &member,
-            json!([activity(&new_id(), 1, grid, &[me, stranger], "x")]),
+            json!([activity(app, &new_id(), 1, grid, &[me, stranger], "x")]),
         )
         .await;
     assert_eq!(
@@ -222,7 +245,7 @@ db_test!(activities_stay_within_the_recorders_grids, |app| {
     );
 
     // Every field problem comes back at once, in Chinese, naming its field.
-    let mut bad = activity(&new_id(), 1, grid, &[], " ");
+    let mut bad = activity(app, &new_id(), 1, grid, &[], " ");
     bad["payload"]["spend_yuan"] = json!("八十元");
     let (_, refused) = app.push(&member, json!([bad])).await;
     let problems = refused["results"][0]["problems"].as_array().unwrap();

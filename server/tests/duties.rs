@@ -37,7 +37,7 @@ db_test!(
         let enterprise = enterprise_in(&app.pull(&member).await, "东湖工业一网格");
         app.push(
             &member,
-            json!([visit(&new_id(), enterprise, &today(), "核对台账")]),
+            json!([visit(&new_id(), enterprise, &app.today(), "核对台账")]),
         )
         .await;
         let after = duties(app, &member).await;
@@ -89,15 +89,15 @@ db_test!(
         let me = pulled["profile"]["person_id"].as_i64().unwrap();
         let training = json!({
             "id": new_id(), "kind": "training", "version": 1, "device_time_ms": 1,
-            "payload": { "grid_id": grid, "title": "统计法律知识培训", "training_date": today(),
+            "payload": { "grid_id": grid, "title": "统计法律知识培训", "training_date": app.today(),
                          "organiser": "市统计局", "topic": "law", "hours": 2, "attendees": [me] }
         });
         let (_, answer) = app
             .push(
                 &member,
                 json!([
-                    visit(&new_id(), firm, &today(), "一"),
-                    visit(&new_id(), firm, &today(), "二"),
+                    visit(&new_id(), firm, &app.today(), "一"),
+                    visit(&new_id(), firm, &app.today(), "二"),
                     training
                 ]),
             )
@@ -113,7 +113,7 @@ db_test!(
         // The leader's report quotes what the members recorded, not only the leader's own.
         let leader = app.login("13800000004").await;
         let list = duties(app, &leader).await;
-        let month = &today()[..7];
+        let month = &app.today()[..7];
         let figures = list["month_figures"]
             .as_array()
             .unwrap()

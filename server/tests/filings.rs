@@ -22,7 +22,14 @@ fn grid_id(pull: &Value, name: &str) -> i64 {
         .unwrap()
 }
 
-fn event(id: &str, version: u32, grid: i64, enterprise: Option<i64>, title: &str) -> Value {
+fn event(
+    app: &TestApp,
+    id: &str,
+    version: u32,
+    grid: i64,
+    enterprise: Option<i64>,
+    title: &str,
+) -> Value {
     json!({
         "id": id,
         "kind": "major_event",
@@ -31,7 +38,7 @@ fn event(id: &str, version: u32, grid: i64, enterprise: Option<i64>, title: &str
         "payload": {
             "grid_id": grid,
             "enterprise_id": enterprise,
-            "occurred_on": today(),
+            "occurred_on": app.today(),
             "title": title,
             "details": "因订单不足全面停产",
             "impact": "预计本月产值减少约3000万元"
@@ -98,8 +105,8 @@ db_test!(
 
         // Sent with a visit, after it in the batch: both stored, the event once on a resend.
         let batch = json!([
-            visit(&new_id(), firm, &today(), "走访"),
-            event(&id, 1, grid, Some(firm), "某企业全面停产")
+            visit(&new_id(), firm, &app.today(), "走访"),
+            event(app, &id, 1, grid, Some(firm), "某企业全面停产")
         ]);
         let (status, first) = app.push(&member, batch.clone()).await;
         assert_eq!(status, 200);
@@ -160,7 +167,14 @@ db_test!(
         let (_, edited) = app
             .push(
                 &member,
-                json!([event(&id, 2, grid, Some(firm), "某企业全面停产（更正）")]),
+                json!([event(
+                    app,
+                    &id,
+                    2,
+                    grid,
+                    Some(firm),
+                    "某企业全面停产（更正）"
+                )]),
             )
             .await;
         assert_eq!(outcome(&edited, 0).0, "accepted", "{edited}");
@@ -173,7 +187,10 @@ db_test!(
         assert_eq!(status, 422);
         // A stale version comes back as a conflict with the server's text.
         let (_, stale) = app
-            .push(&member, json!([event(&id, 1, grid, Some(firm), "旧版本")]))
+            .push(
+                &member,
+                json!([event(app, &id, 1, grid, Some(firm), "旧版本")]),
+            )
             .await;
         assert_eq!(
             outcome(&stale, 0),
@@ -202,9 +219,9 @@ db_test!(major_events_stay_within_the_reporters_grids, |app| {
         .push(
             &member,
             json!([
-                event(&new_id(), 1, other, None, "别的网格"),
-                event(&new_id(), 1, grid, Some(elsewhere), "别的网格的企业"),
-                event(&new_id(), 1, grid, None, "")
+                event(app, &new_id(), 1, other, None, "别的网格"),
+                event(app, &new_id(), 1, grid, Some(elsewhere), "别的网格的企业"),
+                event(app, &new_id(), 1, grid, None, "")
             ]),
         )
         .await;
@@ -217,14 +234,16 @@ db_test!(major_events_stay_within_the_reporters_grids, |app| {
     );
 });
 
+// On 10 December, long after the plan's due date of 31 March.
 db_test!(
     one_annual_plan_per_grid_and_year_shown_to_the_township,
+    at "2026-12-10T09:00:00+08:00",
     |app| {
         let leader = app.login(GRID_LEADER).await;
         let deputy = app.login(GRID_DEPUTY).await;
         let member = app.login(DONGHU_MEMBER).await;
         let grid = grid_id(&app.pull(&leader).await, GRID);
-        let year: i32 = today()[..4].parse().unwrap();
+        let year = 2026;
         let id = new_id();
 
         let (_, first) = app
@@ -285,6 +304,7 @@ db_test!(
         );
         assert_eq!(row(GRID)["plan"]["version"], 2);
         assert!(row("东湖工业二网格")["plan"].is_null());
-        assert!(row(GRID)["plan_status"]["status"].is_string(), "{overview}");
+        assert_eq!(row(GRID)["plan_status"]["status"], "late", "{overview}");
+        assert_eq!(row("东湖工业二网格")["plan_status"]["status"], "overdue");
     }
 );

@@ -68,7 +68,7 @@ db_test!(a_visit_carries_its_uploaded_photos_to_the_township, |app| {
         .push(
             &member,
             json!([with_photos(
-                visit(&new_id(), firm, &today(), "缺照片"),
+                visit(&new_id(), firm, &app.today(), "缺照片"),
                 &[&missing]
             )]),
         )
@@ -81,7 +81,7 @@ db_test!(a_visit_carries_its_uploaded_photos_to_the_township, |app| {
         .push(
             &member,
             json!([with_photos(
-                visit(&id, firm, &today(), "现场照片"),
+                visit(&id, firm, &app.today(), "现场照片"),
                 &[&photo]
             )]),
         )
@@ -144,7 +144,7 @@ db_test!(an_activity_keeps_its_photos_through_an_edit, |app| {
             "version": version,
             "device_time_ms": 1_763_000_000_000i64,
             "payload": {
-                "grid_id": grid, "activity_type": "study", "activity_date": today(),
+                "grid_id": grid, "activity_type": "study", "activity_date": app.today(),
                 "place": "统计之家", "participants": [me], "summary": "学习统计法",
                 "spend_yuan": "", "photos": photos
             }

@@ -17,6 +17,8 @@ struct Place {
     grid: i64,
     firm: i64,
     leader: i64,
+    /// Today by the server's clock.
+    today: String,
 }
 
 /// A kind: its wire name, where its records go in a pull, and a payload whose free text is
@@ -35,7 +37,7 @@ fn kinds() -> [Kind; 6] {
             name: "visit",
             pulled_as: "visits",
             payload: |p, text| {
-                json!({ "enterprise_id": p.firm, "visit_date": today(), "purpose": "data_quality",
+                json!({ "enterprise_id": p.firm, "visit_date": p.today, "purpose": "data_quality",
                         "findings": text, "follow_up": false })
             },
             text_of: |r| r["findings"].as_str().unwrap(),
@@ -44,7 +46,7 @@ fn kinds() -> [Kind; 6] {
             name: "monthly_report",
             pulled_as: "reports",
             payload: |p, text| {
-                json!({ "grid_id": p.grid, "month": &today()[..7], "work_done": text,
+                json!({ "grid_id": p.grid, "month": &p.today[..7], "work_done": text,
                         "problems": "", "next_steps": "年报布置" })
             },
             text_of: |r| r["work_done"].as_str().unwrap(),
@@ -53,7 +55,7 @@ fn kinds() -> [Kind; 6] {
             name: "activity",
             pulled_as: "activities",
             payload: |p, text| {
-                json!({ "grid_id": p.grid, "activity_type": "study", "activity_date": today(),
+                json!({ "grid_id": p.grid, "activity_type": "study", "activity_date": p.today,
                         "place": "统计之家", "participants": [p.leader], "summary": text,
                         "spend_yuan": "86.5" })
             },
@@ -63,7 +65,7 @@ fn kinds() -> [Kind; 6] {
             name: "training",
             pulled_as: "trainings",
             payload: |p, text| {
-                json!({ "grid_id": p.grid, "title": text, "training_date": today(),
+                json!({ "grid_id": p.grid, "title": text, "training_date": p.today,
                         "organiser": "市统计局", "topic": "law", "hours": 2,
                         "attendees": [p.leader] })
             },
@@ -73,7 +75,7 @@ fn kinds() -> [Kind; 6] {
             name: "major_event",
             pulled_as: "major_events",
             payload: |p, text| {
-                json!({ "grid_id": p.grid, "enterprise_id": p.firm, "occurred_on": today(),
+                json!({ "grid_id": p.grid, "enterprise_id": p.firm, "occurred_on": p.today,
                         "title": text, "details": "因订单不足全面停产",
                         "impact": "预计本月产值减少约3000万元" })
             },
@@ -83,7 +85,7 @@ fn kinds() -> [Kind; 6] {
             name: "annual_plan",
             pulled_as: "plans",
             payload: |p, text| {
-                json!({ "grid_id": p.grid, "year": today()[..4].parse::<i32>().unwrap(),
+                json!({ "grid_id": p.grid, "year": p.today[..4].parse::<i32>().unwrap(),
                         "goals": text, "measures": "每月例会", "schedule": "每季度一次活动" })
             },
             text_of: |r| r["draft"]["goals"].as_str().unwrap(),
@@ -96,7 +98,7 @@ fn envelope(kind: &Kind, place: &Place, id: &str, version: u32, text: &str) -> V
             "payload": (kind.payload)(place, text) })
 }
 
-fn place(pull: &Value) -> Place {
+fn place(app: &TestApp, pull: &Value) -> Place {
     let grid = pull["directory"]["grids"]
         .as_array()
         .unwrap()
@@ -109,6 +111,7 @@ fn place(pull: &Value) -> Place {
         grid,
         firm: enterprise_in(pull, GRID),
         leader: pull["profile"]["person_id"].as_i64().unwrap(),
+        today: app.today(),
     }
 }
 
@@ -142,7 +145,7 @@ db_test!(
     |app| {
         let phone = app.login(GRID_LEADER).await;
         let other_tab = app.login(GRID_LEADER).await;
-        let place = place(&app.pull(&phone).await);
+        let place = place(app, &app.pull(&phone).await);
         for kind in kinds() {
             let id = new_id();
             let first = envelope(&kind, &place, &id, 1, "第一版");

@@ -10,10 +10,6 @@ const GRID_LEADER: &str = "13800000004";
 const GRID_DEPUTY: &str = "13800000007";
 const GRID: &str = "东湖工业一网格";
 
-fn this_month() -> String {
-    today()[..7].to_owned()
-}
-
 fn grid_id(pull: &Value, name: &str) -> i64 {
     pull["directory"]["grids"]
         .as_array()
@@ -25,7 +21,7 @@ fn grid_id(pull: &Value, name: &str) -> i64 {
         .unwrap()
 }
 
-fn report(id: &str, version: u32, grid: i64, work_done: &str) -> Value {
+fn report(app: &TestApp, id: &str, version: u32, grid: i64, work_done: &str) -> Value {
     json!({
         "id": id,
         "kind": "monthly_report",
@@ -33,7 +29,7 @@ fn report(id: &str, version: u32, grid: i64, work_done: &str) -> Value {
         "device_time_ms": 1_763_000_000_000i64,
         "payload": {
             "grid_id": grid,
-            "month": this_month(),
+            "month": app.this_month(),
             "work_done": work_done,
             "problems": "",
             "next_steps": "做好年报布置"
@@ -86,8 +82,10 @@ async fn review(
     .await
 }
 
+// On 10 December: this month's report is not yet due, October's grace days long past.
 db_test!(
     a_report_is_returned_resubmitted_approved_and_its_month_locked,
+    at "2026-12-10T09:00:00+08:00",
     |app| {
         let leader = app.login(GRID_LEADER).await;
         let pulled = app.pull(&leader).await;
@@ -96,23 +94,23 @@ db_test!(
 
         // Submitted once, however often it is sent.
         let (_, first) = app
-            .push(&leader, json!([report(&id, 1, grid, "走访企业12家")]))
+            .push(&leader, json!([report(app, &id, 1, grid, "走访企业12家")]))
             .await;
         assert_eq!(status_of(&first), ("accepted", ""), "{first}");
         let (_, again) = app
-            .push(&leader, json!([report(&id, 1, grid, "走访企业12家")]))
+            .push(&leader, json!([report(app, &id, 1, grid, "走访企业12家")]))
             .await;
         assert_eq!(again["results"][0], first["results"][0]);
 
         // Only the grid's leaders report, and only once a month.
         let member = app.login(DONGHU_MEMBER).await;
         let (_, refused) = app
-            .push(&member, json!([report(&new_id(), 1, grid, "x")]))
+            .push(&member, json!([report(app, &new_id(), 1, grid, "x")]))
             .await;
         assert_eq!(status_of(&refused), ("rejected", "grid_not_allowed"));
         let deputy = app.login(GRID_DEPUTY).await;
         let (_, second) = app
-            .push(&deputy, json!([report(&new_id(), 1, grid, "x")]))
+            .push(&deputy, json!([report(app, &new_id(), 1, grid, "x")]))
             .await;
         assert_eq!(status_of(&second), ("rejected", "report_exists"));
 
@@ -128,17 +126,19 @@ db_test!(
         assert_eq!(reported["work_done"], "走访企业12家");
         assert_eq!(reported["history"].as_array().unwrap().len(), 1);
         assert!(row(&listed, "东湖工业二网格")["report"].is_null());
-        // The cadence counts it for this month, on time; the grid without one is still open.
+        // The cadence counts it for this month, on time; the grid without one is not yet due
+        // (due soon only from seven days before the month's end).
         assert_eq!(row(&listed, GRID)["duty"]["status"], "on_time");
-        let open = row(&listed, "东湖工业二网格")["duty"]["status"]
-            .as_str()
-            .unwrap();
-        assert!(["not_yet_due", "due_soon"].contains(&open), "{open}");
+        assert_eq!(
+            row(&listed, "东湖工业二网格")["duty"]["status"],
+            "not_yet_due"
+        );
         // Six months of grids × months, this month last; two months back (its grace days long
         // past) nobody reported, so every grid is overdue.
         let trend = &listed["trend"];
         assert_eq!(trend["months"].as_array().unwrap().len(), 6);
-        assert_eq!(trend["months"][5], this_month());
+        assert_eq!(trend["months"][5], "2026-12");
+        assert_eq!(trend["months"][3], "2026-10");
         let cells = trend["grids"]
             .as_array()
             .unwrap()
@@ -168,7 +168,7 @@ db_test!(
         let (_, edited) = app
             .push(
                 &leader,
-                json!([report(&id, 2, grid, "走访企业12家，发现两家台账不全")]),
+                json!([report(app, &id, 2, grid, "走访企业12家，发现两家台账不全")]),
             )
             .await;
         assert_eq!(status_of(&edited), ("accepted", ""), "{edited}");
@@ -191,14 +191,14 @@ db_test!(
 
         // The month is locked: neither the report nor a visit of that month is taken.
         let (_, locked) = app
-            .push(&leader, json!([report(&id, 3, grid, "再改")]))
+            .push(&leader, json!([report(app, &id, 3, grid, "再改")]))
             .await;
         assert_eq!(status_of(&locked), ("rejected", "month_locked"));
         let enterprise = enterprise_in(&app.pull(&member).await, GRID);
         let (_, late_visit) = app
             .push(
                 &member,
-                json!([visit(&new_id(), enterprise, &today(), "补记")]),
+                json!([visit(&new_id(), enterprise, &app.today(), "补记")]),
             )
             .await;
         assert_eq!(status_of(&late_visit), ("rejected", "month_locked"));
@@ -221,13 +221,13 @@ db_test!(
         let (_, audit) = app.admin_call(&admin, "audit", json!({})).await;
         assert!(audit.to_string().contains("unlock_report"), "{audit}");
         let (_, reopened) = app
-            .push(&leader, json!([report(&id, 3, grid, "再改")]))
+            .push(&leader, json!([report(app, &id, 3, grid, "再改")]))
             .await;
         assert_eq!(status_of(&reopened), ("accepted", ""), "{reopened}");
         let (_, visit_now) = app
             .push(
                 &member,
-                json!([visit(&new_id(), enterprise, &today(), "补记")]),
+                json!([visit(&new_id(), enterprise, &app.today(), "补记")]),
             )
             .await;
         assert_eq!(status_of(&visit_now), ("accepted", ""));
@@ -240,16 +240,16 @@ db_test!(
         let leader = app.login(GRID_LEADER).await;
         let grid = grid_id(&app.pull(&leader).await, GRID);
         let id = new_id();
-        app.push(&leader, json!([report(&id, 1, grid, "第一版")]))
+        app.push(&leader, json!([report(app, &id, 1, grid, "第一版")]))
             .await;
         // The deputy edits first (version 3 on another phone), the leader's version 2 is then stale.
         let deputy = app.login(GRID_DEPUTY).await;
         let (_, deputy_edit) = app
-            .push(&deputy, json!([report(&id, 3, grid, "副网格长改")]))
+            .push(&deputy, json!([report(app, &id, 3, grid, "副网格长改")]))
             .await;
         assert_eq!(status_of(&deputy_edit), ("accepted", ""));
         let (_, stale) = app
-            .push(&leader, json!([report(&id, 2, grid, "网格长改")]))
+            .push(&leader, json!([report(app, &id, 2, grid, "网格长改")]))
             .await;
         assert_eq!(status_of(&stale), ("conflict", "stale_version"));
         // The answer carries the server's version, so the phone can show both.
@@ -260,11 +260,11 @@ db_test!(
         );
         // Both phones made version 4 from version 3: the second is not mistaken for a resend.
         let (_, first) = app
-            .push(&deputy, json!([report(&id, 4, grid, "副网格长再改")]))
+            .push(&deputy, json!([report(app, &id, 4, grid, "副网格长再改")]))
             .await;
         assert_eq!(status_of(&first), ("accepted", ""));
         let (_, sibling) = app
-            .push(&leader, json!([report(&id, 4, grid, "网格长的第4版")]))
+            .push(&leader, json!([report(app, &id, 4, grid, "网格长的第4版")]))
             .await;
         assert_eq!(
             status_of(&sibling),
@@ -273,7 +273,7 @@ db_test!(
         );
         // The leader keeps theirs: sent as the version after the server's, it replaces it.
         let (_, kept) = app
-            .push(&leader, json!([report(&id, 5, grid, "网格长的第4版")]))
+            .push(&leader, json!([report(app, &id, 5, grid, "网格长的第4版")]))
             .await;
         assert_eq!(status_of(&kept), ("accepted", ""));
         let township = app.login(DONGHU_LEADER).await;
@@ -360,15 +360,15 @@ async fn reminders(app: &TestApp, client: &reqwest::Client) -> Vec<String> {
         .collect()
 }
 
-db_test!(reminders_follow_each_role, |app| {
+db_test!(reminders_follow_each_role, at "2026-12-10T09:00:00+08:00", |app| {
     let leader = app.login(GRID_LEADER).await;
     let grid = grid_id(&app.pull(&leader).await, GRID);
-    // Last month's report was never sent: past its deadline (or within its grace days).
+    // November's report was never sent, and its grace days ended on 5 December.
     let before = reminders(app, &leader).await;
     assert!(
         before
             .iter()
-            .any(|r| r.starts_with(GRID) && !r.contains(&this_month_label())),
+            .any(|r| r.starts_with(GRID) && r.contains("2026年11月") && r.ends_with("\"overdue\"")),
         "{before:?}"
     );
     let member = app.login(DONGHU_MEMBER).await;
@@ -378,11 +378,11 @@ db_test!(reminders_follow_each_role, |app| {
     );
 
     let id = new_id();
-    app.push(&leader, json!([report(&id, 1, grid, "走访企业12家")]))
+    app.push(&leader, json!([report(app, &id, 1, grid, "走访企业12家")]))
         .await;
     let after = reminders(app, &leader).await;
     assert!(
-        after.iter().all(|r| !r.contains(&this_month_label())),
+        after.iter().all(|r| !r.contains(&this_month_label(app))),
         "{after:?}"
     );
     // The township leader is reminded to review it, and of grids overdue.
@@ -398,7 +398,7 @@ db_test!(reminders_follow_each_role, |app| {
     assert!(
         returned
             .iter()
-            .any(|r| r.contains(&this_month_label()) && r.contains("被退回")),
+            .any(|r| r.contains(&this_month_label(app)) && r.contains("被退回")),
         "{returned:?}"
     );
 });
@@ -448,8 +448,8 @@ db_test!(
 );
 
 /// This month as the reminders name it, e.g. 2026年11月.
-fn this_month_label() -> String {
-    let month = this_month();
+fn this_month_label(app: &TestApp) -> String {
+    let month = app.this_month();
     format!("{}年{}月", &month[..4], month[5..].trim_start_matches('0'))
 }
 
@@ -461,10 +461,10 @@ async fn visit_and_report(app: &TestApp, work_done: &str) {
     let grid = grid_id(&pulled, GRID);
     app.push(
         &leader,
-        json!([visit(&new_id(), enterprise, &today(), "走访")]),
+        json!([visit(&new_id(), enterprise, &app.today(), "走访")]),
     )
     .await;
-    app.push(&leader, json!([report(&new_id(), 1, grid, work_done)]))
+    app.push(&leader, json!([report(app, &new_id(), 1, grid, work_done)]))
         .await;
 }
 
@@ -473,7 +473,7 @@ db_test!(the_report_export_holds_the_figures_of_the_board, |app| {
     visit_and_report(app, "导出用的汇报").await;
     let township = app.login(DONGHU_LEADER).await;
     let listed = board(app, &township).await;
-    let (scope, month) = (listed["scope_id"].as_i64().unwrap(), this_month());
+    let (scope, month) = (listed["scope_id"].as_i64().unwrap(), app.this_month());
 
     let url = |file: &str| {
         app.url(&format!(
@@ -538,7 +538,7 @@ db_test!(the_report_export_holds_the_figures_of_the_board, |app| {
     );
 });
 
-db_test!(the_city_compares_its_townships, |app| {
+db_test!(the_city_compares_its_townships, at "2026-12-10T09:00:00+08:00", |app| {
     visit_and_report(app, "对比用的汇报").await;
 
     let admin = app.login(CITY_ADMIN).await;
@@ -559,12 +559,8 @@ db_test!(the_city_compares_its_townships, |app| {
     let xiling = township("西岭街道");
     assert_eq!(xiling["reported"], 0);
     assert_eq!(xiling["visits"], 0);
-    // Nobody reported last month: once its grace days are over, 0% made.
-    let completeness = &xiling["completeness"];
-    assert!(
-        completeness.is_null() || completeness == 0,
-        "{completeness}"
-    );
+    // Nobody reported in November, whose grace days are over: 0% made.
+    assert_eq!(xiling["completeness"], 0, "{xiling}");
 
     // A township leader sees their own township only, without the comparison.
     let township_leader = app.login(DONGHU_LEADER).await;
@@ -575,3 +571,49 @@ db_test!(the_city_compares_its_townships, |app| {
             .is_empty()
     );
 });
+
+/// November's report of two grids as the board shows it: one sent now, one never sent.
+async fn november_sent_now_and_never(app: &TestApp) -> (Value, Value) {
+    let leader = app.login(GRID_LEADER).await;
+    let grid = grid_id(&app.pull(&leader).await, GRID);
+    let mut november = report(app, &new_id(), 1, grid, "十一月补报");
+    november["payload"]["month"] = json!("2026-11");
+    let (_, sent) = app.push(&leader, json!([november])).await;
+    assert_eq!(status_of(&sent), ("accepted", ""), "{sent}");
+    let township = app.login(DONGHU_LEADER).await;
+    let (_, board) = app
+        .call(
+            &township,
+            "report_board",
+            json!({"scope": null, "month": "2026-11"}),
+        )
+        .await;
+    assert_eq!(
+        board["due"], "2026-12-05",
+        "due at the month's end, five grace days"
+    );
+    (
+        row(&board, GRID)["duty"]["status"].clone(),
+        row(&board, "东湖工业二网格")["duty"]["status"].clone(),
+    )
+}
+
+db_test!(
+    on_the_fifth_last_months_report_is_still_on_time,
+    at "2026-12-05T22:00:00+08:00",
+    |app| {
+        let (sent, missing) = november_sent_now_and_never(app).await;
+        assert_eq!(sent, "on_time");
+        assert_eq!(missing, "due_soon");
+    }
+);
+
+db_test!(
+    on_the_sixth_last_months_report_is_late_or_overdue,
+    at "2026-12-06T08:00:00+08:00",
+    |app| {
+        let (sent, missing) = november_sent_now_and_never(app).await;
+        assert_eq!(sent, "late");
+        assert_eq!(missing, "overdue");
+    }
+);

@@ -12,8 +12,8 @@ db_test!(
             let client = app.login(DONGHU_MEMBER).await;
             let enterprise = enterprise_in(&app.pull(&client).await, "东湖工业一网格");
             let batch = json!([
-                visit(&new_id(), enterprise, &today(), "核查了十月报表"),
-                visit(&new_id(), enterprise, &today(), "宣传统计法"),
+                visit(&new_id(), enterprise, &app.today(), "核查了十月报表"),
+                visit(&new_id(), enterprise, &app.today(), "宣传统计法"),
             ]);
             let (status, first) = app.push(&client, batch.clone()).await;
             assert_eq!(status, 200);
@@ -35,7 +35,7 @@ db_test!(concurrent_replays_store_once, |app| {
     {
         let client = app.login(DONGHU_MEMBER).await;
         let enterprise = enterprise_in(&app.pull(&client).await, "东湖工业一网格");
-        let batch = json!([visit(&new_id(), enterprise, &today(), "同时提交两次")]);
+        let batch = json!([visit(&new_id(), enterprise, &app.today(), "同时提交两次")]);
         let (a, b) = tokio::join!(
             app.push(&client, batch.clone()),
             app.push(&client, batch.clone())
@@ -58,14 +58,14 @@ db_test!(
             // An enterprise of another township, which the member cannot see.
             let admin = app.login(CITY_ADMIN).await;
             let foreign = enterprise_in(&app.pull(&admin).await, "西岭服务业网格");
-            let mut unknown_purpose = visit(&new_id(), own, &today(), "目的不对");
+            let mut unknown_purpose = visit(&new_id(), own, &app.today(), "目的不对");
             unknown_purpose["payload"]["purpose"] = json!("shopping");
-            let mut not_a_visit = visit(&new_id(), own, &today(), "x");
+            let mut not_a_visit = visit(&new_id(), own, &app.today(), "x");
             not_a_visit["kind"] = json!("lottery");
             let cases = [
-                (visit(&new_id(), own, &today(), "   "), "findings_empty"),
+                (visit(&new_id(), own, &app.today(), "   "), "findings_empty"),
                 (
-                    visit(&new_id(), own, &today(), &"字".repeat(2001)),
+                    visit(&new_id(), own, &app.today(), &"字".repeat(2001)),
                     "findings_too_long",
                 ),
                 (
@@ -77,7 +77,7 @@ db_test!(
                     "date_malformed",
                 ),
                 (
-                    visit(&new_id(), foreign, &today(), "别的乡镇的企业"),
+                    visit(&new_id(), foreign, &app.today(), "别的乡镇的企业"),
                     "enterprise_not_allowed",
                 ),
                 (unknown_purpose, "purpose_unknown"),
@@ -87,7 +87,7 @@ db_test!(
                     "malformed_payload",
                 ),
             ];
-            let good = visit(&new_id(), own, &today(), &"字".repeat(2000));
+            let good = visit(&new_id(), own, &app.today(), &"字".repeat(2000));
             let mut records: Vec<Value> = cases.iter().map(|(r, _)| r.clone()).collect();
             records.push(good);
             let (status, answer) = app.push(&client, Value::Array(records)).await;
@@ -144,7 +144,7 @@ db_test!(an_oversized_batch_is_refused_whole, |app| {
         let client = app.login(DONGHU_MEMBER).await;
         let enterprise = enterprise_in(&app.pull(&client).await, "东湖工业一网格");
         let records: Vec<Value> = (0..501)
-            .map(|_| visit(&new_id(), enterprise, &today(), "批量"))
+            .map(|_| visit(&new_id(), enterprise, &app.today(), "批量"))
             .collect();
         let (status, body) = app.push(&client, Value::Array(records)).await;
         assert_eq!(status, 422);
@@ -163,7 +163,7 @@ db_test!(a_full_batch_of_500_is_stored, |app| {
         let client = app.login(DONGHU_MEMBER).await;
         let enterprise = enterprise_in(&app.pull(&client).await, "东湖工业一网格");
         let records: Vec<Value> = (0..500)
-            .map(|i| visit(&new_id(), enterprise, &today(), &format!("第{i}次")))
+            .map(|i| visit(&new_id(), enterprise, &app.today(), &format!("第{i}次")))
             .collect();
         let (status, body) = app.push(&client, Value::Array(records)).await;
         assert_eq!(status, 200);
@@ -193,14 +193,14 @@ db_test!(
             let id = new_id();
             app.push(
                 &member,
-                json!([visit(&id, enterprise, &today(), "本人的记录")]),
+                json!([visit(&id, enterprise, &app.today(), "本人的记录")]),
             )
             .await;
             // The grid leader's own visit must not reach the member.
             let leader = app.login("13800000004").await;
             app.push(
                 &leader,
-                json!([visit(&new_id(), enterprise, &today(), "网格长的记录")]),
+                json!([visit(&new_id(), enterprise, &app.today(), "网格长的记录")]),
             )
             .await;
             let pulled = app.pull(&member).await;

@@ -29,6 +29,7 @@ fn grid<'a>(coverage: &'a Value, name: &str) -> &'a Value {
 
 db_test!(
     a_visit_this_quarter_counts_and_a_quarter_without_visits_is_overdue,
+    at "2026-12-10T09:00:00+08:00",
     |app| {
         let leader = app.login(DONGHU_LEADER).await;
         let before = coverage(app, &leader, None).await;
@@ -46,14 +47,14 @@ db_test!(
         let (status, _) = app
             .push(
                 &member,
-                json!([visit(&new_id(), enterprise, &today(), "核对月报数据")]),
+                json!([visit(&new_id(), enterprise, &app.today(), "核对月报数据")]),
             )
             .await;
         assert_eq!(status, 200);
         // A second visit to the same enterprise does not count twice.
         app.push(
             &member,
-            json!([visit(&new_id(), enterprise, &today(), "再次核对")]),
+            json!([visit(&new_id(), enterprise, &app.today(), "再次核对")]),
         )
         .await;
 
@@ -67,24 +68,19 @@ db_test!(
         assert_eq!(grid(&after, "东湖工业二网格")["counts"]["done_on_time"], 0);
 
         // The first quarter of this year has passed without visits: every enterprise is overdue.
-        let year = &today()[..4];
-        // (Once this year's first-quarter grace days are over.)
-        if &today()[5..] > "04-15" {
-            let past = coverage(app, &leader, Some(&format!("{year}-01"))).await;
-            let counts = &grid(&past, "东湖工业一网格")["counts"];
-            assert_eq!(
-                counts["overdue"],
-                server::demo::ENTERPRISES_PER_GRID,
-                "{past}"
-            );
-            assert!(
-                past["not_visited"][0]["status"]["status"] == "overdue",
-                "{past}"
-            );
-        }
+        let past = coverage(app, &leader, Some("2026-01")).await;
+        let counts = &grid(&past, "东湖工业一网格")["counts"];
+        assert_eq!(
+            counts["overdue"],
+            server::demo::ENTERPRISES_PER_GRID,
+            "{past}"
+        );
+        assert!(
+            past["not_visited"][0]["status"]["status"] == "overdue",
+            "{past}"
+        );
         // A quarter that has not begun has nothing to judge yet.
-        let next_year = year.parse::<i32>().unwrap() + 1;
-        let future = coverage(app, &leader, Some(&format!("{next_year}-01"))).await;
+        let future = coverage(app, &leader, Some("2027-01")).await;
         assert_eq!(future["started"], false);
     }
 );
@@ -125,7 +121,7 @@ db_test!(
         let enterprise = enterprise_in(&app.pull(&member).await, "东湖工业一网格");
         app.push(
             &member,
-            json!([visit(&new_id(), enterprise, &today(), "第一次")]),
+            json!([visit(&new_id(), enterprise, &app.today(), "第一次")]),
         )
         .await;
         let after = coverage(app, &leader, None).await;
@@ -136,7 +132,7 @@ db_test!(
         );
         app.push(
             &member,
-            json!([visit(&new_id(), enterprise, &today(), "第二次")]),
+            json!([visit(&new_id(), enterprise, &app.today(), "第二次")]),
         )
         .await;
         let after = coverage(app, &leader, None).await;
@@ -176,7 +172,7 @@ db_test!(the_township_export_holds_the_figures_of_the_view, |app| {
     let enterprise = enterprise_in(&app.pull(&member).await, "东湖工业一网格");
     app.push(
         &member,
-        json!([visit(&new_id(), enterprise, &today(), "导出核对")]),
+        json!([visit(&new_id(), enterprise, &app.today(), "导出核对")]),
     )
     .await;
     let leader = app.login(DONGHU_LEADER).await;
@@ -266,7 +262,7 @@ db_test!(
         let enterprise = enterprise_in(&app.pull(&member).await, "东湖工业一网格");
         app.push(
             &member,
-            json!([visit(&new_id(), enterprise, &today(), "趋势")]),
+            json!([visit(&new_id(), enterprise, &app.today(), "趋势")]),
         )
         .await;
         let leader = app.login(DONGHU_LEADER).await;
@@ -281,7 +277,7 @@ db_test!(
             .unwrap();
         let months = history["months"].as_array().unwrap();
         assert_eq!(months.len(), 12, "{history}");
-        assert_eq!(months[11]["month"], &today()[..7]);
+        assert_eq!(months[11]["month"], &app.today()[..7]);
         assert_eq!(months[11]["visits"], 1);
         assert!(months[..11].iter().all(|m| m["visits"] == 0));
         let quarters = history["quarters"].as_array().unwrap();

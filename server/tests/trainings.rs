@@ -31,7 +31,14 @@ fn grid_and_people(pull: &Value) -> (i64, i64, i64) {
     (grid, person("李娜"), person("王建华"))
 }
 
-fn training(id: &str, version: u32, grid: i64, attendees: &[i64], hours: u32) -> Value {
+fn training(
+    app: &TestApp,
+    id: &str,
+    version: u32,
+    grid: i64,
+    attendees: &[i64],
+    hours: u32,
+) -> Value {
     json!({
         "id": id,
         "kind": "training",
@@ -40,7 +47,7 @@ fn training(id: &str, version: u32, grid: i64, attendees: &[i64], hours: u32) ->
         "payload": {
             "grid_id": grid,
             "title": "统计法律知识培训",
-            "training_date": today(),
+            "training_date": app.today(),
             "organiser": "市统计局",
             "topic": "law",
             "hours": hours,
@@ -81,7 +88,7 @@ db_test!(a_training_counts_for_each_attendee_once, |app| {
 
     // Recorded by the member for both; sent twice, stored once.
     let id = new_id();
-    let push = json!([training(&id, 1, grid, &[li_na, wang], 4)]);
+    let push = json!([training(app, &id, 1, grid, &[li_na, wang], 4)]);
     let (_, first) = app.push(&member, push.clone()).await;
     assert_eq!(status_of(&first), ("accepted", ""), "{first}");
     let (_, again) = app.push(&member, push).await;
@@ -95,7 +102,7 @@ db_test!(a_training_counts_for_each_attendee_once, |app| {
 
     // The recorder corrects the hours and drops the leader: counted as corrected.
     let (_, edited) = app
-        .push(&member, json!([training(&id, 2, grid, &[li_na], 6)]))
+        .push(&member, json!([training(app, &id, 2, grid, &[li_na], 6)]))
         .await;
     assert_eq!(status_of(&edited), ("accepted", ""));
     assert_eq!(hours_this_year(app, &member).await, 6);
@@ -107,12 +114,12 @@ db_test!(a_training_counts_for_each_attendee_once, |app| {
 
     // Another edit of version 2 is a conflict carrying the stored version; others may not edit.
     let (_, sibling) = app
-        .push(&member, json!([training(&id, 2, grid, &[li_na], 8)]))
+        .push(&member, json!([training(app, &id, 2, grid, &[li_na], 8)]))
         .await;
     assert_eq!(status_of(&sibling), ("conflict", "stale_version"));
     assert_eq!(sibling["results"][0]["current"]["payload"]["hours"], 6);
     let (_, taken) = app
-        .push(&leader, json!([training(&id, 3, grid, &[wang], 2)]))
+        .push(&leader, json!([training(app, &id, 3, grid, &[wang], 2)]))
         .await;
     assert_eq!(status_of(&taken), ("rejected", "id_taken"));
 });
@@ -124,7 +131,7 @@ db_test!(trainings_stay_within_the_recorders_grids, |app| {
     let (_, refused) = app
         .push(
             &outsider,
-            json!([training(&new_id(), 1, grid, &[li_na], 2)]),
+            json!([training(app, &new_id(), 1, grid, &[li_na], 2)]),
         )
         .await;
     assert_eq!(status_of(&refused), ("rejected", "grid_not_allowed"));
@@ -134,12 +141,15 @@ db_test!(trainings_stay_within_the_recorders_grids, |app| {
     let (_, refused) = app
         .push(
             &member,
-            json!([training(&new_id(), 1, grid, &[li_na, stranger], 2)]),
+            json!([training(app, &new_id(), 1, grid, &[li_na, stranger], 2)]),
         )
         .await;
     assert_eq!(status_of(&refused), ("rejected", "attendee_not_member"));
     let (_, refused) = app
-        .push(&member, json!([training(&new_id(), 1, grid, &[li_na], 41)]))
+        .push(
+            &member,
+            json!([training(app, &new_id(), 1, grid, &[li_na], 41)]),
+        )
         .await;
     let problem = &refused["results"][0]["problems"][0];
     assert_eq!(problem["field"], "hours");

@@ -30,10 +30,10 @@ fn accepted() -> (String, String) {
     ("accepted".into(), String::new())
 }
 
-fn report(id: &str, grid: i64) -> Value {
+fn report(app: &TestApp, id: &str, grid: i64) -> Value {
     json!({
         "id": id, "kind": "monthly_report", "version": 1, "device_time_ms": 1,
-        "payload": { "grid_id": grid, "month": &today()[..7], "work_done": "走访全覆盖",
+        "payload": { "grid_id": grid, "month": &app.today()[..7], "work_done": "走访全覆盖",
                      "problems": "", "next_steps": "年报布置" }
     })
 }
@@ -53,7 +53,7 @@ db_test!(a_withdrawn_visit_is_gone_and_stays_gone, |app| {
     let member = app.login(DONGHU_MEMBER).await;
     let firm = enterprise_in(&app.pull(&member).await, GRID);
     let id = new_id();
-    let sent = visit(&id, firm, &today(), "走错了企业");
+    let sent = visit(&id, firm, &app.today(), "走错了企业");
     assert_eq!(
         outcome(&app.push(&member, json!([sent.clone()])).await.1),
         accepted()
@@ -90,7 +90,7 @@ db_test!(
         let member = app.login(DONGHU_MEMBER).await;
         let firm = enterprise_in(&app.pull(&member).await, GRID);
         let id = new_id();
-        let sent = visit(&id, firm, &today(), "从未送达");
+        let sent = visit(&id, firm, &app.today(), "从未送达");
         let (_, answer) = app.push(&member, json!([withdrawn(sent.clone(), 2)])).await;
         assert_eq!(outcome(&answer), accepted());
         let (_, late) = app.push(&member, json!([sent])).await;
@@ -106,14 +106,18 @@ db_test!(a_report_may_be_withdrawn_until_approved, |app| {
 
     let first = new_id();
     assert_eq!(
-        outcome(&app.push(&leader, json!([report(&first, grid)])).await.1),
+        outcome(
+            &app.push(&leader, json!([report(app, &first, grid)]))
+                .await
+                .1
+        ),
         accepted()
     );
     // The deputy's phone holds it too, by pull.
     let deputy = app.login("13800000007").await;
     let cursor = app.pull(&deputy).await["cursor"].as_i64().unwrap();
     let (_, answer) = app
-        .push(&leader, json!([withdrawn(report(&first, grid), 2)]))
+        .push(&leader, json!([withdrawn(report(app, &first, grid), 2)]))
         .await;
     assert_eq!(outcome(&answer), accepted(), "{answer}");
     // Its next pull names the withdrawal, so it drops its copy; another grid's leader hears
@@ -137,7 +141,11 @@ db_test!(a_report_may_be_withdrawn_until_approved, |app| {
     // The month is open again: a new report is taken.
     let second = new_id();
     assert_eq!(
-        outcome(&app.push(&leader, json!([report(&second, grid)])).await.1),
+        outcome(
+            &app.push(&leader, json!([report(app, &second, grid)]))
+                .await
+                .1
+        ),
         accepted()
     );
     let (status, _) = app
@@ -149,7 +157,7 @@ db_test!(a_report_may_be_withdrawn_until_approved, |app| {
         .await;
     assert_eq!(status, 200);
     let (_, refused) = app
-        .push(&leader, json!([withdrawn(report(&second, grid), 2)]))
+        .push(&leader, json!([withdrawn(report(app, &second, grid), 2)]))
         .await;
     assert_eq!(outcome(&refused).1, "month_locked");
 });
@@ -162,7 +170,7 @@ db_test!(
         let event = |id: &str, version: u32, title: &str| {
             json!({
                 "id": id, "kind": "major_event", "version": version, "device_time_ms": 1,
-                "payload": { "grid_id": grid, "enterprise_id": null, "occurred_on": today(),
+                "payload": { "grid_id": grid, "enterprise_id": null, "occurred_on": app.today(),
                              "title": title, "details": "停产", "impact": "产值下降" }
             })
         };

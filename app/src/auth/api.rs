@@ -62,13 +62,10 @@ impl Profile {
             .collect()
     }
 
-    /// Whether the person reviews grids' monthly reports: a township leader or deputy, or
-    /// the city bureau.
+    /// Whether the person reviews some grid's monthly reports: a township leader or deputy,
+    /// or the city bureau (the rule of [`crate::domain::grid_tree::GridTree::reviews`]).
     pub fn reviews_reports(&self) -> bool {
-        self.administers_city()
-            || self.roles.iter().any(|r| {
-                r.kind == GridKind::Township && matches!(r.role, Role::Leader | Role::DeputyLeader)
-            })
+        self.roles.iter().any(|r| r.role.reviews_in(r.kind))
     }
 }
 

@@ -1,7 +1,8 @@
 //! Passwords (argon2id, OWASP parameters), session tokens, and the `Viewer` of each request.
 use crate::auth::api::{Credentials, GridRole, LoginAnswer, PasswordChange, Profile};
 use crate::db::{grid, person, role_assignment, session};
-use crate::domain::grid::{GridId, GridKind, Role, visible_grids};
+use crate::domain::grid::{GridId, GridKind, Role};
+use crate::domain::grid_tree::GridTree;
 use crate::domain::phone::PhoneNumber;
 use crate::error::AppError;
 use crate::state::{AppState, Clock};
@@ -10,6 +11,7 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 pub const SESSION_COOKIE: &str = "statgrid_session";
 const SESSION_DAYS: i64 = 30;
@@ -174,9 +176,45 @@ pub struct Viewer {
     pub profile: Profile,
     /// Every grid the person may see: their own, and all below those they oversee.
     pub visible: BTreeSet<GridId>,
+    /// Every grid, open and closed, as the request found it: read once per request.
+    pub grids: Arc<Grids>,
     /// When the request arrived, by the server's clock: every rule of the request reads this
     /// one instant.
     pub now_ms: i64,
+}
+
+/// Every grid in id order, and the tree they form.
+#[derive(Debug)]
+pub struct Grids {
+    rows: Vec<grid::Model>,
+    pub tree: GridTree,
+}
+
+impl Grids {
+    /// `rows` in any order.
+    pub fn new(mut rows: Vec<grid::Model>) -> Self {
+        rows.sort_by_key(|g| g.id);
+        let tree = GridTree::new(rows.iter().map(|g| {
+            let kind = GridKind::from_code(&g.kind).unwrap_or(GridKind::Enterprise);
+            (g.id, g.parent_id, kind)
+        }));
+        Grids { rows, tree }
+    }
+
+    /// Every grid, in id order.
+    pub fn all(&self) -> &[grid::Model] {
+        &self.rows
+    }
+
+    pub fn get(&self, id: GridId) -> Option<&grid::Model> {
+        let at = self.rows.binary_search_by_key(&id, |g| g.id).ok()?;
+        self.rows.get(at)
+    }
+
+    /// Each grid's name by id.
+    pub fn names(&self) -> std::collections::HashMap<GridId, String> {
+        self.rows.iter().map(|g| (g.id, g.name.clone())).collect()
+    }
 }
 
 impl Viewer {
@@ -195,6 +233,25 @@ impl Viewer {
             .reporting_grids()
             .iter()
             .any(|r| r.grid_id == grid)
+    }
+
+    /// The person's roles, as (grid, role).
+    fn assignments(&self) -> Vec<(GridId, Role)> {
+        self.profile
+            .roles
+            .iter()
+            .map(|r| (r.grid_id, r.role))
+            .collect()
+    }
+
+    /// Whether the person reviews `grid`'s monthly reports and major events.
+    pub fn reviews(&self, grid: GridId) -> bool {
+        self.grids.tree.reviews(&self.assignments(), grid)
+    }
+
+    /// The grids whose monthly reports and major events the person reviews.
+    pub fn reviewed_grids(&self) -> BTreeSet<GridId> {
+        self.grids.tree.reviewed_by(&self.assignments())
     }
 
     /// Today in Beijing, as of the request.
@@ -236,13 +293,10 @@ impl Viewer {
             .filter(role_assignment::Column::PersonId.eq(person.id))
             .all(db)
             .await?;
-        let grids = grid::Entity::find().all(db).await?;
+        let grids = Grids::new(grid::Entity::find().all(db).await?);
         let mut roles = Vec::new();
         for a in &assignments {
-            let (Some(role), Some(g)) = (
-                Role::from_code(&a.role),
-                grids.iter().find(|g| g.id == a.grid_id),
-            ) else {
+            let (Some(role), Some(g)) = (Role::from_code(&a.role), grids.get(a.grid_id)) else {
                 continue;
             };
             roles.push(GridRole {
@@ -253,11 +307,10 @@ impl Viewer {
             });
         }
         let pairs: Vec<(GridId, Role)> = roles.iter().map(|r| (r.grid_id, r.role)).collect();
-        let parents: Vec<(GridId, Option<GridId>)> =
-            grids.iter().map(|g| (g.id, g.parent_id)).collect();
         Ok(Viewer {
             now_ms,
-            visible: visible_grids(&pairs, &parents),
+            visible: grids.tree.visible_for(&pairs),
+            grids: Arc::new(grids),
             profile: Profile {
                 person_id: person.id,
                 name: person.name,

@@ -1,7 +1,5 @@
-//! The grid tree's vocabulary: kinds of grid, roles in a grid, industries,
-//! and which grids a person may see.
-
-use std::collections::{BTreeMap, BTreeSet};
+//! The grid tree's vocabulary: kinds of grid, roles in a grid and industries
+//! (the tree itself is [`super::grid_tree::GridTree`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -94,6 +92,13 @@ impl Role {
     pub fn sees_subtree(&self) -> bool {
         !matches!(self, Role::Member)
     }
+
+    /// Whether the role reviews the monthly reports and major events below a grid of
+    /// `kind`: a leader or deputy of a township or of the city.
+    pub fn reviews_in(&self, kind: GridKind) -> bool {
+        matches!(self, Role::Leader | Role::DeputyLeader)
+            && matches!(kind, GridKind::Township | GridKind::City)
+    }
 }
 
 impl Industry {
@@ -104,44 +109,10 @@ impl Industry {
     }
 }
 
-/// The grids a person may see: for each role that sees the subtree, the grid
-/// and all its descendants; for a member's role, the grid itself.
-///
-/// `parents` lists each grid with its parent. A cycle in it (bad data) does
-/// not make this loop: every grid is expanded at most once.
-pub fn visible_grids(
-    assignments: &[(GridId, Role)],
-    parents: &[(GridId, Option<GridId>)],
-) -> BTreeSet<GridId> {
-    let mut children: BTreeMap<GridId, Vec<GridId>> = BTreeMap::new();
-    for &(child, parent) in parents {
-        if let Some(parent) = parent {
-            children.entry(parent).or_default().push(child);
-        }
-    }
-    let mut visible = BTreeSet::new();
-    let mut expanded = BTreeSet::new();
-    for &(grid, role) in assignments {
-        visible.insert(grid);
-        if !role.sees_subtree() {
-            continue;
-        }
-        let mut stack = vec![grid];
-        while let Some(next) = stack.pop() {
-            if expanded.insert(next) {
-                visible.insert(next);
-                stack.extend(children.get(&next).into_iter().flatten());
-            }
-        }
-    }
-    visible
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
 
     #[test]
     fn codes_and_labels_round_trip() {
@@ -173,86 +144,22 @@ mod tests {
     }
 
     #[test]
+    fn township_and_city_leaders_and_deputies_review() {
+        assert!(Role::Leader.reviews_in(GridKind::Township));
+        assert!(Role::DeputyLeader.reviews_in(GridKind::Township));
+        assert!(Role::DeputyLeader.reviews_in(GridKind::City));
+        assert!(!Role::Instructor.reviews_in(GridKind::Township));
+        assert!(!Role::Member.reviews_in(GridKind::City));
+        assert!(!Role::Leader.reviews_in(GridKind::Department));
+        assert!(!Role::Leader.reviews_in(GridKind::WorkArea));
+        assert!(!Role::Leader.reviews_in(GridKind::Enterprise));
+    }
+
+    #[test]
     fn only_members_are_limited_to_their_grid() {
         assert!(Role::Leader.sees_subtree());
         assert!(Role::DeputyLeader.sees_subtree());
         assert!(Role::Instructor.sees_subtree());
         assert!(!Role::Member.sees_subtree());
-    }
-
-    /// 1 city > 2, 3 townships > 4, 5 under 2 and 6 under 3 > 7 under 4.
-    const TREE: [(GridId, Option<GridId>); 7] = [
-        (1, None),
-        (2, Some(1)),
-        (3, Some(1)),
-        (4, Some(2)),
-        (5, Some(2)),
-        (6, Some(3)),
-        (7, Some(4)),
-    ];
-
-    #[test]
-    fn leaders_see_their_subtree_and_members_their_grid() {
-        let township_leader = visible_grids(&[(2, Role::Leader)], &TREE);
-        assert_eq!(township_leader, BTreeSet::from([2, 4, 5, 7]));
-        let member = visible_grids(&[(4, Role::Member), (6, Role::Member)], &TREE);
-        assert_eq!(member, BTreeSet::from([4, 6]));
-        let both = visible_grids(&[(4, Role::Member), (3, Role::Instructor)], &TREE);
-        assert_eq!(both, BTreeSet::from([3, 4, 6]));
-        // A member role met first must not stop the subtree below it being expanded.
-        let order = visible_grids(&[(4, Role::Member), (2, Role::Leader)], &TREE);
-        assert_eq!(order, BTreeSet::from([2, 4, 5, 7]));
-        assert!(visible_grids(&[], &TREE).is_empty());
-    }
-
-    #[test]
-    fn cycles_terminate() {
-        let cyclic = [(1, Some(3)), (2, Some(1)), (3, Some(2)), (4, Some(4))];
-        let seen = visible_grids(&[(1, Role::Leader), (4, Role::Leader)], &cyclic);
-        assert_eq!(seen, BTreeSet::from([1, 2, 3, 4]));
-    }
-
-    /// Reference: the least set holding the subtree roots that is closed under "child of".
-    fn closure(roots: &BTreeSet<GridId>, parents: &[(GridId, Option<GridId>)]) -> BTreeSet<GridId> {
-        let mut set = roots.clone();
-        loop {
-            let before = set.len();
-            for &(child, parent) in parents {
-                if parent.is_some_and(|p| set.contains(&p)) {
-                    set.insert(child);
-                }
-            }
-            if set.len() == before {
-                return set;
-            }
-        }
-    }
-
-    fn role() -> impl Strategy<Value = Role> {
-        proptest::sample::select(Role::ALL.to_vec())
-    }
-
-    proptest! {
-        #[test]
-        fn visible_grids_match_the_closure(
-            parents in proptest::collection::vec((0..30, proptest::option::of(0..30)), 0..40),
-            assignments in proptest::collection::vec((0..30, role()), 0..6),
-        ) {
-            let roots: BTreeSet<GridId> =
-                assignments.iter().filter(|(_, r)| r.sees_subtree()).map(|&(g, _)| g).collect();
-            let mut expected = closure(&roots, &parents);
-            expected.extend(assignments.iter().map(|&(g, _)| g));
-            prop_assert_eq!(visible_grids(&assignments, &parents), expected);
-        }
-
-        #[test]
-        fn members_see_exactly_their_grids(
-            parents in proptest::collection::vec((0..30, proptest::option::of(0..30)), 0..40),
-            grids in proptest::collection::vec(0..30, 0..6),
-        ) {
-            let assignments: Vec<_> = grids.iter().map(|&g| (g, Role::Member)).collect();
-            let expected: BTreeSet<GridId> = grids.into_iter().collect();
-            prop_assert_eq!(visible_grids(&assignments, &parents), expected);
-        }
     }
 }

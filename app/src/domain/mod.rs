@@ -9,6 +9,7 @@ pub mod credit_code;
 pub mod draft;
 pub mod enterprise;
 pub mod grid;
+pub mod grid_tree;
 pub mod grouping;
 pub mod major_event;
 pub mod money;

@@ -126,11 +126,8 @@ pub(crate) async fn resolve_scope(
     viewer: &Viewer,
     scope: Option<i32>,
 ) -> Result<Scope, AppError> {
-    let grids = grid::Entity::find()
-        .order_by_asc(grid::Column::Id)
-        .all(db)
-        .await?;
-    let scopes = scope_choices(viewer, &grids);
+    let grids = viewer.grids.all();
+    let scopes = scope_choices(viewer, grids);
     let scope_id = match scope {
         Some(id) if scopes.iter().any(|s| s.grid_id == id) => id,
         Some(_) => return Err(AppError::Forbidden),
@@ -139,11 +136,12 @@ pub(crate) async fn resolve_scope(
             .map(|s| s.grid_id)
             .ok_or(AppError::Forbidden)?,
     };
-    let in_scope = subtree(scope_id, &grids);
+    let in_scope = viewer.grids.tree.subtree(scope_id);
     let enterprise_grids: Vec<grid::Model> = grids
-        .into_iter()
+        .iter()
         .filter(|g| g.kind == GridKind::Enterprise.code() && in_scope.contains(&g.id))
         .filter(|g| viewer.visible.contains(&g.id))
+        .cloned()
         .collect();
     let grid_ids: Vec<i32> = enterprise_grids.iter().map(|g| g.id).collect();
     let enterprises = enterprise::Entity::find()
@@ -182,19 +180,6 @@ fn scope_choices(viewer: &Viewer, grids: &[grid::Model]) -> Vec<ScopeChoice> {
             name: g.name.clone(),
         })
         .collect()
-}
-
-pub(crate) fn subtree(root: i32, grids: &[grid::Model]) -> BTreeSet<i32> {
-    let mut found = BTreeSet::from([root]);
-    let mut frontier = vec![root];
-    while let Some(id) = frontier.pop() {
-        for g in grids.iter().filter(|g| g.parent_id == Some(id)) {
-            if found.insert(g.id) {
-                frontier.push(g.id);
-            }
-        }
-    }
-    found
 }
 
 fn row(

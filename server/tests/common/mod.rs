@@ -23,13 +23,22 @@ pub enum Backend {
 pub struct TestApp {
     pub base: String,
     pub db: DatabaseConnection,
+    /// The server's clock: the system's, or pinned by [`TestApp::spawn_at`].
+    pub clock: app::state::Clock,
     cleanup: Option<(String, String)>,
 }
 
-/// Runs the body against a fresh app on each backend: `db_test!(name, |app| { … })`.
+/// Runs the body against a fresh app on each backend: `db_test!(name, |app| { … })`, or with
+/// the server's clock started at an RFC 3339 instant: `db_test!(name, at "2026-12-10T09:00:00+08:00", |app| { … })`.
 #[macro_export]
 macro_rules! db_test {
     ($name:ident, |$app:ident| $body:block) => {
+        $crate::db_test!(@with $name, None, |$app| $body);
+    };
+    ($name:ident, at $instant:literal, |$app:ident| $body:block) => {
+        $crate::db_test!(@with $name, Some($instant), |$app| $body);
+    };
+    (@with $name:ident, $instant:expr, |$app:ident| $body:block) => {
         mod $name {
             use super::*;
 
@@ -37,7 +46,8 @@ macro_rules! db_test {
 
             #[tokio::test]
             async fn sqlite() {
-                let app = $crate::common::TestApp::spawn($crate::common::Backend::Sqlite).await;
+                let app =
+                    $crate::common::TestApp::spawn_at($crate::common::Backend::Sqlite, $instant).await;
                 run(&app).await;
                 app.finish().await;
             }
@@ -48,7 +58,8 @@ macro_rules! db_test {
                     eprintln!("TEST_DATABASE_URL not set: PostgreSQL case not run");
                     return;
                 }
-                let app = $crate::common::TestApp::spawn($crate::common::Backend::Postgres).await;
+                let app =
+                    $crate::common::TestApp::spawn_at($crate::common::Backend::Postgres, $instant).await;
                 run(&app).await;
                 app.finish().await;
             }
@@ -58,6 +69,18 @@ macro_rules! db_test {
 
 impl TestApp {
     pub async fn spawn(backend: Backend) -> TestApp {
+        Self::spawn_at(backend, None).await
+    }
+
+    /// A fresh app whose clock, when `instant` (RFC 3339) is given, starts there and runs on,
+    /// so a date rule is checked on the day it matters instead of on the day the tests run.
+    pub async fn spawn_at(backend: Backend, instant: Option<&str>) -> TestApp {
+        let clock_start_ms = instant.map(|text| {
+            let at =
+                time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
+                    .unwrap_or_else(|_| panic!("{text} is an RFC 3339 instant"));
+            (at.unix_timestamp_nanos() / 1_000_000) as i64
+        });
         let unique = uuid::Uuid::now_v7().simple().to_string();
         let (database_url, cleanup) = match backend {
             Backend::Sqlite => {
@@ -83,13 +106,19 @@ impl TestApp {
             site_root: std::env::temp_dir().join("statgrid-no-site"),
             demo_data: true,
             secure_cookies: false,
-            clock_start_ms: None,
+            clock_start_ms,
         };
         let app = Application::build(settings).await.expect("app starts");
         let base = format!("http://{}", app.address());
         let db = app.db().clone();
+        let clock = app.clock();
         tokio::spawn(app.run_until_stopped());
-        TestApp { base, db, cleanup }
+        TestApp {
+            base,
+            db,
+            clock,
+            cleanup,
+        }
     }
 
     pub async fn finish(self) {
@@ -101,6 +130,17 @@ impl TestApp {
                 .await
                 .ok();
         }
+    }
+
+    /// Today in Beijing by the server's clock, as the form would fill it in.
+    pub fn today(&self) -> String {
+        let day = app::domain::period::shanghai_date(self.clock.now_ms()).expect("a date");
+        app::domain::period::format_date(day)
+    }
+
+    /// This month by the server's clock, `YYYY-MM`.
+    pub fn this_month(&self) -> String {
+        self.today()[..7].to_owned()
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -206,12 +246,6 @@ pub fn enterprise_in(pull: &Value, grid_name: &str) -> i64 {
         .unwrap()["id"]
         .as_i64()
         .unwrap()
-}
-
-/// Today in Beijing, as the form would fill it in.
-pub fn today() -> String {
-    let now = time::OffsetDateTime::now_utc().to_offset(time::macros::offset!(+8));
-    app::domain::period::format_date(now.date())
 }
 
 pub fn visit(id: &str, enterprise_id: i64, date: &str, findings: &str) -> Value {

@@ -1,6 +1,6 @@
 //! The grid grouping suggestion for a township: propose enterprise grids of about 20 survey
 //! objects of one industry (001 §三(一), 003 §三(一)), then apply what the administrator accepted.
-use super::tree::{checked_name, descendants};
+use super::tree::checked_name;
 use super::{AdminSession, audit};
 use crate::admin::api::{GridNode, GroupingProposal, ProposedGridView};
 use crate::db::{enterprise, grid};
@@ -16,7 +16,7 @@ impl AdminSession {
         &self,
         township_id: i32,
     ) -> Result<(grid::Model, Vec<grid::Model>, Vec<enterprise::Model>), AppError> {
-        let grids = grid::Entity::find().all(&self.db).await?;
+        let grids = self.viewer.grids.all();
         let township = grids
             .iter()
             .find(|g| g.id == township_id && !g.closed)
@@ -25,10 +25,11 @@ impl AdminSession {
             })
             .cloned()
             .ok_or_else(|| AppError::Invalid("请选择一个乡镇（街道）或部门网格".into()))?;
-        let below = descendants(township_id, &grids);
+        let below = self.viewer.grids.tree.descendants(township_id);
         let enterprise_grids: Vec<grid::Model> = grids
-            .into_iter()
+            .iter()
             .filter(|g| below.contains(&g.id) && g.kind == GridKind::Enterprise.code() && !g.closed)
+            .cloned()
             .collect();
         let ids: Vec<i32> = enterprise_grids.iter().map(|g| g.id).collect();
         let enterprises = enterprise::Entity::find()
@@ -98,7 +99,7 @@ impl AdminSession {
                 "分组方案须把本乡镇的每家企业恰好分入一个网格，请重新生成".into(),
             ));
         }
-        let all_grids = grid::Entity::find().all(&self.db).await?;
+        let all_grids = self.viewer.grids.all();
         let mut seen = BTreeSet::new();
         for g in &proposal.grids {
             // Old grids of this township are closed by the change, so their names may be reused.

@@ -1,6 +1,7 @@
 //! The grid tree: list, add, rename, move and close grids of each level and kind.
 use super::{AdminSession, audit};
 use crate::admin::api::{GridChange, GridNode};
+use crate::auth::ssr::Grids;
 use crate::db::{enterprise, grid};
 use crate::domain::grid::GridKind;
 use crate::error::AppError;
@@ -45,11 +46,11 @@ impl AdminSession {
 
     pub async fn change_grid(&self, change: GridChange) -> Result<Vec<GridNode>, AppError> {
         let tx = self.db.begin().await?;
-        let grids = grid::Entity::find().all(&tx).await?;
+        // Read in the transaction, not from the viewer: the change must see the tree as it is now.
+        let tree = Grids::new(grid::Entity::find().all(&tx).await?);
+        let grids = tree.all();
         let find = |id: i32| {
-            grids
-                .iter()
-                .find(|g| g.id == id)
+            tree.get(id)
                 .ok_or_else(|| AppError::Invalid("没有这个网格".into()))
         };
         let me = audit::Actor::of(&self.viewer);
@@ -63,7 +64,7 @@ impl AdminSession {
                 if *kind == GridKind::City {
                     return Err(AppError::Invalid("市域网格只能有一个".into()));
                 }
-                let name = checked_name(name, &grids, None)?;
+                let name = checked_name(name, grids, None)?;
                 grid::Entity::insert(grid::ActiveModel {
                     parent_id: Set(Some(parent.id)),
                     level: Set(parent.level + 1),
@@ -79,7 +80,7 @@ impl AdminSession {
             }
             GridChange::Rename { id, name } => {
                 let g = find(*id)?;
-                let name = checked_name(name, &grids, Some(*id))?;
+                let name = checked_name(name, grids, Some(*id))?;
                 let mut renamed: grid::ActiveModel = g.clone().into();
                 renamed.name = Set(name.clone());
                 grid::Entity::update(renamed).exec(&tx).await?;
@@ -97,7 +98,8 @@ impl AdminSession {
             GridChange::Move { id, parent_id } => {
                 let g = find(*id)?;
                 let parent = open_container(find(*parent_id)?)?;
-                if descendants(*id, &grids).contains(parent_id) || id == parent_id {
+                let moving = tree.tree.subtree(*id);
+                if moving.contains(parent_id) {
                     return Err(AppError::Invalid(
                         "不能把网格移到它自己或它的下级网格之下".into(),
                     ));
@@ -106,10 +108,7 @@ impl AdminSession {
                 let mut moved: grid::ActiveModel = g.clone().into();
                 moved.parent_id = Set(Some(parent.id));
                 grid::Entity::update(moved).exec(&tx).await?;
-                for sub in grids
-                    .iter()
-                    .filter(|s| s.id == *id || descendants(*id, &grids).contains(&s.id))
-                {
+                for sub in grids.iter().filter(|s| moving.contains(&s.id)) {
                     let mut relevelled: grid::ActiveModel = sub.clone().into();
                     relevelled.level = Set(sub.level + shift);
                     grid::Entity::update(relevelled).exec(&tx).await?;
@@ -201,18 +200,4 @@ pub(super) fn checked_name(
         return Err(AppError::Invalid(format!("已有名为“{name}”的网格")));
     }
     Ok(name.to_owned())
-}
-
-pub(super) fn descendants(root: i32, grids: &[grid::Model]) -> Vec<i32> {
-    let mut found = Vec::new();
-    let mut frontier = vec![root];
-    while let Some(id) = frontier.pop() {
-        for g in grids.iter().filter(|g| g.parent_id == Some(id)) {
-            if !found.contains(&g.id) {
-                found.push(g.id);
-                frontier.push(g.id);
-            }
-        }
-    }
-    found
 }

@@ -1,7 +1,7 @@
 //! The board of major events for the township and the city, their read marks, and the
 //! reminders that flag unread events.
 use crate::auth::ssr::Viewer;
-use crate::db::{enterprise, grid, major_event, person};
+use crate::db::{enterprise, major_event, person};
 use crate::domain::cadence::Status;
 use crate::domain::period::{format_date, format_shanghai_minute};
 use crate::duties::api::Reminder;
@@ -18,13 +18,14 @@ use uuid::Uuid;
 /// How many events the board shows: the unread ones first, then the latest read ones.
 const BOARD_MAX: usize = 200;
 
-/// The grids whose events the viewer reviews: every grid they see, for a township leader or
-/// deputy and for the city bureau; none for anyone else.
+/// The grids whose events the viewer reviews (township leaders and deputies, the city
+/// bureau); refused for anyone who reviews none.
 fn reviewed_grids(viewer: &Viewer) -> Result<BTreeSet<i32>, AppError> {
-    if !viewer.profile.reviews_reports() {
+    let grids = viewer.reviewed_grids();
+    if grids.is_empty() {
         return Err(AppError::Forbidden);
     }
-    Ok(viewer.visible.clone())
+    Ok(grids)
 }
 
 async fn events_of(
@@ -53,14 +54,7 @@ pub async fn board(
     let grids = reviewed_grids(viewer)?;
     let mut rows = events_of(db, &grids, false).await?;
     rows.truncate(BOARD_MAX);
-    let grid_names = names(
-        grid::Entity::find()
-            .filter(grid::Column::Id.is_in(rows.iter().map(|r| r.grid_id)))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|g| (g.id, g.name)),
-    );
+    let grid_names = viewer.grids.names();
     let firm_names = names(
         enterprise::Entity::find()
             .filter(enterprise::Column::Id.is_in(rows.iter().filter_map(|r| r.enterprise_id)))

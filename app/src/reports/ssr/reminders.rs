@@ -4,12 +4,11 @@ use super::review::{Judged, judge};
 use crate::auth::ssr::Viewer;
 use crate::db::{grid, monthly_report};
 use crate::domain::cadence::Status;
-use crate::domain::grid::{GridKind, Role};
+use crate::domain::grid::GridKind;
 use crate::domain::period::Month;
 use crate::domain::report::ReviewStatus;
 use crate::duties::api::Reminder;
 use crate::error::AppError;
-use crate::township::ssr::subtree;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::HashMap;
 use time::Date;
@@ -21,9 +20,9 @@ pub async fn reminders(
 ) -> Result<Vec<Reminder>, AppError> {
     let this = Month::of(today);
     let months = [this.prev(), this];
-    let grids = grid::Entity::find().all(db).await?;
-    let mut out = leader_reminders(db, viewer, &grids, &months, today).await?;
-    out.extend(township_reminders(db, viewer, &grids, &months, today).await?);
+    let grids = viewer.grids.all();
+    let mut out = leader_reminders(db, viewer, grids, &months, today).await?;
+    out.extend(township_reminders(db, viewer, grids, &months, today).await?);
     Ok(out)
 }
 
@@ -115,11 +114,13 @@ async fn township_reminders(
     today: Date,
 ) -> Result<Vec<Reminder>, AppError> {
     let mut out = Vec::new();
-    let townships = viewer.profile.roles.iter().filter(|r| {
-        r.kind == GridKind::Township && matches!(r.role, Role::Leader | Role::DeputyLeader)
-    });
+    let townships = viewer
+        .profile
+        .roles
+        .iter()
+        .filter(|r| r.kind == GridKind::Township && r.role.reviews_in(r.kind));
     for township in townships {
-        let below = subtree(township.grid_id, grids);
+        let below = viewer.grids.tree.subtree(township.grid_id);
         let lower: Vec<grid::Model> = grids
             .iter()
             .filter(|g| below.contains(&g.id) && g.kind == GridKind::Enterprise.code() && !g.closed)

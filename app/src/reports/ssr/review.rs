@@ -1,21 +1,21 @@
 //! The township's side: the month's reports of its grids with the cadence's judgement, and
 //! review steps (approve, return, unlock), each kept in the report's history.
 use crate::admin::ssr::audit;
-use crate::auth::ssr::Viewer;
+use crate::auth::ssr::{Grids, Viewer};
 use crate::cadence::ssr::{policy, waive, waivers};
 use crate::db::{grid, monthly_report, person, report_event, visit};
 use crate::domain::cadence::{
     Completeness, Fact, FactKind, Obligation, ObligationKind, Period, Status, Subject, Subjects,
     Waiver, evaluate, summary,
 };
-use crate::domain::grid::{GridKind, Role};
+use crate::domain::grid::GridKind;
 use crate::domain::period::{Month, format_date, format_shanghai_minute, shanghai_date};
 use crate::domain::report::{ReviewAction, ReviewStatus, review as next_status};
 use crate::error::AppError;
 use crate::reports::api::{
     GridMonths, HistoryEntry, ReportRow, ReportTrend, ReportView, ReviewBoard, TownshipFigures,
 };
-use crate::township::ssr::{Scope, resolve_scope, subtree};
+use crate::township::ssr::{Scope, resolve_scope};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -131,7 +131,7 @@ pub async fn board(
         rows,
         trend: trend(&enterprise_grids, &months, &judged),
         city: if viewer.is_city_admin() {
-            city(db, month, today).await?
+            city(db, &viewer.grids, month, today).await?
         } else {
             Vec::new()
         },
@@ -142,33 +142,22 @@ pub async fn board(
 /// month's completeness and timeliness (by then final, or nearly).
 async fn city(
     db: &impl ConnectionTrait,
+    grids: &Grids,
     month: Month,
     today: time::Date,
 ) -> Result<Vec<TownshipFigures>, AppError> {
-    let grids = grid::Entity::find()
-        .order_by_asc(grid::Column::Id)
-        .all(db)
-        .await?;
-    let parent: HashMap<i32, Option<i32>> = grids.iter().map(|g| (g.id, g.parent_id)).collect();
     let townships: HashMap<i32, &grid::Model> = grids
+        .all()
         .iter()
         .filter(|g| g.kind == GridKind::Township.code())
         .map(|g| (g.id, g))
         .collect();
     // Each open enterprise grid with the township above it.
-    let township_of = |mut id: i32| {
-        for _ in 0..grids.len() {
-            if townships.contains_key(&id) {
-                return Some(id);
-            }
-            id = (*parent.get(&id)?)?;
-        }
-        None
-    };
     let placed: Vec<(grid::Model, i32)> = grids
+        .all()
         .iter()
         .filter(|g| g.kind == GridKind::Enterprise.code() && !g.closed)
-        .filter_map(|g| Some((g.clone(), township_of(g.id)?)))
+        .filter_map(|g| Some((g.clone(), grids.tree.township_of(g.id)?)))
         .collect();
     let lower: Vec<grid::Model> = placed.iter().map(|(g, _)| g.clone()).collect();
     let months = [month.prev(), month];
@@ -411,20 +400,6 @@ fn action_label(action: &str) -> &str {
     }
 }
 
-/// Whether the viewer reviews `grid`'s reports: a township leader or deputy for the grids of
-/// their township, the city bureau for all.
-fn may_review(viewer: &Viewer, grid: i32, grids: &[grid::Model]) -> bool {
-    if !viewer.visible.contains(&grid) {
-        return false;
-    }
-    viewer.is_city_admin()
-        || viewer.profile.roles.iter().any(|r| {
-            r.kind == GridKind::Township
-                && matches!(r.role, Role::Leader | Role::DeputyLeader)
-                && subtree(r.grid_id, grids).contains(&grid)
-        })
-}
-
 pub async fn review(
     db: &DatabaseConnection,
     viewer: &Viewer,
@@ -438,8 +413,7 @@ pub async fn review(
         .one(&tx)
         .await?
         .ok_or_else(|| AppError::Invalid("找不到这份汇报，请刷新后再试".into()))?;
-    let grids = grid::Entity::find().all(&tx).await?;
-    if !may_review(viewer, row.grid_id, &grids) {
+    if !viewer.reviews(row.grid_id) {
         return Err(AppError::Forbidden);
     }
     if u32::try_from(row.version).ok() != Some(version) {
@@ -496,11 +470,10 @@ pub async fn waive_report(
 ) -> Result<(), AppError> {
     let month = Month::parse(month).map_err(|e| AppError::Invalid(e.to_string()))?;
     let reason = Waiver::check_reason(reason).map_err(|e| AppError::Invalid(e.to_string()))?;
-    let tx = db.begin().await?;
-    let grids = grid::Entity::find().all(&tx).await?;
-    if !may_review(viewer, grid_id, &grids) {
+    if !viewer.reviews(grid_id) {
         return Err(AppError::Forbidden);
     }
+    let tx = db.begin().await?;
     waive(
         &tx,
         &Waiver {
