@@ -405,17 +405,18 @@ db_test!(reminders_follow_each_role, at "2026-12-10T09:00:00+08:00", |app| {
 
 db_test!(
     a_waived_month_reaches_the_leaders_phone_and_leaves_the_reminders,
+    at "2026-12-10T09:00:00+08:00",
     |app| {
         use app::domain::cadence::{ObligationKind, Period, Subject};
         use app::domain::period::Month;
         let leader = app.login(GRID_LEADER).await;
         let grid = grid_id(&app.pull(&leader).await, GRID);
-        let last = Month::parse(&this_month()).unwrap().prev();
+        let last = Month::parse(&app.this_month()).unwrap().prev();
         let owes_last = |list: &[String]| {
             list.iter()
                 .any(|r| r.starts_with(GRID) && r.contains(&format!("{}情况汇报", last.label())))
         };
-        // Never sent: overdue, or still within its grace days.
+        // November never sent: overdue on 10 December.
         let before = reminders(app, &leader).await;
         assert!(owes_last(&before), "{before:?}");
 
