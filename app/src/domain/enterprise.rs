@@ -191,18 +191,75 @@ mod tests {
         );
     }
 
+    /// A name as typed, padded with spaces, sometimes blank: (typed, whether it will do).
+    fn typed_name() -> impl Strategy<Value = (String, bool)> {
+        prop_oneof![
+            9 => "[ ]{0,2}[\\p{Han}A-Za-z0-9（）]{1,40}[ ]{0,2}".prop_map(|n| (n, true)),
+            1 => "[ \t]{0,3}".prop_map(|n| (n, false)),
+        ]
+    }
+
+    /// A credit code as typed: a valid one, maybe in lower case or padded, a fifth of the
+    /// time with one character changed (which the check character catches).
+    fn typed_code() -> impl Strategy<Value = (String, bool)> {
+        let alphabet: Vec<char> = "0123456789ABCDEFGHJKLMNPQRTUWXY".chars().collect();
+        let body = proptest::collection::vec(proptest::sample::select(alphabet.clone()), 17);
+        let change =
+            proptest::option::weighted(0.2, (0usize..18, proptest::sample::select(alphabet)));
+        (body, any::<bool>(), any::<bool>(), change).prop_map(|(body, lower, pad, change)| {
+            let body: String = body.into_iter().collect();
+            let valid = CreditCode::from_body(&body)
+                .map(|c| c.as_str().to_owned())
+                .unwrap_or(body);
+            let mut chars: Vec<char> = valid.chars().collect();
+            if let Some((at, c)) = change {
+                chars[at] = c;
+            }
+            let mut typed: String = chars.iter().collect();
+            let ok = typed == valid;
+            if lower {
+                typed = typed.to_ascii_lowercase();
+            }
+            if pad {
+                typed = format!(" {typed} ");
+            }
+            (typed, ok)
+        })
+    }
+
+    /// A statistician's phone as typed: none, a mobile number in any format, or too short.
+    fn typed_phone() -> impl Strategy<Value = (String, bool)> {
+        prop_oneof![
+            Just((String::new(), true)),
+            "(\\+86 )?1[3-9][0-9]{1}-?[0-9]{4}-?[0-9]{4}".prop_map(|p| (p, true)),
+            "1[3-9][0-9]{0,8}".prop_map(|p| (p, false)),
+        ]
+    }
+
     proptest! {
-        /// Whatever is typed, validation answers without panicking, and a valid answer keeps
-        /// the typed flags and grid.
+        /// Whatever is typed, validation answers; a draft whose every field is well formed is
+        /// taken, with the typed flags, grid, trimmed name and upper-case code, and one with a
+        /// blank name, a mistyped code or phone, or no grid is refused.
         #[test]
-        fn any_input_is_answered(name in ".{0,120}", code in "[0-9A-Z]{0,20}", phone in "[0-9]{0,12}",
-                                 above in any::<bool>(), grid in proptest::option::of(1..100i32)) {
-            let d = EnterpriseDraft { name, credit_code: code, statistician_phone: phone,
-                above_scale: above, grid_id: grid, industry: Some(Industry::Trade), ..draft() };
-            if let Ok(v) = d.validate() {
-                prop_assert_eq!(v.above_scale, above);
-                prop_assert_eq!(Some(v.grid_id), grid);
-                prop_assert!(!v.name.is_empty());
+        fn any_input_is_answered((name, name_ok) in typed_name(), (code, code_ok) in typed_code(),
+                                 (phone, phone_ok) in typed_phone(), above in any::<bool>(),
+                                 grid in proptest::option::weighted(0.9, 1..100i32)) {
+            let d = EnterpriseDraft { name: name.clone(), credit_code: code.clone(),
+                statistician_phone: phone, above_scale: above, grid_id: grid,
+                industry: Some(Industry::Trade), ..draft() };
+            let expected = name_ok && code_ok && phone_ok && grid.is_some();
+            match d.validate() {
+                Ok(v) => {
+                    prop_assert!(expected, "{d:?} taken");
+                    prop_assert_eq!(v.above_scale, above);
+                    prop_assert_eq!(Some(v.grid_id), grid);
+                    prop_assert_eq!(v.name.as_str(), name.trim());
+                    prop_assert_eq!(v.credit_code.as_str(), code.trim().to_ascii_uppercase());
+                }
+                Err(problems) => {
+                    prop_assert!(!expected, "{d:?} refused: {problems:?}");
+                    prop_assert!(!problems.is_empty());
+                }
             }
         }
     }

@@ -148,6 +148,45 @@ mod tests {
         assert!(bad.is_err());
     }
 
+    /// A mobile number as people type it (maybe behind +86 or 86, split by spaces or dashes),
+    /// a quarter of the time with one typo: (written, the number, whether it has a typo).
+    fn typed_number() -> impl Strategy<Value = (String, String, bool)> {
+        let prefix = prop_oneof![
+            Just(""),
+            Just("+86"),
+            Just("86"),
+            Just("+86 "),
+            Just(" 86-")
+        ];
+        let gap = prop_oneof![Just(""), Just(""), Just(" "), Just("-"), Just(" - ")];
+        let typo = proptest::option::weighted(0.25, (0usize..11, 0u8..3));
+        (
+            "1[3-9][0-9]{9}",
+            prefix,
+            proptest::collection::vec(gap, 10),
+            typo,
+        )
+            .prop_map(|(number, prefix, gaps, typo)| {
+                let mut digits: Vec<char> = number.chars().collect();
+                match typo {
+                    Some((at, 0)) => {
+                        digits.remove(at);
+                    }
+                    Some((at, 1)) => digits.insert(at, digits[at]),
+                    Some((at, _)) => digits[1] = ['0', '1', '2'][at % 3],
+                    None => {}
+                }
+                let mut written = prefix.to_owned();
+                for (i, d) in digits.iter().enumerate() {
+                    if i > 0 {
+                        written.push_str(gaps[(i - 1) % gaps.len()]);
+                    }
+                    written.push(*d);
+                }
+                (written, number, typo.is_some())
+            })
+    }
+
     proptest! {
         #[test]
         fn valid_numbers_parse_in_any_format(
@@ -160,13 +199,20 @@ mod tests {
             prop_assert_eq!(phone.as_str(), number.as_str());
         }
 
+        /// Typed in any format, a mobile number is taken as exactly its eleven digits; with
+        /// one digit dropped, doubled or a second digit that no mobile number has, it is refused.
         #[test]
-        fn parsed_numbers_are_always_eleven_mobile_digits(input in "\\PC{0,20}") {
-            if let Ok(phone) = PhoneNumber::parse(&input) {
-                let s = phone.as_str();
-                prop_assert_eq!(s.len(), 11);
-                prop_assert!(s.starts_with('1') && s.bytes().all(|b| b.is_ascii_digit()));
-                prop_assert!(matches!(s.as_bytes()[1], b'3'..=b'9'));
+        fn parsed_numbers_are_always_eleven_mobile_digits((written, number, typo) in typed_number()) {
+            match PhoneNumber::parse(&written) {
+                Ok(phone) => {
+                    let s = phone.as_str();
+                    prop_assert_eq!(s.len(), 11);
+                    prop_assert!(s.starts_with('1') && s.bytes().all(|b| b.is_ascii_digit()));
+                    prop_assert!(matches!(s.as_bytes()[1], b'3'..=b'9'));
+                    prop_assert!(!typo, "{written} has a typo yet parsed");
+                    prop_assert_eq!(s, number.as_str());
+                }
+                Err(e) => prop_assert!(typo, "{written} refused: {e:?}"),
             }
         }
     }
