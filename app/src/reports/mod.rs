@@ -2,6 +2,5 @@
 //! like visits, reviewed by the township (approve, return with a comment, unlock).
 pub mod api;
 pub mod components;
-pub mod lines;
 #[cfg(feature = "ssr")]
 pub mod ssr;

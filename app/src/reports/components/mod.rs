@@ -2,7 +2,7 @@
 //! township's review board (office app).
 mod card;
 mod form;
-pub(crate) mod item;
+mod item;
 mod review;
 
 pub use card::ReportCard;
