@@ -403,6 +403,51 @@ db_test!(reminders_follow_each_role, at "2026-12-10T09:00:00+08:00", |app| {
     );
 });
 
+db_test!(
+    a_waived_month_reaches_the_leaders_phone_and_leaves_the_reminders,
+    at "2026-12-10T09:00:00+08:00",
+    |app| {
+        use app::domain::cadence::{ObligationKind, Period, Subject};
+        use app::domain::period::Month;
+        let leader = app.login(GRID_LEADER).await;
+        let grid = grid_id(&app.pull(&leader).await, GRID);
+        let last = Month::parse(&app.this_month()).unwrap().prev();
+        let owes_last = |list: &[String]| {
+            list.iter()
+                .any(|r| r.starts_with(GRID) && r.contains(&format!("{}情况汇报", last.label())))
+        };
+        // November never sent: overdue on 10 December.
+        let before = reminders(app, &leader).await;
+        assert!(owes_last(&before), "{before:?}");
+
+        let township = app.login(DONGHU_LEADER).await;
+        let waive = json!({"grid_id": grid, "month": last.to_string(), "reason": "网格长病假"});
+        assert_eq!(app.call(&township, "report_waive", waive).await.0, 200);
+
+        let response = leader.get(app.url("/api/v1/duties")).send().await.unwrap();
+        let list: app::duties::api::DutyList = response.json().await.unwrap();
+        let waived: Vec<_> = list
+            .waivers
+            .iter()
+            .filter(|w| w.kind == ObligationKind::MonthlyLeaderReport)
+            .map(|w| (w.subject, w.period, w.reason.as_str()))
+            .collect();
+        let expected = (
+            Subject::Grid(grid as i32),
+            Period::Month(last),
+            "网格长病假",
+        );
+        assert_eq!(waived, [expected]);
+        let after = reminders(app, &leader).await;
+        assert!(!owes_last(&after), "{after:?}");
+        // A member writes no reports, so is not sent it.
+        let member = app.login(DONGHU_MEMBER).await;
+        let response = member.get(app.url("/api/v1/duties")).send().await.unwrap();
+        let theirs: app::duties::api::DutyList = response.json().await.unwrap();
+        assert!(theirs.waivers.is_empty(), "{:?}", theirs.waivers);
+    }
+);
+
 /// This month as the reminders name it, e.g. 2026年11月.
 fn this_month_label(app: &TestApp) -> String {
     let month = app.this_month();

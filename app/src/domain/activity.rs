@@ -7,8 +7,10 @@ use serde::{Deserialize, Serialize};
 use super::draft::{Draft, FieldError, KIND_ACTIVITY};
 use time::Date;
 
-use super::cadence::{Period, Rule, Status};
-use super::grid::GridId;
+use super::cadence::{
+    Fact, FactKind, Period, Rule, Status, Subject, Subjects, Waiver, evaluate_rule,
+};
+use super::grid::{GridId, GridKind};
 use super::money::{self, YuanError};
 use super::period::{self, Quarter, RecordDateError};
 
@@ -314,28 +316,33 @@ impl Draft for ActivityDraft {
     }
 }
 
-/// The quarterly activity duty of each of `grids` for `quarter`, judged on `today` under `rule`
-/// (the policy's [`super::cadence::ObligationKind::QuarterlyActivity`] rule) from the days
-/// activities were `held`: met on the first of them in the quarter up to today. The phone runs
-/// this on the days the server sent and its own records, sent or not, so the duty clears
-/// offline; the server's [`super::cadence::evaluate`] agrees (a test checks).
+/// The quarterly activity duty of each of the enterprise `grids` for `quarter`, judged on
+/// `today` by the cadence engine under `rule` (the policy's
+/// [`super::cadence::ObligationKind::QuarterlyActivity`] rule) from the days activities were
+/// `held` and the `waivers`; by grid, and none before the quarter begins. The phone runs this
+/// on the days the server sent and its own records, sent or not, so the duty clears offline.
 pub fn activity_duties(
     rule: &Rule,
     grids: &[GridId],
     held: &[(GridId, Date)],
     quarter: Quarter,
+    waivers: &[Waiver],
     today: Date,
 ) -> Vec<(GridId, Status)> {
-    let due = rule.due_date(&Period::Quarter(quarter));
-    grids
+    let subjects = Subjects {
+        grids: grids.iter().map(|&g| (g, GridKind::Enterprise)).collect(),
+        ..Subjects::default()
+    };
+    let facts: Vec<Fact> = held
         .iter()
-        .map(|grid| {
-            let done_on = held
-                .iter()
-                .filter(|(g, day)| g == grid && quarter.contains(*day) && *day <= today)
-                .map(|(_, day)| *day)
-                .min();
-            (*grid, rule.status_on(due, done_on, today))
+        .map(|&(grid, day)| Fact::new(FactKind::Activity, Subject::Grid(grid), day))
+        .collect();
+    let periods = [Period::Quarter(quarter)];
+    evaluate_rule(rule, &subjects, &facts, waivers, &periods, today)
+        .into_iter()
+        .filter_map(|o| match o.subject {
+            Subject::Grid(grid) => Some((grid, o.status)),
+            _ => None,
         })
         .collect()
 }

@@ -1,6 +1,8 @@
 #![allow(clippy::unwrap_used)]
 use super::*;
-use crate::domain::cadence::{Fact, FactKind, ObligationKind, Policy, Subject, Subjects, evaluate};
+use crate::domain::cadence::{
+    Fact, FactKind, ObligationKind, Policy, Subject, Subjects, Waiver, evaluate,
+};
 use crate::domain::draft::Draft;
 use crate::domain::grid::GridKind;
 use proptest::prelude::*;
@@ -133,12 +135,28 @@ fn activity_rule() -> Rule {
 fn a_grid_without_an_activity_is_overdue_once_the_grace_days_pass() {
     let q3 = Quarter::of(date!(2026 - 08 - 01));
     let held = [(5, date!(2026 - 08 - 14))];
-    let duties = activity_duties(&activity_rule(), &[5, 6], &held, q3, TODAY);
+    let duties = activity_duties(&activity_rule(), &[5, 6], &held, q3, &[], TODAY);
     assert_eq!(duties, vec![(5, Status::OnTime), (6, Status::Overdue)]);
     // An activity of another quarter does not count for this one.
     let q4 = Quarter::of(TODAY);
-    let duties = activity_duties(&activity_rule(), &[5], &held, q4, TODAY);
+    let duties = activity_duties(&activity_rule(), &[5], &held, q4, &[], TODAY);
     assert_ne!(duties[0].1, Status::OnTime);
+}
+
+#[test]
+fn a_waived_quarter_shows_waived_and_the_others_stay_overdue() {
+    let q3 = Quarter::of(date!(2026 - 08 - 01));
+    let waiver = Waiver {
+        kind: ObligationKind::QuarterlyActivity,
+        subject: Subject::Grid(6),
+        period: Period::Quarter(q3),
+        reason: "网格调整".into(),
+        by_person: 8,
+        at_ms: 1,
+    };
+    let duties = activity_duties(&activity_rule(), &[5, 6], &[], q3, &[waiver], TODAY);
+    assert_eq!(duties[0], (5, Status::Overdue));
+    assert_eq!(duties[1].1.label(), "已豁免");
 }
 
 proptest! {
@@ -153,7 +171,7 @@ proptest! {
             .iter()
             .map(|&(g, day)| (grids[g], quarter.first_day() + time::Duration::days(day)))
             .collect();
-        let phone = activity_duties(&activity_rule(), &grids, &held, quarter, today);
+        let phone = activity_duties(&activity_rule(), &grids, &held, quarter, &[], today);
         let policy = Policy { name: String::new(), rules: vec![activity_rule()] };
         let subjects = Subjects { grids: grids.iter().map(|g| (*g, GridKind::Enterprise)).collect(), ..Subjects::default() };
         let facts: Vec<Fact> = held

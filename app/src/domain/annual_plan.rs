@@ -7,8 +7,10 @@ use serde::{Deserialize, Serialize};
 use super::draft::{Draft, FieldError, KIND_ANNUAL_PLAN};
 use time::Date;
 
-use super::cadence::{Period, Rule, Status};
-use super::grid::GridId;
+use super::cadence::{
+    Fact, FactKind, Period, Rule, Status, Subject, Subjects, Waiver, evaluate_rule,
+};
+use super::grid::{GridId, GridKind};
 use super::text::{TextError, required};
 
 /// Longest text of each part of a plan, in characters.
@@ -137,12 +139,32 @@ impl Draft for AnnualPlanDraft {
     }
 }
 
-/// The plan duty of `year` under `rule` (the policy's
-/// [`super::cadence::ObligationKind::AnnualPlan`] rule), judged on `today`, for a plan first
-/// received on `submitted_on`. The server's [`super::cadence::evaluate`] agrees (a test checks).
-pub fn plan_status(rule: &Rule, year: i32, submitted_on: Option<Date>, today: Date) -> Status {
-    let due = rule.due_date(&Period::Year(year));
-    rule.status_on(due, submitted_on.filter(|d| *d <= today), today)
+/// The plan duty of enterprise `grid` for `year`, judged on `today` by the cadence engine
+/// under `rule` (the policy's [`super::cadence::ObligationKind::AnnualPlan`] rule) with the
+/// `waivers`, for a plan first received on `submitted_on`. `None` before the year begins.
+pub fn plan_status(
+    rule: &Rule,
+    grid: GridId,
+    year: i32,
+    submitted_on: Option<Date>,
+    waivers: &[Waiver],
+    today: Date,
+) -> Option<Status> {
+    let subjects = Subjects {
+        grids: vec![(grid, GridKind::Enterprise)],
+        ..Subjects::default()
+    };
+    let period = Period::Year(year);
+    // The plan counts for the year it is for, even when filed the December before.
+    let facts: Vec<Fact> = submitted_on
+        .map(|day| Fact {
+            period: Some(period),
+            ..Fact::new(FactKind::AnnualPlan, Subject::Grid(grid), day)
+        })
+        .into_iter()
+        .collect();
+    let judged = evaluate_rule(rule, &subjects, &facts, waivers, &[period], today);
+    judged.into_iter().next().map(|o| o.status)
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 #![allow(clippy::unwrap_used)]
 use super::*;
-use crate::domain::cadence::{Fact, FactKind, ObligationKind, Policy, Subject, Subjects, evaluate};
+use crate::domain::cadence::{
+    Fact, FactKind, ObligationKind, Policy, Subject, Subjects, Waiver, evaluate,
+};
 use crate::domain::draft::Draft;
 use crate::domain::grid::GridKind;
 use proptest::prelude::*;
@@ -67,13 +69,42 @@ fn plan_rule() -> Rule {
 fn a_plan_filed_in_december_for_next_year_is_on_time() {
     let filed = date!(2026 - 12 - 20);
     assert_eq!(
-        plan_status(&plan_rule(), 2027, Some(filed), date!(2027 - 05 - 01)),
-        Status::OnTime
+        plan_status(
+            &plan_rule(),
+            7,
+            2027,
+            Some(filed),
+            &[],
+            date!(2027 - 05 - 01)
+        ),
+        Some(Status::OnTime)
     );
     assert_eq!(
-        plan_status(&plan_rule(), 2027, None, date!(2027 - 05 - 01)),
-        Status::Overdue
+        plan_status(&plan_rule(), 7, 2027, None, &[], date!(2027 - 05 - 01)),
+        Some(Status::Overdue)
     );
+}
+
+#[test]
+fn a_waived_plan_shows_waived_and_a_year_not_begun_has_no_duty() {
+    let waiver = Waiver {
+        kind: ObligationKind::AnnualPlan,
+        subject: Subject::Grid(7),
+        period: Period::Year(2027),
+        reason: "网格撤并".into(),
+        by_person: 8,
+        at_ms: 1,
+    };
+    let waived = plan_status(
+        &plan_rule(),
+        7,
+        2027,
+        None,
+        &[waiver],
+        date!(2027 - 05 - 01),
+    );
+    assert_eq!(waived.map(|s| s.label()), Some("已豁免"));
+    assert_eq!(plan_status(&plan_rule(), 7, 2027, None, &[], TODAY), None);
 }
 
 proptest! {
@@ -83,7 +114,7 @@ proptest! {
         let first = date!(2026 - 01 - 01);
         let today = first + time::Duration::days(today);
         let filed = filed.map(|d| first + time::Duration::days(d));
-        let ours = plan_status(&plan_rule(), 2026, filed, today);
+        let ours = plan_status(&plan_rule(), 7, 2026, filed, &[], today).unwrap();
         let policy = Policy { name: String::new(), rules: vec![plan_rule()] };
         let subjects = Subjects { grids: vec![(7, GridKind::Enterprise)], ..Subjects::default() };
         let facts: Vec<Fact> = filed

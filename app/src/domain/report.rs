@@ -6,8 +6,10 @@ use serde::{Deserialize, Serialize};
 use super::draft::{Draft, FieldError, KIND_MONTHLY_REPORT};
 use time::Date;
 
-use super::cadence::{Period, Rule, Status};
-use super::grid::GridId;
+use super::cadence::{
+    Fact, FactKind, Period, Rule, Status, Subject, Subjects, Waiver, evaluate_rule,
+};
+use super::grid::{GridId, GridKind};
 use super::period::{Month, format_date};
 
 /// Longest text of each part of a report, in characters.
@@ -318,31 +320,39 @@ pub fn review(
     Ok((next, comment.to_owned()))
 }
 
-/// The monthly report duty of `grids` for `months` under `rule` (the policy's
-/// [`super::cadence::ObligationKind::MonthlyLeaderReport`] rule), judged on `today` from the
-/// reports `filed` (grid, month reported on, day it was sent) with the engine's own
-/// [`Rule::status_on`]. The phone runs this on the reports it holds, synced and pending, so
-/// 本月待办 works offline; the server's [`super::cadence::evaluate`] agrees (a test checks).
+/// The monthly report duty of `grids` for `months` (those begun by `today`), judged on
+/// `today` by the cadence engine under `rule` (the policy's
+/// [`super::cadence::ObligationKind::MonthlyLeaderReport`] rule) from the reports `filed`
+/// (grid, month reported on, day it was sent) and the `waivers`; by grid, then month. The
+/// phone runs this on the reports it holds, synced and pending, so 本月待办 works offline.
 pub fn report_duties(
     rule: &Rule,
     grids: &[GridId],
     filed: &[(GridId, Month, Date)],
     months: &[Month],
+    waivers: &[Waiver],
     today: Date,
 ) -> Vec<(GridId, Month, Status)> {
-    let mut out = Vec::new();
-    for grid in grids {
-        for month in months.iter().filter(|m| m.first_day() <= today) {
-            let done_on = filed
-                .iter()
-                .filter(|(g, m, sent)| g == grid && m == month && *sent <= today)
-                .map(|(_, _, sent)| *sent)
-                .min();
-            let due = rule.due_date(&Period::Month(*month));
-            out.push((*grid, *month, rule.status_on(due, done_on, today)));
-        }
-    }
-    out
+    // The kind only decides whom the rule binds, and every reporting grid is bound.
+    let subjects = Subjects {
+        grids: grids.iter().map(|&g| (g, GridKind::Enterprise)).collect(),
+        ..Subjects::default()
+    };
+    let facts: Vec<Fact> = filed
+        .iter()
+        .map(|&(grid, month, sent)| Fact {
+            period: Some(Period::Month(month)),
+            ..Fact::new(FactKind::LeaderReport, Subject::Grid(grid), sent)
+        })
+        .collect();
+    let periods: Vec<Period> = months.iter().map(|&m| Period::Month(m)).collect();
+    evaluate_rule(rule, &subjects, &facts, waivers, &periods, today)
+        .into_iter()
+        .filter_map(|o| match (o.subject, o.period) {
+            (Subject::Grid(grid), Period::Month(month)) => Some((grid, month, o.status)),
+            _ => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -120,6 +120,7 @@ fn a_report_sent_at_2359_beijing_on_the_last_day_counts_for_that_month_on_time()
         &[5, 6],
         &[(5, november, sent)],
         &[november],
+        &[],
         date!(2026 - 12 - 20),
     );
     assert_eq!(
@@ -140,12 +141,30 @@ fn this_months_report_is_open_and_last_months_late_after_the_grace_days() {
         &[5],
         &[(5, october, date!(2026 - 11 - 06))],
         &[october, november],
+        &[],
         TODAY,
     );
     assert_eq!(
         duties,
         vec![(5, october, Status::Late), (5, november, Status::NotYetDue)]
     );
+}
+
+#[test]
+fn a_waived_month_is_waived_for_its_grid_alone() {
+    use crate::domain::cadence::{Subject, Waiver};
+    let october = Month::new(2026, 10).unwrap();
+    let waiver = Waiver {
+        kind: ObligationKind::MonthlyLeaderReport,
+        subject: Subject::Grid(5),
+        period: Period::Month(october),
+        reason: "网格长病假".into(),
+        by_person: 8,
+        at_ms: 1,
+    };
+    let duties = report_duties(&report_rule(), &[5, 6], &[], &[october], &[waiver], TODAY);
+    assert_eq!(duties[0].2.label(), "已豁免");
+    assert_eq!(duties[1], (6, october, Status::Overdue));
 }
 
 fn status() -> impl Strategy<Value = ReviewStatus> {
@@ -183,7 +202,7 @@ proptest! {
     fn any_day_up_to_the_grace_deadline_is_on_time(offset in 0i64..35) {
         let november = Month::new(2026, 11).unwrap();
         let sent = date!(2026 - 11 - 01) + time::Duration::days(offset);
-        let duties = report_duties(&report_rule(), &[5], &[(5, november, sent)], &[november], date!(2027 - 01 - 31));
+        let duties = report_duties(&report_rule(), &[5], &[(5, november, sent)], &[november], &[], date!(2027 - 01 - 31));
         let on_time = sent <= date!(2026 - 12 - 05);
         prop_assert_eq!(duties[0].2.clone(), if on_time { Status::OnTime } else { Status::Late });
     }
@@ -202,7 +221,7 @@ proptest! {
             .iter()
             .map(|&(g, m, day)| (grids[g], months[m], months[m].first_day() + time::Duration::days(day)))
             .collect();
-        let phone = report_duties(&report_rule(), &grids, &filed, &months, today);
+        let phone = report_duties(&report_rule(), &grids, &filed, &months, &[], today);
         let policy = Policy { name: String::new(), rules: vec![report_rule()] };
         let subjects = Subjects { grids: grids.iter().map(|g| (*g, GridKind::Enterprise)).collect(), ..Subjects::default() };
         let facts: Vec<Fact> = filed

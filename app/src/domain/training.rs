@@ -7,8 +7,10 @@ use serde::{Deserialize, Serialize};
 use super::draft::{Draft, FieldError, KIND_TRAINING};
 use time::Date;
 
-use super::cadence::{Period, Rule, Status, completed_on};
-use super::grid::GridId;
+use super::cadence::{
+    Fact, FactKind, Period, Rule, Status, Subject, Subjects, Waiver, evaluate_rule,
+};
+use super::grid::{GridId, Role};
 use super::period::{self, RecordDateError};
 
 /// Longest title or organiser, in characters.
@@ -265,27 +267,36 @@ impl Draft for TrainingDraft {
 }
 
 /// A person's continuing-education hours in `year` up to `today`, from the trainings they
-/// `attended` (day, hours), and the duty's status under `rule` (the policy's
-/// [`super::cadence::ObligationKind::ContinuingEducation`] rule): met on the day the hours
-/// reach the yearly requirement. What [`super::cadence::evaluate`] says too (a test checks).
+/// `attended` (day, hours), and the duty's status judged by the cadence engine under `rule`
+/// (the policy's [`super::cadence::ObligationKind::ContinuingEducation`] rule) with the
+/// `waivers`: met on the day the hours reach the yearly requirement. `None` before the year.
 pub fn education_status(
     rule: &Rule,
+    person: i32,
     year: i32,
     attended: &[(Date, u32)],
+    waivers: &[Waiver],
     today: Date,
-) -> (u32, Status) {
-    let period = Period::Year(year);
-    let counted: Vec<(Date, u32)> = attended
+) -> Option<(u32, Status)> {
+    let hours = attended
         .iter()
         .filter(|(day, _)| day.year() == year && *day <= today)
-        .copied()
+        .map(|(_, h)| h)
+        .sum();
+    let subjects = Subjects {
+        people: vec![(person, Role::Member)],
+        ..Subjects::default()
+    };
+    let facts: Vec<Fact> = attended
+        .iter()
+        .map(|&(day, amount)| Fact {
+            amount,
+            ..Fact::new(FactKind::Training, Subject::Person(person), day)
+        })
         .collect();
-    let hours = counted.iter().map(|(_, h)| h).sum();
-    let done_on = completed_on(&counted, rule.kind.required_amount());
-    (
-        hours,
-        rule.status_on(rule.due_date(&period), done_on, today),
-    )
+    let periods = [Period::Year(year)];
+    let judged = evaluate_rule(rule, &subjects, &facts, waivers, &periods, today);
+    Some((hours, judged.into_iter().next()?.status))
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 #![allow(clippy::unwrap_used)]
 use super::*;
-use crate::domain::cadence::{Fact, FactKind, ObligationKind, Policy, Subject, Subjects, evaluate};
+use crate::domain::cadence::{
+    Fact, FactKind, ObligationKind, Policy, Subject, Subjects, Waiver, evaluate,
+};
 use crate::domain::draft::Draft;
 use crate::domain::grid::Role;
 use proptest::prelude::*;
@@ -94,9 +96,38 @@ fn hours_of_other_years_and_days_to_come_do_not_count() {
         (date!(2026 - 03 - 02), 4),
         (date!(2026 - 11 - 30), 8),
     ];
-    let (hours, status) = education_status(&education_rule(), 2026, &attended, TODAY);
+    let (hours, status) =
+        education_status(&education_rule(), 9, 2026, &attended, &[], TODAY).unwrap();
     assert_eq!(hours, 4);
     assert_ne!(status, Status::OnTime);
+}
+
+#[test]
+fn a_waived_year_shows_waived_with_the_hours_still_counted() {
+    let attended = [(date!(2026 - 03 - 02), 4)];
+    let waiver = Waiver {
+        kind: education_rule().kind,
+        subject: Subject::Person(9),
+        period: Period::Year(2026),
+        reason: "长期病假".into(),
+        by_person: 8,
+        at_ms: 1,
+    };
+    let end = date!(2027 - 01 - 31);
+    let (_, open) = education_status(&education_rule(), 9, 2026, &attended, &[], end).unwrap();
+    assert_eq!(open, Status::Overdue);
+    let waivers = [waiver];
+    let waived = education_status(&education_rule(), 9, 2026, &attended, &waivers, end);
+    let (hours, status) = waived.unwrap();
+    assert_eq!((hours, status.label()), (4, "已豁免"));
+    // Another person's waiver excuses nobody else; a year not begun has no duty yet.
+    let (_, other) =
+        education_status(&education_rule(), 10, 2026, &attended, &waivers, end).unwrap();
+    assert_eq!(other, Status::Overdue);
+    assert_eq!(
+        education_status(&education_rule(), 9, 2027, &[], &[], TODAY),
+        None
+    );
 }
 
 proptest! {
@@ -110,7 +141,7 @@ proptest! {
             .iter()
             .map(|&(day, hours)| (start + time::Duration::days(day), hours))
             .collect();
-        let (_, phone) = education_status(&education_rule(), 2026, &attended, today);
+        let (_, phone) = education_status(&education_rule(), 9, 2026, &attended, &[], today).unwrap();
         let policy = Policy { name: String::new(), rules: vec![education_rule()] };
         let subjects = Subjects { people: vec![(9, Role::Member)], ..Subjects::default() };
         let facts: Vec<Fact> = attended

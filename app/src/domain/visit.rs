@@ -8,8 +8,10 @@ use time::Date;
 
 use super::period::{self, RecordDateError};
 
+mod owed;
 mod purpose;
 
+pub use owed::still_owed;
 pub use purpose::VisitPurpose;
 
 /// Longest findings text, in characters (a Chinese character counts as one).

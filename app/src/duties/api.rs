@@ -40,6 +40,11 @@ pub struct DutyList {
     /// holds them from every member, for the 情况汇报 form; the phone adds its unsent ones.
     #[serde(default)]
     pub month_figures: Vec<GridMonthFigures>,
+    /// The township's waivers of the duties on the person's cards (their led grids' reports
+    /// of last month and this one, their grids' activities this quarter, their own education
+    /// this year), so the phone's engine shows 已豁免 offline as the server does.
+    #[serde(default)]
+    pub waivers: Vec<crate::domain::cadence::Waiver>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -22,12 +22,16 @@ pub fn DutiesCard() -> impl IntoView {
     let open = Memo::new(move |_| {
         let list = client.duties.get()?;
         let own = client.own_counted_records();
-        let pending = own
+        let pending: Vec<(i32, time::Date)> = own
             .iter()
             .filter(|r| matches!(r.state, RecordState::Pending))
             .filter_map(|r| r.draft_of::<VisitDraft>())
-            .map(|v| (v.enterprise_id, v.visit_date.as_str()));
-        let duties = still_open(&list.duties, pending, &list.first_day, &list.last_day);
+            .filter_map(|v| Some((v.enterprise_id, parse_date(&v.visit_date).ok()?)))
+            .collect();
+        let duties = match parse_date(&list.first_day) {
+            Ok(first) => still_open(&list.duties, &pending, Quarter::of(first)),
+            Err(_) => list.duties.clone(),
+        };
         let reminders = open_reminders(&list.reminders, &own);
         let activities = activity_statuses(&list, &own);
         let me = client
@@ -125,10 +129,13 @@ fn activity_statuses(list: &DutyList, own: &[OutboxRecord]) -> Vec<(String, Stat
         );
     }
     let ids: Vec<i32> = list.activities.iter().map(|g| g.grid_id).collect();
-    activity_duties(rule, &ids, &held, Quarter::of(first), today)
-        .into_iter()
-        .zip(&list.activities)
-        .map(|((_, status), grid)| (grid.grid_name.clone(), status))
+    let judged = activity_duties(rule, &ids, &held, Quarter::of(first), &list.waivers, today);
+    list.activities
+        .iter()
+        .filter_map(|grid| {
+            let (_, status) = judged.iter().find(|(id, _)| *id == grid.grid_id)?;
+            Some((grid.grid_name.clone(), status.clone()))
+        })
         .collect()
 }
 
@@ -150,7 +157,8 @@ fn education_hours(list: &DutyList, own: &[OutboxRecord], me: i32) -> Option<(u3
             .filter(|t| t.attendees.contains(&me))
             .filter_map(|t| Some((parse_date(&t.training_date).ok()?, t.hours))),
     );
-    let (hours, status) = education_status(rule, today.year(), &attended, today);
+    let (hours, status) =
+        education_status(rule, me, today.year(), &attended, &list.waivers, today)?;
     Some((hours, rule.kind.required_amount(), status))
 }
 

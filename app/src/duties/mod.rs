@@ -7,9 +7,12 @@ pub mod components;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
+use crate::domain::period::Quarter;
 use crate::domain::report::ReportDraft;
+use crate::domain::visit::still_owed;
 use crate::sync::outbox::{OutboxRecord, RecordState};
 use api::{Duty, Reminder};
+use time::Date;
 
 /// The reminders still worth showing: one about a leader's own report goes once the phone
 /// holds that report in any state but returned or refused (those still need the leader).
@@ -35,24 +38,16 @@ pub fn open_reminders(reminders: &[Reminder], records: &[OutboxRecord]) -> Vec<R
         .collect()
 }
 
-/// The duties still open once the phone's own unsynced visits are counted: `pending` lists
-/// (enterprise, visit date) of visits saved but not yet synced, which the server could not
-/// have counted. Dates are `YYYY-MM-DD`, so text order is date order.
-pub fn still_open<'a>(
-    duties: &[Duty],
-    pending: impl Iterator<Item = (i32, &'a str)>,
-    quarter_first_day: &str,
-    quarter_last_day: &str,
-) -> Vec<Duty> {
-    let mut counted: std::collections::HashMap<i32, u32> = std::collections::HashMap::new();
-    for (enterprise, date) in pending {
-        if (quarter_first_day..=quarter_last_day).contains(&date) {
-            *counted.entry(enterprise).or_default() += 1;
-        }
-    }
+/// The duties still open once the phone's own unsynced visits are counted by the domain's
+/// rule ([`still_owed`]): `pending` lists (enterprise, visit date) of visits saved but not yet
+/// synced, which the server could not have counted.
+pub fn still_open(duties: &[Duty], pending: &[(i32, Date)], quarter: Quarter) -> Vec<Duty> {
     duties
         .iter()
-        .filter(|d| counted.get(&d.enterprise_id).copied().unwrap_or(0) < d.remaining)
+        .filter(|d| {
+            let dates = pending.iter().filter(|(e, _)| *e == d.enterprise_id);
+            still_owed(d.remaining, dates.map(|(_, day)| *day), quarter) > 0
+        })
         .cloned()
         .collect()
 }
@@ -62,6 +57,11 @@ mod tests {
     use super::*;
     use crate::domain::cadence::Status;
     use proptest::prelude::*;
+    use time::macros::date;
+
+    fn q4() -> Quarter {
+        Quarter::of(date!(2026 - 11 - 22))
+    }
 
     fn duty(enterprise_id: i32, remaining: u32) -> Duty {
         Duty {
@@ -113,23 +113,22 @@ mod tests {
     #[test]
     fn an_unsynced_visit_in_the_quarter_takes_the_duty_off() {
         let duties = [duty(1, 1), duty(2, 1)];
-        let left = still_open(
-            &duties,
-            [(1, "2026-11-22")].into_iter(),
-            "2026-10-01",
-            "2026-12-31",
-        );
+        let left = still_open(&duties, &[(1, date!(2026 - 11 - 22))], q4());
         assert_eq!(left, vec![duty(2, 1)]);
     }
 
     #[test]
     fn visits_outside_the_quarter_or_too_few_leave_it_open() {
         let duties = [duty(1, 2), duty(2, 1)];
-        let pending = [(1, "2026-11-22"), (2, "2026-09-30"), (2, "2027-01-01")];
-        let left = still_open(&duties, pending.into_iter(), "2026-10-01", "2026-12-31");
+        let pending = [
+            (1, date!(2026 - 11 - 22)),
+            (2, date!(2026 - 09 - 30)),
+            (2, date!(2027 - 01 - 01)),
+        ];
+        let left = still_open(&duties, &pending, q4());
         assert_eq!(left, duties.to_vec());
-        let both = [(1, "2026-10-01"), (1, "2026-12-31")];
-        let left = still_open(&duties, both.into_iter(), "2026-10-01", "2026-12-31");
+        let both = [(1, date!(2026 - 10 - 01)), (1, date!(2026 - 12 - 31))];
+        let left = still_open(&duties, &both, q4());
         assert_eq!(left, vec![duty(2, 1)]);
     }
 
@@ -139,7 +138,8 @@ mod tests {
         fn the_open_list_only_shrinks(ids in proptest::collection::vec(0..20i32, 0..30),
                                       visited in proptest::collection::vec(0..20i32, 0..30)) {
             let duties: Vec<Duty> = ids.iter().map(|&id| duty(id, 1)).collect();
-            let left = still_open(&duties, visited.iter().map(|&id| (id, "2026-11-01")), "2026-10-01", "2026-12-31");
+            let visits: Vec<(i32, Date)> = visited.iter().map(|&id| (id, date!(2026 - 11 - 01))).collect();
+            let left = still_open(&duties, &visits, q4());
             prop_assert!(left.len() <= duties.len());
             prop_assert!(left.iter().all(|d| duties.contains(d) && !visited.contains(&d.enterprise_id)));
         }

@@ -3,19 +3,20 @@
 use super::api::{DUTIES_PATH, Duty, DutyList, GridActivities};
 use crate::activities::ssr::activity_days;
 use crate::auth::ssr::Viewer;
-use crate::cadence::ssr::judge_visits;
+use crate::cadence::ssr::{judge_visits, waivers};
 use crate::db::{enterprise, grid};
-use crate::domain::cadence::{ObligationKind, Status};
+use crate::domain::cadence::{ObligationKind, Period, Status, Subject, Waiver};
 use crate::domain::grid::GridKind;
-use crate::domain::period::{Quarter, format_date};
+use crate::domain::period::{Month, Quarter, format_date};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::trainings::ssr::attended_in;
 use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::HashMap;
+use time::Date;
 
 pub fn router() -> Router<AppState> {
     Router::new().route(DUTIES_PATH, get(duties))
@@ -72,7 +73,7 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
         .iter()
         .map(|r| r.grid_id)
         .collect();
-    let this_month = crate::domain::period::Month::of(today);
+    let this_month = Month::of(today);
     list.month_figures = crate::reports::ssr::figures::month_figures(
         &state.db,
         &led,
@@ -94,10 +95,12 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
         .collect();
     list.activities
         .sort_by(|a, b| a.grid_name.cmp(&b.grid_name));
+    let education = list.education_rule.as_ref().map(|r| r.kind.clone());
+    list.waivers = card_waivers(&state.db, &led, &grid_ids, education, &viewer, today).await?;
     let Some(rule) = judgement.rule else {
         return Ok(Json(list));
     };
-    let period = crate::domain::cadence::Period::Quarter(quarter);
+    let period = Period::Quarter(quarter);
     list.due = format_date(rule.deadline(rule.due_date(&period)));
     let required = rule.kind.required_amount();
     list.duties = judgement
@@ -110,7 +113,7 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
             )
         })
         .filter_map(|o| {
-            let crate::domain::cadence::Subject::Enterprise(id) = o.subject else {
+            let Subject::Enterprise(id) = o.subject else {
                 return None;
             };
             let e = enterprises.get(&id)?;
@@ -136,4 +139,41 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
         ))
     });
     Ok(Json(list))
+}
+
+/// The waivers of the duties the phone's cards judge: `led` grids' reports of last month and
+/// this one, `grids`' activities this quarter, and the viewer's own `education` this year.
+async fn card_waivers(
+    db: &impl ConnectionTrait,
+    led: &[i32],
+    grids: &[i32],
+    education: Option<ObligationKind>,
+    viewer: &Viewer,
+    today: Date,
+) -> Result<Vec<Waiver>, AppError> {
+    let this = Month::of(today);
+    let on_grids = |ids: &[i32]| ids.iter().map(|&g| Subject::Grid(g)).collect::<Vec<_>>();
+    let mut wanted = vec![
+        (
+            ObligationKind::MonthlyLeaderReport,
+            vec![Period::Month(this.prev()), Period::Month(this)],
+            on_grids(led),
+        ),
+        (
+            ObligationKind::QuarterlyActivity,
+            vec![Period::Quarter(Quarter::of(today))],
+            on_grids(grids),
+        ),
+    ];
+    if let Some(kind) = education {
+        let me = vec![Subject::Person(viewer.person_id())];
+        wanted.push((kind, vec![Period::Year(today.year())], me));
+    }
+    let mut out = Vec::new();
+    for (kind, periods, subjects) in wanted {
+        let mut found = waivers(db, &kind, &periods).await?;
+        found.retain(|w| subjects.contains(&w.subject));
+        out.extend(found);
+    }
+    Ok(out)
 }

@@ -2,5 +2,6 @@
 //! like visits, reviewed by the township (approve, return with a comment, unlock).
 pub mod api;
 pub mod components;
+pub mod lines;
 #[cfg(feature = "ssr")]
 pub mod ssr;

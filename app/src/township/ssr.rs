@@ -1,10 +1,11 @@
 //! Township overview queries, limited to the grids the viewer oversees.
 use crate::activities::ssr::activity_days;
 use crate::auth::ssr::Viewer;
+use crate::cadence::ssr::waivers;
 use crate::db::{enterprise, grid, person, visit};
 use crate::domain::activity::activity_duties;
 use crate::domain::annual_plan::plan_status;
-use crate::domain::cadence::ObligationKind;
+use crate::domain::cadence::{ObligationKind, Period};
 use crate::domain::grid::{GridKind, Role};
 use crate::domain::period::{Month, Quarter};
 use crate::error::{AppError, ServerError};
@@ -52,11 +53,14 @@ pub async fn overview(
     let quarter = Quarter::of(month.first_day());
     let held = activity_days(db, &grid_ids, quarter.first_day(), quarter.last_day()).await?;
     let (policy, _) = crate::cadence::ssr::policy(db).await?;
+    let activity = ObligationKind::QuarterlyActivity;
+    let waived = waivers(db, &activity, &[Period::Quarter(quarter)]).await?;
     let activity_statuses = policy
-        .rule(&ObligationKind::QuarterlyActivity)
-        .map(|rule| activity_duties(rule, &grid_ids, &held, quarter, today))
+        .rule(&activity)
+        .map(|rule| activity_duties(rule, &grid_ids, &held, quarter, &waived, today))
         .unwrap_or_default();
     let year = month.year();
+    let plans_waived = waivers(db, &ObligationKind::AnnualPlan, &[Period::Year(year)]).await?;
     let mut plans = crate::plans::ssr::plans_of(db, &grid_ids, year).await?;
     let plan_rule = policy.rule(&ObligationKind::AnnualPlan);
     let grids = enterprise_grids
@@ -82,7 +86,9 @@ pub async fn overview(
                     .iter()
                     .find(|(grid, _)| *grid == g.id)
                     .map(|(_, status)| status.clone()),
-                plan_status: plan_rule.map(|rule| plan_status(rule, year, submitted_on, today)),
+                plan_status: plan_rule.and_then(|rule| {
+                    plan_status(rule, g.id, year, submitted_on, &plans_waived, today)
+                }),
                 plan,
             }
         })

@@ -62,6 +62,29 @@ pub fn evaluate(
     out
 }
 
+/// The obligations of one `rule` for exactly `periods` (those begun by `today`), waivers
+/// included: what [`evaluate`] says of a policy holding that rule alone. For callers that
+/// judge one duty, such as the phone's duty cards and the township overview.
+pub fn evaluate_rule(
+    rule: &Rule,
+    subjects: &Subjects,
+    facts: &[Fact],
+    waivers: &[Waiver],
+    periods: &[Period],
+    today: Date,
+) -> Vec<Obligation> {
+    let Some(from) = periods.iter().map(Period::first_day).min() else {
+        return Vec::new();
+    };
+    let policy = Policy {
+        name: String::new(),
+        rules: vec![rule.clone()],
+    };
+    let mut out = evaluate(&policy, subjects, facts, waivers, from, today);
+    out.retain(|o| periods.contains(&o.period));
+    out
+}
+
 /// The (subject, period) pairs a rule creates in the range, sorted.
 fn owed(
     rule: &Rule,
@@ -131,7 +154,7 @@ fn fulfilling_facts(
 
 /// The date on which the running total of amounts, in date order, first
 /// reaches `required`.
-pub fn completed_on(entries: &[(Date, u32)], required: u32) -> Option<Date> {
+fn completed_on(entries: &[(Date, u32)], required: u32) -> Option<Date> {
     let mut sorted = entries.to_vec();
     sorted.sort_unstable();
     let mut total: u32 = 0;

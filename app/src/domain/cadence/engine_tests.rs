@@ -230,3 +230,28 @@ fn a_waiver_needs_a_reason_of_reasonable_length() {
         "豁免原因不能超过500字"
     );
 }
+
+#[test]
+fn one_rule_judged_for_named_periods_keeps_waivers_and_nothing_else() {
+    let october = Period::Month(Month::new(2026, 10).unwrap());
+    let waived = Waiver {
+        period: october,
+        ..waiver("停产整顿", 8, 1)
+    };
+    let today = date!(2026 - 11 - 22);
+    let judged = evaluate_rule(
+        &report_rule(),
+        &subjects(),
+        &[],
+        &[waived],
+        &[october, november()],
+        today,
+    );
+    let statuses: Vec<_> = judged.iter().map(|o| (o.period, o.status.code())).collect();
+    assert_eq!(statuses, [(october, "waived"), (november(), "not_yet_due")]);
+    // Unwaived, the same October stays overdue; months not named are left out.
+    let judged = evaluate_rule(&report_rule(), &subjects(), &[], &[], &[october], today);
+    assert_eq!(judged.len(), 1);
+    assert_eq!(judged[0].status, Status::Overdue);
+    assert!(evaluate_rule(&report_rule(), &subjects(), &[], &[], &[], today).is_empty());
+}

@@ -2,7 +2,7 @@
 //! township's review board (office app).
 mod card;
 mod form;
-mod item;
+pub(crate) mod item;
 mod review;
 
 pub use card::ReportCard;
