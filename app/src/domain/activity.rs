@@ -7,10 +7,8 @@ use serde::{Deserialize, Serialize};
 use super::draft::{Draft, FieldError, KIND_ACTIVITY};
 use time::Date;
 
-use super::cadence::{
-    Fact, FactKind, Period, Rule, Status, Subject, Subjects, Waiver, evaluate_rule,
-};
-use super::grid::{GridId, GridKind};
+use super::cadence::{Period, Rule, Status, Subject, Waiver, judge};
+use super::grid::GridId;
 use super::money::{self, YuanError};
 use super::period::{self, Quarter, RecordDateError};
 
@@ -317,10 +315,10 @@ impl Draft for ActivityDraft {
 }
 
 /// The quarterly activity duty of each of the enterprise `grids` for `quarter`, judged on
-/// `today` by the cadence engine under `rule` (the policy's
+/// `today` by the cadence engine's [`judge`] under `rule` (the policy's
 /// [`super::cadence::ObligationKind::QuarterlyActivity`] rule) from the days activities were
-/// `held` and the `waivers`; by grid, and none before the quarter begins. The phone runs this
-/// on the days the server sent and its own records, sent or not, so the duty clears offline.
+/// `held` and the `waivers`; by grid (a quarter not begun is 未到期). The phone runs this on
+/// the days the server sent and its own records, sent or not, so the duty clears offline.
 pub fn activity_duties(
     rule: &Rule,
     grids: &[GridId],
@@ -329,20 +327,17 @@ pub fn activity_duties(
     waivers: &[Waiver],
     today: Date,
 ) -> Vec<(GridId, Status)> {
-    let subjects = Subjects {
-        grids: grids.iter().map(|&g| (g, GridKind::Enterprise)).collect(),
-        ..Subjects::default()
-    };
-    let facts: Vec<Fact> = held
+    let period = Period::Quarter(quarter);
+    grids
         .iter()
-        .map(|&(grid, day)| Fact::new(FactKind::Activity, Subject::Grid(grid), day))
-        .collect();
-    let periods = [Period::Quarter(quarter)];
-    evaluate_rule(rule, &subjects, &facts, waivers, &periods, today)
-        .into_iter()
-        .filter_map(|o| match o.subject {
-            Subject::Grid(grid) => Some((grid, o.status)),
-            _ => None,
+        .map(|&grid| {
+            let days: Vec<(Date, u32)> = held
+                .iter()
+                .filter(|&&(g, day)| g == grid && quarter.contains(day))
+                .map(|&(_, day)| (day, 1))
+                .collect();
+            let judged = judge(rule, Subject::Grid(grid), period, &days, waivers, today);
+            (grid, judged.status)
         })
         .collect()
 }

@@ -7,10 +7,8 @@ use serde::{Deserialize, Serialize};
 use super::draft::{Draft, FieldError, KIND_ANNUAL_PLAN};
 use time::Date;
 
-use super::cadence::{
-    Fact, FactKind, Period, Rule, Status, Subject, Subjects, Waiver, evaluate_rule,
-};
-use super::grid::{GridId, GridKind};
+use super::cadence::{Period, Rule, Status, Subject, Waiver, judge};
+use super::grid::GridId;
 use super::text::{TextError, required};
 
 /// Longest text of each part of a plan, in characters.
@@ -139,9 +137,10 @@ impl Draft for AnnualPlanDraft {
     }
 }
 
-/// The plan duty of enterprise `grid` for `year`, judged on `today` by the cadence engine
-/// under `rule` (the policy's [`super::cadence::ObligationKind::AnnualPlan`] rule) with the
-/// `waivers`, for a plan first received on `submitted_on`. `None` before the year begins.
+/// The plan duty of enterprise `grid` for `year`, judged on `today` by the cadence engine's
+/// [`judge`] under `rule` (the policy's [`super::cadence::ObligationKind::AnnualPlan`] rule)
+/// with the `waivers`, for a plan first received on `submitted_on` (a year not begun is
+/// 未到期). The plan counts for the year it is for, even when filed the December before.
 pub fn plan_status(
     rule: &Rule,
     grid: GridId,
@@ -149,22 +148,10 @@ pub fn plan_status(
     submitted_on: Option<Date>,
     waivers: &[Waiver],
     today: Date,
-) -> Option<Status> {
-    let subjects = Subjects {
-        grids: vec![(grid, GridKind::Enterprise)],
-        ..Subjects::default()
-    };
+) -> Status {
+    let filed: Vec<(Date, u32)> = submitted_on.map(|day| (day, 1)).into_iter().collect();
     let period = Period::Year(year);
-    // The plan counts for the year it is for, even when filed the December before.
-    let facts: Vec<Fact> = submitted_on
-        .map(|day| Fact {
-            period: Some(period),
-            ..Fact::new(FactKind::AnnualPlan, Subject::Grid(grid), day)
-        })
-        .into_iter()
-        .collect();
-    let judged = evaluate_rule(rule, &subjects, &facts, waivers, &[period], today);
-    judged.into_iter().next().map(|o| o.status)
+    judge(rule, Subject::Grid(grid), period, &filed, waivers, today).status
 }
 
 #[cfg(test)]

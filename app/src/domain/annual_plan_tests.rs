@@ -77,16 +77,16 @@ fn a_plan_filed_in_december_for_next_year_is_on_time() {
             &[],
             date!(2027 - 05 - 01)
         ),
-        Some(Status::OnTime)
+        Status::OnTime
     );
     assert_eq!(
         plan_status(&plan_rule(), 7, 2027, None, &[], date!(2027 - 05 - 01)),
-        Some(Status::Overdue)
+        Status::Overdue
     );
 }
 
 #[test]
-fn a_waived_plan_shows_waived_and_a_year_not_begun_has_no_duty() {
+fn a_waived_plan_shows_waived_and_a_year_not_begun_is_not_yet_due() {
     let waiver = Waiver {
         kind: ObligationKind::AnnualPlan,
         subject: Subject::Grid(7),
@@ -103,8 +103,11 @@ fn a_waived_plan_shows_waived_and_a_year_not_begun_has_no_duty() {
         &[waiver],
         date!(2027 - 05 - 01),
     );
-    assert_eq!(waived.map(|s| s.label()), Some("已豁免"));
-    assert_eq!(plan_status(&plan_rule(), 7, 2027, None, &[], TODAY), None);
+    assert_eq!(waived.label(), "已豁免");
+    assert_eq!(
+        plan_status(&plan_rule(), 7, 2027, None, &[], TODAY),
+        Status::NotYetDue
+    );
 }
 
 proptest! {
@@ -114,7 +117,7 @@ proptest! {
         let first = date!(2026 - 01 - 01);
         let today = first + time::Duration::days(today);
         let filed = filed.map(|d| first + time::Duration::days(d));
-        let ours = plan_status(&plan_rule(), 7, 2026, filed, &[], today).unwrap();
+        let ours = plan_status(&plan_rule(), 7, 2026, filed, &[], today);
         let policy = Policy { name: String::new(), rules: vec![plan_rule()] };
         let subjects = Subjects { grids: vec![(7, GridKind::Enterprise)], ..Subjects::default() };
         let facts: Vec<Fact> = filed

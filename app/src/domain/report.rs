@@ -6,10 +6,8 @@ use serde::{Deserialize, Serialize};
 use super::draft::{Draft, FieldError, KIND_MONTHLY_REPORT};
 use time::Date;
 
-use super::cadence::{
-    Fact, FactKind, Period, Rule, Status, Subject, Subjects, Waiver, evaluate_rule,
-};
-use super::grid::{GridId, GridKind};
+use super::cadence::{Period, Rule, Status, Subject, Waiver, judge};
+use super::grid::GridId;
 use super::period::{Month, format_date};
 
 /// Longest text of each part of a report, in characters.
@@ -321,7 +319,7 @@ pub fn review(
 }
 
 /// The monthly report duty of `grids` for `months` (those begun by `today`), judged on
-/// `today` by the cadence engine under `rule` (the policy's
+/// `today` by the cadence engine's [`judge`] under `rule` (the policy's
 /// [`super::cadence::ObligationKind::MonthlyLeaderReport`] rule) from the reports `filed`
 /// (grid, month reported on, day it was sent) and the `waivers`; by grid, then month. The
 /// phone runs this on the reports it holds, synced and pending, so 本月待办 works offline.
@@ -333,26 +331,21 @@ pub fn report_duties(
     waivers: &[Waiver],
     today: Date,
 ) -> Vec<(GridId, Month, Status)> {
-    // The kind only decides whom the rule binds, and every reporting grid is bound.
-    let subjects = Subjects {
-        grids: grids.iter().map(|&g| (g, GridKind::Enterprise)).collect(),
-        ..Subjects::default()
-    };
-    let facts: Vec<Fact> = filed
-        .iter()
-        .map(|&(grid, month, sent)| Fact {
-            period: Some(Period::Month(month)),
-            ..Fact::new(FactKind::LeaderReport, Subject::Grid(grid), sent)
-        })
-        .collect();
-    let periods: Vec<Period> = months.iter().map(|&m| Period::Month(m)).collect();
-    evaluate_rule(rule, &subjects, &facts, waivers, &periods, today)
-        .into_iter()
-        .filter_map(|o| match (o.subject, o.period) {
-            (Subject::Grid(grid), Period::Month(month)) => Some((grid, month, o.status)),
-            _ => None,
-        })
-        .collect()
+    let begun: Vec<Month> = months.iter().copied().filter(|m| m.first_day() <= today).collect();
+    let mut out = Vec::new();
+    for &grid in grids {
+        for &month in &begun {
+            let sent: Vec<(Date, u32)> = filed
+                .iter()
+                .filter(|&&(g, m, _)| g == grid && m == month)
+                .map(|&(_, _, day)| (day, 1))
+                .collect();
+            let period = Period::Month(month);
+            let judged = judge(rule, Subject::Grid(grid), period, &sent, waivers, today);
+            out.push((grid, month, judged.status));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -7,10 +7,8 @@ use serde::{Deserialize, Serialize};
 use super::draft::{Draft, FieldError, KIND_TRAINING};
 use time::Date;
 
-use super::cadence::{
-    Fact, FactKind, Period, Rule, Status, Subject, Subjects, Waiver, evaluate_rule,
-};
-use super::grid::{GridId, Role};
+use super::cadence::{Period, Rule, Status, Subject, Waiver, judge};
+use super::grid::GridId;
 use super::period::{self, RecordDateError};
 
 /// Longest title or organiser, in characters.
@@ -267,9 +265,9 @@ impl Draft for TrainingDraft {
 }
 
 /// A person's continuing-education hours in `year` up to `today`, from the trainings they
-/// `attended` (day, hours), and the duty's status judged by the cadence engine under `rule`
-/// (the policy's [`super::cadence::ObligationKind::ContinuingEducation`] rule) with the
-/// `waivers`: met on the day the hours reach the yearly requirement. `None` before the year.
+/// `attended` (day, hours), and the duty's status judged by the cadence engine's [`judge`]
+/// under `rule` (the policy's [`super::cadence::ObligationKind::ContinuingEducation`] rule)
+/// with the `waivers`: met on the day the hours reach the yearly requirement.
 pub fn education_status(
     rule: &Rule,
     person: i32,
@@ -277,26 +275,16 @@ pub fn education_status(
     attended: &[(Date, u32)],
     waivers: &[Waiver],
     today: Date,
-) -> Option<(u32, Status)> {
-    let hours = attended
+) -> (u32, Status) {
+    let counted: Vec<(Date, u32)> = attended
         .iter()
+        .copied()
         .filter(|(day, _)| day.year() == year && *day <= today)
-        .map(|(_, h)| h)
-        .sum();
-    let subjects = Subjects {
-        people: vec![(person, Role::Member)],
-        ..Subjects::default()
-    };
-    let facts: Vec<Fact> = attended
-        .iter()
-        .map(|&(day, amount)| Fact {
-            amount,
-            ..Fact::new(FactKind::Training, Subject::Person(person), day)
-        })
         .collect();
-    let periods = [Period::Year(year)];
-    let judged = evaluate_rule(rule, &subjects, &facts, waivers, &periods, today);
-    Some((hours, judged.into_iter().next()?.status))
+    let hours = counted.iter().map(|(_, h)| h).sum();
+    let period = Period::Year(year);
+    let judged = judge(rule, Subject::Person(person), period, &counted, waivers, today);
+    (hours, judged.status)
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@ use super::api::{DUTIES_PATH, Duty, DutyList, GridActivities};
 use crate::activities::ssr::activity_days;
 use crate::auth::ssr::Viewer;
 use crate::cadence::ssr::{judge_visits, waivers};
-use crate::db::{enterprise, grid};
-use crate::domain::cadence::{ObligationKind, Period, Status, Subject, Waiver};
+use crate::db::enterprise;
+use crate::domain::cadence::{ObligationKind, Period, Policy, Status, Subject, Waiver};
 use crate::domain::grid::GridKind;
 use crate::domain::period::{Month, Quarter, format_date};
 use crate::error::AppError;
@@ -22,51 +22,31 @@ pub fn router() -> Router<AppState> {
     Router::new().route(DUTIES_PATH, get(duties))
 }
 
-/// Only enterprise grids the person holds a role in: leaders of larger grids follow their
-/// township on the township view instead of a list of every enterprise.
 async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<DutyList>, AppError> {
+    let db = &state.db;
     let today = viewer.today()?;
     let quarter = Quarter::of(today);
-    let role_grids: Vec<i32> = viewer.profile.roles.iter().map(|r| r.grid_id).collect();
-    let grids: HashMap<i32, String> = grid::Entity::find()
-        .filter(grid::Column::Id.is_in(role_grids))
-        .filter(grid::Column::Kind.eq(GridKind::Enterprise.code()))
-        .filter(grid::Column::Closed.eq(false))
-        .all(&state.db)
-        .await?
-        .into_iter()
-        .map(|g| (g.id, g.name))
-        .collect();
-    let enterprises: HashMap<i32, enterprise::Model> = enterprise::Entity::find()
-        .filter(enterprise::Column::GridId.is_in(grids.keys().copied()))
-        .filter(enterprise::Column::Closed.eq(false))
-        .all(&state.db)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e))
-        .collect();
-    let ids: Vec<i32> = enterprises.keys().copied().collect();
+    let grids = enterprise_grids(&viewer);
     let grid_ids: Vec<i32> = grids.keys().copied().collect();
-    let (policy, _) = crate::cadence::ssr::policy(&state.db).await?;
-    let judgement = judge_visits(&state.db, &policy, quarter, today, &grid_ids, &ids).await?;
+    let (policy, _) = crate::cadence::ssr::policy(db).await?;
     let mut list = DutyList {
         quarter: quarter.label(),
         first_day: format_date(quarter.first_day()),
         last_day: format_date(quarter.last_day()),
+        report_rule: policy.rule(&ObligationKind::MonthlyLeaderReport).cloned(),
+        activity_rule: policy.rule(&ObligationKind::QuarterlyActivity).cloned(),
+        education_rule: policy
+            .rules
+            .iter()
+            .find(|r| matches!(r.kind, ObligationKind::ContinuingEducation { .. }))
+            .cloned(),
         ..DutyList::default()
     };
     // Unread major events first: they are the most urgent thing a reviewer can be told.
-    list.reminders = crate::major_events::ssr::unread_reminders(&state.db, &viewer).await?;
+    list.reminders = crate::major_events::ssr::unread_reminders(db, &viewer).await?;
     list.reminders
-        .extend(crate::reports::ssr::reminders::reminders(&state.db, &viewer, today).await?);
-    list.report_rule = policy.rule(&ObligationKind::MonthlyLeaderReport).cloned();
-    list.activity_rule = policy.rule(&ObligationKind::QuarterlyActivity).cloned();
-    list.education_rule = policy
-        .rules
-        .iter()
-        .find(|r| matches!(r.kind, ObligationKind::ContinuingEducation { .. }))
-        .cloned();
-    list.attended = attended_in(&state.db, viewer.person_id(), today.year()).await?;
+        .extend(crate::reports::ssr::reminders::reminders(db, &viewer, today).await?);
+    list.attended = attended_in(db, viewer.person_id(), today.year()).await?;
     let led: Vec<i32> = viewer
         .profile
         .reporting_grids()
@@ -74,14 +54,41 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
         .map(|r| r.grid_id)
         .collect();
     let this_month = Month::of(today);
-    list.month_figures = crate::reports::ssr::figures::month_figures(
-        &state.db,
-        &led,
-        &[this_month.prev(), this_month],
-    )
-    .await?;
-    let held = activity_days(&state.db, &grid_ids, quarter.first_day(), today).await?;
-    list.activities = grids
+    let months = [this_month.prev(), this_month];
+    list.month_figures = crate::reports::ssr::figures::month_figures(db, &led, &months).await?;
+    list.activities = grid_activities(db, &grids, quarter, today).await?;
+    let education = list.education_rule.as_ref().map(|r| r.kind.clone());
+    list.waivers = card_waivers(db, &led, &grid_ids, education, &viewer, today).await?;
+    if let Some((due, duties)) = visit_duties(db, &policy, &grids, quarter, today).await? {
+        list.due = due;
+        list.duties = duties;
+    }
+    Ok(Json(list))
+}
+
+/// Only enterprise grids the person holds a role in: leaders of larger grids follow their
+/// township on the township view instead of a list of every enterprise. Open ones, by id.
+fn enterprise_grids(viewer: &Viewer) -> HashMap<i32, String> {
+    viewer
+        .profile
+        .roles
+        .iter()
+        .filter_map(|r| viewer.grids.get(r.grid_id))
+        .filter(|g| g.kind == GridKind::Enterprise.code() && !g.closed)
+        .map(|g| (g.id, g.name.clone()))
+        .collect()
+}
+
+/// The days each of `grids` held an activity this quarter up to `today`, by grid name.
+async fn grid_activities(
+    db: &impl ConnectionTrait,
+    grids: &HashMap<i32, String>,
+    quarter: Quarter,
+    today: Date,
+) -> Result<Vec<GridActivities>, AppError> {
+    let ids: Vec<i32> = grids.keys().copied().collect();
+    let held = activity_days(db, &ids, quarter.first_day(), today).await?;
+    let mut activities: Vec<GridActivities> = grids
         .iter()
         .map(|(id, name)| GridActivities {
             grid_id: *id,
@@ -93,25 +100,40 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
                 .collect(),
         })
         .collect();
-    list.activities
-        .sort_by(|a, b| a.grid_name.cmp(&b.grid_name));
-    let education = list.education_rule.as_ref().map(|r| r.kind.clone());
-    list.waivers = card_waivers(&state.db, &led, &grid_ids, education, &viewer, today).await?;
+    activities.sort_by(|a, b| a.grid_name.cmp(&b.grid_name));
+    Ok(activities)
+}
+
+/// The quarter's deadline and the enterprises of `grids` still owing visits, most urgent
+/// first; `None` when the policy has no visit rule.
+async fn visit_duties(
+    db: &impl ConnectionTrait,
+    policy: &Policy,
+    grids: &HashMap<i32, String>,
+    quarter: Quarter,
+    today: Date,
+) -> Result<Option<(String, Vec<Duty>)>, AppError> {
+    let enterprises: HashMap<i32, enterprise::Model> = enterprise::Entity::find()
+        .filter(enterprise::Column::GridId.is_in(grids.keys().copied()))
+        .filter(enterprise::Column::Closed.eq(false))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    let ids: Vec<i32> = enterprises.keys().copied().collect();
+    let grid_ids: Vec<i32> = grids.keys().copied().collect();
+    let judgement = judge_visits(db, policy, quarter, today, &grid_ids, &ids).await?;
     let Some(rule) = judgement.rule else {
-        return Ok(Json(list));
+        return Ok(None);
     };
-    let period = Period::Quarter(quarter);
-    list.due = format_date(rule.deadline(rule.due_date(&period)));
+    let due = format_date(rule.deadline(rule.due_date(&Period::Quarter(quarter))));
     let required = rule.kind.required_amount();
-    list.duties = judgement
+    let open = |s: &Status| matches!(s, Status::Overdue | Status::DueSoon | Status::NotYetDue);
+    let mut duties: Vec<Duty> = judgement
         .obligations
         .into_iter()
-        .filter(|o| {
-            matches!(
-                o.status,
-                Status::Overdue | Status::DueSoon | Status::NotYetDue
-            )
-        })
+        .filter(|o| open(&o.status))
         .filter_map(|o| {
             let Subject::Enterprise(id) = o.subject else {
                 return None;
@@ -131,14 +153,14 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
         Status::DueSoon => 1,
         _ => 2,
     };
-    list.duties.sort_by(|a, b| {
+    duties.sort_by(|a, b| {
         (urgency(&a.status), &a.grid_name, &a.enterprise_name).cmp(&(
             urgency(&b.status),
             &b.grid_name,
             &b.enterprise_name,
         ))
     });
-    Ok(Json(list))
+    Ok(Some((due, duties)))
 }
 
 /// The waivers of the duties the phone's cards judge: `led` grids' reports of last month and

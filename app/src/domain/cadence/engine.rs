@@ -34,55 +34,50 @@ pub fn evaluate(
         return out;
     }
     for rule in &policy.rules {
-        let done = fulfilling_facts(rule, facts, today);
-        let waived = latest_waivers(rule, waivers);
+        let done = fulfilling_facts(rule, facts);
         for (subject, period) in owed(rule, subjects, facts, from, today) {
-            let due = rule.due_date(&period);
-            let done_on = done
-                .get(&(subject, period))
-                .and_then(|entries| completed_on(entries, rule.kind.required_amount()));
-            let status = match waived.get(&(subject, period)) {
-                Some(w) => Status::Waived {
-                    reason: w.reason.clone(),
-                    by_person: w.by_person,
-                    at_ms: w.at_ms,
-                },
-                None => rule.status_on(due, done_on, today),
-            };
-            out.push(Obligation {
-                kind: rule.kind.clone(),
-                subject,
-                period,
-                due,
-                status,
-                done_on,
-            });
+            let entries = done.get(&(subject, period)).map_or(&[][..], Vec::as_slice);
+            out.push(judge(rule, subject, period, entries, waivers, today));
         }
     }
     out
 }
 
-/// The obligations of one `rule` for exactly `periods` (those begun by `today`), waivers
-/// included: what [`evaluate`] says of a policy holding that rule alone. For callers that
-/// judge one duty, such as the phone's duty cards and the township overview.
-pub fn evaluate_rule(
+/// One obligation of `rule`: `subject`'s duty for `period`, judged on `today` from the
+/// (date, amount) of the facts that count for it (those dated after `today` are ignored) and
+/// the latest of the `waivers` granted for it. [`evaluate`] judges each pair it lists with
+/// this; the phone's duty cards call it directly for the few duties they show, so the phone
+/// links the rule without the engine's bookkeeping.
+pub fn judge(
     rule: &Rule,
-    subjects: &Subjects,
-    facts: &[Fact],
+    subject: Subject,
+    period: Period,
+    entries: &[(Date, u32)],
     waivers: &[Waiver],
-    periods: &[Period],
     today: Date,
-) -> Vec<Obligation> {
-    let Some(from) = periods.iter().map(Period::first_day).min() else {
-        return Vec::new();
+) -> Obligation {
+    let due = rule.due_date(&period);
+    let done_on = completed_on(entries, rule.kind.required_amount(), today);
+    let waiver = waivers
+        .iter()
+        .filter(|w| w.subject == subject && w.period == period && w.kind.same_duty(&rule.kind))
+        .reduce(|latest, w| if w.at_ms > latest.at_ms { w } else { latest });
+    let status = match waiver {
+        Some(w) => Status::Waived {
+            reason: w.reason.clone(),
+            by_person: w.by_person,
+            at_ms: w.at_ms,
+        },
+        None => rule.status_on(due, done_on, today),
     };
-    let policy = Policy {
-        name: String::new(),
-        rules: vec![rule.clone()],
-    };
-    let mut out = evaluate(&policy, subjects, facts, waivers, from, today);
-    out.retain(|o| periods.contains(&o.period));
-    out
+    Obligation {
+        kind: rule.kind.clone(),
+        subject,
+        period,
+        due,
+        status,
+        done_on,
+    }
 }
 
 /// The (subject, period) pairs a rule creates in the range, sorted.
@@ -131,16 +126,12 @@ fn periods_between(rule: &Rule, from: Date, to: Date) -> Vec<Period> {
     }
 }
 
-/// Dates and amounts of the facts fulfilling the rule up to `today`, by
+/// Dates and amounts of the facts fulfilling the rule, by
 /// subject and the period they count for.
-fn fulfilling_facts(
-    rule: &Rule,
-    facts: &[Fact],
-    today: Date,
-) -> BTreeMap<(Subject, Period), Vec<(Date, u32)>> {
+fn fulfilling_facts(rule: &Rule, facts: &[Fact]) -> BTreeMap<(Subject, Period), Vec<(Date, u32)>> {
     let mut done: BTreeMap<(Subject, Period), Vec<(Date, u32)>> = BTreeMap::new();
     for fact in facts {
-        if fact.date > today || !rule.kind.fulfilled_by(&fact.kind) {
+        if !rule.kind.fulfilled_by(&fact.kind) {
             continue;
         }
         let anchor = fact.period.map_or(fact.date, |p| p.last_day());
@@ -152,31 +143,16 @@ fn fulfilling_facts(
     done
 }
 
-/// The date on which the running total of amounts, in date order, first
+/// The date on which the running total of amounts up to `today`, in date order, first
 /// reaches `required`.
-fn completed_on(entries: &[(Date, u32)], required: u32) -> Option<Date> {
-    let mut sorted = entries.to_vec();
+fn completed_on(entries: &[(Date, u32)], required: u32, today: Date) -> Option<Date> {
+    let mut sorted: Vec<(Date, u32)> = entries.iter().copied().filter(|(d, _)| *d <= today).collect();
     sorted.sort_unstable();
     let mut total: u32 = 0;
     sorted.into_iter().find_map(|(date, amount)| {
         total = total.saturating_add(amount);
         (total >= required).then_some(date)
     })
-}
-
-/// For each subject and period, the latest waiver granted for the rule's duty.
-fn latest_waivers<'a>(
-    rule: &Rule,
-    waivers: &'a [Waiver],
-) -> BTreeMap<(Subject, Period), &'a Waiver> {
-    let mut latest: BTreeMap<(Subject, Period), &Waiver> = BTreeMap::new();
-    for w in waivers.iter().filter(|w| w.kind.same_duty(&rule.kind)) {
-        let slot = latest.entry((w.subject, w.period)).or_insert(w);
-        if w.at_ms > slot.at_ms {
-            *slot = w;
-        }
-    }
-    latest
 }
 
 #[cfg(test)]

@@ -232,26 +232,32 @@ fn a_waiver_needs_a_reason_of_reasonable_length() {
 }
 
 #[test]
-fn one_rule_judged_for_named_periods_keeps_waivers_and_nothing_else() {
+fn one_duty_judged_alone_keeps_its_latest_waiver_and_no_other() {
     let october = Period::Month(Month::new(2026, 10).unwrap());
-    let waived = Waiver {
-        period: october,
-        ..waiver("停产整顿", 8, 1)
-    };
     let today = date!(2026 - 11 - 22);
-    let judged = evaluate_rule(
-        &report_rule(),
-        &subjects(),
-        &[],
-        &[waived],
-        &[october, november()],
-        today,
-    );
-    let statuses: Vec<_> = judged.iter().map(|o| (o.period, o.status.code())).collect();
-    assert_eq!(statuses, [(october, "waived"), (november(), "not_yet_due")]);
-    // Unwaived, the same October stays overdue; months not named are left out.
-    let judged = evaluate_rule(&report_rule(), &subjects(), &[], &[], &[october], today);
-    assert_eq!(judged.len(), 1);
-    assert_eq!(judged[0].status, Status::Overdue);
-    assert!(evaluate_rule(&report_rule(), &subjects(), &[], &[], &[], today).is_empty());
+    let grid = Subject::Grid(1);
+    let earlier = Waiver {
+        period: october,
+        ..waiver("停产", 8, 1)
+    };
+    let later = Waiver {
+        period: october,
+        ..waiver("停产整顿", 9, 2)
+    };
+    let waivers = [earlier, later];
+    let judged = judge(&report_rule(), grid, october, &[], &waivers, today);
+    assert_eq!(judged.status.code(), "waived");
+    assert!(matches!(judged.status, Status::Waived { by_person: 9, .. }));
+    // November is open, another grid's October is not excused, and without waivers October
+    // is overdue; a report sent on time counts, one dated after today does not yet.
+    let open = judge(&report_rule(), grid, november(), &[], &waivers, today);
+    assert_eq!(open.status, Status::NotYetDue);
+    let other = judge(&report_rule(), Subject::Grid(2), october, &[], &waivers, today);
+    assert_eq!(other.status, Status::Overdue);
+    let sent = [(date!(2026 - 11 - 03), 1)];
+    let filed = judge(&report_rule(), grid, october, &sent, &[], today);
+    assert_eq!((filed.status, filed.done_on), (Status::OnTime, Some(sent[0].0)));
+    let later_day = [(date!(2026 - 11 - 30), 1)];
+    let early = judge(&report_rule(), grid, october, &later_day, &[], today);
+    assert_eq!(early.status, Status::Overdue);
 }
