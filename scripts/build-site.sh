@@ -10,6 +10,14 @@ target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import js
 # plans), precached for offline use;
 # and the office screens (statgrid_office: township view, administration), loaded only when
 # those are opened.
+# Panic messages name source files: without the registry's and this checkout's folders they
+# are shorter, and the bytes do not depend on where the project was cloned.
+remap="--remap-path-prefix=$PWD="
+for registry in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+  [ -d "$registry" ] || continue
+  remap="$remap --remap-path-prefix=${registry%/}="
+done
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$remap"
 cargo build -p frontend -p frontend-filing -p frontend-office --target wasm32-unknown-unknown --profile wasm-release
 
 out="$target_dir/site.new"
@@ -23,6 +31,8 @@ for pair in frontend:statgrid frontend_filing:statgrid_filing frontend_office:st
   end2end/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types \
     "$out/pkg/${bundle}_bg.wasm" -o "$out/pkg/${bundle}_bg.wasm"
+  end2end/node_modules/.bin/esbuild --minify --format=esm --log-level=warning \
+    "$out/pkg/$bundle.js" --outfile="$out/pkg/$bundle.js" --allow-overwrite
 done
 cp style/main.css "$out/pkg/statgrid.css"
 cp -r public/. "$out/"

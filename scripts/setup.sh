@@ -23,7 +23,8 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v brotli >/dev/null 2>&1;
   as_root apt-get install -y -qq chromium brotli
 fi
 
-# Playwright and binaryen's wasm-opt (Debian's wasm-opt breaks the wasm: not that one).
+# Playwright, binaryen's wasm-opt (Debian's wasm-opt breaks the wasm: not that one) and esbuild,
+# which minifies the JS glue.
 if ! (cd end2end && npm ls --depth=0 >/dev/null 2>&1); then
   (cd end2end && npm ci --no-audit --no-fund)
 fi
