@@ -5,12 +5,14 @@ use crate::sync::state::use_client;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+pub mod words;
+
 /// `external` when the page belongs to another bundle than the home page's.
 #[component]
 pub fn TopBar(#[prop(optional)] external: bool) -> impl IntoView {
     view! {
         <header class="topbar">
-            <a href="/" class="brand" rel=external.then_some("external")>"统计网格"</a>
+            <a href="/" class="brand" rel=external.then_some("external")>{words::APP_NAME}</a>
             <SyncBar />
         </header>
     }
@@ -21,13 +23,13 @@ pub fn TopBar(#[prop(optional)] external: bool) -> impl IntoView {
 pub fn HomePage() -> impl IntoView {
     let client = use_client();
     view! {
-        <Show when=move || client.ready.get() fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+        <Show when=move || client.ready.get() fallback=|| view! { <p class="loading">{words::LOADING}</p> }>
             {move || match client.profile.get() {
                 None => view! {
                     <section class="card">
-                        <h1>"欢迎使用统计网格"</h1>
-                        <p>"记录走访、培训和统计之家活动，离线也能保存，联网后自动同步。"</p>
-                        <A href="/login" attr:class="button primary">"登录"</A>
+                        <h1>{words::WELCOME}</h1>
+                        <p>{words::WELCOME_LEAD}</p>
+                        <A href="/login" attr:class="button primary">{words::SIGN_IN}</A>
                     </section>
                 }
                 .into_any(),
@@ -45,34 +47,34 @@ pub fn HomePage() -> impl IntoView {
                         .join("，");
                     view! {
                         <section class="card">
-                            <h1>{format!("您好，{}", profile.name)}</h1>
+                            <h1>{words::greeting(&profile.name)}</h1>
                             <p class="muted">{roles}</p>
                         </section>
                         <nav class="actions">
-                            <A href="/visits/new" attr:class="button primary">"记录走访"</A>
-                            <A href="/records" attr:class="button">"我的记录"</A>
+                            <A href="/visits/new" attr:class="button primary">{words::RECORD_VISIT}</A>
+                            <A href="/records" attr:class="button">{words::MY_RECORDS}</A>
                             <Show when=move || records_activities>
                                 // The occasional forms are a bundle of their own: a full load.
-                                <a href="/activities/new" rel="external" class="button">"网格活动"</a>
-                                <a href="/trainings/new" rel="external" class="button">"培训记录"</a>
+                                <a href="/activities/new" rel="external" class="button">{words::ACTIVITIES}</a>
+                                <a href="/trainings/new" rel="external" class="button">{words::TRAININGS}</a>
                             </Show>
-                            <a href="/settings" rel="external" class="button">"设置与数据"</a>
+                            <a href="/settings" rel="external" class="button">{words::SETTINGS}</a>
                             <Show when=move || reports>
-                                <A href="/reports/new" attr:class="button">"情况汇报"</A>
-                                <a href="/plans/new" rel="external" class="button">"年度工作计划"</a>
+                                <A href="/reports/new" attr:class="button">{words::REPORT}</A>
+                                <a href="/plans/new" rel="external" class="button">{words::PLAN}</a>
                             </Show>
                             <Show when=move || records_activities>
-                                <a href="/events/new" rel="external" class="button urgent">"上报重大事项"</a>
+                                <a href="/events/new" rel="external" class="button urgent">{words::REPORT_EVENT}</a>
                             </Show>
                             <Show when=move || oversees>
-                                <a href="/township" rel="external" class="button">"乡镇走访情况"</a>
+                                <a href="/township" rel="external" class="button">{words::TOWNSHIP}</a>
                             </Show>
                             <Show when=move || reviews>
-                                <a href="/township/reports" rel="external" class="button">"月度汇报审核"</a>
+                                <a href="/township/reports" rel="external" class="button">{words::REVIEW_REPORTS}</a>
                             </Show>
                             <Show when=move || administers>
                                 // Office screens are a separate bundle: a full page load.
-                                <a href="/admin" rel="external" class="button">"名录与网格管理"</a>
+                                <a href="/admin" rel="external" class="button">{words::ADMINISTRATION}</a>
                             </Show>
                         </nav>
                         <crate::sync::components::InstallHint />

@@ -4,6 +4,7 @@
 use crate::admin::components::{
     AuditPage, EnterprisesPage, GridsPage, GroupingPage, ImportPage, PeoplePage,
 };
+use crate::layout::words;
 use crate::township::components::TownshipPage;
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
@@ -14,13 +15,13 @@ use leptos_router::path;
 pub fn OfficeApp() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Title text="统计网格" />
+        <Title text=words::APP_NAME />
         <Router>
             <header class="topbar">
-                <a href="/" rel="external" class="brand">"统计网格"</a>
+                <a href="/" rel="external" class="brand">{words::APP_NAME}</a>
             </header>
             <main class="page">
-                <Routes fallback=|| view! { <p class="empty">"页面不存在"</p> }>
+                <Routes fallback=|| view! { <p class="empty">{words::NO_SUCH_PAGE}</p> }>
                     <Route path=path!("/township") view=TownshipPage />
                     <Route path=path!("/township/reports") view=crate::reports::components::ReviewPage />
                     <Route path=path!("/admin") view=ImportPage />

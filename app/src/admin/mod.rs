@@ -4,3 +4,4 @@ pub mod api;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod words;

@@ -83,10 +83,10 @@ impl PasswordChange {
     /// The new password's problem, in words for the user.
     pub fn problem(&self) -> Option<String> {
         if self.new.chars().count() < MIN_PASSWORD_CHARS {
-            return Some(format!("新密码至少 {MIN_PASSWORD_CHARS} 位"));
+            return Some(crate::auth::words::password_too_short());
         }
         if self.new == self.current {
-            return Some("新密码不能与原密码相同".into());
+            return Some(crate::auth::words::PASSWORD_UNCHANGED.into());
         }
         None
     }

@@ -1,5 +1,6 @@
 //! The login page and the logout button.
 use crate::auth::api::{Credentials, PasswordChange};
+use crate::auth::words;
 use crate::sync::client;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -35,15 +36,15 @@ pub fn LoginPage() -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h1>"登录"</h1>
+            <h1>{words::SIGN_IN}</h1>
             <form on:submit=submit class="form">
                 <label>
-                    "手机号"
+                    {words::PHONE}
                     <input type="tel" name="phone" autocomplete="username" inputmode="numeric" required
                         bind:value=phone />
                 </label>
                 <label>
-                    "密码"
+                    {words::PASSWORD}
                     <input type="password" name="password" autocomplete="current-password" required
                         bind:value=password />
                 </label>
@@ -52,7 +53,7 @@ pub fn LoginPage() -> impl IntoView {
                 </Show>
                 // Enabled once the page is live, so a tap before that cannot send the form natively.
                 <button type="submit" class="button primary" disabled=move || busy.get() || !client.ready.get()>
-                    "登录"
+                    {words::SIGN_IN}
                 </button>
             </form>
         </section>
@@ -74,7 +75,7 @@ pub fn LogoutButton() -> impl IntoView {
         });
     };
     view! {
-        <button class="button subtle" on:click=logout>"退出登录"</button>
+        <button class="button subtle" on:click=logout>{words::SIGN_OUT}</button>
         <Show when=move || error.get().is_some()>
             <p class="error" role="alert">{move || error.get().unwrap_or_default()}</p>
         </Show>
@@ -97,7 +98,7 @@ pub fn PasswordPage() -> impl IntoView {
             new: new.get_untracked(),
         };
         if change.new != again.get_untracked() {
-            error.set(Some("两次输入的新密码不一致".into()));
+            error.set(Some(words::PASSWORDS_DIFFER.into()));
             return;
         }
         if let Some(problem) = change.problem() {
@@ -114,18 +115,18 @@ pub fn PasswordPage() -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h1>"修改密码"</h1>
+            <h1>{words::CHANGE_PASSWORD}</h1>
             <Show when=move || client.profile.with(|p| p.as_ref().is_some_and(|p| p.must_change_password))>
-                <p class="notice info">"您的密码由管理员设置，请改为只有您知道的密码后再开始工作。"</p>
+                <p class="notice info">{words::SET_BY_ADMINISTRATOR}</p>
             </Show>
             <form on:submit=submit class="form">
-                <label>"原密码" <input type="password" autocomplete="current-password" bind:value=current /></label>
-                <label>"新密码" <input type="password" autocomplete="new-password" bind:value=new /></label>
-                <label>"再次输入新密码" <input type="password" autocomplete="new-password" bind:value=again /></label>
+                <label>{words::CURRENT_PASSWORD} <input type="password" autocomplete="current-password" bind:value=current /></label>
+                <label>{words::NEW_PASSWORD} <input type="password" autocomplete="new-password" bind:value=new /></label>
+                <label>{words::NEW_PASSWORD_AGAIN} <input type="password" autocomplete="new-password" bind:value=again /></label>
                 <Show when=move || error.get().is_some()>
                     <p class="error" role="alert">{move || error.get().unwrap_or_default()}</p>
                 </Show>
-                <button type="submit" class="button primary" disabled=move || !client.ready.get()>"保存新密码"</button>
+                <button type="submit" class="button primary" disabled=move || !client.ready.get()>{words::SAVE_PASSWORD}</button>
             </form>
         </section>
     }

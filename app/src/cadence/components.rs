@@ -1,8 +1,10 @@
 //! 报送节奏: the city administrator picks a preset and adjusts warning days, grace days and
 //! required counts. Saving checks the policy with the same rules the engine relies on.
 use super::api::{CadenceSettings, load_cadence, save_cadence};
+use super::words;
 use crate::admin::components::{AdminNav, alert, hydrated};
 use crate::domain::cadence::{DueRule, ObligationKind, Policy, Rule};
+use crate::layout::words::LOADING;
 use leptos::prelude::*;
 
 #[component]
@@ -11,9 +13,9 @@ pub fn CadencePage() -> impl IntoView {
     view! {
         <section class="card wide">
             <AdminNav />
-            <h1>"报送节奏"</h1>
-            <p class="muted">"各级网格按这些规则判断每项工作是否到期、按时完成或逾期。可从玉环市或乐清市方案开始，再调整天数和次数。"</p>
-            <Transition fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+            <h1>{words::TITLE}</h1>
+            <p class="muted">{words::HOW}</p>
+            <Transition fallback=|| view! { <p class="loading">{LOADING}</p> }>
                 {move || settings.get().map(|r| match r {
                     Ok(s) => view! { <PolicyEditor settings=s /> }.into_any(),
                     Err(e) => alert(e.to_string()).into_any(),
@@ -34,7 +36,7 @@ fn PolicyEditor(settings: CadenceSettings) -> impl IntoView {
     Effect::new(move |_| match save.value().get() {
         Some(Ok(s)) => {
             error.set(None);
-            message.set(Some(format!("已保存：{}", s.policy.name)));
+            message.set(Some(words::saved(&s.policy.name)));
             saved.set(s.saved);
             draft.set(s.policy);
         }
@@ -55,24 +57,24 @@ fn PolicyEditor(settings: CadenceSettings) -> impl IntoView {
                     }
                 });
             }
-            Err(_) => error.set(Some("请输入0或正整数".into())),
+            Err(_) => error.set(Some(words::WHOLE_NUMBER.into())),
         };
     view! {
         {move || error.get().map(alert)}
         {move || message.get().map(|m| view! { <p class="success" role="status">{m}</p> })}
-        <p class="muted">{move || if saved.get() { "当前规则已由管理员保存。" } else { "尚未保存过：当前使用玉环市方案。" }}</p>
+        <p class="muted">{move || if saved.get() { words::SAVED_BY_ADMINISTRATOR } else { words::NEVER_SAVED }}</p>
         <div class="form">
             {settings.presets.into_iter().map(|preset| {
-                let label = format!("改用{}方案", preset.name);
+                let label = words::use_preset(&preset.name);
                 view! { <button type="button" class="button" on:click=move |_| draft.set(preset.clone())>{label}</button> }
             }).collect_view()}
         </div>
-        <label class="form">"方案名称"
+        <label class="form">{words::POLICY_NAME}
             <input type="text" maxlength="40" prop:value=move || draft.read().name.clone()
                 on:change=move |ev| draft.update(|p| p.name = event_target_value(&ev)) />
         </label>
         <table class="grid-table">
-            <thead><tr><th>"事项"</th><th>"周期"</th><th>"截止"</th><th>"要求"</th><th>"提前提醒（天）"</th><th>"宽限（天）"</th></tr></thead>
+            <thead><tr><th>{words::DUTY}</th><th>{words::PERIOD}</th><th>{words::DUE}</th><th>{words::REQUIRED}</th><th>{words::SOON_DAYS}</th><th>{words::GRACE_DAYS}</th></tr></thead>
             <tbody>
                 {move || draft.get().rules.into_iter().enumerate().map(|(i, rule)| {
                     let name = rule.kind.label().to_owned();
@@ -82,9 +84,9 @@ fn PolicyEditor(settings: CadenceSettings) -> impl IntoView {
                             <td>{rule.kind.cadence().label()}</td>
                             <td>{due_label(&rule.due)}</td>
                             <td>{amount_input(i, &rule.kind, draft, error)}</td>
-                            <td><input type="number" min="0" aria-label=format!("{name}提前提醒天数") value=rule.soon_days
+                            <td><input type="number" min="0" aria-label=words::soon_days_of(&name) value=rule.soon_days
                                 on:change=move |ev| set_number(i, event_target_value(&ev), |r, n| r.soon_days = n) /></td>
-                            <td><input type="number" min="0" aria-label=format!("{name}宽限天数") value=rule.grace_days
+                            <td><input type="number" min="0" aria-label=words::grace_days_of(&name) value=rule.grace_days
                                 on:change=move |ev| set_number(i, event_target_value(&ev), |r, n| r.grace_days = n) /></td>
                         </tr>
                     }
@@ -92,14 +94,14 @@ fn PolicyEditor(settings: CadenceSettings) -> impl IntoView {
             </tbody>
         </table>
         <button type="button" class="button primary" disabled=move || !ready.get()
-            on:click=move |_| { save.dispatch(draft.get_untracked()); }>"保存报送节奏"</button>
+            on:click=move |_| { save.dispatch(draft.get_untracked()); }>{words::SAVE}</button>
     }
 }
 
 fn due_label(due: &DueRule) -> String {
     match due {
-        DueRule::EndOfPeriod => "周期最后一天".to_owned(),
-        DueRule::DayOfNextPeriod(day) => format!("下一周期第{day}日"),
+        DueRule::EndOfPeriod => words::END_OF_PERIOD.to_owned(),
+        DueRule::DayOfNextPeriod(day) => words::day_of_next_period(*day),
         DueRule::FixedMonthDay(md) => md.label(),
     }
 }
@@ -112,11 +114,13 @@ fn amount_input(
     error: RwSignal<Option<String>>,
 ) -> AnyView {
     let (value, unit) = match kind {
-        ObligationKind::EnterpriseVisits { per_quarter } => (*per_quarter, "次/季度"),
-        ObligationKind::ContinuingEducation { hours_per_year } => (*hours_per_year, "学时/年"),
+        ObligationKind::EnterpriseVisits { per_quarter } => (*per_quarter, words::PER_QUARTER),
+        ObligationKind::ContinuingEducation { hours_per_year } => {
+            (*hours_per_year, words::HOURS_PER_YEAR)
+        }
         _ => return view! { <span class="muted">"—"</span> }.into_any(),
     };
-    let name = format!("{}要求", kind.label());
+    let name = words::required_of(kind.label());
     view! {
         <input type="number" min="1" aria-label=name value=value on:change=move |ev| {
             match event_target_value(&ev).trim().parse::<u32>() {
@@ -128,7 +132,7 @@ fn amount_input(
                         _ => {}
                     });
                 }
-                _ => error.set(Some("次数或学时应为正整数".into())),
+                _ => error.set(Some(words::POSITIVE_NUMBER.into())),
             }
         } />
         " " {unit}

@@ -5,3 +5,4 @@ pub mod import;
 pub mod picker;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod words;

@@ -1,6 +1,7 @@
 //! Choosing on the phone, from the cached directory: the grid a record is for, and grid
 //! members (who took part, who attended). One component each for every form that needs it,
 //! so the bundle carries it once.
+use crate::directory::words;
 use crate::sync::state::use_client;
 use leptos::prelude::*;
 
@@ -18,7 +19,7 @@ pub fn member_grids() -> Vec<(i32, String)> {
 /// The grid a record is for, among `grids`; `on_choose` hears the new choice.
 #[component]
 pub fn GridChoice(
-    #[prop(default = "网格")] label: &'static str,
+    #[prop(default = words::GRID)] label: &'static str,
     grids: Vec<(i32, String)>,
     #[prop(into)] chosen: Signal<i32>,
     #[prop(into)] on_choose: Callback<i32>,
@@ -52,7 +53,7 @@ pub fn MemberPicker(
         client.directory.with(|d| {
             d.members_of(grid)
                 .into_iter()
-                .map(|m| (m.person_id, format!("{}（{}）", m.name, m.role.label())))
+                .map(|m| (m.person_id, words::member(&m.name, m.role.label())))
                 .collect::<Vec<_>>()
         })
     };
@@ -74,7 +75,7 @@ pub fn MemberPicker(
                 </label>
             </For>
             <Show when=move || members().is_empty()>
-                <p class="hint">"联网同步后可选择网格成员。"</p>
+                <p class="hint">{words::MEMBERS_AFTER_SYNC}</p>
             </Show>
             <span class="field-error">{move || error.get()}</span>
         </fieldset>

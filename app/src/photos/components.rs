@@ -1,5 +1,6 @@
 //! Adding photos to a record on the phone, and showing a record's photos.
 use super::device;
+use super::words;
 use crate::domain::photo::PHOTOS_MAX;
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -13,13 +14,13 @@ pub fn PhotoPicker(photos: RwSignal<Vec<Uuid>>) -> impl IntoView {
     view! {
         <div class="photos">
             <label>
-                {format!("照片（可不加，最多{PHOTOS_MAX}张，自动压缩）")}
+                {words::picker()}
                 <input type="file" name="photos" accept="image/*" multiple
                     disabled=move || busy.get() || photos.with(|p| p.len() >= PHOTOS_MAX)
                     on:change=move |ev| device::add_from(ev, photos, busy, problem) />
             </label>
             <Show when=move || busy.get()>
-                <p class="hint" role="status">"正在压缩照片…"</p>
+                <p class="hint" role="status">{words::SHRINKING}</p>
             </Show>
             <Show when=move || problem.get().is_some()>
                 <p class="field-error" role="alert">{move || problem.get().unwrap_or_default()}</p>
@@ -29,7 +30,7 @@ pub fn PhotoPicker(photos: RwSignal<Vec<Uuid>>) -> impl IntoView {
                     <li>
                         <Thumb id />
                         <button type="button" class="button subtle"
-                            on:click=move |_| photos.update(|p| p.retain(|x| *x != id))>"删除"</button>
+                            on:click=move |_| photos.update(|p| p.retain(|x| *x != id))>{words::REMOVE}</button>
                     </li>
                 </For>
             </ul>
@@ -52,5 +53,5 @@ pub fn PhotoThumbs(ids: Vec<Uuid>) -> impl IntoView {
 #[component]
 fn Thumb(id: Uuid) -> impl IntoView {
     let src = LocalResource::new(move || device::source(id));
-    view! { <img class="thumb" alt="照片" src=move || src.get() /> }
+    view! { <img class="thumb" alt=words::PHOTO src=move || src.get() /> }
 }

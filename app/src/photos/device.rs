@@ -2,6 +2,7 @@
 //! re-encoded as JPEG on a canvas), kept in IndexedDB, and read back for showing.
 use crate::domain::photo::{PHOTO_MAX_BYTES, PHOTOS_MAX, SHRINK_STEPS, data_url_bytes, fitted};
 use crate::photos::photo_url;
+use crate::photos::words;
 use crate::sync::client;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,9 +14,9 @@ use web_sys::{CanvasRenderingContext2d, File, HtmlCanvasElement, HtmlInputElemen
 /// Why a picture could not be kept.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 enum PhotoProblem {
-    #[error("无法读取这张图片，请换一张")]
+    #[error("{}", words::UNREADABLE)]
     Unreadable,
-    #[error("照片压缩后仍超过 {} KB，请换一张", PHOTO_MAX_BYTES / 1024)]
+    #[error("{}", words::too_large())]
     TooLarge,
     #[error("{0}")]
     Store(String),
@@ -43,7 +44,7 @@ pub fn add_from(
     // The same picture may be chosen again later.
     input.set_value("");
     if files.len() > room {
-        problem.set(Some(format!("每条记录最多{PHOTOS_MAX}张照片")));
+        problem.set(Some(words::too_many()));
     } else {
         problem.set(None);
     }

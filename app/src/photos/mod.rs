@@ -7,6 +7,7 @@ pub mod components;
 mod device;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod words;
 
 /// `PUT` uploads a photo's JPEG bytes under the id the phone made; `GET` reads it back.
 pub const PHOTOS_PATH: &str = "/api/v1/photos";

@@ -5,3 +5,4 @@ pub mod components;
 pub mod lines;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod words;

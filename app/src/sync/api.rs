@@ -44,8 +44,13 @@ pub struct RecordEnvelope {
 impl RecordEnvelope {
     /// The payload as the record kind's draft, or the problem that says it is not one.
     pub fn payload_as<T: serde::de::DeserializeOwned>(&self) -> Result<T, Vec<Problem>> {
-        serde_json::from_value(self.payload.clone())
-            .map_err(|_| vec![Problem::new("malformed_payload", None, "记录内容格式错误")])
+        serde_json::from_value(self.payload.clone()).map_err(|_| {
+            vec![Problem::new(
+                "malformed_payload",
+                None,
+                crate::sync::words::MALFORMED_PAYLOAD,
+            )]
+        })
     }
 }
 

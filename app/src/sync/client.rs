@@ -6,6 +6,7 @@ use crate::domain::period::shanghai_date;
 use crate::duties::api::DutyList;
 use crate::error::AppError;
 use crate::kinds::PULLED;
+use crate::layout::words::SIGN_IN_FIRST;
 use crate::sync::engine::{AfterFailure, failure_notice, sync_once};
 use crate::sync::error::PhoneError;
 use crate::sync::http::{self, Http};
@@ -18,6 +19,7 @@ use crate::sync::outbox::{
 use crate::sync::outbox_handle::Outbox;
 use crate::sync::pwa;
 use crate::sync::state::{ClientState, use_client};
+use crate::sync::words;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::{Cell, RefCell};
@@ -240,9 +242,7 @@ pub async fn logout() -> Result<(), AppError> {
     let state = client();
     let waiting = state.unsynced_count();
     if waiting > 0 {
-        return Err(AppError::Invalid(format!(
-            "还有 {waiting} 条记录未同步，请联网同步后再退出，以免记录丢失"
-        )));
+        return Err(AppError::Invalid(words::unsynced_at_logout(waiting)));
     }
     http::logout().await?;
     if let Some(p) = state.profile.get_untracked() {
@@ -266,7 +266,7 @@ pub async fn save_record(id: Option<Uuid>, draft: RecordDraft) -> Result<(), Sto
     let person_id = state
         .profile
         .with_untracked(|p| p.as_ref().map(|p| p.person_id))
-        .ok_or_else(|| StoreError::Unavailable("请先登录".into()))?;
+        .ok_or_else(|| StoreError::Unavailable(SIGN_IN_FIRST.into()))?;
     let previous = id.and_then(|id| {
         state
             .records
@@ -323,7 +323,7 @@ pub async fn keep_photo(data_url: String) -> Result<Uuid, StoreError> {
     let person_id = client()
         .profile
         .with_untracked(|p| p.as_ref().map(|p| p.person_id))
-        .ok_or_else(|| StoreError::Unavailable("请先登录".into()))?;
+        .ok_or_else(|| StoreError::Unavailable(SIGN_IN_FIRST.into()))?;
     let photo = StoredPhoto {
         id: Uuid::now_v7(),
         person_id,

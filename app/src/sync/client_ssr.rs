@@ -2,6 +2,7 @@
 //! the components that hold them are rendered there too.
 use crate::auth::api::{Credentials, PasswordChange, Profile};
 use crate::error::AppError;
+use crate::layout::words::BROWSER_ONLY;
 use crate::sync::outbox::{Choice, RecordDraft, StoreError};
 use uuid::Uuid;
 
@@ -26,11 +27,11 @@ pub async fn logout() -> Result<(), AppError> {
 }
 
 pub async fn save_record(_: Option<Uuid>, _: RecordDraft) -> Result<(), StoreError> {
-    Err(StoreError::Unavailable("仅在浏览器中可用".into()))
+    Err(StoreError::Unavailable(BROWSER_ONLY.into()))
 }
 
 pub async fn resolve_conflict(_: Uuid, _: Choice) -> Result<(), StoreError> {
-    Err(StoreError::Unavailable("仅在浏览器中可用".into()))
+    Err(StoreError::Unavailable(BROWSER_ONLY.into()))
 }
 
 pub async fn change_password(_: PasswordChange) -> Result<(), AppError> {
@@ -38,7 +39,7 @@ pub async fn change_password(_: PasswordChange) -> Result<(), AppError> {
 }
 
 pub async fn keep_photo(_: String) -> Result<Uuid, StoreError> {
-    Err(StoreError::Unavailable("仅在浏览器中可用".into()))
+    Err(StoreError::Unavailable(BROWSER_ONLY.into()))
 }
 
 pub async fn photo_data(_: Uuid) -> Option<String> {
@@ -46,5 +47,5 @@ pub async fn photo_data(_: Uuid) -> Option<String> {
 }
 
 pub async fn withdraw_record(_: Uuid) -> Result<(), StoreError> {
-    Err(StoreError::Unavailable("仅在浏览器中可用".into()))
+    Err(StoreError::Unavailable(BROWSER_ONLY.into()))
 }

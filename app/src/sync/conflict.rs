@@ -3,6 +3,7 @@
 //! chooses.
 use crate::sync::client;
 use crate::sync::outbox::{Choice, OutboxRecord, RecordState};
+use crate::sync::words;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -39,16 +40,16 @@ pub fn ConflictItem(record: OutboxRecord) -> impl IntoView {
         <li class="record conflict">
             <div class="record-head">
                 <strong>{record.draft.label()}</strong>
-                <span class="state rejected">"有冲突"</span>
+                <span class="state rejected">{words::IN_CONFLICT}</span>
             </div>
             <p class="error">{reason}</p>
             <div class="versions">
-                <Version title=format!("我的版本（本手机，第{}版{}）", record.version, if record.withdrawn { "，撤回" } else { "" }) lines=mine.clone() other=other.clone() />
-                <Version title=format!("服务器上的版本（第{their_version}版）") lines=other other=mine />
+                <Version title=words::my_version(record.version, record.withdrawn) lines=mine.clone() other=other.clone() />
+                <Version title=words::their_version(their_version) lines=other other=mine />
             </div>
             <div class="actions">
-                <button class="button primary" disabled=move || busy.get() on:click=move |_| choose(Choice::Mine)>"保留我的版本"</button>
-                <button class="button" disabled=move || busy.get() on:click=move |_| choose(Choice::Theirs)>"采用服务器版本"</button>
+                <button class="button primary" disabled=move || busy.get() on:click=move |_| choose(Choice::Mine)>{words::KEEP_MINE}</button>
+                <button class="button" disabled=move || busy.get() on:click=move |_| choose(Choice::Theirs)>{words::TAKE_THEIRS}</button>
             </div>
             <Show when=move || error.get().is_some()>
                 <p class="error" role="alert">{move || error.get().unwrap_or_default()}</p>
@@ -74,7 +75,7 @@ fn Version(
                     let differs = !other.iter().any(|(l, v)| *l == label && *v == value);
                     view! {
                         <dt>{label}</dt>
-                        <dd class:differs=differs>{if value.is_empty() { "（空）".to_owned() } else { value }}</dd>
+                        <dd class:differs=differs>{if value.is_empty() { words::EMPTY_VALUE.to_owned() } else { value }}</dd>
                     }
                 }).collect_view()}
             </dl>

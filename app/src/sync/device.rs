@@ -5,6 +5,7 @@ use crate::sync::error::PhoneError;
 use crate::sync::outbox::{OutboxStore, PhotoStore};
 use crate::sync::state::StorageReport;
 use crate::sync::transfer::{self, ImportSummary};
+use crate::sync::words;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -65,7 +66,7 @@ pub async fn export_unsynced() -> Result<usize, PhoneError> {
         .unchecked_into();
     link.set_href(&url);
     let stamp = crate::domain::period::format_shanghai_minute(now).replace([' ', ':'], "-");
-    link.set_download(&format!("统计网格-未同步记录-{stamp}.json"));
+    link.set_download(&words::records_file_name(&stamp));
     link.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(count)

@@ -4,11 +4,13 @@
 //! "已保存" state and the errors, written once. Each form keeps only its fields.
 use crate::domain::draft::{Draft, FieldError};
 use crate::layout::field_errors;
+use crate::layout::words as shared;
 use crate::sync::api::Problem;
 use crate::sync::client;
 use crate::sync::outbox::{OutboxRecord, RecordDraft, RecordState};
 use crate::sync::record_draft::Recorded;
 use crate::sync::state::use_client;
+use crate::sync::words;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
@@ -58,7 +60,7 @@ pub fn RefusalBanner(problems: Option<Vec<Problem>>) -> impl IntoView {
             .map(|p| p.message)
             .collect::<Vec<_>>()
             .join("；");
-        view! { <p class="error" role="alert">"服务器退回了这条记录：" {reasons}</p> }
+        view! { <p class="error" role="alert">{words::RETURNED_BY_SERVER} {reasons}</p> }
     })
 }
 
@@ -73,10 +75,10 @@ pub fn SignedIn(
     let client = use_client();
     let children = StoredValue::new(children);
     view! {
-        <Show when=move || client.ready.get() fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+        <Show when=move || client.ready.get() fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
             <Show
                 when=move || client.profile.with(|p| p.as_ref().is_some_and(allowed))
-                fallback=move || view! { <p class="card">{refusal} "请先" <a href="/login" rel="external">"登录"</a> "。"</p> }
+                fallback=move || view! { <p class="card">{refusal} {shared::FIRST} <a href="/login" rel="external">{shared::SIGN_IN}</a> {shared::FULL_STOP}</p> }
             >
                 {children.with_value(|c| c())}
             </Show>
@@ -186,8 +188,8 @@ fn keep(state: SaveState, id: Option<Uuid>, draft: RecordDraft, then: Box<dyn Fn
 #[component]
 pub fn SaveControls(
     state: SaveState,
-    #[prop(default = "保存")] label: &'static str,
-    #[prop(default = "已保存（待同步）")] saved: &'static str,
+    #[prop(default = shared::SAVE)] label: &'static str,
+    #[prop(default = words::SAVED_PENDING)] saved: &'static str,
 ) -> impl IntoView {
     view! {
         <button type="submit" class="button primary" disabled=move || state.saving.get()>{label}</button>

@@ -11,6 +11,7 @@ use crate::sync::outbox::{
     OutboxRecord, OutboxStore, PhotoStore, RecordState, StoredPhoto, apply_results, next_batch,
 };
 use crate::sync::pulled::{PullKind, merge, pulled_records};
+use crate::sync::words;
 use std::time::Duration;
 
 /// Sends one batch, or one photo, to the server.
@@ -173,20 +174,15 @@ impl PhoneError {
 /// whatever happened, and the notice says so where the user might fear for them.
 pub fn failure_notice(err: &PhoneError, after: &AfterFailure) -> String {
     match (err, after) {
-        (PhoneError::Server(AppError::Unauthenticated), _) => {
-            "登录已失效，请重新登录后同步。记录仍保存在手机上。".into()
-        }
+        (PhoneError::Server(AppError::Unauthenticated), _) => words::SESSION_EXPIRED.into(),
         (PhoneError::Server(AppError::PasswordChangeRequired), _) => {
-            "请先修改密码，之后记录会自动同步。".into()
+            words::CHANGE_PASSWORD_FIRST.into()
         }
-        (PhoneError::Server(AppError::Network(_)), AfterFailure::Retry(wait)) => format!(
-            "无法连接服务器，{} 秒后自动重试；联网后也会自动同步",
-            wait.as_secs()
-        ),
-        (other, AfterFailure::Retry(wait)) => format!("{other}（{} 秒后自动重试）", wait.as_secs()),
-        (other, AfterFailure::Halt) => format!(
-            "{other}。记录仍保存在手机上，不再自动重试；请更新应用或联系管理员后点“立即同步”。"
-        ),
+        (PhoneError::Server(AppError::Network(_)), AfterFailure::Retry(wait)) => {
+            words::offline_retry(wait.as_secs())
+        }
+        (other, AfterFailure::Retry(wait)) => words::failed_retry(other, wait.as_secs()),
+        (other, AfterFailure::Halt) => words::failed_halted(other),
     }
 }
 

@@ -1,8 +1,10 @@
 //! What can go wrong on the phone, as one type with the words shown to the user: the phone's
 //! storage, the server's answer, a records file, or a step the user has yet to take.
 use crate::error::AppError;
+use crate::layout::words as shared;
 use crate::sync::outbox::StoreError;
 use crate::sync::transfer::ImportError;
+use crate::sync::words;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum PhoneError {
@@ -12,15 +14,15 @@ pub enum PhoneError {
     Server(#[from] AppError),
     #[error(transparent)]
     Import(#[from] ImportError),
-    #[error("请先登录")]
+    #[error("{}", shared::SIGN_IN_FIRST)]
     NotLoggedIn,
-    #[error("请先选择文件")]
+    #[error("{}", words::CHOOSE_FILE_FIRST)]
     NoFileChosen,
-    #[error("无法读取所选文件")]
+    #[error("{}", words::FILE_UNREADABLE)]
     FileUnreadable,
-    #[error("无法生成文件")]
+    #[error("{}", words::FILE_NOT_MADE)]
     FileNotMade,
     /// A browser action reached on the server (never run there; rendered only).
-    #[error("仅在浏览器中可用")]
+    #[error("{}", shared::BROWSER_ONLY)]
     BrowserOnly,
 }

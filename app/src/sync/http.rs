@@ -8,6 +8,7 @@ use crate::sync::api::{
 };
 use crate::sync::engine::Transport;
 use crate::sync::outbox::StoredPhoto;
+use crate::sync::words;
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 
@@ -90,7 +91,7 @@ impl Transport for Http {
 
     async fn upload_photo(&self, photo: &StoredPhoto) -> Result<(), AppError> {
         let bytes = jpeg_bytes(&photo.data_url)
-            .ok_or_else(|| AppError::Invalid("手机上的照片已损坏，请删除后重新添加".into()))?;
+            .ok_or_else(|| AppError::Invalid(words::PHOTO_BROKEN.into()))?;
         let sent = Request::put(&crate::photos::photo_url(photo.id))
             .header("Content-Type", "image/jpeg")
             .body(js_sys::Uint8Array::from(bytes.as_slice()))

@@ -2,6 +2,7 @@
 //! `strict` durability transaction, which neither web-sys's stable API nor the IndexedDB
 //! crates expose; "已保存" is shown only after such a transaction completes.
 use crate::sync::outbox::{OutboxRecord, OutboxStore, PhotoStore, StoreError, StoredPhoto};
+use crate::sync::words;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -83,7 +84,7 @@ impl IdbStore {
     pub async fn open() -> Result<Self, StoreError> {
         let factory = web_sys::window()
             .and_then(|w| w.indexed_db().ok().flatten())
-            .ok_or_else(|| StoreError::Unavailable("浏览器不支持 IndexedDB".into()))?;
+            .ok_or_else(|| StoreError::Unavailable(words::NO_INDEXEDDB.into()))?;
         let request = factory
             .open_with_u32(DB_NAME, DB_VERSION)
             .map_err(|e| StoreError::Unavailable(format!("{e:?}")))?;
@@ -157,7 +158,7 @@ impl OutboxStore for IdbStore {
             let text = value.as_string().unwrap_or_default();
             match serde_json::from_str::<OutboxRecord>(&text) {
                 Ok(record) => records.push(record),
-                Err(e) => web_sys::console::warn_1(&format!("无法读取的记录：{e}").into()),
+                Err(e) => web_sys::console::warn_1(&words::unreadable_record(&e).into()),
             }
         }
         Ok(records)

@@ -35,5 +35,4 @@ pub mod transfer;
 pub mod withdraw;
 #[cfg(feature = "ssr")]
 pub mod withdrawal;
-#[cfg(feature = "ssr")]
 pub mod words;

@@ -4,6 +4,7 @@
 use crate::sync::api::{Problem, RecordEnvelope, RecordOutcome, RecordResult};
 pub use crate::sync::record_draft::RecordDraft;
 use crate::sync::record_draft::Recorded;
+use crate::sync::words;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -246,11 +247,11 @@ pub fn apply_results(sent: &[OutboxRecord], results: &[RecordResult]) -> Vec<Out
 /// Why the phone could not keep a record.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum StoreError {
-    #[error("手机存储空间不足，记录未保存。请清理空间后重试")]
+    #[error("{}", words::STORAGE_FULL)]
     QuotaExceeded,
-    #[error("无法打开手机上的存储：{0}")]
+    #[error("{}{}", words::STORAGE_UNOPENED, .0)]
     Unavailable(String),
-    #[error("手机存储出错：{0}")]
+    #[error("{}{}", words::STORAGE_FAILED, .0)]
     Failed(String),
 }
 

@@ -2,6 +2,7 @@
 //! and such a file read back (on the same phone after a reset, or on a new one). Importing never
 //! drops or doubles a record: ids decide, and the newer version wins.
 use crate::sync::outbox::{OutboxRecord, StoredPhoto};
+use crate::sync::words;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -64,9 +65,9 @@ pub fn export(
 /// Why a file could not be imported.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
-    #[error("这不是统计网格导出的记录文件")]
+    #[error("{}", words::NOT_A_RECORDS_FILE)]
     NotAnOutboxFile,
-    #[error("这个文件是其他人导出的记录，请用导出它的账号登录后再导入")]
+    #[error("{}", words::SOMEONE_ELSES_FILE)]
     OtherPerson,
 }
 

@@ -2,6 +2,7 @@
 //! phone until the server has taken it.
 use crate::sync::client;
 use crate::sync::outbox::OutboxRecord;
+use crate::sync::words;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -11,7 +12,7 @@ pub fn WithdrawButton(record: OutboxRecord) -> impl IntoView {
     let failure = RwSignal::new(None::<String>);
     let withdraw = move |_| {
         let sure = window()
-            .confirm_with_message("确定撤回这条记录吗？撤回后乡镇将看不到它，也不能恢复。")
+            .confirm_with_message(words::WITHDRAW_SURE)
             .unwrap_or(false);
         if sure {
             spawn_local(async move {
@@ -23,7 +24,7 @@ pub fn WithdrawButton(record: OutboxRecord) -> impl IntoView {
     };
     record.withdrawable().then(|| {
         view! {
-            <button type="button" class="button subtle" on:click=withdraw>"撤回"</button>
+            <button type="button" class="button subtle" on:click=withdraw>{words::WITHDRAW}</button>
             <Show when=move || failure.get().is_some()>
                 <p class="error" role="alert">{move || failure.get().unwrap_or_default()}</p>
             </Show>

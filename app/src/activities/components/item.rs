@@ -1,4 +1,5 @@
 //! An activity in 我的记录: type, day, place, who took part, its sync state, a way to edit.
+use crate::activities::words;
 use crate::domain::activity::{ActivityDraft, ActivityType};
 use crate::photos::components::PhotoThumbs;
 use crate::sync::outbox::OutboxRecord;
@@ -11,16 +12,16 @@ use leptos::prelude::*;
 pub fn ActivityItem(record: OutboxRecord, activity: ActivityDraft) -> impl IntoView {
     let client = use_client();
     let kind =
-        ActivityType::from_code(&activity.activity_type).map_or("网格活动", |t| t.label());
+        ActivityType::from_code(&activity.activity_type).map_or(words::ACTIVITY, |t| t.label());
     let who = client.directory.with_untracked(|d| {
         let names = d.names_of(activity.grid_id, &activity.participants);
         match names.len() {
-            0 => format!("{} 人参加", activity.participants.len()),
-            _ => format!("参加：{}", names.join("、")),
+            0 => words::participant_count(activity.participants.len()),
+            _ => words::participant_names(&names),
         }
     });
-    let spend = (!activity.spend_yuan.trim().is_empty())
-        .then(|| format!(" · 经费 {} 元", activity.spend_yuan.trim()));
+    let spend =
+        (!activity.spend_yuan.trim().is_empty()).then(|| words::spend(activity.spend_yuan.trim()));
     let problems = refusal(&record.state);
     let edit = record
         .editable()
@@ -28,7 +29,7 @@ pub fn ActivityItem(record: OutboxRecord, activity: ActivityDraft) -> impl IntoV
     view! {
         <li class="record activity">
             <div class="record-head">
-                <strong>{format!("网格活动 · {kind}")}</strong>
+                <strong>{words::headline(kind)}</strong>
                 <span class=state_class(&record.state)>{record.label()}</span>
             </div>
             <div class="muted">{activity.activity_date} " · " {activity.place} {spend}</div>
@@ -36,7 +37,7 @@ pub fn ActivityItem(record: OutboxRecord, activity: ActivityDraft) -> impl IntoV
             <p class="findings">{activity.summary}</p>
             <PhotoThumbs ids=activity.photos />
             {problems.map(|p| view! { <p class="error">{p}</p> })}
-            {edit.map(|href| view! { <a href=href rel="external" class="button">"修改活动"</a> })}
+            {edit.map(|href| view! { <a href=href rel="external" class="button">{words::EDIT}</a> })}
             <WithdrawButton record=record.clone() />
         </li>
     }

@@ -5,8 +5,10 @@ use crate::admin::api::{
     ENTERPRISE_LIST_MAX, EnterpriseChange, EnterpriseEntry, EnterpriseQuery, GridNode,
     change_enterprise, list_enterprises, list_grids,
 };
+use crate::admin::words;
 use crate::domain::enterprise::{EnterpriseDraft, describe};
 use crate::domain::grid::{GridKind, Industry};
+use crate::layout::words as shared;
 use leptos::prelude::*;
 
 #[component]
@@ -29,11 +31,11 @@ pub fn EnterprisesPage() -> impl IntoView {
             error.set(None);
             editing.set(None);
             let state = if saved.closed {
-                "已关闭"
+                words::CLOSED
             } else {
-                "已保存"
+                shared::SAVED
             };
-            message.set(Some(format!("{}：{}", state, saved.fields.name)));
+            message.set(Some(words::enterprise_done(state, &saved.fields.name)));
             found.refetch();
             grids.refetch();
         }
@@ -76,45 +78,45 @@ pub fn EnterprisesPage() -> impl IntoView {
     view! {
         <section class="card wide">
             <AdminNav />
-            <h1>"企业"</h1>
+            <h1>{words::ENTERPRISES}</h1>
             {move || error.get().map(alert)}
             {move || message.get().map(|m| view! { <p class="success" role="status">{m}</p> })}
             // The grid lists come from a resource: inside a Transition, so that the server and
             // the hydrating browser draw the same thing.
-            <Transition fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+            <Transition fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
             <form class="form" on:submit=search>
-                <label>"网格"
+                <label>{words::GRIDS}
                     <select name="filter-grid" on:change=move |ev| grid_filter.set(event_target_value(&ev))>
-                        <option value="">"全部网格"</option>
+                        <option value="">{words::ALL_GRIDS}</option>
                         {move || open_grids().into_iter().map(|g| view! { <option value=g.id>{g.name}</option> }).collect_view()}
                     </select>
                 </label>
-                <label>"名称或信用代码" <input type="search" bind:value=text /></label>
-                <label class="check"><input type="checkbox" bind:checked=include_closed />"含已关闭"</label>
-                <button type="submit" class="button" disabled=move || !ready.get()>"查询"</button>
+                <label>{words::NAME_OR_CODE} <input type="search" bind:value=text /></label>
+                <label class="check"><input type="checkbox" bind:checked=include_closed />{words::WITH_CLOSED}</label>
+                <button type="submit" class="button" disabled=move || !ready.get()>{words::SEARCH}</button>
                 <button type="button" class="button primary" disabled=move || !ready.get() on:click=move |_| {
                     draft.set(EnterpriseDraft::default());
                     error.set(None);
                     editing.set(Some(None));
-                }>"新增企业"</button>
+                }>{words::ADD_ENTERPRISE}</button>
             </form>
             <Show when=move || editing.get().is_some()>
                 <EnterpriseForm draft grids=Signal::derive(open_grids) on_submit=save on_cancel=move || editing.set(None)
-                    title=Signal::derive(move || if editing.get().flatten().is_some() { "编辑企业" } else { "新增企业" }) />
+                    title=Signal::derive(move || if editing.get().flatten().is_some() { words::EDIT_ENTERPRISE } else { words::ADD_ENTERPRISE }) />
             </Show>
             </Transition>
-            <Transition fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+            <Transition fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
                 {move || found.get().map(|r| match r {
                     Err(e) => alert(e.to_string()).into_any(),
-                    Ok(list) if list.is_empty() => view! { <p class="empty">"没有符合条件的企业"</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="empty">{words::NO_ENTERPRISES}</p> }.into_any(),
                     Ok(list) => {
                         let capped = list.len() as u64 >= ENTERPRISE_LIST_MAX;
                         view! {
                             <Show when=move || capped>
-                                <p class="muted">{format!("只显示前 {ENTERPRISE_LIST_MAX} 家，请缩小查询范围")}</p>
+                                <p class="muted">{words::capped(ENTERPRISE_LIST_MAX)}</p>
                             </Show>
                             <table class="grid-table">
-                                <thead><tr><th>"企业名称"</th><th>"统一社会信用代码"</th><th>"行业"</th><th>"所属网格"</th><th>"统计人员"</th><th>"操作"</th></tr></thead>
+                                <thead><tr><th>{words::ENTERPRISE_NAME}</th><th>{words::CREDIT_CODE}</th><th>{words::INDUSTRY}</th><th>{words::GRID}</th><th>{words::STATISTICIAN}</th><th>{words::ACTION}</th></tr></thead>
                                 <tbody>
                                     {list.into_iter().map(|e| view! {
                                         <EnterpriseRow entry=e grids=Signal::derive(open_grids) apply
@@ -150,7 +152,11 @@ fn EnterpriseRow(
         .collect::<Vec<_>>()
         .join(" ");
     let closed = entry.closed;
-    let label = format!("{}{}", f.name, if closed { "（已关闭）" } else { "" });
+    let label = format!(
+        "{}{}",
+        f.name,
+        if closed { shared::CLOSED_SUFFIX } else { "" }
+    );
     view! {
         <tr class:closed=closed>
             <td>{label}</td>
@@ -162,22 +168,22 @@ fn EnterpriseRow(
                 <button type="button" class="link" on:click={
                     let entry = entry.clone();
                     move |_| on_edit(entry.clone())
-                }>"编辑"</button>
+                }>{words::EDIT}</button>
                 <Show when=move || !closed>
-                    <select aria-label="移到网格" on:change=move |ev| {
+                    <select aria-label=words::MOVE_TO_GRID on:change=move |ev| {
                         if let Ok(grid_id) = event_target_value(&ev).parse() {
                             apply.dispatch(EnterpriseChange::Move { id, grid_id });
                         }
                     }>
-                        <option value="">"移到…"</option>
+                        <option value="">{words::MOVE_TO}</option>
                         {move || grids.get().into_iter().filter(|g| Some(g.id) != current_grid)
                             .map(|g| view! { <option value=g.id>{g.name}</option> }).collect_view()}
                     </select>
                 </Show>
                 {if closed {
-                    view! { <button type="button" class="link" on:click=move |_| { apply.dispatch(EnterpriseChange::Reopen { id }); }>"重新启用"</button> }.into_any()
+                    view! { <button type="button" class="link" on:click=move |_| { apply.dispatch(EnterpriseChange::Reopen { id }); }>{words::REOPEN}</button> }.into_any()
                 } else {
-                    view! { <button type="button" class="link" on:click=move |_| { apply.dispatch(EnterpriseChange::Close { id }); }>"关闭"</button> }.into_any()
+                    view! { <button type="button" class="link" on:click=move |_| { apply.dispatch(EnterpriseChange::Close { id }); }>{words::CLOSE}</button> }.into_any()
                 }}
             </td>
         </tr>
@@ -206,30 +212,30 @@ fn EnterpriseForm(
     view! {
         <form class="form" on:submit=on_submit>
             <h2>{title}</h2>
-            <label>"企业名称" <input type="text" prop:value=name on:input=set_name maxlength="100" /></label>
-            <label>"统一社会信用代码" <input type="text" prop:value=code on:input=set_code maxlength="18" autocapitalize="characters" /></label>
-            <label>"行业"
+            <label>{words::ENTERPRISE_NAME} <input type="text" prop:value=name on:input=set_name maxlength="100" /></label>
+            <label>{words::CREDIT_CODE} <input type="text" prop:value=code on:input=set_code maxlength="18" autocapitalize="characters" /></label>
+            <label>{words::INDUSTRY}
                 <select prop:value=move || draft.read().industry.map(|i| i.code()).unwrap_or("")
                     on:change=move |ev| draft.update(|d| d.industry = Industry::from_code(&event_target_value(&ev)))>
-                    <option value="">"请选择行业"</option>
+                    <option value="">{words::CHOOSE_INDUSTRY}</option>
                     {Industry::ALL.into_iter().map(|i| view! { <option value=i.code()>{i.label()}</option> }).collect_view()}
                 </select>
             </label>
-            <label>"所属网格"
+            <label>{words::GRID}
                 <select prop:value=move || draft.read().grid_id.map(|g| g.to_string()).unwrap_or_default()
                     on:change=move |ev| draft.update(|d| d.grid_id = event_target_value(&ev).parse().ok())>
-                    <option value="">"请选择网格"</option>
+                    <option value="">{shared::CHOOSE_GRID}</option>
                     {move || grids.get().into_iter().map(|g| view! { <option value=g.id>{g.name}</option> }).collect_view()}
                 </select>
             </label>
             <label class="check"><input type="checkbox" prop:checked=move || draft.read().above_scale
-                on:change=move |ev| draft.update(|d| d.above_scale = event_target_checked(&ev)) />"四上企业"</label>
+                on:change=move |ev| draft.update(|d| d.above_scale = event_target_checked(&ev)) />{words::ABOVE_SCALE}</label>
             <label class="check"><input type="checkbox" prop:checked=move || draft.read().cultivation
-                on:change=move |ev| draft.update(|d| d.cultivation = event_target_checked(&ev)) />"小升规培育"</label>
-            <label>"统计人员" <input type="text" prop:value=person on:input=set_person maxlength="50" /></label>
-            <label>"统计人员电话" <input type="tel" prop:value=phone on:input=set_phone maxlength="11" /></label>
-            <button type="submit" class="button primary">"保存"</button>
-            <button type="button" class="button" on:click=move |_| on_cancel()>"取消"</button>
+                on:change=move |ev| draft.update(|d| d.cultivation = event_target_checked(&ev)) />{words::CULTIVATION}</label>
+            <label>{words::STATISTICIAN} <input type="text" prop:value=person on:input=set_person maxlength="50" /></label>
+            <label>{words::STATISTICIAN_PHONE} <input type="tel" prop:value=phone on:input=set_phone maxlength="11" /></label>
+            <button type="submit" class="button primary">{shared::SAVE}</button>
+            <button type="button" class="button" on:click=move |_| on_cancel()>{shared::CANCEL}</button>
         </form>
     }
 }

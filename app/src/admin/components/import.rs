@@ -2,6 +2,8 @@
 use super::upload::{progress, read_chosen_file, send_file};
 use super::{AdminNav, alert, hydrated};
 use crate::admin::api::{ImportProgress, ImportReport, ImportStage};
+use crate::admin::words;
+use crate::sync::words::CHOOSE_FILE_FIRST;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -28,7 +30,7 @@ pub fn ImportPage() -> impl IntoView {
             let data = match (apply, bytes.get_untracked(), file.get_untracked()) {
                 (true, Some(data), _) => Ok(data),
                 (_, _, Some(input)) => read_chosen_file(input).await,
-                _ => Err(crate::error::AppError::Invalid("请先选择文件".into())),
+                _ => Err(crate::error::AppError::Invalid(CHOOSE_FILE_FIRST.into())),
             };
             let result = match data {
                 Ok(data) => {
@@ -66,27 +68,27 @@ pub fn ImportPage() -> impl IntoView {
     view! {
         <section class="card wide">
             <AdminNav />
-            <h1>"导入名录"</h1>
-            <p class="muted">"支持 Excel（xlsx）和 CSV（UTF-8 或旧版 Excel 的 GBK 编码）。先预览，确认无误后再导入；同一信用代码再次导入会更新原记录。"</p>
+            <h1>{words::IMPORT}</h1>
+            <p class="muted">{words::IMPORT_HOW}</p>
             <div class="form">
                 <label>
-                    "文件内容"
+                    {words::FILE_CONTENT}
                     <select on:change=move |ev| { layout.set(event_target_value(&ev)); report.set(None); }>
-                        <option value="enterprises">"企业名录（企业名称、统一社会信用代码、行业、所属网格…）"</option>
-                        <option value="people">"网格人员（姓名、手机号、所属网格、角色）"</option>
+                        <option value="enterprises">{words::ENTERPRISE_FILE}</option>
+                        <option value="people">{words::PEOPLE_FILE}</option>
                     </select>
                 </label>
                 <label>
-                    "选择文件"
+                    {words::CHOOSE_FILE}
                     <input type="file" node_ref=file accept=".xlsx,.xls,.csv" on:change=move |_| { report.set(None); bytes.set(None); } />
                 </label>
-                <button class="button" on:click=move |_| send(false) disabled=move || busy.get() || !ready.get()>"预览"</button>
+                <button class="button" on:click=move |_| send(false) disabled=move || busy.get() || !ready.get()>{words::PREVIEW}</button>
             </div>
             {move || error.get().map(alert)}
             {move || busy.get().then(|| view! { <Progress running /> })}
             {move || report.get().map(|r| {
                 let can_apply = !r.applied && r.valid_rows > 0;
-                let label = format!("确认导入 {} 行有效数据", r.valid_rows);
+                let label = words::confirm_import(r.valid_rows);
                 view! {
                     <Report report=r />
                     <Show when=move || can_apply>
@@ -110,53 +112,54 @@ fn Progress(running: RwSignal<Option<ImportProgress>>) -> impl IntoView {
             total,
         }) => view! {
             <p class="muted" role="status">
-                {format!("正在写入：{done} / {total} 行")}
+                {words::writing(done, total)}
                 <progress max=total.max(1) value=done></progress>
             </p>
         }
         .into_any(),
-        _ => view! { <p class="muted" role="status">"正在读取和校验文件…"</p> }.into_any(),
+        _ => view! { <p class="muted" role="status">{words::READING}</p> }.into_any(),
     }
 }
 
 #[component]
 fn Report(report: ImportReport) -> impl IntoView {
-    let summary = format!(
-        "{}：共 {} 行，有效 {} 行，有问题 {} 处；新增 {}，变更 {}，无变化 {}",
-        report.layout,
-        report.total_rows,
-        report.valid_rows,
-        report.errors.len(),
-        report.new,
-        report.changed,
-        report.unchanged
+    let summary = words::import_summary(
+        &report.layout,
+        words::ImportCounts {
+            total: report.total_rows,
+            valid: report.valid_rows,
+            errors: report.errors.len(),
+            new: report.new,
+            changed: report.changed,
+            unchanged: report.unchanged,
+        },
     );
     view! {
         <p class=if report.applied { "success" } else { "muted" } role="status">
-            {if report.applied { "已导入。" } else { "预览（尚未导入）：" }} {summary}
+            {if report.applied { words::IMPORTED } else { words::PREVIEWED }} {summary}
         </p>
         <Show when={let n = report.errors.len(); move || n > 0}>
-            <h2>"有问题的行（不会导入）"</h2>
+            <h2>{words::BAD_ROWS}</h2>
         </Show>
         <table class="grid-table">
             <tbody>
                 {report.errors.iter().map(|e| view! {
-                    <tr><td>{format!("第{}行", e.row)}</td><td>{e.column.clone()}</td><td class="error">{e.message.clone()}</td></tr>
+                    <tr><td>{words::row(e.row)}</td><td>{e.column.clone()}</td><td class="error">{e.message.clone()}</td></tr>
                 }).collect_view()}
             </tbody>
         </table>
         <Show when={let n = report.changes.len(); move || n > 0}>
-            <h2>"将新增或变更"</h2>
+            <h2>{words::CHANGES}</h2>
         </Show>
         <table class="grid-table">
             <tbody>
                 {report.changes.iter().map(|c| view! {
-                    <tr><td>{format!("第{}行", c.row)}</td><td>{c.name.clone()}</td><td>{c.key.clone()}</td><td>{c.fields.join("、")}</td></tr>
+                    <tr><td>{words::row(c.row)}</td><td>{c.name.clone()}</td><td>{c.key.clone()}</td><td>{c.fields.join("、")}</td></tr>
                 }).collect_view()}
             </tbody>
         </table>
         <Show when={let n = report.initial_passwords.len(); move || n > 0}>
-            <h2>"新人员的初始密码（请当面告知，首次登录须修改）"</h2>
+            <h2>{words::INITIAL_PASSWORDS}</h2>
         </Show>
         <table class="grid-table">
             <tbody>

@@ -15,6 +15,7 @@ pub use import::ImportPage;
 pub use people::PeoplePage;
 pub use tree::GridsPage;
 
+use crate::admin::words;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -22,14 +23,14 @@ use leptos_router::components::A;
 #[component]
 pub(crate) fn AdminNav() -> impl IntoView {
     view! {
-        <nav class="tabs" aria-label="管理">
-            <A href="/admin">"导入名录"</A>
-            <A href="/admin/grids">"网格"</A>
-            <A href="/admin/enterprises">"企业"</A>
-            <A href="/admin/people">"人员"</A>
-            <A href="/admin/grouping">"分组建议"</A>
-            <A href="/admin/cadence">"报送节奏"</A>
-            <A href="/admin/audit">"操作日志"</A>
+        <nav class="tabs" aria-label=words::TABS>
+            <A href="/admin">{words::IMPORT}</A>
+            <A href="/admin/grids">{words::GRIDS}</A>
+            <A href="/admin/enterprises">{words::ENTERPRISES}</A>
+            <A href="/admin/people">{words::PEOPLE}</A>
+            <A href="/admin/grouping">{words::GROUPING}</A>
+            <A href="/admin/cadence">{words::CADENCE}</A>
+            <A href="/admin/audit">{words::AUDIT}</A>
         </nav>
     }
 }

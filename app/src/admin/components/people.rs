@@ -1,7 +1,9 @@
 //! 人员: people and their roles; deactivate, reset a password, assign a role.
 use super::{AdminNav, alert, hydrated};
 use crate::admin::api::{PersonChange, change_person, list_grids, list_people};
+use crate::admin::words;
 use crate::domain::grid::Role;
+use crate::layout::words as shared;
 use leptos::prelude::*;
 
 #[component]
@@ -16,8 +18,8 @@ pub fn PeoplePage() -> impl IntoView {
         Some(Ok(done)) => {
             error.set(None);
             message.set(Some(match done.new_password {
-                Some(p) => format!("已重置。新密码：{p}（请当面告知，首次登录须修改）"),
-                None => "已保存".into(),
+                Some(p) => words::password_reset(&p),
+                None => shared::SAVED.into(),
             }));
             people.refetch();
         }
@@ -38,37 +40,37 @@ pub fn PeoplePage() -> impl IntoView {
     view! {
         <section class="card wide">
             <AdminNav />
-            <h1>"人员"</h1>
+            <h1>{words::PEOPLE}</h1>
             {move || error.get().map(alert)}
             {move || message.get().map(|m| view! { <p class="success" role="status">{m}</p> })}
-            <Transition fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+            <Transition fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
                 {move || people.get().map(|r| match r {
                     Err(e) => alert(e.to_string()).into_any(),
                     Ok(list) => view! {
                         <form class="form" on:submit=assign>
-                            <h2>"分配角色"</h2>
-                            <label>"人员"
+                            <h2>{words::ASSIGN_ROLE}</h2>
+                            <label>{words::PEOPLE}
                                 <select name="person" on:change=move |ev| person.set(event_target_value(&ev))>
-                                    <option value="">"请选择人员"</option>
+                                    <option value="">{words::CHOOSE_PERSON}</option>
                                     {list.iter().map(|p| view! { <option value=p.id>{format!("{} {}", p.name, p.phone)}</option> }).collect_view()}
                                 </select>
                             </label>
-                            <label>"网格"
+                            <label>{words::GRIDS}
                                 <select name="grid" on:change=move |ev| grid.set(event_target_value(&ev))>
-                                    <option value="">"请选择网格"</option>
+                                    <option value="">{shared::CHOOSE_GRID}</option>
                                     {move || grids.get().and_then(Result::ok).unwrap_or_default().into_iter().filter(|g| !g.closed)
                                         .map(|g| view! { <option value=g.id>{g.name}</option> }).collect_view()}
                                 </select>
                             </label>
-                            <label>"角色"
+                            <label>{words::ROLE}
                                 <select name="role" on:change=move |ev| role.set(event_target_value(&ev))>
                                     {Role::ALL.iter().rev().map(|r| view! { <option value=r.code()>{r.label()}</option> }).collect_view()}
                                 </select>
                             </label>
-                            <button type="submit" class="button primary" disabled=move || !ready.get()>"分配"</button>
+                            <button type="submit" class="button primary" disabled=move || !ready.get()>{words::ASSIGN}</button>
                         </form>
                         <table class="grid-table">
-                            <thead><tr><th>"姓名"</th><th>"手机号"</th><th>"角色"</th><th>"状态"</th><th>"操作"</th></tr></thead>
+                            <thead><tr><th>{words::PERSON_NAME}</th><th>{words::PHONE}</th><th>{words::ROLE}</th><th>{words::STATE}</th><th>{words::ACTION}</th></tr></thead>
                             <tbody>
                                 {list.into_iter().map(|p| {
                                     let id = p.id;
@@ -78,15 +80,15 @@ pub fn PeoplePage() -> impl IntoView {
                                             <td>{p.name.clone()}</td>
                                             <td>{p.phone.clone()}</td>
                                             <td>{roles}</td>
-                                            <td>{if p.active { "在用" } else { "已停用" }}</td>
+                                            <td>{if p.active { words::ACTIVE } else { words::DEACTIVATED }}</td>
                                             <td>
                                                 {if p.active {
-                                                    view! { <button class="link" on:click=move |_| { apply.dispatch(PersonChange::Deactivate { person_id: id }); }>"停用"</button> }.into_any()
+                                                    view! { <button class="link" on:click=move |_| { apply.dispatch(PersonChange::Deactivate { person_id: id }); }>{words::DEACTIVATE}</button> }.into_any()
                                                 } else {
-                                                    view! { <button class="link" on:click=move |_| { apply.dispatch(PersonChange::Reactivate { person_id: id }); }>"启用"</button> }.into_any()
+                                                    view! { <button class="link" on:click=move |_| { apply.dispatch(PersonChange::Reactivate { person_id: id }); }>{words::REACTIVATE}</button> }.into_any()
                                                 }}
                                                 " "
-                                                <button class="link" on:click=move |_| { apply.dispatch(PersonChange::ResetPassword { person_id: id }); }>"重置密码"</button>
+                                                <button class="link" on:click=move |_| { apply.dispatch(PersonChange::ResetPassword { person_id: id }); }>{words::RESET_PASSWORD}</button>
                                             </td>
                                         </tr>
                                     }

@@ -1,7 +1,9 @@
 //! 网格: the grid tree, with add, rename, move and close.
 use super::{AdminNav, alert, hydrated};
 use crate::admin::api::{GridChange, GridNode, change_grid, list_grids};
+use crate::admin::words;
 use crate::domain::grid::GridKind;
+use crate::layout::words as shared;
 use leptos::prelude::*;
 
 /// Grids in tree order, each with its depth.
@@ -68,9 +70,9 @@ pub fn GridsPage() -> impl IntoView {
     view! {
         <section class="card wide">
             <AdminNav />
-            <h1>"网格"</h1>
+            <h1>{words::GRIDS}</h1>
             {move || error.get().map(alert)}
-            <Transition fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+            <Transition fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
                 {move || grids.get().map(|r| match r {
                     Err(e) => alert(e.to_string()).into_any(),
                     Ok(list) => {
@@ -79,30 +81,30 @@ pub fn GridsPage() -> impl IntoView {
                         let choices2 = choices.clone();
                         view! {
                             <form class="form" on:submit=submit>
-                                <label>"操作"
+                                <label>{words::ACTION}
                                     <select on:change=move |ev| action.set(event_target_value(&ev))>
-                                        <option value="add">"新增下级网格"</option>
-                                        <option value="rename">"改名"</option>
-                                        <option value="move">"移到另一上级网格"</option>
-                                        <option value="close">"关闭（须已无企业和下级网格）"</option>
+                                        <option value="add">{words::ADD_CHILD}</option>
+                                        <option value="rename">{words::RENAME}</option>
+                                        <option value="move">{words::MOVE}</option>
+                                        <option value="close">{words::CLOSE_GRID}</option>
                                     </select>
                                 </label>
-                                <label>"网格"
+                                <label>{words::GRIDS}
                                     <select on:change=move |ev| target.set(event_target_value(&ev))>
-                                        <option value="">"请选择网格"</option>
+                                        <option value="">{shared::CHOOSE_GRID}</option>
                                         {choices.into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
                                     </select>
                                 </label>
                                 <Show when=move || action.get() == "move">
-                                    <label>"新的上级网格"
+                                    <label>{words::NEW_PARENT}
                                         <select on:change=move |ev| other.set(event_target_value(&ev))>
-                                            <option value="">"请选择"</option>
+                                            <option value="">{shared::CHOOSE}</option>
                                             {choices2.iter().map(|(id, label)| view! { <option value=*id>{label.clone()}</option> }).collect_view()}
                                         </select>
                                     </label>
                                 </Show>
                                 <Show when=move || action.get() == "add">
-                                    <label>"新网格类型"
+                                    <label>{words::NEW_KIND}
                                         <select on:change=move |ev| kind.set(event_target_value(&ev))>
                                             {[GridKind::Enterprise, GridKind::WorkArea, GridKind::Township, GridKind::Department].into_iter()
                                                 .map(|k| view! { <option value=k.code()>{k.label()}</option> }).collect_view()}
@@ -110,16 +112,16 @@ pub fn GridsPage() -> impl IntoView {
                                     </label>
                                 </Show>
                                 <Show when=move || matches!(action.get().as_str(), "add" | "rename")>
-                                    <label>"名称" <input type="text" bind:value=name maxlength="100" /></label>
+                                    <label>{words::NAME} <input type="text" bind:value=name maxlength="100" /></label>
                                 </Show>
-                                <button type="submit" class="button primary" disabled=move || !ready.get()>"执行"</button>
+                                <button type="submit" class="button primary" disabled=move || !ready.get()>{words::RUN}</button>
                             </form>
                             <table class="grid-table">
-                                <thead><tr><th>"网格"</th><th>"类型"</th><th>"层级"</th><th>"企业数"</th></tr></thead>
+                                <thead><tr><th>{words::GRIDS}</th><th>{words::KIND}</th><th>{words::LEVEL}</th><th>{words::ENTERPRISE_COUNT}</th></tr></thead>
                                 <tbody>
                                     {ordered.into_iter().map(|(depth, g)| view! {
                                         <tr class:closed=g.closed>
-                                            <td>{format!("{}{}{}", "　".repeat(depth), g.name, if g.closed { "（已关闭）" } else { "" })}</td>
+                                            <td>{format!("{}{}{}", "　".repeat(depth), g.name, if g.closed { shared::CLOSED_SUFFIX } else { "" })}</td>
                                             <td>{g.kind.label()}</td>
                                             <td>{g.level}</td>
                                             <td>{g.enterprises}</td>

@@ -12,6 +12,7 @@ mod browser {
     use super::*;
     use crate::admin::api::{IMPORT_PATH, IMPORT_PROGRESS_PATH};
     use crate::sync::http::answer;
+    use crate::sync::words;
     use gloo_net::http::Request;
 
     /// The bytes of the file chosen in `input`.
@@ -21,10 +22,10 @@ mod browser {
         let file = input
             .files()
             .and_then(|files| files.get(0))
-            .ok_or_else(|| AppError::Invalid("请先选择文件".into()))?;
+            .ok_or_else(|| AppError::Invalid(words::CHOOSE_FILE_FIRST.into()))?;
         let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
             .await
-            .map_err(|_| AppError::Invalid("无法读取所选文件".into()))?;
+            .map_err(|_| AppError::Invalid(words::FILE_UNREADABLE.into()))?;
         Ok(js_sys::Uint8Array::new(&buffer).to_vec())
     }
 

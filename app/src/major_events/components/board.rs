@@ -1,6 +1,7 @@
 //! 重大事项 on the township view: every event of the viewer's grids, unread ones flagged at the
 //! top, each marked read by the township or the city.
 use crate::major_events::api::{MajorEventRow, load_major_events, mark_major_event_read};
+use crate::major_events::words;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -34,8 +35,8 @@ fn Events(
     view! {
         <section class=section_class>
             <h2>{match unread {
-                0 => "重大事项".to_owned(),
-                n => format!("重大事项（{n} 条待阅）"),
+                0 => words::BOARD.to_owned(),
+                n => words::board_unread(n),
             }}</h2>
             <Show when=move || failure.get().is_some()>
                 <p class="error" role="alert">{move || failure.get().unwrap_or_default()}</p>
@@ -53,17 +54,17 @@ fn Events(
                         <li class="record" class:urgent=unread>
                             <div class="record-head">
                                 <strong>{r.title}</strong>
-                                <span class="muted">{format!("发生日期 {}", r.occurred_on)}</span>
+                                <span class="muted">{words::occurred_on(&r.occurred_on)}</span>
                             </div>
                             <div class="muted">
                                 {r.grid_name} {r.enterprise_name.map(|n| format!(" · {n}"))}
-                                {format!(" · {} 上报于 {}", r.reporter, r.received)}
+                                {words::reported(&r.reporter, &r.received)}
                             </div>
                             <p class="findings">{r.details}</p>
-                            <p>{format!("对统计数据的影响：{}", r.impact)}</p>
+                            <p>{words::impact_in_full(&r.impact)}</p>
                             {match r.read {
                                 Some(by) => view! { <p class="muted">{by}</p> }.into_any(),
-                                None => view! { <button class="button" disabled=move || !ready.get() on:click=read>"标记已阅"</button> }.into_any(),
+                                None => view! { <button class="button" disabled=move || !ready.get() on:click=read>{words::MARK_READ}</button> }.into_any(),
                             }}
                         </li>
                     }

@@ -4,6 +4,7 @@ use crate::directory::picker::{GridChoice, member_grids};
 use crate::domain::major_event::{MajorEventDraft, TITLE_MAX_CHARS};
 use crate::domain::period::format_date;
 use crate::filing::go_to_field_app;
+use crate::major_events::words;
 use crate::sync::client;
 use crate::sync::editing::{Editing, RecordForm, RefusalBanner, SaveControls, Saved, SignedIn};
 use crate::sync::state::use_client;
@@ -12,18 +13,20 @@ use leptos::prelude::*;
 #[component]
 pub fn MajorEventFormPage() -> impl IntoView {
     view! {
-        <SignedIn allowed=|p| !p.activity_grids().is_empty() refusal="只有企业网格的成员可以上报重大事项。">
+        <SignedIn allowed=|p| !p.activity_grids().is_empty() refusal=words::REFUSAL>
             <MajorEventForm />
         </SignedIn>
     }
 }
 
+type Save = RecordForm<MajorEventDraft>;
+type Form = RwSignal<MajorEventDraft>;
+
 #[component]
 fn MajorEventForm() -> impl IntoView {
-    let client = use_client();
     let opened = Editing::from_query();
     let problems = opened.problems();
-    let save = RecordForm::<MajorEventDraft>::new(opened.id);
+    let save = Save::new(opened.id);
     let editing = opened.id;
     let grids = member_grids();
     let today = client::today().map(format_date).unwrap_or_default();
@@ -38,21 +41,6 @@ fn MajorEventForm() -> impl IntoView {
             impact: String::new(),
         });
     let form = RwSignal::new(draft);
-    let error_for = move |field: &'static str| save.error_for(field);
-    let text = move |read: fn(&MajorEventDraft) -> &String| move || form.with(|f| read(f).clone());
-    let set = move |write: fn(&mut MajorEventDraft, String)| {
-        move |ev| form.update(|f| write(f, event_target_value(&ev)))
-    };
-    let enterprises = move || {
-        let grid = form.with(|f| f.grid_id);
-        client.directory.with(|d| {
-            d.enterprises
-                .iter()
-                .filter(|e| e.grid_id == grid)
-                .map(|e| (e.id, e.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -69,55 +57,90 @@ fn MajorEventForm() -> impl IntoView {
 
     view! {
         <section class="card">
-            <h1>{if editing.is_some() { "修改重大事项" } else { "上报重大事项" }}</h1>
-            <p class="hint">"发生或即将发生对统计数据有较大影响的事项，请立即上报。联网后优先于其他记录发送，乡镇和市统计局会立即看到。"</p>
+            <h1>{if editing.is_some() { words::EDIT_TITLE } else { words::NEW_TITLE }}</h1>
+            <p class="hint">{words::WHEN_TO_REPORT}</p>
             <RefusalBanner problems />
             <form on:submit=submit class="form" novalidate>
-                <GridChoice label="所在网格" grids chosen=Signal::derive(move || form.with(|f| f.grid_id))
+                <GridChoice label=words::GRID grids chosen=Signal::derive(move || form.with(|f| f.grid_id))
                     on_choose=move |grid| form.update(|f| {
                         f.grid_id = grid;
                         f.enterprise_id = None;
                     })
-                    error=Signal::derive(error_for("grid_id")) />
-                <label>
-                    "涉及企业（可不选）"
-                    <select name="enterprise"
-                        on:change=move |ev| form.update(|f| f.enterprise_id = event_target_value(&ev).parse().ok())>
-                        <option value="">"不涉及具体企业"</option>
-                        <For each=enterprises key=|(id, _)| *id let((id, name))>
-                            <option value=id.to_string() selected=move || form.with(|f| f.enterprise_id == Some(id))>{name}</option>
-                        </For>
-                    </select>
-                    <span class="field-error">{error_for("enterprise_id")}</span>
-                </label>
-                <label>
-                    "发生日期（或预计发生日期）"
-                    <input type="date" name="occurred_on" prop:value=text(|f| &f.occurred_on)
-                        on:input=set(|f, v| f.occurred_on = v) />
-                    <span class="field-error">{error_for("occurred_on")}</span>
-                </label>
-                <label>
-                    "事项标题"
-                    <input type="text" name="title" maxlength=TITLE_MAX_CHARS.to_string()
-                        placeholder="例如：某企业全面停产" prop:value=text(|f| &f.title)
-                        on:input=set(|f, v| f.title = v) />
-                    <span class="field-error">{error_for("title")}</span>
-                </label>
-                <label>
-                    "事项经过"
-                    <textarea name="details" rows="5" placeholder="发生了什么、原因、目前进展"
-                        prop:value=text(|f| &f.details) on:input=set(|f, v| f.details = v)></textarea>
-                    <span class="field-error">{error_for("details")}</span>
-                </label>
-                <label>
-                    "对统计数据的影响"
-                    <textarea name="impact" rows="3" placeholder="例如：预计本月产值减少约3000万元、用工减少200人"
-                        prop:value=text(|f| &f.impact) on:input=set(|f, v| f.impact = v)></textarea>
-                    <span class="field-error">{error_for("impact")}</span>
-                </label>
-                <SaveControls state=save.state label="保存并上报" saved="已保存（待同步，联网后优先上报）" />
+                    error=Signal::derive(save.error_for("grid_id")) />
+                {where_and_when(save, form)}
+                {what_happened(save, form)}
+                <SaveControls state=save.state label=words::SAVE saved=words::SAVED />
             </form>
-            <p><a href="/records" rel="external">"查看我的记录"</a></p>
+            <p><a href="/records" rel="external">{words::MY_RECORDS}</a></p>
         </section>
+    }
+}
+
+/// A text field of the draft, to show.
+fn text(form: Form, read: fn(&MajorEventDraft) -> &String) -> impl Fn() -> String + Copy {
+    move || form.with(|f| read(f).clone())
+}
+
+/// A text field of the draft, to change as it is typed.
+fn set(form: Form, write: fn(&mut MajorEventDraft, String)) -> impl Fn(leptos::ev::Event) + Copy {
+    move |ev| form.update(|f| write(f, event_target_value(&ev)))
+}
+
+/// The enterprise concerned, if any, among the grid's; and the day.
+fn where_and_when(save: Save, form: Form) -> impl IntoView {
+    let client = use_client();
+    let enterprises = move || {
+        let grid = form.with(|f| f.grid_id);
+        client.directory.with(|d| {
+            d.enterprises
+                .iter()
+                .filter(|e| e.grid_id == grid)
+                .map(|e| (e.id, e.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <label>
+            {words::ENTERPRISE}
+            <select name="enterprise"
+                on:change=move |ev| form.update(|f| f.enterprise_id = event_target_value(&ev).parse().ok())>
+                <option value="">{words::NO_ENTERPRISE}</option>
+                <For each=enterprises key=|(id, _)| *id let((id, name))>
+                    <option value=id.to_string() selected=move || form.with(|f| f.enterprise_id == Some(id))>{name}</option>
+                </For>
+            </select>
+            <span class="field-error">{save.error_for("enterprise_id")}</span>
+        </label>
+        <label>
+            {words::OCCURRED_ON}
+            <input type="date" name="occurred_on" prop:value=text(form, |f| &f.occurred_on)
+                on:input=set(form, |f, v| f.occurred_on = v) />
+            <span class="field-error">{save.error_for("occurred_on")}</span>
+        </label>
+    }
+}
+
+/// The event's title, what happened, and what it does to the figures.
+fn what_happened(save: Save, form: Form) -> impl IntoView {
+    view! {
+        <label>
+            {words::TITLE}
+            <input type="text" name="title" maxlength=TITLE_MAX_CHARS.to_string()
+                placeholder=words::TITLE_HINT prop:value=text(form, |f| &f.title)
+                on:input=set(form, |f, v| f.title = v) />
+            <span class="field-error">{save.error_for("title")}</span>
+        </label>
+        <label>
+            {words::DETAILS}
+            <textarea name="details" rows="5" placeholder=words::DETAILS_HINT
+                prop:value=text(form, |f| &f.details) on:input=set(form, |f, v| f.details = v)></textarea>
+            <span class="field-error">{save.error_for("details")}</span>
+        </label>
+        <label>
+            {words::IMPACT}
+            <textarea name="impact" rows="3" placeholder=words::IMPACT_HINT
+                prop:value=text(form, |f| &f.impact) on:input=set(form, |f, v| f.impact = v)></textarea>
+            <span class="field-error">{save.error_for("impact")}</span>
+        </label>
     }
 }

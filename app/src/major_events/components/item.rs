@@ -1,6 +1,7 @@
 //! A major event in 我的记录: title, day, its sync state, and a way to edit it (the form is in
 //! the filing bundle: a full load).
 use crate::domain::major_event::MajorEventDraft;
+use crate::major_events::words;
 use crate::sync::outbox::OutboxRecord;
 use crate::sync::withdraw::WithdrawButton;
 use crate::visits::components::records::{refusal, state_class};
@@ -15,14 +16,14 @@ pub fn MajorEventItem(record: OutboxRecord, event: MajorEventDraft) -> impl Into
     view! {
         <li class="record urgent">
             <div class="record-head">
-                <strong>{format!("重大事项 · {}", event.title)}</strong>
+                <strong>{words::headline(&event.title)}</strong>
                 <span class=state_class(&record.state)>{record.label()}</span>
             </div>
-            <div class="muted">{format!("发生日期 {}", event.occurred_on)}</div>
+            <div class="muted">{words::occurred_on(&event.occurred_on)}</div>
             <p class="findings">{event.details}</p>
-            <p class="muted">{format!("影响：{}", event.impact)}</p>
+            <p class="muted">{words::impact(&event.impact)}</p>
             {problems.map(|p| view! { <p class="error">{p}</p> })}
-            {edit.map(|href| view! { <a href=href rel="external" class="button">"修改重大事项"</a> })}
+            {edit.map(|href| view! { <a href=href rel="external" class="button">{words::EDIT}</a> })}
             <WithdrawButton record=record.clone() />
         </li>
     }

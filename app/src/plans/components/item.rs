@@ -1,6 +1,8 @@
 //! An annual plan in 我的记录: grid, year, its sync state, and a way to edit it (the form is in
 //! the filing bundle: a full load).
 use crate::domain::annual_plan::{AnnualPlanDraft, PARTS};
+use crate::layout::words as shared;
+use crate::plans::words;
 use crate::sync::outbox::OutboxRecord;
 use crate::sync::state::use_client;
 use crate::sync::withdraw::WithdrawButton;
@@ -11,7 +13,7 @@ use leptos::prelude::*;
 pub fn PlanItem(record: OutboxRecord, plan: AnnualPlanDraft) -> impl IntoView {
     let grid = use_client().directory.with_untracked(|d| {
         d.grid(plan.grid_id)
-            .map_or_else(|| format!("网格 #{}", plan.grid_id), |g| g.name.clone())
+            .map_or_else(|| shared::grid_number(plan.grid_id), |g| g.name.clone())
     });
     let problems = refusal(&record.state);
     let edit = record
@@ -25,13 +27,13 @@ pub fn PlanItem(record: OutboxRecord, plan: AnnualPlanDraft) -> impl IntoView {
     view! {
         <li class="record">
             <div class="record-head">
-                <strong>{format!("{}年工作计划 · {grid}", plan.year)}</strong>
+                <strong>{words::headline(plan.year, &grid)}</strong>
                 <span class=state_class(&record.state)>{record.label()}</span>
             </div>
-            <div class="muted">{format!("第{}版", record.version)}</div>
+            <div class="muted">{shared::version(record.version)}</div>
             {parts}
             {problems.map(|p| view! { <p class="error">{p}</p> })}
-            {edit.map(|href| view! { <a href=href rel="external" class="button">"修改计划"</a> })}
+            {edit.map(|href| view! { <a href=href rel="external" class="button">{words::EDIT}</a> })}
             <WithdrawButton record=record.clone() />
         </li>
     }

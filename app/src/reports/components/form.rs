@@ -4,6 +4,8 @@ use super::item::month_label;
 use crate::directory::picker::GridChoice;
 use crate::domain::period::{Month, parse_date};
 use crate::domain::report::{MonthFigures, ReportDraft};
+use crate::layout::words as shared;
+use crate::reports::words;
 use crate::sync::client;
 use crate::sync::editing::{Editing, RecordForm, SaveControls};
 use crate::sync::outbox::{OutboxRecord, RecordDraft, RecordState};
@@ -16,10 +18,10 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 pub fn ReportFormPage() -> impl IntoView {
     let client = use_client();
     view! {
-        <Show when=move || client.ready.get() fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+        <Show when=move || client.ready.get() fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
             <Show
                 when=move || client.profile.with(|p| p.as_ref().is_some_and(|p| !p.reporting_grids().is_empty()))
-                fallback=|| view! { <p class="card">"情况汇报由企业网格长填写。请先" <A href="/login">"登录"</A> "网格长账号。"</p> }
+                fallback=|| view! { <p class="card">{words::ONLY_LEADERS} <A href="/login">{shared::SIGN_IN}</A> {words::LEADER_ACCOUNT}</p> }
             >
                 <ReportForm />
             </Show>
@@ -87,11 +89,9 @@ fn month_figures(client: &ClientState, grid: i32, month: &str) -> MonthFigures {
     server.plus(unsent)
 }
 
-#[component]
-fn ReportForm() -> impl IntoView {
-    let client = use_client();
-    let query = use_query_map();
-    let grids: Vec<(i32, String)> = client.profile.with_untracked(|p| {
+/// The grids the person leads, with their names.
+fn led_grids(client: &ClientState) -> Vec<(i32, String)> {
+    client.profile.with_untracked(|p| {
         p.as_ref()
             .map(|p| {
                 p.reporting_grids()
@@ -100,7 +100,33 @@ fn ReportForm() -> impl IntoView {
                     .collect()
             })
             .unwrap_or_default()
-    });
+    })
+}
+
+/// What the township said, and what the server refused, about the report being edited.
+fn notice(record: Option<&OutboxRecord>) -> Option<String> {
+    match &record?.state {
+        RecordState::Returned { comment } => Some(words::returned_by_township(
+            comment.as_deref().unwrap_or_default(),
+        )),
+        RecordState::Rejected { problems } => Some(words::refused_by_server(
+            &problems
+                .iter()
+                .map(|p| p.message.clone())
+                .collect::<Vec<_>>()
+                .join("；"),
+        )),
+        _ => None,
+    }
+}
+
+type Save = RecordForm<ReportDraft>;
+
+#[component]
+fn ReportForm() -> impl IntoView {
+    let client = use_client();
+    let query = use_query_map();
+    let grids = led_grids(&client);
     let opened = Editing::from_query();
     let this_month = client::today().map(Month::of).map(|m| m.to_string());
     let draft = opened.draft::<ReportDraft>();
@@ -123,29 +149,81 @@ fn ReportForm() -> impl IntoView {
     let text = |f: fn(&ReportDraft) -> &String| {
         RwSignal::new(draft.as_ref().map(|d| f(d).clone()).unwrap_or_default())
     };
-    let work_done = text(|d| &d.work_done);
-    let problems = text(|d| &d.problems);
-    let next_steps = text(|d| &d.next_steps);
-    // What the township said, and what the server refused, about the report being edited.
-    let notice = opened.record.as_ref().and_then(|r| match &r.state {
-        RecordState::Returned { comment } => Some(format!(
-            "乡镇退回了这份汇报：{}",
-            comment.clone().unwrap_or_default()
-        )),
-        RecordState::Rejected { problems } => Some(format!(
-            "服务器未接受这份汇报：{}",
-            problems
-                .iter()
-                .map(|p| p.message.clone())
-                .collect::<Vec<_>>()
-                .join("；")
-        )),
-        _ => None,
-    });
-    let save = RecordForm::<ReportDraft>::new(opened.id);
-    let error_for = move |field: &'static str| save.error_for(field);
+    let parts = [
+        text(|d| &d.work_done),
+        text(|d| &d.problems),
+        text(|d| &d.next_steps),
+    ];
+    let notice = notice(opened.record.as_ref());
+    let save = Save::new(opened.id);
+
+    let navigate = use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let [work_done, problems, next_steps] = parts.map(|p| p.get_untracked());
+        let draft = ReportDraft {
+            grid_id: grid.get_untracked(),
+            month: month.get_untracked(),
+            work_done,
+            problems,
+            next_steps,
+        };
+        let navigate = navigate.clone();
+        submit_report(client, save, draft, move || {
+            navigate("/records", Default::default())
+        });
+    };
+
+    view! {
+        <section class="card">
+            <h1>{words::TITLE}</h1>
+            {notice.map(|n| view! { <p class="error" role="alert">{n}</p> })}
+            <form on:submit=submit class="form" novalidate>
+                <GridChoice grids=grids.clone() chosen=grid on_choose=move |g| grid.set(g)
+                    error=Signal::derive(save.error_for("grid_id")) />
+                {month_and_figures(client, save, grid, month, parts[0])}
+                <Part label=words::WORK_DONE name="work_done" placeholder=words::WORK_DONE_HINT
+                    value=parts[0] error=Signal::derive(save.error_for("work_done")) />
+                <Part label=words::PROBLEMS name="problems" placeholder=words::PROBLEMS_HINT
+                    value=parts[1] error=Signal::derive(save.error_for("problems")) />
+                <Part label=words::NEXT_STEPS name="next_steps" placeholder=""
+                    value=parts[2] error=Signal::derive(save.error_for("next_steps")) />
+                <SaveControls state=save.state label=words::SAVE />
+            </form>
+        </section>
+    }
+}
+
+/// Saves the report, unless its month is approved and locked. One report per grid and month:
+/// writing it again edits the one the phone holds.
+fn submit_report(
+    client: ClientState,
+    save: Save,
+    draft: ReportDraft,
+    then: impl FnOnce() + 'static,
+) {
+    let existing = local_report(&client, draft.grid_id, draft.month.trim());
+    if existing
+        .as_ref()
+        .is_some_and(|r| r.state == RecordState::Approved)
+    {
+        save.refuse(words::locked_month(&month_label(&draft.month)));
+        return;
+    }
+    save.editing.set(existing.map(|r| r.id));
+    save.submit(draft, move |_| then());
+}
+
+/// The month reported on, the grid's figures of that month, and a button that quotes them in
+/// 本月工作情况 (`work_done`), for the leader to keep or edit.
+fn month_and_figures(
+    client: ClientState,
+    save: Save,
+    grid: RwSignal<i32>,
+    month: RwSignal<String>,
+    work_done: RwSignal<String>,
+) -> impl IntoView {
     let figures = move || month_figures(&client, grid.get(), &month.get());
-    // Quotes the figures in 本月工作情况, for the leader to keep or edit.
     let quote = move |_| {
         let sentence = figures().sentence(&month_label(&month.get_untracked()));
         work_done.update(|text| {
@@ -155,65 +233,19 @@ fn ReportForm() -> impl IntoView {
             text.push_str(&sentence);
         });
     };
-
-    let navigate = use_navigate();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let draft = ReportDraft {
-            grid_id: grid.get_untracked(),
-            month: month.get_untracked(),
-            work_done: work_done.get_untracked(),
-            problems: problems.get_untracked(),
-            next_steps: next_steps.get_untracked(),
-        };
-        // One report per grid and month: writing it again edits the one the phone holds.
-        let existing = local_report(&client, draft.grid_id, draft.month.trim());
-        if existing
-            .as_ref()
-            .is_some_and(|r| r.state == RecordState::Approved)
-        {
-            save.refuse(format!(
-                "{}的汇报已审核通过并锁定，不能修改；如需修改请联系乡镇网格长解锁",
-                month_label(&draft.month)
-            ));
-            return;
-        }
-        save.editing.set(existing.map(|r| r.id));
-        let navigate = navigate.clone();
-        save.submit(draft, move |_| navigate("/records", Default::default()));
-    };
-
     view! {
-        <section class="card">
-            <h1>"情况汇报"</h1>
-            {notice.map(|n| view! { <p class="error" role="alert">{n}</p> })}
-            <form on:submit=submit class="form" novalidate>
-                <GridChoice grids=grids.clone() chosen=grid on_choose=move |g| grid.set(g)
-                    error=Signal::derive(error_for("grid_id")) />
-                <label>
-                    "汇报月份"
-                    <input type="month" name="month" bind:value=month />
-                    <span class="field-error">{error_for("month")}</span>
-                </label>
-                <p class="hint" role="status">
-                    {move || {
-                        let f = figures();
-                        format!(
-                            "本网格{}：走访 {} 次，网格活动 {} 次，培训 {} 次（含本手机未同步的记录）",
-                            month_label(&month.get()), f.visits, f.activities, f.trainings
-                        )
-                    }}
-                </p>
-                <button type="button" class="button subtle" on:click=quote>"填入本月数据"</button>
-                <Part label="本月工作情况" name="work_done" placeholder="走访、培训、统计之家活动、数据质量等"
-                    value=work_done error=Signal::derive(error_for("work_done")) />
-                <Part label="存在问题" name="problems" placeholder="没有可不填"
-                    value=problems error=Signal::derive(error_for("problems")) />
-                <Part label="下月工作打算" name="next_steps" placeholder=""
-                    value=next_steps error=Signal::derive(error_for("next_steps")) />
-                <SaveControls state=save.state label="保存并提交" />
-            </form>
-        </section>
+        <label>
+            {words::MONTH}
+            <input type="month" name="month" bind:value=month />
+            <span class="field-error">{save.error_for("month")}</span>
+        </label>
+        <p class="hint" role="status">
+            {move || {
+                let f = figures();
+                words::month_figures(&month_label(&month.get()), f.visits, f.activities, f.trainings)
+            }}
+        </p>
+        <button type="button" class="button subtle" on:click=quote>{words::QUOTE_FIGURES}</button>
     }
 }
 

@@ -1,6 +1,8 @@
 //! A monthly report in 我的记录: its review state, the township's comment, and a way to edit.
 use crate::domain::period::Month;
 use crate::domain::report::ReportDraft;
+use crate::layout::words as shared;
+use crate::reports::words;
 use crate::sync::outbox::{OutboxRecord, RecordState};
 use crate::sync::state::use_client;
 use crate::sync::withdraw::WithdrawButton;
@@ -16,7 +18,7 @@ pub fn month_label(month: &str) -> String {
 /// The state as a leader reads it: a synced report waits for the township.
 pub fn report_state_label(state: &RecordState) -> &'static str {
     match state {
-        RecordState::Synced { .. } => "已提交，待审核",
+        RecordState::Synced { .. } => words::SUBMITTED,
         other => other.label(),
     }
 }
@@ -28,7 +30,7 @@ pub fn ReportItem(record: OutboxRecord, report: ReportDraft) -> impl IntoView {
         p.as_ref()
             .and_then(|p| p.roles.iter().find(|r| r.grid_id == report.grid_id))
             .map_or_else(
-                || format!("网格 #{}", report.grid_id),
+                || shared::grid_number(report.grid_id),
                 |r| r.grid_name.clone(),
             )
     });
@@ -43,17 +45,17 @@ pub fn ReportItem(record: OutboxRecord, report: ReportDraft) -> impl IntoView {
     view! {
         <li class="record report">
             <div class="record-head">
-                <strong>{format!("情况汇报 · {}", month_label(&report.month))}</strong>
+                <strong>{words::headline(&month_label(&report.month))}</strong>
                 <span class=state_class(&record.state)>{if record.withdrawn { record.label() } else { report_state_label(&record.state) }}</span>
             </div>
-            <div class="muted">{grid} {format!(" · 第{}版", record.version)}</div>
+            <div class="muted">{grid} {words::after_grid(record.version)}</div>
             <p class="findings">{report.work_done}</p>
-            {comment.map(|c| view! { <p class="error">"乡镇退回意见：" {c}</p> })}
+            {comment.map(|c| view! { <p class="error">{words::TOWNSHIP_COMMENT} {c}</p> })}
             {problems.map(|p| view! { <p class="error">{p}</p> })}
             {(record.state == RecordState::Approved).then(|| view! {
-                <p class="muted">"已审核通过，本月记录已锁定。"</p>
+                <p class="muted">{words::LOCKED}</p>
             })}
-            {edit.map(|href| view! { <A href=href attr:class="button">"修改汇报"</A> })}
+            {edit.map(|href| view! { <A href=href attr:class="button">{words::EDIT}</A> })}
             <WithdrawButton record=record.clone() />
         </li>
     }

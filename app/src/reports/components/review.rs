@@ -5,10 +5,12 @@ use super::item::month_label;
 use crate::admin::components::{alert, hydrated};
 use crate::domain::cadence::Status;
 use crate::domain::report::{ReviewAction, ReviewStatus};
+use crate::layout::words::LOADING;
 use crate::reports::api::{
     ReportRow, ReportTrend, ReportView, ReviewBoard, TownshipFigures, load_review_board,
     review_report, waive_report,
 };
+use crate::reports::words;
 use crate::township::components::ScopeMonth;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -37,9 +39,9 @@ pub fn ReviewPage() -> impl IntoView {
     let ready = hydrated();
     view! {
         <section class="card wide">
-            <h1>"月度汇报审核"</h1>
-            <p><a href="/township">"乡镇走访情况"</a></p>
-            <Transition fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+            <h1>{words::REVIEW_TITLE}</h1>
+            <p><a href="/township">{words::TOWNSHIP_VIEW}</a></p>
+            <Transition fallback=|| view! { <p class="loading">{LOADING}</p> }>
                 {move || board.get().map(|result| match result {
                     Ok(b) => view! { <Board board=b go=go.clone() refetch=move || board.refetch() ready /> }.into_any(),
                     Err(e) => alert(e.to_string()).into_any(),
@@ -59,26 +61,21 @@ fn Board(
     let scope = board.scope_id;
     let month = board.month.clone();
     let missing = board.rows.iter().filter(|r| r.report.is_none()).count();
-    let summary = format!(
-        "{}：{} 个网格，待审核 {}，被退回 {}，已通过 {}，未提交 {}。{}",
-        month_label(&month),
+    let summary = words::board_summary(
+        &month_label(&month),
         board.rows.len(),
         board.count(ReviewStatus::Submitted),
         board.count(ReviewStatus::Returned),
         board.count(ReviewStatus::Approved),
         missing,
-        if board.due.is_empty() {
-            String::new()
-        } else {
-            format!("{} 前提交为按时。", board.due)
-        },
+        &board.due,
     );
     view! {
         <ScopeMonth scopes=board.scopes scope month=month.clone() go export="reports" />
         <p class="muted" role="status">{summary}</p>
         {(!board.city.is_empty()).then(|| view! { <City townships=board.city month=month.clone() /> })}
         <Trend trend=board.trend />
-        <h2>{format!("{} 各网格汇报", month_label(&month))}</h2>
+        <h2>{words::grids_of_month(&month_label(&month))}</h2>
         <ul class="records">
             {board.rows.into_iter().map(|row| view! { <Row row month=month.clone() refetch ready /> }).collect_view()}
         </ul>
@@ -90,14 +87,14 @@ fn Board(
 fn City(townships: Vec<TownshipFigures>, month: String) -> impl IntoView {
     let percent = |p: Option<u8>| p.map_or_else(|| "—".to_owned(), |p| format!("{p}%"));
     view! {
-        <h2>"全市各乡镇对比"</h2>
+        <h2>{words::CITY}</h2>
         <div class="table-scroll">
             <table class="grid-table">
                 <thead>
                     <tr>
-                        <th>"乡镇"</th><th>"企业网格"</th>
-                        <th>{format!("{}已交汇报", month_label(&month))}</th><th>"已通过"</th>
-                        <th>"上月汇报完成率"</th><th>"上月汇报及时率"</th><th>"本月走访次数"</th>
+                        <th>{words::TOWNSHIP}</th><th>{words::ENTERPRISE_GRIDS}</th>
+                        <th>{words::reported_in(&month_label(&month))}</th><th>{words::APPROVED}</th>
+                        <th>{words::LAST_MONTH_COMPLETENESS}</th><th>{words::LAST_MONTH_TIMELINESS}</th><th>{words::VISITS_THIS_MONTH}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -118,12 +115,12 @@ fn City(townships: Vec<TownshipFigures>, month: String) -> impl IntoView {
 fn Trend(trend: ReportTrend) -> impl IntoView {
     let percent = |p: &Option<u8>| p.map_or_else(|| "—".to_owned(), |p| format!("{p}%"));
     view! {
-        <h2>"近六个月汇报情况"</h2>
+        <h2>{words::TREND}</h2>
         <div class="table-scroll">
             <table class="grid-table trend-table">
                 <thead>
                     <tr>
-                        <th>"网格"</th>
+                        <th>{words::GRID}</th>
                         {trend.months.iter().map(|m| view! { <th>{month_label(m)}</th> }).collect_view()}
                     </tr>
                 </thead>
@@ -138,11 +135,11 @@ fn Trend(trend: ReportTrend) -> impl IntoView {
                         </tr>
                     }).collect_view()}
                     <tr>
-                        <th>"完成率"</th>
+                        <th>{words::COMPLETENESS}</th>
                         {trend.completeness.iter().map(|p| view! { <td>{percent(p)}</td> }).collect_view()}
                     </tr>
                     <tr>
-                        <th>"及时率"</th>
+                        <th>{words::TIMELINESS}</th>
                         {trend.timeliness.iter().map(|p| view! { <td>{percent(p)}</td> }).collect_view()}
                     </tr>
                 </tbody>
@@ -168,7 +165,10 @@ fn Row(
     let duty = row.duty.map(|d| {
         view! { <span class=format!("status {}", d.code())>{d.label()}</span> }
     });
-    let state = row.report.as_ref().map_or("未提交", |r| r.status.label());
+    let state = row
+        .report
+        .as_ref()
+        .map_or(words::NOT_SUBMITTED, |r| r.status.label());
     let name = row.grid_name.clone();
     view! {
         <li class="record" data-grid=name>
@@ -176,7 +176,7 @@ fn Row(
                 <strong>{row.grid_name}</strong>
                 <span class="state">{state}</span>
             </div>
-            <div class="muted">"报送节奏：" {duty} {waived.map(|r| format!(" 豁免原因：{r}"))}</div>
+            <div class="muted">{words::CADENCE} {duty} {waived.map(|r| words::waived(&r))}</div>
             {row.report.map(|report| view! { <Report report refetch ready /> })}
             {may_waive.then(|| view! { <Waive grid_id month refetch ready /> })}
         </li>
@@ -208,15 +208,15 @@ fn Waive(
     };
     view! {
         <details class="waive">
-            <summary>"豁免本月汇报"</summary>
+            <summary>{words::WAIVE}</summary>
             <div class="form">
                 <label>
-                    "豁免原因"
+                    {words::WAIVE_REASON}
                     <textarea name="reason" rows="2" prop:value=move || reason.get()
                         on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                 </label>
                 <button type="button" class="button" disabled=move || busy.get() || !ready.get()
-                    on:click=send>"确认豁免"</button>
+                    on:click=send>{words::CONFIRM_WAIVE}</button>
                 {move || problem.get().map(alert)}
             </div>
         </details>
@@ -251,15 +251,16 @@ fn Report(
     // What the reviewer may do next: the comment's label and the buttons.
     let steps: Option<(&str, &[Step])> = match status {
         ReviewStatus::Submitted => Some((
-            "审核意见（退回时必填）",
+            words::REVIEW_COMMENT,
             &[
-                (ReviewAction::Approve, "通过", "button primary"),
-                (ReviewAction::Return, "退回修改", "button"),
+                (ReviewAction::Approve, words::APPROVE, "button primary"),
+                (ReviewAction::Return, words::RETURN, "button"),
             ],
         )),
-        ReviewStatus::Approved => {
-            Some(("解锁原因", &[(ReviewAction::Unlock, "解锁本月", "button")]))
-        }
+        ReviewStatus::Approved => Some((
+            words::UNLOCK_REASON,
+            &[(ReviewAction::Unlock, words::UNLOCK, "button")],
+        )),
         ReviewStatus::Returned => None,
     };
     let actions = match steps {
@@ -277,26 +278,25 @@ fn Report(
             </div>
         }
         .into_any(),
-        None => view! { <p class="muted">"已退回，等待网格长修改后重新提交。"</p> }.into_any(),
+        None => view! { <p class="muted">{words::AWAITING_CHANGES}</p> }.into_any(),
     };
     view! {
         <div class="report-body">
             <p class="muted">
-                {format!("{} · 第{}版 · 本月走访 {} 次，覆盖企业 {}/{} 家",
-                    report.author, report.version, report.visits, report.visited_enterprises, report.enterprises)}
+                {words::report_facts(&report.author, report.version, report.visits, report.visited_enterprises, report.enterprises)}
             </p>
-            <h3>"本月工作情况"</h3>
+            <h3>{words::WORK_DONE}</h3>
             <p class="findings">{report.work_done}</p>
-            <h3>"存在问题"</h3>
-            <p class="findings">{if report.problems.is_empty() { "无".to_owned() } else { report.problems }}</p>
-            <h3>"下月工作打算"</h3>
+            <h3>{words::PROBLEMS}</h3>
+            <p class="findings">{if report.problems.is_empty() { words::NONE.to_owned() } else { report.problems }}</p>
+            <h3>{words::NEXT_STEPS}</h3>
             <p class="findings">{report.next_steps}</p>
             <details>
-                <summary>{format!("审核记录（{} 条）", report.history.len())}</summary>
+                <summary>{words::history(report.history.len())}</summary>
                 <ul class="history">
                     {report.history.into_iter().map(|h| view! {
                         <li>
-                            {format!("{} {} {}（第{}版）", h.at, h.person, h.action, h.version)}
+                            {words::history_line(&h.at, &h.person, &h.action, h.version)}
                             {h.comment.map(|c| format!("：{c}"))}
                         </li>
                     }).collect_view()}

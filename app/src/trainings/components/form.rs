@@ -7,23 +7,26 @@ use crate::filing::go_to_field_app;
 use crate::sync::client;
 use crate::sync::editing::{Editing, RecordForm, RefusalBanner, SaveControls, Saved, SignedIn};
 use crate::sync::state::use_client;
+use crate::trainings::words;
 use leptos::prelude::*;
 
 #[component]
 pub fn TrainingFormPage() -> impl IntoView {
     view! {
-        <SignedIn allowed=|p| !p.activity_grids().is_empty() refusal="只有企业网格的成员可以记录培训。">
+        <SignedIn allowed=|p| !p.activity_grids().is_empty() refusal=words::REFUSAL>
             <TrainingForm />
         </SignedIn>
     }
 }
+
+type Save = RecordForm<TrainingDraft>;
 
 #[component]
 fn TrainingForm() -> impl IntoView {
     let client = use_client();
     let opened = Editing::from_query();
     let problems = opened.problems();
-    let form = RecordForm::<TrainingDraft>::new(opened.id);
+    let form = Save::new(opened.id);
     let editing = opened.id;
     let grids = member_grids();
     let me = client
@@ -51,7 +54,6 @@ fn TrainingForm() -> impl IntoView {
         draft.hours.to_string()
     });
     let attendees = RwSignal::new(draft.attendees);
-    let error_for = move |field: &'static str| form.error_for(field);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -72,7 +74,7 @@ fn TrainingForm() -> impl IntoView {
 
     view! {
         <section class="card">
-            <h1>{if editing.is_some() { "修改培训记录" } else { "记录培训" }}</h1>
+            <h1>{if editing.is_some() { words::EDIT_TITLE } else { words::NEW_TITLE }}</h1>
             <RefusalBanner problems />
             <form on:submit=submit class="form" novalidate>
                 <GridChoice grids chosen=grid
@@ -80,43 +82,62 @@ fn TrainingForm() -> impl IntoView {
                         grid.set(g);
                         attendees.set(Vec::new());
                     }
-                    error=Signal::derive(error_for("grid_id")) />
-                <label>
-                    "培训名称"
-                    <input type="text" name="title" bind:value=title />
-                    <span class="field-error">{error_for("title")}</span>
-                </label>
-                <label>
-                    "培训日期"
-                    <input type="date" name="training_date" bind:value=date />
-                    <span class="field-error">{error_for("training_date")}</span>
-                </label>
-                <label>
-                    "举办单位"
-                    <input type="text" name="organiser" placeholder="例如 市统计局" bind:value=organiser />
-                    <span class="field-error">{error_for("organiser")}</span>
-                </label>
-                <label>
-                    "培训内容"
-                    <select name="topic" prop:value=move || topic.get()
-                        on:change=move |ev| topic.set(event_target_value(&ev))>
-                        <option value="">"请选择内容"</option>
-                        {TrainingTopic::ALL.iter().map(|t| {
-                            let code = t.code();
-                            view! { <option value=code selected=move || topic.get() == code>{t.label()}</option> }
-                        }).collect_view()}
-                    </select>
-                    <span class="field-error">{error_for("topic")}</span>
-                </label>
-                <label>
-                    {format!("学时（1–{HOURS_MAX}）")}
-                    <input type="number" inputmode="numeric" min="1" max=HOURS_MAX name="hours" bind:value=hours />
-                    <span class="field-error">{error_for("hours")}</span>
-                </label>
-                <MemberPicker legend="参训人员" grid=grid.into() chosen=attendees
-                    error=Signal::derive(error_for("attendees")) />
+                    error=Signal::derive(form.error_for("grid_id")) />
+                {what_when_who(form, title, date, organiser)}
+                {topic_and_hours(form, topic, hours)}
+                <MemberPicker legend=words::ATTENDEES grid=grid.into() chosen=attendees
+                    error=Signal::derive(form.error_for("attendees")) />
                 <SaveControls state=form.state />
             </form>
         </section>
+    }
+}
+
+/// The training's name, day and organiser.
+fn what_when_who(
+    form: Save,
+    title: RwSignal<String>,
+    date: RwSignal<String>,
+    organiser: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <label>
+            {words::TITLE}
+            <input type="text" name="title" bind:value=title />
+            <span class="field-error">{form.error_for("title")}</span>
+        </label>
+        <label>
+            {words::DATE}
+            <input type="date" name="training_date" bind:value=date />
+            <span class="field-error">{form.error_for("training_date")}</span>
+        </label>
+        <label>
+            {words::ORGANISER}
+            <input type="text" name="organiser" placeholder=words::ORGANISER_HINT bind:value=organiser />
+            <span class="field-error">{form.error_for("organiser")}</span>
+        </label>
+    }
+}
+
+/// What the training was about, and the hours it counts for.
+fn topic_and_hours(form: Save, topic: RwSignal<String>, hours: RwSignal<String>) -> impl IntoView {
+    view! {
+        <label>
+            {words::TOPIC}
+            <select name="topic" prop:value=move || topic.get()
+                on:change=move |ev| topic.set(event_target_value(&ev))>
+                <option value="">{words::CHOOSE_TOPIC}</option>
+                {TrainingTopic::ALL.iter().map(|t| {
+                    let code = t.code();
+                    view! { <option value=code selected=move || topic.get() == code>{t.label()}</option> }
+                }).collect_view()}
+            </select>
+            <span class="field-error">{form.error_for("topic")}</span>
+        </label>
+        <label>
+            {words::hours()}
+            <input type="number" inputmode="numeric" min="1" max=HOURS_MAX name="hours" bind:value=hours />
+            <span class="field-error">{form.error_for("hours")}</span>
+        </label>
     }
 }

@@ -3,6 +3,7 @@ use crate::domain::training::{TrainingDraft, TrainingTopic};
 use crate::sync::outbox::OutboxRecord;
 use crate::sync::state::use_client;
 use crate::sync::withdraw::WithdrawButton;
+use crate::trainings::words;
 use crate::visits::components::records::{refusal, state_class};
 use leptos::prelude::*;
 
@@ -13,8 +14,8 @@ pub fn TrainingItem(record: OutboxRecord, training: TrainingDraft) -> impl IntoV
     let who = client.directory.with_untracked(|d| {
         let names = d.names_of(training.grid_id, &training.attendees);
         match names.len() {
-            0 => format!("{} 人参训", training.attendees.len()),
-            _ => format!("参训：{}", names.join("、")),
+            0 => words::attendee_count(training.attendees.len()),
+            _ => words::attendee_names(&names),
         }
     });
     let problems = refusal(&record.state);
@@ -24,15 +25,15 @@ pub fn TrainingItem(record: OutboxRecord, training: TrainingDraft) -> impl IntoV
     view! {
         <li class="record training">
             <div class="record-head">
-                <strong>{format!("培训 · {}", training.title)}</strong>
+                <strong>{words::headline(&training.title)}</strong>
                 <span class=state_class(&record.state)>{record.label()}</span>
             </div>
             <div class="muted">
-                {format!("{} · {} · {} · {} 学时", training.training_date, training.organiser, topic, training.hours)}
+                {words::particulars(&training.training_date, &training.organiser, topic, training.hours)}
             </div>
             <div class="muted">{who}</div>
             {problems.map(|p| view! { <p class="error">{p}</p> })}
-            {edit.map(|href| view! { <a href=href rel="external" class="button">"修改培训"</a> })}
+            {edit.map(|href| view! { <a href=href rel="external" class="button">{words::EDIT}</a> })}
             <WithdrawButton record=record.clone() />
         </li>
     }

@@ -2,10 +2,12 @@
 //! same validation as the server's runs before anything is saved.
 use crate::domain::period::format_date;
 use crate::domain::visit::{VisitDraft, VisitPurpose};
+use crate::layout::words as shared;
 use crate::photos::components::PhotoPicker;
 use crate::sync::client;
 use crate::sync::editing::{Editing, RecordForm, RefusalBanner, SaveControls, Saved, SignedIn};
 use crate::sync::state::use_client;
+use crate::visits::words;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -18,12 +20,13 @@ pub fn VisitFormPage() -> impl IntoView {
     }
 }
 
+type Save = RecordForm<VisitDraft>;
+
 #[component]
 fn VisitForm() -> impl IntoView {
-    let client = use_client();
     let opened = Editing::from_query();
     let problems = opened.problems();
-    let save = RecordForm::<VisitDraft>::new(opened.id);
+    let save = Save::new(opened.id);
     let editing = opened.id;
     let draft = opened.draft::<VisitDraft>();
     let field = |read: fn(&VisitDraft) -> String| draft.as_ref().map(read).unwrap_or_default();
@@ -39,7 +42,6 @@ fn VisitForm() -> impl IntoView {
     let findings = RwSignal::new(field(|d| d.findings.clone()));
     let follow_up = RwSignal::new(draft.as_ref().is_some_and(|d| d.follow_up));
     let photos = RwSignal::new(draft.as_ref().map(|d| d.photos.clone()).unwrap_or_default());
-    let error_for = move |field: &'static str| save.error_for(field);
 
     let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -64,6 +66,34 @@ fn VisitForm() -> impl IntoView {
         });
     };
 
+    view! {
+        <section class="card">
+            <h1>{if editing.is_some() { words::EDIT_TITLE } else { words::NEW_TITLE }}</h1>
+            <RefusalBanner problems />
+            <form on:submit=submit class="form" novalidate>
+                {enterprise_field(save, enterprise)}
+                <label>
+                    {words::DATE}
+                    <input type="date" name="visit_date" bind:value=date />
+                    <span class="field-error">{save.error_for("visit_date")}</span>
+                </label>
+                {purpose_field(save, purpose)}
+                {findings_field(save, findings)}
+                <label class="check">
+                    <input type="checkbox" name="follow_up" bind:checked=follow_up />
+                    {words::FOLLOW_UP}
+                </label>
+                <PhotoPicker photos />
+                <SaveControls state=save.state />
+            </form>
+        </section>
+    }
+    .into_any()
+}
+
+/// The enterprise visited, among those of the phone's directory, with their grid.
+fn enterprise_field(save: Save, enterprise: RwSignal<String>) -> impl IntoView {
+    let client = use_client();
     let options = move || {
         client.directory.with(|d| {
             d.enterprises
@@ -78,56 +108,47 @@ fn VisitForm() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-
     view! {
-        <section class="card">
-            <h1>{if editing.is_some() { "修改走访记录" } else { "记录走访" }}</h1>
-            <RefusalBanner problems />
-            <form on:submit=submit class="form" novalidate>
-                <label>
-                    "走访企业"
-                    <select name="enterprise" prop:value=move || enterprise.get()
-                        on:change=move |ev| enterprise.set(event_target_value(&ev))>
-                        <option value="">"请选择企业"</option>
-                        <For each=options key=|(id, _)| id.clone() let((id, label))>
-                            <option value=id.clone() selected=move || enterprise.get() == id>{label}</option>
-                        </For>
-                    </select>
-                    <span class="field-error">{error_for("enterprise_id")}</span>
-                </label>
-                <label>
-                    "走访日期"
-                    <input type="date" name="visit_date" bind:value=date />
-                    <span class="field-error">{error_for("visit_date")}</span>
-                </label>
-                <label>
-                    "走访目的"
-                    <select name="purpose" prop:value=move || purpose.get()
-                        on:change=move |ev| purpose.set(event_target_value(&ev))>
-                        <option value="">"请选择目的"</option>
-                        {VisitPurpose::ALL.iter().map(|p| {
-                            let code = p.code();
-                            view! { <option value=code selected=move || purpose.get() == code>{p.label()}</option> }
-                        }).collect_view()}
-                    </select>
-                    <span class="field-error">{error_for("purpose")}</span>
-                </label>
-                <label>
-                    "走访情况"
-                    <textarea name="findings" rows="5" placeholder="企业经营、统计报表、发现的问题等"
-                        prop:value=move || findings.get()
-                        on:input=move |ev| findings.set(event_target_value(&ev))></textarea>
-                    <span class="hint">{move || format!("{} / 2000 字", findings.with(|f| f.trim().chars().count()))}</span>
-                    <span class="field-error">{error_for("findings")}</span>
-                </label>
-                <label class="check">
-                    <input type="checkbox" name="follow_up" bind:checked=follow_up />
-                    "需要跟进"
-                </label>
-                <PhotoPicker photos />
-                <SaveControls state=save.state />
-            </form>
-        </section>
+        <label>
+            {words::ENTERPRISE}
+            <select name="enterprise" prop:value=move || enterprise.get()
+                on:change=move |ev| enterprise.set(event_target_value(&ev))>
+                <option value="">{shared::CHOOSE_ENTERPRISE}</option>
+                <For each=options key=|(id, _)| id.clone() let((id, label))>
+                    <option value=id.clone() selected=move || enterprise.get() == id>{label}</option>
+                </For>
+            </select>
+            <span class="field-error">{save.error_for("enterprise_id")}</span>
+        </label>
     }
-    .into_any()
+}
+
+fn purpose_field(save: Save, purpose: RwSignal<String>) -> impl IntoView {
+    view! {
+        <label>
+            {words::PURPOSE}
+            <select name="purpose" prop:value=move || purpose.get()
+                on:change=move |ev| purpose.set(event_target_value(&ev))>
+                <option value="">{words::CHOOSE_PURPOSE}</option>
+                {VisitPurpose::ALL.iter().map(|p| {
+                    let code = p.code();
+                    view! { <option value=code selected=move || purpose.get() == code>{p.label()}</option> }
+                }).collect_view()}
+            </select>
+            <span class="field-error">{save.error_for("purpose")}</span>
+        </label>
+    }
+}
+
+fn findings_field(save: Save, findings: RwSignal<String>) -> impl IntoView {
+    view! {
+        <label>
+            {words::FINDINGS}
+            <textarea name="findings" rows="5" placeholder=words::FINDINGS_HINT
+                prop:value=move || findings.get()
+                on:input=move |ev| findings.set(event_target_value(&ev))></textarea>
+            <span class="hint">{move || shared::chars_used(findings.with(|f| f.trim().chars().count()))}</span>
+            <span class="field-error">{save.error_for("findings")}</span>
+        </label>
+    }
 }

@@ -1,0 +1,43 @@
+//! The Chinese words of the reporting-cadence screen, in one place to review them together.
+
+pub const TITLE: &str = "报送节奏";
+pub const HOW: &str = "各级网格按这些规则判断每项工作是否到期、按时完成或逾期。可从玉环市或乐清市方案开始，再调整天数和次数。";
+pub const WHOLE_NUMBER: &str = "请输入0或正整数";
+pub const POSITIVE_NUMBER: &str = "次数或学时应为正整数";
+pub const SAVED_BY_ADMINISTRATOR: &str = "当前规则已由管理员保存。";
+pub const NEVER_SAVED: &str = "尚未保存过：当前使用玉环市方案。";
+pub const POLICY_NAME: &str = "方案名称";
+pub const DUTY: &str = "事项";
+pub const PERIOD: &str = "周期";
+pub const DUE: &str = "截止";
+pub const REQUIRED: &str = "要求";
+pub const SOON_DAYS: &str = "提前提醒（天）";
+pub const GRACE_DAYS: &str = "宽限（天）";
+pub const SAVE: &str = "保存报送节奏";
+pub const END_OF_PERIOD: &str = "周期最后一天";
+pub const PER_QUARTER: &str = "次/季度";
+pub const HOURS_PER_YEAR: &str = "学时/年";
+
+pub fn saved(policy: &str) -> String {
+    format!("已保存：{policy}")
+}
+
+pub fn use_preset(preset: &str) -> String {
+    format!("改用{preset}方案")
+}
+
+pub fn soon_days_of(duty: &str) -> String {
+    format!("{duty}提前提醒天数")
+}
+
+pub fn grace_days_of(duty: &str) -> String {
+    format!("{duty}宽限天数")
+}
+
+pub fn required_of(duty: &str) -> String {
+    format!("{duty}要求")
+}
+
+pub fn day_of_next_period(day: u8) -> String {
+    format!("下一周期第{day}日")
+}

@@ -1,0 +1,46 @@
+//! The Chinese words of the major-event pages, in one place to review them together.
+
+pub const REFUSAL: &str = "只有企业网格的成员可以上报重大事项。";
+pub const NEW_TITLE: &str = "上报重大事项";
+pub const EDIT_TITLE: &str = "修改重大事项";
+pub const WHEN_TO_REPORT: &str = "发生或即将发生对统计数据有较大影响的事项，请立即上报。联网后优先于其他记录发送，乡镇和市统计局会立即看到。";
+pub const GRID: &str = "所在网格";
+pub const ENTERPRISE: &str = "涉及企业（可不选）";
+pub const NO_ENTERPRISE: &str = "不涉及具体企业";
+pub const OCCURRED_ON: &str = "发生日期（或预计发生日期）";
+pub const TITLE: &str = "事项标题";
+pub const TITLE_HINT: &str = "例如：某企业全面停产";
+pub const DETAILS: &str = "事项经过";
+pub const DETAILS_HINT: &str = "发生了什么、原因、目前进展";
+pub const IMPACT: &str = "对统计数据的影响";
+pub const IMPACT_HINT: &str = "例如：预计本月产值减少约3000万元、用工减少200人";
+pub const SAVE: &str = "保存并上报";
+pub const SAVED: &str = "已保存（待同步，联网后优先上报）";
+pub const MY_RECORDS: &str = "查看我的记录";
+pub const EDIT: &str = "修改重大事项";
+pub const BOARD: &str = "重大事项";
+pub const MARK_READ: &str = "标记已阅";
+
+pub fn board_unread(count: usize) -> String {
+    format!("重大事项（{count} 条待阅）")
+}
+
+pub fn headline(title: &str) -> String {
+    format!("重大事项 · {title}")
+}
+
+pub fn occurred_on(day: &str) -> String {
+    format!("发生日期 {day}")
+}
+
+pub fn impact(impact: &str) -> String {
+    format!("影响：{impact}")
+}
+
+pub fn impact_in_full(impact: &str) -> String {
+    format!("对统计数据的影响：{impact}")
+}
+
+pub fn reported(reporter: &str, received: &str) -> String {
+    format!(" · {reporter} 上报于 {received}")
+}
