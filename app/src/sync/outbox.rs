@@ -227,7 +227,7 @@ pub fn apply_results(sent: &[OutboxRecord], results: &[RecordResult]) -> Vec<Out
                 // A server version the phone cannot read is reported as a refusal: the user's
                 // own version stays either way.
                 RecordOutcome::Conflict { current, problems } => {
-                    match RecordDraft::from_wire(record.draft.kind(), current.payload.clone()) {
+                    match RecordDraft::from_wire(record.draft.kind(), &current.payload) {
                         Ok(theirs) => RecordState::Conflict {
                             theirs,
                             their_version: current.version,

@@ -82,10 +82,12 @@ macro_rules! record_drafts {
                 fields.unwrap_or(Value::Null)
             }
 
-            /// A `kind` record's fields as the wire or the disk holds them.
-            pub fn from_wire(kind: &str, fields: Value) -> Result<Self, serde_json::Error> {
+            /// A `kind` record's fields as the wire or the disk holds them. Read from a
+            /// borrowed `Value`, as a pull reads its records, so each draft's reader is
+            /// compiled once into the phone's bundle rather than once per way of reading.
+            pub fn from_wire(kind: &str, fields: &Value) -> Result<Self, serde_json::Error> {
                 $(if kind == <$draft as Draft>::KIND {
-                    return serde_json::from_value::<$draft>(fields).map(Self::$variant);
+                    return <$draft>::deserialize(fields).map(Self::$variant);
                 })*
                 Err(serde_json::Error::custom(format!("unknown record kind {kind}")))
             }
@@ -123,10 +125,10 @@ impl<'de> Deserialize<'de> for RecordDraft {
             .and_then(|map| map.remove(KIND_TAG))
             .and_then(|kind| kind.as_str().map(str::to_owned));
         match tag {
-            Some(kind) => Self::from_wire(&kind, fields).map_err(D::Error::custom),
+            Some(kind) => Self::from_wire(&kind, &fields).map_err(D::Error::custom),
             None => Self::KINDS
                 .iter()
-                .find_map(|kind| Self::from_wire(kind, fields.clone()).ok())
+                .find_map(|kind| Self::from_wire(kind, &fields).ok())
                 .ok_or_else(|| D::Error::custom("a record of no known kind")),
         }
     }
