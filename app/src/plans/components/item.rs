@@ -1,14 +1,20 @@
 //! An annual plan in 我的记录: grid, year, its sync state, and a way to edit it (the form is in
 //! the filing bundle: a full load).
 use crate::domain::annual_plan::{AnnualPlanDraft, PARTS};
+use crate::records::{ListItem, refusal, state_class};
 use crate::sync::outbox::OutboxRecord;
 use crate::sync::state::use_client;
 use crate::sync::withdraw::WithdrawButton;
-use crate::visits::components::records::{refusal, state_class};
 use leptos::prelude::*;
 
+impl ListItem for AnnualPlanDraft {
+    fn item(record: OutboxRecord, plan: Self) -> AnyView {
+        view! { <PlanItem record plan /> }.into_any()
+    }
+}
+
 #[component]
-pub fn PlanItem(record: OutboxRecord, plan: AnnualPlanDraft) -> impl IntoView {
+fn PlanItem(record: OutboxRecord, plan: AnnualPlanDraft) -> impl IntoView {
     let grid = use_client().directory.with_untracked(|d| {
         d.grid(plan.grid_id)
             .map_or_else(|| format!("网格 #{}", plan.grid_id), |g| g.name.clone())

@@ -7,10 +7,10 @@ use crate::domain::cadence::Status;
 use crate::domain::period::{Month, shanghai_date};
 use crate::domain::report::ReportDraft;
 use crate::domain::report::report_duties;
+use crate::records::state_class;
 use crate::sync::client;
 use crate::sync::outbox::RecordState;
 use crate::sync::state::use_client;
-use crate::visits::components::records::state_class;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
