@@ -20,8 +20,6 @@ use leptos::prelude::*;
 use leptos_router::components::Route;
 use leptos_router::{MatchNestedRoutes, path};
 
-pub mod minutes;
-
 #[cfg(feature = "ssr")]
 pub static ALL: Kinds = &[
     &Engine::<major_events::ssr::MajorEvents>::NEW,
@@ -30,7 +28,6 @@ pub static ALL: Kinds = &[
     &Engine::<trainings::ssr::Trainings>::NEW,
     &Engine::<plans::ssr::Plans>::NEW,
     &Engine::<visits::ssr::Visits>::NEW,
-    &Engine::<minutes::ssr::Minutes>::NEW,
 ];
 
 pub static PULLED: &[PullKind] = &[
@@ -40,7 +37,6 @@ pub static PULLED: &[PullKind] = &[
     PullKind::of::<trainings::api::TrainingRecord>(trainings::api::PULLED_AS),
     PullKind::of::<plans::api::PlanRecord>(plans::api::PULLED_AS),
     PullKind::of::<visits::api::VisitRecord>(visits::api::PULLED_AS),
-    PullKind::of::<minutes::MinutesRecord>(minutes::PULLED_AS),
 ];
 
 /// Hands `$make!` the phone's kinds as `Variant(Draft), …`, so the enum of drafts and the
@@ -56,7 +52,6 @@ macro_rules! phone_kinds {
             Training(crate::domain::training::TrainingDraft),
             MajorEvent(crate::domain::major_event::MajorEventDraft),
             AnnualPlan(crate::domain::annual_plan::AnnualPlanDraft),
-            Minutes(crate::domain::minutes::MinutesDraft),
         }
     };
 }
@@ -70,7 +65,6 @@ pub fn FilingForms() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/trainings/new") view=trainings::components::TrainingFormPage />
         <Route path=path!("/events/new") view=major_events::components::MajorEventFormPage />
         <Route path=path!("/plans/new") view=plans::components::PlanFormPage />
-        <Route path=path!("/minutes/new") view=minutes::MinutesFormPage />
     }
     .into_inner()
 }
