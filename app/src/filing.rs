@@ -3,11 +3,8 @@
 //! its own bundle (`FILING_BUNDLE`), which the service worker precaches, so they work offline
 //! while the capture screens phones load every day stay small. It keeps the same outbox and
 //! sync as the field app; links between the two are `rel="external"` (a full load).
-use crate::activities::components::ActivityFormPage;
+use crate::kinds::FilingForms;
 use crate::layout::TopBar;
-use crate::major_events::components::MajorEventFormPage;
-use crate::plans::components::PlanFormPage;
-use crate::trainings::components::TrainingFormPage;
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -24,10 +21,7 @@ pub fn FilingApp() -> impl IntoView {
             <TopBar external=true />
             <main class="page">
                 <Routes fallback=|| view! { <p class="empty">"页面不存在"</p> }>
-                    <Route path=path!("/activities/new") view=ActivityFormPage />
-                    <Route path=path!("/trainings/new") view=TrainingFormPage />
-                    <Route path=path!("/events/new") view=MajorEventFormPage />
-                    <Route path=path!("/plans/new") view=PlanFormPage />
+                    <FilingForms />
                     <Route path=path!("/settings") view=crate::sync::settings::SettingsPage />
                 </Routes>
             </main>

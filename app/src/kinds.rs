@@ -1,22 +1,33 @@
-//! The record kinds, one line each per side. On the server, in the order a push stores them:
-//! major events first, since they are urgent. On the phone, how each kind's pulled list is
-//! read. Adding a kind is its module and a line in each list here (and its draft in
-//! `sync::record_draft`).
+//! The record kinds: every list that names them is here, one line per kind in each.
+//! * [`ALL`]: the server's engines, in the order a push stores them (major events first,
+//!   since they are urgent);
+//! * [`PULLED`]: how the phone reads each kind's pulled list;
+//! * [`phone_kinds!`]: the kinds a phone keeps, from which `sync::record_draft` makes the
+//!   `RecordDraft` enum and `records` reaches each kind's line in 我的记录;
+//! * [`FilingForms`]: the routes of the forms in the filing app.
+//!
+//! A kind is its draft in `domain`, its module, and a line in each list. A kind added from
+//! now on keeps its module under `kinds/`, declared here beside its lines, and its sea-orm
+//! entity inside that module rather than in `db`, so that adding it touches no other list;
+//! the first six kinds predate this and stay at the crate root.
 use crate::sync::pulled::PullKind;
 #[cfg(feature = "ssr")]
 use crate::sync::ssr::Kinds;
 #[cfg(feature = "ssr")]
 use crate::sync::store::Engine;
 use crate::{activities, major_events, plans, reports, trainings, visits};
+use leptos::prelude::*;
+use leptos_router::components::Route;
+use leptos_router::{MatchNestedRoutes, path};
 
 #[cfg(feature = "ssr")]
 pub static ALL: Kinds = &[
-    &Engine::<crate::major_events::ssr::MajorEvents>::NEW,
-    &Engine::<crate::reports::ssr::store::Reports>::NEW,
-    &Engine::<crate::activities::ssr::Activities>::NEW,
-    &Engine::<crate::trainings::ssr::Trainings>::NEW,
-    &Engine::<crate::plans::ssr::Plans>::NEW,
-    &Engine::<crate::visits::ssr::Visits>::NEW,
+    &Engine::<major_events::ssr::MajorEvents>::NEW,
+    &Engine::<reports::ssr::store::Reports>::NEW,
+    &Engine::<activities::ssr::Activities>::NEW,
+    &Engine::<trainings::ssr::Trainings>::NEW,
+    &Engine::<plans::ssr::Plans>::NEW,
+    &Engine::<visits::ssr::Visits>::NEW,
 ];
 
 pub static PULLED: &[PullKind] = &[
@@ -27,3 +38,33 @@ pub static PULLED: &[PullKind] = &[
     PullKind::of::<plans::api::PlanRecord>(plans::api::PULLED_AS),
     PullKind::of::<visits::api::VisitRecord>(visits::api::PULLED_AS),
 ];
+
+/// Hands `$make!` the phone's kinds as `Variant(Draft), …`, so the enum of drafts and the
+/// dispatch to each kind's list item are made from this one list. Visit first: a draft
+/// saved before drafts carried their kind is read as the first kind it fits, and the oldest
+/// such records are bare visits.
+macro_rules! phone_kinds {
+    ($make:ident) => {
+        $make! {
+            Visit(crate::domain::visit::VisitDraft),
+            MonthlyReport(crate::domain::report::ReportDraft),
+            Activity(crate::domain::activity::ActivityDraft),
+            Training(crate::domain::training::TrainingDraft),
+            MajorEvent(crate::domain::major_event::MajorEventDraft),
+            AnnualPlan(crate::domain::annual_plan::AnnualPlanDraft),
+        }
+    };
+}
+pub(crate) use phone_kinds;
+
+/// The filing app's form of each kind filed there.
+#[component(transparent)]
+pub fn FilingForms() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/activities/new") view=activities::components::ActivityFormPage />
+        <Route path=path!("/trainings/new") view=trainings::components::TrainingFormPage />
+        <Route path=path!("/events/new") view=major_events::components::MajorEventFormPage />
+        <Route path=path!("/plans/new") view=plans::components::PlanFormPage />
+    }
+    .into_inner()
+}

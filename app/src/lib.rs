@@ -22,6 +22,7 @@ pub mod month_lock;
 pub mod office;
 pub mod photos;
 pub mod plans;
+pub mod records;
 pub mod reports;
 #[cfg(feature = "ssr")]
 pub mod state;
@@ -98,7 +99,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=layout::HomePage />
                     <Route path=path!("/login") view=auth::components::LoginPage />
                     <Route path=path!("/visits/new") view=visits::components::VisitFormPage />
-                    <Route path=path!("/records") view=visits::components::RecordsPage />
+                    <Route path=path!("/records") view=records::RecordsPage />
                     <Route path=path!("/reports/new") view=reports::components::ReportFormPage />
                     <Route path=path!("/password") view=auth::components::PasswordPage />
                 </Routes>

@@ -32,6 +32,10 @@ pub trait Draft: Clone + PartialEq + Serialize + DeserializeOwned {
     const LABEL: &'static str;
     /// Sent before any other record once a connection appears.
     const URGENT: bool = false;
+    /// Whether its author may change it after saving it (until a conflict, or the township's
+    /// approval, says otherwise). A visit records what was seen on the day: it changes only
+    /// when the server refuses it.
+    const EDITABLE: bool = true;
 
     /// Checks every field against `today` (the Beijing date), returning all problems at once,
     /// in field order.

@@ -111,6 +111,7 @@ impl Draft for VisitDraft {
     type Valid = ValidVisit;
     type Error = VisitError;
     const LABEL: &'static str = "走访记录";
+    const EDITABLE: bool = false;
 
     fn describe(&self) -> Vec<(&'static str, String)> {
         vec![

@@ -5,7 +5,7 @@ use crate::domain::cadence::{Rule, Status, Waiver};
 use crate::domain::period::{Month, shanghai_date};
 use crate::domain::report::{ReportDraft, report_duties};
 use crate::sync::outbox::{OutboxRecord, RecordState};
-use crate::visits::components::records::state_class;
+use crate::records::state_class;
 use time::Date;
 
 /// One grid and month: its name, the badge (class and words) and where to write or edit it.

@@ -130,19 +130,13 @@ impl OutboxRecord {
         if self.withdrawn {
             return false;
         }
-        match (&self.draft, &self.state) {
+        match &self.state {
             // A conflict is settled by choosing a version first.
-            (_, RecordState::Conflict { .. }) => false,
-            (_, RecordState::Rejected { .. }) => true,
-            (RecordDraft::MonthlyReport(_), state) => *state != RecordState::Approved,
-            (
-                RecordDraft::Activity(_)
-                | RecordDraft::Training(_)
-                | RecordDraft::MajorEvent(_)
-                | RecordDraft::AnnualPlan(_),
-                _,
-            ) => true,
-            (RecordDraft::Visit(_), _) => false,
+            RecordState::Conflict { .. } => false,
+            RecordState::Rejected { .. } => true,
+            // Only reports are approved, and approval locks them.
+            RecordState::Approved => false,
+            _ => self.draft.editable(),
         }
     }
 }

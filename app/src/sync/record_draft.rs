@@ -1,16 +1,10 @@
-//! What the user wrote, of any kind, as the phone keeps it. The list of kinds is written once,
-//! in [`record_drafts!`]; everything a record needs of its kind comes from the kind's
-//! [`Draft`], so adding a kind is one line here.
+//! What the user wrote, of any kind, as the phone keeps it. The kinds are listed once, in the
+//! registry ([`crate::kinds::phone_kinds!`]); everything a record needs of its kind comes from
+//! the kind's [`Draft`].
 //!
 //! On the phone's disk a draft carries its kind (`{"kind": "visit", …fields}`). Records saved
 //! before the tag existed read back by trying the kinds in their old order, so none is lost.
-use crate::domain::activity::ActivityDraft;
-use crate::domain::annual_plan::AnnualPlanDraft;
 use crate::domain::draft::Draft;
-use crate::domain::major_event::MajorEventDraft;
-use crate::domain::report::ReportDraft;
-use crate::domain::training::TrainingDraft;
-use crate::domain::visit::VisitDraft;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
@@ -61,6 +55,11 @@ macro_rules! record_drafts {
                 match self { $(Self::$variant(_) => <$draft as Draft>::URGENT),* }
             }
 
+            /// Whether its author may change it once saved ([`Draft::EDITABLE`]).
+            pub fn editable(&self) -> bool {
+                match self { $(Self::$variant(_) => <$draft as Draft>::EDITABLE),* }
+            }
+
             /// The photos the record carries.
             pub fn photos(&self) -> &[Uuid] {
                 match self { $(Self::$variant(d) => d.photos()),* }
@@ -95,15 +94,7 @@ macro_rules! record_drafts {
     };
 }
 
-// Visit first: the oldest records on phones are bare visits.
-record_drafts! {
-    Visit(VisitDraft),
-    MonthlyReport(ReportDraft),
-    Activity(ActivityDraft),
-    Training(TrainingDraft),
-    MajorEvent(MajorEventDraft),
-    AnnualPlan(AnnualPlanDraft),
-}
+crate::kinds::phone_kinds!(record_drafts);
 
 const KIND_TAG: &str = "kind";
 

@@ -2,14 +2,20 @@
 use crate::activities::words;
 use crate::domain::activity::{ActivityDraft, ActivityType};
 use crate::photos::components::PhotoThumbs;
+use crate::records::{ListItem, refusal, state_class};
 use crate::sync::outbox::OutboxRecord;
 use crate::sync::state::use_client;
 use crate::sync::withdraw::WithdrawButton;
-use crate::visits::components::records::{refusal, state_class};
 use leptos::prelude::*;
 
+impl ListItem for ActivityDraft {
+    fn item(record: OutboxRecord, activity: Self) -> AnyView {
+        view! { <ActivityItem record activity /> }.into_any()
+    }
+}
+
 #[component]
-pub fn ActivityItem(record: OutboxRecord, activity: ActivityDraft) -> impl IntoView {
+fn ActivityItem(record: OutboxRecord, activity: ActivityDraft) -> impl IntoView {
     let client = use_client();
     let kind =
         ActivityType::from_code(&activity.activity_type).map_or(words::ACTIVITY, |t| t.label());

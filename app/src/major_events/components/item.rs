@@ -2,13 +2,19 @@
 //! the filing bundle: a full load).
 use crate::domain::major_event::MajorEventDraft;
 use crate::major_events::words;
+use crate::records::{ListItem, refusal, state_class};
 use crate::sync::outbox::OutboxRecord;
 use crate::sync::withdraw::WithdrawButton;
-use crate::visits::components::records::{refusal, state_class};
 use leptos::prelude::*;
 
+impl ListItem for MajorEventDraft {
+    fn item(record: OutboxRecord, event: Self) -> AnyView {
+        view! { <MajorEventItem record event /> }.into_any()
+    }
+}
+
 #[component]
-pub fn MajorEventItem(record: OutboxRecord, event: MajorEventDraft) -> impl IntoView {
+fn MajorEventItem(record: OutboxRecord, event: MajorEventDraft) -> impl IntoView {
     let problems = refusal(&record.state);
     let edit = record
         .editable()

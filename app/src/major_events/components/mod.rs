@@ -6,4 +6,3 @@ mod item;
 
 pub use board::MajorEventBoard;
 pub use form::MajorEventFormPage;
-pub use item::MajorEventItem;

@@ -3,14 +3,20 @@
 use crate::domain::annual_plan::{AnnualPlanDraft, PARTS};
 use crate::layout::words as shared;
 use crate::plans::words;
+use crate::records::{ListItem, refusal, state_class};
 use crate::sync::outbox::OutboxRecord;
 use crate::sync::state::use_client;
 use crate::sync::withdraw::WithdrawButton;
-use crate::visits::components::records::{refusal, state_class};
 use leptos::prelude::*;
 
+impl ListItem for AnnualPlanDraft {
+    fn item(record: OutboxRecord, plan: Self) -> AnyView {
+        view! { <PlanItem record plan /> }.into_any()
+    }
+}
+
 #[component]
-pub fn PlanItem(record: OutboxRecord, plan: AnnualPlanDraft) -> impl IntoView {
+fn PlanItem(record: OutboxRecord, plan: AnnualPlanDraft) -> impl IntoView {
     let grid = use_client().directory.with_untracked(|d| {
         d.grid(plan.grid_id)
             .map_or_else(|| shared::grid_number(plan.grid_id), |g| g.name.clone())

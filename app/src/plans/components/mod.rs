@@ -3,4 +3,3 @@ mod form;
 mod item;
 
 pub use form::PlanFormPage;
-pub use item::PlanItem;

@@ -3,10 +3,10 @@ use crate::domain::period::Month;
 use crate::domain::report::ReportDraft;
 use crate::layout::words as shared;
 use crate::reports::words;
+use crate::records::{ListItem, refusal, state_class};
 use crate::sync::outbox::{OutboxRecord, RecordState};
 use crate::sync::state::use_client;
 use crate::sync::withdraw::WithdrawButton;
-use crate::visits::components::records::{refusal, state_class};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -23,8 +23,14 @@ pub fn report_state_label(state: &RecordState) -> &'static str {
     }
 }
 
+impl ListItem for ReportDraft {
+    fn item(record: OutboxRecord, report: Self) -> AnyView {
+        view! { <ReportItem record report /> }.into_any()
+    }
+}
+
 #[component]
-pub fn ReportItem(record: OutboxRecord, report: ReportDraft) -> impl IntoView {
+fn ReportItem(record: OutboxRecord, report: ReportDraft) -> impl IntoView {
     let client = use_client();
     let grid = client.profile.with_untracked(|p| {
         p.as_ref()

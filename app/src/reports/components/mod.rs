@@ -7,5 +7,4 @@ mod review;
 
 pub use card::ReportCard;
 pub use form::ReportFormPage;
-pub use item::ReportItem;
 pub use review::ReviewPage;

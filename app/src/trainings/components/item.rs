@@ -1,14 +1,20 @@
 //! A training in 我的记录: title, day, hours, who attended, its sync state, a way to edit.
 use crate::domain::training::{TrainingDraft, TrainingTopic};
+use crate::records::{ListItem, refusal, state_class};
 use crate::sync::outbox::OutboxRecord;
 use crate::sync::state::use_client;
 use crate::sync::withdraw::WithdrawButton;
 use crate::trainings::words;
-use crate::visits::components::records::{refusal, state_class};
 use leptos::prelude::*;
 
+impl ListItem for TrainingDraft {
+    fn item(record: OutboxRecord, training: Self) -> AnyView {
+        view! { <TrainingItem record training /> }.into_any()
+    }
+}
+
 #[component]
-pub fn TrainingItem(record: OutboxRecord, training: TrainingDraft) -> impl IntoView {
+fn TrainingItem(record: OutboxRecord, training: TrainingDraft) -> impl IntoView {
     let client = use_client();
     let topic = TrainingTopic::from_code(&training.topic).map_or("", |t| t.label());
     let who = client.directory.with_untracked(|d| {

@@ -3,4 +3,3 @@ mod form;
 mod item;
 
 pub use form::TrainingFormPage;
-pub use item::TrainingItem;

@@ -1,6 +1,5 @@
-//! Visit pages: the capture form and 我的记录.
+//! Visit pages: the capture form, and the visit's line in 我的记录.
 mod form;
-pub(crate) mod records;
+mod item;
 
 pub use form::VisitFormPage;
-pub use records::RecordsPage;
