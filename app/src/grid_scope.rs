@@ -1,12 +1,16 @@
-//! The grids a person records grid work in (activities, trainings), as a batch of records is
-//! checked against them: who belongs to each, and which months are locked.
+//! The grids a person writes records for, as a batch of records is checked against them: the
+//! grids they record grid work in (activities, trainings), with who belongs to each and which
+//! months are locked; and the grids they lead (reports, plans).
 use crate::auth::ssr::Viewer;
 use crate::db::role_assignment;
 use crate::domain::period::Month;
 use crate::error::ServerError;
 use crate::month_lock;
-use crate::sync::api::Problem;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use crate::sync::api::{Problem, RecordEnvelope};
+use crate::sync::kind::BatchScope;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect,
+};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use time::Date;
 
@@ -71,6 +75,45 @@ impl GridScope {
             return Err(month_lock::problem(Month::of(day), words.date_field));
         }
         Ok(())
+    }
+}
+
+impl BatchScope for GridScope {
+    async fn load(
+        tx: &DatabaseTransaction,
+        viewer: &Viewer,
+        _records: &[RecordEnvelope],
+    ) -> Result<Self, ServerError> {
+        GridScope::of(tx, viewer).await
+    }
+}
+
+/// The grids the writer leads, for the records a grid's leaders hold.
+pub struct LedGrids(BTreeSet<i32>);
+
+impl LedGrids {
+    /// Admits a record of `grid` if the writer leads it; `refusal` says what only its
+    /// leaders may do.
+    pub fn admit(&self, grid: i32, refusal: &str) -> Result<(), Vec<Problem>> {
+        if self.0.contains(&grid) {
+            Ok(())
+        } else {
+            Err(vec![Problem::new(
+                "grid_not_allowed",
+                Some("grid_id"),
+                refusal,
+            )])
+        }
+    }
+}
+
+impl BatchScope for LedGrids {
+    async fn load(
+        _tx: &DatabaseTransaction,
+        viewer: &Viewer,
+        _records: &[RecordEnvelope],
+    ) -> Result<Self, ServerError> {
+        Ok(LedGrids(viewer.led_grids()))
     }
 }
 

@@ -11,11 +11,11 @@ use crate::grid_scope::{GridScope, Wording};
 use crate::month_lock;
 use crate::photos::ssr as photos;
 use crate::sync::api::{Problem, RecordEnvelope};
-use crate::sync::kind::{Head, Holders, Incoming, RecordKind};
-use crate::sync::store::{inserted, wire_version};
+use crate::sync::kind::{BatchScope, Holders, Incoming, RecordKind, Write, stored_row};
+use crate::sync::store::wire_version;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, QueryFilter, QuerySelect,
 };
 use std::collections::HashSet;
 use time::Date;
@@ -31,10 +31,25 @@ const WORDING: Wording = Wording {
 
 pub struct Activities;
 
+stored_row!(grid_activity, received_at_ms, ReceivedAtMs);
+
 /// A batch's checks: the recorder's grids, and the photos they uploaded.
 pub struct Scope {
     grids: GridScope,
     uploaded: HashSet<Uuid>,
+}
+
+impl BatchScope for Scope {
+    async fn load(
+        tx: &DatabaseTransaction,
+        viewer: &Viewer,
+        records: &[RecordEnvelope],
+    ) -> Result<Self, ServerError> {
+        Ok(Scope {
+            grids: GridScope::of(tx, viewer).await?,
+            uploaded: photos::uploaded_by(tx, viewer.person_id(), records).await?,
+        })
+    }
 }
 
 pub struct Admitted {
@@ -47,22 +62,12 @@ impl RecordKind for Activities {
     type Scope = Scope;
     type Admitted = Admitted;
     type Row = grid_activity::Model;
+    type Entity = grid_activity::Entity;
     type Pulled = ActivityRecord;
 
     const NOUN: &'static str = "活动记录";
     const PULLED_AS: &'static str = PULLED_AS;
     const HOLDERS: Holders = Holders::Author;
-
-    async fn scope(
-        tx: &DatabaseTransaction,
-        viewer: &Viewer,
-        records: &[RecordEnvelope],
-    ) -> Result<Scope, ServerError> {
-        Ok(Scope {
-            grids: GridScope::of(tx, viewer).await?,
-            uploaded: photos::uploaded_by(tx, viewer.person_id(), records).await?,
-        })
-    }
 
     fn admit(
         scope: &Scope,
@@ -95,22 +100,6 @@ impl RecordKind for Activities {
         }
     }
 
-    async fn find(tx: &DatabaseTransaction, id: Uuid) -> Result<Option<Self::Row>, ServerError> {
-        grid_activity::Entity::find_by_id(id)
-            .one(tx)
-            .await
-            .map_err(ServerError::db("reading an activity"))
-    }
-
-    fn head(row: &Self::Row) -> Head {
-        Head {
-            grid_id: row.grid_id,
-            person_id: row.person_id,
-            version: wire_version(row.version),
-            changed_at_ms: row.received_at_ms,
-        }
-    }
-
     async fn stored_draft(
         _tx: &DatabaseTransaction,
         row: &Self::Row,
@@ -125,58 +114,41 @@ impl RecordKind for Activities {
         month_lock::refusal(tx, row.grid_id, row.activity_date, WORDING.date_field).await
     }
 
-    async fn insert(
-        tx: &DatabaseTransaction,
-        new: Incoming<'_, Admitted>,
-    ) -> Result<bool, ServerError> {
-        let inserted = inserted(
-            grid_activity::Entity::insert(active_model(&new))
-                .on_conflict_do_nothing()
-                .exec_without_returning(tx)
-                .await
-                .map_err(ServerError::db("inserting an activity"))?,
-        );
-        if inserted {
-            photos::attach(tx, new.admitted.valid.grid_id, &new.admitted.photos).await?;
+    fn row(
+        new: &Incoming<'_, Admitted>,
+        _before: Option<&Self::Row>,
+    ) -> grid_activity::ActiveModel {
+        let valid = &new.admitted.valid;
+        grid_activity::ActiveModel {
+            id: Set(new.id),
+            grid_id: Set(valid.grid_id),
+            person_id: Set(new.person_id),
+            activity_type: Set(valid.activity_type.code().to_owned()),
+            activity_date: Set(valid.activity_date),
+            place: Set(valid.place.clone()),
+            participants: Set(serde_json::json!(valid.participants).to_string()),
+            summary: Set(valid.summary.clone()),
+            spend_fen: Set(valid.spend_fen),
+            photos: Set(serde_json::json!(new.admitted.photos).to_string()),
+            version: Set(new.version),
+            device_time_ms: Set(new.device_time_ms),
+            received_at_ms: Set(new.at_ms),
         }
-        Ok(inserted)
     }
 
-    async fn update(
+    /// Its photos move to its grid with every version.
+    async fn write_beside(
         tx: &DatabaseTransaction,
-        row: Self::Row,
-        new: Incoming<'_, Admitted>,
+        new: &Incoming<'_, Admitted>,
+        _write: Write,
     ) -> Result<(), ServerError> {
-        let mut active = active_model(&new);
-        active.id = sea_orm::ActiveValue::Unchanged(row.id);
-        active.person_id = sea_orm::ActiveValue::Unchanged(row.person_id);
-        active
-            .update(tx)
-            .await
-            .map_err(ServerError::db("updating an activity"))?;
         photos::attach(tx, new.admitted.valid.grid_id, &new.admitted.photos).await
     }
 
-    async fn delete(tx: &DatabaseTransaction, row: Self::Row) -> Result<(), ServerError> {
-        grid_activity::Entity::delete_by_id(row.id)
-            .exec(tx)
-            .await
-            .map_err(ServerError::db("deleting an activity"))?;
-        Ok(())
-    }
-
-    async fn since(
-        db: &DatabaseConnection,
-        viewer: &Viewer,
-        since: i64,
+    async fn pulled(
+        _db: &DatabaseConnection,
+        rows: Vec<Self::Row>,
     ) -> Result<Vec<ActivityRecord>, ServerError> {
-        let rows = grid_activity::Entity::find()
-            .filter(grid_activity::Column::PersonId.eq(viewer.person_id()))
-            .filter(grid_activity::Column::ReceivedAtMs.gte(since))
-            .order_by_asc(grid_activity::Column::ReceivedAtMs)
-            .all(db)
-            .await
-            .map_err(ServerError::db("reading activities since the cursor"))?;
         rows.iter()
             .map(|row| {
                 Ok(ActivityRecord {
@@ -187,29 +159,6 @@ impl RecordKind for Activities {
                 })
             })
             .collect()
-    }
-
-    fn pulled_at(record: &ActivityRecord) -> i64 {
-        record.received_at_ms
-    }
-}
-
-fn active_model(new: &Incoming<'_, Admitted>) -> grid_activity::ActiveModel {
-    let valid = &new.admitted.valid;
-    grid_activity::ActiveModel {
-        id: Set(new.id),
-        grid_id: Set(valid.grid_id),
-        person_id: Set(new.person_id),
-        activity_type: Set(valid.activity_type.code().to_owned()),
-        activity_date: Set(valid.activity_date),
-        place: Set(valid.place.clone()),
-        participants: Set(serde_json::json!(valid.participants).to_string()),
-        summary: Set(valid.summary.clone()),
-        spend_fen: Set(valid.spend_fen),
-        photos: Set(serde_json::json!(new.admitted.photos).to_string()),
-        version: Set(new.version),
-        device_time_ms: Set(new.device_time_ms),
-        received_at_ms: Set(new.at_ms),
     }
 }
 

@@ -227,7 +227,17 @@ impl Viewer {
         self.profile.administers_city()
     }
 
-    /// Whether the person leads (or deputises for) `grid`: they report for it and hold its plan.
+    /// The grids the person leads (or deputises for): they report for them and hold their
+    /// plans.
+    pub fn led_grids(&self) -> BTreeSet<GridId> {
+        self.profile
+            .reporting_grids()
+            .iter()
+            .map(|r| r.grid_id)
+            .collect()
+    }
+
+    /// Whether the person leads (or deputises for) `grid`.
     pub fn leads(&self, grid: GridId) -> bool {
         self.profile
             .reporting_grids()

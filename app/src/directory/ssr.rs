@@ -12,12 +12,11 @@ pub async fn directory_for(
     viewer: &Viewer,
 ) -> Result<Directory, AppError> {
     let ids: Vec<i32> = viewer.visible.iter().copied().collect();
-    let grids = grid::Entity::find()
-        .filter(grid::Column::Id.is_in(ids.clone()))
-        .filter(grid::Column::Closed.eq(false))
-        .order_by_asc(grid::Column::Id)
-        .all(db)
-        .await?;
+    let grids = viewer
+        .grids
+        .all()
+        .iter()
+        .filter(|g| viewer.visible.contains(&g.id) && !g.closed);
     let enterprises = enterprise::Entity::find()
         .filter(enterprise::Column::GridId.is_in(ids))
         .filter(enterprise::Column::Closed.eq(false))
@@ -31,7 +30,7 @@ pub async fn directory_for(
         .map(|r| r.grid_id)
         .collect();
     Ok(Directory {
-        grids: grids.into_iter().map(grid_summary).collect(),
+        grids: grids.map(grid_summary).collect(),
         enterprises: enterprises.into_iter().map(enterprise_summary).collect(),
         members: members_of(db, &own).await?,
     })
@@ -82,13 +81,13 @@ pub async fn visible_enterprise(
     Ok(found.filter(|e| viewer.visible.contains(&e.grid_id)))
 }
 
-fn grid_summary(g: grid::Model) -> GridSummary {
+fn grid_summary(g: &grid::Model) -> GridSummary {
     GridSummary {
         id: g.id,
         parent_id: g.parent_id,
         level: g.level,
         kind: GridKind::from_code(&g.kind).unwrap_or(GridKind::Enterprise),
-        name: g.name,
+        name: g.name.clone(),
     }
 }
 

@@ -1,12 +1,15 @@
 //! The contract a record kind keeps with the sync engine on the server. A kind says what its
-//! payload is and who may write it, how its stored row reads and is written, and what a pull
-//! sends back; the engine ([`super::store`]) stores, replays, edits, refuses, withdraws and
-//! pulls every kind the same way.
+//! payload is and who may write it, which table holds it and how a version becomes a row, and
+//! what a pull sends back; the engine ([`super::store`]) finds, stores, replays, edits,
+//! refuses, withdraws and pulls every kind the same way, so a kind writes only what differs.
 use crate::auth::ssr::Viewer;
 use crate::domain::draft::Draft;
 use crate::error::ServerError;
 use crate::sync::api::{Problem, RecordEnvelope};
-use sea_orm::{DatabaseConnection, DatabaseTransaction};
+use sea_orm::{
+    DatabaseConnection, DatabaseTransaction, EntityTrait, FromQueryResult, IntoActiveModel,
+    ModelTrait, PrimaryKeyTrait,
+};
 use std::future::Future;
 use uuid::Uuid;
 
@@ -30,6 +33,58 @@ pub struct Head {
     pub changed_at_ms: i64,
 }
 
+/// The active model of kind `K`'s table: a row to write.
+pub type ActiveModelOf<K> = <<K as RecordKind>::Entity as EntityTrait>::ActiveModel;
+
+/// A column of the table that holds `M`.
+pub type ColumnOf<M> = <<M as ModelTrait>::Entity as EntityTrait>::Column;
+
+/// A kind's stored row as the engine reads it, whatever its other columns; written by
+/// [`stored_row!`](crate::sync::kind::stored_row).
+pub trait StoredRow: ModelTrait {
+    /// The columns the engine selects by: the record's id, its grid and author, and when its
+    /// latest version was stored (what a pull orders by and its cursor counts).
+    const ID: ColumnOf<Self>;
+    const GRID_ID: ColumnOf<Self>;
+    const PERSON_ID: ColumnOf<Self>;
+    const CHANGED_AT: ColumnOf<Self>;
+    fn head(&self) -> Head;
+}
+
+/// Makes the sea-orm model of `$table` a [`StoredRow`]: its `id`, `grid_id`, `person_id` and
+/// `version` columns go by those names, and `$changed` (`$Changed` as a column) says
+/// when its latest version was stored.
+macro_rules! stored_row {
+    ($table:ident, $changed:ident, $Changed:ident) => {
+        impl $crate::sync::kind::StoredRow for $table::Model {
+            const ID: $table::Column = $table::Column::Id;
+            const GRID_ID: $table::Column = $table::Column::GridId;
+            const PERSON_ID: $table::Column = $table::Column::PersonId;
+            const CHANGED_AT: $table::Column = $table::Column::$Changed;
+
+            fn head(&self) -> $crate::sync::kind::Head {
+                $crate::sync::kind::Head {
+                    grid_id: self.grid_id,
+                    person_id: self.person_id,
+                    version: $crate::sync::store::wire_version(self.version),
+                    changed_at_ms: self.$changed,
+                }
+            }
+        }
+    };
+}
+pub(crate) use stored_row;
+
+/// What checking a batch of one kind needs (the writer's grids, locked months, uploaded
+/// photos), loaded once per batch.
+pub trait BatchScope: Sized + Send + Sync {
+    fn load(
+        tx: &DatabaseTransaction,
+        viewer: &Viewer,
+        records: &[RecordEnvelope],
+    ) -> impl Future<Output = Result<Self, ServerError>> + Send;
+}
+
 /// A pushed version admitted for storing, with what its envelope says.
 pub struct Incoming<'a, A> {
     pub id: Uuid,
@@ -41,15 +96,26 @@ pub struct Incoming<'a, A> {
     pub admitted: &'a A,
 }
 
+/// How a version was stored: as a new record, or over the one before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Write {
+    Insert,
+    Update,
+}
+
 /// One record kind, as stored by the server.
 pub trait RecordKind: Send + Sync + 'static {
     type Draft: Draft + Send + Sync;
-    /// What checking a batch needs (the writer's grids, locked months, uploaded photos),
-    /// loaded once per batch.
-    type Scope: Send + Sync;
+    type Scope: BatchScope;
     /// A valid draft inside the writer's scope, with what storing it needs.
     type Admitted: Send + Sync;
-    type Row: Send + Sync;
+    type Row: StoredRow + FromQueryResult + IntoActiveModel<ActiveModelOf<Self>> + Send + Sync;
+    /// The table of its records, keyed by the id the phone made.
+    type Entity: EntityTrait<
+            Model = Self::Row,
+            ActiveModel: Send,
+            PrimaryKey: PrimaryKeyTrait<ValueType = Uuid>,
+        >;
     /// A stored record as a pull sends it.
     type Pulled: serde::Serialize + Send;
 
@@ -58,12 +124,6 @@ pub trait RecordKind: Send + Sync + 'static {
     /// The name its records go under in a pull.
     const PULLED_AS: &'static str;
     const HOLDERS: Holders;
-
-    fn scope(
-        tx: &DatabaseTransaction,
-        viewer: &Viewer,
-        records: &[RecordEnvelope],
-    ) -> impl Future<Output = Result<Self::Scope, ServerError>> + Send;
 
     /// Whether the valid draft is the writer's to make: their grid, their members, an open
     /// month.
@@ -77,13 +137,6 @@ pub trait RecordKind: Send + Sync + 'static {
     /// are the same content.
     fn as_draft(admitted: &Self::Admitted) -> Self::Draft;
 
-    fn find(
-        tx: &DatabaseTransaction,
-        id: Uuid,
-    ) -> impl Future<Output = Result<Option<Self::Row>, ServerError>> + Send;
-
-    fn head(row: &Self::Row) -> Head;
-
     /// The stored version as the phone's draft.
     fn stored_draft(
         tx: &DatabaseTransaction,
@@ -96,11 +149,14 @@ pub trait RecordKind: Send + Sync + 'static {
         None
     }
 
-    /// Why the stored record may no longer change (its month locked, its report approved).
+    /// Why the stored record may no longer change (its month locked, its report approved);
+    /// never, unless the kind says.
     fn locked(
-        tx: &DatabaseTransaction,
-        row: &Self::Row,
-    ) -> impl Future<Output = Result<Option<Vec<Problem>>, ServerError>> + Send;
+        _tx: &DatabaseTransaction,
+        _row: &Self::Row,
+    ) -> impl Future<Output = Result<Option<Vec<Problem>>, ServerError>> + Send {
+        async { Ok(None) }
+    }
 
     /// Why it may no longer be withdrawn: as for an edit, unless the kind says otherwise.
     fn withdrawal_refused(
@@ -110,40 +166,41 @@ pub trait RecordKind: Send + Sync + 'static {
         Self::locked(tx, row)
     }
 
-    /// Why a new record cannot be stored although its id is free: another record already
-    /// holds its place (one report per grid and month).
+    /// Why a new record `id` cannot be stored although its id is free: another record
+    /// already holds its place (one report per grid and month).
     fn taken(
         _tx: &DatabaseTransaction,
+        _id: Uuid,
         _admitted: &Self::Admitted,
     ) -> impl Future<Output = Result<Option<Vec<Problem>>, ServerError>> + Send {
         async { Ok(None) }
     }
 
-    /// Inserts a new record with `ON CONFLICT DO NOTHING`, and what hangs on it when it was
-    /// inserted; whether it was.
-    fn insert(
-        tx: &DatabaseTransaction,
-        new: Incoming<'_, Self::Admitted>,
-    ) -> impl Future<Output = Result<bool, ServerError>> + Send;
+    /// The row `new` is stored as: a new record's, or the next version of `before`.
+    fn row(new: &Incoming<'_, Self::Admitted>, before: Option<&Self::Row>) -> ActiveModelOf<Self>;
 
-    fn update(
-        tx: &DatabaseTransaction,
-        row: Self::Row,
-        new: Incoming<'_, Self::Admitted>,
-    ) -> impl Future<Output = Result<(), ServerError>> + Send;
+    /// Writes what hangs on the record (photos, attendees, history) once a version of it is
+    /// stored; nothing, unless the kind says.
+    fn write_beside(
+        _tx: &DatabaseTransaction,
+        _new: &Incoming<'_, Self::Admitted>,
+        _write: Write,
+    ) -> impl Future<Output = Result<(), ServerError>> + Send {
+        async { Ok(()) }
+    }
 
-    /// Removes the record and what hangs on it.
-    fn delete(
-        tx: &DatabaseTransaction,
-        row: Self::Row,
-    ) -> impl Future<Output = Result<(), ServerError>> + Send;
+    /// Removes what hangs on the record (attendees, history) before the record goes;
+    /// nothing, unless the kind says.
+    fn remove_beside(
+        _tx: &DatabaseTransaction,
+        _row: &Self::Row,
+    ) -> impl Future<Output = Result<(), ServerError>> + Send {
+        async { Ok(()) }
+    }
 
-    /// The records the viewer's phone holds that changed at or after `since`, oldest first.
-    fn since(
+    /// Stored rows as a pull sends them, in their order.
+    fn pulled(
         db: &DatabaseConnection,
-        viewer: &Viewer,
-        since: i64,
+        rows: Vec<Self::Row>,
     ) -> impl Future<Output = Result<Vec<Self::Pulled>, ServerError>> + Send;
-
-    fn pulled_at(record: &Self::Pulled) -> i64;
 }

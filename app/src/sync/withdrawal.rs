@@ -44,12 +44,7 @@ pub async fn withdrawn_since(
     viewer: &Viewer,
     since: i64,
 ) -> Result<(Vec<Uuid>, Option<i64>), ServerError> {
-    let leads: Vec<i32> = viewer
-        .profile
-        .reporting_grids()
-        .iter()
-        .map(|r| r.grid_id)
-        .collect();
+    let leads = viewer.led_grids();
     let shared: Vec<&str> = kinds
         .iter()
         .filter(|k| k.holders() == Holders::GridLeaders)

@@ -1,19 +1,18 @@
 //! Trainings as a record kind: stored once with who attended, edited by their recorder until
 //! the month is locked, pulled back to the recorder's phone; and each member's attendances.
-use crate::auth::ssr::Viewer;
 use crate::db::{training, training_attendee};
 use crate::domain::period::format_date;
 use crate::domain::training::{TrainingDraft, ValidTraining};
 use crate::error::ServerError;
 use crate::grid_scope::{GridScope, Wording};
 use crate::month_lock;
-use crate::sync::api::{Problem, RecordEnvelope};
-use crate::sync::kind::{Head, Holders, Incoming, RecordKind};
-use crate::sync::store::{inserted, wire_version};
+use crate::sync::api::Problem;
+use crate::sync::kind::{Holders, Incoming, RecordKind, Write, stored_row};
+use crate::sync::store::wire_version;
 use crate::trainings::api::{Attended, PULLED_AS, TrainingRecord};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, QueryFilter, QueryOrder,
 };
 use std::collections::HashMap;
 use time::Date;
@@ -29,24 +28,19 @@ const WORDING: Wording = Wording {
 
 pub struct Trainings;
 
+stored_row!(training, received_at_ms, ReceivedAtMs);
+
 impl RecordKind for Trainings {
     type Draft = TrainingDraft;
     type Scope = GridScope;
     type Admitted = ValidTraining;
     type Row = training::Model;
+    type Entity = training::Entity;
     type Pulled = TrainingRecord;
 
     const NOUN: &'static str = "培训记录";
     const PULLED_AS: &'static str = PULLED_AS;
     const HOLDERS: Holders = Holders::Author;
-
-    async fn scope(
-        tx: &DatabaseTransaction,
-        viewer: &Viewer,
-        _records: &[RecordEnvelope],
-    ) -> Result<GridScope, ServerError> {
-        GridScope::of(tx, viewer).await
-    }
 
     fn admit(
         scope: &GridScope,
@@ -74,22 +68,6 @@ impl RecordKind for Trainings {
         }
     }
 
-    async fn find(tx: &DatabaseTransaction, id: Uuid) -> Result<Option<Self::Row>, ServerError> {
-        training::Entity::find_by_id(id)
-            .one(tx)
-            .await
-            .map_err(ServerError::db("reading a training"))
-    }
-
-    fn head(row: &Self::Row) -> Head {
-        Head {
-            grid_id: row.grid_id,
-            person_id: row.person_id,
-            version: wire_version(row.version),
-            changed_at_ms: row.received_at_ms,
-        }
-    }
-
     async fn stored_draft(
         tx: &DatabaseTransaction,
         row: &Self::Row,
@@ -108,63 +86,43 @@ impl RecordKind for Trainings {
         month_lock::refusal(tx, row.grid_id, row.training_date, WORDING.date_field).await
     }
 
-    async fn insert(
-        tx: &DatabaseTransaction,
-        new: Incoming<'_, ValidTraining>,
-    ) -> Result<bool, ServerError> {
-        let inserted = inserted(
-            training::Entity::insert(active_model(&new))
-                .on_conflict_do_nothing()
-                .exec_without_returning(tx)
-                .await
-                .map_err(ServerError::db("inserting a training"))?,
-        );
-        if inserted {
-            write_attendees(tx, new.id, &new.admitted.attendees).await?;
+    fn row(
+        new: &Incoming<'_, ValidTraining>,
+        _before: Option<&Self::Row>,
+    ) -> training::ActiveModel {
+        let valid = new.admitted;
+        training::ActiveModel {
+            id: Set(new.id),
+            grid_id: Set(valid.grid_id),
+            person_id: Set(new.person_id),
+            title: Set(valid.title.clone()),
+            training_date: Set(valid.training_date),
+            organiser: Set(valid.organiser.clone()),
+            topic: Set(valid.topic.code().to_owned()),
+            hours: Set(i32::try_from(valid.hours).unwrap_or(i32::MAX)),
+            version: Set(new.version),
+            device_time_ms: Set(new.device_time_ms),
+            received_at_ms: Set(new.at_ms),
         }
-        Ok(inserted)
     }
 
-    async fn update(
+    /// Who attended is written anew with every version.
+    async fn write_beside(
         tx: &DatabaseTransaction,
-        row: Self::Row,
-        new: Incoming<'_, ValidTraining>,
+        new: &Incoming<'_, ValidTraining>,
+        _write: Write,
     ) -> Result<(), ServerError> {
-        let mut active = active_model(&new);
-        active.id = sea_orm::ActiveValue::Unchanged(row.id);
-        active.person_id = sea_orm::ActiveValue::Unchanged(row.person_id);
-        active
-            .update(tx)
-            .await
-            .map_err(ServerError::db("updating a training"))?;
-        write_attendees(tx, row.id, &new.admitted.attendees).await
+        write_attendees(tx, new.id, &new.admitted.attendees).await
     }
 
-    async fn delete(tx: &DatabaseTransaction, row: Self::Row) -> Result<(), ServerError> {
-        training_attendee::Entity::delete_many()
-            .filter(training_attendee::Column::TrainingId.eq(row.id))
-            .exec(tx)
-            .await
-            .map_err(ServerError::db("deleting a training's attendees"))?;
-        training::Entity::delete_by_id(row.id)
-            .exec(tx)
-            .await
-            .map_err(ServerError::db("deleting a training"))?;
-        Ok(())
+    async fn remove_beside(tx: &DatabaseTransaction, row: &Self::Row) -> Result<(), ServerError> {
+        clear_attendees(tx, row.id).await
     }
 
-    async fn since(
+    async fn pulled(
         db: &DatabaseConnection,
-        viewer: &Viewer,
-        since: i64,
+        rows: Vec<Self::Row>,
     ) -> Result<Vec<TrainingRecord>, ServerError> {
-        let rows = training::Entity::find()
-            .filter(training::Column::PersonId.eq(viewer.person_id()))
-            .filter(training::Column::ReceivedAtMs.gte(since))
-            .order_by_asc(training::Column::ReceivedAtMs)
-            .all(db)
-            .await
-            .map_err(ServerError::db("reading trainings since the cursor"))?;
         let mut attendees = attendees_of(db, rows.iter().map(|r| r.id)).await?;
         Ok(rows
             .into_iter()
@@ -175,10 +133,6 @@ impl RecordKind for Trainings {
                 received_at_ms: row.received_at_ms,
             })
             .collect())
-    }
-
-    fn pulled_at(record: &TrainingRecord) -> i64 {
-        record.received_at_ms
     }
 }
 
@@ -202,16 +156,21 @@ async fn attendees_of(
     Ok(by_training)
 }
 
-async fn write_attendees(
-    db: &impl ConnectionTrait,
-    id: Uuid,
-    attendees: &[i32],
-) -> Result<(), ServerError> {
+async fn clear_attendees(db: &impl ConnectionTrait, id: Uuid) -> Result<(), ServerError> {
     training_attendee::Entity::delete_many()
         .filter(training_attendee::Column::TrainingId.eq(id))
         .exec(db)
         .await
         .map_err(ServerError::db("clearing attendees"))?;
+    Ok(())
+}
+
+async fn write_attendees(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    attendees: &[i32],
+) -> Result<(), ServerError> {
+    clear_attendees(db, id).await?;
     training_attendee::Entity::insert_many(attendees.iter().map(|p| {
         training_attendee::ActiveModel {
             training_id: Set(id),
@@ -222,23 +181,6 @@ async fn write_attendees(
     .await
     .map_err(ServerError::db("writing attendees"))?;
     Ok(())
-}
-
-fn active_model(new: &Incoming<'_, ValidTraining>) -> training::ActiveModel {
-    let valid = new.admitted;
-    training::ActiveModel {
-        id: Set(new.id),
-        grid_id: Set(valid.grid_id),
-        person_id: Set(new.person_id),
-        title: Set(valid.title.clone()),
-        training_date: Set(valid.training_date),
-        organiser: Set(valid.organiser.clone()),
-        topic: Set(valid.topic.code().to_owned()),
-        hours: Set(i32::try_from(valid.hours).unwrap_or(i32::MAX)),
-        version: Set(new.version),
-        device_time_ms: Set(new.device_time_ms),
-        received_at_ms: Set(new.at_ms),
-    }
 }
 
 fn draft_of(row: &training::Model, attendees: Vec<i32>) -> TrainingDraft {

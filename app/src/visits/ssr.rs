@@ -8,12 +8,12 @@ use crate::error::ServerError;
 use crate::month_lock;
 use crate::photos::ssr as photos;
 use crate::sync::api::{Problem, RecordEnvelope};
-use crate::sync::kind::{Head, Holders, Incoming, RecordKind};
-use crate::sync::store::{inserted, wire_version};
+use crate::sync::kind::{BatchScope, Holders, Incoming, RecordKind, Write, stored_row};
+use crate::sync::store::wire_version;
 use crate::visits::api::{PULLED_AS, VisitRecord};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction,
-    EntityTrait, QueryFilter, QueryOrder,
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    QueryFilter,
 };
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
@@ -21,6 +21,8 @@ use uuid::Uuid;
 const DATE_FIELD: &str = "visit_date";
 
 pub struct Visits;
+
+stored_row!(visit, received_at_ms, ReceivedAtMs);
 
 /// A batch's checks: the grid of each enterprise the recorder may visit that the batch names,
 /// the locked months of those grids, and the photos the recorder uploaded.
@@ -30,29 +32,12 @@ pub struct Scope {
     uploaded: HashSet<Uuid>,
 }
 
-/// A visit that may be stored: valid, with uploaded photos, in a grid of the recorder's.
-pub struct Admitted {
-    valid: ValidVisit,
-    photos: Vec<Uuid>,
-    grid_id: i32,
-}
-
-impl RecordKind for Visits {
-    type Draft = VisitDraft;
-    type Scope = Scope;
-    type Admitted = Admitted;
-    type Row = visit::Model;
-    type Pulled = VisitRecord;
-
-    const NOUN: &'static str = "走访记录";
-    const PULLED_AS: &'static str = PULLED_AS;
-    const HOLDERS: Holders = Holders::Author;
-
-    async fn scope(
+impl BatchScope for Scope {
+    async fn load(
         tx: &DatabaseTransaction,
         viewer: &Viewer,
         records: &[RecordEnvelope],
-    ) -> Result<Scope, ServerError> {
+    ) -> Result<Self, ServerError> {
         let named: HashSet<i32> = records
             .iter()
             .filter_map(|r| r.payload.get("enterprise_id")?.as_i64())
@@ -73,6 +58,26 @@ impl RecordKind for Visits {
             grid_of,
         })
     }
+}
+
+/// A visit that may be stored: valid, with uploaded photos, in a grid of the recorder's.
+pub struct Admitted {
+    valid: ValidVisit,
+    photos: Vec<Uuid>,
+    grid_id: i32,
+}
+
+impl RecordKind for Visits {
+    type Draft = VisitDraft;
+    type Scope = Scope;
+    type Admitted = Admitted;
+    type Row = visit::Model;
+    type Entity = visit::Entity;
+    type Pulled = VisitRecord;
+
+    const NOUN: &'static str = "走访记录";
+    const PULLED_AS: &'static str = PULLED_AS;
+    const HOLDERS: Holders = Holders::Author;
 
     fn admit(
         scope: &Scope,
@@ -109,22 +114,6 @@ impl RecordKind for Visits {
         }
     }
 
-    async fn find(tx: &DatabaseTransaction, id: Uuid) -> Result<Option<Self::Row>, ServerError> {
-        visit::Entity::find_by_id(id)
-            .one(tx)
-            .await
-            .map_err(ServerError::db("reading a visit"))
-    }
-
-    fn head(row: &Self::Row) -> Head {
-        Head {
-            grid_id: row.grid_id,
-            person_id: row.person_id,
-            version: wire_version(row.version),
-            changed_at_ms: row.received_at_ms,
-        }
-    }
-
     async fn stored_draft(
         _tx: &DatabaseTransaction,
         row: &Self::Row,
@@ -146,85 +135,42 @@ impl RecordKind for Visits {
         month_lock::refusal(tx, row.grid_id, row.visit_date, DATE_FIELD).await
     }
 
-    async fn insert(
-        tx: &DatabaseTransaction,
-        new: Incoming<'_, Admitted>,
-    ) -> Result<bool, ServerError> {
-        let inserted = inserted(
-            visit::Entity::insert(active_model(&new))
-                .on_conflict_do_nothing()
-                .exec_without_returning(tx)
-                .await
-                .map_err(ServerError::db("inserting a visit"))?,
-        );
-        if inserted {
-            photos::attach(tx, new.admitted.grid_id, &new.admitted.photos).await?;
+    fn row(new: &Incoming<'_, Admitted>, _before: Option<&Self::Row>) -> visit::ActiveModel {
+        let Admitted {
+            valid,
+            photos,
+            grid_id,
+        } = new.admitted;
+        visit::ActiveModel {
+            id: Set(new.id),
+            person_id: Set(new.person_id),
+            enterprise_id: Set(valid.enterprise_id),
+            grid_id: Set(*grid_id),
+            visit_date: Set(valid.visit_date),
+            purpose: Set(valid.purpose.code().to_owned()),
+            findings: Set(valid.findings.clone()),
+            follow_up: Set(valid.follow_up),
+            photos: Set(serde_json::json!(photos).to_string()),
+            version: Set(new.version),
+            device_time_ms: Set(new.device_time_ms),
+            received_at_ms: Set(new.at_ms),
         }
-        Ok(inserted)
     }
 
-    async fn update(
+    /// Its photos move to the enterprise's grid with every version.
+    async fn write_beside(
         tx: &DatabaseTransaction,
-        row: Self::Row,
-        new: Incoming<'_, Admitted>,
+        new: &Incoming<'_, Admitted>,
+        _write: Write,
     ) -> Result<(), ServerError> {
-        let mut active = active_model(&new);
-        active.id = sea_orm::ActiveValue::Unchanged(row.id);
-        active.person_id = sea_orm::ActiveValue::Unchanged(row.person_id);
-        active
-            .update(tx)
-            .await
-            .map_err(ServerError::db("updating a visit"))?;
         photos::attach(tx, new.admitted.grid_id, &new.admitted.photos).await
     }
 
-    async fn delete(tx: &DatabaseTransaction, row: Self::Row) -> Result<(), ServerError> {
-        visit::Entity::delete_by_id(row.id)
-            .exec(tx)
-            .await
-            .map_err(ServerError::db("deleting a visit"))?;
-        Ok(())
-    }
-
-    async fn since(
-        db: &DatabaseConnection,
-        viewer: &Viewer,
-        since: i64,
+    async fn pulled(
+        _db: &DatabaseConnection,
+        rows: Vec<Self::Row>,
     ) -> Result<Vec<VisitRecord>, ServerError> {
-        let rows = visit::Entity::find()
-            .filter(visit::Column::PersonId.eq(viewer.person_id()))
-            .filter(visit::Column::ReceivedAtMs.gte(since))
-            .order_by_asc(visit::Column::ReceivedAtMs)
-            .all(db)
-            .await
-            .map_err(ServerError::db("reading visits since the cursor"))?;
         rows.into_iter().map(record).collect()
-    }
-
-    fn pulled_at(record: &VisitRecord) -> i64 {
-        record.received_at_ms
-    }
-}
-
-fn active_model(new: &Incoming<'_, Admitted>) -> visit::ActiveModel {
-    let Admitted {
-        valid,
-        photos,
-        grid_id,
-    } = new.admitted;
-    visit::ActiveModel {
-        id: Set(new.id),
-        person_id: Set(new.person_id),
-        enterprise_id: Set(valid.enterprise_id),
-        grid_id: Set(*grid_id),
-        visit_date: Set(valid.visit_date),
-        purpose: Set(valid.purpose.code().to_owned()),
-        findings: Set(valid.findings.clone()),
-        follow_up: Set(valid.follow_up),
-        photos: Set(serde_json::json!(photos).to_string()),
-        version: Set(new.version),
-        device_time_ms: Set(new.device_time_ms),
-        received_at_ms: Set(new.at_ms),
     }
 }
 

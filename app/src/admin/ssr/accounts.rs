@@ -3,7 +3,7 @@ use super::{AdminSession, audit};
 use crate::admin::api::{PersonChange, PersonChangeDone, PersonEntry};
 use crate::auth::api::GridRole;
 use crate::auth::ssr::{end_sessions, hash_password};
-use crate::db::{grid, person, role_assignment};
+use crate::db::{person, role_assignment};
 use crate::domain::grid::{GridKind, Role};
 use crate::error::AppError;
 use sea_orm::{
@@ -21,19 +21,14 @@ pub(super) fn first_password() -> String {
 
 impl AdminSession {
     pub async fn list_people(&self) -> Result<Vec<PersonEntry>, AppError> {
-        let grids: HashMap<i32, grid::Model> = grid::Entity::find()
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(|g| (g.id, g))
-            .collect();
+        let grids = &self.viewer.grids;
         let mut roles: HashMap<i32, Vec<GridRole>> = HashMap::new();
         for a in role_assignment::Entity::find()
             .order_by_asc(role_assignment::Column::Id)
             .all(&self.db)
             .await?
         {
-            let (Some(g), Some(role)) = (grids.get(&a.grid_id), Role::from_code(&a.role)) else {
+            let (Some(g), Some(role)) = (grids.get(a.grid_id), Role::from_code(&a.role)) else {
                 continue;
             };
             roles.entry(a.person_id).or_default().push(GridRole {
@@ -122,9 +117,10 @@ impl AdminSession {
                 done.new_password = Some(password);
             }
             PersonChange::Assign { grid_id, role, .. } => {
-                let g = grid::Entity::find_by_id(*grid_id)
-                    .one(&tx)
-                    .await?
+                let g = self
+                    .viewer
+                    .grids
+                    .get(*grid_id)
                     .filter(|g| !g.closed)
                     .ok_or_else(|| AppError::Invalid("没有这个网格，或网格已关闭".into()))?;
                 let exists = role_assignment::Entity::find()

@@ -3,14 +3,15 @@
 use super::enterprises::row_of;
 use super::{AdminSession, audit};
 use crate::admin::api::{ENTERPRISE_LIST_MAX, EnterpriseChange, EnterpriseEntry, EnterpriseQuery};
-use crate::db::{enterprise, grid};
+use crate::auth::ssr::Grids;
+use crate::db::enterprise;
 use crate::domain::enterprise::{EnterpriseDraft, ValidEnterprise, describe};
 use crate::domain::grid::{GridKind, Industry};
 use crate::error::AppError;
 use sea_orm::sea_query::Condition;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, TransactionTrait,
+    ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -41,7 +42,7 @@ impl AdminSession {
             .limit(ENTERPRISE_LIST_MAX)
             .all(&self.db)
             .await?;
-        let names = grid_names(&self.db).await?;
+        let names = self.viewer.grids.names();
         Ok(found.into_iter().map(|e| entry(e, &names)).collect())
     }
 
@@ -51,10 +52,10 @@ impl AdminSession {
     ) -> Result<EnterpriseEntry, AppError> {
         let me = audit::Actor::of(&self.viewer);
         let tx = self.db.begin().await?;
-        let names = grid_names(&tx).await?;
+        let names = self.viewer.grids.names();
         let saved = match change {
             EnterpriseChange::Add { fields } => {
-                let valid = checked(&tx, &fields).await?;
+                let valid = checked(&self.viewer.grids, &fields)?;
                 refuse_taken_code(&tx, &valid, None).await?;
                 let mut new = active(&valid);
                 new.closed = Set(false);
@@ -76,7 +77,7 @@ impl AdminSession {
             }
             EnterpriseChange::Edit { id, fields } => {
                 let before = stored(&tx, id).await?;
-                let valid = checked(&tx, &fields).await?;
+                let valid = checked(&self.viewer.grids, &fields)?;
                 refuse_taken_code(&tx, &valid, Some(id)).await?;
                 let mut edited = active(&valid);
                 edited.id = Set(id);
@@ -96,7 +97,7 @@ impl AdminSession {
             }
             EnterpriseChange::Move { id, grid_id } => {
                 let before = stored(&tx, id).await?;
-                open_enterprise_grid(&tx, grid_id).await?;
+                open_enterprise_grid(&self.viewer.grids, grid_id)?;
                 let mut moved: enterprise::ActiveModel = before.clone().into();
                 moved.grid_id = Set(grid_id);
                 let saved = enterprise::Entity::update(moved).exec(&tx).await?;
@@ -124,7 +125,7 @@ impl AdminSession {
                 }
                 if !close {
                     // Its grid may have closed meanwhile: reopening into it would hide it again.
-                    open_enterprise_grid(&tx, before.grid_id).await?;
+                    open_enterprise_grid(&self.viewer.grids, before.grid_id)?;
                 }
                 let mut flipped: enterprise::ActiveModel = before.clone().into();
                 flipped.closed = Set(close);
@@ -142,15 +143,6 @@ impl AdminSession {
         tx.commit().await?;
         Ok(entry(saved, &names))
     }
-}
-
-async fn grid_names(db: &impl ConnectionTrait) -> Result<HashMap<i32, String>, AppError> {
-    Ok(grid::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|g| (g.id, g.name))
-        .collect())
 }
 
 fn entry(e: enterprise::Model, names: &HashMap<i32, String>) -> EnterpriseEntry {
@@ -178,21 +170,18 @@ async fn stored(tx: &DatabaseTransaction, id: i32) -> Result<enterprise::Model, 
         .ok_or_else(|| AppError::Invalid("没有这家企业，可能已被他人删除或合并".into()))
 }
 
-/// The draft, checked by the domain rules and against the grid tree.
-async fn checked(
-    tx: &DatabaseTransaction,
-    fields: &EnterpriseDraft,
-) -> Result<ValidEnterprise, AppError> {
+/// The draft, checked by the domain rules and against the grids.
+fn checked(grids: &Grids, fields: &EnterpriseDraft) -> Result<ValidEnterprise, AppError> {
     let valid = fields
         .validate()
         .map_err(|problems| AppError::Invalid(describe(&problems)))?;
-    open_enterprise_grid(tx, valid.grid_id).await?;
+    open_enterprise_grid(grids, valid.grid_id)?;
     Ok(valid)
 }
 
 /// Enterprises belong to open enterprise grids only.
-async fn open_enterprise_grid(tx: &DatabaseTransaction, grid_id: i32) -> Result<(), AppError> {
-    match grid::Entity::find_by_id(grid_id).one(tx).await? {
+fn open_enterprise_grid(grids: &Grids, grid_id: i32) -> Result<(), AppError> {
+    match grids.get(grid_id) {
         Some(g) if g.closed => Err(AppError::Invalid(format!("“{}”已关闭", g.name))),
         Some(g) if g.kind != GridKind::Enterprise.code() => Err(AppError::Invalid(format!(
             "“{}”不是企业网格，企业只能归入企业网格",

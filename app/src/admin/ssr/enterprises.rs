@@ -27,11 +27,9 @@ pub async fn import(
     apply: bool,
     ticker: &ImportTicker,
 ) -> Result<ImportReport, AppError> {
-    let grids = grid::Entity::find()
-        .filter(grid::Column::Closed.eq(false))
-        .filter(grid::Column::Kind.eq(GridKind::Enterprise.code()))
-        .all(db)
-        .await?;
+    let grids: Vec<&grid::Model> = (viewer.grids.all().iter())
+        .filter(|g| !g.closed && g.kind == GridKind::Enterprise.code())
+        .collect();
     let by_name = super::people::unique_names(&grids);
     preview.reject_unknown_grids(|name| by_name.contains_key(name));
     let names: HashMap<i32, String> = grids.iter().map(|g| (g.id, g.name.clone())).collect();

@@ -14,7 +14,7 @@ use sea_orm::{
 use std::collections::{HashMap, HashSet};
 
 /// Open grids whose name is unique; a name two grids share cannot be told apart in a file.
-pub fn unique_names(grids: &[grid::Model]) -> HashMap<&str, i32> {
+pub fn unique_names<'a>(grids: &[&'a grid::Model]) -> HashMap<&'a str, i32> {
     let mut count: HashMap<&str, usize> = HashMap::new();
     for g in grids {
         *count.entry(g.name.as_str()).or_default() += 1;
@@ -51,10 +51,7 @@ pub async fn import(
     apply: bool,
     ticker: &ImportTicker,
 ) -> Result<ImportReport, AppError> {
-    let grids = grid::Entity::find()
-        .filter(grid::Column::Closed.eq(false))
-        .all(db)
-        .await?;
+    let grids: Vec<&grid::Model> = viewer.grids.all().iter().filter(|g| !g.closed).collect();
     let by_name = unique_names(&grids);
     preview.reject_unknown_grids(|name| by_name.contains_key(name));
     let rows: Vec<(u32, &PersonRow)> = preview

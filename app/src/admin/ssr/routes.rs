@@ -4,7 +4,7 @@ use crate::admin::api::{
     AUDIT_PATH, EXPORT_PATH, IMPORT_PATH, IMPORT_PROGRESS_PATH, ImportProgress, ImportReport,
 };
 use crate::auth::ssr::Viewer;
-use crate::db::{enterprise, grid, person, role_assignment};
+use crate::db::{enterprise, person, role_assignment};
 use crate::directory::import::{
     Layout, PersonRow, enterprises_to_csv, enterprises_to_xlsx, people_to_csv, people_to_xlsx,
     preview_as,
@@ -111,8 +111,7 @@ async fn export(
     Path(file): Path<String>,
 ) -> Result<Response, AppError> {
     require_city_admin(&viewer)?;
-    let grids = grid::Entity::find().all(&state.db).await?;
-    let names: HashMap<i32, String> = grids.into_iter().map(|g| (g.id, g.name)).collect();
+    let names = viewer.grids.names();
     let bytes = match file.as_str() {
         "enterprises.xlsx" | "enterprises.csv" => {
             let stored = enterprise::Entity::find()

@@ -8,16 +8,17 @@ use crate::domain::period::format_date;
 use crate::error::ServerError;
 use crate::major_events::api::{MajorEventRecord, PULLED_AS};
 use crate::sync::api::{Problem, RecordEnvelope};
-use crate::sync::kind::{Head, Holders, Incoming, RecordKind};
-use crate::sync::store::{inserted, wire_version};
+use crate::sync::kind::{BatchScope, Holders, Incoming, RecordKind, stored_row};
+use crate::sync::store::wire_version;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction,
-    EntityTrait, QueryFilter, QueryOrder,
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    QueryFilter,
 };
 use std::collections::{BTreeSet, HashMap};
-use uuid::Uuid;
 
 pub struct MajorEvents;
+
+stored_row!(major_event, received_at_ms, ReceivedAtMs);
 
 /// The reporter's grids, and the grid of each enterprise in them.
 pub struct Scope {
@@ -25,22 +26,12 @@ pub struct Scope {
     firms: HashMap<i32, i32>,
 }
 
-impl RecordKind for MajorEvents {
-    type Draft = MajorEventDraft;
-    type Scope = Scope;
-    type Admitted = ValidMajorEvent;
-    type Row = major_event::Model;
-    type Pulled = MajorEventRecord;
-
-    const NOUN: &'static str = "重大事项";
-    const PULLED_AS: &'static str = PULLED_AS;
-    const HOLDERS: Holders = Holders::Author;
-
-    async fn scope(
+impl BatchScope for Scope {
+    async fn load(
         tx: &DatabaseTransaction,
         viewer: &Viewer,
         _records: &[RecordEnvelope],
-    ) -> Result<Scope, ServerError> {
+    ) -> Result<Self, ServerError> {
         let own: BTreeSet<i32> = viewer
             .profile
             .activity_grids()
@@ -57,6 +48,19 @@ impl RecordKind for MajorEvents {
             .collect();
         Ok(Scope { own, firms })
     }
+}
+
+impl RecordKind for MajorEvents {
+    type Draft = MajorEventDraft;
+    type Scope = Scope;
+    type Admitted = ValidMajorEvent;
+    type Row = major_event::Model;
+    type Entity = major_event::Entity;
+    type Pulled = MajorEventRecord;
+
+    const NOUN: &'static str = "重大事项";
+    const PULLED_AS: &'static str = PULLED_AS;
+    const HOLDERS: Holders = Holders::Author;
 
     fn admit(
         scope: &Scope,
@@ -93,34 +97,11 @@ impl RecordKind for MajorEvents {
         }
     }
 
-    async fn find(tx: &DatabaseTransaction, id: Uuid) -> Result<Option<Self::Row>, ServerError> {
-        major_event::Entity::find_by_id(id)
-            .one(tx)
-            .await
-            .map_err(ServerError::db("reading a major event"))
-    }
-
-    fn head(row: &Self::Row) -> Head {
-        Head {
-            grid_id: row.grid_id,
-            person_id: row.person_id,
-            version: wire_version(row.version),
-            changed_at_ms: row.received_at_ms,
-        }
-    }
-
     async fn stored_draft(
         _tx: &DatabaseTransaction,
         row: &Self::Row,
     ) -> Result<MajorEventDraft, ServerError> {
         Ok(draft_of(row))
-    }
-
-    async fn locked(
-        _tx: &DatabaseTransaction,
-        _row: &Self::Row,
-    ) -> Result<Option<Vec<Problem>>, ServerError> {
-        Ok(None)
     }
 
     async fn withdrawal_refused(
@@ -136,55 +117,33 @@ impl RecordKind for MajorEvents {
         }))
     }
 
-    async fn insert(
-        tx: &DatabaseTransaction,
-        new: Incoming<'_, ValidMajorEvent>,
-    ) -> Result<bool, ServerError> {
-        let inserted = inserted(
-            major_event::Entity::insert(active_model(&new))
-                .on_conflict_do_nothing()
-                .exec_without_returning(tx)
-                .await
-                .map_err(ServerError::db("inserting a major event"))?,
-        );
-        Ok(inserted)
-    }
-
     /// A changed event is news again: it waits to be read anew.
-    async fn update(
-        tx: &DatabaseTransaction,
-        row: Self::Row,
-        new: Incoming<'_, ValidMajorEvent>,
-    ) -> Result<(), ServerError> {
-        let mut active = active_model(&new);
-        active.id = sea_orm::ActiveValue::Unchanged(row.id);
-        active
-            .update(tx)
-            .await
-            .map_err(ServerError::db("updating a major event"))?;
-        Ok(())
+    fn row(
+        new: &Incoming<'_, ValidMajorEvent>,
+        _before: Option<&Self::Row>,
+    ) -> major_event::ActiveModel {
+        let valid = new.admitted;
+        major_event::ActiveModel {
+            id: Set(new.id),
+            grid_id: Set(valid.grid_id),
+            person_id: Set(new.person_id),
+            enterprise_id: Set(valid.enterprise_id),
+            occurred_on: Set(valid.occurred_on),
+            title: Set(valid.title.clone()),
+            details: Set(valid.details.clone()),
+            impact: Set(valid.impact.clone()),
+            version: Set(new.version),
+            device_time_ms: Set(new.device_time_ms),
+            received_at_ms: Set(new.at_ms),
+            read_by: Set(None),
+            read_at_ms: Set(None),
+        }
     }
 
-    async fn delete(tx: &DatabaseTransaction, row: Self::Row) -> Result<(), ServerError> {
-        major_event::Entity::delete_by_id(row.id)
-            .exec(tx)
-            .await
-            .map_err(ServerError::db("deleting a major event"))?;
-        Ok(())
-    }
-
-    async fn since(
-        db: &DatabaseConnection,
-        viewer: &Viewer,
-        since: i64,
+    async fn pulled(
+        _db: &DatabaseConnection,
+        rows: Vec<Self::Row>,
     ) -> Result<Vec<MajorEventRecord>, ServerError> {
-        let rows = major_event::Entity::find()
-            .filter(major_event::Column::PersonId.eq(viewer.person_id()))
-            .filter(major_event::Column::ReceivedAtMs.gte(since))
-            .order_by_asc(major_event::Column::ReceivedAtMs)
-            .all(db)
-            .await
-            .map_err(ServerError::db("reading major events since the cursor"))?;
         Ok(rows
             .into_iter()
             .map(|row| MajorEventRecord {
@@ -194,29 +153,6 @@ impl RecordKind for MajorEvents {
                 received_at_ms: row.received_at_ms,
             })
             .collect())
-    }
-
-    fn pulled_at(record: &MajorEventRecord) -> i64 {
-        record.received_at_ms
-    }
-}
-
-fn active_model(new: &Incoming<'_, ValidMajorEvent>) -> major_event::ActiveModel {
-    let valid = new.admitted;
-    major_event::ActiveModel {
-        id: Set(new.id),
-        grid_id: Set(valid.grid_id),
-        person_id: Set(new.person_id),
-        enterprise_id: Set(valid.enterprise_id),
-        occurred_on: Set(valid.occurred_on),
-        title: Set(valid.title.clone()),
-        details: Set(valid.details.clone()),
-        impact: Set(valid.impact.clone()),
-        version: Set(new.version),
-        device_time_ms: Set(new.device_time_ms),
-        received_at_ms: Set(new.at_ms),
-        read_by: Set(None),
-        read_at_ms: Set(None),
     }
 }
 

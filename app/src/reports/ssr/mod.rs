@@ -1,4 +1,6 @@
 //! Server side of monthly reports: storing pushed versions, the pull, locks, and review.
+mod city;
+mod duty;
 pub mod export;
 pub mod figures;
 pub mod reminders;

@@ -1,6 +1,6 @@
 //! Monthly-report reminders by role: a grid leader's own reports (due, overdue, returned) and
 //! a township leader's township (reports to review, grids overdue). Last month and this one.
-use super::review::{Judged, judge};
+use super::duty::{Judged, judge};
 use crate::auth::ssr::Viewer;
 use crate::db::{grid, monthly_report};
 use crate::domain::cadence::Status;

@@ -1,20 +1,16 @@
 //! The township's side: the month's reports of its grids with the cadence's judgement, and
 //! review steps (approve, return, unlock), each kept in the report's history.
+use super::city::city;
+use super::duty::{TREND_MONTHS, judge, last_months, trend};
 use crate::admin::ssr::audit;
-use crate::auth::ssr::{Grids, Viewer};
-use crate::cadence::ssr::{policy, waive, waivers};
+use crate::auth::ssr::Viewer;
+use crate::cadence::ssr::waive;
 use crate::db::{grid, monthly_report, person, report_event, visit};
-use crate::domain::cadence::{
-    Completeness, Fact, FactKind, Obligation, ObligationKind, Period, Status, Subject, Subjects,
-    Waiver, evaluate, summary,
-};
-use crate::domain::grid::GridKind;
-use crate::domain::period::{Month, format_date, format_shanghai_minute, shanghai_date};
+use crate::domain::cadence::{ObligationKind, Period, Subject, Waiver};
+use crate::domain::period::{Month, format_shanghai_minute};
 use crate::domain::report::{ReviewAction, ReviewStatus, review as next_status};
 use crate::error::AppError;
-use crate::reports::api::{
-    GridMonths, HistoryEntry, ReportRow, ReportTrend, ReportView, ReviewBoard, TownshipFigures,
-};
+use crate::reports::api::{HistoryEntry, ReportRow, ReportView, ReviewBoard};
 use crate::township::ssr::{Scope, resolve_scope};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -24,6 +20,9 @@ use sea_orm::{
 use std::collections::{BTreeSet, HashMap};
 use uuid::Uuid;
 
+/// The township's review board for a month (this month unless `month` names one): each
+/// enterprise grid of the chosen scope with its report and the cadence's judgement, the
+/// trend of the last months, and for the city bureau every township side by side.
 pub async fn board(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
@@ -41,93 +40,36 @@ pub async fn board(
         enterprise_grids,
         enterprises,
     } = resolve_scope(db, viewer, scope).await?;
-    let grid_ids: Vec<i32> = enterprise_grids.iter().map(|g| g.id).collect();
-    let reports: HashMap<i32, monthly_report::Model> = monthly_report::Entity::find()
-        .filter(monthly_report::Column::GridId.is_in(grid_ids.clone()))
-        .filter(monthly_report::Column::Month.eq(month.to_string()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| (r.grid_id, r))
-        .collect();
-    let events = report_event::Entity::find()
-        .filter(report_event::Column::ReportId.is_in(reports.values().map(|r| r.id)))
-        .order_by_asc(report_event::Column::Id)
-        .all(db)
-        .await?;
-    let people: BTreeSet<i32> = reports
-        .values()
-        .map(|r| r.person_id)
-        .chain(events.iter().map(|e| e.person_id))
-        .collect();
-    let names: HashMap<i32, String> = person::Entity::find()
-        .filter(person::Column::Id.is_in(people))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
-    // Counted by the database: a month of a large township is thousands of visits.
-    let visits: HashMap<i32, (i64, i64)> = visit::Entity::find()
-        .select_only()
-        .column(visit::Column::GridId)
-        .column_as(visit::Column::Id.count(), "visits")
-        .column_as(
-            Expr::col(visit::Column::EnterpriseId).count_distinct(),
-            "enterprises",
-        )
-        .filter(visit::Column::GridId.is_in(grid_ids))
-        .filter(visit::Column::VisitDate.between(month.first_day(), month.last_day()))
-        .group_by(visit::Column::GridId)
-        .into_tuple::<(i32, i64, i64)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|(grid, n, e)| (grid, (n, e)))
-        .collect();
+    let months = last_months(month, TREND_MONTHS);
+    let history = first_arrivals(db, &enterprise_grids, &months).await?;
+    let judged = judge(db, &enterprise_grids, &history, &months, today).await?;
     let mut open_enterprises: HashMap<i32, usize> = HashMap::new();
     for e in enterprises.values().filter(|e| !e.closed) {
         *open_enterprises.entry(e.grid_id).or_default() += 1;
     }
-
-    let months = last_months(month, TREND_MONTHS);
-    let history: Vec<(i32, String, i64)> = monthly_report::Entity::find()
-        .select_only()
-        .column(monthly_report::Column::GridId)
-        .column(monthly_report::Column::Month)
-        .column(monthly_report::Column::FirstReceivedAtMs)
-        .filter(monthly_report::Column::GridId.is_in(enterprise_grids.iter().map(|g| g.id)))
-        .filter(monthly_report::Column::Month.is_in(months.iter().map(Month::to_string)))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let judged = judge(db, &enterprise_grids, &history, &months, today).await?;
-    let due = judged.due.get(&month).cloned().unwrap_or_default();
+    let reports = MonthReports::load(db, &enterprise_grids, month).await?;
+    let visits = visit_counts(db, &enterprise_grids, month).await?;
     let rows = enterprise_grids
         .iter()
-        .map(|g| {
-            let report = reports.get(&g.id).map(|r| {
+        .map(|g| ReportRow {
+            grid_id: g.id,
+            grid_name: g.name.clone(),
+            duty: judged.statuses.get(&(g.id, month)).cloned(),
+            report: reports.view(g.id, || {
                 let (n, visited) = visits.get(&g.id).copied().unwrap_or((0, 0));
-                let figures = MonthFigures {
+                MonthFigures {
                     visits: usize::try_from(n).unwrap_or(0),
                     visited: usize::try_from(visited).unwrap_or(0),
                     enterprises: open_enterprises.get(&g.id).copied().unwrap_or(0),
-                };
-                view(r, &events, &names, figures)
-            });
-            ReportRow {
-                grid_id: g.id,
-                grid_name: g.name.clone(),
-                duty: judged.statuses.get(&(g.id, month)).cloned(),
-                report,
-            }
+                }
+            }),
         })
         .collect();
     Ok(ReviewBoard {
         scopes,
         scope_id,
         month: month.to_string(),
-        due,
+        due: judged.due.get(&month).cloned().unwrap_or_default(),
         rows,
         trend: trend(&enterprise_grids, &months, &judged),
         city: if viewer.is_city_admin() {
@@ -138,216 +80,100 @@ pub async fn board(
     })
 }
 
-/// Every township of the city side by side: this month's reports and visits, and last
-/// month's completeness and timeliness (by then final, or nearly).
-async fn city(
+/// The month's reports of some grids, with their history and the names of everyone in it.
+struct MonthReports {
+    by_grid: HashMap<i32, monthly_report::Model>,
+    events: Vec<report_event::Model>,
+    names: HashMap<i32, String>,
+}
+
+impl MonthReports {
+    async fn load(
+        db: &impl ConnectionTrait,
+        grids: &[grid::Model],
+        month: Month,
+    ) -> Result<Self, AppError> {
+        let by_grid: HashMap<i32, monthly_report::Model> = monthly_report::Entity::find()
+            .filter(monthly_report::Column::GridId.is_in(grids.iter().map(|g| g.id)))
+            .filter(monthly_report::Column::Month.eq(month.to_string()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| (r.grid_id, r))
+            .collect();
+        let events = report_event::Entity::find()
+            .filter(report_event::Column::ReportId.is_in(by_grid.values().map(|r| r.id)))
+            .order_by_asc(report_event::Column::Id)
+            .all(db)
+            .await?;
+        let people: BTreeSet<i32> = by_grid
+            .values()
+            .map(|r| r.person_id)
+            .chain(events.iter().map(|e| e.person_id))
+            .collect();
+        let names = person::Entity::find()
+            .filter(person::Column::Id.is_in(people))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.name))
+            .collect();
+        Ok(MonthReports {
+            by_grid,
+            events,
+            names,
+        })
+    }
+
+    /// The grid's report as the board shows it, beside its month's `figures`.
+    fn view(&self, grid: i32, figures: impl FnOnce() -> MonthFigures) -> Option<ReportView> {
+        let r = self.by_grid.get(&grid)?;
+        Some(view(r, &self.events, &self.names, figures()))
+    }
+}
+
+/// Each grid's visits in the month and the enterprises they reached, counted by the database:
+/// a month of a large township is thousands of visits.
+async fn visit_counts(
     db: &impl ConnectionTrait,
-    grids: &Grids,
+    grids: &[grid::Model],
     month: Month,
-    today: time::Date,
-) -> Result<Vec<TownshipFigures>, AppError> {
-    let townships: HashMap<i32, &grid::Model> = grids
-        .all()
-        .iter()
-        .filter(|g| g.kind == GridKind::Township.code())
-        .map(|g| (g.id, g))
-        .collect();
-    // Each open enterprise grid with the township above it.
-    let placed: Vec<(grid::Model, i32)> = grids
-        .all()
-        .iter()
-        .filter(|g| g.kind == GridKind::Enterprise.code() && !g.closed)
-        .filter_map(|g| Some((g.clone(), grids.tree.township_of(g.id)?)))
-        .collect();
-    let lower: Vec<grid::Model> = placed.iter().map(|(g, _)| g.clone()).collect();
-    let months = [month.prev(), month];
-    let history: Vec<(i32, String, i64, String)> = monthly_report::Entity::find()
+) -> Result<HashMap<i32, (i64, i64)>, AppError> {
+    Ok(visit::Entity::find()
+        .select_only()
+        .column(visit::Column::GridId)
+        .column_as(visit::Column::Id.count(), "visits")
+        .column_as(
+            Expr::col(visit::Column::EnterpriseId).count_distinct(),
+            "enterprises",
+        )
+        .filter(visit::Column::GridId.is_in(grids.iter().map(|g| g.id)))
+        .filter(visit::Column::VisitDate.between(month.first_day(), month.last_day()))
+        .group_by(visit::Column::GridId)
+        .into_tuple::<(i32, i64, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(grid, n, e)| (grid, (n, e)))
+        .collect())
+}
+
+/// When each report of `grids` for `months` first arrived: (grid, month, first arrival).
+async fn first_arrivals(
+    db: &impl ConnectionTrait,
+    grids: &[grid::Model],
+    months: &[Month],
+) -> Result<Vec<(i32, String, i64)>, AppError> {
+    Ok(monthly_report::Entity::find()
         .select_only()
         .column(monthly_report::Column::GridId)
         .column(monthly_report::Column::Month)
         .column(monthly_report::Column::FirstReceivedAtMs)
-        .column(monthly_report::Column::Status)
+        .filter(monthly_report::Column::GridId.is_in(grids.iter().map(|g| g.id)))
         .filter(monthly_report::Column::Month.is_in(months.iter().map(Month::to_string)))
         .into_tuple()
         .all(db)
-        .await?;
-    let facts: Vec<(i32, String, i64)> = history
-        .iter()
-        .map(|(g, m, at, _)| (*g, m.clone(), *at))
-        .collect();
-    let judged = judge(db, &lower, &facts, &months, today).await?;
-    let visits: HashMap<i32, i64> = visit::Entity::find()
-        .select_only()
-        .column(visit::Column::GridId)
-        .column_as(visit::Column::Id.count(), "n")
-        .filter(visit::Column::VisitDate.between(month.first_day(), month.last_day()))
-        .group_by(visit::Column::GridId)
-        .into_tuple()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    let this = month.to_string();
-    let mut out: Vec<TownshipFigures> = Vec::new();
-    let mut ordered: Vec<&grid::Model> = townships.values().copied().collect();
-    ordered.sort_by_key(|g| g.id);
-    for township in ordered {
-        let own: Vec<i32> = placed
-            .iter()
-            .filter(|(_, t)| *t == township.id)
-            .map(|(g, _)| g.id)
-            .collect();
-        let reports: Vec<&String> = history
-            .iter()
-            .filter(|(g, m, _, _)| *m == this && own.contains(g))
-            .map(|(_, _, _, status)| status)
-            .collect();
-        let last: Vec<Obligation> = judged
-            .obligations
-            .iter()
-            .filter(|o| o.period == Period::Month(months[0]))
-            .filter(|o| matches!(o.subject, Subject::Grid(id) if own.contains(&id)))
-            .cloned()
-            .collect();
-        let figures = summary(&last);
-        out.push(TownshipFigures {
-            name: township.name.clone(),
-            grids: own.len(),
-            reported: reports.len(),
-            approved: reports
-                .iter()
-                .filter(|s| s.as_str() == ReviewStatus::Approved.code())
-                .count(),
-            completeness: figures.completeness_percent(),
-            timeliness: figures.timeliness_percent(),
-            visits: own
-                .iter()
-                .map(|g| visits.get(g).copied().unwrap_or(0).unsigned_abs())
-                .sum(),
-        });
-    }
-    Ok(out)
-}
-
-/// Months in the trend.
-const TREND_MONTHS: usize = 6;
-
-/// `count` months ending with `last`, oldest first.
-fn last_months(last: Month, count: usize) -> Vec<Month> {
-    let mut months = vec![last];
-    while months.len() < count {
-        let earlier = months[months.len() - 1].prev();
-        months.push(earlier);
-    }
-    months.reverse();
-    months
-}
-
-fn trend(grids: &[grid::Model], months: &[Month], judged: &Judged) -> ReportTrend {
-    let per_month: Vec<Completeness> = months
-        .iter()
-        .map(|m| {
-            summary(
-                &judged
-                    .obligations
-                    .iter()
-                    .filter(|o| o.period == Period::Month(*m))
-                    .cloned()
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .collect();
-    ReportTrend {
-        months: months.iter().map(Month::to_string).collect(),
-        grids: grids
-            .iter()
-            .map(|g| GridMonths {
-                grid_name: g.name.clone(),
-                cells: months
-                    .iter()
-                    .map(|m| judged.statuses.get(&(g.id, *m)).cloned())
-                    .collect(),
-            })
-            .collect(),
-        completeness: per_month.iter().map(|c| c.completeness_percent()).collect(),
-        timeliness: per_month.iter().map(|c| c.timeliness_percent()).collect(),
-    }
-}
-
-/// The report duty judged for each grid and month.
-pub(super) struct Judged {
-    pub obligations: Vec<Obligation>,
-    pub statuses: HashMap<(i32, Month), Status>,
-    /// The last on-time day of each month's report.
-    pub due: HashMap<Month, String>,
-}
-
-/// The report duty of each grid for each of `months` by the policy in force; a report
-/// counts from the day its first version arrived (`history`: grid, month, first arrival).
-pub(super) async fn judge(
-    db: &impl ConnectionTrait,
-    grids: &[grid::Model],
-    history: &[(i32, String, i64)],
-    months: &[Month],
-    today: time::Date,
-) -> Result<Judged, AppError> {
-    let (mut policy, _) = policy(db).await?;
-    policy
-        .rules
-        .retain(|r| r.kind == ObligationKind::MonthlyLeaderReport);
-    let mut judged = Judged {
-        obligations: Vec::new(),
-        statuses: HashMap::new(),
-        due: HashMap::new(),
-    };
-    let (Some(rule), Some(first)) = (policy.rules.first(), months.first()) else {
-        return Ok(judged);
-    };
-    for m in months {
-        let period = Period::Month(*m);
-        judged
-            .due
-            .insert(*m, format_date(rule.deadline(rule.due_date(&period))));
-    }
-    let periods: Vec<Period> = months.iter().map(|m| Period::Month(*m)).collect();
-    let waived = waivers(db, &rule.kind, &periods).await?;
-    let facts: Vec<Fact> = history
-        .iter()
-        .filter_map(|(grid, month, first_ms)| {
-            Some(Fact {
-                period: Some(Period::Month(Month::parse(month).ok()?)),
-                ..Fact::new(
-                    FactKind::LeaderReport,
-                    Subject::Grid(*grid),
-                    shanghai_date(*first_ms)?,
-                )
-            })
-        })
-        .collect();
-    let subjects = Subjects {
-        grids: grids.iter().map(|g| (g.id, GridKind::Enterprise)).collect(),
-        ..Subjects::default()
-    };
-    judged.obligations = evaluate(
-        &policy,
-        &subjects,
-        &facts,
-        &waived,
-        first.first_day(),
-        today,
-    )
-    .into_iter()
-    .filter(|o| matches!(o.period, Period::Month(m) if months.contains(&m)))
-    .collect();
-    judged.statuses = judged
-        .obligations
-        .iter()
-        .filter_map(|o| match (o.subject, o.period) {
-            (Subject::Grid(id), Period::Month(m)) => Some(((id, m), o.status.clone())),
-            _ => None,
-        })
-        .collect();
-    Ok(judged)
+        .await?)
 }
 
 /// A grid's month beside its report: visits, enterprises visited, open enterprises.

@@ -1,54 +1,41 @@
 //! Monthly reports as a record kind: one per grid and month, held by both leaders of the grid,
 //! each version written to the report's history, and locked once the township approves it.
-use crate::auth::ssr::Viewer;
 use crate::db::{monthly_report, report_event};
 use crate::domain::report::{ReportDraft, ReviewStatus, ValidReport};
 use crate::error::ServerError;
+use crate::grid_scope::LedGrids;
 use crate::reports::api::{PULLED_AS, ReportRecord};
-use crate::sync::api::{Problem, RecordEnvelope};
-use crate::sync::kind::{Head, Holders, Incoming, RecordKind};
-use crate::sync::store::{inserted, wire_version};
+use crate::sync::api::Problem;
+use crate::sync::kind::{Holders, Incoming, RecordKind, Write, stored_row};
+use crate::sync::store::{place_taken, wire_version};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, QueryFilter,
 };
-use std::collections::BTreeSet;
 use uuid::Uuid;
 
 pub struct Reports;
 
+stored_row!(monthly_report, updated_at_ms, UpdatedAtMs);
+
 impl RecordKind for Reports {
     type Draft = ReportDraft;
-    /// The grids the writer leads.
-    type Scope = BTreeSet<i32>;
+    type Scope = LedGrids;
     type Admitted = ValidReport;
     type Row = monthly_report::Model;
+    type Entity = monthly_report::Entity;
     type Pulled = ReportRecord;
 
     const NOUN: &'static str = "汇报";
     const PULLED_AS: &'static str = PULLED_AS;
     const HOLDERS: Holders = Holders::GridLeaders;
 
-    async fn scope(
-        _tx: &DatabaseTransaction,
-        viewer: &Viewer,
-        _records: &[RecordEnvelope],
-    ) -> Result<BTreeSet<i32>, ServerError> {
-        Ok(reporting_grids(viewer))
-    }
-
     fn admit(
-        grids: &BTreeSet<i32>,
+        grids: &LedGrids,
         _draft: &ReportDraft,
         valid: ValidReport,
     ) -> Result<ValidReport, Vec<Problem>> {
-        if !grids.contains(&valid.grid_id) {
-            return Err(vec![Problem::new(
-                "grid_not_allowed",
-                Some("grid_id"),
-                "您不是该网格的网格长，不能提交它的情况汇报",
-            )]);
-        }
+        grids.admit(valid.grid_id, "您不是该网格的网格长，不能提交它的情况汇报")?;
         Ok(valid)
     }
 
@@ -59,22 +46,6 @@ impl RecordKind for Reports {
             work_done: valid.work_done.clone(),
             problems: valid.problems.clone(),
             next_steps: valid.next_steps.clone(),
-        }
-    }
-
-    async fn find(tx: &DatabaseTransaction, id: Uuid) -> Result<Option<Self::Row>, ServerError> {
-        monthly_report::Entity::find_by_id(id)
-            .one(tx)
-            .await
-            .map_err(ServerError::db("reading a report"))
-    }
-
-    fn head(row: &Self::Row) -> Head {
-        Head {
-            grid_id: row.grid_id,
-            person_id: row.person_id,
-            version: wire_version(row.version),
-            changed_at_ms: row.updated_at_ms,
         }
     }
 
@@ -91,13 +62,11 @@ impl RecordKind for Reports {
         })
     }
 
+    /// A report stays with its grid and month.
     fn refuse_change(row: &Self::Row, valid: &ValidReport) -> Option<Vec<Problem>> {
         (row.grid_id != valid.grid_id || row.month != valid.month.to_string()).then(|| {
-            vec![Problem::new(
-                "report_moved",
-                None,
-                "汇报提交后不能更换网格或月份；请为其他月份另写一份汇报",
-            )]
+            let why = "汇报提交后不能更换网格或月份；请为其他月份另写一份汇报";
+            vec![Problem::new("report_moved", None, why)]
         })
     }
 
@@ -105,42 +74,32 @@ impl RecordKind for Reports {
         _tx: &DatabaseTransaction,
         row: &Self::Row,
     ) -> Result<Option<Vec<Problem>>, ServerError> {
-        Ok((status(row)? == ReviewStatus::Approved).then(|| {
-            vec![Problem::new(
-                "month_locked",
-                None,
-                format!(
-                    "{}的情况汇报已审核通过并锁定，不能修改；如需修改，请联系乡镇网格长解锁",
-                    month_label(&row.month)
-                ),
-            )]
-        }))
+        once_approved(row, || {
+            format!(
+                "{}的情况汇报已审核通过并锁定，不能修改；如需修改，请联系乡镇网格长解锁",
+                month_label(&row.month)
+            )
+        })
     }
 
     async fn withdrawal_refused(
         _tx: &DatabaseTransaction,
         row: &Self::Row,
     ) -> Result<Option<Vec<Problem>>, ServerError> {
-        Ok((status(row)? == ReviewStatus::Approved).then(|| {
-            vec![Problem::new(
-                "month_locked",
-                None,
-                "这份汇报已审核通过，不能撤回；如需撤回，请联系乡镇网格长解锁",
-            )]
-        }))
+        once_approved(row, || {
+            "这份汇报已审核通过，不能撤回；如需撤回，请联系乡镇网格长解锁".to_owned()
+        })
     }
 
+    /// One report per grid and month.
     async fn taken(
         tx: &DatabaseTransaction,
+        id: Uuid,
         valid: &ValidReport,
     ) -> Result<Option<Vec<Problem>>, ServerError> {
-        let taken = monthly_report::Entity::find()
-            .filter(monthly_report::Column::GridId.eq(valid.grid_id))
-            .filter(monthly_report::Column::Month.eq(valid.month.to_string()))
-            .one(tx)
-            .await
-            .map_err(ServerError::db("reading the grid's report of the month"))?;
-        Ok(taken.map(|_| {
+        let month = monthly_report::Column::Month.eq(valid.month.to_string());
+        let taken = place_taken::<Self>(tx, id, valid.grid_id, month).await?;
+        Ok(taken.then(|| {
             vec![Problem::new(
                 "report_exists",
                 None,
@@ -152,109 +111,72 @@ impl RecordKind for Reports {
         }))
     }
 
-    async fn insert(
-        tx: &DatabaseTransaction,
-        new: Incoming<'_, ValidReport>,
-    ) -> Result<bool, ServerError> {
+    /// Every version is submitted for review anew; an edit keeps when the report first
+    /// arrived.
+    fn row(
+        new: &Incoming<'_, ValidReport>,
+        before: Option<&Self::Row>,
+    ) -> monthly_report::ActiveModel {
         let valid = new.admitted;
-        let inserted = inserted(
-            monthly_report::Entity::insert(monthly_report::ActiveModel {
-                id: Set(new.id),
-                grid_id: Set(valid.grid_id),
-                month: Set(valid.month.to_string()),
-                person_id: Set(new.person_id),
-                work_done: Set(valid.work_done.clone()),
-                problems: Set(valid.problems.clone()),
-                next_steps: Set(valid.next_steps.clone()),
-                version: Set(new.version),
-                status: Set(ReviewStatus::Submitted.code().to_owned()),
-                review_comment: Set(None),
-                first_received_at_ms: Set(new.at_ms),
-                updated_at_ms: Set(new.at_ms),
-            })
-            .on_conflict_do_nothing()
-            .exec_without_returning(tx)
-            .await
-            .map_err(ServerError::db("inserting a report"))?,
-        );
-        if inserted {
-            event(tx, &new, "submitted").await?;
+        monthly_report::ActiveModel {
+            id: Set(new.id),
+            grid_id: Set(valid.grid_id),
+            month: Set(valid.month.to_string()),
+            person_id: Set(new.person_id),
+            work_done: Set(valid.work_done.clone()),
+            problems: Set(valid.problems.clone()),
+            next_steps: Set(valid.next_steps.clone()),
+            version: Set(new.version),
+            status: Set(ReviewStatus::Submitted.code().to_owned()),
+            review_comment: Set(None),
+            first_received_at_ms: Set(before.map_or(new.at_ms, |b| b.first_received_at_ms)),
+            updated_at_ms: Set(new.at_ms),
         }
-        Ok(inserted)
     }
 
-    /// A new version is submitted again for review.
-    async fn update(
+    /// Each version goes into the report's history, with its text.
+    async fn write_beside(
         tx: &DatabaseTransaction,
-        row: Self::Row,
-        new: Incoming<'_, ValidReport>,
+        new: &Incoming<'_, ValidReport>,
+        write: Write,
     ) -> Result<(), ServerError> {
-        let valid = new.admitted;
-        let mut active: monthly_report::ActiveModel = row.into();
-        active.person_id = Set(new.person_id);
-        active.work_done = Set(valid.work_done.clone());
-        active.problems = Set(valid.problems.clone());
-        active.next_steps = Set(valid.next_steps.clone());
-        active.version = Set(new.version);
-        active.status = Set(ReviewStatus::Submitted.code().to_owned());
-        active.review_comment = Set(None);
-        active.updated_at_ms = Set(new.at_ms);
-        active
-            .update(tx)
-            .await
-            .map_err(ServerError::db("updating a report"))?;
-        event(tx, &new, "resubmitted").await
+        let action = match write {
+            Write::Insert => "submitted",
+            Write::Update => "resubmitted",
+        };
+        event(tx, new, action).await
     }
 
-    async fn delete(tx: &DatabaseTransaction, row: Self::Row) -> Result<(), ServerError> {
+    async fn remove_beside(tx: &DatabaseTransaction, row: &Self::Row) -> Result<(), ServerError> {
         report_event::Entity::delete_many()
             .filter(report_event::Column::ReportId.eq(row.id))
             .exec(tx)
             .await
             .map_err(ServerError::db("deleting a report's history"))?;
-        monthly_report::Entity::delete_by_id(row.id)
-            .exec(tx)
-            .await
-            .map_err(ServerError::db("deleting a report"))?;
         Ok(())
     }
 
-    async fn since(
-        db: &DatabaseConnection,
-        viewer: &Viewer,
-        since: i64,
+    async fn pulled(
+        _db: &DatabaseConnection,
+        rows: Vec<Self::Row>,
     ) -> Result<Vec<ReportRecord>, ServerError> {
-        let grids = reporting_grids(viewer);
-        if grids.is_empty() {
-            return Ok(Vec::new());
-        }
-        let rows = monthly_report::Entity::find()
-            .filter(monthly_report::Column::GridId.is_in(grids))
-            .filter(monthly_report::Column::UpdatedAtMs.gte(since))
-            .order_by_asc(monthly_report::Column::UpdatedAtMs)
-            .all(db)
-            .await
-            .map_err(ServerError::db("reading reports since the cursor"))?;
         rows.into_iter().map(record).collect()
     }
-
-    fn pulled_at(record: &ReportRecord) -> i64 {
-        record.updated_at_ms
-    }
-}
-
-fn reporting_grids(viewer: &Viewer) -> BTreeSet<i32> {
-    viewer
-        .profile
-        .reporting_grids()
-        .iter()
-        .map(|r| r.grid_id)
-        .collect()
 }
 
 fn status(row: &monthly_report::Model) -> Result<ReviewStatus, ServerError> {
     ReviewStatus::from_code(&row.status)
         .ok_or_else(|| ServerError::Corrupt(format!("report status {:?}", row.status)))
+}
+
+/// The refusal of an approved report, locked until the township unlocks it; `why` says what
+/// it may no longer do.
+fn once_approved(
+    row: &monthly_report::Model,
+    why: impl FnOnce() -> String,
+) -> Result<Option<Vec<Problem>>, ServerError> {
+    let approved = status(row)? == ReviewStatus::Approved;
+    Ok(approved.then(|| vec![Problem::new("month_locked", None, why())]))
 }
 
 fn month_label(month: &str) -> String {
