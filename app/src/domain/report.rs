@@ -331,7 +331,11 @@ pub fn report_duties(
     waivers: &[Waiver],
     today: Date,
 ) -> Vec<(GridId, Month, Status)> {
-    let begun: Vec<Month> = months.iter().copied().filter(|m| m.first_day() <= today).collect();
+    let begun: Vec<Month> = months
+        .iter()
+        .copied()
+        .filter(|m| m.first_day() <= today)
+        .collect();
     let mut out = Vec::new();
     for &grid in grids {
         for &month in &begun {

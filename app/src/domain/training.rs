@@ -283,7 +283,14 @@ pub fn education_status(
         .collect();
     let hours = counted.iter().map(|(_, h)| h).sum();
     let period = Period::Year(year);
-    let judged = judge(rule, Subject::Person(person), period, &counted, waivers, today);
+    let judged = judge(
+        rule,
+        Subject::Person(person),
+        period,
+        &counted,
+        waivers,
+        today,
+    );
     (hours, judged.status)
 }
 

@@ -157,8 +157,7 @@ fn education_hours(list: &DutyList, own: &[OutboxRecord], me: i32) -> Option<(u3
             .filter(|t| t.attendees.contains(&me))
             .filter_map(|t| Some((parse_date(&t.training_date).ok()?, t.hours))),
     );
-    let (hours, status) =
-        education_status(rule, me, today.year(), &attended, &list.waivers, today);
+    let (hours, status) = education_status(rule, me, today.year(), &attended, &list.waivers, today);
     Some((hours, rule.kind.required_amount(), status))
 }
 

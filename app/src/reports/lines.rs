@@ -4,8 +4,8 @@ use super::components::item::{month_label, report_state_label};
 use crate::domain::cadence::{Rule, Status, Waiver};
 use crate::domain::period::{Month, shanghai_date};
 use crate::domain::report::{ReportDraft, report_duties};
-use crate::sync::outbox::{OutboxRecord, RecordState};
 use crate::records::state_class;
+use crate::sync::outbox::{OutboxRecord, RecordState};
 use time::Date;
 
 /// One grid and month: its name, the badge (class and words) and where to write or edit it.

@@ -86,9 +86,8 @@ pub async fn overview(
                     .iter()
                     .find(|(grid, _)| *grid == g.id)
                     .map(|(_, status)| status.clone()),
-                plan_status: plan_rule.map(|rule| {
-                    plan_status(rule, g.id, year, submitted_on, &plans_waived, today)
-                }),
+                plan_status: plan_rule
+                    .map(|rule| plan_status(rule, g.id, year, submitted_on, &plans_waived, today)),
                 plan,
             }
         })

@@ -146,7 +146,11 @@ fn fulfilling_facts(rule: &Rule, facts: &[Fact]) -> BTreeMap<(Subject, Period), 
 /// The date on which the running total of amounts up to `today`, in date order, first
 /// reaches `required`.
 fn completed_on(entries: &[(Date, u32)], required: u32, today: Date) -> Option<Date> {
-    let mut sorted: Vec<(Date, u32)> = entries.iter().copied().filter(|(d, _)| *d <= today).collect();
+    let mut sorted: Vec<(Date, u32)> = entries
+        .iter()
+        .copied()
+        .filter(|(d, _)| *d <= today)
+        .collect();
     sorted.sort_unstable();
     let mut total: u32 = 0;
     sorted.into_iter().find_map(|(date, amount)| {

@@ -252,11 +252,21 @@ fn one_duty_judged_alone_keeps_its_latest_waiver_and_no_other() {
     // is overdue; a report sent on time counts, one dated after today does not yet.
     let open = judge(&report_rule(), grid, november(), &[], &waivers, today);
     assert_eq!(open.status, Status::NotYetDue);
-    let other = judge(&report_rule(), Subject::Grid(2), october, &[], &waivers, today);
+    let other = judge(
+        &report_rule(),
+        Subject::Grid(2),
+        october,
+        &[],
+        &waivers,
+        today,
+    );
     assert_eq!(other.status, Status::Overdue);
     let sent = [(date!(2026 - 11 - 03), 1)];
     let filed = judge(&report_rule(), grid, october, &sent, &[], today);
-    assert_eq!((filed.status, filed.done_on), (Status::OnTime, Some(sent[0].0)));
+    assert_eq!(
+        (filed.status, filed.done_on),
+        (Status::OnTime, Some(sent[0].0))
+    );
     let later_day = [(date!(2026 - 11 - 30), 1)];
     let early = judge(&report_rule(), grid, october, &later_day, &[], today);
     assert_eq!(early.status, Status::Overdue);

@@ -2,8 +2,8 @@
 use crate::domain::period::Month;
 use crate::domain::report::ReportDraft;
 use crate::layout::words as shared;
-use crate::reports::words;
 use crate::records::{ListItem, refusal, state_class};
+use crate::reports::words;
 use crate::sync::outbox::{OutboxRecord, RecordState};
 use crate::sync::state::use_client;
 use crate::sync::withdraw::WithdrawButton;
