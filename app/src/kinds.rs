@@ -4,7 +4,8 @@
 //! * [`PULLED`]: how the phone reads each kind's pulled list;
 //! * [`phone_kinds!`]: the kinds a phone keeps, from which `sync::record_draft` makes the
 //!   `RecordDraft` enum and `records` reaches each kind's line in 我的记录;
-//! * [`FilingForms`]: the routes of the forms in the filing app.
+//! * [`FilingForms`] and [`FILING_FORMS`]: the routes of the forms in the filing app, and the
+//!   same paths for the service worker to keep offline.
 //!
 //! A kind is its draft in `domain`, its module, and a line in each list. A kind added from
 //! now on keeps its module under `kinds/`, declared here beside its lines, and its sea-orm
@@ -56,6 +57,9 @@ macro_rules! phone_kinds {
     };
 }
 pub(crate) use phone_kinds;
+
+/// The pages of [`FilingForms`], which the service worker keeps for offline use.
+pub const FILING_FORMS: &[&str] = &["/activities/new", "/trainings/new", "/events/new", "/plans/new"];
 
 /// The filing app's form of each kind filed there.
 #[component(transparent)]

@@ -30,10 +30,12 @@ fn service_worker(site_root: &Path) -> Option<String> {
     }
     let version = hex::encode(&hasher.finalize()[..8]);
     let assets = serde_json::to_string(&PRECACHE).ok()?;
+    let forms = serde_json::to_string(app::kinds::FILING_FORMS).ok()?;
     Some(
         template
             .replace("__STATGRID_VERSION__", &version)
-            .replace("__STATGRID_ASSETS__", &assets),
+            .replace("__STATGRID_ASSETS__", &assets)
+            .replace("__STATGRID_FILING_FORMS__", &forms),
     )
 }
 
@@ -96,12 +98,16 @@ mod tests {
         }
         std::fs::write(
             site.join("sw.template.js"),
-            "const CACHE = 'statgrid-__STATGRID_VERSION__'; const ASSETS = __STATGRID_ASSETS__;",
+            "const CACHE = 'statgrid-__STATGRID_VERSION__'; const ASSETS = __STATGRID_ASSETS__; \
+             const FORMS = __STATGRID_FILING_FORMS__;",
         )
         .unwrap();
         let worker = ServiceWorker::new(&site);
         let first = worker.script().unwrap();
         assert!(first.contains("/pkg/statgrid_bg.wasm"), "{first}");
+        // The filing forms come from the kinds' registry, so a new kind's form works offline.
+        assert!(first.contains(r#"FORMS = ["/activities/new","#), "{first}");
+        assert!(first.contains(r#""/plans/new"]"#), "{first}");
         assert_eq!(
             worker.script().unwrap(),
             first,

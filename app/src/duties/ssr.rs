@@ -47,12 +47,7 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
     list.reminders
         .extend(crate::reports::ssr::reminders::reminders(db, &viewer, today).await?);
     list.attended = attended_in(db, viewer.person_id(), today.year()).await?;
-    let led: Vec<i32> = viewer
-        .profile
-        .reporting_grids()
-        .iter()
-        .map(|r| r.grid_id)
-        .collect();
+    let led: Vec<i32> = viewer.led_grids().into_iter().collect();
     let this_month = Month::of(today);
     let months = [this_month.prev(), this_month];
     list.month_figures = crate::reports::ssr::figures::month_figures(db, &led, &months).await?;
