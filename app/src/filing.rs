@@ -4,7 +4,7 @@
 //! while the capture screens phones load every day stay small. It keeps the same outbox and
 //! sync as the field app; links between the two are `rel="external"` (a full load).
 use crate::kinds::FilingForms;
-use crate::layout::TopBar;
+use crate::layout::{self, TopBar};
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -16,11 +16,11 @@ pub fn FilingApp() -> impl IntoView {
     provide_context(crate::sync::state::ClientState::new());
     Effect::new(|_| crate::sync::client::start());
     view! {
-        <Title text="统计网格" />
+        <Title text=layout::words::APP_NAME />
         <Router>
             <TopBar external=true />
             <main class="page">
-                <Routes fallback=|| view! { <p class="empty">"页面不存在"</p> }>
+                <Routes fallback=|| view! { <p class="empty">{layout::words::NO_SUCH_PAGE}</p> }>
                     <FilingForms />
                     <Route path=path!("/settings") view=crate::sync::settings::SettingsPage />
                 </Routes>

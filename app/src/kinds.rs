@@ -59,7 +59,12 @@ macro_rules! phone_kinds {
 pub(crate) use phone_kinds;
 
 /// The pages of [`FilingForms`], which the service worker keeps for offline use.
-pub const FILING_FORMS: &[&str] = &["/activities/new", "/trainings/new", "/events/new", "/plans/new"];
+pub const FILING_FORMS: &[&str] = &[
+    "/activities/new",
+    "/trainings/new",
+    "/events/new",
+    "/plans/new",
+];
 
 /// The filing app's form of each kind filed there.
 #[component(transparent)]

@@ -91,11 +91,11 @@ pub fn App() -> impl IntoView {
     provide_context(sync::state::ClientState::new());
     Effect::new(|_| sync::client::start());
     view! {
-        <Title text="统计网格" />
+        <Title text=layout::words::APP_NAME />
         <Router>
             <layout::TopBar />
             <main class="page">
-                <Routes fallback=|| view! { <p class="empty">"页面不存在"</p> }>
+                <Routes fallback=|| view! { <p class="empty">{layout::words::NO_SUCH_PAGE}</p> }>
                     <Route path=path!("/") view=layout::HomePage />
                     <Route path=path!("/login") view=auth::components::LoginPage />
                     <Route path=path!("/visits/new") view=visits::components::VisitFormPage />

@@ -1,6 +1,7 @@
 //! 我的记录: every record on the phone with its sync state; refused ones can be corrected.
 //! Each kind draws its own line ([`ListItem`]); the page reaches them through the kinds'
 //! registry ([`crate::kinds`]), so it names no kind.
+use crate::layout::words as shared;
 use crate::sync::conflict::ConflictItem;
 use crate::sync::outbox::{OutboxRecord, RecordDraft, RecordState};
 use crate::sync::state::use_client;
@@ -30,11 +31,11 @@ pub fn RecordsPage() -> impl IntoView {
     let client = use_client();
     view! {
         <section class="card">
-            <h1>"我的记录"</h1>
-            <Show when=move || client.ready.get() fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+            <h1>{shared::MY_RECORDS}</h1>
+            <Show when=move || client.ready.get() fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
                 <Show
                     when=move || client.profile.with(Option::is_some)
-                    fallback=|| view! { <p>"请先" <A href="/login">"登录"</A> "。"</p> }
+                    fallback=|| view! { <p>{shared::FIRST} <A href="/login">{shared::SIGN_IN}</A> {shared::FULL_STOP}</p> }
                 >
                     <ul class="records">
                         <For each=move || client.own_records() key=|r| (r.id, r.version, r.label()) let(record)>
@@ -45,7 +46,7 @@ pub fn RecordsPage() -> impl IntoView {
                         </For>
                     </ul>
                     <Show when=move || client.own_records().is_empty()>
-                        <p class="empty">"还没有记录。" <A href="/visits/new">"记录一次走访"</A></p>
+                        <p class="empty">{shared::NO_RECORDS} <A href="/visits/new">{shared::RECORD_A_VISIT}</A></p>
                     </Show>
                 </Show>
             </Show>

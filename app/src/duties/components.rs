@@ -2,6 +2,7 @@
 //! done since: monthly-report reminders for the person's role, the quarter's grid activities,
 //! and 本季度待办 (the visits still owed in their enterprise grids). Works offline.
 use super::api::DutyList;
+use super::words;
 use super::{open_reminders, still_open};
 use crate::domain::activity::ActivityDraft;
 use crate::domain::activity::activity_duties;
@@ -58,7 +59,7 @@ pub fn DutiesCard() -> impl IntoView {
             view! {
                 {(!reminders.is_empty()).then(|| view! {
                     <section class="card duties">
-                        <h2>"待办提醒"</h2>
+                        <h2>{words::REMINDERS}</h2>
                         <ul class="duty-list reminders">
                             {reminders.into_iter().map(|m| view! {
                                 <DutyItem status=m.status text=m.title note=m.note />
@@ -68,30 +69,30 @@ pub fn DutiesCard() -> impl IntoView {
                 })}
                 {education.map(|(hours, required, status)| view! {
                     <section class="card duties">
-                        <h2>"本年度继续教育"</h2>
+                        <h2>{words::EDUCATION}</h2>
                         <ul class="duty-list education">
-                            <DutyItem status text=format!("已累计 {hours} 学时") note=format!("全年需 {required} 学时") />
+                            <DutyItem status text=words::hours_so_far(hours) note=words::hours_required(required) />
                         </ul>
                     </section>
                 })}
                 {(!activities.is_empty()).then(|| view! {
                     <section class="card duties">
-                        <h2>"本季度网格活动"</h2>
+                        <h2>{words::ACTIVITIES}</h2>
                         <ul class="duty-list activities">
                             {activities.into_iter().map(|(grid, status)| view! {
-                                <DutyItem status text=grid note="每季度至少一次".into() />
+                                <DutyItem status text=grid note=words::ONCE_A_QUARTER.into() />
                             }).collect_view()}
                         </ul>
                     </section>
                 })}
                 {visits_owed.then(|| view! {
                     <section class="card duties">
-                        <h2>{format!("本季度待办 · {quarter}")}</h2>
+                        <h2>{words::visits_title(&quarter)}</h2>
                         {if count == 0 {
-                            view! { <p class="muted">"本季度的走访都已完成。"</p> }.into_any()
+                            view! { <p class="muted">{words::ALL_VISITED}</p> }.into_any()
                         } else {
                             view! {
-                                <p class="muted">{format!("还有 {count} 家企业待走访，{due} 前完成为按时。")}</p>
+                                <p class="muted">{words::still_to_visit(count, &due)}</p>
                                 <ul class="duty-list">
                                     {duties.into_iter().map(|d| view! {
                                         <DutyItem status=d.status text=d.enterprise_name note=d.grid_name />

@@ -6,6 +6,7 @@ pub mod api;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod words;
 
 use crate::domain::period::Quarter;
 use crate::domain::report::ReportDraft;

@@ -5,6 +5,7 @@ use crate::domain::cadence::{Rule, Status, Waiver};
 use crate::domain::period::{Month, shanghai_date};
 use crate::domain::report::{ReportDraft, report_duties};
 use crate::records::state_class;
+use crate::reports::words;
 use crate::sync::outbox::{OutboxRecord, RecordState};
 use time::Date;
 
@@ -73,7 +74,7 @@ pub fn report_lines(
                         class: status.map_or("state pending".to_owned(), |s| {
                             format!("status {}", s.code())
                         }),
-                        label: status.map_or("未提交", Status::label),
+                        label: status.map_or(words::NOT_SENT, Status::label),
                         href: format!("/reports/new?grid={grid}&month={month}"),
                     }
                 }

@@ -1,6 +1,15 @@
 //! The Chinese words of the report pages (the leader's form and list item, the township's
 //! review board), in one place to review them together.
 
+// The leader's card of this month's reports.
+pub const WRITE_OR_EDIT: &str = "填写或修改";
+/// A month the phone holds no report of.
+pub const NOT_SENT: &str = "未提交";
+
+pub fn card_title(month: &str) -> String {
+    format!("本月情况汇报 · {month}")
+}
+
 // The leader's form and list item.
 pub const ONLY_LEADERS: &str = "情况汇报由企业网格长填写。请先";
 pub const LEADER_ACCOUNT: &str = "网格长账号。";

@@ -1,11 +1,13 @@
 //! 乡镇走访情况: the township leader's visits by enterprise grid for a month. Needs the network.
 use crate::domain::cadence::Status;
+use crate::layout::words as shared;
 use crate::photos::components::PhotoThumbs;
 use crate::plans::api::PlanSummary;
 use crate::township::api::{
     GridCoverage, MonthVisits, OverviewQuery, QuarterFigures, ScopeChoice, TownshipOverview,
     VisitCoverage, load_township_history, load_township_overview,
 };
+use crate::township::words;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -30,9 +32,9 @@ pub fn TownshipPage() -> impl IntoView {
     };
     view! {
         <section class="card wide">
-            <h1>"乡镇走访情况"</h1>
+            <h1>{shared::TOWNSHIP}</h1>
             <crate::major_events::components::MajorEventBoard />
-            <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+            <Suspense fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
                 {move || overview.get().map(|result| match result {
                     Ok(o) => view! { <Overview overview=o go=go.clone() /> }.into_any(),
                     Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
@@ -55,11 +57,11 @@ fn Overview(
         <ScopeMonth scopes=overview.scopes scope month=month.clone() go export="visits" />
         <Coverage coverage />
         <History scope />
-        <h2>{format!("{month} 走访明细")}</h2>
-        <p class="muted">{format!("{} 共走访 {} 次", month, total)}</p>
+        <h2>{words::visits_of(&month)}</h2>
+        <p class="muted">{words::visits_in_all(&month, total)}</p>
         <table class="grid-table">
             <thead>
-                <tr><th>"企业网格"</th><th>"企业数"</th><th>"已走访企业"</th><th>"走访次数"</th><th>"本季度网格活动"</th><th>"年度工作计划"</th></tr>
+                <tr><th>{words::GRID}</th><th>{words::ENTERPRISES}</th><th>{words::VISITED}</th><th>{words::VISITS}</th><th>{words::ACTIVITIES}</th><th>{shared::PLAN}</th></tr>
             </thead>
             <tbody>
                 {overview.grids.iter().map(|g| view! {
@@ -69,7 +71,7 @@ fn Overview(
                         <td>{g.visited_enterprises}</td>
                         <td>{g.visits.len()}</td>
                         <td>
-                            {format!("{} 次", g.activities)}
+                            {words::times(g.activities)}
                             {g.activity_status.clone().map(|s| view! {
                                 " " <span class=format!("status {}", s.code())>{s.label()}</span>
                             })}
@@ -90,7 +92,7 @@ fn Overview(
                         </div>
                         <div class="muted">
                             {v.person_name} " · " {v.purpose.label()}
-                            {v.follow_up.then_some(" · 需要跟进")}
+                            {v.follow_up.then_some(words::NEEDS_FOLLOW_UP)}
                         </div>
                         <p class="findings">{v.findings}</p>
                         <PhotoThumbs ids=v.photos />
@@ -107,13 +109,13 @@ fn PlanCell(plan: Option<PlanSummary>, status: Option<Status>) -> impl IntoView 
     let badge =
         status.map(|s| view! { <span class=format!("status {}", s.code())>{s.label()}</span> });
     match plan {
-        None => view! { "未提交 " {badge} }.into_any(),
+        None => view! { {words::NOT_SENT} {badge} }.into_any(),
         Some(p) => view! {
             <details class="plan">
-                <summary>{format!("{} 提交（第{}版）", p.submitted_on, p.version)} " " {badge}</summary>
-                <p><strong>"工作目标："</strong>{p.goals}</p>
-                <p><strong>"主要措施："</strong>{p.measures}</p>
-                <p><strong>"走访、活动与培训安排："</strong>{p.schedule}</p>
+                <summary>{words::plan_sent(&p.submitted_on, p.version)} " " {badge}</summary>
+                <p><strong>{words::GOALS}</strong>{p.goals}</p>
+                <p><strong>{words::MEASURES}</strong>{p.measures}</p>
+                <p><strong>{words::SCHEDULE}</strong>{p.schedule}</p>
             </details>
         }
         .into_any(),
@@ -137,7 +139,7 @@ pub(crate) fn ScopeMonth(
     view! {
         <div class="filters">
             <label>
-                "网格"
+                {words::SCOPE}
                 <select on:change=move |ev| {
                     if let Ok(id) = event_target_value(&ev).parse() {
                         go_scope(id, month_for_scope.clone());
@@ -149,17 +151,17 @@ pub(crate) fn ScopeMonth(
                 </select>
             </label>
             <label>
-                "月份"
+                {words::MONTH}
                 <input type="month" value=month.clone()
                     on:change=move |ev| go(scope, event_target_value(&ev)) />
             </label>
         </div>
         <p class="exports">
-            <a href=file("xlsx") download>"导出 Excel"</a>
+            <a href=file("xlsx") download>{words::EXPORT_EXCEL}</a>
             " · "
-            <a href=file("csv") download>"导出 CSV"</a>
+            <a href=file("csv") download>{words::EXPORT_CSV}</a>
             " · "
-            <button type="button" class="link" on:click=move |_| { let _ = window().print(); }>"打印"</button>
+            <button type="button" class="link" on:click=move |_| { let _ = window().print(); }>{words::PRINT}</button>
         </p>
     }
 }
@@ -179,18 +181,18 @@ fn Coverage(coverage: VisitCoverage) -> impl IntoView {
     } = coverage;
     if per_quarter == 0 {
         return view! {
-            <h2>{format!("走访覆盖 · {quarter}")}</h2>
-            <p class="muted">{format!("现行报送节奏（{policy_name}）未要求定期走访企业。")}</p>
+            <h2>{words::coverage_of(&quarter)}</h2>
+            <p class="muted">{words::no_visit_rule(&policy_name)}</p>
         }
         .into_any();
     }
     view! {
-        <h2>{format!("走访覆盖 · {quarter}")}</h2>
-        <p class="muted">{format!("按{policy_name}报送节奏：每家企业每季度至少走访 {per_quarter} 次，{due} 前完成为按时。")}</p>
-        <Show when=move || started fallback=|| view! { <p class="muted">"本季度尚未开始。"</p> }>
+        <h2>{words::coverage_of(&quarter)}</h2>
+        <p class="muted">{words::visit_rule(&policy_name, per_quarter, &due)}</p>
+        <Show when=move || started fallback=|| view! { <p class="muted">{words::NOT_BEGUN}</p> }>
             <table class="grid-table">
                 <thead>
-                    <tr><th>"企业网格"</th><th>"已走访 / 企业数"</th><th>"状态"</th></tr>
+                    <tr><th>{words::GRID}</th><th>{words::VISITED_OF}</th><th>{words::STATUS}</th></tr>
                 </thead>
                 <tbody>
                     {grids.iter().map(coverage_row).collect_view()}
@@ -199,7 +201,7 @@ fn Coverage(coverage: VisitCoverage) -> impl IntoView {
         </Show>
         <Show when={let n = not_visited_total; move || started && n > 0}>
             <details class="not-visited">
-                <summary>{format!("未走访企业（{not_visited_total} 家）")}</summary>
+                <summary>{words::not_visited(not_visited_total)}</summary>
                 <ul>
                     {not_visited.iter().map(|e| view! {
                         <li>
@@ -240,14 +242,14 @@ fn coverage_row(g: &GridCoverage) -> impl IntoView + use<> {
 fn History(scope: i32) -> impl IntoView {
     let history = Resource::new(move || scope, |scope| load_township_history(Some(scope)));
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"正在加载趋势…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{words::LOADING_TREND}</p> }>
             {move || history.get().map(|r| match r {
                 Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
                 Ok(h) => view! {
-                    <h2>"走访趋势"</h2>
+                    <h2>{words::TREND}</h2>
                     {trend_chart(&h.months)}
                     <table class="grid-table">
-                        <thead><tr><th>"季度"</th><th>"走访完成率"</th><th>"按时率"</th></tr></thead>
+                        <thead><tr><th>{words::QUARTER}</th><th>{words::COMPLETION}</th><th>{words::TIMELINESS}</th></tr></thead>
                         <tbody>{h.quarters.iter().map(quarter_row).collect_view()}</tbody>
                     </table>
                 }.into_any(),
@@ -257,7 +259,7 @@ fn History(scope: i32) -> impl IntoView {
 }
 
 fn percent_text(p: Option<u8>) -> String {
-    p.map_or_else(|| "—（未到期）".to_owned(), |p| format!("{p}%"))
+    p.map_or_else(|| words::NOT_YET_DUE.to_owned(), |p| format!("{p}%"))
 }
 
 fn quarter_row(q: &QuarterFigures) -> impl IntoView + use<> {
@@ -299,26 +301,22 @@ fn trend_chart(months: &[MonthVisits]) -> impl IntoView + use<> {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    let label = format!(
-        "近{}个月走访次数：{}",
-        months.len(),
-        months
-            .iter()
-            .map(|m| format!("{} {}次", m.month, m.visits))
-            .collect::<Vec<_>>()
-            .join("，")
-    );
+    let counts: Vec<String> = months
+        .iter()
+        .map(|m| words::month_visits(&m.month, m.visits))
+        .collect();
+    let label = words::trend_label(months.len(), &counts);
     let first = months.first().map(|m| m.month.clone()).unwrap_or_default();
     let last = months.last().map(|m| m.month.clone()).unwrap_or_default();
     view! {
         <svg class="trend" viewBox="0 0 320 90" role="img" aria-label=label>
-            <text x="14" y="10" font-size="9">{format!("最多 {max} 次/月")}</text>
+            <text x="14" y="10" font-size="9">{words::at_most(max)}</text>
             <polyline points=points fill="none" stroke="currentColor" stroke-width="2" />
             {months.iter().enumerate().map(|(i, m)| {
                 let (x, y) = at(i, m.visits);
                 view! {
                     <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r="2.5" fill="currentColor">
-                        <title>{format!("{}：{} 次", m.month, m.visits)}</title>
+                        <title>{words::visits_in(&m.month, m.visits)}</title>
                     </circle>
                 }
             }).collect_view()}

@@ -9,3 +9,4 @@ pub mod export;
 mod history;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod words;

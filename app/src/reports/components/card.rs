@@ -5,6 +5,7 @@
 use super::item::month_label;
 use crate::domain::period::Month;
 use crate::reports::lines::report_lines;
+use crate::reports::words;
 use crate::sync::client;
 use crate::sync::state::use_client;
 use leptos::prelude::*;
@@ -38,12 +39,12 @@ pub fn ReportCard() -> impl IntoView {
         lines.get().map(|(month, lines)| {
             view! {
                 <section class="card duties">
-                    <h2>{format!("本月情况汇报 · {month}")}</h2>
+                    <h2>{words::card_title(&month)}</h2>
                     <ul class="duty-list">
                         {lines.into_iter().map(|l| view! {
                             <li>
                                 {l.title} " · " <span class=l.class>{l.label}</span>
-                                " " <A href=l.href>"填写或修改"</A>
+                                " " <A href=l.href>{words::WRITE_OR_EDIT}</A>
                             </li>
                         }).collect_view()}
                     </ul>

@@ -5,6 +5,7 @@ use crate::records::{ListItem, refusal, state_class};
 use crate::sync::outbox::OutboxRecord;
 use crate::sync::state::use_client;
 use crate::sync::withdraw::WithdrawButton;
+use crate::visits::words;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -20,7 +21,7 @@ fn VisitItem(record: OutboxRecord, visit: VisitDraft) -> impl IntoView {
     let enterprise = client.directory.with_untracked(|d| {
         d.enterprise(visit.enterprise_id)
             .map(|e| e.name.clone())
-            .unwrap_or_else(|| format!("企业 #{}", visit.enterprise_id))
+            .unwrap_or_else(|| words::enterprise_number(visit.enterprise_id))
     });
     let purpose = VisitPurpose::from_code(&visit.purpose).map_or("", |p| p.label());
     let state_class = state_class(&record.state);
@@ -34,12 +35,12 @@ fn VisitItem(record: OutboxRecord, visit: VisitDraft) -> impl IntoView {
             </div>
             <div class="muted">
                 {visit.visit_date} " · " {purpose}
-                {visit.follow_up.then_some(" · 需要跟进")}
+                {visit.follow_up.then_some(words::NEEDS_FOLLOW_UP)}
             </div>
             <p class="findings">{visit.findings}</p>
             <PhotoThumbs ids=visit.photos />
             {problems.map(|p| view! {
-                <p class="error">{p} " " <A href=edit>"修改后重新提交"</A></p>
+                <p class="error">{p} " " <A href=edit>{words::CORRECT_AND_RESEND}</A></p>
             })}
             <WithdrawButton record=record.clone() />
         </li>
