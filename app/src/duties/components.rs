@@ -1,7 +1,7 @@
 //! 待办 on the home page, from the list kept since the last sync, less what this phone has
 //! done since: monthly-report reminders for the person's role, the quarter's grid activities,
 //! and 本季度待办 (the visits still owed in their enterprise grids). Works offline.
-use super::api::DutyList;
+use super::api::{Duty, DutyList, Reminder};
 use super::words;
 use super::{open_reminders, still_open};
 use crate::domain::activity::ActivityDraft;
@@ -14,47 +14,59 @@ use crate::domain::training::education_status;
 use crate::domain::visit::VisitDraft;
 use crate::sync::client;
 use crate::sync::outbox::{OutboxRecord, RecordState};
-use crate::sync::state::use_client;
+use crate::sync::state::{ClientState, use_client};
 use leptos::prelude::*;
+
+/// What the cards show: the duty list the server sent last, less what the records on the
+/// phone (sent or not) have met since.
+#[derive(Clone, PartialEq)]
+struct Open {
+    quarter: String,
+    due: String,
+    duties: Vec<Duty>,
+    reminders: Vec<Reminder>,
+    visits_owed: bool,
+    activities: Vec<(String, Status)>,
+    education: Option<(u32, u32, Status)>,
+}
+
+fn open_duties(client: ClientState) -> Option<Open> {
+    let list = client.duties.get()?;
+    let own = client.own_counted_records();
+    let pending: Vec<(i32, time::Date)> = own
+        .iter()
+        .filter(|r| matches!(r.state, RecordState::Pending))
+        .filter_map(|r| r.draft_of::<VisitDraft>())
+        .filter_map(|v| Some((v.enterprise_id, parse_date(&v.visit_date).ok()?)))
+        .collect();
+    let duties = match parse_date(&list.first_day) {
+        Ok(first) => still_open(&list.duties, &pending, Quarter::of(first)),
+        Err(_) => list.duties.clone(),
+    };
+    let me = client
+        .profile
+        .with(|p| p.as_ref().map_or(0, |p| p.person_id));
+    let visits_owed = client.profile.with(|p| {
+        p.as_ref()
+            .is_some_and(|p| p.roles.iter().any(|r| r.kind == GridKind::Enterprise))
+    });
+    Some(Open {
+        reminders: open_reminders(&list.reminders, &own),
+        activities: activity_statuses(&list, &own),
+        education: education_hours(&list, &own, me),
+        quarter: list.quarter,
+        due: list.due,
+        duties,
+        visits_owed,
+    })
+}
 
 #[component]
 pub fn DutiesCard() -> impl IntoView {
     let client = use_client();
-    let open = Memo::new(move |_| {
-        let list = client.duties.get()?;
-        let own = client.own_counted_records();
-        let pending: Vec<(i32, time::Date)> = own
-            .iter()
-            .filter(|r| matches!(r.state, RecordState::Pending))
-            .filter_map(|r| r.draft_of::<VisitDraft>())
-            .filter_map(|v| Some((v.enterprise_id, parse_date(&v.visit_date).ok()?)))
-            .collect();
-        let duties = match parse_date(&list.first_day) {
-            Ok(first) => still_open(&list.duties, &pending, Quarter::of(first)),
-            Err(_) => list.duties.clone(),
-        };
-        let reminders = open_reminders(&list.reminders, &own);
-        let activities = activity_statuses(&list, &own);
-        let me = client
-            .profile
-            .with(|p| p.as_ref().map_or(0, |p| p.person_id));
-        let education = education_hours(&list, &own, me);
-        let visits_owed = client.profile.with(|p| {
-            p.as_ref()
-                .is_some_and(|p| p.roles.iter().any(|r| r.kind == GridKind::Enterprise))
-        });
-        Some((
-            list.quarter,
-            list.due,
-            duties,
-            reminders,
-            visits_owed,
-            activities,
-            education,
-        ))
-    });
+    let open = Memo::new(move |_| open_duties(client));
     move || {
-        open.get().map(|(quarter, due, duties, reminders, visits_owed, activities, education)| {
+        open.get().map(|Open { quarter, due, duties, reminders, visits_owed, activities, education }| {
             let count = duties.len();
             view! {
                 {(!reminders.is_empty()).then(|| view! {
