@@ -12,6 +12,7 @@ pub mod grid;
 pub mod grid_tree;
 pub mod grouping;
 pub mod major_event;
+pub mod minutes;
 pub mod money;
 pub mod period;
 pub mod phone;
