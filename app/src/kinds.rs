@@ -21,8 +21,6 @@ use leptos::prelude::*;
 use leptos_router::components::Route;
 use leptos_router::{MatchNestedRoutes, path};
 
-pub mod minutes;
-
 #[cfg(feature = "ssr")]
 pub static ALL: Kinds = &[
     &Engine::<major_events::ssr::MajorEvents>::NEW,
@@ -31,7 +29,6 @@ pub static ALL: Kinds = &[
     &Engine::<trainings::ssr::Trainings>::NEW,
     &Engine::<plans::ssr::Plans>::NEW,
     &Engine::<visits::ssr::Visits>::NEW,
-    &Engine::<minutes::ssr::Minutes>::NEW,
 ];
 
 pub static PULLED: &[PullKind] = &[
@@ -41,7 +38,6 @@ pub static PULLED: &[PullKind] = &[
     PullKind::of::<trainings::api::TrainingRecord>(trainings::api::PULLED_AS),
     PullKind::of::<plans::api::PlanRecord>(plans::api::PULLED_AS),
     PullKind::of::<visits::api::VisitRecord>(visits::api::PULLED_AS),
-    PullKind::of::<minutes::MinutesRecord>(minutes::PULLED_AS),
 ];
 
 /// Hands `$make!` the phone's kinds as `Variant(Draft), …`, so the enum of drafts and the
@@ -57,20 +53,13 @@ macro_rules! phone_kinds {
             Training(crate::domain::training::TrainingDraft),
             MajorEvent(crate::domain::major_event::MajorEventDraft),
             AnnualPlan(crate::domain::annual_plan::AnnualPlanDraft),
-            Minutes(crate::domain::minutes::MinutesDraft),
         }
     };
 }
 pub(crate) use phone_kinds;
 
 /// The pages of [`FilingForms`], which the service worker keeps for offline use.
-pub const FILING_FORMS: &[&str] = &[
-    "/activities/new",
-    "/trainings/new",
-    "/events/new",
-    "/plans/new",
-    "/minutes/new",
-];
+pub const FILING_FORMS: &[&str] = &["/activities/new", "/trainings/new", "/events/new", "/plans/new"];
 
 /// The filing app's form of each kind filed there.
 #[component(transparent)]
@@ -80,7 +69,6 @@ pub fn FilingForms() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/trainings/new") view=trainings::components::TrainingFormPage />
         <Route path=path!("/events/new") view=major_events::components::MajorEventFormPage />
         <Route path=path!("/plans/new") view=plans::components::PlanFormPage />
-        <Route path=path!("/minutes/new") view=minutes::MinutesFormPage />
     }
     .into_inner()
 }

@@ -14,7 +14,6 @@ mod m20261130_000009_trainings;
 mod m20261130_000010_major_events_and_plans;
 mod m20261130_000011_photos;
 mod m20261130_000012_withdrawals;
-mod m20261201_000013_meeting_minutes;
 
 pub struct Migrator;
 
@@ -34,7 +33,6 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000010_major_events_and_plans::Migration),
             Box::new(m20261130_000011_photos::Migration),
             Box::new(m20261130_000012_withdrawals::Migration),
-            Box::new(m20261201_000013_meeting_minutes::Migration),
         ]
     }
 }

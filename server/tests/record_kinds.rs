@@ -31,7 +31,7 @@ struct Kind {
     text_of: fn(&Value) -> &str,
 }
 
-fn kinds() -> [Kind; 7] {
+fn kinds() -> [Kind; 6] {
     [
         Kind {
             name: "visit",
@@ -89,12 +89,6 @@ fn kinds() -> [Kind; 7] {
                         "goals": text, "measures": "每月例会", "schedule": "每季度一次活动" })
             },
             text_of: |r| r["draft"]["goals"].as_str().unwrap(),
-        },
-        Kind {
-            name: "meeting_minutes",
-            pulled_as: "minutes",
-            payload: |p, text| json!({ "grid_id": p.grid, "held_on": p.today, "notes": text }),
-            text_of: |r| r["draft"]["notes"].as_str().unwrap(),
         },
     ]
 }

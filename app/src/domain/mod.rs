@@ -12,7 +12,6 @@ pub mod grid;
 pub mod grid_tree;
 pub mod grouping;
 pub mod major_event;
-pub mod minutes;
 pub mod money;
 pub mod period;
 pub mod phone;
