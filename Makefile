@@ -24,7 +24,7 @@ run: build
 ## then the browser tests in Chromium.
 test: build test-size test-rust test-e2e
 
-## Fails when the capture screen's first load (wasm+js+css, brotli) grows past 450 KiB.
+## Fails when the capture screen's first load (wasm+js+css, brotli) grows past 440 KiB.
 test-size:
 	SITE=$(SITE) ./scripts/check-size.sh
 

@@ -12,9 +12,11 @@
 # pages used a few times a quarter or year (activities, trainings, major events, annual plans,
 # settings) moved into a bundle of their own, statgrid_filing, precached by the service worker.
 # With the lines of the new kinds in 我的记录, photos on visits (shrinking, the photo store,
-# thumbnails) and withdrawal now in the field app, it is 432 KiB.
+# thumbnails) and withdrawal now in the field app, it is 432 KiB. The record-kind redesign
+# (issue 12) took it to 441 and back to 432 (drafts read through one serde path, a plain date
+# reader, minified JS glue, shorter panic paths), so the budget came down to 440.
 set -euo pipefail
-budget_kib=${SIZE_BUDGET_KIB:-450}
+budget_kib=${SIZE_BUDGET_KIB:-440}
 total=0
 for f in statgrid_bg.wasm statgrid.js statgrid.css; do
   total=$((total + $(brotli -c -q 11 "$SITE/pkg/$f" | wc -c)))
