@@ -25,6 +25,8 @@ pub mod pulled;
 #[cfg(feature = "hydrate")]
 mod pwa;
 pub mod record_draft;
+#[cfg(feature = "ssr")]
+pub mod rows;
 pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod ssr;

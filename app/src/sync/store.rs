@@ -8,17 +8,13 @@ use crate::domain::draft::Draft;
 use crate::domain::version::{EditCheck, check_edit};
 use crate::error::ServerError;
 use crate::sync::api::{CurrentVersion, Problem, RecordEnvelope, RecordOutcome, RecordResult};
-use crate::sync::kind::{BatchScope, Head, Holders, Incoming, RecordKind, StoredRow, Write};
+use crate::sync::kind::{BatchScope, Head, Holders, Incoming, RecordKind, StoredRow};
+use crate::sync::rows;
 use crate::sync::words;
-use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
-};
+use sea_orm::{DatabaseConnection, DatabaseTransaction, EntityTrait, TransactionTrait};
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
-use uuid::Uuid;
 
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
@@ -152,35 +148,6 @@ fn admit<K: RecordKind>(
     K::admit(scope, &draft, valid)
 }
 
-async fn find<K: RecordKind>(
-    tx: &DatabaseTransaction,
-    id: Uuid,
-) -> Result<Option<K::Row>, ServerError> {
-    K::Entity::find_by_id(id)
-        .one(tx)
-        .await
-        .map_err(ServerError::db("reading a record"))
-}
-
-/// Whether a record of `K` other than `id` stands in `grid` for the period `period` picks (its
-/// month, its year), for the kinds that keep one record per grid and period. Record `id`
-/// itself may be there: a concurrent push of it has just stored it.
-pub async fn place_taken<K: RecordKind>(
-    tx: &DatabaseTransaction,
-    id: Uuid,
-    grid: i32,
-    period: Expr,
-) -> Result<bool, ServerError> {
-    let holder = K::Entity::find()
-        .filter(K::Row::ID.ne(id))
-        .filter(K::Row::GRID_ID.eq(grid))
-        .filter(period)
-        .one(tx)
-        .await
-        .map_err(ServerError::db("reading the record of the grid's period"))?;
-    Ok(holder.is_some())
-}
-
 /// Stores one admitted version: inserted when new, then judged against what is stored.
 async fn store_one<K: RecordKind>(
     tx: &DatabaseTransaction,
@@ -196,15 +163,15 @@ async fn store_one<K: RecordKind>(
         at_ms: viewer.now_ms,
         admitted,
     };
-    let row = match find::<K>(tx, record.id).await? {
+    let row = match rows::find::<K>(tx, record.id).await? {
         Some(row) => row,
         None => {
             if let Some(problems) = K::taken(tx, record.id, admitted).await? {
                 return Ok(RecordOutcome::Rejected { problems });
             }
-            insert::<K>(tx, &incoming()).await?;
+            rows::insert::<K>(tx, &incoming()).await?;
             // Inserted now, or by a concurrent push of the same id: judged as stored.
-            match find::<K>(tx, record.id).await? {
+            match rows::find::<K>(tx, record.id).await? {
                 Some(row) => row,
                 None => return Ok(rejected("not_stored", words::NOT_STORED)),
             }
@@ -235,7 +202,7 @@ async fn store_one<K: RecordKind>(
             },
             EditCheck::Stale => conflict::<K>(head.version, &stored)?,
             EditCheck::Apply => {
-                update::<K>(tx, &row, &incoming()).await?;
+                rows::update::<K>(tx, &row, &incoming()).await?;
                 RecordOutcome::Accepted {
                     received_at_ms: viewer.now_ms,
                 }
@@ -253,42 +220,13 @@ fn may_change<K: RecordKind>(viewer: &Viewer, head: &Head) -> bool {
     }
 }
 
-/// Inserts a new record with `ON CONFLICT DO NOTHING`, and what hangs on it when this push
-/// is the one that inserted it.
-async fn insert<K: RecordKind>(
-    tx: &DatabaseTransaction,
-    new: &Incoming<'_, K::Admitted>,
-) -> Result<(), ServerError> {
-    let result = K::Entity::insert(K::row(new, None))
-        .on_conflict_do_nothing()
-        .exec_without_returning(tx)
-        .await
-        .map_err(ServerError::db("inserting a record"))?;
-    if inserted(result) {
-        K::write_beside(tx, new, Write::Insert).await?;
-    }
-    Ok(())
-}
-
-async fn update<K: RecordKind>(
-    tx: &DatabaseTransaction,
-    before: &K::Row,
-    new: &Incoming<'_, K::Admitted>,
-) -> Result<(), ServerError> {
-    K::Entity::update(K::row(new, Some(before)))
-        .exec(tx)
-        .await
-        .map_err(ServerError::db("updating a record"))?;
-    K::write_beside(tx, new, Write::Update).await
-}
-
 /// The checks every withdrawal passes, then the kind's removal.
 async fn withdraw<K: RecordKind>(
     tx: &DatabaseTransaction,
     viewer: &Viewer,
     record: &RecordEnvelope,
 ) -> Result<Removal, ServerError> {
-    let Some(row) = find::<K>(tx, record.id).await? else {
+    let Some(row) = rows::find::<K>(tx, record.id).await? else {
         return Ok(Removal::Absent);
     };
     let head = row.head();
@@ -319,9 +257,9 @@ async fn pull<K: RecordKind>(
     viewer: &Viewer,
     since: i64,
 ) -> Result<Pulled, ServerError> {
-    let rows = held_since::<K>(db, viewer, since).await?;
-    let latest_ms = rows.iter().map(|row| row.head().changed_at_ms).max();
-    let records = K::pulled(db, rows)
+    let held = rows::held_since::<K>(db, viewer, since).await?;
+    let latest_ms = held.iter().map(|row| row.head().changed_at_ms).max();
+    let records = K::pulled(db, held)
         .await?
         .iter()
         .map(serde_json::to_value)
@@ -332,32 +270,6 @@ async fn pull<K: RecordKind>(
         records,
         latest_ms,
     })
-}
-
-/// The records the viewer's phone holds that changed at or after `since`, oldest first: their
-/// own, or for records a grid's leaders hold, those of every grid they lead.
-async fn held_since<K: RecordKind>(
-    db: &DatabaseConnection,
-    viewer: &Viewer,
-    since: i64,
-) -> Result<Vec<K::Row>, ServerError> {
-    let held = match K::HOLDERS {
-        Holders::Author => K::Row::PERSON_ID.eq(viewer.person_id()),
-        Holders::GridLeaders => {
-            let grids = viewer.led_grids();
-            if grids.is_empty() {
-                return Ok(Vec::new());
-            }
-            K::Row::GRID_ID.is_in(grids)
-        }
-    };
-    K::Entity::find()
-        .filter(held)
-        .filter(K::Row::CHANGED_AT.gte(since))
-        .order_by_asc(K::Row::CHANGED_AT)
-        .all(db)
-        .await
-        .map_err(ServerError::db("reading records since the cursor"))
 }
 
 /// The answer to a version made meanwhile elsewhere: the stored one goes back with it.
@@ -393,9 +305,4 @@ pub fn stored_version(version: u32) -> i32 {
 /// A stored version number as the wire's.
 pub fn wire_version(version: i32) -> u32 {
     u32::try_from(version).unwrap_or(0)
-}
-
-/// Whether an `ON CONFLICT DO NOTHING` insert wrote its row.
-fn inserted(result: sea_orm::TryInsertResult<u64>) -> bool {
-    matches!(result, sea_orm::TryInsertResult::Inserted(n) if n > 0)
 }

@@ -7,7 +7,8 @@ use crate::grid_scope::LedGrids;
 use crate::reports::api::{PULLED_AS, ReportRecord};
 use crate::sync::api::Problem;
 use crate::sync::kind::{Holders, Incoming, RecordKind, Write, stored_row};
-use crate::sync::store::{place_taken, wire_version};
+use crate::sync::rows::place_taken;
+use crate::sync::store::wire_version;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
     EntityTrait, QueryFilter,

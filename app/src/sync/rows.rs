@@ -1,0 +1,100 @@
+//! The queries the engine ([`super::store`]) runs on any kind's table: find a record by the id
+//! the phone made, insert it once, write its next version, and read what a phone holds since a
+//! cursor. Written once over [`RecordKind`]'s entity and [`StoredRow`]'s columns.
+use crate::auth::ssr::Viewer;
+use crate::error::ServerError;
+use crate::sync::kind::{Holders, Incoming, RecordKind, StoredRow, Write};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
+};
+use uuid::Uuid;
+
+pub(super) async fn find<K: RecordKind>(
+    tx: &DatabaseTransaction,
+    id: Uuid,
+) -> Result<Option<K::Row>, ServerError> {
+    K::Entity::find_by_id(id)
+        .one(tx)
+        .await
+        .map_err(ServerError::db("reading a record"))
+}
+
+/// Whether a record of `K` other than `id` stands in `grid` for the period `period` picks (its
+/// month, its year), for the kinds that keep one record per grid and period. Record `id`
+/// itself may be there: a concurrent push of it has just stored it.
+pub async fn place_taken<K: RecordKind>(
+    tx: &DatabaseTransaction,
+    id: Uuid,
+    grid: i32,
+    period: Expr,
+) -> Result<bool, ServerError> {
+    let holder = K::Entity::find()
+        .filter(K::Row::ID.ne(id))
+        .filter(K::Row::GRID_ID.eq(grid))
+        .filter(period)
+        .one(tx)
+        .await
+        .map_err(ServerError::db("reading the record of the grid's period"))?;
+    Ok(holder.is_some())
+}
+
+/// Inserts a new record with `ON CONFLICT DO NOTHING`, and what hangs on it when this push
+/// is the one that inserted it.
+pub(super) async fn insert<K: RecordKind>(
+    tx: &DatabaseTransaction,
+    new: &Incoming<'_, K::Admitted>,
+) -> Result<(), ServerError> {
+    let result = K::Entity::insert(K::row(new, None))
+        .on_conflict_do_nothing()
+        .exec_without_returning(tx)
+        .await
+        .map_err(ServerError::db("inserting a record"))?;
+    if inserted(result) {
+        K::write_beside(tx, new, Write::Insert).await?;
+    }
+    Ok(())
+}
+
+pub(super) async fn update<K: RecordKind>(
+    tx: &DatabaseTransaction,
+    before: &K::Row,
+    new: &Incoming<'_, K::Admitted>,
+) -> Result<(), ServerError> {
+    K::Entity::update(K::row(new, Some(before)))
+        .exec(tx)
+        .await
+        .map_err(ServerError::db("updating a record"))?;
+    K::write_beside(tx, new, Write::Update).await
+}
+
+/// The records the viewer's phone holds that changed at or after `since`, oldest first: their
+/// own, or for records a grid's leaders hold, those of every grid they lead.
+pub(super) async fn held_since<K: RecordKind>(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    since: i64,
+) -> Result<Vec<K::Row>, ServerError> {
+    let held = match K::HOLDERS {
+        Holders::Author => K::Row::PERSON_ID.eq(viewer.person_id()),
+        Holders::GridLeaders => {
+            let grids = viewer.led_grids();
+            if grids.is_empty() {
+                return Ok(Vec::new());
+            }
+            K::Row::GRID_ID.is_in(grids)
+        }
+    };
+    K::Entity::find()
+        .filter(held)
+        .filter(K::Row::CHANGED_AT.gte(since))
+        .order_by_asc(K::Row::CHANGED_AT)
+        .all(db)
+        .await
+        .map_err(ServerError::db("reading records since the cursor"))
+}
+
+/// Whether an `ON CONFLICT DO NOTHING` insert wrote its row.
+pub(super) fn inserted(result: sea_orm::TryInsertResult<u64>) -> bool {
+    matches!(result, sea_orm::TryInsertResult::Inserted(n) if n > 0)
+}
