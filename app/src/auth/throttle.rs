@@ -187,3 +187,25 @@ impl Admitted<'_> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn key_of(address: &str) -> String {
+        let phone = PhoneNumber::parse("13800000005").unwrap();
+        Attempt::new(&phone, address.parse().unwrap(), 0).address_key()
+    }
+
+    #[test]
+    fn an_ipv6_client_is_counted_by_its_64_and_an_ipv4_one_by_its_address() {
+        assert_eq!(
+            key_of("2001:db8:1:2:aaaa::1"),
+            key_of("2001:db8:1:2:bbbb::9")
+        );
+        assert_eq!(key_of("2001:db8:1:2:aaaa::1"), "address:2001:db8:1:2::/64");
+        assert_eq!(key_of("::ffff:203.0.113.7"), "address:203.0.113.7");
+        assert_ne!(key_of("203.0.113.7"), key_of("203.0.113.8"));
+    }
+}
