@@ -19,6 +19,9 @@ pub enum AppError {
     Internal,
     #[error("无法连接服务器，请检查网络后重试")]
     Network(String),
+    /// Too many failed logins for the phone number or the client address: not before then.
+    #[error("{}", crate::auth::words::too_many_attempts(*.retry_after_secs))]
+    TooManyAttempts { retry_after_secs: u64 },
 }
 
 impl AppError {
@@ -32,6 +35,7 @@ impl AppError {
             Self::Invalid(_) => "invalid",
             Self::Internal => "internal",
             Self::Network(_) => "network",
+            Self::TooManyAttempts { .. } => "too_many_attempts",
         }
     }
 
@@ -96,6 +100,7 @@ mod ssr {
                 Self::Forbidden | Self::PasswordChangeRequired => StatusCode::FORBIDDEN,
                 Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
                 Self::Internal | Self::Network(_) => StatusCode::INTERNAL_SERVER_ERROR,
+                Self::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             }
         }
     }
@@ -183,7 +188,14 @@ mod ssr {
     impl axum::response::IntoResponse for AppError {
         fn into_response(self) -> axum::response::Response {
             let body = super::ErrorBody::from(&self);
-            (self.status(), axum::Json(body)).into_response()
+            let mut response = (self.status(), axum::Json(body)).into_response();
+            if let Self::TooManyAttempts { retry_after_secs } = self {
+                response.headers_mut().insert(
+                    axum::http::header::RETRY_AFTER,
+                    axum::http::HeaderValue::from(retry_after_secs),
+                );
+            }
+            response
         }
     }
 }
