@@ -4,9 +4,15 @@
 //! every endpoint the server answers has a row (`access_matrix/complete.rs`).
 //! `cargo test -p server --test access_matrix -- --nocapture` prints the matrix.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+#[path = "access_matrix/calls.rs"]
+mod calls;
+#[path = "access_matrix/cell.rs"]
+mod cell;
 mod common;
 #[path = "access_matrix/complete.rs"]
 mod complete;
+#[path = "access_matrix/judge.rs"]
+mod judge;
 #[path = "access_matrix/rule.rs"]
 mod rule;
 #[path = "access_matrix/table.rs"]
@@ -16,10 +22,10 @@ mod tally;
 #[path = "access_matrix/world.rs"]
 mod world;
 
+use cell::{Call, Row, Subject, Target};
 use rule::{Grid, Relation, Tree};
 use sea_orm::DbBackend;
 use std::collections::BTreeSet;
-use table::{Call, Row, Subject, Target};
 use world::{Answer, World};
 
 /// Cells where the server answers otherwise than the rule: (rows, roles' phones, relations,

@@ -1,68 +1,14 @@
 //! THE table: one row per endpoint (server function, hand-written route or page), with the
-//! capability it needs, the grid its request targets, how to build that request and what
-//! "allowed" and "refused" look like in its answer.
-use super::rule::{Cap, Grid};
-use super::world::{self, Answer, Session, World};
+//! capability it needs, the grid its request targets, how to build that request and how its
+//! answer is judged (`judge.rs`).
+use super::calls::*;
+use super::cell::{Call, Judge, Row, Subject, Target};
+use super::judge::*;
+use super::rule::Cap;
+use super::world::{self, Answer};
 use Cap::*;
 use serde_json::{Value, json};
-use std::future::Future;
-use std::pin::Pin;
 use uuid::Uuid;
-
-/// One cell's request: a role's session aimed at a grid.
-pub struct Target<'t> {
-    pub world: &'t World<'t>,
-    pub session: &'t Session,
-    /// The grid the request is about: the relation's grid, or one in it (see [`Subject`]).
-    pub subject: &'t Grid,
-}
-
-/// Which grid a row's request is about.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Subject {
-    /// The relation's grid itself (a scope, a directory entry).
-    Grid,
-    /// An enterprise grid of the relation (records, reports and photos live only there): the
-    /// grid itself, or the first enterprise grid below it; a parent holds none of its own.
-    Enterprise,
-    /// None: the answer does not depend on a grid.
-    Any,
-}
-
-pub type Fut<'t> = Pin<Box<dyn Future<Output = Answer> + 't>>;
-
-pub enum Call {
-    /// `POST` the row's path with this JSON body (server functions).
-    Json(fn(&Target) -> Value),
-    /// `POST` a push of this one record.
-    Push(fn(&Target) -> Value),
-    /// `GET` this path and query.
-    Get(fn(&Target) -> String),
-    /// `GET` the row's path (pages).
-    Page,
-    /// Anything else.
-    Custom(for<'t> fn(&'t Target<'t>) -> Fut<'t>),
-}
-
-#[derive(Debug, PartialEq, Eq)]
-pub enum Verdict {
-    Allowed,
-    Refused,
-    Unclear(String),
-}
-
-pub type Judge = fn(&Answer, &Target) -> Verdict;
-
-pub struct Row {
-    pub method: &'static str,
-    /// As the router holds it: `/api/<endpoint>` for a server function, axum's `{param}`.
-    pub path: &'static str,
-    pub what: &'static str,
-    pub cap: Cap,
-    pub subject: Subject,
-    pub judge: Judge,
-    pub call: Call,
-}
 
 fn row(
     method: &'static str,
@@ -145,89 +91,6 @@ fn scoped(path: &'static str, query: fn(&Target) -> String) -> Row {
         page_data,
         Call::Get(query),
     )
-}
-
-/// The server-rendered page with its data; refused: 401/403, or the page saying so in words.
-fn page_data(a: &Answer, t: &Target) -> Verdict {
-    let refusals = [
-        app::error::AppError::Forbidden,
-        app::error::AppError::Unauthenticated,
-    ];
-    match by_status(a, t) {
-        Verdict::Allowed if refusals.iter().any(|r| a.text.contains(&r.to_string())) => {
-            Verdict::Refused
-        }
-        verdict => verdict,
-    }
-}
-
-/// 2xx allowed; 401 or 403 refused.
-pub fn by_status(a: &Answer, _: &Target) -> Verdict {
-    match a.status {
-        200..=299 => Verdict::Allowed,
-        401 | 403 => Verdict::Refused,
-        s => Verdict::Unclear(format!("{s} {}", a.text)),
-    }
-}
-
-/// Past the access check: any answer but 401/403 and 5xx (the request itself may be one the
-/// server refuses in words, so that an allowed call changes nothing).
-pub fn past_gate(a: &Answer, _: &Target) -> Verdict {
-    match a.status {
-        401 | 403 => Verdict::Refused,
-        200..=499 => Verdict::Allowed,
-        s => Verdict::Unclear(format!("{s} {}", a.text)),
-    }
-}
-
-/// The record accepted; refused: rejected as outside the person's grids (or not signed in).
-pub fn pushed(a: &Answer, _: &Target) -> Verdict {
-    let result = &a.body["results"][0];
-    let code = result["problems"][0]["code"].as_str().unwrap_or("");
-    match (a.status, result["status"].as_str()) {
-        (401 | 403, _) => Verdict::Refused,
-        (200, Some("accepted")) => Verdict::Allowed,
-        (200, Some("rejected")) if code.ends_with("_not_allowed") => Verdict::Refused,
-        _ => Verdict::Unclear(format!("{} {}", a.status, a.body)),
-    }
-}
-
-/// Allowed when the page offers the townships to choose from.
-fn townships_listed(a: &Answer, t: &Target) -> Verdict {
-    let township = &t.world.tree.named("西岭街道").name;
-    match by_status(a, t) {
-        Verdict::Allowed if !a.text.contains(&format!(">{township}</option>")) => Verdict::Refused,
-        verdict => verdict,
-    }
-}
-
-/// Allowed when the pulled directory holds the grid.
-fn pulled(a: &Answer, t: &Target) -> Verdict {
-    listed(a, &a.body["directory"]["grids"], |g| {
-        g["id"] == t.subject.id
-    })
-}
-
-/// Allowed when the board lists the grid's major event.
-fn events_listed(a: &Answer, t: &Target) -> Verdict {
-    listed(a, &a.body, |e| e["grid_name"] == t.subject.name.as_str())
-}
-
-fn listed(a: &Answer, list: &Value, find: impl Fn(&Value) -> bool) -> Verdict {
-    match (a.status, list.as_array()) {
-        (401 | 403, _) => Verdict::Refused,
-        (200, Some(items)) if items.iter().any(find) => Verdict::Allowed,
-        (200, Some(_)) => Verdict::Refused,
-        _ => Verdict::Unclear(format!("{} {}", a.status, a.body)),
-    }
-}
-
-fn fixture<'t>(t: &'t Target) -> &'t world::Fixture {
-    t.world.fixture(t.subject)
-}
-
-fn firm(t: &Target) -> i64 {
-    t.world.firms[&t.subject.id]
 }
 
 /// Every endpoint the server answers, each exactly once per method and path pattern (a path
@@ -686,102 +549,4 @@ fn pages() -> Vec<Row> {
         Call::Page,
     ));
     rows
-}
-
-/// Pushes a record that must be its grid's only one of a year or month: the nth accepted in
-/// a grid is for the nth free one, so an allowed cell is never refused as a duplicate.
-async fn push_counted<'t>(
-    t: &'t Target<'t>,
-    kind: &'static str,
-    record: fn(&Target, i32) -> Value,
-) -> Answer {
-    let n = t.world.stored(kind, t.subject.id);
-    let answer = t
-        .post(
-            app::sync::api::PUSH_PATH,
-            json!({"protocol": 1, "records": [record(t, n)]}),
-        )
-        .await;
-    if answer.body["results"][0]["status"] == "accepted" {
-        t.world.count_stored(kind, t.subject.id);
-    }
-    answer
-}
-
-/// The plan for next year, this year, last year (a plan is for a year within one of now).
-fn plan_record(t: &Target, n: i32) -> Value {
-    world::plan(t.subject.id, t.world.this_year() + 1 - n)
-}
-
-/// The report for this month, the last, … (the fixtures' month is far enough back).
-fn report_record(t: &Target, n: i32) -> Value {
-    let month = world::month_before(&t.world.app.this_month(), n);
-    world::report_record(Uuid::now_v7(), 1, t.subject.id, &month)
-}
-
-async fn login<'t>(t: &'t Target<'t>) -> Answer {
-    // Not signed in: a stranger logs in with a member's password.
-    let phone = t.session.spec.phone.unwrap_or(crate::common::DONGHU_MEMBER);
-    let client = world::browser(t.world.app);
-    let body = json!({"phone": phone, "password": crate::common::PASSWORD});
-    world::send(
-        client
-            .post(t.world.app.url(app::sync::api::LOGIN_PATH))
-            .json(&body),
-    )
-    .await
-}
-
-/// Logs out a session of its own, so the role's client stays signed in.
-async fn logout<'t>(t: &'t Target<'t>) -> Answer {
-    let client = match t.session.spec.phone {
-        Some(phone) => world::signed_in(t.world.app, phone).await.0,
-        None => world::browser(t.world.app),
-    };
-    let url = t.world.app.url(app::sync::api::LOGOUT_PATH);
-    world::send(client.post(url)).await
-}
-
-async fn upload<'t>(t: &'t Target<'t>) -> Answer {
-    let url = t
-        .world
-        .app
-        .url(&format!("{}/{}", app::photos::PHOTOS_PATH, Uuid::now_v7()));
-    let request = t
-        .session
-        .client
-        .put(url)
-        .header("content-type", "image/jpeg")
-        .body(world::jpeg());
-    world::send(request).await
-}
-
-async fn import<'t>(t: &'t Target<'t>) -> Answer {
-    let url = t.world.app.url(&format!(
-        "{}?layout=enterprises&apply=false",
-        app::admin::api::IMPORT_PATH
-    ));
-    let request = t
-        .session
-        .client
-        .post(url)
-        .header("content-type", "text/csv")
-        .body("统一社会信用代码,企业名称\n");
-    world::send(request).await
-}
-
-impl Target<'_> {
-    pub async fn get(&self, path: &str) -> Answer {
-        let request = self.session.client.get(self.world.app.url(path));
-        world::send(request).await
-    }
-
-    pub async fn post(&self, path: &str, body: Value) -> Answer {
-        let request = self
-            .session
-            .client
-            .post(self.world.app.url(path))
-            .json(&body);
-        world::send(request).await
-    }
 }

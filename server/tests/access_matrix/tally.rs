@@ -1,6 +1,6 @@
 //! What the matrix found: each cell's mark, the failures, and the printed summary.
+use super::cell::{Row, Verdict};
 use super::rule::{Grid, ROLES, Relation, RoleSpec};
-use super::table::{Row, Verdict};
 use sea_orm::DbBackend;
 use std::collections::BTreeMap;
 use std::fmt::Write;
