@@ -1,0 +1,88 @@
+//! The requests that need more than one call: data made fresh before the request, or a
+//! session of its own.
+use super::cell::Target;
+use super::world::{self, Answer};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+/// Pushes a record that must be its grid's only one of a year or month: the nth accepted in
+/// a grid is for the nth free one, so an allowed cell is never refused as a duplicate.
+pub async fn push_counted<'t>(
+    t: &'t Target<'t>,
+    kind: &'static str,
+    record: fn(&Target, i32) -> Value,
+) -> Answer {
+    let n = t.world.stored(kind, t.subject.id);
+    let answer = t
+        .post(
+            app::sync::api::PUSH_PATH,
+            json!({"protocol": 1, "records": [record(t, n)]}),
+        )
+        .await;
+    if answer.body["results"][0]["status"] == "accepted" {
+        t.world.count_stored(kind, t.subject.id);
+    }
+    answer
+}
+
+/// The plan for next year, this year, last year (a plan is for a year within one of now).
+pub fn plan_record(t: &Target, n: i32) -> Value {
+    world::plan(t.subject.id, t.world.this_year() + 1 - n)
+}
+
+/// The report for this month, the last, … (the fixtures' month is far enough back).
+pub fn report_record(t: &Target, n: i32) -> Value {
+    let month = world::month_before(&t.world.app.this_month(), n);
+    world::report_record(Uuid::now_v7(), 1, t.subject.id, &month)
+}
+
+pub async fn login<'t>(t: &'t Target<'t>) -> Answer {
+    // Not signed in: a stranger logs in with a member's password.
+    let phone = t.session.spec.phone.unwrap_or(crate::common::DONGHU_MEMBER);
+    let client = world::browser(t.world.app);
+    let body = json!({"phone": phone, "password": crate::common::PASSWORD});
+    world::send(
+        client
+            .post(t.world.app.url(app::sync::api::LOGIN_PATH))
+            .json(&body),
+    )
+    .await
+}
+
+/// Logs out a session of its own, so the role's client stays signed in.
+pub async fn logout<'t>(t: &'t Target<'t>) -> Answer {
+    let client = match t.session.spec.phone {
+        Some(phone) => world::signed_in(t.world.app, phone).await.0,
+        None => world::browser(t.world.app),
+    };
+    let url = t.world.app.url(app::sync::api::LOGOUT_PATH);
+    world::send(client.post(url)).await
+}
+
+pub async fn upload<'t>(t: &'t Target<'t>) -> Answer {
+    let url = t
+        .world
+        .app
+        .url(&format!("{}/{}", app::photos::PHOTOS_PATH, Uuid::now_v7()));
+    let request = t
+        .session
+        .client
+        .put(url)
+        .header("content-type", "image/jpeg")
+        .body(world::jpeg());
+    world::send(request).await
+}
+
+pub async fn import<'t>(t: &'t Target<'t>) -> Answer {
+    let url = t.world.app.url(&format!(
+        "{}?layout=enterprises&apply=false",
+        app::admin::api::IMPORT_PATH
+    ));
+    let request = t
+        .session
+        .client
+        .post(url)
+        .header("content-type", "text/csv")
+        .body("统一社会信用代码,企业名称\n");
+    world::send(request).await
+}

@@ -1,0 +1,253 @@
+//! The one rule every cell's expected answer comes from, and the demo roles with the grid each
+//! relation names for them. The rule is the documents' (`shared/domain.md`, seed-coverage §2),
+//! not the server's: members see and record in their own enterprise grid; leaders, deputies and
+//! instructors of a grid see it and everything below it; leaders and deputies of a grid write its
+//! monthly report and plan; a township or department grid's leader or deputy reviews the
+//! reports and major events below it; the city bureau (leader or deputy of the city grid)
+//! administers, sees and reviews everything.
+use app::domain::grid::{GridKind, Role};
+use std::collections::HashMap;
+
+/// What an endpoint asks of the person calling it, about the grid its request targets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cap {
+    /// Anyone, signed in or not.
+    Public,
+    /// Anyone signed in; the answer holds their own data only.
+    SignedIn,
+    /// Sees the grid's directory and records.
+    See,
+    /// Has the office view (乡镇走访情况, 月度汇报) of the grid.
+    Oversee,
+    /// Records grid work (activities, trainings, major events) in the enterprise grid.
+    Record,
+    /// Writes the enterprise grid's monthly report and annual plan.
+    Lead,
+    /// Reviews the grid's monthly reports and major events.
+    Review,
+    /// Administers the city: directory, grids, people, cadence, audit log.
+    Administer,
+}
+
+/// The grid tree as the city administrator reads it.
+pub struct Tree {
+    grids: Vec<Grid>,
+    by_name: HashMap<String, usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Grid {
+    pub id: i64,
+    pub parent: Option<i64>,
+    pub kind: GridKind,
+    pub name: String,
+}
+
+impl Tree {
+    pub fn new(mut grids: Vec<Grid>) -> Tree {
+        grids.sort_by_key(|g| g.id);
+        let by_name = grids
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.name.clone(), i))
+            .collect();
+        Tree { grids, by_name }
+    }
+
+    pub fn named(&self, name: &str) -> &Grid {
+        let at = self.by_name.get(name);
+        &self.grids[*at.unwrap_or_else(|| panic!("grid {name} exists"))]
+    }
+
+    pub fn get(&self, id: i64) -> &Grid {
+        let found = self.grids.iter().find(|g| g.id == id);
+        found.unwrap_or_else(|| panic!("grid {id} exists"))
+    }
+
+    pub fn enterprise_grids(&self) -> impl Iterator<Item = &Grid> {
+        self.grids.iter().filter(|g| g.kind == GridKind::Enterprise)
+    }
+
+    /// Whether `above` is `grid` or one of its ancestors.
+    pub fn at_or_above(&self, above: i64, grid: i64) -> bool {
+        let mut at = Some(grid);
+        while let Some(id) = at {
+            if id == above {
+                return true;
+            }
+            at = self.get(id).parent;
+        }
+        false
+    }
+
+    /// The first enterprise grid at or below `root`, in id order.
+    pub fn first_enterprise_under(&self, root: i64) -> Option<&Grid> {
+        self.enterprise_grids()
+            .find(|g| self.at_or_above(root, g.id))
+    }
+}
+
+/// Whether someone holding `roles` (none: not signed in) may use an endpoint needing `cap` on
+/// `subject`.
+pub fn allowed(cap: Cap, roles: Option<&[(i64, Role)]>, subject: &Grid, tree: &Tree) -> bool {
+    let Some(roles) = roles else {
+        return cap == Cap::Public;
+    };
+    let leads = |r: Role| matches!(r, Role::Leader | Role::DeputyLeader);
+    let holds =
+        |test: &dyn Fn(&Grid, Role) -> bool| roles.iter().any(|(g, r)| test(tree.get(*g), *r));
+    let above = |g: &Grid| tree.at_or_above(g.id, subject.id);
+    let bureau = holds(&|g, r| g.kind == GridKind::City && leads(r));
+    let enterprise = subject.kind == GridKind::Enterprise;
+    match cap {
+        Cap::Public | Cap::SignedIn => true,
+        Cap::Administer => bureau,
+        Cap::See => bureau || holds(&|g, r| g.id == subject.id || (r != Role::Member && above(g))),
+        Cap::Oversee => bureau || holds(&|g, r| r != Role::Member && above(g)),
+        Cap::Record => enterprise && holds(&|g, _| g.id == subject.id),
+        Cap::Lead => enterprise && holds(&|g, r| g.id == subject.id && leads(r)),
+        Cap::Review => {
+            bureau
+                || holds(&|g, r| {
+                    leads(r)
+                        && matches!(g.kind, GridKind::Township | GridKind::Department)
+                        && above(g)
+                })
+        }
+    }
+}
+
+/// How the grid a cell targets stands to the role's own grid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Relation {
+    Own,
+    Sibling,
+    Parent,
+    Child,
+    /// Not signed in: no grid of one's own.
+    NoSession,
+}
+
+impl Relation {
+    pub fn label(self) -> &'static str {
+        match self {
+            Relation::Own => "own",
+            Relation::Sibling => "sibling",
+            Relation::Parent => "parent",
+            Relation::Child => "child",
+            Relation::NoSession => "-",
+        }
+    }
+}
+
+/// A demo role (an account of `server::demo::ACCOUNTS`, or nobody) and, for each relation,
+/// the grid it names, `None` where the role has no such grid.
+pub struct RoleSpec {
+    pub label: &'static str,
+    pub phone: Option<&'static str>,
+    pub relations: &'static [(Relation, Option<&'static str>)],
+}
+
+const fn role(
+    label: &'static str,
+    phone: &'static str,
+    relations: &'static [(Relation, Option<&'static str>)],
+) -> RoleSpec {
+    RoleSpec {
+        label,
+        phone: Some(phone),
+        relations,
+    }
+}
+
+use Relation::{Child, Own, Parent, Sibling};
+
+const DONGHU_GRID_ONE: &[(Relation, Option<&str>)] = &[
+    (Own, Some("东湖工业一网格")),
+    (Sibling, Some("东湖工业二网格")),
+    (Parent, Some("东湖北片")),
+    (Child, None),
+];
+
+pub const ROLES: [RoleSpec; 10] = [
+    role(
+        "城市管理员",
+        "13800000001",
+        &[
+            (Own, Some("云江市")),
+            (Sibling, None),
+            (Parent, None),
+            (Child, Some("西岭街道")),
+        ],
+    ),
+    role(
+        "东湖镇网格长",
+        "13800000002",
+        &[
+            (Own, Some("东湖镇")),
+            (Sibling, Some("西岭街道")),
+            (Parent, Some("云江市")),
+            (Child, Some("东湖南片")),
+        ],
+    ),
+    role(
+        "西岭街道网格长",
+        "13800000003",
+        &[
+            (Own, Some("西岭街道")),
+            (Sibling, Some("东湖镇")),
+            (Parent, Some("云江市")),
+            (Child, Some("西岭工业网格")),
+        ],
+    ),
+    role(
+        "部门网格长",
+        "13800000009",
+        &[
+            (Own, Some("市住建局")),
+            (Sibling, Some("西岭街道")),
+            (Parent, Some("云江市")),
+            (Child, Some("住建建筑业网格")),
+        ],
+    ),
+    role("企业网格长", "13800000004", DONGHU_GRID_ONE),
+    role("副网格长", "13800000007", DONGHU_GRID_ONE),
+    // Both grids under 东湖北片 are the instructor's own, so the nearest grid outside them
+    // (a cousin) stands for the sibling.
+    role(
+        "网格指导员",
+        "13800000008",
+        &[
+            (Own, Some("东湖工业一网格")),
+            (Sibling, Some("东湖贸易网格")),
+            (Parent, Some("东湖北片")),
+            (Child, None),
+        ],
+    ),
+    role("网格员", "13800000005", DONGHU_GRID_ONE),
+    role(
+        "西岭网格员",
+        "13800000006",
+        &[
+            (Own, Some("西岭服务业网格")),
+            (Sibling, Some("西岭工业网格")),
+            (Parent, Some("西岭街道")),
+            (Child, None),
+        ],
+    ),
+    RoleSpec {
+        label: "未登录",
+        phone: None,
+        relations: &[(Relation::NoSession, Some("东湖工业一网格"))],
+    },
+];
+
+/// The demo account's roles as (grid id, role), from `server::demo::ACCOUNTS`.
+pub fn demo_roles(phone: &str, tree: &Tree) -> Vec<(i64, Role)> {
+    let account = server::demo::ACCOUNTS.iter().find(|(p, _, _)| *p == phone);
+    let (_, _, roles) = account.unwrap_or_else(|| panic!("{phone} is a demo account"));
+    roles
+        .iter()
+        .map(|(grid, role)| (tree.named(grid).id, *role))
+        .collect()
+}

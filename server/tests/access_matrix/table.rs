@@ -1,0 +1,552 @@
+//! THE table: one row per endpoint (server function, hand-written route or page), with the
+//! capability it needs, the grid its request targets, how to build that request and how its
+//! answer is judged (`judge.rs`).
+use super::calls::*;
+use super::cell::{Call, Judge, Row, Subject, Target};
+use super::judge::*;
+use super::rule::Cap;
+use super::world::{self, Answer};
+use Cap::*;
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+fn row(
+    method: &'static str,
+    path: &'static str,
+    what: &'static str,
+    cap: Cap,
+    subject: Subject,
+    judge: Judge,
+    call: Call,
+) -> Row {
+    Row {
+        method,
+        path,
+        what,
+        cap,
+        subject,
+        judge,
+        call,
+    }
+}
+
+/// A server function: `POST /api/<endpoint>` with a JSON body.
+fn sf(
+    path: &'static str,
+    cap: Cap,
+    subject: Subject,
+    judge: Judge,
+    body: fn(&Target) -> Value,
+) -> Row {
+    row(
+        "POST",
+        path,
+        path.trim_start_matches("/api/"),
+        cap,
+        subject,
+        judge,
+        Call::Json(body),
+    )
+}
+
+fn push(what: &'static str, cap: Cap, record: fn(&Target) -> Value) -> Row {
+    let path = app::sync::api::PUSH_PATH;
+    row(
+        "POST",
+        path,
+        what,
+        cap,
+        Subject::Enterprise,
+        pushed,
+        Call::Push(record),
+    )
+}
+
+/// A page whose server-rendered HTML holds no data (the phone fills it from its storage).
+fn shell(path: &'static str) -> Row {
+    row(
+        "GET",
+        path,
+        path,
+        Public,
+        Subject::Any,
+        by_status,
+        Call::Page,
+    )
+}
+
+/// An office page whose server-rendered HTML holds the data of its server functions.
+fn office(path: &'static str, cap: Cap) -> Row {
+    row("GET", path, path, cap, Subject::Any, page_data, Call::Page)
+}
+
+/// An office page taking `?scope=`, aimed at the cell's grid.
+fn scoped(path: &'static str, query: fn(&Target) -> String) -> Row {
+    row(
+        "GET",
+        path,
+        path,
+        Oversee,
+        Subject::Grid,
+        page_data,
+        Call::Get(query),
+    )
+}
+
+/// Every endpoint the server answers, each exactly once per method and path pattern (a path
+/// may have several rows, e.g. one per file).
+pub fn rows() -> Vec<Row> {
+    let mut rows = server_functions();
+    rows.extend(routes());
+    rows.extend(pages());
+    rows
+}
+
+fn server_functions() -> Vec<Row> {
+    vec![
+        sf(
+            "/api/township_overview",
+            Oversee,
+            Subject::Grid,
+            by_status,
+            |t| json!({"query": {"scope": t.subject.id, "month": null}}),
+        ),
+        sf(
+            "/api/township_history",
+            Oversee,
+            Subject::Grid,
+            by_status,
+            |t| json!({"scope": t.subject.id}),
+        ),
+        sf(
+            "/api/report_board",
+            Oversee,
+            Subject::Grid,
+            by_status,
+            |t| json!({"scope": t.subject.id, "month": null}),
+        ),
+        row(
+            "POST",
+            "/api/report_review",
+            "report_review (退回)",
+            Review,
+            Subject::Enterprise,
+            by_status,
+            Call::Custom(|t| Box::pin(review(t))),
+        ),
+        sf(
+            "/api/report_waive",
+            Review,
+            Subject::Enterprise,
+            by_status,
+            |t| json!({"grid_id": t.subject.id, "month": world::month_before(&t.world.app.this_month(), 1), "reason": "网格调整"}),
+        ),
+        sf(
+            "/api/major_events",
+            Review,
+            Subject::Enterprise,
+            events_listed,
+            |_| json!({}),
+        ),
+        sf(
+            "/api/major_event_read",
+            Review,
+            Subject::Enterprise,
+            by_status,
+            |t| json!({"id": fixture(t).event, "version": 1}),
+        ),
+        sf(
+            "/api/admin/grids",
+            Administer,
+            Subject::Any,
+            by_status,
+            |_| json!({}),
+        ),
+        // Renamed to its own name: allowed changes nothing.
+        sf(
+            "/api/admin/grid_change",
+            Administer,
+            Subject::Any,
+            past_gate,
+            |t| {
+                let grid = t.world.tree.named("东湖贸易网格");
+                json!({"change": {"change": "rename", "id": grid.id, "name": grid.name}})
+            },
+        ),
+        sf(
+            "/api/admin/people",
+            Administer,
+            Subject::Any,
+            by_status,
+            |_| json!({}),
+        ),
+        sf(
+            "/api/admin/person_change",
+            Administer,
+            Subject::Any,
+            past_gate,
+            |t| {
+                let grid = t.world.tree.named("东湖工业一网格").id;
+                json!({"change": {"change": "assign", "person_id": t.world.seeder_id, "grid_id": grid, "role": "leader"}})
+            },
+        ),
+        sf(
+            "/api/admin/audit",
+            Administer,
+            Subject::Any,
+            by_status,
+            |_| json!({}),
+        ),
+        sf(
+            "/api/admin/grouping",
+            Administer,
+            Subject::Any,
+            by_status,
+            |t| json!({"township_id": t.world.tree.named("西岭街道").id}),
+        ),
+        // A proposal that leaves an enterprise out: refused whole (422) once past the gate.
+        sf(
+            "/api/admin/grouping_apply",
+            Administer,
+            Subject::Any,
+            past_gate,
+            |t| json!({"proposal": t.world.broken_grouping}),
+        ),
+        sf(
+            "/api/admin/enterprises",
+            Administer,
+            Subject::Any,
+            by_status,
+            |_| json!({"query": {"grid_id": null, "text": "", "include_closed": false}}),
+        ),
+        // Moved to the grid it is in: allowed changes nothing.
+        sf(
+            "/api/admin/enterprise_change",
+            Administer,
+            Subject::Any,
+            past_gate,
+            |t| {
+                let grid = t.world.tree.named("东湖贸易网格").id;
+                json!({"change": {"change": "move", "id": t.world.firms[&grid], "grid_id": grid}})
+            },
+        ),
+        sf(
+            "/api/admin/cadence",
+            Administer,
+            Subject::Any,
+            by_status,
+            |_| json!({}),
+        ),
+        sf(
+            "/api/admin/cadence_save",
+            Administer,
+            Subject::Any,
+            by_status,
+            |t| json!({"policy": t.world.cadence}),
+        ),
+    ]
+}
+
+/// Makes the grid's report reviewable again (a new version from its leader), then returns it.
+async fn review<'t>(t: &'t Target<'t>) -> Answer {
+    let f = fixture(t);
+    let version = f.report_version.get() + 1;
+    f.report_version.set(version);
+    let record = world::report_record(f.report, version, t.subject.id, &t.world.report_month);
+    let (_, sent) = t.world.app.push(&t.world.seeder, json!([record])).await;
+    assert_eq!(
+        sent["results"][0]["status"], "accepted",
+        "report resent: {sent}"
+    );
+    t.post("/api/report_review", json!({"id": f.report, "version": version, "action": "return", "comment": "请补充本月走访情况"})).await
+}
+
+fn routes() -> Vec<Row> {
+    use app::sync::api::{LOGIN_PATH, LOGOUT_PATH, PASSWORD_PATH, PULL_PATH, PUSH_PATH};
+    let mut rows = vec![
+        row(
+            "POST",
+            LOGIN_PATH,
+            "login",
+            Public,
+            Subject::Any,
+            by_status,
+            Call::Custom(|t| Box::pin(login(t))),
+        ),
+        row(
+            "POST",
+            LOGOUT_PATH,
+            "logout (a session of its own)",
+            Public,
+            Subject::Any,
+            by_status,
+            Call::Custom(|t| Box::pin(logout(t))),
+        ),
+        // The same password again: refused in words once past the gate, so nothing changes.
+        row(
+            "POST",
+            PASSWORD_PATH,
+            "password",
+            SignedIn,
+            Subject::Any,
+            past_gate,
+            Call::Custom(|t| {
+                Box::pin(t.post(
+                    PASSWORD_PATH,
+                    json!({"current": crate::common::PASSWORD, "new": crate::common::PASSWORD}),
+                ))
+            }),
+        ),
+        push("push visit", See, |t| {
+            world::visit(t.world.app, firm(t), "矩阵走访")
+        }),
+        push("push activity", Record, |t| {
+            world::activity(t.world.app, t.subject.id, t.session.person_id)
+        }),
+        push("push training", Record, |t| {
+            world::training(t.world.app, t.subject.id, t.session.person_id)
+        }),
+        push("push major_event", Record, |t| {
+            world::major_event(t.world.app, Uuid::now_v7(), t.subject.id)
+        }),
+        row(
+            "POST",
+            PUSH_PATH,
+            "push annual_plan",
+            Lead,
+            Subject::Enterprise,
+            pushed,
+            Call::Custom(|t| Box::pin(push_counted(t, "plan", plan_record))),
+        ),
+        row(
+            "POST",
+            PUSH_PATH,
+            "push monthly_report",
+            Lead,
+            Subject::Enterprise,
+            pushed,
+            Call::Custom(|t| Box::pin(push_counted(t, "report", report_record))),
+        ),
+        row(
+            "GET",
+            PULL_PATH,
+            "pull",
+            See,
+            Subject::Grid,
+            pulled,
+            Call::Get(|_| format!("{PULL_PATH}?since=0")),
+        ),
+        row(
+            "GET",
+            app::duties::api::DUTIES_PATH,
+            "duties",
+            SignedIn,
+            Subject::Any,
+            by_status,
+            Call::Get(|_| app::duties::api::DUTIES_PATH.into()),
+        ),
+        row(
+            "PUT",
+            "/api/v1/photos/{id}",
+            "photo upload",
+            SignedIn,
+            Subject::Any,
+            by_status,
+            Call::Custom(|t| Box::pin(upload(t))),
+        ),
+        row(
+            "GET",
+            "/api/v1/photos/{id}",
+            "photo of a visit",
+            See,
+            Subject::Enterprise,
+            by_status,
+            Call::Get(|t| format!("{}/{}", app::photos::PHOTOS_PATH, fixture(t).photo)),
+        ),
+        row(
+            "GET",
+            "/healthz",
+            "healthz",
+            Public,
+            Subject::Any,
+            by_status,
+            Call::Get(|_| "/healthz".into()),
+        ),
+        // Served from the built site, absent here: any answer but a refusal.
+        row(
+            "GET",
+            "/sw.js",
+            "sw.js",
+            Public,
+            Subject::Any,
+            past_gate,
+            Call::Get(|_| "/sw.js".into()),
+        ),
+    ];
+    rows.extend(township_exports());
+    rows.extend(admin_routes());
+    rows
+}
+
+fn township_exports() -> Vec<Row> {
+    const PATH: &str = "/api/v1/township/export/{file}";
+    vec![
+        row(
+            "GET",
+            PATH,
+            "township export visits.xlsx",
+            Oversee,
+            Subject::Grid,
+            by_status,
+            Call::Get(|t| format!("/api/v1/township/export/visits.xlsx?scope={}", t.subject.id)),
+        ),
+        row(
+            "GET",
+            PATH,
+            "township export visits.csv",
+            Oversee,
+            Subject::Grid,
+            by_status,
+            Call::Get(|t| format!("/api/v1/township/export/visits.csv?scope={}", t.subject.id)),
+        ),
+        row(
+            "GET",
+            PATH,
+            "township export reports.xlsx",
+            Oversee,
+            Subject::Grid,
+            by_status,
+            Call::Get(|t| {
+                format!(
+                    "/api/v1/township/export/reports.xlsx?scope={}",
+                    t.subject.id
+                )
+            }),
+        ),
+        row(
+            "GET",
+            PATH,
+            "township export reports.csv",
+            Oversee,
+            Subject::Grid,
+            by_status,
+            Call::Get(|t| format!("/api/v1/township/export/reports.csv?scope={}", t.subject.id)),
+        ),
+    ]
+}
+
+fn admin_routes() -> Vec<Row> {
+    const EXPORT: &str = "/api/v1/admin/export/{file}";
+    vec![
+        // A preview (apply=false) of a file of headers only: changes nothing.
+        row(
+            "POST",
+            app::admin::api::IMPORT_PATH,
+            "admin import (preview)",
+            Administer,
+            Subject::Any,
+            past_gate,
+            Call::Custom(|t| Box::pin(import(t))),
+        ),
+        row(
+            "GET",
+            "/api/v1/admin/import-progress/{job}",
+            "admin import progress",
+            Administer,
+            Subject::Any,
+            past_gate,
+            Call::Get(|_| {
+                format!(
+                    "{}/{}",
+                    app::admin::api::IMPORT_PROGRESS_PATH,
+                    Uuid::now_v7()
+                )
+            }),
+        ),
+        row(
+            "GET",
+            EXPORT,
+            "admin export enterprises.csv",
+            Administer,
+            Subject::Any,
+            by_status,
+            Call::Get(|_| "/api/v1/admin/export/enterprises.csv".into()),
+        ),
+        row(
+            "GET",
+            EXPORT,
+            "admin export people.xlsx",
+            Administer,
+            Subject::Any,
+            by_status,
+            Call::Get(|_| "/api/v1/admin/export/people.xlsx".into()),
+        ),
+        row(
+            "GET",
+            app::admin::api::AUDIT_PATH,
+            "admin audit",
+            Administer,
+            Subject::Any,
+            by_status,
+            Call::Get(|_| app::admin::api::AUDIT_PATH.into()),
+        ),
+        row(
+            "GET",
+            "/api/v1/admin/audit.csv",
+            "admin audit.csv",
+            Administer,
+            Subject::Any,
+            by_status,
+            Call::Get(|_| "/api/v1/admin/audit.csv".into()),
+        ),
+    ]
+}
+
+/// The pages of the three apps: the office pages render their data on the server, so they
+/// are held to their server functions' rules; the field pages are shells.
+fn pages() -> Vec<Row> {
+    let mut rows: Vec<Row> = [
+        "/",
+        "/login",
+        "/visits/new",
+        "/records",
+        "/reports/new",
+        "/password",
+        "/settings",
+        "/activities/new",
+        "/trainings/new",
+        "/events/new",
+        "/plans/new",
+        // The import form: its data comes only from the import route.
+        "/admin",
+    ]
+    .into_iter()
+    .map(shell)
+    .collect();
+    rows.push(scoped("/township", |t| {
+        format!("/township?scope={}", t.subject.id)
+    }));
+    rows.push(scoped("/township/reports", |t| {
+        format!("/township/reports?scope={}", t.subject.id)
+    }));
+    for path in [
+        "/admin/grids",
+        "/admin/enterprises",
+        "/admin/people",
+        "/admin/audit",
+        "/admin/cadence",
+    ] {
+        rows.push(office(path, Administer));
+    }
+    // The grouping page shows no refusal (an empty list of townships): allowed when it lists them.
+    rows.push(row(
+        "GET",
+        "/admin/grouping",
+        "/admin/grouping",
+        Administer,
+        Subject::Any,
+        townships_listed,
+        Call::Page,
+    ));
+    rows
+}
