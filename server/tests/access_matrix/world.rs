@@ -238,7 +238,9 @@ async fn session(app: &TestApp, spec: &'static RoleSpec, tree: &Tree) -> Session
 /// Adds the helper account (straight into the database: the API adds people only by import)
 /// and makes it leader of every enterprise grid through the API.
 async fn add_seeder(app: &TestApp, admin: &reqwest::Client, tree: &Tree) -> i64 {
-    let hash = app::auth::ssr::hash_password(PASSWORD).expect("a hash");
+    let hash = app::auth::password::hash_password(PASSWORD)
+        .await
+        .expect("a hash");
     let inserted = app::db::person::Entity::insert(app::db::person::ActiveModel {
         name: Set("矩阵数据员".into()),
         phone: Set(SEEDER.into()),

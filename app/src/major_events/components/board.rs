@@ -13,7 +13,7 @@ pub fn MajorEventBoard() -> impl IntoView {
             {move || events.get().map(|result| match result {
                 Ok(rows) if rows.is_empty() => ().into_any(),
                 Ok(rows) => view! { <Events rows refresh=move || events.refetch() /> }.into_any(),
-                // Not allowed to review events: nothing to show.
+                // The board is an aside: its failure leaves the rest of the page as it is.
                 Err(_) => ().into_any(),
             })}
         </Suspense>

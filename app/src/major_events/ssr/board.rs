@@ -47,11 +47,17 @@ async fn events_of(
     Ok(rows)
 }
 
+/// The events of the grids the viewer reviews, unread first.
 pub async fn board(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
 ) -> Result<Vec<MajorEventRow>, AppError> {
-    let grids = reviewed_grids(viewer)?;
+    // Nothing to review is an empty board, not a refusal: the board sits on the township
+    // page of grid leaders too, and a refusal would make the whole page answer 403.
+    let grids = viewer.reviewed_grids();
+    if grids.is_empty() {
+        return Ok(Vec::new());
+    }
     let mut rows = events_of(db, &grids, false).await?;
     rows.truncate(BOARD_MAX);
     let grid_names = viewer.grids.names();
