@@ -139,7 +139,7 @@ impl Draft for VisitDraft {
         if purpose.is_none() {
             errors.push(VisitError::PurposeUnknown);
         }
-        let findings = self.findings.trim();
+        let findings = super::text::clean_text(&self.findings);
         let length = findings.chars().count();
         if length == 0 {
             errors.push(VisitError::FindingsEmpty);
@@ -154,7 +154,7 @@ impl Draft for VisitDraft {
                 enterprise_id: self.enterprise_id,
                 visit_date,
                 purpose,
-                findings: findings.to_owned(),
+                findings,
                 follow_up: self.follow_up,
             }),
             _ => Err(errors),
