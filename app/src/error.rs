@@ -33,6 +33,9 @@ pub enum AppError {
     /// A state-changing request sent from another site's page.
     #[error("跨站请求已拒绝，请在统计网格的页面上操作")]
     CrossSite,
+    /// Too many failed logins for the phone number or the client address: not before then.
+    #[error("{}", crate::auth::words::too_many_attempts(*.retry_after_secs))]
+    TooManyAttempts { retry_after_secs: u64 },
 }
 
 impl AppError {
@@ -51,6 +54,7 @@ impl AppError {
             Self::UnsupportedMediaType => "unsupported_media_type",
             Self::MethodNotAllowed => "method_not_allowed",
             Self::CrossSite => "cross_site",
+            Self::TooManyAttempts { .. } => "too_many_attempts",
         }
     }
 
@@ -120,6 +124,7 @@ mod ssr {
                 Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
                 Self::CrossSite => StatusCode::FORBIDDEN,
+                Self::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             }
         }
     }
@@ -245,7 +250,14 @@ mod ssr {
     impl axum::response::IntoResponse for AppError {
         fn into_response(self) -> axum::response::Response {
             let body = super::ErrorBody::from(&self);
-            (self.status(), axum::Json(body)).into_response()
+            let mut response = (self.status(), axum::Json(body)).into_response();
+            if let Self::TooManyAttempts { retry_after_secs } = self {
+                response.headers_mut().insert(
+                    axum::http::header::RETRY_AFTER,
+                    axum::http::HeaderValue::from(retry_after_secs),
+                );
+            }
+            response
         }
     }
 }

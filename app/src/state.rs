@@ -13,6 +13,8 @@ pub struct AppState {
     /// Imports running now, for their pages to follow.
     pub imports: crate::admin::ssr::ImportBoard,
     pub clock: Clock,
+    /// Proxies whose `X-Forwarded-For` names the client (`crate::auth::address`).
+    pub trusted_proxies: std::sync::Arc<[std::net::IpAddr]>,
 }
 
 /// The server's clock: the system's, or for tests one that starts at a set instant and runs on

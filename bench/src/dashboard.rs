@@ -23,6 +23,7 @@ async fn leader_session(db: &DatabaseConnection) -> Res<HeaderMap> {
             phone: LEADER_PHONE.into(),
             password: PASSWORD.into(),
         },
+        std::net::Ipv4Addr::LOCALHOST.into(),
     )
     .await?;
     let mut headers = HeaderMap::new();

@@ -3,7 +3,7 @@
 //! province (1,300 townships, 100,000 enterprises, 5 million visits) made in PostgreSQL itself.
 //! No randomness: every figure comes from the same rows on every run.
 use crate::db::Res;
-use app::auth::ssr::hash_password;
+use app::auth::password::hash_password;
 use app::db::{enterprise, grid, monthly_report, person, report_event, role_assignment, visit};
 use sea_orm::{
     ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait, TransactionTrait,
@@ -19,7 +19,7 @@ pub async fn township(
     per_grid: i32,
     visits_per_month: i32,
 ) -> Res<()> {
-    let hash = hash_password(PASSWORD)?;
+    let hash = hash_password(PASSWORD).await?;
     let tx = db.begin().await?;
     let city = insert_grid(&tx, None, 1, "city", "基准市").await?;
     let town = insert_grid(&tx, Some(city), 2, "township", "基准镇").await?;
@@ -212,7 +212,7 @@ pub async fn province(
     enterprises: i64,
     visits: i64,
 ) -> Res<()> {
-    let hash = hash_password(PASSWORD)?;
+    let hash = hash_password(PASSWORD).await?;
     let grids = enterprises / 20;
     let first_grid = townships + 2;
     let statements = [

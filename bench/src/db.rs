@@ -82,6 +82,7 @@ pub async fn start(
         demo_data,
         secure_cookies: false,
         clock_start_ms: None,
+        trusted_proxies: Vec::new(),
     };
     let app = Application::build(settings).await?;
     let base = format!("http://{}", app.address());

@@ -1,7 +1,7 @@
 //! The demo city (云江市, fictional): a 4-level township, a 3-level street, a department grid,
 //! six enterprise grids of 20 fictional enterprises each, and an account for every role.
 //! Deterministic, so tests and screenshots see the same data every time.
-use app::auth::ssr::hash_password;
+use app::auth::password::hash_password;
 use app::db::{enterprise, grid, person, role_assignment};
 use app::domain::credit_code::CreditCode;
 use app::domain::grid::{GridKind, Industry, Role};
@@ -121,7 +121,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<(), AppError> {
     if grid::Entity::find().count(db).await? > 0 {
         return Ok(());
     }
-    let password_hash = hash_password(DEMO_PASSWORD)?;
+    let password_hash = hash_password(DEMO_PASSWORD).await?;
     let tx = db.begin().await?;
     let mut ids: Vec<(&str, i32)> = Vec::new();
     for (name, parent, kind, industry) in GRIDS {

@@ -1,5 +1,5 @@
 //! Settings: built-in defaults, overridden by environment variables.
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone)]
@@ -20,6 +20,9 @@ pub struct Settings {
     /// when a proxy serves the site; state-changing requests must come from it. Unset, they
     /// must come from the host the request was sent to.
     pub public_origin: Option<String>,
+    /// `STATGRID_TRUSTED_PROXIES`, addresses separated by commas: proxies whose
+    /// `X-Forwarded-For` names the client (for login throttling). None by default.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -30,6 +33,8 @@ pub enum SettingsError {
         "STATGRID_CLOCK_START is not an RFC 3339 instant such as 2026-12-10T09:00:00+08:00: {0}"
     )]
     ClockStart(String),
+    #[error("STATGRID_TRUSTED_PROXIES is not a list of addresses such as 127.0.0.1,10.0.0.1: {0}")]
+    TrustedProxies(String),
 }
 
 impl Default for Settings {
@@ -42,6 +47,7 @@ impl Default for Settings {
             secure_cookies: false,
             clock_start_ms: None,
             public_origin: None,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -66,6 +72,15 @@ impl Settings {
                 time::OffsetDateTime::parse(&start, &time::format_description::well_known::Rfc3339)
                     .map_err(|_| SettingsError::ClockStart(start))?;
             s.clock_start_ms = Some((instant.unix_timestamp_nanos() / 1_000_000) as i64);
+        }
+        if let Ok(proxies) = std::env::var("STATGRID_TRUSTED_PROXIES") {
+            s.trusted_proxies = proxies
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::parse)
+                .collect::<Result<_, _>>()
+                .map_err(|_| SettingsError::TrustedProxies(proxies.clone()))?;
         }
         Ok(s)
     }

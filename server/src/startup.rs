@@ -69,6 +69,7 @@ impl Application {
             secure_cookies: settings.secure_cookies,
             imports: Default::default(),
             clock,
+            trusted_proxies: settings.trusted_proxies.clone().into(),
         };
         let router = router(state, &settings);
         Ok(Application {
@@ -95,7 +96,11 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> Result<(), std::io::Error> {
-        axum::serve(self.listener, self.router)
+        // The peer's address, for login throttling.
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })

@@ -169,6 +169,8 @@ pub fn audit_action(action: &str) -> &str {
         "reactivate_person" => "启用人员",
         "reset_password" => "重置密码",
         "apply_grouping" => "采用分组建议",
+        "login_failed" => "登录失败",
+        "login_throttled" => "登录失败次数过多，暂停登录",
         other => other,
     }
 }

@@ -1,53 +1,35 @@
-//! Passwords (argon2id, OWASP parameters), session tokens, and the `Viewer` of each request.
+//! Logins, session tokens, and the `Viewer` of each request.
 use crate::auth::api::{Credentials, GridRole, LoginAnswer, PasswordChange, Profile};
+use crate::auth::password::{self, hash_password, verify_password};
+use crate::auth::throttle::Attempt;
 use crate::db::{grid, person, role_assignment, session};
 use crate::domain::grid::{GridId, GridKind, Role};
 use crate::domain::grid_tree::GridTree;
 use crate::domain::phone::PhoneNumber;
 use crate::error::AppError;
 use crate::state::{AppState, Clock};
-use argon2::{Algorithm, Argon2, Params, PasswordHash, PasswordHasher, PasswordVerifier, Version};
 use axum::http::{HeaderMap, HeaderValue, header};
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
+use std::net::IpAddr;
 use std::sync::Arc;
 
 pub const SESSION_COOKIE: &str = "statgrid_session";
 const SESSION_DAYS: i64 = 30;
-
-/// OWASP's argon2id floor: 19 MiB, 2 passes, 1 lane.
-fn argon2() -> Result<Argon2<'static>, AppError> {
-    let params = Params::new(19 * 1024, 2, 1, None).map_err(|_| AppError::Internal)?;
-    Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
-}
-
-pub fn hash_password(password: &str) -> Result<String, AppError> {
-    let salt = argon2::password_hash::SaltString::encode_b64(&rand::random::<[u8; 16]>())
-        .map_err(|_| AppError::Internal)?;
-    argon2()?
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|_| AppError::Internal)
-}
-
-fn verify_password(password: &str, stored: &str) -> bool {
-    let Ok(parsed) = PasswordHash::new(stored) else {
-        return false;
-    };
-    argon2().is_ok_and(|a| a.verify_password(password.as_bytes(), &parsed).is_ok())
-}
 
 fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 /// Checks the credentials and opens a session. A wrong phone and a wrong password answer
-/// alike, so the answer does not tell which phone numbers exist.
+/// alike and take as long, so the answer does not tell which phone numbers exist; a phone
+/// number or an address with too many failures is refused before its password is checked.
 pub async fn login(
     db: &DatabaseConnection,
     clock: Clock,
     creds: &Credentials,
+    from: IpAddr,
 ) -> Result<LoginAnswer, AppError> {
     let phone = PhoneNumber::parse(&creds.phone).map_err(|e| AppError::Invalid(e.to_string()))?;
     if creds.password.is_empty() {
@@ -57,10 +39,19 @@ pub async fn login(
         .filter(person::Column::Phone.eq(phone.as_str()))
         .one(db)
         .await?;
+    let attempt = Attempt::new(&phone, from, clock.now_ms())
+        .admit(db, found.as_ref())
+        .await?;
+    let stored = found.as_ref().map(|p| p.password_hash.clone());
+    let right = verify_password(&creds.password, stored).await?;
     let person = match found {
-        Some(p) if p.active && verify_password(&creds.password, &p.password_hash) => p,
-        _ => return Err(AppError::BadCredentials),
+        Some(p) if p.active && right => p,
+        other => {
+            attempt.failed(db, other.as_ref()).await?;
+            return Err(AppError::BadCredentials);
+        }
     };
+    attempt.succeeded(db).await?;
     let token = hex::encode(rand::random::<[u8; 32]>());
     session::Entity::insert(session::ActiveModel {
         token_hash: Set(token_hash(&token)),
@@ -145,14 +136,17 @@ pub async fn change_password(
     change: &PasswordChange,
 ) -> Result<(), AppError> {
     let person = session_person(db, headers, clock.now_ms()).await?;
-    if !verify_password(&change.current, &person.password_hash) {
+    if !verify_password(&change.current, Some(person.password_hash.clone())).await? {
         return Err(AppError::Invalid("原密码不正确".into()));
     }
-    if let Some(problem) = change.problem() {
+    if let Some(problem) = change
+        .problem()
+        .or_else(|| password::server_problem(&change.new))
+    {
         return Err(AppError::Invalid(problem));
     }
     let mut changed: person::ActiveModel = person.into();
-    changed.password_hash = Set(hash_password(&change.new)?);
+    changed.password_hash = Set(hash_password(&change.new).await?);
     changed.password_reset = Set(false);
     person::Entity::update(changed).exec(db).await?;
     Ok(())

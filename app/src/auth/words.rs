@@ -18,3 +18,14 @@ pub const PASSWORD_UNCHANGED: &str = "新密码不能与原密码相同";
 pub fn password_too_short() -> String {
     format!("新密码至少 {MIN_PASSWORD_CHARS} 位")
 }
+pub const COMMON_PASSWORD: &str = "这个密码太常见，容易被猜中，请换一个";
+
+/// Too many failed logins: when to try again, in whole minutes from a minute on.
+pub fn too_many_attempts(retry_after_secs: u64) -> String {
+    let wait = if retry_after_secs < 60 {
+        format!("{retry_after_secs} 秒")
+    } else {
+        format!("{} 分钟", retry_after_secs.div_ceil(60))
+    };
+    format!("登录失败次数过多，请在 {wait}后再试")
+}

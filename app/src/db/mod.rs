@@ -7,6 +7,7 @@ pub mod cadence_policy;
 pub mod enterprise;
 pub mod grid;
 pub mod grid_activity;
+pub mod login_failure;
 pub mod major_event;
 pub mod monthly_report;
 pub mod person;

@@ -5,12 +5,15 @@
 pub mod activity;
 pub mod annual_plan;
 pub mod cadence;
+#[cfg(feature = "ssr")]
+pub mod common_passwords;
 pub mod credit_code;
 pub mod draft;
 pub mod enterprise;
 pub mod grid;
 pub mod grid_tree;
 pub mod grouping;
+pub mod login_throttle;
 pub mod major_event;
 pub mod money;
 pub mod period;

@@ -65,6 +65,11 @@ impl PhoneNumber {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The number with its middle four digits hidden, `138****0005`, for logs.
+    pub fn masked(&self) -> String {
+        format!("{}****{}", &self.0[..3], &self.0[7..])
+    }
 }
 
 impl TryFrom<String> for PhoneNumber {
@@ -136,6 +141,12 @@ mod tests {
             "手机号应为11位数字，以1开头"
         );
         assert_eq!(PhoneError::Empty.code(), "phone_empty");
+    }
+
+    #[test]
+    fn a_masked_number_hides_the_middle_four_digits() {
+        let phone = PhoneNumber::parse("138 0000 0005").unwrap();
+        assert_eq!(phone.masked(), "138****0005");
     }
 
     #[test]

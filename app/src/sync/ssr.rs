@@ -1,4 +1,5 @@
 //! The JSON API handlers: login, logout, push and pull (`docs/sync.md`).
+use crate::auth::address::ClientAddress;
 use crate::auth::api::{Credentials, LoginAnswer, PasswordChange};
 use crate::auth::ssr::{self as auth, Viewer};
 use crate::directory::api::Directory;
@@ -47,10 +48,11 @@ fn malformed(rejection: JsonRejection) -> AppError {
 
 async fn login(
     State(state): State<AppState>,
+    ClientAddress(from): ClientAddress,
     body: Result<Json<Credentials>, JsonRejection>,
 ) -> Result<Response, AppError> {
     let Json(creds) = body.map_err(malformed)?;
-    let answer: LoginAnswer = auth::login(&state.db, state.clock, &creds).await?;
+    let answer: LoginAnswer = auth::login(&state.db, state.clock, &creds, from).await?;
     let cookie = auth::session_cookie(&answer.token, state.secure_cookies)?;
     Ok(([(header::SET_COOKIE, cookie)], Json(answer)).into_response())
 }

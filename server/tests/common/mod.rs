@@ -107,6 +107,8 @@ impl TestApp {
             demo_data: true,
             secure_cookies: false,
             clock_start_ms,
+            // The tests' own address, so that a test can speak for several clients.
+            trusted_proxies: vec![[127, 0, 0, 1].into()],
             ..Settings::default()
         };
         let app = Application::build(settings).await.expect("app starts");

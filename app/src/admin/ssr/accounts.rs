@@ -2,7 +2,8 @@
 use super::{AdminSession, audit};
 use crate::admin::api::{PersonChange, PersonChangeDone, PersonEntry};
 use crate::auth::api::GridRole;
-use crate::auth::ssr::{end_sessions, hash_password};
+use crate::auth::password::hash_password;
+use crate::auth::ssr::end_sessions;
 use crate::db::{person, role_assignment};
 use crate::domain::grid::{GridKind, Role};
 use crate::error::AppError;
@@ -108,7 +109,7 @@ impl AdminSession {
             PersonChange::ResetPassword { .. } => {
                 let password = first_password();
                 let mut reset: person::ActiveModel = p.into();
-                reset.password_hash = Set(hash_password(&password)?);
+                reset.password_hash = Set(hash_password(&password).await?);
                 reset.password_reset = Set(true);
                 person::Entity::update(reset).exec(&tx).await?;
                 end_sessions(&tx, target).await?;

@@ -4,7 +4,8 @@ use super::accounts::first_password;
 use super::audit;
 use super::progress::ImportTicker;
 use crate::admin::api::{ChangedRow, ImportReport, ImportStage, InitialPassword, RowProblem};
-use crate::auth::ssr::{Viewer, hash_password};
+use crate::auth::password::hash_password;
+use crate::auth::ssr::Viewer;
 use crate::db::{grid, person, role_assignment};
 use crate::directory::import::{ImportPreview, Layout, PersonRow, Record};
 use crate::error::AppError;
@@ -153,7 +154,7 @@ pub async fn import(
                 let id = person::Entity::insert(person::ActiveModel {
                     name: Set(r.name.clone()),
                     phone: Set(phone.clone()),
-                    password_hash: Set(hash_password(&password)?),
+                    password_hash: Set(hash_password(&password).await?),
                     active: Set(true),
                     password_reset: Set(true),
                     ..Default::default()
