@@ -19,6 +19,20 @@ pub enum AppError {
     Internal,
     #[error("无法连接服务器，请检查网络后重试")]
     Network(String),
+    /// The request could not be read as sent (its JSON, path or query), or asks for something
+    /// out of range such as a month before 2020.
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("提交的内容过大，请减少后重试")]
+    TooLarge,
+    /// Not the content type the endpoint reads (a server function reads JSON only).
+    #[error("请求的内容类型不受支持，请刷新页面后重试")]
+    UnsupportedMediaType,
+    #[error("不支持这种请求方式")]
+    MethodNotAllowed,
+    /// A state-changing request sent from another site's page.
+    #[error("跨站请求已拒绝，请在统计网格的页面上操作")]
+    CrossSite,
     /// Too many failed logins for the phone number or the client address: not before then.
     #[error("{}", crate::auth::words::too_many_attempts(*.retry_after_secs))]
     TooManyAttempts { retry_after_secs: u64 },
@@ -35,6 +49,11 @@ impl AppError {
             Self::Invalid(_) => "invalid",
             Self::Internal => "internal",
             Self::Network(_) => "network",
+            Self::BadRequest(_) => "bad_request",
+            Self::TooLarge => "too_large",
+            Self::UnsupportedMediaType => "unsupported_media_type",
+            Self::MethodNotAllowed => "method_not_allowed",
+            Self::CrossSite => "cross_site",
             Self::TooManyAttempts { .. } => "too_many_attempts",
         }
     }
@@ -77,7 +96,7 @@ impl leptos::server_fn::error::FromServerFnError for AppError {
         use leptos::server_fn::error::ServerFnErrorErr as E;
         match value {
             E::Args(_) | E::MissingArg(_) | E::Deserialization(_) => {
-                AppError::Invalid("请求格式错误，请刷新页面后重试".into())
+                AppError::BadRequest("请求格式错误，请刷新页面后重试".into())
             }
             E::Request(cause) | E::Response(cause) => AppError::Network(cause),
             _ => AppError::Internal,
@@ -100,10 +119,53 @@ mod ssr {
                 Self::Forbidden | Self::PasswordChangeRequired => StatusCode::FORBIDDEN,
                 Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
                 Self::Internal | Self::Network(_) => StatusCode::INTERNAL_SERVER_ERROR,
+                Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+                Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+                Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+                Self::CrossSite => StatusCode::FORBIDDEN,
                 Self::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             }
         }
     }
+
+    /// A path, query or body the server could not read.
+    const MALFORMED: &str = "请求的地址、参数或内容格式错误，请刷新页面后重试";
+    /// A body of the right syntax without the expected fields.
+    const UNREADABLE: &str = "请求内容不完整或格式不对，请刷新页面后重试";
+
+    impl AppError {
+        /// The refusal, in Chinese, that axum's own rejection with `status` stands for: its
+        /// text is English and names Rust types.
+        pub fn rejected(status: StatusCode) -> Option<AppError> {
+            Some(match status {
+                StatusCode::BAD_REQUEST => AppError::BadRequest(MALFORMED.into()),
+                StatusCode::UNPROCESSABLE_ENTITY => AppError::Invalid(UNREADABLE.into()),
+                StatusCode::METHOD_NOT_ALLOWED => AppError::MethodNotAllowed,
+                StatusCode::PAYLOAD_TOO_LARGE => AppError::TooLarge,
+                StatusCode::UNSUPPORTED_MEDIA_TYPE => AppError::UnsupportedMediaType,
+                _ => return None,
+            })
+        }
+    }
+
+    /// axum's rejections of a body, a query or a path, for handlers that take them as
+    /// `Result`s: the same Chinese answer as [`AppError::rejected`].
+    macro_rules! from_rejection {
+        ($($rejection:ty),*) => {$(
+            impl From<$rejection> for AppError {
+                fn from(rejection: $rejection) -> Self {
+                    let status = rejection.status();
+                    AppError::rejected(status).unwrap_or(AppError::BadRequest(MALFORMED.into()))
+                }
+            }
+        )*};
+    }
+    from_rejection!(
+        axum::extract::rejection::JsonRejection,
+        axum::extract::rejection::QueryRejection,
+        axum::extract::rejection::PathRejection
+    );
 
     /// A server function's result, with the error's HTTP status set on the response.
     pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {

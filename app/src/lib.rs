@@ -25,6 +25,8 @@ pub mod plans;
 pub mod records;
 pub mod reports;
 #[cfg(feature = "ssr")]
+pub mod spreadsheet;
+#[cfg(feature = "ssr")]
 pub mod state;
 pub mod sync;
 pub mod township;

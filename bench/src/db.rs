@@ -71,6 +71,17 @@ pub fn postgres_url() -> String {
 }
 
 /// The app on port 0, serving in the background; returns its base URL and database.
+/// A client with a cookie jar that names the site as its `Origin`, as a browser on one of its
+/// pages does (the server refuses a change with a session cookie and no origin).
+pub fn browser(base: &str) -> Res<reqwest::Client> {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(reqwest::header::ORIGIN, base.parse()?);
+    Ok(reqwest::Client::builder()
+        .cookie_store(true)
+        .default_headers(headers)
+        .build()?)
+}
+
 pub async fn start(
     database_url: String,
     demo_data: bool,
@@ -83,6 +94,7 @@ pub async fn start(
         secure_cookies: false,
         clock_start_ms: None,
         trusted_proxies: Vec::new(),
+        ..Settings::default()
     };
     let app = Application::build(settings).await?;
     let base = format!("http://{}", app.address());

@@ -48,7 +48,7 @@ fn directory(rows: usize) -> Res<Vec<u8>> {
 
 pub async fn run(backend: Backend, rows: usize) -> Res<()> {
     let (base, _db) = start(fresh(backend, "import").await?, true).await?;
-    let client = reqwest::Client::builder().cookie_store(true).build()?;
+    let client = crate::db::browser(&base)?;
     client
         .post(format!("{base}/api/v1/auth/login"))
         .json(&json!({"phone": "13800000001", "password": server::demo::DEMO_PASSWORD}))

@@ -54,7 +54,7 @@ impl Transport for Http {
 
 pub async fn run(backend: Backend, counts: &[usize]) -> Res<()> {
     let (base, _db) = start(fresh(backend, "sync").await?, true).await?;
-    let client = reqwest::Client::builder().cookie_store(true).build()?;
+    let client = crate::db::browser(&base)?;
     let login: Value = client
         .post(format!("{base}/api/v1/auth/login"))
         .json(&json!({"phone": "13800000005", "password": server::demo::DEMO_PASSWORD}))

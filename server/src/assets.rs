@@ -8,13 +8,14 @@ use std::sync::Mutex;
 use std::time::SystemTime;
 
 /// What the worker precaches besides the app-shell pages it lists itself.
-const PRECACHE: [&str; 9] = [
+const PRECACHE: [&str; 10] = [
     "/pkg/statgrid.js",
     "/pkg/statgrid_bg.wasm",
     "/pkg/statgrid_filing.js",
     "/pkg/statgrid_filing_bg.wasm",
     "/pkg/statgrid.css",
     "/manifest.webmanifest",
+    "/offline.css",
     "/icons/icon-192.png",
     "/icons/icon-512.png",
     "/icons/maskable-512.png",

@@ -2,5 +2,6 @@
 #![recursion_limit = "256"]
 pub mod assets;
 pub mod demo;
+pub mod security;
 pub mod settings;
 pub mod startup;

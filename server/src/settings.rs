@@ -16,6 +16,10 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// `STATGRID_CLOCK_START`, for tests only: an RFC 3339 instant the server's clock starts at.
     pub clock_start_ms: Option<i64>,
+    /// `STATGRID_PUBLIC_ORIGIN`, e.g. `https://statgrid.example.cn`: the origin browsers see
+    /// when a proxy serves the site; state-changing requests must come from it. Unset, they
+    /// must come from the host the request was sent to.
+    pub public_origin: Option<String>,
     /// `STATGRID_TRUSTED_PROXIES`, addresses separated by commas: proxies whose
     /// `X-Forwarded-For` names the client (for login throttling). None by default.
     pub trusted_proxies: Vec<IpAddr>,
@@ -42,6 +46,7 @@ impl Default for Settings {
             demo_data: false,
             secure_cookies: false,
             clock_start_ms: None,
+            public_origin: None,
             trusted_proxies: Vec::new(),
         }
     }
@@ -59,6 +64,7 @@ impl Settings {
         if let Ok(root) = std::env::var("STATGRID_SITE_ROOT") {
             s.site_root = root.into();
         }
+        s.public_origin = std::env::var("STATGRID_PUBLIC_ORIGIN").ok();
         s.demo_data = flag("STATGRID_DEMO");
         s.secure_cookies = flag("STATGRID_SECURE_COOKIES");
         if let Ok(start) = std::env::var("STATGRID_CLOCK_START") {

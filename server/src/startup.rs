@@ -1,5 +1,5 @@
 //! Builds the application: database and migrations, demo data, and the router.
-use crate::{assets, demo, settings::Settings};
+use crate::{assets, demo, security, settings::Settings};
 use app::filing::FilingApp;
 use app::office::OfficeApp;
 use app::state::{AppState, Clock};
@@ -114,6 +114,10 @@ fn router(state: AppState, settings: &Settings) -> Router {
     let context_state = state.clone();
     let office_context_state = state.clone();
     let filing_routes = generate_route_list(FilingApp);
+    let guard = security::Guard::new(
+        settings.public_origin.clone(),
+        office_routes.iter().map(|r| r.path().to_owned()),
+    );
     let filing_context_state = state.clone();
     let static_files = ServeDir::new(&settings.site_root);
     let worker = Arc::new(assets::ServiceWorker::new(&settings.site_root));
@@ -128,7 +132,10 @@ fn router(state: AppState, settings: &Settings) -> Router {
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(context_state.clone()),
+            move || {
+                provide_context(context_state.clone());
+                security::provide_request_nonce();
+            },
             {
                 let options = state.leptos_options.clone();
                 move || shell(options.clone())
@@ -139,7 +146,10 @@ fn router(state: AppState, settings: &Settings) -> Router {
         .leptos_routes_with_handler(
             office_routes,
             render_app_to_stream_with_context(
-                move || provide_context(office_context_state.clone()),
+                move || {
+                    provide_context(office_context_state.clone());
+                    security::provide_request_nonce();
+                },
                 {
                     let options = state.leptos_options.clone();
                     move || office_shell(options.clone())
@@ -149,7 +159,10 @@ fn router(state: AppState, settings: &Settings) -> Router {
         .leptos_routes_with_handler(
             filing_routes,
             render_app_to_stream_with_context(
-                move || provide_context(filing_context_state.clone()),
+                move || {
+                    provide_context(filing_context_state.clone());
+                    security::provide_request_nonce();
+                },
                 {
                     let options = state.leptos_options.clone();
                     move || filing_shell(options.clone())
@@ -157,6 +170,7 @@ fn router(state: AppState, settings: &Settings) -> Router {
             ),
         )
         .fallback_service(static_files)
+        .layer(axum::middleware::from_fn_with_state(guard, security::guard))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

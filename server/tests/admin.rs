@@ -269,10 +269,7 @@ db_test!(
             "{report}"
         );
         let password = report["initial_passwords"][0]["password"].as_str().unwrap();
-        let client = reqwest::Client::builder()
-            .cookie_store(true)
-            .build()
-            .unwrap();
+        let client = app.browser();
         let login = client
             .post(app.url("/api/v1/auth/login"))
             .json(&json!({"phone": "13912345678", "password": password}))

@@ -195,18 +195,18 @@ impl FieldError for ActivityError {
     }
 }
 
-/// The text trimmed, or the error for empty or too long text.
+/// The text as `clean` keeps it, or the error for empty or too long text.
 fn text(
-    value: &str,
+    (value, clean): (&str, fn(&str) -> String),
     max: usize,
     empty: ActivityError,
     too_long: fn(usize, usize) -> ActivityError,
 ) -> Result<String, ActivityError> {
-    let value = value.trim();
+    let value = clean(value);
     match value.chars().count() {
         0 => Err(empty),
         n if n > max => Err(too_long(max, n)),
-        _ => Ok(value.to_owned()),
+        _ => Ok(value),
     }
 }
 
@@ -247,7 +247,7 @@ impl Draft for ActivityDraft {
             RecordDateError::TooOld => ActivityError::DateTooOld,
         });
         let place = text(
-            &self.place,
+            (&self.place, super::text::clean_line),
             PLACE_MAX_CHARS,
             ActivityError::PlaceEmpty,
             |max, found| ActivityError::PlaceTooLong { max, found },
@@ -259,7 +259,7 @@ impl Draft for ActivityDraft {
             .then_some(participants)
             .ok_or(ActivityError::NoParticipants);
         let summary = text(
-            &self.summary,
+            (&self.summary, super::text::clean_text),
             SUMMARY_MAX_CHARS,
             ActivityError::SummaryEmpty,
             |max, found| ActivityError::SummaryTooLong { max, found },

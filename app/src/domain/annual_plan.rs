@@ -110,7 +110,7 @@ impl Draft for AnnualPlanDraft {
         if self.grid_id <= 0 {
             errors.push(AnnualPlanError::NoGrid);
         }
-        if (self.year - today.year()).abs() > 1 {
+        if !(today.year() - 1..=today.year() + 1).contains(&self.year) {
             errors.push(AnnualPlanError::YearOutOfRange);
         }
         let [goals, measures, schedule] = PARTS

@@ -61,7 +61,7 @@ impl EnterpriseDraft {
     /// statistician phone is allowed (the directory often lacks it).
     pub fn validate(&self) -> Result<ValidEnterprise, Vec<EnterpriseProblem>> {
         let mut problems = Vec::new();
-        let name = self.name.trim();
+        let name = super::text::clean_line(&self.name);
         if name.is_empty() {
             problems.push(EnterpriseProblem::NameMissing);
         } else if name.chars().count() > NAME_MAX_CHARS {
@@ -76,7 +76,7 @@ impl EnterpriseDraft {
         if self.grid_id.is_none() {
             problems.push(EnterpriseProblem::GridMissing);
         }
-        let statistician_name = self.statistician_name.trim();
+        let statistician_name = super::text::clean_line(&self.statistician_name);
         if statistician_name.chars().count() > STATISTICIAN_MAX_CHARS {
             problems.push(EnterpriseProblem::StatisticianTooLong);
         }
@@ -91,13 +91,13 @@ impl EnterpriseDraft {
         match (credit_code, self.industry, self.grid_id) {
             (Some(credit_code), Some(industry), Some(grid_id)) if problems.is_empty() => {
                 Ok(ValidEnterprise {
-                    name: name.to_owned(),
+                    name,
                     credit_code,
                     industry,
                     grid_id,
                     above_scale: self.above_scale,
                     cultivation: self.cultivation,
-                    statistician_name: statistician_name.to_owned(),
+                    statistician_name,
                     statistician_phone,
                 })
             }

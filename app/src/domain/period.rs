@@ -4,6 +4,7 @@
 //! the phone and the server alike, whatever the device's own time zone.
 
 mod quarter;
+mod range;
 
 use std::fmt;
 
@@ -11,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime, UtcOffset};
 
 pub use quarter::Quarter;
+pub use range::{FIRST_YEAR, viewable_month, viewable_year};
 
 /// Beijing time, UTC+8. China has observed no daylight saving time since
 /// 1991, so a fixed offset is exact for every date this app handles.
@@ -25,6 +27,9 @@ pub enum PeriodError {
     /// Not a real month written `YYYY-MM`.
     #[error("月份格式应为 年-月，例如 2026-11")]
     MalformedMonth,
+    /// A month or year before [`FIRST_YEAR`] or after next year.
+    #[error("只能查看{FIRST_YEAR}年至{last}年的数据")]
+    OutOfRange { last: i32 },
 }
 
 impl PeriodError {
@@ -33,6 +38,7 @@ impl PeriodError {
         match self {
             Self::MalformedDate => "malformed_date",
             Self::MalformedMonth => "malformed_month",
+            Self::OutOfRange { .. } => "out_of_range",
         }
     }
 }

@@ -148,7 +148,7 @@ impl Draft for ReportDraft {
         let mut text = |value: &str,
                         (field, part): (&'static str, &'static str),
                         required: Option<ReportError>| {
-            let trimmed = value.trim();
+            let trimmed = super::text::clean_text(value);
             let found = trimmed.chars().count();
             match required {
                 Some(missing) if found == 0 => errors.push(missing),
@@ -160,7 +160,7 @@ impl Draft for ReportDraft {
                 }),
                 _ => {}
             }
-            trimmed.to_owned()
+            trimmed
         };
         let work_done = text(
             &self.work_done,
@@ -296,7 +296,7 @@ pub fn review(
     action: ReviewAction,
     comment: &str,
 ) -> Result<(ReviewStatus, String), ReviewError> {
-    let comment = comment.trim();
+    let comment = super::text::clean_text(comment);
     if comment.chars().count() > PART_MAX_CHARS {
         return Err(ReviewError::CommentTooLong);
     }
@@ -315,7 +315,7 @@ pub fn review(
         (ReviewStatus::Returned, _) => return Err(ReviewError::AwaitingResubmission),
         (ReviewStatus::Submitted, ReviewAction::Unlock) => return Err(ReviewError::NotLocked),
     };
-    Ok((next, comment.to_owned()))
+    Ok((next, comment))
 }
 
 /// The monthly report duty of `grids` for `months` (those begun by `today`), judged on

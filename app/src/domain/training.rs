@@ -163,11 +163,11 @@ fn name(
     empty: TrainingError,
     too_long: TrainingError,
 ) -> Result<String, TrainingError> {
-    let value = value.trim();
+    let value = super::text::clean_line(value);
     match value.chars().count() {
         0 => Err(empty),
         n if n > NAME_MAX_CHARS => Err(too_long),
-        _ => Ok(value.to_owned()),
+        _ => Ok(value),
     }
 }
 

@@ -139,7 +139,7 @@ impl Draft for VisitDraft {
         if purpose.is_none() {
             errors.push(VisitError::PurposeUnknown);
         }
-        let findings = self.findings.trim();
+        let findings = super::text::clean_text(&self.findings);
         let length = findings.chars().count();
         if length == 0 {
             errors.push(VisitError::FindingsEmpty);
@@ -154,7 +154,7 @@ impl Draft for VisitDraft {
                 enterprise_id: self.enterprise_id,
                 visit_date,
                 purpose,
-                findings: findings.to_owned(),
+                findings,
                 follow_up: self.follow_up,
             }),
             _ => Err(errors),
@@ -274,7 +274,11 @@ mod tests {
 
     fn findings(len: std::ops::RangeInclusive<usize>) -> impl Strategy<Value = String> {
         let ch = prop_oneof![
-            any::<char>().prop_filter("not whitespace", |c| !c.is_whitespace()),
+            // Control characters are stripped (`text::clean_text`), so they are not counted.
+            any::<char>().prop_filter("not whitespace or control", |c| {
+                !c.is_whitespace()
+                    && super::super::text::clean_text(&c.to_string()).len() == c.len_utf8()
+            }),
             proptest::char::range('一', '龥'),
         ];
         proptest::collection::vec(ch, len).prop_map(|cs| cs.into_iter().collect())

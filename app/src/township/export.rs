@@ -4,6 +4,7 @@
 use super::api::{OverviewQuery, TownshipOverview};
 use crate::auth::ssr::Viewer;
 use crate::error::AppError;
+use crate::spreadsheet::write_row;
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::{Path, Query, State};
@@ -148,18 +149,21 @@ fn to_csv(o: &TownshipOverview) -> Result<Vec<u8>, AppError> {
     let fail = |_| AppError::Internal;
     let mut header = vec!["企业网格"];
     header.extend(VISIT_HEADERS);
-    out.write_record(&header).map_err(fail)?;
+    write_row(&mut out, header).map_err(fail)?;
     for g in &o.grids {
         for v in &g.visits {
-            out.write_record([
-                g.grid_name.as_str(),
-                &v.visit_date,
-                &v.enterprise_name,
-                &v.person_name,
-                v.purpose.label(),
-                &v.findings,
-                if v.follow_up { "是" } else { "否" },
-            ])
+            write_row(
+                &mut out,
+                [
+                    g.grid_name.as_str(),
+                    &v.visit_date,
+                    &v.enterprise_name,
+                    &v.person_name,
+                    v.purpose.label(),
+                    &v.findings,
+                    if v.follow_up { "是" } else { "否" },
+                ],
+            )
             .map_err(fail)?;
         }
     }

@@ -7,7 +7,7 @@ use crate::domain::activity::activity_duties;
 use crate::domain::annual_plan::plan_status;
 use crate::domain::cadence::{ObligationKind, Period};
 use crate::domain::grid::{GridKind, Role};
-use crate::domain::period::{Month, Quarter};
+use crate::domain::period::{Month, Quarter, viewable_month};
 use crate::error::{AppError, ServerError};
 use crate::township::api::{GridVisits, OverviewQuery, ScopeChoice, TownshipOverview, VisitRow};
 use crate::visits::ssr::record;
@@ -20,7 +20,9 @@ pub async fn overview(
     query: OverviewQuery,
 ) -> Result<TownshipOverview, AppError> {
     let month = match query.month.as_deref() {
-        Some(m) => Month::parse(m).map_err(|e| AppError::Invalid(e.to_string()))?,
+        Some(m) => {
+            viewable_month(m, viewer.today()?).map_err(|e| AppError::BadRequest(e.to_string()))?
+        }
         None => Month::of(viewer.today()?),
     };
     let Scope {

@@ -109,6 +109,7 @@ impl TestApp {
             clock_start_ms,
             // The tests' own address, so that a test can speak for several clients.
             trusted_proxies: vec![[127, 0, 0, 1].into()],
+            ..Settings::default()
         };
         let app = Application::build(settings).await.expect("app starts");
         let base = format!("http://{}", app.address());
@@ -149,12 +150,21 @@ impl TestApp {
         format!("{}{}", self.base, path)
     }
 
-    /// A client logged in as `phone`, with its cookie jar.
-    pub async fn login(&self, phone: &str) -> reqwest::Client {
-        let client = reqwest::Client::builder()
+    /// A client with a cookie jar that, like a browser on one of the site's pages, names the
+    /// site as the `Origin` of every request (the server refuses changes from other sites).
+    pub fn browser(&self) -> reqwest::Client {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(reqwest::header::ORIGIN, self.base.parse().unwrap());
+        reqwest::Client::builder()
             .cookie_store(true)
+            .default_headers(headers)
             .build()
-            .unwrap();
+            .unwrap()
+    }
+
+    /// A [`TestApp::browser`] logged in as `phone`.
+    pub async fn login(&self, phone: &str) -> reqwest::Client {
+        let client = self.browser();
         let response = client
             .post(self.url("/api/v1/auth/login"))
             .json(&json!({"phone": phone, "password": PASSWORD}))

@@ -12,6 +12,7 @@ use crate::directory::import::{
 use crate::domain::grid::Role;
 use crate::domain::phone::PhoneNumber;
 use crate::error::AppError;
+use crate::spreadsheet::write_row;
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
@@ -203,26 +204,32 @@ async fn audit_csv(State(state): State<AppState>, viewer: Viewer) -> Result<Resp
     let entries = audit::latest(&state.db, AUDIT_CSV_ROWS).await?;
     let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     let fail = |_| AppError::Internal;
-    out.write_record([
-        "时间(毫秒)",
-        "操作人",
-        "操作",
-        "对象类型",
-        "对象",
-        "变更前",
-        "变更后",
-    ])
+    write_row(
+        &mut out,
+        [
+            "时间(毫秒)",
+            "操作人",
+            "操作",
+            "对象类型",
+            "对象",
+            "变更前",
+            "变更后",
+        ],
+    )
     .map_err(fail)?;
     for e in entries {
-        out.write_record([
-            e.at_ms.to_string(),
-            e.person_name,
-            e.action,
-            e.target_kind,
-            e.target_key,
-            e.before.unwrap_or_default(),
-            e.after.unwrap_or_default(),
-        ])
+        write_row(
+            &mut out,
+            [
+                e.at_ms.to_string(),
+                e.person_name,
+                e.action,
+                e.target_kind,
+                e.target_key,
+                e.before.unwrap_or_default(),
+                e.after.unwrap_or_default(),
+            ],
+        )
         .map_err(fail)?;
     }
     let bytes = out.into_inner().map_err(|_| AppError::Internal)?;

@@ -184,7 +184,7 @@ pub(super) fn checked_name(
     grids: &[grid::Model],
     except: Option<i32>,
 ) -> Result<String, AppError> {
-    let name = name.trim();
+    let name = crate::domain::text::clean_line(name);
     if name.is_empty() {
         return Err(AppError::Invalid("请填写网格名称".into()));
     }
@@ -199,5 +199,5 @@ pub(super) fn checked_name(
     {
         return Err(AppError::Invalid(format!("已有名为“{name}”的网格")));
     }
-    Ok(name.to_owned())
+    Ok(name)
 }

@@ -6,6 +6,7 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use super::error::ImportError;
 use super::layout::Layout;
 use super::records::{EnterpriseRow, PersonRow};
+use crate::spreadsheet::write_row;
 
 /// The byte order mark that tells Excel a CSV file is UTF-8.
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -100,9 +101,9 @@ fn to_csv(layout: Layout, rows: impl Iterator<Item = Vec<String>>) -> Result<Vec
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(UTF8_BOM.to_vec());
-    writer.write_record(layout.headers()).map_err(failed)?;
+    write_row(&mut writer, layout.headers()).map_err(failed)?;
     for cells in rows {
-        writer.write_record(&cells).map_err(failed)?;
+        write_row(&mut writer, cells).map_err(failed)?;
     }
     writer.into_inner().map_err(|e| ImportError::Export {
         detail: e.to_string(),

@@ -109,13 +109,13 @@ impl Waiver {
     /// [`WAIVER_REASON_MAX_CHARS`] characters. A waiver is an exception someone must answer
     /// for, so it never goes without one.
     pub fn check_reason(reason: &str) -> Result<String, CadenceError> {
-        let reason = reason.trim();
+        let reason = crate::domain::text::clean_text(reason);
         match reason.chars().count() {
             0 => Err(CadenceError::WaiverReasonEmpty),
             n if n > WAIVER_REASON_MAX_CHARS => Err(CadenceError::WaiverReasonTooLong {
                 max: WAIVER_REASON_MAX_CHARS,
             }),
-            _ => Ok(reason.to_owned()),
+            _ => Ok(reason),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! text and the review history), or CSV with one line per grid.
 use crate::error::AppError;
 use crate::reports::api::{ReportRow, ReviewBoard};
+use crate::spreadsheet::write_row;
 use crate::township::export::sheet_name;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use std::collections::HashSet;
@@ -95,34 +96,40 @@ pub fn to_xlsx(b: &ReviewBoard) -> Result<Vec<u8>, XlsxError> {
 pub fn to_csv(b: &ReviewBoard) -> Result<Vec<u8>, AppError> {
     let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     let fail = |_| AppError::Internal;
-    out.write_record([
-        "企业网格",
-        "汇报月份",
-        "汇报状态",
-        "报送节奏",
-        "填报人",
-        "本月工作情况",
-        "存在问题",
-        "下月工作打算",
-        "本月走访次数",
-    ])
+    write_row(
+        &mut out,
+        [
+            "企业网格",
+            "汇报月份",
+            "汇报状态",
+            "报送节奏",
+            "填报人",
+            "本月工作情况",
+            "存在问题",
+            "下月工作打算",
+            "本月走访次数",
+        ],
+    )
     .map_err(fail)?;
     for r in &b.rows {
         let (state, duty) = words(r);
         let v = r.report.as_ref();
         let text = |f: fn(&crate::reports::api::ReportView) -> &str| v.map_or("", f);
         let visits = v.map(|v| v.visits.to_string()).unwrap_or_default();
-        out.write_record([
-            r.grid_name.as_str(),
-            &b.month,
-            state,
-            duty,
-            text(|v| &v.author),
-            text(|v| &v.work_done),
-            text(|v| &v.problems),
-            text(|v| &v.next_steps),
-            &visits,
-        ])
+        write_row(
+            &mut out,
+            [
+                r.grid_name.as_str(),
+                &b.month,
+                state,
+                duty,
+                text(|v| &v.author),
+                text(|v| &v.work_done),
+                text(|v| &v.problems),
+                text(|v| &v.next_steps),
+                &visits,
+            ],
+        )
         .map_err(fail)?;
     }
     out.into_inner().map_err(|_| AppError::Internal)

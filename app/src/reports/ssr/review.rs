@@ -7,7 +7,7 @@ use crate::auth::ssr::Viewer;
 use crate::cadence::ssr::waive;
 use crate::db::{grid, monthly_report, person, report_event, visit};
 use crate::domain::cadence::{ObligationKind, Period, Subject, Waiver};
-use crate::domain::period::{Month, format_shanghai_minute};
+use crate::domain::period::{Month, format_shanghai_minute, viewable_month};
 use crate::domain::report::{ReviewAction, ReviewStatus, review as next_status};
 use crate::error::AppError;
 use crate::reports::api::{HistoryEntry, ReportRow, ReportView, ReviewBoard};
@@ -31,7 +31,7 @@ pub async fn board(
 ) -> Result<ReviewBoard, AppError> {
     let today = viewer.today()?;
     let month = match month.as_deref().filter(|m| !m.is_empty()) {
-        Some(m) => Month::parse(m).map_err(|e| AppError::Invalid(e.to_string()))?,
+        Some(m) => viewable_month(m, today).map_err(|e| AppError::BadRequest(e.to_string()))?,
         None => Month::of(today),
     };
     let Scope {
@@ -294,7 +294,8 @@ pub async fn waive_report(
     month: &str,
     reason: &str,
 ) -> Result<(), AppError> {
-    let month = Month::parse(month).map_err(|e| AppError::Invalid(e.to_string()))?;
+    let month =
+        viewable_month(month, viewer.today()?).map_err(|e| AppError::BadRequest(e.to_string()))?;
     let reason = Waiver::check_reason(reason).map_err(|e| AppError::Invalid(e.to_string()))?;
     if !viewer.reviews(grid_id) {
         return Err(AppError::Forbidden);
