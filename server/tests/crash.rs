@@ -1,7 +1,7 @@
 //! The server is killed (SIGKILL) at random moments while a phone pushes thousands of records
 //! with replays, and restarted on the same database: nothing acknowledged is lost, nothing is
 //! stored twice. Runs the real `statgrid` binary, on SQLite and (with `TEST_DATABASE_URL`)
-//! PostgreSQL. `STATGRID_CRASH_RECORDS` sets how many records (default 2000).
+//! PostgreSQL. `STATGRID_CRASH_RECORDS` sets how many records (default 4000).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod common;
 
@@ -30,7 +30,10 @@ impl Server {
             .env("DATABASE_URL", &self.database_url)
             .env("STATGRID_ADDR", format!("127.0.0.1:{}", self.port))
             .env("STATGRID_DEMO", "1")
-            .env("STATGRID_SITE_ROOT", std::env::temp_dir().join("statgrid-no-site"))
+            .env(
+                "STATGRID_SITE_ROOT",
+                std::env::temp_dir().join("statgrid-no-site"),
+            )
             .env("RUST_LOG", "error")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -137,7 +140,7 @@ async fn pushes_survive_kills(database_url: String, check_url: String) {
     let records: usize = std::env::var("STATGRID_CRASH_RECORDS")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(2000);
+        .unwrap_or(4000);
     let seed = rand::random::<u64>();
     eprintln!("crash test: seed {seed}, {records} records");
     let mut rng = StdRng::seed_from_u64(seed);
@@ -171,7 +174,7 @@ async fn pushes_survive_kills(database_url: String, check_url: String) {
     let db = Database::connect(&check_url).await.unwrap();
     let mut acknowledged: BTreeSet<String> = BTreeSet::new();
     let (mut kills, mut pushes, mut replays) = (0usize, 0usize, 0usize);
-    let mut next_kill = Instant::now() + Duration::from_millis(rng.random_range(100..600));
+    let mut next_kill = Instant::now() + Duration::from_millis(rng.random_range(20..250));
     let mut client = client;
     while acknowledged.len() < all.len() {
         // A batch of records not yet acknowledged, with some acknowledged ones sent again.
@@ -181,9 +184,12 @@ async fn pushes_survive_kills(database_url: String, check_url: String) {
             .take(rng.random_range(20..200))
             .cloned()
             .collect();
-        for done in acknowledged.iter().take(rng.random_range(0..20)) {
-            let again = all.iter().find(|r| r["id"] == done.as_str()).unwrap();
-            batch.push(again.clone());
+        let done: Vec<&Value> = all
+            .iter()
+            .filter(|r| acknowledged.contains(r["id"].as_str().unwrap()))
+            .collect();
+        for _ in 0..rng.random_range(0..20).min(done.len()) {
+            batch.push(done[rng.random_range(0..done.len())].clone());
             replays += 1;
         }
         let killer = async {
@@ -205,9 +211,12 @@ async fn pushes_survive_kills(database_url: String, check_url: String) {
                     .iter()
                     .filter(|id| !held.contains_key(*id))
                     .collect();
-                assert!(lost.is_empty(), "acknowledged records lost at kill {kills}: {lost:?}");
+                assert!(
+                    lost.is_empty(),
+                    "acknowledged records lost at kill {kills}: {lost:?}"
+                );
                 client = phone(&base).await.expect("the member logs in again");
-                next_kill = Instant::now() + Duration::from_millis(rng.random_range(100..600));
+                next_kill = Instant::now() + Duration::from_millis(rng.random_range(20..250));
             }
         }
     }
@@ -217,7 +226,10 @@ async fn pushes_survive_kills(database_url: String, check_url: String) {
         "crash test: {kills} kills, {pushes} pushes, {replays} replays, {} records acknowledged, {rows} rows stored",
         acknowledged.len()
     );
-    assert!(kills >= 3, "the test killed the server at least three times ({kills})");
+    assert!(
+        kills >= 3,
+        "the test killed the server at least three times ({kills})"
+    );
     assert_eq!(rows, all.len(), "every record stored exactly once");
     for record in &all {
         let id = record["id"].as_str().unwrap();

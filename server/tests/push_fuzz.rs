@@ -129,7 +129,10 @@ fn runner() -> TestRunner {
     eprintln!("push fuzz: seed {seed} (STATGRID_FUZZ_SEED replays it)");
     let mut bytes = [0u8; 32];
     bytes[..8].copy_from_slice(&seed.to_le_bytes());
-    TestRunner::new_with_rng(Config::default(), TestRng::from_seed(RngAlgorithm::ChaCha, &bytes))
+    TestRunner::new_with_rng(
+        Config::default(),
+        TestRng::from_seed(RngAlgorithm::ChaCha, &bytes),
+    )
 }
 
 fn rand_seed() -> u64 {
@@ -221,7 +224,10 @@ db_test!(arbitrary_pushes_and_pulls_never_break_the_server, |app| {
                 .await
                 .unwrap();
             let status = response.status().as_u16();
-            assert!(status < 500, "a pull with since={cursor:?} answered {status}");
+            assert!(
+                status < 500,
+                "a pull with since={cursor:?} answered {status}"
+            );
         }
     }
     let health = reqwest::get(app.url("/healthz")).await.unwrap();
