@@ -6,7 +6,7 @@ TARGET_DIR := $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null | 
 SITE := $(TARGET_DIR)/site
 E2E_PORT ?= 3100
 
-.PHONY: setup build run test test-rust test-size test-e2e lint bench clean
+.PHONY: setup build run test test-rust test-size test-e2e lint deps fuzz bench clean
 
 setup:
 	./scripts/setup.sh
@@ -39,6 +39,14 @@ lint: setup
 	cargo fmt --all --check
 	cargo clippy -p app -p server -p migration -p bench --features app/ssr --all-targets -- -D warnings
 	cargo clippy -p frontend -p frontend-filing -p frontend-office -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
+
+## Dependencies: licences, bans, duplicate versions, sources; advisories where a database is at hand.
+deps:
+	./scripts/deps.sh
+
+## The push decoder fuzzed for ten minutes per database (`make test` runs it for ten seconds).
+fuzz:
+	STATGRID_FUZZ_SECS=$${STATGRID_FUZZ_SECS:-600} cargo test -p server --test push_fuzz -- --nocapture
 
 ## How fast and how big: prints every figure with its target (after `make test` set things up).
 bench: setup
