@@ -41,21 +41,21 @@ pub enum StartError {
 
 impl Application {
     pub async fn build(settings: Settings) -> Result<Self, StartError> {
-        let db = Database::connect(&settings.database_url).await?;
-        if db.get_database_backend() == DbBackend::Sqlite {
-            // Wait for a busy writer instead of failing at once; WAL lets reads go on meanwhile.
-            db.execute_unprepared(
-                "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;",
-            )
-            .await?;
-        }
+        let mut db = connect(&settings.database_url).await?;
         Migrator::up(&db, None).await?;
+        if db.get_database_backend() == DbBackend::Sqlite {
+            // A pooled SQLite connection may keep the schema from before the last migration
+            // (an INSERT or UPDATE naming a column it added then fails): start afresh.
+            db.close().await?;
+            db = connect(&settings.database_url).await?;
+        }
         let clock = settings
             .clock_start_ms
             .map_or_else(Clock::system, Clock::starting_at);
         if settings.demo_data {
             demo::seed_if_empty(&db).await?;
         }
+        tokio::spawn(app::photos::sweep::sweep_hourly(db.clone(), clock));
         let listener = TcpListener::bind(settings.address).await?;
         let leptos_options = LeptosOptions::builder()
             .output_name(app::FIELD_BUNDLE)
@@ -101,6 +101,18 @@ impl Application {
             })
             .await
     }
+}
+
+async fn connect(url: &str) -> Result<DatabaseConnection, sea_orm::DbErr> {
+    let db = Database::connect(url).await?;
+    if db.get_database_backend() == DbBackend::Sqlite {
+        // Wait for a busy writer instead of failing at once; WAL lets reads go on meanwhile.
+        db.execute_unprepared(
+            "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;",
+        )
+        .await?;
+    }
+    Ok(db)
 }
 
 fn router(state: AppState, settings: &Settings) -> Router {
