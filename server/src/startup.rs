@@ -41,14 +41,7 @@ pub enum StartError {
 
 impl Application {
     pub async fn build(settings: Settings) -> Result<Self, StartError> {
-        let db = Database::connect(&settings.database_url).await?;
-        if db.get_database_backend() == DbBackend::Sqlite {
-            // Wait for a busy writer instead of failing at once; WAL lets reads go on meanwhile.
-            db.execute_unprepared(
-                "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;",
-            )
-            .await?;
-        }
+        let db = connect(&settings.database_url).await?;
         Migrator::up(&db, None).await?;
         let clock = settings
             .clock_start_ms
@@ -56,6 +49,7 @@ impl Application {
         if settings.demo_data {
             demo::seed_if_empty(&db).await?;
         }
+        tokio::spawn(app::photos::sweep::sweep_hourly(db.clone(), clock));
         let listener = TcpListener::bind(settings.address).await?;
         let leptos_options = LeptosOptions::builder()
             .output_name(app::FIELD_BUNDLE)
@@ -106,6 +100,18 @@ impl Application {
             })
             .await
     }
+}
+
+async fn connect(url: &str) -> Result<DatabaseConnection, sea_orm::DbErr> {
+    let db = Database::connect(url).await?;
+    if db.get_database_backend() == DbBackend::Sqlite {
+        // Wait for a busy writer instead of failing at once; WAL lets reads go on meanwhile.
+        db.execute_unprepared(
+            "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;",
+        )
+        .await?;
+    }
+    Ok(db)
 }
 
 fn router(state: AppState, settings: &Settings) -> Router {

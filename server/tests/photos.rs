@@ -168,3 +168,167 @@ db_test!(an_activity_keeps_its_photos_through_an_edit, |app| {
     let township = app.login(DONGHU_LEADER).await;
     assert_eq!(download(app, &township, &second).await.0, 200);
 });
+
+/// The id of the person behind `client`.
+async fn person_id(app: &TestApp, client: &reqwest::Client) -> i32 {
+    app.pull(client).await["profile"]["person_id"]
+        .as_i64()
+        .unwrap() as i32
+}
+
+/// Stores `n` photos of `person` as if uploaded at `at_ms`, straight into the database.
+async fn stored_photos(app: &TestApp, person: i32, n: usize, at_ms: i64) {
+    use sea_orm::{EntityTrait, Set};
+    let rows: Vec<_> = (0..n)
+        .map(|_| app::db::photo::ActiveModel {
+            id: Set(uuid::Uuid::now_v7()),
+            person_id: Set(person),
+            grid_id: Set(None),
+            bytes: Set(jpeg(1, 16)),
+            received_at_ms: Set(at_ms),
+            ..Default::default()
+        })
+        .collect();
+    for chunk in rows.chunks(500) {
+        app::db::photo::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(&app.db)
+            .await
+            .unwrap();
+    }
+}
+
+async fn refusal(app: &TestApp, client: &reqwest::Client) -> (u16, Option<String>, String) {
+    let response = client
+        .put(app.url(&format!("/api/v1/photos/{}", new_id())))
+        .body(jpeg(3, 1000))
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let retry = response
+        .headers()
+        .get("retry-after")
+        .map(|v| v.to_str().unwrap().to_owned());
+    let body: Value = response.json().await.unwrap();
+    (
+        status,
+        retry,
+        body["error"]["message"].as_str().unwrap().to_owned(),
+    )
+}
+
+db_test!(a_person_over_the_photo_quota_is_refused_in_words, |app| {
+    use app::photos::quota::{PHOTOS_KEPT_PER_PERSON, PHOTOS_PER_DAY, PHOTOS_PER_MINUTE};
+    let member = app.login(DONGHU_MEMBER).await;
+    let now = app.clock.now_ms();
+
+    // A burst: the minute's allowance goes through, the next is refused; a retry of a photo
+    // already kept is still answered as the first time.
+    let mut sent = Vec::new();
+    for _ in 0..PHOTOS_PER_MINUTE {
+        let id = new_id();
+        assert_eq!(upload(app, &member, &id, jpeg(5, 1000)).await, 204);
+        sent.push(id);
+    }
+    let (status, retry, message) = refusal(app, &member).await;
+    assert_eq!((status, retry.as_deref()), (429, Some("60")));
+    assert_eq!(
+        message,
+        format!("上传照片过于频繁（每分钟最多 {PHOTOS_PER_MINUTE} 张），请稍后再同步")
+    );
+    assert_eq!(upload(app, &member, &sent[0], jpeg(5, 1000)).await, 204);
+    // Someone else is not held back by it.
+    let other = app.login(XILING_MEMBER).await;
+    assert_eq!(upload(app, &other, &new_id(), jpeg(5, 1000)).await, 204);
+
+    // The day's allowance, used up an hour ago.
+    let leader = app.login(DONGHU_LEADER).await;
+    let leader_id = person_id(app, &leader).await;
+    stored_photos(app, leader_id, PHOTOS_PER_DAY as usize, now - 3_600_000).await;
+    let (status, _, message) = refusal(app, &leader).await;
+    assert_eq!(status, 429);
+    assert!(
+        message.contains(&format!("{PHOTOS_PER_DAY} 张的上限")),
+        "{message}"
+    );
+
+    // Everything a person may keep, uploaded over past months.
+    let keeper = app.login(XILING_LEADER).await;
+    let keeper_id = person_id(app, &keeper).await;
+    let months_ago = now - 90 * 86_400_000;
+    stored_photos(app, keeper_id, PHOTOS_KEPT_PER_PERSON as usize, months_ago).await;
+    let (status, _, message) = refusal(app, &keeper).await;
+    assert_eq!(status, 413);
+    assert_eq!(
+        message,
+        format!("您在服务器上的照片已达 {PHOTOS_KEPT_PER_PERSON} 张的上限，请联系管理员")
+    );
+});
+
+db_test!(
+    an_unlisted_photo_is_removed_a_day_later_and_a_listed_one_stays,
+    |app| {
+        use app::photos::sweep::{UNLISTED_KEPT_MS, sweep};
+        let member = app.login(DONGHU_MEMBER).await;
+        let firm = enterprise_in(&app.pull(&member).await, "东湖工业一网格");
+        let (listed, unlisted) = (new_id(), new_id());
+        assert_eq!(upload(app, &member, &listed, jpeg(1, 800)).await, 204);
+        assert_eq!(upload(app, &member, &unlisted, jpeg(2, 800)).await, 204);
+        let record = with_photos(visit(&new_id(), firm, &app.today(), "有照片"), &[&listed]);
+        let (_, answer) = app.push(&member, json!([record])).await;
+        assert_eq!(answer["results"][0]["status"], "accepted", "{answer}");
+
+        // Within the day both stay: the phone may still send the record that lists it.
+        let now = app.clock.now_ms();
+        assert_eq!(
+            sweep(&app.db, now + UNLISTED_KEPT_MS - 60_000)
+                .await
+                .unwrap(),
+            0
+        );
+        assert_eq!(download(app, &member, &unlisted).await.0, 200);
+
+        let a_day_later = now + UNLISTED_KEPT_MS + 60_000;
+        assert_eq!(sweep(&app.db, a_day_later).await.unwrap(), 1);
+        assert_eq!(download(app, &member, &unlisted).await.0, 403);
+        assert_eq!(download(app, &member, &listed).await, (200, jpeg(1, 800)));
+        let township = app.login(DONGHU_LEADER).await;
+        assert_eq!(download(app, &township, &listed).await.0, 200);
+    }
+);
+
+db_test!(
+    a_withdrawn_visits_photo_is_no_longer_served_and_then_removed,
+    |app| {
+        use app::photos::sweep::sweep;
+        let member = app.login(DONGHU_MEMBER).await;
+        let township = app.login(DONGHU_LEADER).await;
+        let firm = enterprise_in(&app.pull(&member).await, "东湖工业一网格");
+        let (photo, kept) = (new_id(), new_id());
+        assert_eq!(upload(app, &member, &photo, jpeg(4, 900)).await, 204);
+        assert_eq!(upload(app, &member, &kept, jpeg(5, 900)).await, 204);
+        let record = with_photos(visit(&new_id(), firm, &app.today(), "将撤回"), &[&photo]);
+        let other = with_photos(visit(&new_id(), firm, &app.today(), "保留"), &[&kept]);
+        let (_, answer) = app.push(&member, json!([record.clone(), other])).await;
+        assert_eq!(answer["results"][1]["status"], "accepted", "{answer}");
+        assert_eq!(download(app, &township, &photo).await.0, 200);
+
+        let mut withdrawal = record;
+        withdrawal["version"] = json!(2);
+        withdrawal["withdrawn"] = json!(true);
+        let (_, answer) = app.push(&member, json!([withdrawal])).await;
+        assert_eq!(answer["results"][0]["status"], "accepted", "{answer}");
+        for viewer in [&township, &member] {
+            let (status, body) = download(app, viewer, &photo).await;
+            assert_eq!(status, 404);
+            let body: Value = serde_json::from_slice(&body).unwrap();
+            assert_eq!(
+                body["error"]["message"],
+                "这张照片所在的记录已撤回，照片已不再提供"
+            );
+        }
+        assert_eq!(sweep(&app.db, app.clock.now_ms()).await.unwrap(), 1);
+        assert_eq!(download(app, &member, &photo).await.0, 403);
+        assert_eq!(download(app, &township, &kept).await.0, 200);
+    }
+);

@@ -142,7 +142,7 @@ impl RecordKind for Activities {
         new: &Incoming<'_, Admitted>,
         _write: Write,
     ) -> Result<(), ServerError> {
-        photos::attach(tx, new.admitted.valid.grid_id, &new.admitted.photos).await
+        photos::attach(tx, new.id, new.admitted.valid.grid_id, &new.admitted.photos).await
     }
 
     async fn pulled(

@@ -12,6 +12,8 @@ pub struct Model {
     #[sea_orm(column_type = "Blob")]
     pub bytes: Vec<u8>,
     pub received_at_ms: i64,
+    /// The record that lists it; none until one does, and again once none does.
+    pub record_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -6,7 +6,11 @@ pub mod components;
 #[cfg_attr(not(feature = "hydrate"), path = "device_ssr.rs")]
 mod device;
 #[cfg(feature = "ssr")]
+pub mod quota;
+#[cfg(feature = "ssr")]
 pub mod ssr;
+#[cfg(feature = "ssr")]
+pub mod sweep;
 pub mod words;
 
 /// `PUT` uploads a photo's JPEG bytes under the id the phone made; `GET` reads it back.

@@ -1,7 +1,9 @@
-//! Upload and download of photos, and the checks a record's photo list passes before the
-//! record is stored: each photo uploaded by the record's author. A stored record lends its grid
-//! to its photos, so whoever sees the grid sees them.
-use super::PHOTOS_PATH;
+//! Upload (within the quota of [`super::quota`]) and download of photos, and the checks a
+//! record's photo list passes before the record is stored: each photo uploaded by the record's
+//! author. A stored record lends its id and grid to its photos, so whoever sees the grid sees
+//! them until the record is withdrawn.
+use super::quota::{self, PhotoRefusal};
+use super::{PHOTOS_PATH, sweep};
 use crate::auth::ssr::Viewer;
 use crate::db::photo;
 use crate::domain::photo::{PHOTO_MAX_BYTES, check_photos, is_jpeg};
@@ -14,8 +16,10 @@ use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::put;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QuerySelect,
 };
 use std::collections::HashSet;
 use uuid::Uuid;
@@ -30,54 +34,71 @@ pub fn router() -> Router<AppState> {
     )
 }
 
-/// Stores a photo once: sending the same id again (a retry) is answered as the first time.
+/// Stores a photo once: sending the same id again (a retry) is answered as the first time,
+/// without counting against the quota.
 async fn upload(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<Uuid>,
     body: Bytes,
-) -> Result<StatusCode, AppError> {
+) -> Result<StatusCode, PhotoRefusal> {
     if body.len() > PHOTO_MAX_BYTES {
         return Err(AppError::Invalid(format!(
             "照片超过{} KB，请在手机上重新添加",
             PHOTO_MAX_BYTES / 1024
-        )));
+        ))
+        .into());
     }
     if !is_jpeg(&body) {
-        return Err(AppError::Invalid(
-            "照片格式不对，只接受手机压缩后的 JPEG 照片".into(),
-        ));
+        return Err(AppError::Invalid("照片格式不对，只接受手机压缩后的 JPEG 照片".into()).into());
     }
+    if let Some(owner) = owner_of(&state.db, id).await? {
+        return answer_as_owner(owner, &viewer);
+    }
+    quota::check(&state.db, viewer.person_id(), viewer.now_ms).await?;
     photo::Entity::insert(photo::ActiveModel {
         id: Set(id),
         person_id: Set(viewer.person_id()),
         grid_id: Set(None),
         bytes: Set(body.to_vec()),
         received_at_ms: Set(viewer.now_ms),
+        // Not named: a SQLite connection opened before the migration that added the column
+        // refuses an INSERT naming it (its cached schema), while reads and updates recover.
+        ..Default::default()
     })
     .on_conflict_do_nothing()
     .exec_without_returning(&state.db)
     .await?;
-    let owner: Option<i32> = photo::Entity::find_by_id(id)
-        .select_only()
-        .column(photo::Column::PersonId)
-        .into_tuple()
-        .one(&state.db)
-        .await?;
-    match owner {
-        Some(person) if person == viewer.person_id() => Ok(StatusCode::NO_CONTENT),
-        _ => Err(AppError::Invalid(
-            "照片编号与他人的照片重复，请重新添加".into(),
-        )),
+    match owner_of(&state.db, id).await? {
+        Some(owner) => answer_as_owner(owner, &viewer),
+        None => Err(AppError::Internal.into()),
     }
 }
 
-/// A photo for its author, or for anyone who sees the grid of the record it belongs to.
+async fn owner_of(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<i32>, sea_orm::DbErr> {
+    photo::Entity::find_by_id(id)
+        .select_only()
+        .column(photo::Column::PersonId)
+        .into_tuple()
+        .one(db)
+        .await
+}
+
+fn answer_as_owner(owner: i32, viewer: &Viewer) -> Result<StatusCode, PhotoRefusal> {
+    if owner == viewer.person_id() {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(AppError::Invalid("照片编号与他人的照片重复，请重新添加".into()).into())
+    }
+}
+
+/// A photo for its author, or for anyone who sees the grid of the record it belongs to;
+/// for nobody once its record was withdrawn (the sweep then removes it).
 async fn download(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<Uuid>,
-) -> Result<Response, AppError> {
+) -> Result<Response, PhotoRefusal> {
     let row = photo::Entity::find_by_id(id)
         .one(&state.db)
         .await?
@@ -86,6 +107,15 @@ async fn download(
                 || p.grid_id.is_some_and(|g| viewer.visible.contains(&g))
         })
         .ok_or(AppError::Forbidden)?;
+    let withdrawn = photo::Entity::find_by_id(id)
+        .select_only()
+        .column(photo::Column::Id)
+        .filter(sweep::of_withdrawn_record())
+        .count(&state.db)
+        .await?;
+    if withdrawn > 0 {
+        return Err(PhotoRefusal::Gone);
+    }
     Ok((
         [
             (header::CONTENT_TYPE, "image/jpeg"),
@@ -149,20 +179,29 @@ pub fn check(photos: &[Uuid], uploaded: &HashSet<Uuid>) -> Result<(), Vec<Proble
     Ok(())
 }
 
-/// Gives a stored record's photos its grid, so the grid's township sees them.
+/// Gives the photos a stored version of record `record_id` lists that record and its grid, so
+/// the grid's township sees them; those an earlier version listed and this one does not go
+/// back to their author alone, and the sweep removes them a day after their upload.
 pub async fn attach(
     db: &impl ConnectionTrait,
+    record_id: Uuid,
     grid_id: i32,
     photos: &[Uuid],
 ) -> Result<(), ServerError> {
+    let mut dropped = photo::Entity::update_many()
+        .col_expr(photo::Column::GridId, Expr::value(Option::<i32>::None))
+        .col_expr(photo::Column::RecordId, Expr::value(Option::<Uuid>::None))
+        .filter(photo::Column::RecordId.eq(record_id));
+    if !photos.is_empty() {
+        dropped = dropped.filter(photo::Column::Id.is_not_in(photos.iter().copied()));
+    }
+    dropped.exec(db).await?;
     if photos.is_empty() {
         return Ok(());
     }
     photo::Entity::update_many()
-        .col_expr(
-            photo::Column::GridId,
-            sea_orm::sea_query::Expr::value(grid_id),
-        )
+        .col_expr(photo::Column::GridId, Expr::value(grid_id))
+        .col_expr(photo::Column::RecordId, Expr::value(record_id))
         .filter(photo::Column::Id.is_in(photos.iter().copied()))
         .exec(db)
         .await?;

@@ -163,7 +163,7 @@ impl RecordKind for Visits {
         new: &Incoming<'_, Admitted>,
         _write: Write,
     ) -> Result<(), ServerError> {
-        photos::attach(tx, new.admitted.grid_id, &new.admitted.photos).await
+        photos::attach(tx, new.id, new.admitted.grid_id, &new.admitted.photos).await
     }
 
     async fn pulled(

@@ -2,6 +2,7 @@
 //! grouping suggestion and the audit log. Everything here is for the city administrator only.
 mod accounts;
 pub(crate) mod audit;
+mod city_admin;
 mod enterprise_edits;
 mod enterprises;
 mod grouping;

@@ -1,4 +1,5 @@
 //! Administration routes (`docs/admin.md`); every one is for the city administrator only.
+use super::city_admin::CityAdmin;
 use super::{audit, enterprises, people};
 use crate::admin::api::{
     AUDIT_PATH, EXPORT_PATH, IMPORT_PATH, IMPORT_PROGRESS_PATH, ImportProgress, ImportReport,
@@ -59,13 +60,14 @@ struct ImportQuery {
     job: Option<uuid::Uuid>,
 }
 
+/// `CityAdmin` comes before the body: nobody else gets to send 64 MiB. The file is checked
+/// against the caps of `directory::import::limits` before it is parsed.
 async fn import(
     State(state): State<AppState>,
-    viewer: Viewer,
+    CityAdmin(viewer): CityAdmin,
     Query(query): Query<ImportQuery>,
     body: Bytes,
 ) -> Result<Json<ImportReport>, AppError> {
-    require_city_admin(&viewer)?;
     let layout = match query.layout.as_str() {
         "enterprises" => Layout::Enterprises,
         "people" => Layout::People,

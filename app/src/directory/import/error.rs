@@ -9,6 +9,7 @@ use crate::domain::grid::{Industry, Role};
 use crate::domain::phone::PhoneError;
 
 use super::layout::Layout;
+use super::limits::Cap;
 
 /// Why a whole file cannot be imported or exported.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -44,6 +45,12 @@ pub enum ImportError {
         /// The missing headers, in the layout's order.
         missing: Vec<&'static str>,
     },
+    /// A file over one of the import's caps, named in the message.
+    #[error("{0}")]
+    OverCap(Cap),
+    /// The old binary XLS (or an encrypted workbook), which cannot be checked before it is read.
+    #[error("无法读取旧版 XLS 或加密的表格，请在 Excel 中另存为 XLSX 或 CSV 后再上传")]
+    UnsupportedSpreadsheet,
     /// Writing an export file failed.
     #[error("生成导出文件失败")]
     Export {
@@ -63,7 +70,15 @@ impl ImportError {
             Self::Csv { .. } => "import_unreadable_csv",
             Self::MissingColumns { .. } => "import_missing_columns",
             Self::Export { .. } => "import_export_failed",
+            Self::OverCap(_) => "import_over_limit",
+            Self::UnsupportedSpreadsheet => "import_unsupported_spreadsheet",
         }
+    }
+}
+
+impl From<Cap> for ImportError {
+    fn from(cap: Cap) -> Self {
+        Self::OverCap(cap)
     }
 }
 

@@ -11,8 +11,11 @@ mod diff;
 mod error;
 mod export;
 mod layout;
+pub mod limits;
+mod package;
 mod preview;
 mod records;
+mod sheet;
 mod table;
 
 #[cfg(test)]

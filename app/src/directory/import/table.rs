@@ -1,14 +1,15 @@
-//! Reading an uploaded file's bytes as rows of text: a spreadsheet through
-//! calamine (first sheet), anything else as CSV in UTF-8, UTF-16 (with a BOM)
-//! or GB18030/GBK as older Excel exports it.
+//! Reading an uploaded file's bytes as rows of text: an XLSX workbook's first
+//! sheet ([`sheet`]), anything else as CSV in UTF-8, UTF-16 (with a BOM) or
+//! GB18030/GBK as older Excel exports it, within the caps of [`super::limits`].
 
 use std::borrow::Cow;
-use std::io::Cursor;
 
-use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use csv::StringRecord;
 use encoding_rs::{Encoding, GB18030};
 
 use super::error::ImportError;
+use super::limits::Cap;
+use super::sheet;
 
 /// One non-blank row of the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,52 +20,19 @@ pub(super) struct Row {
     pub(super) cells: Vec<String>,
 }
 
-/// Signature of a zip archive: XLSX, XLSB or ODS.
+/// Signature of a zip archive: XLSX (XLSB and ODS are refused as unreadable).
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
-/// Signature of an OLE compound file: the old binary XLS.
+/// Signature of an OLE compound file: the old binary XLS, or an encrypted workbook.
 const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 /// Reads `bytes` as rows, leaving out blank ones; an empty file has none.
 pub(super) fn read_rows(bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
-    if bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(OLE_MAGIC) {
-        read_spreadsheet(bytes)
+    if bytes.starts_with(ZIP_MAGIC) {
+        sheet::read_xlsx(bytes)
+    } else if bytes.starts_with(OLE_MAGIC) {
+        Err(ImportError::UnsupportedSpreadsheet)
     } else {
         read_csv(&decode(bytes)?)
-    }
-}
-
-/// The first worksheet of a workbook.
-fn read_spreadsheet(bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
-    let unreadable = |e: calamine::Error| ImportError::Spreadsheet {
-        detail: e.to_string(),
-    };
-    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(unreadable)?;
-    let range = workbook
-        .worksheet_range_at(0)
-        .ok_or(ImportError::NoSheet)?
-        .map_err(unreadable)?;
-    let first_row = range.start().map_or(0, |(row, _)| row);
-    Ok(range
-        .rows()
-        .zip(first_row.saturating_add(1)..)
-        .map(|(cells, number)| Row {
-            number,
-            cells: cells.iter().map(cell_text).collect(),
-        })
-        .filter(|row| !is_blank(row))
-        .collect())
-}
-
-/// A cell as text: whole numbers without `.0`, booleans as 是/否.
-fn cell_text(cell: &Data) -> String {
-    match cell {
-        Data::Empty => String::new(),
-        Data::String(text) => text.trim().to_owned(),
-        // `f64`'s `Display` never writes an exponent nor a `.0`: 13812345678.0 → "13812345678".
-        Data::Float(number) => number.to_string(),
-        Data::Bool(true) => "是".to_owned(),
-        Data::Bool(false) => "否".to_owned(),
-        other => other.to_string().trim().to_owned(),
     }
 }
 
@@ -106,11 +74,15 @@ fn read_csv(text: &str) -> Result<Vec<Row>, ImportError> {
     let mut rows = Vec::new();
     // Excel shows a record's line, less the line breaks inside earlier cells.
     let mut breaks_in_cells = 0;
+    let mut cells = 0;
     for (record, index) in reader.records().zip(1u64..) {
         let record = record.map_err(|e| ImportError::Csv {
             row: index,
             detail: e.to_string(),
         })?;
+        Cap::Rows.check(index)?;
+        cells += record.len() as u64;
+        check_record(&record, cells)?;
         let line = record
             .position()
             .map_or(index, |p| p.line() + skipped_lines(text, p.byte()));
@@ -128,6 +100,15 @@ fn read_csv(text: &str) -> Result<Vec<Row>, ImportError> {
         }
     }
     Ok(rows)
+}
+
+/// Refuses a record over the caps, `cells` being the fields read so far with it.
+fn check_record(record: &StringRecord, cells: u64) -> Result<(), Cap> {
+    Cap::Columns.check(record.len() as u64)?;
+    Cap::Cells.check(cells)?;
+    Cap::RecordBytes.check(record.as_slice().len() as u64)?;
+    let longest = record.iter().map(str::len).max().unwrap_or(0);
+    Cap::FieldBytes.check(longest as u64)
 }
 
 /// Empty lines at `byte`, which the CSV reader skips but counts in a record's position.

@@ -69,7 +69,38 @@ fn spreadsheet_cells_become_text() {
         cells(&rows),
         [
             vec!["名称", "13812345678", "1.5"],
-            vec!["是", "91330000000000000", ""]
+            vec!["是", "91330000000000000"]
         ]
     );
+}
+
+#[test]
+fn legacy_xls_is_refused_with_a_hint() {
+    let ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest".to_vec();
+    let error = read_rows(&ole).unwrap_err();
+    assert_eq!(error, ImportError::UnsupportedSpreadsheet);
+    assert!(error.to_string().contains("另存为 XLSX 或 CSV"));
+}
+
+#[test]
+fn a_csv_over_the_row_cap_is_refused_and_one_at_it_read() {
+    use super::super::limits::{Cap, MAX_ROWS};
+    let at_cap = "a,b\n".repeat(MAX_ROWS as usize);
+    assert_eq!(
+        read_rows(at_cap.as_bytes()).unwrap().len(),
+        MAX_ROWS as usize
+    );
+    let over = format!("{at_cap}a,b\n");
+    let error = read_rows(over.as_bytes()).unwrap_err();
+    assert_eq!(error, Cap::Rows.into());
+    assert_eq!(error.to_string(), "文件超过 100,000 行的上限");
+}
+
+#[test]
+fn a_csv_too_wide_or_with_a_huge_cell_is_refused() {
+    use super::super::limits::{Cap, MAX_COLUMNS, MAX_FIELD_BYTES};
+    let wide = ",".repeat(MAX_COLUMNS as usize);
+    assert_eq!(read_rows(wide.as_bytes()), Err(Cap::Columns.into()));
+    let huge = format!("a,{}\n", "x".repeat(MAX_FIELD_BYTES as usize + 1));
+    assert_eq!(read_rows(huge.as_bytes()), Err(Cap::FieldBytes.into()));
 }

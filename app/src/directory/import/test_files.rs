@@ -78,3 +78,46 @@ pub fn with_header(header: &[&str], body: Vec<Vec<String>>) -> Vec<Vec<String>> 
     all.extend(body);
     all
 }
+
+/// `base` (an XLSX package) with `parts` put in by name, in place of any of the same name.
+pub fn with_parts(base: &[u8], parts: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::{Cursor, Write};
+    let mut archive = zip::ZipArchive::new(Cursor::new(base)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for index in 0..archive.len() {
+        let entry = archive.by_index_raw(index).unwrap();
+        if !parts
+            .iter()
+            .any(|(name, _)| name.as_bytes() == entry.name_raw())
+        {
+            out.raw_copy_file(entry).unwrap();
+        }
+    }
+    for (name, text) in parts {
+        out.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(text.as_bytes()).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// A worksheet part holding `cells`, text cells written inline, with an optional declared
+/// `<dimension ref>`.
+pub fn sheet_xml(dimension: Option<&str>, cells: &[(&str, &str)]) -> String {
+    let dimension = dimension.map_or(String::new(), |r| format!(r#"<dimension ref="{r}"/>"#));
+    let cells: String = cells
+        .iter()
+        .map(|(at, text)| {
+            format!(r#"<row><c r="{at}" t="inlineStr"><is><t>{text}</t></is></c></row>"#)
+        })
+        .collect();
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{dimension}<sheetData>{cells}</sheetData></worksheet>"#
+    )
+}
+
+/// A one-sheet workbook whose sheet is `sheet` (from [`sheet_xml`]).
+pub fn crafted(sheet: &str) -> Vec<u8> {
+    let base = xlsx(&rows(&[&["x"]]));
+    with_parts(&base, &[("xl/worksheets/sheet1.xml", sheet)])
+}
