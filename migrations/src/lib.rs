@@ -14,6 +14,7 @@ mod m20261130_000009_trainings;
 mod m20261130_000010_major_events_and_plans;
 mod m20261130_000011_photos;
 mod m20261130_000012_withdrawals;
+mod m20261202_000015_change_sequence;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000010_major_events_and_plans::Migration),
             Box::new(m20261130_000011_photos::Migration),
             Box::new(m20261130_000012_withdrawals::Migration),
+            Box::new(m20261202_000015_change_sequence::Migration),
         ]
     }
 }
