@@ -6,9 +6,7 @@
 mod common;
 
 use common::*;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseTransaction, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseTransaction, TransactionTrait};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 
