@@ -171,6 +171,8 @@ fn report_models(
             review_comment: Set(None),
             first_received_at_ms: Set(received),
             updated_at_ms: Set(received + 86_400_000),
+            // Loaded as if stored before change numbers began: a pull from 0 has it.
+            change_seq: Set(1),
         },
         [
             event("submitted", received),
@@ -201,6 +203,7 @@ fn visit_model(
         version: Set(1),
         device_time_ms: Set(n),
         received_at_ms: Set(n),
+        change_seq: Set(1),
     })
 }
 

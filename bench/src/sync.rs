@@ -37,8 +37,8 @@ impl Transport for Http {
         Ok(answer.results)
     }
 
-    async fn pull(&self, since: i64, _: Option<String>) -> Result<PullResponse, AppError> {
-        let url = format!("{}{PULL_PATH}?since={since}", self.base);
+    async fn pull(&self, after: i64, _: Option<String>) -> Result<PullResponse, AppError> {
+        let url = format!("{}{PULL_PATH}?after={after}", self.base);
         let response = self.client.get(url).send().await.map_err(network)?;
         response.json().await.map_err(network)
     }

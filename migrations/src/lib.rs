@@ -15,6 +15,7 @@ mod m20261130_000010_major_events_and_plans;
 mod m20261130_000011_photos;
 mod m20261130_000012_withdrawals;
 mod m20261202_000013_login_attempts;
+mod m20261202_000015_change_sequence;
 mod m20261202_000016_photo_limits;
 
 pub struct Migrator;
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000011_photos::Migration),
             Box::new(m20261130_000012_withdrawals::Migration),
             Box::new(m20261202_000013_login_attempts::Migration),
+            Box::new(m20261202_000015_change_sequence::Migration),
             Box::new(m20261202_000016_photo_limits::Migration),
         ]
     }

@@ -209,7 +209,7 @@ db_test!(
             assert_eq!(visits[0]["id"], id);
             let cursor = pulled["cursor"].as_i64().unwrap();
             let later: Value = member
-                .get(app.url(&format!("/api/v1/sync/pull?since={}", cursor + 1)))
+                .get(app.url(&format!("/api/v1/sync/pull?after={cursor}")))
                 .send()
                 .await
                 .unwrap()
@@ -264,3 +264,38 @@ db_test!(an_unchanged_directory_is_not_sent_again, |app| {
         .collect();
     assert!(names.contains(&"云江新名称有限公司"), "{names:?}");
 });
+
+db_test!(
+    a_visit_resent_with_other_content_under_its_id_is_a_conflict_not_a_replay,
+    |app| {
+        let member = app.login(DONGHU_MEMBER).await;
+        let enterprise = enterprise_in(&app.pull(&member).await, "东湖工业一网格");
+        let id = new_id();
+        let first = visit(&id, enterprise, &app.today(), "核查了十月报表");
+        let (_, stored) = app.push(&member, json!([first.clone()])).await;
+        let (_, replay) = app.push(&member, json!([first])).await;
+        assert_eq!(replay, stored, "the same visit again is a replay");
+        assert_eq!(app.visit_count().await, 1);
+
+        // Changed on another phone (or by a broken client) without a new version.
+        let changed = visit(&id, enterprise, &app.today(), "其实核查的是九月报表");
+        let (status, answer) = app.push(&member, json!([changed.clone()])).await;
+        assert_eq!(status, 200);
+        let result = &answer["results"][0];
+        assert_eq!(result["status"], "conflict", "{answer}");
+        assert_eq!(result["problems"][0]["code"], "stale_version");
+        assert_eq!(result["current"]["version"], 1);
+        assert_eq!(result["current"]["payload"]["findings"], "核查了十月报表");
+        let pulled = app.pull(&member).await;
+        assert_eq!(pulled["visits"][0]["findings"], "核查了十月报表");
+
+        // Kept by the user as the next version: an edit.
+        let mut mine = changed;
+        mine["version"] = json!(2);
+        let (_, answer) = app.push(&member, json!([mine])).await;
+        assert_eq!(answer["results"][0]["status"], "accepted", "{answer}");
+        let pulled = app.pull(&member).await;
+        assert_eq!(pulled["visits"][0]["findings"], "其实核查的是九月报表");
+        assert_eq!(app.visit_count().await, 1);
+    }
+);

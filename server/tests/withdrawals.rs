@@ -124,7 +124,7 @@ db_test!(a_report_may_be_withdrawn_until_approved, |app| {
     // nothing of it.
     let pull_since = |client: &reqwest::Client, cursor: i64| {
         client
-            .get(app.url(&format!("/api/v1/sync/pull?since={cursor}")))
+            .get(app.url(&format!("/api/v1/sync/pull?after={cursor}")))
             .send()
     };
     let pulled: Value = pull_since(&deputy, cursor)
@@ -214,5 +214,111 @@ db_test!(
         assert_eq!(outcome(&kept), accepted());
         let (_, rows) = app.call(&township, "major_events", json!({})).await;
         assert_eq!(rows.as_array().unwrap().len(), 1, "{rows}");
+    }
+);
+
+fn codes(answer: &Value) -> Vec<(String, String)> {
+    answer["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["status"].as_str().unwrap().to_owned(),
+                r["problems"][0]["code"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn withdrawn_ids(pull: &Value) -> Vec<&str> {
+    pull["withdrawn"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|id| id.as_str().unwrap())
+        .collect()
+}
+
+db_test!(
+    another_persons_withdrawal_of_a_visit_id_neither_removes_nor_blocks_it,
+    |app| {
+        let member = app.login(DONGHU_MEMBER).await;
+        let firm = enterprise_in(&app.pull(&member).await, GRID);
+        let id = new_id();
+        let sent = visit(&id, firm, &app.today(), "本人的走访");
+        app.push(&member, json!([sent.clone()])).await;
+
+        // The grid's leader knows the id: as a visit it is not his to withdraw; naming another
+        // kind only leaves a tombstone of his own, for a training of his that never came.
+        let other = app.login(GRID_LEADER).await;
+        let mut as_training = withdrawn(sent.clone(), 2);
+        as_training["kind"] = json!("training");
+        let (_, answer) = app.push(&other, json!([withdrawn(sent.clone(), 2)])).await;
+        assert_eq!(outcome(&answer).1, "not_allowed");
+        let (_, answer) = app.push(&other, json!([as_training])).await;
+        assert_eq!(codes(&answer), vec![accepted()]);
+        assert_eq!(app.visit_count().await, 1);
+
+        // The member's record lives on: pulled, not named withdrawn, edited, withdrawn by her.
+        let pulled = app.pull(&member).await;
+        assert!(withdrawn_ids(&pulled).is_empty(), "{pulled}");
+        assert_eq!(pulled["visits"][0]["id"], id.as_str());
+        let mut edit = visit(&id, firm, &app.today(), "补充了情况");
+        edit["version"] = json!(2);
+        let (_, answer) = app.push(&member, json!([edit])).await;
+        assert_eq!(codes(&answer), vec![accepted()]);
+        let (_, answer) = app.push(&member, json!([withdrawn(sent.clone(), 3)])).await;
+        assert_eq!(codes(&answer), vec![accepted()]);
+        assert_eq!(app.visit_count().await, 0);
+        let (_, late) = app.push(&member, json!([sent])).await;
+        assert_eq!(outcome(&late).1, "record_withdrawn");
+    }
+);
+
+db_test!(
+    a_withdrawal_sent_before_any_record_speaks_only_for_its_sender_and_kind,
+    |app| {
+        let member = app.login(DONGHU_MEMBER).await;
+        let firm = enterprise_in(&app.pull(&member).await, GRID);
+        let id = new_id();
+        let sent = visit(&id, firm, &app.today(), "还没送达的走访");
+
+        // Someone else withdraws the id first: it keeps out only his own later visit.
+        let other = app.login(GRID_LEADER).await;
+        let (_, answer) = app.push(&other, json!([withdrawn(sent.clone(), 2)])).await;
+        assert_eq!(codes(&answer), vec![accepted()]);
+        let (_, answer) = app.push(&member, json!([sent.clone()])).await;
+        assert_eq!(
+            codes(&answer),
+            vec![accepted()],
+            "the member's visit is stored"
+        );
+        assert_eq!(app.visit_count().await, 1);
+        assert!(withdrawn_ids(&app.pull(&member).await).is_empty());
+        let (_, answer) = app.push(&other, json!([sent.clone()])).await;
+        assert_eq!(outcome(&answer).1, "record_withdrawn");
+
+        // Her own withdrawal still takes, with a tombstone of her own beside his.
+        let (_, answer) = app.push(&member, json!([withdrawn(sent.clone(), 2)])).await;
+        assert_eq!(codes(&answer), vec![accepted()]);
+        assert_eq!(app.visit_count().await, 0);
+        assert_eq!(withdrawn_ids(&app.pull(&member).await), vec![id.as_str()]);
+        let (_, late) = app.push(&member, json!([sent])).await;
+        assert_eq!(outcome(&late).1, "record_withdrawn");
+
+        // Her withdrawal of an id as a visit does not keep out a training under it.
+        let reused = new_id();
+        let as_visit = visit(&reused, firm, &app.today(), "x");
+        app.push(&member, json!([withdrawn(as_visit, 2)])).await;
+        let grid = grid_id(&app.pull(&member).await);
+        let training = json!({
+            "id": reused, "kind": "training", "version": 1, "device_time_ms": 1,
+            "payload": { "grid_id": grid, "title": "统计法律知识培训", "training_date": app.today(),
+                         "organiser": "市统计局", "topic": "law", "hours": 2,
+                         "attendees": [app.pull(&member).await["profile"]["person_id"]] }
+        });
+        let (_, answer) = app.push(&member, json!([training])).await;
+        assert_eq!(codes(&answer), vec![accepted()], "{answer}");
     }
 );

@@ -14,8 +14,9 @@ use crate::sync::api::{Problem, RecordEnvelope};
 use crate::sync::kind::{BatchScope, Holders, Incoming, RecordKind, Write, stored_row};
 use crate::sync::store::wire_version;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
-    EntityTrait, QueryFilter, QuerySelect,
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    QueryFilter, QuerySelect,
 };
 use std::collections::HashSet;
 use time::Date;
@@ -133,6 +134,7 @@ impl RecordKind for Activities {
             version: Set(new.version),
             device_time_ms: Set(new.device_time_ms),
             received_at_ms: Set(new.at_ms),
+            change_seq: NotSet, // numbered by the engine before commit
         }
     }
 

@@ -19,6 +19,9 @@ pub struct Model {
     pub device_time_ms: i64,
     pub first_received_at_ms: i64,
     pub received_at_ms: i64,
+    /// The change number of the transaction that last wrote it: what a pull's cursor counts
+    /// (`sync::sequence`).
+    pub change_seq: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

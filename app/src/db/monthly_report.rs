@@ -26,6 +26,9 @@ pub struct Model {
     /// When the first version arrived: what the cadence judges timeliness by.
     pub first_received_at_ms: i64,
     pub updated_at_ms: i64,
+    /// The change number of the transaction that last wrote it: what a pull's cursor counts
+    /// (`sync::sequence`).
+    pub change_seq: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,8 +11,9 @@ use crate::sync::kind::{Holders, Incoming, RecordKind, stored_row};
 use crate::sync::rows::place_taken;
 use crate::sync::store::wire_version;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
-    EntityTrait, QueryFilter,
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    QueryFilter,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -109,6 +110,7 @@ impl RecordKind for Plans {
             device_time_ms: Set(new.device_time_ms),
             first_received_at_ms: Set(before.map_or(new.at_ms, |b| b.first_received_at_ms)),
             received_at_ms: Set(new.at_ms),
+            change_seq: NotSet, // numbered by the engine before commit
         }
     }
 

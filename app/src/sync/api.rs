@@ -117,11 +117,12 @@ impl Problem {
     }
 }
 
-/// `GET /api/v1/sync/pull?since=<cursor>`: what the phone needs to work offline, and the
-/// records it holds that changed after `since`.
+/// What the phone needs to work offline, and the records it holds that changed after its
+/// cursor.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PullResponse {
     pub protocol: u32,
+    /// The last change number this answer covers: the next pull's `after`.
     pub cursor: i64,
     pub profile: Profile,
     /// The part of the grid tree the person sees; `None` when it equals the copy the phone
@@ -151,10 +152,14 @@ impl PullResponse {
     }
 }
 
+/// `GET /api/v1/sync/pull?after=<cursor>`. The cursor is a change number the server gave out
+/// (the last pull's `cursor`), 0 for everything. Before change numbers the cursor was a
+/// millisecond under `since`; a phone that still sends it names no `after` and so gets
+/// everything once, merged by id.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct PullQuery {
     #[serde(default)]
-    pub since: i64,
+    pub after: i64,
     /// The digest of the directory the phone holds, if any.
     #[serde(default)]
     pub directory: Option<String>,

@@ -20,8 +20,8 @@ pub trait Transport {
     async fn push(&self, records: Vec<RecordEnvelope>) -> Result<Vec<RecordResult>, AppError>;
     /// Stores the photo under its id; sending it again is harmless.
     async fn upload_photo(&self, photo: &StoredPhoto) -> Result<(), AppError>;
-    /// What changed since the cursor `since`; `held` names the directory the phone holds.
-    async fn pull(&self, since: i64, held: Option<String>) -> Result<PullResponse, AppError>;
+    /// What changed after the cursor `after`; `held` names the directory the phone holds.
+    async fn pull(&self, after: i64, held: Option<String>) -> Result<PullResponse, AppError>;
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -53,9 +53,9 @@ pub async fn sync_once(
     progress: impl Fn(usize, usize),
 ) -> Result<Synced, PhoneError> {
     let report = push_outbox(store, transport, person_id, progress).await?;
-    let since = settings.get::<i64>(&kv::cursor(person_id)).unwrap_or(0);
+    let after = settings.get::<i64>(&kv::cursor(person_id)).unwrap_or(0);
     let pulled = transport
-        .pull(since, settings.get(kv::DIRECTORY_DIGEST))
+        .pull(after, settings.get(kv::DIRECTORY_DIGEST))
         .await?;
     let fresh = pulled_records(person_id, &pulled, kinds).map_err(|_| AppError::Internal)?;
     let merged = merge(&store.all().await?, fresh, &pulled.withdrawn);

@@ -57,15 +57,15 @@ impl Transport for FakeServer {
             .collect())
     }
 
-    async fn pull(&self, since: i64, held: Option<String>) -> Result<PullResponse, AppError> {
-        self.pulls.borrow_mut().push((since, held));
+    async fn pull(&self, after: i64, held: Option<String>) -> Result<PullResponse, AppError> {
+        self.pulls.borrow_mut().push((after, held));
         if self.fail_pull {
             return Err(AppError::Network("连接中断".into()));
         }
         Ok(self
             .pull_answer
             .clone()
-            .unwrap_or_else(|| pull_response(since, json!({}))))
+            .unwrap_or_else(|| pull_response(after, json!({}))))
     }
 
     async fn upload_photo(&self, photo: &StoredPhoto) -> Result<(), AppError> {
@@ -347,7 +347,7 @@ fn a_pull_brings_every_kind_as_synced_and_the_next_one_starts_at_its_cursor() {
         .pulls
         .borrow()
         .iter()
-        .map(|(since, _)| *since)
+        .map(|(after, _)| *after)
         .collect();
     assert_eq!(asked, vec![0, 500]);
 }
@@ -414,5 +414,28 @@ fn an_interrupted_pull_moves_no_cursor_and_the_digest_stays_with_its_directory()
         with_directory.pulls.borrow().last(),
         Some(&(70, Some("d1".to_owned()))),
         "the phone names the directory it holds, so an unchanged one is not sent again"
+    );
+}
+
+#[test]
+fn a_millisecond_cursor_kept_by_an_older_app_is_not_taken_for_a_change_number() {
+    let settings = kv::Memory::default();
+    settings.set("statgrid.cursor.1", &1_763_780_001_234i64);
+    let server = FakeServer {
+        pull_answer: Some(pull_response(42, json!({}))),
+        ..FakeServer::default()
+    };
+    sync(&MemoryStore::default(), &server, &settings).unwrap();
+    sync(&MemoryStore::default(), &server, &settings).unwrap();
+    let asked: Vec<i64> = server
+        .pulls
+        .borrow()
+        .iter()
+        .map(|(after, _)| *after)
+        .collect();
+    assert_eq!(
+        asked,
+        vec![0, 42],
+        "everything once, then from the change number"
     );
 }

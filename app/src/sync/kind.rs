@@ -42,18 +42,21 @@ pub type ColumnOf<M> = <<M as ModelTrait>::Entity as EntityTrait>::Column;
 /// A kind's stored row as the engine reads it, whatever its other columns; written by
 /// [`stored_row!`](crate::sync::kind::stored_row).
 pub trait StoredRow: ModelTrait {
-    /// The columns the engine selects by: the record's id, its grid and author, and when its
-    /// latest version was stored (what a pull orders by and its cursor counts).
+    /// The columns the engine selects by: the record's id, its grid and author, when its
+    /// latest version was stored, and the change number of the transaction that wrote it last
+    /// (what a pull's cursor counts: [`crate::sync::sequence`]).
     const ID: ColumnOf<Self>;
     const GRID_ID: ColumnOf<Self>;
     const PERSON_ID: ColumnOf<Self>;
     const CHANGED_AT: ColumnOf<Self>;
+    const CHANGE_SEQ: ColumnOf<Self>;
     fn head(&self) -> Head;
 }
 
-/// Makes the sea-orm model of `$table` a [`StoredRow`]: its `id`, `grid_id`, `person_id` and
-/// `version` columns go by those names, and `$changed` (`$Changed` as a column) says
-/// when its latest version was stored.
+/// Makes the sea-orm model of `$table` a [`StoredRow`]: its `id`, `grid_id`, `person_id`,
+/// `version` and `change_seq` columns go by those names, and `$changed` (`$Changed` as a
+/// column) says when its latest version was stored. The engine sets `change_seq` on every
+/// write, so a kind's `row` leaves it `NotSet`.
 macro_rules! stored_row {
     ($table:ident, $changed:ident, $Changed:ident) => {
         impl $crate::sync::kind::StoredRow for $table::Model {
@@ -61,6 +64,7 @@ macro_rules! stored_row {
             const GRID_ID: $table::Column = $table::Column::GridId;
             const PERSON_ID: $table::Column = $table::Column::PersonId;
             const CHANGED_AT: $table::Column = $table::Column::$Changed;
+            const CHANGE_SEQ: $table::Column = $table::Column::ChangeSeq;
 
             fn head(&self) -> $crate::sync::kind::Head {
                 $crate::sync::kind::Head {
@@ -180,7 +184,8 @@ pub trait RecordKind: Send + Sync + 'static {
     fn row(new: &Incoming<'_, Self::Admitted>, before: Option<&Self::Row>) -> ActiveModelOf<Self>;
 
     /// Writes what hangs on the record (photos, attendees, history) once a version of it is
-    /// stored; nothing, unless the kind says.
+    /// stored, in the same transaction, so the record's change number covers it; nothing,
+    /// unless the kind says.
     fn write_beside(
         _tx: &DatabaseTransaction,
         _new: &Incoming<'_, Self::Admitted>,

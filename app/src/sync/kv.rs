@@ -18,9 +18,10 @@ pub const PROFILE: &str = "statgrid.profile";
 pub const DIRECTORY: &str = "statgrid.directory";
 pub const DIRECTORY_DIGEST: &str = "statgrid.directory.digest";
 
-/// Where the person's last pull ended.
+/// Where the person's last pull ended: a change number. Not the key an older app kept its
+/// millisecond cursor under, which must not be taken for one.
 pub fn cursor(person_id: i32) -> String {
-    format!("statgrid.cursor.{person_id}")
+    format!("statgrid.after.{person_id}")
 }
 
 pub fn duties(person_id: i32) -> String {

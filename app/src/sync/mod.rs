@@ -27,6 +27,8 @@ mod pwa;
 pub mod record_draft;
 #[cfg(feature = "ssr")]
 pub mod rows;
+#[cfg(feature = "ssr")]
+pub mod sequence;
 pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod ssr;

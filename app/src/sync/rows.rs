@@ -1,9 +1,11 @@
 //! The queries the engine ([`super::store`]) runs on any kind's table: find a record by the id
-//! the phone made, insert it once, write its next version, and read what a phone holds since a
-//! cursor. Written once over [`RecordKind`]'s entity and [`StoredRow`]'s columns.
+//! the phone made, insert it once, write its next version, number what a transaction wrote,
+//! and read what a phone holds among a span of change numbers. Written once over
+//! [`RecordKind`]'s entity and [`StoredRow`]'s columns.
 use crate::auth::ssr::Viewer;
 use crate::error::ServerError;
 use crate::sync::kind::{Holders, Incoming, RecordKind, StoredRow, Write};
+use crate::sync::sequence::{self, Span};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
@@ -40,20 +42,21 @@ pub async fn place_taken<K: RecordKind>(
 }
 
 /// Inserts a new record with `ON CONFLICT DO NOTHING`, and what hangs on it when this push
-/// is the one that inserted it.
+/// is the one that inserted it; says whether it was.
 pub(super) async fn insert<K: RecordKind>(
     tx: &DatabaseTransaction,
     new: &Incoming<'_, K::Admitted>,
-) -> Result<(), ServerError> {
+) -> Result<bool, ServerError> {
     let result = K::Entity::insert(K::row(new, None))
         .on_conflict_do_nothing()
         .exec_without_returning(tx)
         .await
         .map_err(ServerError::db("inserting a record"))?;
-    if inserted(result) {
+    let inserted = inserted(result);
+    if inserted {
         K::write_beside(tx, new, Write::Insert).await?;
     }
-    Ok(())
+    Ok(inserted)
 }
 
 pub(super) async fn update<K: RecordKind>(
@@ -68,12 +71,31 @@ pub(super) async fn update<K: RecordKind>(
     K::write_beside(tx, new, Write::Update).await
 }
 
-/// The records the viewer's phone holds that changed at or after `since`, oldest first: their
-/// own, or for records a grid's leaders hold, those of every grid they lead.
-pub(super) async fn held_since<K: RecordKind>(
+/// Gives the records `written` in `tx` the transaction's change number, taken here, so the
+/// counter stays locked only from here to the commit that should follow.
+pub(super) async fn number<K: RecordKind>(
+    tx: &DatabaseTransaction,
+    written: Vec<Uuid>,
+) -> Result<(), ServerError> {
+    if written.is_empty() {
+        return Ok(());
+    }
+    let seq = sequence::next(tx).await?;
+    K::Entity::update_many()
+        .col_expr(K::Row::CHANGE_SEQ, Expr::value(seq))
+        .filter(K::Row::ID.is_in(written))
+        .exec(tx)
+        .await
+        .map_err(ServerError::db("numbering written records"))?;
+    Ok(())
+}
+
+/// The records the viewer's phone holds whose change number lies in `span`, in the order they
+/// changed: their own, or for records a grid's leaders hold, those of every grid they lead.
+pub(super) async fn held_in<K: RecordKind>(
     db: &DatabaseConnection,
     viewer: &Viewer,
-    since: i64,
+    span: Span,
 ) -> Result<Vec<K::Row>, ServerError> {
     let held = match K::HOLDERS {
         Holders::Author => K::Row::PERSON_ID.eq(viewer.person_id()),
@@ -87,11 +109,13 @@ pub(super) async fn held_since<K: RecordKind>(
     };
     K::Entity::find()
         .filter(held)
-        .filter(K::Row::CHANGED_AT.gte(since))
+        .filter(K::Row::CHANGE_SEQ.gt(span.after))
+        .filter(K::Row::CHANGE_SEQ.lte(span.upto))
+        .order_by_asc(K::Row::CHANGE_SEQ)
         .order_by_asc(K::Row::CHANGED_AT)
         .all(db)
         .await
-        .map_err(ServerError::db("reading records since the cursor"))
+        .map_err(ServerError::db("reading records after the cursor"))
 }
 
 /// Whether an `ON CONFLICT DO NOTHING` insert wrote its row.

@@ -12,6 +12,7 @@ use crate::sync::api::{
     Problem, PullQuery, PullResponse, PushRequest, PushResponse, RecordEnvelope, RecordOutcome,
     RecordResult,
 };
+use crate::sync::sequence::{self, Span};
 use crate::sync::store::KindStore;
 use crate::sync::{withdrawal, words};
 use axum::Extension;
@@ -118,7 +119,7 @@ async fn store_batch(
     let order: Vec<Uuid> = records.iter().map(|r| r.id).collect();
     let withdrawals: Vec<RecordEnvelope> = records.extract_if(.., |r| r.withdrawn).collect();
     let mut answered = withdrawal::apply(&state.db, kinds, viewer, withdrawals).await?;
-    let gone = withdrawal::tombstoned(&state.db, records.iter().map(|r| r.id)).await?;
+    let gone = withdrawal::tombstoned(&state.db, kinds, viewer, &records).await?;
     answered.extend(
         records
             .extract_if(.., |r| gone.contains(&r.id))
@@ -158,18 +159,17 @@ async fn pull(
         query.map_err(|r| AppError::Invalid(words::malformed_query(&r.body_text())))?;
     let directory = directory_for(&state.db, &viewer).await?;
     let directory_digest = digest(&directory)?;
-    let (withdrawn, withdrawn_at) =
-        withdrawal::withdrawn_since(&state.db, kinds, &viewer, query.since).await?;
-    let mut cursor = withdrawn_at.unwrap_or(query.since).max(query.since);
+    // Read first: every change numbered up to it is committed, so each query below sees it.
+    let span = Span::asked(query.after, sequence::committed(&state.db).await?);
+    let withdrawn = withdrawal::withdrawn_in(&state.db, kinds, &viewer, span).await?;
     let mut records = std::collections::BTreeMap::new();
     for kind in kinds {
-        let pulled = kind.pull(&state.db, &viewer, query.since).await?;
-        cursor = cursor.max(pulled.latest_ms.unwrap_or(cursor));
+        let pulled = kind.pull(&state.db, &viewer, span).await?;
         records.insert(pulled.name.to_owned(), pulled.records);
     }
     Ok(Json(PullResponse {
         protocol: PROTOCOL_VERSION,
-        cursor,
+        cursor: span.upto,
         profile: viewer.profile,
         directory: (query.directory.as_deref() != Some(directory_digest.as_str()))
             .then_some(directory),

@@ -1,7 +1,9 @@
 //! The engine that stores every record kind the same way (`docs/sync.md`): a pushed version is
 //! inserted once (`ON CONFLICT DO NOTHING`, so concurrent replays store once), answered as a
 //! replay, applied as an edit, refused, or answered with a conflict; a withdrawal removes the
-//! record; a pull reads what changed since a cursor. Each kind plugs in through
+//! record; a pull reads what changed after a cursor. Every transaction that writes records
+//! numbers them last with the next change number ([`super::sequence`]), which is what a pull's
+//! cursor counts. Each kind plugs in through
 //! [`RecordKind`]; the registry of kinds lives above this module and the features.
 use crate::auth::ssr::Viewer;
 use crate::domain::draft::Draft;
@@ -10,6 +12,7 @@ use crate::error::ServerError;
 use crate::sync::api::{CurrentVersion, Problem, RecordEnvelope, RecordOutcome, RecordResult};
 use crate::sync::kind::{BatchScope, Head, Holders, Incoming, RecordKind, StoredRow};
 use crate::sync::rows;
+use crate::sync::sequence::Span;
 use crate::sync::words;
 use sea_orm::{DatabaseConnection, DatabaseTransaction, EntityTrait, TransactionTrait};
 use std::future::Future;
@@ -29,12 +32,10 @@ pub enum Removal {
     Stale(RecordOutcome),
 }
 
-/// One kind's records changed since a cursor, as a pull sends them.
+/// One kind's records changed in a span of change numbers, as a pull sends them.
 pub struct Pulled {
     pub name: &'static str,
     pub records: Vec<serde_json::Value>,
-    /// When the latest of them changed.
-    pub latest_ms: Option<i64>,
 }
 
 /// A record kind as push, withdrawal and pull see it, whatever its types.
@@ -59,7 +60,7 @@ pub trait KindStore: Send + Sync {
         &'a self,
         db: &'a DatabaseConnection,
         viewer: &'a Viewer,
-        since: i64,
+        span: Span,
     ) -> BoxFuture<'a, Result<Pulled, ServerError>>;
 }
 
@@ -101,9 +102,9 @@ impl<K: RecordKind> KindStore for Engine<K> {
         &'a self,
         db: &'a DatabaseConnection,
         viewer: &'a Viewer,
-        since: i64,
+        span: Span,
     ) -> BoxFuture<'a, Result<Pulled, ServerError>> {
-        Box::pin(pull::<K>(db, viewer, since))
+        Box::pin(pull::<K>(db, viewer, span))
     }
 }
 
@@ -122,9 +123,10 @@ async fn push<K: RecordKind>(
         .map_err(ServerError::db("opening a push"))?;
     let scope = K::Scope::load(&tx, viewer, &records).await?;
     let mut results = Vec::with_capacity(records.len());
+    let mut written = Vec::new();
     for record in &records {
         let outcome = match admit::<K>(&scope, record, today) {
-            Ok(admitted) => store_one::<K>(&tx, viewer, record, &admitted).await?,
+            Ok(admitted) => store_one::<K>(&tx, viewer, record, &admitted, &mut written).await?,
             Err(problems) => RecordOutcome::Rejected { problems },
         };
         results.push(RecordResult {
@@ -132,6 +134,7 @@ async fn push<K: RecordKind>(
             outcome,
         });
     }
+    rows::number::<K>(&tx, written).await?;
     tx.commit()
         .await
         .map_err(ServerError::db("committing a push"))?;
@@ -148,12 +151,14 @@ fn admit<K: RecordKind>(
     K::admit(scope, &draft, valid)
 }
 
-/// Stores one admitted version: inserted when new, then judged against what is stored.
+/// Stores one admitted version: inserted when new, then judged against what is stored. The
+/// ids it wrote go to `written`, to be numbered before the commit.
 async fn store_one<K: RecordKind>(
     tx: &DatabaseTransaction,
     viewer: &Viewer,
     record: &RecordEnvelope,
     admitted: &K::Admitted,
+    written: &mut Vec<uuid::Uuid>,
 ) -> Result<RecordOutcome, ServerError> {
     let incoming = || Incoming {
         id: record.id,
@@ -169,7 +174,9 @@ async fn store_one<K: RecordKind>(
             if let Some(problems) = K::taken(tx, record.id, admitted).await? {
                 return Ok(RecordOutcome::Rejected { problems });
             }
-            rows::insert::<K>(tx, &incoming()).await?;
+            if rows::insert::<K>(tx, &incoming()).await? {
+                written.push(record.id);
+            }
             // Inserted now, or by a concurrent push of the same id: judged as stored.
             match rows::find::<K>(tx, record.id).await? {
                 Some(row) => row,
@@ -203,6 +210,7 @@ async fn store_one<K: RecordKind>(
             EditCheck::Stale => conflict::<K>(head.version, &stored)?,
             EditCheck::Apply => {
                 rows::update::<K>(tx, &row, &incoming()).await?;
+                written.push(record.id);
                 RecordOutcome::Accepted {
                     received_at_ms: viewer.now_ms,
                 }
@@ -255,10 +263,9 @@ async fn withdraw<K: RecordKind>(
 async fn pull<K: RecordKind>(
     db: &DatabaseConnection,
     viewer: &Viewer,
-    since: i64,
+    span: Span,
 ) -> Result<Pulled, ServerError> {
-    let held = rows::held_since::<K>(db, viewer, since).await?;
-    let latest_ms = held.iter().map(|row| row.head().changed_at_ms).max();
+    let held = rows::held_in::<K>(db, viewer, span).await?;
     let records = K::pulled(db, held)
         .await?
         .iter()
@@ -268,7 +275,6 @@ async fn pull<K: RecordKind>(
     Ok(Pulled {
         name: K::PULLED_AS,
         records,
-        latest_ms,
     })
 }
 

@@ -2,70 +2,93 @@
 //! long as the township has not reviewed it. The id is kept as a tombstone, so a resend of an
 //! older version cannot bring the record back; a withdrawal sent again is answered as the
 //! first time.
+//!
+//! A tombstone names the record's kind and who withdrew it, and speaks only for them: it keeps
+//! out a later record of that kind and id from its sender (or, for the kinds a grid's leaders
+//! hold, from a leader of the removed record's grid). Another person's withdrawal of an id
+//! neither removes nor blocks someone else's record.
 use crate::auth::ssr::Viewer;
 use crate::db::withdrawal;
 use crate::error::ServerError;
 use crate::sync::api::{Problem, RecordEnvelope, RecordOutcome, RecordResult};
 use crate::sync::kind::Holders;
+use crate::sync::sequence::{self, Span};
 use crate::sync::store::{KindStore, Removal, rejected, stored_version};
 use crate::sync::words;
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait, sea_query::OnConflict,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    QueryFilter, Set, TransactionTrait, sea_query::OnConflict,
 };
 use std::collections::HashSet;
 use uuid::Uuid;
 
-/// The ids among `ids` that were withdrawn.
-pub async fn tombstoned(
-    db: &impl ConnectionTrait,
-    ids: impl IntoIterator<Item = Uuid>,
-) -> Result<HashSet<Uuid>, ServerError> {
-    let ids: Vec<Uuid> = ids.into_iter().collect();
-    if ids.is_empty() {
-        return Ok(HashSet::new());
-    }
-    Ok(withdrawal::Entity::find()
-        .filter(withdrawal::Column::Id.is_in(ids))
-        .all(db)
-        .await
-        .map_err(ServerError::db("reading tombstones"))?
-        .into_iter()
-        .map(|w| w.id)
-        .collect())
+/// Whether the tombstone `t` keeps the viewer's record of its kind and id out: theirs, or of
+/// a grid they lead for the kinds a grid's leaders hold.
+fn speaks_for(t: &withdrawal::Model, kinds: &[&dyn KindStore], viewer: &Viewer) -> bool {
+    let shared = kinds
+        .iter()
+        .any(|k| k.kind() == t.kind && k.holders() == Holders::GridLeaders);
+    t.person_id == viewer.person_id() || (shared && t.grid_id.is_some_and(|g| viewer.leads(g)))
 }
 
-/// The records withdrawn at or after `since` that the viewer's phone may hold: their own, and
-/// those of the kinds a grid's leaders hold for the grids they lead; with the latest time
-/// among them.
-pub async fn withdrawn_since(
+/// The ids among `records` that a tombstone of their kind keeps out for the viewer.
+pub async fn tombstoned(
     db: &impl ConnectionTrait,
     kinds: &[&dyn KindStore],
     viewer: &Viewer,
-    since: i64,
-) -> Result<(Vec<Uuid>, Option<i64>), ServerError> {
-    let leads = viewer.led_grids();
+    records: &[RecordEnvelope],
+) -> Result<HashSet<Uuid>, ServerError> {
+    if records.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let stones = withdrawal::Entity::find()
+        .filter(withdrawal::Column::Id.is_in(records.iter().map(|r| r.id)))
+        .all(db)
+        .await
+        .map_err(ServerError::db("reading tombstones"))?;
+    Ok(records
+        .iter()
+        .filter(|r| {
+            stones
+                .iter()
+                .any(|t| t.id == r.id && t.kind == r.kind && speaks_for(t, kinds, viewer))
+        })
+        .map(|r| r.id)
+        .collect())
+}
+
+/// The records withdrawn within `span` that the viewer's phone may hold: their own, and those
+/// of the kinds a grid's leaders hold for the grids they lead.
+pub async fn withdrawn_in(
+    db: &impl ConnectionTrait,
+    kinds: &[&dyn KindStore],
+    viewer: &Viewer,
+    span: Span,
+) -> Result<Vec<Uuid>, ServerError> {
     let shared: Vec<&str> = kinds
         .iter()
         .filter(|k| k.holders() == Holders::GridLeaders)
         .map(|k| k.kind())
         .collect();
     let rows = withdrawal::Entity::find()
-        .filter(withdrawal::Column::AtMs.gte(since))
+        .filter(withdrawal::Column::ChangeSeq.gt(span.after))
+        .filter(withdrawal::Column::ChangeSeq.lte(span.upto))
         .filter(
             Condition::any()
                 .add(withdrawal::Column::PersonId.eq(viewer.person_id()))
                 .add(
                     Condition::all()
-                        .add(withdrawal::Column::GridId.is_in(leads))
+                        .add(withdrawal::Column::GridId.is_in(viewer.led_grids()))
                         .add(withdrawal::Column::Kind.is_in(shared)),
                 ),
         )
         .all(db)
         .await
-        .map_err(ServerError::db("reading withdrawals since the cursor"))?;
-    let latest = rows.iter().map(|r| r.at_ms).max();
-    Ok((rows.into_iter().map(|r| r.id).collect(), latest))
+        .map_err(ServerError::db("reading withdrawals after the cursor"))?;
+    let mut ids: Vec<Uuid> = rows.into_iter().map(|r| r.id).collect();
+    ids.sort();
+    ids.dedup();
+    Ok(ids)
 }
 
 /// The answer to a record resent after it was withdrawn.
@@ -89,11 +112,7 @@ pub async fn apply(
             .begin()
             .await
             .map_err(ServerError::db("opening a withdrawal"))?;
-        let outcome = match withdrawal::Entity::find_by_id(record.id)
-            .one(&tx)
-            .await
-            .map_err(ServerError::db("reading a tombstone"))?
-        {
+        let outcome = match done_before(&tx, kinds, viewer, &record).await? {
             Some(done) => RecordOutcome::Accepted {
                 received_at_ms: done.at_ms,
             },
@@ -120,9 +139,26 @@ pub async fn apply(
     Ok(results)
 }
 
+/// The tombstone that already answers this withdrawal for the viewer, if any.
+async fn done_before(
+    tx: &DatabaseTransaction,
+    kinds: &[&dyn KindStore],
+    viewer: &Viewer,
+    record: &RecordEnvelope,
+) -> Result<Option<withdrawal::Model>, ServerError> {
+    Ok(withdrawal::Entity::find()
+        .filter(withdrawal::Column::Id.eq(record.id))
+        .filter(withdrawal::Column::Kind.eq(&record.kind))
+        .all(tx)
+        .await
+        .map_err(ServerError::db("reading a tombstone"))?
+        .into_iter()
+        .find(|t| speaks_for(t, kinds, viewer)))
+}
+
 /// The answer to a withdrawal, with its tombstone when the record is gone.
 async fn answer(
-    tx: &impl ConnectionTrait,
+    tx: &DatabaseTransaction,
     viewer: &Viewer,
     record: &RecordEnvelope,
     removal: Removal,
@@ -133,6 +169,8 @@ async fn answer(
         Removal::Refused(problems) => return Ok(RecordOutcome::Rejected { problems }),
         Removal::Stale(conflict) => return Ok(conflict),
     };
+    // The tombstone is the transaction's last write: its change number is taken just before.
+    let change_seq = sequence::next(tx).await?;
     withdrawal::Entity::insert(withdrawal::ActiveModel {
         id: Set(record.id),
         kind: Set(record.kind.clone()),
@@ -140,11 +178,16 @@ async fn answer(
         grid_id: Set(grid_id),
         version: Set(stored_version(record.version)),
         at_ms: Set(viewer.now_ms),
+        change_seq: Set(change_seq),
     })
     .on_conflict(
-        OnConflict::column(withdrawal::Column::Id)
-            .do_nothing()
-            .to_owned(),
+        OnConflict::columns([
+            withdrawal::Column::Id,
+            withdrawal::Column::Kind,
+            withdrawal::Column::PersonId,
+        ])
+        .do_nothing()
+        .to_owned(),
     )
     .exec_without_returning(tx)
     .await

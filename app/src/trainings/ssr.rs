@@ -11,8 +11,9 @@ use crate::sync::kind::{Holders, Incoming, RecordKind, Write, stored_row};
 use crate::sync::store::wire_version;
 use crate::trainings::api::{Attended, PULLED_AS, TrainingRecord};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
-    EntityTrait, QueryFilter, QueryOrder,
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    QueryFilter, QueryOrder,
 };
 use std::collections::HashMap;
 use time::Date;
@@ -103,6 +104,7 @@ impl RecordKind for Trainings {
             version: Set(new.version),
             device_time_ms: Set(new.device_time_ms),
             received_at_ms: Set(new.at_ms),
+            change_seq: NotSet, // numbered by the engine before commit
         }
     }
 

@@ -12,8 +12,8 @@ use crate::sync::kind::{BatchScope, Holders, Incoming, RecordKind, Write, stored
 use crate::sync::store::wire_version;
 use crate::visits::api::{PULLED_AS, VisitRecord};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    QueryFilter,
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter,
 };
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
@@ -154,6 +154,7 @@ impl RecordKind for Visits {
             version: Set(new.version),
             device_time_ms: Set(new.device_time_ms),
             received_at_ms: Set(new.at_ms),
+            change_seq: NotSet, // numbered by the engine before commit
         }
     }
 

@@ -11,8 +11,8 @@ use crate::sync::api::{Problem, RecordEnvelope};
 use crate::sync::kind::{BatchScope, Holders, Incoming, RecordKind, stored_row};
 use crate::sync::store::wire_version;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    QueryFilter,
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter,
 };
 use std::collections::{BTreeSet, HashMap};
 
@@ -135,6 +135,7 @@ impl RecordKind for MajorEvents {
             version: Set(new.version),
             device_time_ms: Set(new.device_time_ms),
             received_at_ms: Set(new.at_ms),
+            change_seq: NotSet, // numbered by the engine before commit
             read_by: Set(None),
             read_at_ms: Set(None),
         }

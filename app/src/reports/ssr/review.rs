@@ -11,6 +11,7 @@ use crate::domain::period::{Month, format_shanghai_minute, viewable_month};
 use crate::domain::report::{ReviewAction, ReviewStatus, review as next_status};
 use crate::error::AppError;
 use crate::reports::api::{HistoryEntry, ReportRow, ReportView, ReviewBoard};
+use crate::sync::sequence;
 use crate::township::ssr::{Scope, resolve_scope};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -256,7 +257,6 @@ pub async fn review(
     active.status = Set(next.code().to_owned());
     active.review_comment = Set((!comment.is_empty()).then(|| comment.clone()));
     active.updated_at_ms = Set(at_ms);
-    active.update(&tx).await?;
     report_event::Entity::insert(report_event::ActiveModel {
         report_id: Set(id),
         version: Set(i32::try_from(version).unwrap_or(i32::MAX)),
@@ -282,6 +282,10 @@ pub async fn review(
         )
         .await?;
     }
+    // Last, so the change sequence stays locked only until the commit: the leader's next pull
+    // brings the new status.
+    active.change_seq = Set(sequence::next(&tx).await?);
+    active.update(&tx).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -10,8 +10,9 @@ use crate::sync::kind::{Holders, Incoming, RecordKind, Write, stored_row};
 use crate::sync::rows::place_taken;
 use crate::sync::store::wire_version;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
-    EntityTrait, QueryFilter,
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    QueryFilter,
 };
 use uuid::Uuid;
 
@@ -132,6 +133,7 @@ impl RecordKind for Reports {
             review_comment: Set(None),
             first_received_at_ms: Set(before.map_or(new.at_ms, |b| b.first_received_at_ms)),
             updated_at_ms: Set(new.at_ms),
+            change_seq: NotSet, // numbered by the engine before commit
         }
     }
 
