@@ -37,8 +37,11 @@ async fn still_serving(app: &TestApp, admin: &reqwest::Client) {
     assert!(report.contains("\"total_rows\":1"), "{report}");
 }
 
+/// A part of a workbook's zip: its name, and what writes its content.
+type Part<'a> = (&'a str, &'a dyn Fn(&mut dyn Write));
+
 /// An ordinary workbook made by rust_xlsxwriter, with `parts` put in by name.
-fn workbook_with(parts: &[(&str, &dyn Fn(&mut dyn Write))]) -> Vec<u8> {
+fn workbook_with(parts: &[Part]) -> Vec<u8> {
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet

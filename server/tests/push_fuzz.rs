@@ -189,7 +189,7 @@ db_test!(arbitrary_pushes_and_pulls_never_break_the_server, |app| {
     let mut cases = 0usize;
     while Instant::now() < deadline {
         cases += 1;
-        let (label, body) = if cases % 5 == 0 {
+        let (label, body) = if cases.is_multiple_of(5) {
             ("bytes", raws.new_tree(&mut runner).unwrap().current())
         } else {
             let value = bodies.new_tree(&mut runner).unwrap().current();
@@ -215,7 +215,7 @@ db_test!(arbitrary_pushes_and_pulls_never_break_the_server, |app| {
                 *outcomes.entry(outcome).or_default() += 1;
             }
         }
-        if cases % 7 == 0 {
+        if cases.is_multiple_of(7) {
             let cursor = since.new_tree(&mut runner).unwrap().current();
             let response = leader
                 .get(app.url("/api/v1/sync/pull"))
