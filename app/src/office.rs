@@ -4,11 +4,13 @@
 use crate::admin::components::{
     AuditPage, EnterprisesPage, GridsPage, GroupingPage, ImportPage, PeoplePage,
 };
+use crate::auth::office::OfficeGate;
+use crate::auth::sessions_page::SessionsPage;
 use crate::layout::words;
 use crate::township::components::TownshipPage;
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{A, ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 #[component]
@@ -19,9 +21,13 @@ pub fn OfficeApp() -> impl IntoView {
         <Router>
             <header class="topbar">
                 <a href="/" rel="external" class="brand">{words::APP_NAME}</a>
+                <A href="/sessions" attr:class="topbar-link">{crate::auth::words::SESSIONS}</A>
             </header>
             <main class="page">
                 <Routes fallback=|| view! { <p class="empty">{words::NO_SUCH_PAGE}</p> }>
+                    <Route path=path!("/sessions") view=SessionsPage />
+                    // Every other office page needs an office session, or asks the password.
+                    <ParentRoute path=path!("") view=OfficeGate>
                     <Route path=path!("/township") view=TownshipPage />
                     <Route path=path!("/township/reports") view=crate::reports::components::ReviewPage />
                     <Route path=path!("/admin") view=ImportPage />
@@ -31,6 +37,7 @@ pub fn OfficeApp() -> impl IntoView {
                     <Route path=path!("/admin/grouping") view=GroupingPage />
                     <Route path=path!("/admin/audit") view=AuditPage />
                     <Route path=path!("/admin/cadence") view=crate::cadence::components::CadencePage />
+                    </ParentRoute>
                 </Routes>
             </main>
         </Router>

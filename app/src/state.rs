@@ -3,6 +3,7 @@
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -18,10 +19,12 @@ pub struct AppState {
 }
 
 /// The server's clock: the system's, or for tests one that starts at a set instant and runs on
-/// from there, so date rules can be checked on the day they matter.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// from there, so date rules can be checked on the day they matter, and that a test may move
+/// forward ([`Clock::advance`]) to see a time-out happen.
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Clock {
-    offset_ms: i64,
+    /// Shared by every copy of a test clock; `None` for the system's.
+    offset_ms: Option<&'static AtomicI64>,
 }
 
 impl Clock {
@@ -30,16 +33,25 @@ impl Clock {
         Clock::default()
     }
 
-    /// A clock that reads `start_ms` now and runs on from there.
+    /// A clock that reads `start_ms` now and runs on from there. For tests: each such clock
+    /// keeps its offset for the life of the process.
     pub fn starting_at(start_ms: i64) -> Self {
+        let offset = Box::leak(Box::new(AtomicI64::new(start_ms - system_ms())));
         Clock {
-            offset_ms: start_ms - system_ms(),
+            offset_ms: Some(offset),
         }
     }
 
     /// Milliseconds since the Unix epoch.
     pub fn now_ms(&self) -> i64 {
-        system_ms() + self.offset_ms
+        system_ms() + self.offset_ms.map_or(0, |o| o.load(Ordering::Relaxed))
+    }
+
+    /// Moves a test clock (and every copy of it) `ms` forward; the system's clock stays.
+    pub fn advance(&self, ms: i64) {
+        if let Some(offset) = self.offset_ms {
+            offset.fetch_add(ms, Ordering::Relaxed);
+        }
     }
 }
 

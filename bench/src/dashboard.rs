@@ -5,33 +5,30 @@ use crate::dataset::{self, LEADER_PHONE, PASSWORD, YEAR};
 use crate::db::{Backend, Res, fresh, start};
 use crate::report::{Goal, figure, median_p99};
 use app::auth::api::Credentials;
+use app::auth::session::{Need, SessionRequest};
 use app::auth::ssr::{Viewer, login};
 use app::reports::ssr::review::board;
 use app::state::Clock;
 use app::township::api::OverviewQuery;
 use app::township::ssr::overview;
-use axum::http::{HeaderMap, HeaderValue, header};
 use sea_orm::DatabaseConnection;
 use std::time::Instant;
 
-/// A bearer session of the bench's township leader.
-async fn leader_session(db: &DatabaseConnection) -> Res<HeaderMap> {
-    let answer = login(
+/// A bearer office session of the bench's township leader.
+async fn leader_session(db: &DatabaseConnection) -> Res<SessionRequest> {
+    let (answer, _) = login(
         db,
         Clock::system(),
         &Credentials {
             phone: LEADER_PHONE.into(),
             password: PASSWORD.into(),
+            office: true,
         },
         std::net::Ipv4Addr::LOCALHOST.into(),
+        &SessionRequest::default(),
     )
     .await?;
-    let mut headers = HeaderMap::new();
-    headers.insert(
-        header::AUTHORIZATION,
-        HeaderValue::from_str(&format!("Bearer {}", answer.token))?,
-    );
-    Ok(headers)
+    Ok(SessionRequest::bearer(&answer.token))
 }
 
 async fn time_overview(db: &DatabaseConnection, runs: usize) -> Res<(f64, f64, usize)> {
@@ -44,7 +41,7 @@ async fn time_overview(db: &DatabaseConnection, runs: usize) -> Res<(f64, f64, u
     let mut visits = 0;
     for _ in 0..runs {
         let started = Instant::now();
-        let viewer = Viewer::from_headers(db, Clock::system(), &headers).await?;
+        let viewer = Viewer::resolve(db, Clock::system(), &headers, Need::Office).await?;
         let result = overview(db, &viewer, query.clone()).await?;
         samples.push(started.elapsed());
         visits = result.grids.iter().map(|g| g.visits.len()).sum();
@@ -60,7 +57,7 @@ async fn time_board(db: &DatabaseConnection, runs: usize) -> Res<(f64, f64, usiz
     let mut reports = 0;
     for _ in 0..runs {
         let started = Instant::now();
-        let viewer = Viewer::from_headers(db, Clock::system(), &headers).await?;
+        let viewer = Viewer::resolve(db, Clock::system(), &headers, Need::Office).await?;
         let result = board(db, &viewer, None, Some(format!("{YEAR}-12"))).await?;
         samples.push(started.elapsed());
         reports = result.rows.iter().filter(|r| r.report.is_some()).count();

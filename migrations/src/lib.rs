@@ -15,8 +15,10 @@ mod m20261130_000010_major_events_and_plans;
 mod m20261130_000011_photos;
 mod m20261130_000012_withdrawals;
 mod m20261202_000013_login_attempts;
+mod m20261202_000014_session_kinds;
 mod m20261202_000015_change_sequence;
 mod m20261202_000016_photo_limits;
+mod m20261202_000017_audit_without_person;
 
 pub struct Migrator;
 
@@ -37,8 +39,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000011_photos::Migration),
             Box::new(m20261130_000012_withdrawals::Migration),
             Box::new(m20261202_000013_login_attempts::Migration),
+            Box::new(m20261202_000014_session_kinds::Migration),
             Box::new(m20261202_000015_change_sequence::Migration),
             Box::new(m20261202_000016_photo_limits::Migration),
+            Box::new(m20261202_000017_audit_without_person::Migration),
         ]
     }
 }

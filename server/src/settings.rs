@@ -12,7 +12,10 @@ pub struct Settings {
     pub site_root: PathBuf,
     /// `STATGRID_DEMO=1`: fill an empty database with the demo city.
     pub demo_data: bool,
-    /// `STATGRID_SECURE_COOKIES=1`: the site is served over TLS.
+    /// `STATGRID_SECURE_COOKIES=1`: the site is served over TLS, so session cookies are
+    /// `__Host-` and `Secure` on every request. On by default under `STATGRID_PROFILE=production`
+    /// (`STATGRID_SECURE_COOKIES=0` turns it off there). Without it, a request that came over
+    /// https through the proxy (`X-Forwarded-Proto: https`) still gets secure cookies.
     pub secure_cookies: bool,
     /// `STATGRID_CLOCK_START`, for tests only: an RFC 3339 instant the server's clock starts at.
     pub clock_start_ms: Option<i64>,
@@ -29,6 +32,8 @@ pub struct Settings {
 pub enum SettingsError {
     #[error("STATGRID_ADDR is not an address such as 127.0.0.1:3000: {0}")]
     Address(String),
+    #[error("STATGRID_PROFILE is neither development nor production: {0}")]
+    Profile(String),
     #[error(
         "STATGRID_CLOCK_START is not an RFC 3339 instant such as 2026-12-10T09:00:00+08:00: {0}"
     )]
@@ -66,7 +71,10 @@ impl Settings {
         }
         s.public_origin = std::env::var("STATGRID_PUBLIC_ORIGIN").ok();
         s.demo_data = flag("STATGRID_DEMO");
-        s.secure_cookies = flag("STATGRID_SECURE_COOKIES");
+        s.secure_cookies = secure_cookies(
+            std::env::var("STATGRID_PROFILE").ok().as_deref(),
+            std::env::var("STATGRID_SECURE_COOKIES").ok().as_deref(),
+        )?;
         if let Ok(start) = std::env::var("STATGRID_CLOCK_START") {
             let instant =
                 time::OffsetDateTime::parse(&start, &time::format_description::well_known::Rfc3339)
@@ -87,5 +95,43 @@ impl Settings {
 }
 
 fn flag(name: &str) -> bool {
-    std::env::var(name).is_ok_and(|v| matches!(v.as_str(), "1" | "true" | "yes"))
+    std::env::var(name).is_ok_and(|v| on(&v))
+}
+
+fn on(value: &str) -> bool {
+    matches!(value, "1" | "true" | "yes")
+}
+
+/// `STATGRID_SECURE_COOKIES` as set; unset, on in production (`STATGRID_PROFILE`).
+fn secure_cookies(profile: Option<&str>, explicit: Option<&str>) -> Result<bool, SettingsError> {
+    let production = match profile {
+        None | Some("development") => false,
+        Some("production") => true,
+        Some(other) => return Err(SettingsError::Profile(other.to_owned())),
+    };
+    Ok(explicit.map_or(production, on))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn production_serves_secure_cookies_unless_told_not_to() {
+        assert!(secure_cookies(Some("production"), None).unwrap());
+        assert!(!secure_cookies(Some("production"), Some("0")).unwrap());
+    }
+
+    #[test]
+    fn development_serves_secure_cookies_only_when_told_to() {
+        assert!(!secure_cookies(None, None).unwrap());
+        assert!(!secure_cookies(Some("development"), None).unwrap());
+        assert!(secure_cookies(None, Some("1")).unwrap());
+    }
+
+    #[test]
+    fn an_unknown_profile_is_refused() {
+        assert!(secure_cookies(Some("prod"), None).is_err());
+    }
 }

@@ -131,17 +131,25 @@ db_test!(
                 "重大事项待阅：某企业全面停产"
             );
         }
-        // Another township does not; a grid member reviews nothing: an empty board, and
-        // no right to mark events read.
+        // Another township does not; a grid leader reviews nothing: an empty board; a grid
+        // member has no office pages at all; neither may mark events read.
         let xiling = app.login(XILING_LEADER).await;
         assert_eq!(board(app, &xiling).await.1.as_array().unwrap().len(), 0);
-        assert_eq!(board(app, &member).await, (200, json!([])));
-        assert_eq!(
-            app.call(&member, "major_event_read", json!({"id": id, "version": 1}))
+        let grid_leader = app.login(GRID_LEADER).await;
+        assert_eq!(board(app, &grid_leader).await, (200, json!([])));
+        assert_eq!(board(app, &member).await.0, 403);
+        for outsider in [&member, &grid_leader] {
+            assert_eq!(
+                app.call(
+                    outsider,
+                    "major_event_read",
+                    json!({"id": id, "version": 1})
+                )
                 .await
                 .0,
-            403
-        );
+                403
+            );
+        }
         assert_eq!(
             app.call(&xiling, "major_event_read", json!({"id": id, "version": 1}))
                 .await

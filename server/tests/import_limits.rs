@@ -5,9 +5,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod common;
 
+use app::directory::import::test_files::{PEOPLE_HEADER, Part, rows, with_written_parts, xlsx};
 use common::*;
 use serde_json::Value;
-use std::io::{Cursor, Write};
+use std::io::Write;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -37,34 +38,10 @@ async fn still_serving(app: &TestApp, admin: &reqwest::Client) {
     assert!(report.contains("\"total_rows\":1"), "{report}");
 }
 
-/// A part of a workbook's zip: its name, and what writes its content.
-type Part<'a> = (&'a str, &'a dyn Fn(&mut dyn Write));
-
-/// An ordinary workbook made by rust_xlsxwriter, with `parts` put in by name.
+/// An ordinary workbook of people (the header row only), with `parts` put in by name.
 fn workbook_with(parts: &[Part]) -> Vec<u8> {
-    let mut workbook = rust_xlsxwriter::Workbook::new();
-    let sheet = workbook.add_worksheet();
-    sheet
-        .write_row(0, 0, ["姓名", "手机号", "所属网格", "角色"])
-        .unwrap();
-    let base = workbook.save_to_buffer().unwrap();
-    let mut archive = zip::ZipArchive::new(Cursor::new(base)).unwrap();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for index in 0..archive.len() {
-        let entry = archive.by_index_raw(index).unwrap();
-        if !parts
-            .iter()
-            .any(|(name, _)| name.as_bytes() == entry.name_raw())
-        {
-            out.raw_copy_file(entry).unwrap();
-        }
-    }
-    for (name, write) in parts {
-        out.start_file(*name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        write(&mut out);
-    }
-    out.finish().unwrap().into_inner()
+    let base = xlsx(&rows(&[&PEOPLE_HEADER]));
+    with_written_parts(&base, parts)
 }
 
 const SHEET_START: &str = r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#;
@@ -137,14 +114,8 @@ db_test!(a_million_row_csv_is_refused_at_the_row_cap, |app| {
 db_test!(
     a_non_administrator_is_refused_before_the_body_is_read,
     |app| {
-        let login = reqwest::Client::new()
-            .post(app.url("/api/v1/auth/login"))
-            .json(&serde_json::json!({"phone": DONGHU_LEADER, "password": PASSWORD}))
-            .send()
-            .await
-            .unwrap();
-        let cookie = login.headers()["set-cookie"].to_str().unwrap();
-        let cookie = cookie.split(';').next().unwrap().to_owned();
+        // The phone's session and the office one, which the import needs.
+        let cookie = app.session_cookies(DONGHU_LEADER).await;
         // Declares 100 MiB (over the route's 64 MiB), sends a kilobyte, then waits: the answer
         // can only come if the server did not wait for the body.
         let host = app.base.trim_start_matches("http://");

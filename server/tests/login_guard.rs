@@ -143,6 +143,8 @@ db_test!(failed_and_refused_logins_appear_in_the_audit_log, |app| {
     for _ in 0..6 {
         attempt(app, FROM, DONGHU_MEMBER, "wrong-password").await;
     }
+    let (status, _, _) = attempt(app, "198.51.100.9", "13912345678", "guess").await;
+    assert_eq!(status, 401);
     let admin = app.login(CITY_ADMIN).await;
     let audit: Value = admin
         .get(app.url("/api/v1/admin/audit"))
@@ -160,13 +162,17 @@ db_test!(failed_and_refused_logins_appear_in_the_audit_log, |app| {
             .collect::<Vec<_>>()
     };
     let failed = of("login_failed");
-    assert_eq!(failed.len(), 5);
-    assert_eq!(failed[0]["person_name"], "李娜");
-    assert_eq!(failed[0]["target_key"], "138****0005");
-    assert_eq!(failed[0]["after"], json!(format!("\"{FROM}\"")));
+    assert_eq!(failed.len(), 6);
+    // Newest first: the phone nobody has, with no person behind it.
+    assert_eq!(failed[0]["person_name"], "");
+    assert_eq!(failed[0]["target_key"], "139****5678");
+    assert_eq!(failed[0]["after"], json!("\"198.51.100.9\""));
+    assert_eq!(failed[1]["person_name"], "李娜");
+    assert_eq!(failed[1]["target_key"], "138****0005");
+    assert_eq!(failed[1]["after"], json!(format!("\"{FROM}\"")));
     assert_eq!(of("login_throttled").len(), 1);
     assert!(
-        !audit.to_string().contains(DONGHU_MEMBER),
+        !audit.to_string().contains(DONGHU_MEMBER) && !audit.to_string().contains("13912345678"),
         "the phone number is masked"
     );
 });
@@ -215,5 +221,66 @@ db_test!(
         assert_eq!(response.status(), 422);
         let response = change("yunjiang-grid-2026").await.unwrap();
         assert_eq!(response.status(), 200);
+    }
+);
+
+db_test!(
+    guessing_the_current_password_from_a_signed_in_session_is_throttled_like_a_login,
+    |app| {
+        let member = app.login(DONGHU_MEMBER).await;
+        let change = |current: &str| {
+            member
+                .post(app.url("/api/v1/auth/password"))
+                .header("x-forwarded-for", FROM)
+                .json(&json!({"current": current, "new": "yunjiang-grid-2026"}))
+                .send()
+        };
+        for _ in 0..5 {
+            let response = change("wrong-password").await.unwrap();
+            assert_eq!(response.status(), 422);
+            let body: Value = response.json().await.unwrap();
+            assert_eq!(body["error"]["message"], "原密码不正确");
+        }
+        let response = change(PASSWORD).await.unwrap();
+        assert_eq!(response.status(), 429, "even the right one waits");
+        assert!(response.headers().contains_key("retry-after"));
+        // The phone's own login waits too: the guesses were the account's.
+        let (status, _, _) = attempt(app, "198.51.100.20", DONGHU_MEMBER, PASSWORD).await;
+        assert_eq!(status, 429);
+        time_passes(app, 3600).await;
+        let response = change(PASSWORD).await.unwrap();
+        assert_eq!(response.status(), 200);
+    }
+);
+
+db_test!(
+    the_audit_log_keeps_its_entries_across_the_migration_that_lets_them_name_nobody,
+    |app| {
+        use app::db::audit_entry;
+        use migration::{Migrator, MigratorTrait};
+        use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
+        attempt(app, FROM, DONGHU_MEMBER, "wrong-password").await;
+        attempt(app, FROM, "13912345678", "guess").await;
+        let entries = || audit_entry::Entity::find().count(&app.db);
+        let before = entries().await.unwrap();
+        let nobody = "INSERT INTO audit_entry (person_id, at_ms, action, target_kind, target_key) \
+                      VALUES (NULL, 0, 'login_failed', 'person', '139****0000')";
+
+        Migrator::down(&app.db, Some(1)).await.unwrap();
+        assert_eq!(
+            entries().await.unwrap(),
+            before - 1,
+            "only nobody's entry goes"
+        );
+        assert!(
+            app.db.execute_unprepared(nobody).await.is_err(),
+            "a person is required again"
+        );
+
+        Migrator::up(&app.db, None).await.unwrap();
+        assert_eq!(entries().await.unwrap(), before - 1, "every entry is kept");
+        app.db.execute_unprepared(nobody).await.unwrap();
+        let (status, _, _) = attempt(app, "198.51.100.9", DONGHU_MEMBER, PASSWORD).await;
+        assert_eq!(status, 200, "the server works on the rebuilt table");
     }
 );

@@ -151,6 +151,10 @@ pub enum PersonChange {
         grid_id: i32,
         role: crate::domain::grid::Role,
     },
+    /// Ends every session of the person (a lost phone): they log in again on each device.
+    EndSessions {
+        person_id: i32,
+    },
 }
 
 /// What a person change did: a reset's new password, for the administrator to hand over.

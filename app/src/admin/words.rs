@@ -112,6 +112,8 @@ pub const DEACTIVATED: &str = "已停用";
 pub const DEACTIVATE: &str = "停用";
 pub const REACTIVATE: &str = "启用";
 pub const RESET_PASSWORD: &str = "重置密码";
+/// Ends every session of a person (a lost phone).
+pub const END_SESSIONS: &str = "退出全部设备";
 
 pub fn password_reset(password: &str) -> String {
     format!("已重置。新密码：{password}（请当面告知，首次登录须修改）")
@@ -147,6 +149,8 @@ pub fn enterprise_in(name: &str, grid: &str) -> String {
 pub const EXPORT_CSV: &str = "导出 CSV";
 pub const AT: &str = "时间";
 pub const ACTOR: &str = "操作人";
+/// The actor of an entry no person is behind (a login tried with a phone number nobody has).
+pub const NO_SUCH_PERSON: &str = "（无此人员）";
 pub const TARGET: &str = "对象";
 pub const BEFORE: &str = "变更前";
 pub const AFTER: &str = "变更后";
@@ -168,6 +172,7 @@ pub fn audit_action(action: &str) -> &str {
         "deactivate_person" => "停用人员",
         "reactivate_person" => "启用人员",
         "reset_password" => "重置密码",
+        "end_sessions" => "退出全部设备",
         "apply_grouping" => "采用分组建议",
         "login_failed" => "登录失败",
         "login_throttled" => "登录失败次数过多，暂停登录",

@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 pub struct Credentials {
     pub phone: String,
     pub password: String,
+    /// The office pages' login: opens an office session only, and leaves the phone's alone.
+    #[serde(default)]
+    pub office: bool,
 }
 
 /// The logged-in person as the phone keeps it for offline use.
@@ -60,6 +63,12 @@ impl Profile {
             .iter()
             .filter(|r| r.kind == GridKind::Enterprise)
             .collect()
+    }
+
+    /// Whether the person has office pages (township view, review, administration): their
+    /// login opens an office session too.
+    pub fn has_office_pages(&self) -> bool {
+        self.oversees() || self.administers_city() || self.reviews_reports()
     }
 
     /// Whether the person reviews some grid's monthly reports: a township leader or deputy,

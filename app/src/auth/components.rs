@@ -1,6 +1,7 @@
 //! The login page and the logout button.
 use crate::auth::api::{Credentials, PasswordChange};
 use crate::auth::words;
+use crate::error::AppError;
 use crate::sync::client;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -8,12 +9,48 @@ use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
+    let navigate = use_navigate();
+    let client = crate::sync::state::use_client();
+    let sign_in = move |creds: Credentials| {
+        let navigate = navigate.clone();
+        async move {
+            let profile = client::login(creds).await?;
+            let next = if profile.must_change_password {
+                "/password"
+            } else {
+                "/"
+            };
+            navigate(next, Default::default());
+            Ok(())
+        }
+    };
+    view! {
+        <section class="card">
+            <h1>{words::SIGN_IN}</h1>
+            <CredentialsForm office=false ready=client.ready sign_in />
+        </section>
+    }
+}
+
+/// Phone and password, the error and the button: the phone's login and the office pages' door.
+/// `sign_in` runs on submit; its error is shown under the fields.
+#[component]
+pub fn CredentialsForm<F, Fut>(
+    /// Opens an office session only (see [`Credentials::office`]).
+    office: bool,
+    /// False until the page is live, so a tap before that cannot send the form natively.
+    #[prop(into)]
+    ready: Signal<bool>,
+    sign_in: F,
+) -> impl IntoView
+where
+    F: Fn(Credentials) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<(), AppError>> + 'static,
+{
     let phone = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let navigate = use_navigate();
-    let client = crate::sync::state::use_client();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         busy.set(true);
@@ -21,42 +58,35 @@ pub fn LoginPage() -> impl IntoView {
         let creds = Credentials {
             phone: phone.get_untracked(),
             password: password.get_untracked(),
+            office,
         };
-        let navigate = navigate.clone();
+        let signed_in = sign_in.clone()(creds);
         spawn_local(async move {
-            match client::login(creds).await {
-                Ok(profile) if profile.must_change_password => {
-                    navigate("/password", Default::default())
-                }
-                Ok(_) => navigate("/", Default::default()),
-                Err(e) => error.set(Some(e.to_string())),
+            if let Err(e) = signed_in.await {
+                error.set(Some(e.to_string()));
             }
             busy.set(false);
         });
     };
     view! {
-        <section class="card">
-            <h1>{words::SIGN_IN}</h1>
-            <form on:submit=submit class="form">
-                <label>
-                    {words::PHONE}
-                    <input type="tel" name="phone" autocomplete="username" inputmode="numeric" required
-                        bind:value=phone />
-                </label>
-                <label>
-                    {words::PASSWORD}
-                    <input type="password" name="password" autocomplete="current-password" required
-                        bind:value=password />
-                </label>
-                <Show when=move || error.get().is_some()>
-                    <p class="error" role="alert">{move || error.get().unwrap_or_default()}</p>
-                </Show>
-                // Enabled once the page is live, so a tap before that cannot send the form natively.
-                <button type="submit" class="button primary" disabled=move || busy.get() || !client.ready.get()>
-                    {words::SIGN_IN}
-                </button>
-            </form>
-        </section>
+        <form on:submit=submit class="form">
+            <label>
+                {words::PHONE}
+                <input type="tel" name="phone" autocomplete="username" inputmode="numeric" required
+                    bind:value=phone />
+            </label>
+            <label>
+                {words::PASSWORD}
+                <input type="password" name="password" autocomplete="current-password" required
+                    bind:value=password />
+            </label>
+            <Show when=move || error.get().is_some()>
+                <p class="error" role="alert">{move || error.get().unwrap_or_default()}</p>
+            </Show>
+            <button type="submit" class="button primary" disabled=move || busy.get() || !ready.get()>
+                {words::SIGN_IN}
+            </button>
+        </form>
     }
 }
 

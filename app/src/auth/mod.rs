@@ -4,8 +4,15 @@
 pub mod address;
 pub mod api;
 pub mod components;
+pub mod office;
 #[cfg(feature = "ssr")]
 pub mod password;
+#[cfg(feature = "ssr")]
+pub mod rotation;
+#[cfg(feature = "ssr")]
+pub mod session;
+pub mod sessions;
+pub mod sessions_page;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 #[cfg(feature = "ssr")]

@@ -1,39 +1,37 @@
-//! Logins, session tokens, and the `Viewer` of each request.
+//! Logins, and the `Viewer` of each request.
 use crate::auth::api::{Credentials, GridRole, LoginAnswer, PasswordChange, Profile};
 use crate::auth::password::{self, hash_password, verify_password};
+use crate::auth::rotation::{self, Opened};
+use crate::auth::session::{self, Need, SessionRequest};
 use crate::auth::throttle::Attempt;
-use crate::db::{grid, person, role_assignment, session};
+use crate::auth::words;
+use crate::db::{grid, person, role_assignment};
 use crate::domain::grid::{GridId, GridKind, Role};
 use crate::domain::grid_tree::GridTree;
 use crate::domain::phone::PhoneNumber;
 use crate::error::AppError;
 use crate::state::{AppState, Clock};
-use axum::http::{HeaderMap, HeaderValue, header};
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
-use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
 use std::net::IpAddr;
 use std::sync::Arc;
 
-pub const SESSION_COOKIE: &str = "statgrid_session";
-const SESSION_DAYS: i64 = 30;
+pub use crate::auth::session::end_sessions;
 
-fn token_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
-}
-
-/// Checks the credentials and opens a session. A wrong phone and a wrong password answer
-/// alike and take as long, so the answer does not tell which phone numbers exist; a phone
-/// number or an address with too many failures is refused before its password is checked.
+/// Checks the credentials and opens this device's sessions (`rotation::at_login`). A wrong
+/// phone and a wrong password answer alike and take as long, so the answer does not tell which
+/// phone numbers exist; a phone number or an address with too many failures is refused before
+/// its password is checked.
 pub async fn login(
     db: &DatabaseConnection,
     clock: Clock,
     creds: &Credentials,
     from: IpAddr,
-) -> Result<LoginAnswer, AppError> {
+    request: &SessionRequest,
+) -> Result<(LoginAnswer, Opened), AppError> {
     let phone = PhoneNumber::parse(&creds.phone).map_err(|e| AppError::Invalid(e.to_string()))?;
     if creds.password.is_empty() {
-        return Err(AppError::Invalid("请输入密码".into()));
+        return Err(AppError::Invalid(words::ENTER_PASSWORD.into()));
     }
     let found = person::Entity::find()
         .filter(person::Column::Phone.eq(phone.as_str()))
@@ -52,75 +50,35 @@ pub async fn login(
         }
     };
     attempt.succeeded(db).await?;
-    let token = hex::encode(rand::random::<[u8; 32]>());
-    session::Entity::insert(session::ActiveModel {
-        token_hash: Set(token_hash(&token)),
-        person_id: Set(person.id),
-        expires_at_ms: Set(clock.now_ms() + SESSION_DAYS * 86_400_000),
-    })
-    .exec(db)
+    let now_ms = clock.now_ms();
+    let profile = Viewer::load(db, person, now_ms).await?.profile;
+    let opened = rotation::at_login(
+        db,
+        profile.person_id,
+        profile.has_office_pages(),
+        creds.office,
+        request,
+        now_ms,
+    )
     .await?;
-    let viewer = Viewer::load(db, person, clock.now_ms()).await?;
-    Ok(LoginAnswer {
-        token,
-        profile: viewer.profile,
-    })
+    let answer = LoginAnswer {
+        token: opened.token(),
+        profile,
+    };
+    Ok((answer, opened))
 }
 
-pub async fn logout(db: &DatabaseConnection, headers: &HeaderMap) -> Result<(), AppError> {
-    if let Some(token) = bearer_or_cookie(headers) {
-        session::Entity::delete_by_id(token_hash(&token))
-            .exec(db)
-            .await?;
-    }
-    Ok(())
-}
-
-/// The `Set-Cookie` value for a new session: HttpOnly, SameSite=Lax, Secure over TLS.
-pub fn session_cookie(token: &str, secure: bool) -> Result<HeaderValue, AppError> {
-    let secure = if secure { "; Secure" } else { "" };
-    let max_age = SESSION_DAYS * 86_400;
-    HeaderValue::from_str(&format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
-    ))
-    .map_err(|_| AppError::Internal)
-}
-
-pub fn clear_cookie() -> HeaderValue {
-    HeaderValue::from_static("statgrid_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
-}
-
-fn bearer_or_cookie(headers: &HeaderMap) -> Option<String> {
-    if let Some(auth) = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        && let Some(token) = auth.strip_prefix("Bearer ")
-    {
-        return Some(token.trim().to_owned());
-    }
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .map(|(_, value)| value.to_owned())
-}
-
-/// The active person whose unexpired session the request carries.
+/// The active person whose usable session the request carries.
 async fn session_person(
     db: &DatabaseConnection,
-    headers: &HeaderMap,
+    request: &SessionRequest,
+    need: Need,
     now_ms: i64,
 ) -> Result<person::Model, AppError> {
-    let token = bearer_or_cookie(headers).ok_or(AppError::Unauthenticated)?;
-    let session = session::Entity::find_by_id(token_hash(&token))
-        .one(db)
+    let found = session::resolve(db, now_ms, request, need)
         .await?
-        .filter(|s| s.expires_at_ms > now_ms)
         .ok_or(AppError::Unauthenticated)?;
-    person::Entity::find_by_id(session.person_id)
+    person::Entity::find_by_id(found.person_id)
         .one(db)
         .await?
         .filter(|p| p.active)
@@ -128,17 +86,28 @@ async fn session_person(
 }
 
 /// Replaces the person's password after checking the current one; allowed while a change is
-/// required (that is what it is for).
+/// required (that is what it is for). The current password is throttled like a login, so a
+/// stolen session cannot guess it. The person's other sessions end; this device gets new
+/// tokens (`rotation::at_password_change`).
 pub async fn change_password(
     db: &DatabaseConnection,
     clock: Clock,
-    headers: &HeaderMap,
+    request: &SessionRequest,
     change: &PasswordChange,
-) -> Result<(), AppError> {
-    let person = session_person(db, headers, clock.now_ms()).await?;
+    from: IpAddr,
+) -> Result<Opened, AppError> {
+    let now_ms = clock.now_ms();
+    let person = session_person(db, request, Need::Any, now_ms).await?;
+    let person_id = person.id;
+    let phone = PhoneNumber::parse(&person.phone).map_err(|_| AppError::Internal)?;
+    let attempt = Attempt::new(&phone, from, now_ms)
+        .admit(db, Some(&person))
+        .await?;
     if !verify_password(&change.current, Some(person.password_hash.clone())).await? {
-        return Err(AppError::Invalid("原密码不正确".into()));
+        attempt.failed(db, Some(&person)).await?;
+        return Err(AppError::Invalid(words::WRONG_CURRENT_PASSWORD.into()));
     }
+    attempt.succeeded(db).await?;
     if let Some(problem) = change
         .problem()
         .or_else(|| password::server_problem(&change.new))
@@ -149,19 +118,7 @@ pub async fn change_password(
     changed.password_hash = Set(hash_password(&change.new).await?);
     changed.password_reset = Set(false);
     person::Entity::update(changed).exec(db).await?;
-    Ok(())
-}
-
-/// Ends every session of a person, at once (deactivation, a password reset).
-pub async fn end_sessions(
-    db: &impl sea_orm::ConnectionTrait,
-    person_id: i32,
-) -> Result<(), AppError> {
-    session::Entity::delete_many()
-        .filter(session::Column::PersonId.eq(person_id))
-        .exec(db)
-        .await?;
-    Ok(())
+    rotation::at_password_change(db, person_id, request, now_ms).await
 }
 
 /// The person behind a request, with the grids they may see.
@@ -263,28 +220,54 @@ impl Viewer {
         crate::domain::period::shanghai_date(self.now_ms).ok_or(AppError::Internal)
     }
 
-    /// Resolves the session token of a request; no token, an unknown, expired or deactivated
-    /// person's session all answer `Unauthenticated`, and a password an administrator set
-    /// answers `PasswordChangeRequired`.
-    pub async fn from_headers(
+    /// Resolves the session of a request; no token, an unknown or expired session, one of
+    /// the wrong kind for `need` and a deactivated person's all answer `Unauthenticated`, and a
+    /// password an administrator set answers `PasswordChangeRequired`.
+    pub async fn resolve(
         db: &DatabaseConnection,
         clock: Clock,
-        headers: &HeaderMap,
+        request: &SessionRequest,
+        need: Need,
     ) -> Result<Self, AppError> {
         let now_ms = clock.now_ms();
-        let person = session_person(db, headers, now_ms).await?;
+        let person = match session_person(db, request, need, now_ms).await {
+            Err(AppError::Unauthenticated) if need == Need::Office => {
+                return Err(Self::without_office_session(db, request, now_ms).await);
+            }
+            found => found?,
+        };
         if person.password_reset {
             return Err(AppError::PasswordChangeRequired);
         }
         Self::load(db, person, now_ms).await
     }
 
-    /// The viewer of the current server-function call.
+    /// Why an office page is refused to a request without an office session: the password
+    /// is asked (`Unauthenticated`), unless the person, signed in on the phone, has no office
+    /// pages, when it would not help (`Forbidden`).
+    async fn without_office_session(
+        db: &DatabaseConnection,
+        request: &SessionRequest,
+        now_ms: i64,
+    ) -> AppError {
+        let Ok(person) = session_person(db, request, Need::Any, now_ms).await else {
+            return AppError::Unauthenticated;
+        };
+        match Self::load(db, person, now_ms).await {
+            Ok(v) if !v.profile.has_office_pages() => AppError::Forbidden,
+            Ok(_) => AppError::Unauthenticated,
+            Err(e) => e,
+        }
+    }
+
+    /// The viewer of the current server-function call. Server functions serve the office
+    /// pages (the field app speaks the JSON API), so they need an office session.
     pub async fn current() -> Result<(Self, AppState), AppError> {
         let state = crate::state::app_state()?;
         let parts = leptos::prelude::use_context::<axum::http::request::Parts>()
             .ok_or(AppError::Internal)?;
-        let viewer = Self::from_headers(&state.db, state.clock, &parts.headers).await?;
+        let request = SessionRequest::new(&parts.headers, state.secure_cookies);
+        let viewer = Self::resolve(&state.db, state.clock, &request, Need::Office).await?;
         Ok((viewer, state))
     }
 
@@ -333,6 +316,8 @@ impl axum::extract::FromRequestParts<AppState> for Viewer {
         parts: &mut axum::http::request::Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        Viewer::from_headers(&state.db, state.clock, &parts.headers).await
+        let request = SessionRequest::new(&parts.headers, state.secure_cookies);
+        let need = Need::of_path(parts.uri.path());
+        Viewer::resolve(&state.db, state.clock, &request, need).await
     }
 }

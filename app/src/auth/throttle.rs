@@ -1,7 +1,7 @@
 //! Login throttling kept in the database, so that every server counts the same failures: an
 //! attempt's keys (its phone number, its client address), the rules of
 //! [`crate::domain::login_throttle`], and failures recorded, forgiven, logged and audited.
-use crate::admin::ssr::audit::{self, Actor};
+use crate::admin::ssr::audit;
 use crate::db::{audit_entry, login_failure, person};
 use crate::domain::login_throttle::{self, ADDRESS, Decision, HOUR_MS, Limits, MINUTE_MS, PHONE};
 use crate::domain::phone::PhoneNumber;
@@ -130,22 +130,18 @@ impl<'a> Attempt<'a> {
         if recent > 0 {
             return Ok(());
         }
-        self.audit(db, person, LOGIN_THROTTLED).await
+        self.audit(db, Some(person), LOGIN_THROTTLED).await
     }
 
     async fn audit(
         &self,
         db: &impl ConnectionTrait,
-        person: &person::Model,
+        person: Option<&person::Model>,
         action: &str,
     ) -> Result<(), AppError> {
-        let by = Actor {
-            person_id: person.id,
-            at_ms: self.now_ms,
-        };
         let from = self.address.to_string();
         let key = self.phone.masked();
-        audit::record(db, by, action, "person", &key, None, Some(&from)).await
+        audit::record_login(db, person.map(|p| p.id), self.now_ms, action, &key, &from).await
     }
 }
 
@@ -155,7 +151,7 @@ const LOGIN_THROTTLED: &str = "login_throttled";
 
 impl Admitted<'_> {
     /// A wrong password, or no active person with that phone: the failure stays counted, is
-    /// logged, and is audited when the phone is a person's.
+    /// logged and audited (with no person behind it when the phone is nobody's).
     pub async fn failed(
         self,
         db: &impl ConnectionTrait,
@@ -167,10 +163,7 @@ impl Admitted<'_> {
             address = %attempt.address,
             "login failed"
         );
-        match person {
-            Some(person) => attempt.audit(db, person, LOGIN_FAILED).await,
-            None => Ok(()),
-        }
+        attempt.audit(db, person, LOGIN_FAILED).await
     }
 
     /// The right password: the phone number's failures are forgiven, and this attempt is no

@@ -1,4 +1,5 @@
-//! One administrative change: who, when, what, and the record before and after (JSON).
+//! One administrative change: who, when, what, and the record before and after (JSON). No
+//! person: a failed login for a phone number no person has.
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -6,7 +7,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub person_id: i32,
+    pub person_id: Option<i32>,
     pub at_ms: i64,
     pub action: String,
     pub target_kind: String,

@@ -1,4 +1,6 @@
 //! A login session. Only the SHA-256 of the token is kept, so a leaked table opens no session.
+//! `kind` is a [`crate::domain::session_policy::SessionKind`] code; `expires_at_ms` is when
+//! the session ends unless used before, kept by that policy so the sweep is one `DELETE`.
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,6 +10,11 @@ pub struct Model {
     pub token_hash: String,
     pub person_id: i32,
     pub expires_at_ms: i64,
+    pub kind: String,
+    pub created_at_ms: i64,
+    pub last_seen_ms: i64,
+    /// "Android · Chrome", from the `User-Agent` at login; empty when not recognised.
+    pub device: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -8,6 +8,7 @@ pub mod cadence;
 #[cfg(feature = "ssr")]
 pub mod common_passwords;
 pub mod credit_code;
+pub mod device;
 pub mod draft;
 pub mod enterprise;
 pub mod grid;
@@ -20,6 +21,7 @@ pub mod period;
 pub mod phone;
 pub mod photo;
 pub mod report;
+pub mod session_policy;
 pub mod text;
 pub mod training;
 pub mod version;

@@ -82,6 +82,9 @@ pub fn SettingsPage() -> impl IntoView {
                     Ok(text) => view! { <p class="success" role="status">{text}</p> }.into_any(),
                     Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
                 })}
+
+                <h2>{crate::auth::words::SESSIONS}</h2>
+                <a href="/sessions" rel="external" class="button">{crate::auth::words::SESSIONS}</a>
             </Show>
         </section>
     }

@@ -1,6 +1,8 @@
 //! The JSON API handlers: login, logout, push and pull (`docs/sync.md`).
 use crate::auth::address::ClientAddress;
-use crate::auth::api::{Credentials, LoginAnswer, PasswordChange};
+use crate::auth::api::{Credentials, PasswordChange};
+use crate::auth::rotation;
+use crate::auth::session::SessionRequest;
 use crate::auth::ssr::{self as auth, Viewer};
 use crate::directory::api::Directory;
 use crate::directory::ssr::directory_for;
@@ -18,7 +20,7 @@ use crate::sync::{withdrawal, words};
 use axum::Extension;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Query, State};
-use axum::http::{HeaderMap, header};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -50,31 +52,33 @@ fn malformed(rejection: JsonRejection) -> AppError {
 async fn login(
     State(state): State<AppState>,
     ClientAddress(from): ClientAddress,
+    headers: HeaderMap,
     body: Result<Json<Credentials>, JsonRejection>,
 ) -> Result<Response, AppError> {
     let Json(creds) = body.map_err(malformed)?;
-    let answer: LoginAnswer = auth::login(&state.db, state.clock, &creds, from).await?;
-    let cookie = auth::session_cookie(&answer.token, state.secure_cookies)?;
-    Ok(([(header::SET_COOKIE, cookie)], Json(answer)).into_response())
+    let request = SessionRequest::new(&headers, state.secure_cookies);
+    let (answer, opened) = auth::login(&state.db, state.clock, &creds, from, &request).await?;
+    Ok((opened.cookies(request.secure)?, Json(answer)).into_response())
 }
 
 async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
-    auth::logout(&state.db, &headers).await?;
-    Ok((
-        [(header::SET_COOKIE, auth::clear_cookie())],
-        Json(serde_json::json!({})),
-    )
-        .into_response())
+    let request = SessionRequest::new(&headers, state.secure_cookies);
+    let cleared = rotation::at_logout(&state.db, &request).await?;
+    Ok((cleared, Json(serde_json::json!({}))).into_response())
 }
 
+/// Answers the device's new token (`{"token": …}`) and sets its new cookies.
 async fn change_password(
     State(state): State<AppState>,
+    ClientAddress(from): ClientAddress,
     headers: HeaderMap,
     body: Result<Json<PasswordChange>, JsonRejection>,
-) -> Result<Json<serde_json::Value>, AppError> {
+) -> Result<Response, AppError> {
     let Json(change) = body.map_err(malformed)?;
-    auth::change_password(&state.db, state.clock, &headers, &change).await?;
-    Ok(Json(serde_json::json!({})))
+    let request = SessionRequest::new(&headers, state.secure_cookies);
+    let opened = auth::change_password(&state.db, state.clock, &request, &change, from).await?;
+    let answer = serde_json::json!({ "token": opened.token() });
+    Ok((opened.cookies(request.secure)?, Json(answer)).into_response())
 }
 
 async fn push(

@@ -36,6 +36,30 @@ pub fn report_record(t: &Target, n: i32) -> Value {
     world::report_record(Uuid::now_v7(), 1, t.subject.id, &month)
 }
 
+/// The seeder files a report for a month no other row uses (the fixtures' is the next one
+/// back), then the cell's session withdraws it: the grid's leaders may, as for an edit. A
+/// refused withdrawal is undone by the seeder, so the month is free for the next cell.
+pub async fn withdraw_report<'t>(t: &'t Target<'t>) -> Answer {
+    let month = world::month_before(&t.world.app.this_month(), 10);
+    let id = Uuid::now_v7();
+    let report = world::report_record(id, 1, t.subject.id, &month);
+    let (_, sent) = t.world.app.push(&t.world.seeder, json!([report])).await;
+    assert_eq!(sent["results"][0]["status"], "accepted", "{sent}");
+    let mut withdrawal = world::report_record(id, 2, t.subject.id, &month);
+    withdrawal["withdrawn"] = json!(true);
+    let answer = t
+        .post(
+            app::sync::api::PUSH_PATH,
+            json!({"protocol": 1, "records": [withdrawal.clone()]}),
+        )
+        .await;
+    if answer.body["results"][0]["status"] != "accepted" {
+        let (_, undone) = t.world.app.push(&t.world.seeder, json!([withdrawal])).await;
+        assert_eq!(undone["results"][0]["status"], "accepted", "{undone}");
+    }
+    answer
+}
+
 pub async fn login<'t>(t: &'t Target<'t>) -> Answer {
     // Not signed in: a stranger logs in with a member's password.
     let phone = t.session.spec.phone.unwrap_or(crate::common::DONGHU_MEMBER);

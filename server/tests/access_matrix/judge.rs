@@ -36,14 +36,15 @@ pub fn past_gate(a: &Answer, _: &Target) -> Verdict {
     }
 }
 
-/// The record accepted; refused: rejected as outside the person's grids (or not signed in).
+/// The record accepted; refused: rejected as outside the person's grids or not theirs to
+/// change (or not signed in).
 pub fn pushed(a: &Answer, _: &Target) -> Verdict {
     let result = &a.body["results"][0];
     let code = result["problems"][0]["code"].as_str().unwrap_or("");
     match (a.status, result["status"].as_str()) {
         (401 | 403, _) => Verdict::Refused,
         (200, Some("accepted")) => Verdict::Allowed,
-        (200, Some("rejected")) if code.ends_with("_not_allowed") => Verdict::Refused,
+        (200, Some("rejected")) if code.ends_with("not_allowed") => Verdict::Refused,
         _ => Verdict::Unclear(format!("{} {}", a.status, a.body)),
     }
 }
@@ -62,6 +63,21 @@ pub fn pulled(a: &Answer, t: &Target) -> Verdict {
     listed(a, &a.body["directory"]["grids"], |g| {
         g["id"] == t.subject.id
     })
+}
+
+/// Allowed when the list of one's sessions holds the one making the request.
+pub fn this_device_listed(a: &Answer, _: &Target) -> Verdict {
+    listed(a, &a.body, |s| s["this_device"] == true)
+}
+
+/// Allowed when the office pages' door is open; refused when it asks the password or is not
+/// the person's.
+pub fn office_door(a: &Answer, _: &Target) -> Verdict {
+    match (a.status, a.body.as_str()) {
+        (200, Some("open")) => Verdict::Allowed,
+        (200, Some("ask_password" | "not_offered")) => Verdict::Refused,
+        _ => Verdict::Unclear(format!("{} {}", a.status, a.body)),
+    }
 }
 
 /// Allowed when the board lists the grid's major event.

@@ -27,6 +27,8 @@ pub enum Cap {
     Review,
     /// Administers the city: directory, grids, people, cadence, audit log.
     Administer,
+    /// Has office pages (any role above member): the login opens an office session.
+    Office,
 }
 
 /// The grid tree as the city administrator reads it.
@@ -102,6 +104,7 @@ pub fn allowed(cap: Cap, roles: Option<&[(i64, Role)]>, subject: &Grid, tree: &T
     match cap {
         Cap::Public | Cap::SignedIn => true,
         Cap::Administer => bureau,
+        Cap::Office => bureau || holds(&|_, r| r != Role::Member),
         Cap::See => bureau || holds(&|g, r| g.id == subject.id || (r != Role::Member && above(g))),
         Cap::Oversee => bureau || holds(&|g, r| r != Role::Member && above(g)),
         Cap::Record => enterprise && holds(&|g, _| g.id == subject.id),

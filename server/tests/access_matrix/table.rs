@@ -244,6 +244,36 @@ fn server_functions() -> Vec<Row> {
             by_status,
             |t| json!({"policy": t.world.cadence}),
         ),
+        sf(
+            "/api/sessions",
+            SignedIn,
+            Subject::Any,
+            this_device_listed,
+            |_| json!({}),
+        ),
+        // A handle no session has: allowed ends nothing.
+        sf(
+            "/api/session_end",
+            SignedIn,
+            Subject::Any,
+            by_status,
+            |_| json!({"handle": "0".repeat(64)}),
+        ),
+        // From the role's own client, which stays signed in; ends the logout row's sessions.
+        sf(
+            "/api/sessions_end_others",
+            SignedIn,
+            Subject::Any,
+            by_status,
+            |_| json!({}),
+        ),
+        sf(
+            "/api/office_door",
+            Office,
+            Subject::Any,
+            office_door,
+            |_| json!({}),
+        ),
     ]
 }
 
@@ -326,6 +356,15 @@ fn routes() -> Vec<Row> {
             Subject::Enterprise,
             pushed,
             Call::Custom(|t| Box::pin(push_counted(t, "report", report_record))),
+        ),
+        row(
+            "POST",
+            PUSH_PATH,
+            "push withdrawal of a monthly_report",
+            Lead,
+            Subject::Enterprise,
+            pushed,
+            Call::Custom(|t| Box::pin(withdraw_report(t))),
         ),
         row(
             "GET",
@@ -538,6 +577,8 @@ fn pages() -> Vec<Row> {
     ] {
         rows.push(office(path, Administer));
     }
+    // 登录设备: one's own sessions, for any session; refused in words without one.
+    rows.push(office("/sessions", SignedIn));
     // The grouping page shows no refusal (an empty list of townships): allowed when it lists them.
     rows.push(row(
         "GET",

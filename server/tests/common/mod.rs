@@ -165,6 +165,12 @@ impl TestApp {
     /// A [`TestApp::browser`] logged in as `phone`.
     pub async fn login(&self, phone: &str) -> reqwest::Client {
         let client = self.browser();
+        self.logged_in(&client, phone).await;
+        client
+    }
+
+    /// The answer to `client`'s login of `phone`, which must succeed.
+    pub async fn logged_in(&self, client: &reqwest::Client, phone: &str) -> reqwest::Response {
         let response = client
             .post(self.url("/api/v1/auth/login"))
             .json(&json!({"phone": phone, "password": PASSWORD}))
@@ -172,7 +178,20 @@ impl TestApp {
             .await
             .unwrap();
         assert_eq!(response.status(), 200, "login of {phone}");
-        client
+        response
+    }
+
+    /// The `Cookie` header of a fresh login of `phone`, for requests built by hand: the
+    /// phone's session and, for someone with office pages, the office one.
+    pub async fn session_cookies(&self, phone: &str) -> String {
+        let response = self.logged_in(&reqwest::Client::new(), phone).await;
+        let pairs: Vec<&str> = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|c| c.to_str().unwrap().split(';').next().unwrap())
+            .collect();
+        pairs.join("; ")
     }
 
     /// Calls the administration server function `admin/{endpoint}` as `client`.

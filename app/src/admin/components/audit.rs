@@ -24,7 +24,7 @@ pub fn AuditPage() -> impl IntoView {
                                 {list.into_iter().map(|e: AuditRecord| view! {
                                     <tr>
                                         <td>{format_shanghai_minute(e.at_ms)}</td>
-                                        <td>{e.person_name}</td>
+                                        <td>{if e.person_name.is_empty() { words::NO_SUCH_PERSON.to_owned() } else { e.person_name }}</td>
                                         <td>{words::audit_action(&e.action).to_owned()}</td>
                                         <td>{format!("{} {}", e.target_kind, e.target_key)}</td>
                                         <td class="muted">{e.before.unwrap_or_default()}</td>

@@ -1,4 +1,5 @@
-//! 人员: people and their roles; deactivate, reset a password, assign a role.
+//! 人员: people and their roles; deactivate, reset a password, end every session, assign a
+//! role.
 use super::{AdminNav, alert, hydrated};
 use crate::admin::api::{PersonChange, change_person, list_grids, list_people};
 use crate::admin::words;
@@ -89,6 +90,8 @@ pub fn PeoplePage() -> impl IntoView {
                                                 }}
                                                 " "
                                                 <button class="link" on:click=move |_| { apply.dispatch(PersonChange::ResetPassword { person_id: id }); }>{words::RESET_PASSWORD}</button>
+                                                " "
+                                                <button class="link" on:click=move |_| { apply.dispatch(PersonChange::EndSessions { person_id: id }); }>{words::END_SESSIONS}</button>
                                             </td>
                                         </tr>
                                     }

@@ -62,7 +62,8 @@ impl AdminSession {
             | PersonChange::Reactivate { person_id }
             | PersonChange::ResetPassword { person_id }
             | PersonChange::Assign { person_id, .. }
-            | PersonChange::Unassign { person_id, .. } => *person_id,
+            | PersonChange::Unassign { person_id, .. }
+            | PersonChange::EndSessions { person_id } => *person_id,
         };
         let tx = self.db.begin().await?;
         let p = person::Entity::find_by_id(target)
@@ -153,6 +154,10 @@ impl AdminSession {
                     .await?;
                 let what = format!("{grid_id} {}", role.label());
                 audit::record(&tx, me, "unassign_role", "person", &key, Some(&what), None).await?;
+            }
+            PersonChange::EndSessions { .. } => {
+                end_sessions(&tx, target).await?;
+                audit::record::<()>(&tx, me, "end_sessions", "person", &key, None, None).await?;
             }
         }
         tx.commit().await?;

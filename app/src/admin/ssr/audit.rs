@@ -34,7 +34,7 @@ pub fn entry<T: Serialize>(
 ) -> audit_entry::ActiveModel {
     let json = |v: Option<&T>| v.and_then(|v| serde_json::to_string(v).ok());
     audit_entry::ActiveModel {
-        person_id: Set(by.person_id),
+        person_id: Set(Some(by.person_id)),
         at_ms: Set(by.at_ms),
         action: Set(action.to_owned()),
         target_kind: Set(target_kind.to_owned()),
@@ -56,6 +56,32 @@ pub async fn record<T: Serialize>(
     after: Option<&T>,
 ) -> Result<(), AppError> {
     let one = entry(by, action, target_kind, target_key, before, after);
+    audit_entry::Entity::insert(one).exec(db).await?;
+    Ok(())
+}
+
+/// A login attempt's entry: the person whose phone number was tried, if any (the number may be
+/// nobody's), the masked number, and the address the attempt came from.
+pub async fn record_login(
+    db: &impl ConnectionTrait,
+    person_id: Option<i32>,
+    at_ms: i64,
+    action: &str,
+    masked_phone: &str,
+    from: &str,
+) -> Result<(), AppError> {
+    let mut one = entry(
+        Actor {
+            person_id: 0,
+            at_ms,
+        },
+        action,
+        "person",
+        masked_phone,
+        None,
+        Some(&from),
+    );
+    one.person_id = Set(person_id);
     audit_entry::Entity::insert(one).exec(db).await?;
     Ok(())
 }
@@ -93,7 +119,10 @@ pub async fn latest(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<AuditRe
         .into_iter()
         .map(|e| AuditRecord {
             at_ms: e.at_ms,
-            person_name: names.get(&e.person_id).cloned().unwrap_or_default(),
+            person_name: e
+                .person_id
+                .and_then(|id| names.get(&id).cloned())
+                .unwrap_or_default(),
             action: e.action,
             target_kind: e.target_kind,
             target_key: e.target_key,

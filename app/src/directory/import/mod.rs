@@ -18,8 +18,8 @@ mod records;
 mod sheet;
 mod table;
 
-#[cfg(test)]
-mod test_files;
+#[cfg(any(test, feature = "test-files"))]
+pub mod test_files;
 
 pub use diff::{ChangeSummary, ExistingEnterprise, RowChange, classify, summarize};
 pub use error::ImportError;

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use rust_xlsxwriter::Workbook;
+use std::io::{Cursor, Write};
 
 use crate::domain::credit_code::CreditCode;
 
@@ -81,7 +82,24 @@ pub fn with_header(header: &[&str], body: Vec<Vec<String>>) -> Vec<Vec<String>> 
 
 /// `base` (an XLSX package) with `parts` put in by name, in place of any of the same name.
 pub fn with_parts(base: &[u8], parts: &[(&str, &str)]) -> Vec<u8> {
-    use std::io::{Cursor, Write};
+    let writers: Vec<_> = parts
+        .iter()
+        .map(|(_, text)| move |out: &mut dyn Write| out.write_all(text.as_bytes()).unwrap())
+        .collect();
+    let named: Vec<Part> = parts
+        .iter()
+        .zip(&writers)
+        .map(|((name, _), write)| (*name, write as &dyn Fn(&mut dyn Write)))
+        .collect();
+    with_written_parts(base, &named)
+}
+
+/// A part of a workbook's zip: its name, and what writes its content (as it goes, so that a
+/// zip bomb's gigabyte is never held in memory).
+pub type Part<'a> = (&'a str, &'a dyn Fn(&mut dyn Write));
+
+/// `base` with `parts` written in by name, in place of any of the same name.
+pub fn with_written_parts(base: &[u8], parts: &[Part]) -> Vec<u8> {
     let mut archive = zip::ZipArchive::new(Cursor::new(base)).unwrap();
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for index in 0..archive.len() {
@@ -93,10 +111,10 @@ pub fn with_parts(base: &[u8], parts: &[(&str, &str)]) -> Vec<u8> {
             out.raw_copy_file(entry).unwrap();
         }
     }
-    for (name, text) in parts {
+    for (name, write) in parts {
         out.start_file(*name, zip::write::SimpleFileOptions::default())
             .unwrap();
-        out.write_all(text.as_bytes()).unwrap();
+        write(&mut out);
     }
     out.finish().unwrap().into_inner()
 }
