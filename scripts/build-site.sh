@@ -36,6 +36,15 @@ for pair in frontend:statgrid frontend_filing:statgrid_filing frontend_office:st
 done
 cp style/main.css "$out/pkg/statgrid.css"
 cp -r public/. "$out/"
+# Sent as measured: brotli at quality 11 and gzip, made once here. The server sends these
+# files as they are (ServeDir's precompressed files) instead of compressing on the fly at
+# brotli's quality 4, which a phone would download about 117 KiB more of.
+find "$out" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \
+  -o -name '*.webmanifest' \) -print0 |
+  while IFS= read -r -d '' file; do
+    brotli -q 11 -f "$file"
+    gzip -9 -k -f "$file"
+  done
 rm -rf "$target_dir/site"
 mv "$out" "$target_dir/site"
 echo "site built in $target_dir/site"

@@ -15,22 +15,29 @@
 # thumbnails) and withdrawal now in the field app, it is 432 KiB. The record-kind redesign
 # (issue 12) took it to 441 and back to 432 (drafts read through one serde path, a plain date
 # reader, minified JS glue, shorter panic paths), so the budget came down to 440.
+#
+# It reads the brotli files the build made (quality 11), which are the bytes the server sends.
 set -euo pipefail
 budget_kib=${SIZE_BUDGET_KIB:-440}
+# Bytes of the brotli file the server sends for $1.
+sent() {
+  [ -f "$SITE/pkg/$1.br" ] || { echo "no $SITE/pkg/$1.br: build the site with scripts/build-site.sh" >&2; exit 1; }
+  stat -c %s "$SITE/pkg/$1.br"
+}
 total=0
 for f in statgrid_bg.wasm statgrid.js statgrid.css; do
-  total=$((total + $(brotli -c -q 11 "$SITE/pkg/$f" | wc -c)))
+  total=$((total + $(sent "$f")))
 done
 kib=$((total / 1024))
 echo "capture screen first load: ${kib} KiB brotli (budget ${budget_kib} KiB)"
 admin=0
 for f in statgrid_office_bg.wasm statgrid_office.js; do
-  admin=$((admin + $(brotli -c -q 11 "$SITE/pkg/$f" | wc -c)))
+  admin=$((admin + $(sent "$f")))
 done
 echo "office screens: township view and administration (a separate bundle, not in the budget): $((admin / 1024)) KiB brotli"
 filing=0
 for f in statgrid_filing_bg.wasm statgrid_filing.js; do
-  filing=$((filing + $(brotli -c -q 11 "$SITE/pkg/$f" | wc -c)))
+  filing=$((filing + $(sent "$f")))
 done
 echo "filing pages: activities, trainings, major events, annual plans, settings (a separate bundle, precached, not in the budget): $((filing / 1024)) KiB brotli"
 if [ "$kib" -gt "$budget_kib" ]; then

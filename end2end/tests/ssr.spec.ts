@@ -1,5 +1,6 @@
 // Without JavaScript: the server renders the app shell, and the PWA files are served.
 import { test, expect } from '@playwright/test';
+import { statSync } from 'node:fs';
 
 test('the home page is rendered on the server in Chinese', async ({ page }) => {
   await page.goto('/');
@@ -40,4 +41,21 @@ test('the service worker is served uncached with this build in its precache list
 test('health answers with the database kind', async ({ request }) => {
   const body = await (await request.get('/healthz')).json();
   expect(body).toEqual({ status: 'ok', database: 'sqlite' });
+});
+
+test('the bundle is sent as the size check measures it: the build\'s brotli and gzip files', async ({ request }) => {
+  const site = process.env.SITE ?? '../target/site';
+  for (const file of ['statgrid_bg.wasm', 'statgrid.js', 'statgrid.css']) {
+    for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+      const response = await request.get(`/pkg/${file}`, { headers: { 'accept-encoding': encoding } });
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-encoding']).toBe(encoding);
+      const sent = Number(response.headers()['content-length']);
+      expect(sent, `${file} ${encoding}`).toBe(statSync(`${site}/pkg/${file}${suffix}`).size);
+    }
+  }
+  // Without an encoding the browser accepts, the file as it is.
+  const plain = await request.get('/pkg/statgrid.css', { headers: { 'accept-encoding': 'identity' } });
+  expect(plain.headers()['content-encoding']).toBeUndefined();
+  expect(Number(plain.headers()['content-length'])).toBe(statSync(`${site}/pkg/statgrid.css`).size);
 });

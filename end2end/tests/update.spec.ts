@@ -1,7 +1,8 @@
 // A new version of the app arrives while records wait to be sent: the user is told, the new
 // version takes over when they agree, and every waiting record is still there and syncs once.
 import { test, expect } from '@playwright/test';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { LoginPage, MEMBER, RecordsPage, VisitForm, serviceWorkerReady, syncedOnce, unsyncedBadge } from './pages';
 
 test('a new version installed while records wait keeps them, and they sync once', async ({ page }) => {
@@ -23,10 +24,17 @@ test('a new version installed while records wait keeps them, and they sync once'
 
   // A new build is put in place under the running server: the worker script changes with it,
   // the browser installs the new worker, and it waits.
+  // The build's compressed copies change with it: they are what the server sends.
   const css = `${process.env.SITE ?? '../target/site'}/pkg/statgrid.css`;
-  const original = readFileSync(css);
+  const copies = [css, `${css}.br`, `${css}.gz`];
+  const originals = copies.map((file) => readFileSync(file));
+  const build = (text: Buffer) => {
+    writeFileSync(css, text);
+    writeFileSync(`${css}.br`, brotliCompressSync(text));
+    writeFileSync(`${css}.gz`, gzipSync(text));
+  };
   try {
-    appendFileSync(css, `\n/* 新版本 ${Date.now()} */\n`);
+    build(Buffer.concat([originals[0], Buffer.from(`\n/* 新版本 ${Date.now()} */\n`)]));
     await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
       await registration?.update();
@@ -36,7 +44,7 @@ test('a new version installed while records wait keeps them, and they sync once'
     await page.getByRole('button', { name: '立即更新' }).click();
     await expect(notice).toBeHidden({ timeout: 30_000 });
   } finally {
-    writeFileSync(css, original);
+    copies.forEach((file, i) => writeFileSync(file, originals[i]));
   }
 
   // Under the new version: both records still wait, then go once the server is reachable.

@@ -125,7 +125,11 @@ fn router(state: AppState, settings: &Settings) -> Router {
         office_routes.iter().map(|r| r.path().to_owned()),
     );
     let filing_context_state = state.clone();
-    let static_files = ServeDir::new(&settings.site_root);
+    // The build's brotli (quality 11) and gzip files, sent as they are: the compression
+    // layer below leaves an encoded body alone.
+    let static_files = ServeDir::new(&settings.site_root)
+        .precompressed_br()
+        .precompressed_gzip();
     let worker = Arc::new(assets::ServiceWorker::new(&settings.site_root));
     Router::new()
         .route("/healthz", get(healthz))
