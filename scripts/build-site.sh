@@ -20,6 +20,25 @@ done
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$remap"
 cargo build -p frontend -p frontend-filing -p frontend-office --target wasm32-unknown-unknown --profile wasm-release
 
+# The site is made again only when what it is made from changed: the three wasm files cargo
+# built, the CSS, the public files, this script and the tools' versions. wasm-opt and brotli
+# take minutes; a second `make test` with nothing changed skips them.
+inputs=$(
+  {
+    sha256sum "$target_dir"/wasm32-unknown-unknown/wasm-release/frontend{,_filing,_office}.wasm \
+      style/main.css scripts/build-site.sh
+    find public -type f -print0 | sort -z | xargs -0 sha256sum
+    wasm-bindgen --version
+    end2end/node_modules/.bin/wasm-opt --version
+    brotli --version
+  } | sha256sum | cut -d' ' -f1
+)
+stamp="$target_dir/site.inputs"
+if [ -d "$target_dir/site" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$inputs" ]; then
+  echo "site in $target_dir/site is up to date"
+  exit 0
+fi
+
 out="$target_dir/site.new"
 rm -rf "$out"
 mkdir -p "$out/pkg"
@@ -47,4 +66,5 @@ find "$out" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name 
   done
 rm -rf "$target_dir/site"
 mv "$out" "$target_dir/site"
+echo "$inputs" > "$stamp"
 echo "site built in $target_dir/site"
