@@ -63,12 +63,15 @@ echo
 echo "== Server under load (wrk, 64 connections, 10 s; server on core 0, wrk on core 1; SQLite) =="
 login=$(curl -fsS -H 'content-type: application/json' -d '{"phone":"13800000005","password":"statgrid2026"}' "http://127.0.0.1:$port/api/v1/auth/login")
 token=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['token'])" "$login")
-enterprise=$(curl -fsS -H "authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/sync/pull?since=0" \
-  | python3 -c "import json,sys; print(json.load(sys.stdin)['directory']['enterprises'][0]['id'])")
+first_pull=$(curl -fsS -H "authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/sync/pull?after=0")
+pulled() { python3 -c "import json,sys; d=json.loads(sys.argv[1]); print(d$1)" "$first_pull"; }
+enterprise=$(pulled "['directory']['enterprises'][0]['id']")
+cursor=$(pulled "['cursor']")
+directory=$(pulled "['directory_digest']")
 today=$(TZ=Asia/Shanghai date +%F)
 wrk_run() { # name script target_rps
   local out
-  out=$(TOKEN="$token" ENTERPRISE="$enterprise" TODAY="$today" \
+  out=$(TOKEN="$token" ENTERPRISE="$enterprise" TODAY="$today" CURSOR="$cursor" DIRECTORY="$directory" \
     taskset -c 1 wrk -t1 -c64 -d10s --latency -s "scripts/wrk/$2.lua" "http://127.0.0.1:$port")
   local rps p99
   rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
@@ -78,7 +81,7 @@ wrk_run() { # name script target_rps
   line "$1: p99 latency" "$p99" "ms" "$([ -n "$3" ] && echo "  (target ≤ 20 ms)$(verdict "$p99" 20)")"
   [ -z "$errors" ] || echo "  $errors"
 }
-wrk_run "authorized reads (pull)" read 10000
+wrk_run "authorized reads (pull, nothing changed)" read 10000
 wrk_run "sync pushes (1 record each)" push ""
 line "server resident memory, idle" "$idle_rss" "MiB" ""
 line "server resident memory, after load" "$(rss)" "MiB" ""

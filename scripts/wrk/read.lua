@@ -1,5 +1,7 @@
--- An authorized read: the phone's pull with a cursor in the future (profile and directory only).
+-- An authorized read: the phone's pull when nothing changed since its last one (its cursor and
+-- the digest of the directory it holds), as a phone polls.
 local token = os.getenv("TOKEN")
+local path = "/api/v1/sync/pull?after=" .. os.getenv("CURSOR") .. "&directory=" .. os.getenv("DIRECTORY")
 request = function()
-  return wrk.format("GET", "/api/v1/sync/pull?since=9999999999999", { ["Authorization"] = "Bearer " .. token })
+  return wrk.format("GET", path, { ["Authorization"] = "Bearer " .. token })
 end

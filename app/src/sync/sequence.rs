@@ -78,11 +78,27 @@ impl Span {
             upto: committed,
         }
     }
+
+    /// No change is numbered in it: a pull with nothing new reads no records at all.
+    pub fn is_empty(self) -> bool {
+        self.after >= self.upto
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::Span;
+
+    #[test]
+    fn a_span_is_empty_when_the_cursor_is_the_last_change() {
+        assert!(Span::asked(9, 9).is_empty());
+        assert!(Span::asked(0, 0).is_empty());
+        assert!(!Span::asked(8, 9).is_empty());
+        assert!(
+            !Span::asked(10, 9).is_empty(),
+            "an unknown cursor asks for everything"
+        );
+    }
 
     #[test]
     fn a_cursor_the_database_never_gave_out_asks_for_everything() {

@@ -65,6 +65,9 @@ pub async fn withdrawn_in(
     viewer: &Viewer,
     span: Span,
 ) -> Result<Vec<Uuid>, ServerError> {
+    if span.is_empty() {
+        return Ok(Vec::new());
+    }
     let shared: Vec<&str> = kinds
         .iter()
         .filter(|k| k.holders() == Holders::GridLeaders)
