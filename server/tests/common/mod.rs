@@ -14,6 +14,10 @@ pub const XILING_LEADER: &str = "13800000003";
 pub const DONGHU_MEMBER: &str = "13800000005";
 pub const XILING_MEMBER: &str = "13800000006";
 
+/// How long one test's body may run. The slowest (the access matrix on PostgreSQL) takes
+/// about 20 s alone and 45 s beside two more copies of itself.
+pub const TEST_LIMIT_SECS: u64 = 300;
+
 #[derive(Clone, Copy, Debug)]
 pub enum Backend {
     Sqlite,
@@ -48,7 +52,7 @@ macro_rules! db_test {
             async fn sqlite() {
                 let app =
                     $crate::common::TestApp::spawn_at($crate::common::Backend::Sqlite, $instant).await;
-                run(&app).await;
+                app.within_limit(run(&app)).await;
                 app.finish().await;
             }
 
@@ -60,7 +64,7 @@ macro_rules! db_test {
                 }
                 let app =
                     $crate::common::TestApp::spawn_at($crate::common::Backend::Postgres, $instant).await;
-                run(&app).await;
+                app.within_limit(run(&app)).await;
                 app.finish().await;
             }
         }
@@ -124,8 +128,55 @@ impl TestApp {
         }
     }
 
+    /// Runs a test's body, failing it with what the database was doing if it outlives
+    /// [`TEST_LIMIT_SECS`] (plus a fuzz run's own seconds): a hung request then costs minutes
+    /// and names its statement, instead of holding CI until its deadline.
+    pub async fn within_limit(&self, body: impl std::future::Future<Output = ()>) {
+        let fuzz: u64 = std::env::var("STATGRID_FUZZ_SECS")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let limit = std::time::Duration::from_secs(TEST_LIMIT_SECS + fuzz);
+        if tokio::time::timeout(limit, body).await.is_err() {
+            let activity = self.database_activity().await;
+            panic!("the test ran over {limit:?}; the database was doing:\n{activity}");
+        }
+    }
+
+    /// The test database's sessions that are not idle (PostgreSQL), one line each.
+    async fn database_activity(&self) -> String {
+        let Some((admin_url, name)) = &self.cleanup else {
+            return "(SQLite: no session list)".into();
+        };
+        let Ok(admin) = Database::connect(admin_url).await else {
+            return "(could not connect to list the sessions)".into();
+        };
+        let rows = admin
+            .query_all_raw(sea_orm::Statement::from_sql_and_values(
+                sea_orm::DbBackend::Postgres,
+                "SELECT concat_ws(' | ', pid::text, state, wait_event_type, wait_event, \
+                 (now() - xact_start)::text, left(query, 300)) AS line \
+                 FROM pg_stat_activity WHERE datname = $1 AND state <> 'idle'",
+                [name.clone().into()],
+            ))
+            .await
+            .unwrap_or_default();
+        let lines: Vec<String> = rows
+            .iter()
+            .filter_map(|r| r.try_get::<String>("", "line").ok())
+            .collect();
+        if lines.is_empty() {
+            "(no busy session: the wait is in the server or the test)".into()
+        } else {
+            lines.join("\n")
+        }
+    }
+
     pub async fn finish(self) {
-        self.db.clone().close().await.ok();
+        // A pool waits for its connections to come back; one held by a stuck request must
+        // not keep the test from ending (the database is dropped with FORCE below).
+        let close = self.db.clone().close();
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(30), close).await;
         if let Some((admin_url, name)) = self.cleanup {
             let admin = Database::connect(&admin_url).await.unwrap();
             admin
