@@ -23,6 +23,12 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v brotli >/dev/null 2>&1;
   as_root apt-get install -y -qq chromium brotli
 fi
 
+# pg_dump and pg_restore: the backup tests run them when the tests have a PostgreSQL.
+if [ -n "${TEST_DATABASE_URL:-}" ] && ! command -v pg_dump >/dev/null 2>&1; then
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq postgresql-client
+fi
+
 # Playwright, binaryen's wasm-opt (Debian's wasm-opt breaks the wasm: not that one) and esbuild,
 # which minifies the JS glue.
 if ! (cd end2end && npm ls --depth=0 >/dev/null 2>&1); then

@@ -1,6 +1,7 @@
 //! The StatGrid server: settings, start-up, and the routes around the Leptos app.
 #![recursion_limit = "256"]
 pub mod assets;
+pub mod backup;
 pub mod demo;
 pub mod security;
 pub mod settings;

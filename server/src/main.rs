@@ -1,9 +1,17 @@
 //! `statgrid`: serves the app. Settings come from `STATGRID_*` variables and `DATABASE_URL`.
+//! `statgrid backup [DIR]` backs up the database of `DATABASE_URL` (a running server's too)
+//! into DIR (`backups` by default); `statgrid restore FILE` restores a backup into the empty
+//! database of `DATABASE_URL`.
+use server::backup;
 use server::settings::Settings;
 use server::startup::Application;
+use std::path::Path;
+use std::process::ExitCode;
+
+type Outcome = Result<(), Box<dyn std::error::Error>>;
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+async fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -11,9 +19,41 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         )
         .json()
         .init();
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("statgrid: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Outcome {
     let settings = Settings::from_env()?;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        [] => serve(settings).await,
+        ["backup"] => back_up(&settings, Path::new("backups")).await,
+        ["backup", dir] => back_up(&settings, Path::new(dir)).await,
+        ["restore", file] => {
+            backup::restore(Path::new(file), &settings.database_url).await?;
+            println!("restored {file}; the server migrates it when it starts");
+            Ok(())
+        }
+        _ => Err("usage: statgrid | statgrid backup [DIR] | statgrid restore FILE".into()),
+    }
+}
+
+async fn serve(settings: Settings) -> Outcome {
     let app = Application::build(settings).await?;
     tracing::info!(address = %app.address(), "StatGrid listening");
     app.run_until_stopped().await?;
+    Ok(())
+}
+
+async fn back_up(settings: &Settings, dir: &Path) -> Outcome {
+    let made =
+        backup::back_up(&settings.database_url, dir, time::OffsetDateTime::now_utc()).await?;
+    println!("{} ({} bytes)", made.file.display(), made.bytes);
     Ok(())
 }

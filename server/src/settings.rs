@@ -1,4 +1,5 @@
 //! Settings: built-in defaults, overridden by environment variables.
+use crate::backup::schedule::Schedule;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
@@ -26,6 +27,10 @@ pub struct Settings {
     /// `STATGRID_TRUSTED_PROXIES`, addresses separated by commas: proxies whose
     /// `X-Forwarded-For` names the client (for login throttling). None by default.
     pub trusted_proxies: Vec<IpAddr>,
+    /// `STATGRID_BACKUP_DIR`: where scheduled backups go; unset, none are made. Set it on one
+    /// server of several. `STATGRID_BACKUP_EVERY_HOURS` (local setting, 24 by default) and
+    /// `STATGRID_BACKUP_KEEP` (local setting, 14 by default) say how often and how many.
+    pub backups: Option<Schedule>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -40,6 +45,8 @@ pub enum SettingsError {
     ClockStart(String),
     #[error("STATGRID_TRUSTED_PROXIES is not a list of addresses such as 127.0.0.1,10.0.0.1: {0}")]
     TrustedProxies(String),
+    #[error("{0} is not a whole number from {1} to {2}: {3}")]
+    OutOfRange(&'static str, u32, u32, String),
 }
 
 impl Default for Settings {
@@ -53,6 +60,7 @@ impl Default for Settings {
             clock_start_ms: None,
             public_origin: None,
             trusted_proxies: Vec::new(),
+            backups: None,
         }
     }
 }
@@ -90,8 +98,28 @@ impl Settings {
                 .collect::<Result<_, _>>()
                 .map_err(|_| SettingsError::TrustedProxies(proxies.clone()))?;
         }
+        if let Ok(dir) = std::env::var("STATGRID_BACKUP_DIR") {
+            let hours = number("STATGRID_BACKUP_EVERY_HOURS", 24, 1, 24 * 30)?;
+            s.backups = Some(Schedule {
+                dir: dir.into(),
+                every: std::time::Duration::from_secs(u64::from(hours) * 3600),
+                keep: number("STATGRID_BACKUP_KEEP", 14, 1, 1000)? as usize,
+            });
+        }
         Ok(s)
     }
+}
+
+/// A whole number setting within `min..=max`, `default` when unset.
+fn number(name: &'static str, default: u32, min: u32, max: u32) -> Result<u32, SettingsError> {
+    let Ok(text) = std::env::var(name) else {
+        return Ok(default);
+    };
+    text.trim()
+        .parse()
+        .ok()
+        .filter(|n| (min..=max).contains(n))
+        .ok_or(SettingsError::OutOfRange(name, min, max, text))
 }
 
 fn flag(name: &str) -> bool {

@@ -1,5 +1,5 @@
 //! Builds the application: database and migrations, demo data, and the router.
-use crate::{assets, demo, security, settings::Settings};
+use crate::{assets, backup, demo, security, settings::Settings};
 use app::filing::FilingApp;
 use app::office::OfficeApp;
 use app::state::{AppState, Clock};
@@ -50,6 +50,12 @@ impl Application {
             demo::seed_if_empty(&db).await?;
         }
         tokio::spawn(app::photos::sweep::sweep_hourly(db.clone(), clock));
+        if let Some(schedule) = settings.backups.clone() {
+            tokio::spawn(backup::schedule::run(
+                settings.database_url.clone(),
+                schedule,
+            ));
+        }
         let listener = TcpListener::bind(settings.address).await?;
         let leptos_options = LeptosOptions::builder()
             .output_name(app::FIELD_BUNDLE)

@@ -18,7 +18,41 @@ pub const XILING_MEMBER: &str = "13800000006";
 /// about 20 s alone and 45 s beside two more copies of itself.
 pub const TEST_LIMIT_SECS: u64 = 300;
 
-#[derive(Clone, Copy, Debug)]
+/// A new, empty database: its URL, and for PostgreSQL the (admin URL, name) to drop it by.
+pub async fn fresh_database(backend: Backend) -> (String, Option<(String, String)>) {
+    let unique = uuid::Uuid::now_v7().simple().to_string();
+    match backend {
+        Backend::Sqlite => {
+            let path = std::env::temp_dir().join(format!("statgrid-test-{unique}.db"));
+            (format!("sqlite://{}?mode=rwc", path.display()), None)
+        }
+        Backend::Postgres => {
+            let admin_url = std::env::var("TEST_DATABASE_URL").unwrap();
+            let name = format!("statgrid_t_{unique}");
+            let admin = Database::connect(&admin_url).await.unwrap();
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                .await
+                .unwrap();
+            admin.close().await.unwrap();
+            let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap();
+            (format!("{base}/{name}"), Some((admin_url, name)))
+        }
+    }
+}
+
+/// Drops a PostgreSQL database [`fresh_database`] made, whoever is still connected.
+pub async fn drop_database(cleanup: Option<(String, String)>) {
+    if let Some((admin_url, name)) = cleanup {
+        let admin = Database::connect(&admin_url).await.unwrap();
+        admin
+            .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+            .await
+            .ok();
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
     Postgres,
@@ -29,6 +63,7 @@ pub struct TestApp {
     pub db: DatabaseConnection,
     /// The server's clock: the system's, or pinned by [`TestApp::spawn_at`].
     pub clock: app::state::Clock,
+    pub database_url: String,
     cleanup: Option<(String, String)>,
 }
 
@@ -85,27 +120,19 @@ impl TestApp {
                     .unwrap_or_else(|_| panic!("{text} is an RFC 3339 instant"));
             (at.unix_timestamp_nanos() / 1_000_000) as i64
         });
-        let unique = uuid::Uuid::now_v7().simple().to_string();
-        let (database_url, cleanup) = match backend {
-            Backend::Sqlite => {
-                let path = std::env::temp_dir().join(format!("statgrid-test-{unique}.db"));
-                (format!("sqlite://{}?mode=rwc", path.display()), None)
-            }
-            Backend::Postgres => {
-                let admin_url = std::env::var("TEST_DATABASE_URL").unwrap();
-                let name = format!("statgrid_t_{unique}");
-                let admin = Database::connect(&admin_url).await.unwrap();
-                admin
-                    .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-                    .await
-                    .unwrap();
-                admin.close().await.unwrap();
-                let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap();
-                (format!("{base}/{name}"), Some((admin_url, name)))
-            }
-        };
+        let (database_url, cleanup) = fresh_database(backend).await;
+        Self::start(database_url, cleanup, clock_start_ms).await
+    }
+
+    /// The app on a database that exists already (a restored backup, say); `cleanup` is the
+    /// PostgreSQL database to drop at [`TestApp::finish`].
+    pub async fn start(
+        database_url: String,
+        cleanup: Option<(String, String)>,
+        clock_start_ms: Option<i64>,
+    ) -> TestApp {
         let settings = Settings {
-            database_url,
+            database_url: database_url.clone(),
             address: "127.0.0.1:0".parse().unwrap(),
             site_root: std::env::temp_dir().join("statgrid-no-site"),
             demo_data: true,
@@ -124,7 +151,17 @@ impl TestApp {
             base,
             db,
             clock,
+            database_url,
             cleanup,
+        }
+    }
+
+    /// The backend this app's database runs on.
+    pub fn backend(&self) -> Backend {
+        if self.cleanup.is_some() {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
         }
     }
 
@@ -177,13 +214,7 @@ impl TestApp {
         // not keep the test from ending (the database is dropped with FORCE below).
         let close = self.db.clone().close();
         let _ = tokio::time::timeout(std::time::Duration::from_secs(30), close).await;
-        if let Some((admin_url, name)) = self.cleanup {
-            let admin = Database::connect(&admin_url).await.unwrap();
-            admin
-                .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-                .await
-                .ok();
-        }
+        drop_database(self.cleanup).await;
     }
 
     /// Today in Beijing by the server's clock, as the form would fill it in.
