@@ -13,7 +13,7 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list, render_app_to_stream_with_context};
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend};
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, TransactionTrait};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
@@ -33,6 +33,8 @@ pub struct Application {
 pub enum StartError {
     #[error("database: {0}")]
     Database(#[from] sea_orm::DbErr),
+    #[error("a migration failed, so none was applied and the database is as it was: {0}")]
+    Migration(sea_orm::DbErr),
     #[error("cannot listen: {0}")]
     Listen(#[from] std::io::Error),
     #[error("demo data: {0}")]
@@ -42,7 +44,7 @@ pub enum StartError {
 impl Application {
     pub async fn build(settings: Settings) -> Result<Self, StartError> {
         let db = connect(&settings.database_url).await?;
-        Migrator::up(&db, None).await?;
+        migrate(&db).await?;
         let clock = settings
             .clock_start_ms
             .map_or_else(Clock::system, Clock::starting_at);
@@ -106,6 +108,26 @@ impl Application {
             })
             .await
     }
+}
+
+/// The PostgreSQL advisory lock key migrations hold: any number no other lock of the database
+/// uses (StatGrid takes no other).
+const MIGRATION_LOCK: i64 = 7_212_026;
+
+/// Applies the pending migrations in one transaction (PostgreSQL and SQLite both change their
+/// schema transactionally): one that fails leaves the database as the previous release left
+/// it. On PostgreSQL a lock makes servers starting together migrate one after another.
+async fn migrate(db: &DatabaseConnection) -> Result<(), StartError> {
+    let tx = db.begin().await?;
+    if db.get_database_backend() == DbBackend::Postgres {
+        tx.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"))
+            .await?;
+    }
+    Migrator::up(&tx, None)
+        .await
+        .map_err(StartError::Migration)?;
+    tx.commit().await?;
+    Ok(())
 }
 
 async fn connect(url: &str) -> Result<DatabaseConnection, sea_orm::DbErr> {

@@ -41,6 +41,21 @@ pub async fn fresh_database(backend: Backend) -> (String, Option<(String, String
     }
 }
 
+/// The settings the tests' servers run with, on `database_url`.
+pub fn test_settings(database_url: &str, clock_start_ms: Option<i64>) -> Settings {
+    Settings {
+        database_url: database_url.to_owned(),
+        address: "127.0.0.1:0".parse().unwrap(),
+        site_root: std::env::temp_dir().join("statgrid-no-site"),
+        demo_data: true,
+        secure_cookies: false,
+        clock_start_ms,
+        // The tests' own address, so that a test can speak for several clients.
+        trusted_proxies: vec![[127, 0, 0, 1].into()],
+        ..Settings::default()
+    }
+}
+
 /// Drops a PostgreSQL database [`fresh_database`] made, whoever is still connected.
 pub async fn drop_database(cleanup: Option<(String, String)>) {
     if let Some((admin_url, name)) = cleanup {
@@ -131,17 +146,7 @@ impl TestApp {
         cleanup: Option<(String, String)>,
         clock_start_ms: Option<i64>,
     ) -> TestApp {
-        let settings = Settings {
-            database_url: database_url.clone(),
-            address: "127.0.0.1:0".parse().unwrap(),
-            site_root: std::env::temp_dir().join("statgrid-no-site"),
-            demo_data: true,
-            secure_cookies: false,
-            clock_start_ms,
-            // The tests' own address, so that a test can speak for several clients.
-            trusted_proxies: vec![[127, 0, 0, 1].into()],
-            ..Settings::default()
-        };
+        let settings = test_settings(&database_url, clock_start_ms);
         let app = Application::build(settings).await.expect("app starts");
         let base = format!("http://{}", app.address());
         let db = app.db().clone();
