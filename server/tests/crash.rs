@@ -272,3 +272,87 @@ async fn postgres_killed_at_random_keeps_every_acknowledged_record_once() {
         .await
         .ok();
 }
+
+/// SIGTERM (systemd's stop) while a phone's large batch is being stored: the server answers
+/// the batch, every record of it is stored, and then it exits cleanly.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sigterm_during_a_push_finishes_it_before_the_server_exits() {
+    let path = std::env::temp_dir().join(format!("statgrid-stop-{}.db", uuid::Uuid::now_v7()));
+    let url = format!("sqlite://{}?mode=rwc", path.display());
+    let mut server = Server {
+        database_url: url.clone(),
+        port: free_port(),
+        child: None,
+    };
+    server.start().await;
+    let base = server.base();
+    let client = phone(&base).await.expect("the member logs in");
+    let pulled: Value = client
+        .get(format!("{base}/api/v1/sync/pull?since=0"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let enterprise = enterprise_in(&pulled, "东湖工业一网格");
+    let today = app::domain::period::format_date(
+        app::domain::period::shanghai_date(time::OffsetDateTime::now_utc().unix_timestamp() * 1000)
+            .expect("a date"),
+    );
+    let batch: Vec<Value> = (0..STOP_BATCH)
+        .map(|n| {
+            visit(
+                &uuid::Uuid::now_v7().to_string(),
+                enterprise,
+                &today,
+                &format!("停机前第{n}次"),
+            )
+        })
+        .collect();
+    let pid = server.child.as_ref().unwrap().id().to_string();
+    let started = Instant::now();
+    let pushing = push(&client, &base, &batch);
+    let stopping = async {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let sent = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+        assert!(sent.success());
+        Instant::now()
+    };
+    let (answer, signalled) = tokio::join!(pushing, stopping);
+    let answered = Instant::now();
+    let ids = answer.expect("the batch in flight is answered");
+    eprintln!(
+        "stop test: {} records answered {:?} after the push began, {:?} after SIGTERM",
+        ids.len(),
+        answered - started,
+        answered - signalled
+    );
+    assert_eq!(ids.len(), STOP_BATCH);
+    assert!(
+        answered > signalled,
+        "the batch was still being stored when the signal came"
+    );
+    let mut child = server.child.take().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the server did not exit after SIGTERM"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    assert!(status.success(), "the server exits cleanly: {status}");
+    let db = Database::connect(&url).await.unwrap();
+    assert_eq!(stored(&db).await.1, STOP_BATCH);
+    db.close().await.ok();
+    for suffix in ["", "-wal", "-shm"] {
+        std::fs::remove_file(format!("{}{suffix}", path.display())).ok();
+    }
+}
+
+/// Records of the batch in flight at SIGTERM: storing them takes long past the signal.
+const STOP_BATCH: usize = 500;
