@@ -15,8 +15,10 @@ pub enum AppError {
     PasswordChangeRequired,
     #[error("{0}")]
     Invalid(String),
-    #[error("服务器暂时出错，请稍后再试")]
-    Internal,
+    /// Carries the id of the request it answered (`crate::request_id`), so that the user can
+    /// quote it and the operator find the request's log lines.
+    #[error("服务器暂时出错，请稍后再试{}", .0.as_deref().map(|id| format!("（编号 {id}）")).unwrap_or_default())]
+    Internal(Option<String>),
     #[error("无法连接服务器，请检查网络后重试")]
     Network(String),
     /// The request could not be read as sent (its JSON, path or query), or asks for something
@@ -47,7 +49,7 @@ impl AppError {
             Self::Forbidden => "forbidden",
             Self::PasswordChangeRequired => "password_change_required",
             Self::Invalid(_) => "invalid",
-            Self::Internal => "internal",
+            Self::Internal(_) => "internal",
             Self::Network(_) => "network",
             Self::BadRequest(_) => "bad_request",
             Self::TooLarge => "too_large",
@@ -60,7 +62,12 @@ impl AppError {
 
     /// Whether the same request may succeed later without the user changing anything.
     pub fn retryable(&self) -> bool {
-        matches!(self, Self::Internal | Self::Network(_))
+        matches!(self, Self::Internal(_) | Self::Network(_))
+    }
+
+    /// The server's fault, naming the request being answered when there is one.
+    pub fn internal() -> Self {
+        Self::Internal(crate::request_id::current())
     }
 }
 
@@ -99,7 +106,7 @@ impl leptos::server_fn::error::FromServerFnError for AppError {
                 AppError::BadRequest("请求格式错误，请刷新页面后重试".into())
             }
             E::Request(cause) | E::Response(cause) => AppError::Network(cause),
-            _ => AppError::Internal,
+            _ => AppError::internal(),
         }
     }
 }
@@ -118,7 +125,7 @@ mod ssr {
                 Self::Unauthenticated | Self::BadCredentials => StatusCode::UNAUTHORIZED,
                 Self::Forbidden | Self::PasswordChangeRequired => StatusCode::FORBIDDEN,
                 Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-                Self::Internal | Self::Network(_) => StatusCode::INTERNAL_SERVER_ERROR,
+                Self::Internal(_) | Self::Network(_) => StatusCode::INTERNAL_SERVER_ERROR,
                 Self::BadRequest(_) => StatusCode::BAD_REQUEST,
                 Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
                 Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -235,7 +242,7 @@ mod ssr {
                 ServerError::Wire(wire) => wire,
                 cause => {
                     tracing::error!(error = %cause, "internal error");
-                    AppError::Internal
+                    AppError::internal()
                 }
             }
         }

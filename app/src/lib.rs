@@ -24,6 +24,7 @@ pub mod photos;
 pub mod plans;
 pub mod records;
 pub mod reports;
+pub mod request_id;
 #[cfg(feature = "ssr")]
 pub mod spreadsheet;
 #[cfg(feature = "ssr")]

@@ -67,5 +67,5 @@ impl FromRef<AppState> for LeptosOptions {
 
 /// The state, as handed to server functions through Leptos context.
 pub fn app_state() -> Result<AppState, crate::error::AppError> {
-    leptos::prelude::use_context::<AppState>().ok_or(crate::error::AppError::Internal)
+    leptos::prelude::use_context::<AppState>().ok_or_else(crate::error::AppError::internal)
 }

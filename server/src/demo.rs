@@ -164,7 +164,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<(), AppError> {
         .exec(&tx)
         .await?;
         for (grid_name, role) in roles.iter() {
-            let grid_id = id_of(&ids, grid_name).ok_or(AppError::Internal)?;
+            let grid_id = id_of(&ids, grid_name).ok_or_else(AppError::internal)?;
             role_assignment::Entity::insert(role_assignment::ActiveModel {
                 person_id: Set(person.last_insert_id),
                 grid_id: Set(grid_id),

@@ -1,5 +1,5 @@
 //! Builds the application: database and migrations, demo data, and the router.
-use crate::{assets, backup, demo, security, settings::Settings};
+use crate::{access_log, assets, backup, demo, security, settings::Settings};
 use app::filing::FilingApp;
 use app::office::OfficeApp;
 use app::state::{AppState, Clock};
@@ -20,7 +20,6 @@ use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 
 pub struct Application {
     listener: TcpListener,
@@ -230,11 +229,7 @@ fn router(state: AppState, settings: &Settings) -> Router {
             HeaderValue::from_static("nosniff"),
         ))
         .layer(CompressionLayer::new())
-        .layer(
-            TraceLayer::new_for_http()
-                .make_span_with(DefaultMakeSpan::new().level(tracing::Level::INFO))
-                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
-        )
+        .layer(axum::middleware::from_fn(access_log::access_log))
         .with_state(state)
 }
 

@@ -62,6 +62,6 @@ mod browser {
     use super::*;
 
     pub async fn sign_in(_: Credentials) -> Result<(), AppError> {
-        Err(AppError::Internal)
+        Err(AppError::internal())
     }
 }

@@ -19,17 +19,17 @@ static NOBODY: LazyLock<Option<String>> =
 
 /// OWASP's argon2id floor: 19 MiB, 2 passes, 1 lane.
 fn argon2() -> Result<Argon2<'static>, AppError> {
-    let params = Params::new(19 * 1024, 2, 1, None).map_err(|_| AppError::Internal)?;
+    let params = Params::new(19 * 1024, 2, 1, None).map_err(|_| AppError::internal())?;
     Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
 }
 
 fn hash_now(password: &str) -> Result<String, AppError> {
     let salt = argon2::password_hash::SaltString::encode_b64(&rand::random::<[u8; 16]>())
-        .map_err(|_| AppError::Internal)?;
+        .map_err(|_| AppError::internal())?;
     argon2()?
         .hash_password(password.as_bytes(), &salt)
         .map(|h| h.to_string())
-        .map_err(|_| AppError::Internal)
+        .map_err(|_| AppError::internal())
 }
 
 fn verify_now(password: &str, stored: &str) -> bool {
@@ -43,10 +43,10 @@ fn verify_now(password: &str, stored: &str) -> bool {
 async fn off_the_workers<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, AppError> {
-    let slot = SLOTS.acquire().await.map_err(|_| AppError::Internal)?;
+    let slot = SLOTS.acquire().await.map_err(|_| AppError::internal())?;
     let done = tokio::task::spawn_blocking(work).await;
     drop(slot);
-    done.map_err(|_| AppError::Internal)
+    done.map_err(|_| AppError::internal())
 }
 
 /// The stored form of a new password.

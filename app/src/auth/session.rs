@@ -158,7 +158,7 @@ pub fn cookie(kind: SessionKind, token: &str, secure: bool) -> Result<HeaderValu
     HeaderValue::from_str(&format!(
         "{name}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
     ))
-    .map_err(|_| AppError::Internal)
+    .map_err(|_| AppError::internal())
 }
 
 /// The `Set-Cookie` value that removes the cookie of `kind`.
@@ -168,7 +168,7 @@ pub fn clear_cookie(kind: SessionKind, secure: bool) -> Result<HeaderValue, AppE
     HeaderValue::from_str(&format!(
         "{name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"
     ))
-    .map_err(|_| AppError::Internal)
+    .map_err(|_| AppError::internal())
 }
 
 /// The first usable session among those the request carries that `need` allows; its use is

@@ -78,7 +78,7 @@ mod ssr {
     async fn me() -> Result<(i32, Vec<String>, AppState), AppError> {
         let state = crate::state::app_state()?;
         let parts = leptos::prelude::use_context::<axum::http::request::Parts>()
-            .ok_or(AppError::Internal)?;
+            .ok_or_else(AppError::internal)?;
         let request = SessionRequest::new(&parts.headers, state.secure_cookies);
         let now_ms = state.clock.now_ms();
         let person = session::resolve(&state.db, now_ms, &request, Need::Any)

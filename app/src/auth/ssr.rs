@@ -99,7 +99,7 @@ pub async fn change_password(
     let now_ms = clock.now_ms();
     let person = session_person(db, request, Need::Any, now_ms).await?;
     let person_id = person.id;
-    let phone = PhoneNumber::parse(&person.phone).map_err(|_| AppError::Internal)?;
+    let phone = PhoneNumber::parse(&person.phone).map_err(|_| AppError::internal())?;
     let attempt = Attempt::new(&phone, from, now_ms)
         .admit(db, Some(&person))
         .await?;
@@ -217,7 +217,7 @@ impl Viewer {
 
     /// Today in Beijing, as of the request.
     pub fn today(&self) -> Result<time::Date, AppError> {
-        crate::domain::period::shanghai_date(self.now_ms).ok_or(AppError::Internal)
+        crate::domain::period::shanghai_date(self.now_ms).ok_or_else(AppError::internal)
     }
 
     /// Resolves the session of a request; no token, an unknown or expired session, one of
@@ -265,7 +265,7 @@ impl Viewer {
     pub async fn current() -> Result<(Self, AppState), AppError> {
         let state = crate::state::app_state()?;
         let parts = leptos::prelude::use_context::<axum::http::request::Parts>()
-            .ok_or(AppError::Internal)?;
+            .ok_or_else(AppError::internal)?;
         let request = SessionRequest::new(&parts.headers, state.secure_cookies);
         let viewer = Self::resolve(&state.db, state.clock, &request, Need::Office).await?;
         Ok((viewer, state))

@@ -27,7 +27,7 @@ pub async fn policy(db: &impl ConnectionTrait) -> Result<(Policy, bool), AppErro
         Some(row) => {
             let policy = serde_json::from_str(&row.policy).map_err(|e| {
                 tracing::error!(error = %e, "stored cadence policy unreadable");
-                AppError::Internal
+                AppError::internal()
             })?;
             Ok((policy, true))
         }
@@ -52,7 +52,7 @@ pub async fn save(
     policy
         .validate()
         .map_err(|e| AppError::Invalid(e.to_string()))?;
-    let json = serde_json::to_string(&policy).map_err(|_| AppError::Internal)?;
+    let json = serde_json::to_string(&policy).map_err(|_| AppError::internal())?;
     let tx = db.begin().await?;
     let (before, _) = self::policy(&tx).await?;
     cadence_policy::Entity::insert(cadence_policy::ActiveModel {
@@ -176,8 +176,8 @@ pub async fn waivers(
 
 /// Keeps a waiver with its audit entry, inside the caller's transaction.
 pub async fn waive(db: &impl ConnectionTrait, waiver: &Waiver) -> Result<(), AppError> {
-    let kind = serde_json::to_string(&waiver.kind).map_err(|_| AppError::Internal)?;
-    let subject = serde_json::to_string(&waiver.subject).map_err(|_| AppError::Internal)?;
+    let kind = serde_json::to_string(&waiver.kind).map_err(|_| AppError::internal())?;
+    let subject = serde_json::to_string(&waiver.subject).map_err(|_| AppError::internal())?;
     waiver::Entity::insert(waiver::ActiveModel {
         obligation: Set(waiver.kind.code().to_owned()),
         kind: Set(kind),

@@ -71,7 +71,7 @@ async fn upload(
     .await?;
     match owner_of(&state.db, id).await? {
         Some(owner) => answer_as_owner(owner, &viewer),
-        None => Err(AppError::Internal.into()),
+        None => Err(AppError::internal().into()),
     }
 }
 

@@ -19,11 +19,11 @@ pub fn today() -> Option<time::Date> {
 }
 
 pub async fn login(_: Credentials) -> Result<Profile, AppError> {
-    Err(AppError::Internal)
+    Err(AppError::internal())
 }
 
 pub async fn logout() -> Result<(), AppError> {
-    Err(AppError::Internal)
+    Err(AppError::internal())
 }
 
 pub async fn save_record(_: Option<Uuid>, _: RecordDraft) -> Result<(), StoreError> {
@@ -35,7 +35,7 @@ pub async fn resolve_conflict(_: Uuid, _: Choice) -> Result<(), StoreError> {
 }
 
 pub async fn change_password(_: PasswordChange) -> Result<(), AppError> {
-    Err(AppError::Internal)
+    Err(AppError::internal())
 }
 
 pub async fn keep_photo(_: String) -> Result<Uuid, StoreError> {

@@ -57,7 +57,7 @@ pub async fn sync_once(
     let pulled = transport
         .pull(after, settings.get(kv::DIRECTORY_DIGEST))
         .await?;
-    let fresh = pulled_records(person_id, &pulled, kinds).map_err(|_| AppError::Internal)?;
+    let fresh = pulled_records(person_id, &pulled, kinds).map_err(|_| AppError::internal())?;
     let merged = merge(&store.all().await?, fresh, &pulled.withdrawn);
     store.remove(&merged.remove).await?;
     store.put_all(&merged.put).await?;

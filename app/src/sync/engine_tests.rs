@@ -233,7 +233,7 @@ fn only_failures_that_can_pass_later_are_retried() {
     let network = PhoneError::Server(AppError::Network("offline".into()));
     assert_eq!(network.after(1), AfterFailure::Retry(retry_after(1)));
     assert_eq!(
-        PhoneError::Server(AppError::Internal).after(3),
+        PhoneError::Server(AppError::internal()).after(3),
         AfterFailure::Retry(retry_after(3))
     );
     let storage = PhoneError::Store(crate::sync::outbox::StoreError::Failed("busy".into()));

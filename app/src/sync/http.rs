@@ -31,6 +31,7 @@ pub(crate) async fn answer<T: DeserializeOwned>(
         });
     }
     let status = response.status();
+    let request = response.headers().get(crate::request_id::HEADER);
     let body = response.json::<ErrorBody>().await;
     if status == 403 {
         return Err(match body.map(|b| b.error.code) {
@@ -40,7 +41,7 @@ pub(crate) async fn answer<T: DeserializeOwned>(
     }
     match body {
         Ok(body) if (400..500).contains(&status) => Err(AppError::Invalid(body.error.message)),
-        _ => Err(AppError::Internal),
+        _ => Err(AppError::Internal(request)),
     }
 }
 

@@ -100,9 +100,16 @@ async fn push(
         )));
     }
     let answered = store_batch(&state, kinds, &viewer, request.records).await?;
+    // Counts only: a batch's contents are the grid's, not the log's.
+    let count = |outcome: fn(&RecordOutcome) -> bool| {
+        answered.iter().filter(|r| outcome(&r.outcome)).count()
+    };
     tracing::info!(
         person = viewer.person_id(),
         records = answered.len(),
+        accepted = count(|o| matches!(o, RecordOutcome::Accepted { .. })),
+        rejected = count(|o| matches!(o, RecordOutcome::Rejected { .. })),
+        conflicts = count(|o| matches!(o, RecordOutcome::Conflict { .. })),
         "sync push"
     );
     Ok(Json(PushResponse {

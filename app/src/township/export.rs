@@ -29,7 +29,7 @@ async fn export(
 ) -> Result<Response, AppError> {
     let xlsx_failed = |e: XlsxError| {
         tracing::error!(error = %e, "township export failed");
-        AppError::Internal
+        AppError::internal()
     };
     let (what, scopes, scope_id, month, bytes) = match file.as_str() {
         "visits.xlsx" | "visits.csv" => {
@@ -146,7 +146,7 @@ fn to_xlsx(o: &TownshipOverview) -> Result<Vec<u8>, XlsxError> {
 /// Every visit of the month, one line each, after a UTF-8 BOM so that Excel reads the Chinese.
 fn to_csv(o: &TownshipOverview) -> Result<Vec<u8>, AppError> {
     let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    let fail = |_| AppError::Internal;
+    let fail = |_| AppError::internal();
     let mut header = vec!["企业网格"];
     header.extend(VISIT_HEADERS);
     write_row(&mut out, header).map_err(fail)?;
@@ -167,7 +167,7 @@ fn to_csv(o: &TownshipOverview) -> Result<Vec<u8>, AppError> {
             .map_err(fail)?;
         }
     }
-    out.into_inner().map_err(|_| AppError::Internal)
+    out.into_inner().map_err(|_| AppError::internal())
 }
 
 /// A valid, unique worksheet name: at most 31 characters, none of `[]:*?/\`.

@@ -54,7 +54,7 @@ pub async fn in_chinese(answer: Response, server_fn: bool) -> Response {
 async fn with_its_status(answer: Response) -> Response {
     let (mut parts, body) = answer.into_parts();
     let Ok(bytes) = to_bytes(body, ERROR_BODY_LIMIT).await else {
-        return AppError::Internal.into_response();
+        return AppError::internal().into_response();
     };
     if let Ok(err) = serde_json::from_slice::<AppError>(&bytes) {
         parts.status = err.status();

@@ -56,15 +56,15 @@ mod browser {
 
 #[cfg(not(feature = "hydrate"))]
 pub async fn read_chosen_file(_: leptos::web_sys::HtmlInputElement) -> Result<Vec<u8>, AppError> {
-    Err(AppError::Internal)
+    Err(AppError::internal())
 }
 
 #[cfg(not(feature = "hydrate"))]
 pub async fn send_file(_: &str, _: bool, _: Uuid, _: &[u8]) -> Result<ImportReport, AppError> {
-    Err(AppError::Internal)
+    Err(AppError::internal())
 }
 
 #[cfg(not(feature = "hydrate"))]
 pub async fn progress(_: Uuid) -> Result<Option<ImportProgress>, AppError> {
-    Err(AppError::Internal)
+    Err(AppError::internal())
 }

@@ -111,7 +111,7 @@ pub async fn import(
         let grid_id = by_name
             .get(r.grid_name.as_str())
             .copied()
-            .ok_or(AppError::Internal)?;
+            .ok_or_else(AppError::internal)?;
         let code = r.credit_code.as_str();
         match (change, stored.get(&r.credit_code)) {
             (RowChange::New, _) => {

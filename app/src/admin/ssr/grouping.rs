@@ -152,7 +152,7 @@ impl AdminSession {
                 .map(|g| g.name.as_str())
                 .collect::<Vec<_>>()
         );
-        let after = serde_json::to_value(&proposal).map_err(|_| AppError::Internal)?;
+        let after = serde_json::to_value(&proposal).map_err(|_| AppError::internal())?;
         audit::record(
             &tx,
             me,

@@ -92,7 +92,7 @@ pub async fn import(
         let grid_id = by_name
             .get(r.grid_name.as_str())
             .copied()
-            .ok_or(AppError::Internal)?;
+            .ok_or_else(AppError::internal)?;
         let existing = people.get(r.phone.as_str());
         let mut fields = Vec::new();
         match existing {

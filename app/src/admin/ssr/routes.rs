@@ -81,7 +81,7 @@ async fn import(
     // Reading a large workbook takes a while: off the async workers.
     let preview = tokio::task::spawn_blocking(move || preview_as(&body, layout))
         .await
-        .map_err(|_| AppError::Internal)?
+        .map_err(|_| AppError::internal())?
         .map_err(|e| AppError::Invalid(e.to_string()))?;
     let (db, apply) = (&state.db, query.apply);
     let report = match layout {
@@ -150,7 +150,7 @@ async fn export(
     }
     .map_err(|e| {
         tracing::error!(error = %e, "export failed");
-        AppError::Internal
+        AppError::internal()
     })?;
     let content_type = if file.ends_with("xlsx") {
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -205,7 +205,7 @@ async fn audit_csv(State(state): State<AppState>, viewer: Viewer) -> Result<Resp
     require_city_admin(&viewer)?;
     let entries = audit::latest(&state.db, AUDIT_CSV_ROWS).await?;
     let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    let fail = |_| AppError::Internal;
+    let fail = |_| AppError::internal();
     write_row(
         &mut out,
         [
@@ -234,7 +234,7 @@ async fn audit_csv(State(state): State<AppState>, viewer: Viewer) -> Result<Resp
         )
         .map_err(fail)?;
     }
-    let bytes = out.into_inner().map_err(|_| AppError::Internal)?;
+    let bytes = out.into_inner().map_err(|_| AppError::internal())?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),

@@ -95,7 +95,7 @@ pub fn to_xlsx(b: &ReviewBoard) -> Result<Vec<u8>, XlsxError> {
 /// One line per grid, after a UTF-8 BOM so that Excel reads the Chinese.
 pub fn to_csv(b: &ReviewBoard) -> Result<Vec<u8>, AppError> {
     let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    let fail = |_| AppError::Internal;
+    let fail = |_| AppError::internal();
     write_row(
         &mut out,
         [
@@ -132,5 +132,5 @@ pub fn to_csv(b: &ReviewBoard) -> Result<Vec<u8>, AppError> {
         )
         .map_err(fail)?;
     }
-    out.into_inner().map_err(|_| AppError::Internal)
+    out.into_inner().map_err(|_| AppError::internal())
 }

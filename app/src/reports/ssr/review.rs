@@ -248,7 +248,7 @@ pub async fn review(
             "网格长已修改这份汇报，请刷新后查看新版本再审核".into(),
         ));
     }
-    let status = ReviewStatus::from_code(&row.status).ok_or(AppError::Internal)?;
+    let status = ReviewStatus::from_code(&row.status).ok_or_else(AppError::internal)?;
     let (next, comment) =
         next_status(status, action, comment).map_err(|e| AppError::Invalid(e.to_string()))?;
     let at_ms = viewer.now_ms;
