@@ -6,7 +6,7 @@ TARGET_DIR := $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null | 
 SITE := $(TARGET_DIR)/site
 E2E_PORT ?= 3100
 
-.PHONY: setup build run test test-rust test-size test-e2e lint deps fuzz bench clean
+.PHONY: setup build run release test test-rust test-size test-e2e lint deps fuzz bench clean
 
 setup:
 	./scripts/setup.sh
@@ -19,6 +19,16 @@ build: setup
 run: build
 	STATGRID_DEMO=1 STATGRID_SITE_ROOT=$(SITE) RUST_LOG=$${RUST_LOG:-info,sqlx=warn,sea_orm=warn} \
 		$(TARGET_DIR)/debug/statgrid
+
+## The optimised server and site in dist/statgrid, with the example service files, to copy to
+## a server (docs/deploy.md).
+release: setup
+	cargo build --release -p server
+	./scripts/build-site.sh
+	rm -rf dist/statgrid && mkdir -p dist/statgrid
+	cp $(TARGET_DIR)/release/statgrid dist/statgrid/
+	cp -r $(SITE) dist/statgrid/site
+	cp docs/deploy/statgrid.service docs/deploy/statgrid.env docs/deploy/nginx.conf dist/statgrid/
 
 ## Unit, property and integration tests (SQLite; PostgreSQL too when TEST_DATABASE_URL is set),
 ## then the browser tests in Chromium.
@@ -54,4 +64,5 @@ bench: setup
 
 clean:
 	cargo clean
+	rm -rf dist
 	rm -f statgrid.db statgrid.db-shm statgrid.db-wal

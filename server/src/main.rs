@@ -1,4 +1,5 @@
-//! `statgrid`: serves the app. Settings come from `STATGRID_*` variables and `DATABASE_URL`.
+//! `statgrid`: serves the app. Settings come from `STATGRID_*` variables and `DATABASE_URL`,
+//! over the file `STATGRID_CONFIG` names (`server/src/settings.rs`).
 //! `statgrid backup [DIR]` backs up the database of `DATABASE_URL` (a running server's too)
 //! into DIR (`backups` by default); `statgrid restore FILE` restores a backup into the empty
 //! database of `DATABASE_URL`.
@@ -12,14 +13,19 @@ type Outcome = Result<(), Box<dyn std::error::Error>>;
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    let settings = match Settings::load() {
+        Ok(settings) => settings,
+        Err(e) => {
+            eprintln!("statgrid: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn".into()),
-        )
+        .with_env_filter(tracing_subscriber::EnvFilter::new(&settings.log_filter))
         .json()
         .init();
-    match run().await {
+    warn_of_unknown_variables();
+    match run(settings).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("statgrid: {e}");
@@ -28,8 +34,7 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn run() -> Outcome {
-    let settings = Settings::from_env()?;
+async fn run(settings: Settings) -> Outcome {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         [] => serve(settings).await,
@@ -56,4 +61,15 @@ async fn back_up(settings: &Settings, dir: &Path) -> Outcome {
         backup::back_up(&settings.database_url, dir, time::OffsetDateTime::now_utc()).await?;
     println!("{} ({} bytes)", made.file.display(), made.bytes);
     Ok(())
+}
+
+/// A `STATGRID_` variable that is not a setting is most likely a misspelt one: said at start.
+/// (Not refused: the tests' own variables reach the servers they start.)
+fn warn_of_unknown_variables() {
+    for (name, _) in std::env::vars() {
+        let known = server::settings::NAMES.contains(&name.as_str()) || name == "STATGRID_CONFIG";
+        if name.starts_with("STATGRID_") && !known {
+            tracing::warn!(variable = %name, "not a StatGrid setting: ignored");
+        }
+    }
 }

@@ -1,5 +1,10 @@
-//! Settings: built-in defaults, overridden by environment variables.
+//! Settings: built-in defaults, overridden by the file `STATGRID_CONFIG` names and then by
+//! environment variables (`settings/source.rs`). Every value is checked at start: a wrong one
+//! stops the server with a message naming the setting.
+mod source;
+
 use crate::backup::schedule::Schedule;
+pub use source::{NAMES, Source};
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
@@ -31,6 +36,8 @@ pub struct Settings {
     /// server of several. `STATGRID_BACKUP_EVERY_HOURS` (local setting, 24 by default) and
     /// `STATGRID_BACKUP_KEEP` (local setting, 14 by default) say how often and how many.
     pub backups: Option<Schedule>,
+    /// `RUST_LOG`: the log filter (logs are JSON lines).
+    pub log_filter: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -47,6 +54,14 @@ pub enum SettingsError {
     TrustedProxies(String),
     #[error("{0} is not a whole number from {1} to {2}: {3}")]
     OutOfRange(&'static str, u32, u32, String),
+    #[error("{0} is neither on (1, true, yes) nor off (0, false, no): {1}")]
+    Flag(&'static str, String),
+    #[error("DATABASE_URL is neither sqlite:… nor postgres://…: {0}")]
+    DatabaseUrl(String),
+    #[error("STATGRID_PUBLIC_ORIGIN is not an origin such as https://statgrid.example.cn: {0}")]
+    PublicOrigin(String),
+    #[error("the settings file {0}: {1}")]
+    File(String, String),
 }
 
 impl Default for Settings {
@@ -61,35 +76,50 @@ impl Default for Settings {
             public_origin: None,
             trusted_proxies: Vec::new(),
             backups: None,
+            log_filter: "info,sqlx=warn,sea_orm=warn".into(),
         }
     }
 }
 
 impl Settings {
-    pub fn from_env() -> Result<Self, SettingsError> {
+    /// The settings of this process: its environment and the file `STATGRID_CONFIG` names.
+    pub fn load() -> Result<Self, SettingsError> {
+        Self::from_source(&Source::process()?)
+    }
+
+    pub fn from_source(source: &Source) -> Result<Self, SettingsError> {
         let mut s = Settings::default();
-        if let Ok(url) = std::env::var("DATABASE_URL") {
+        if let Some(url) = source.get("DATABASE_URL") {
+            let known = ["sqlite:", "postgres://", "postgresql://"];
+            if !known.iter().any(|scheme| url.starts_with(scheme)) {
+                return Err(SettingsError::DatabaseUrl(url));
+            }
             s.database_url = url;
         }
-        if let Ok(addr) = std::env::var("STATGRID_ADDR") {
+        if let Some(filter) = source.get("RUST_LOG") {
+            s.log_filter = filter;
+        }
+        if let Some(addr) = source.get("STATGRID_ADDR") {
             s.address = addr.parse().map_err(|_| SettingsError::Address(addr))?;
         }
-        if let Ok(root) = std::env::var("STATGRID_SITE_ROOT") {
+        if let Some(root) = source.get("STATGRID_SITE_ROOT") {
             s.site_root = root.into();
         }
-        s.public_origin = std::env::var("STATGRID_PUBLIC_ORIGIN").ok();
-        s.demo_data = flag("STATGRID_DEMO");
+        if let Some(origin) = source.get("STATGRID_PUBLIC_ORIGIN") {
+            s.public_origin = Some(public_origin(origin)?);
+        }
+        s.demo_data = flag(source, "STATGRID_DEMO")?.unwrap_or(false);
         s.secure_cookies = secure_cookies(
-            std::env::var("STATGRID_PROFILE").ok().as_deref(),
-            std::env::var("STATGRID_SECURE_COOKIES").ok().as_deref(),
+            source.get("STATGRID_PROFILE").as_deref(),
+            flag(source, "STATGRID_SECURE_COOKIES")?,
         )?;
-        if let Ok(start) = std::env::var("STATGRID_CLOCK_START") {
+        if let Some(start) = source.get("STATGRID_CLOCK_START") {
             let instant =
                 time::OffsetDateTime::parse(&start, &time::format_description::well_known::Rfc3339)
                     .map_err(|_| SettingsError::ClockStart(start))?;
             s.clock_start_ms = Some((instant.unix_timestamp_nanos() / 1_000_000) as i64);
         }
-        if let Ok(proxies) = std::env::var("STATGRID_TRUSTED_PROXIES") {
+        if let Some(proxies) = source.get("STATGRID_TRUSTED_PROXIES") {
             s.trusted_proxies = proxies
                 .split(',')
                 .map(str::trim)
@@ -98,12 +128,13 @@ impl Settings {
                 .collect::<Result<_, _>>()
                 .map_err(|_| SettingsError::TrustedProxies(proxies.clone()))?;
         }
-        if let Ok(dir) = std::env::var("STATGRID_BACKUP_DIR") {
-            let hours = number("STATGRID_BACKUP_EVERY_HOURS", 24, 1, 24 * 30)?;
+        let hours = number(source, "STATGRID_BACKUP_EVERY_HOURS", 24, 1, 24 * 30)?;
+        let keep = number(source, "STATGRID_BACKUP_KEEP", 14, 1, 1000)?;
+        if let Some(dir) = source.get("STATGRID_BACKUP_DIR") {
             s.backups = Some(Schedule {
                 dir: dir.into(),
                 every: std::time::Duration::from_secs(u64::from(hours) * 3600),
-                keep: number("STATGRID_BACKUP_KEEP", 14, 1, 1000)? as usize,
+                keep: keep as usize,
             });
         }
         Ok(s)
@@ -111,8 +142,14 @@ impl Settings {
 }
 
 /// A whole number setting within `min..=max`, `default` when unset.
-fn number(name: &'static str, default: u32, min: u32, max: u32) -> Result<u32, SettingsError> {
-    let Ok(text) = std::env::var(name) else {
+fn number(
+    source: &Source,
+    name: &'static str,
+    default: u32,
+    min: u32,
+    max: u32,
+) -> Result<u32, SettingsError> {
+    let Some(text) = source.get(name) else {
         return Ok(default);
     };
     text.trim()
@@ -122,22 +159,37 @@ fn number(name: &'static str, default: u32, min: u32, max: u32) -> Result<u32, S
         .ok_or(SettingsError::OutOfRange(name, min, max, text))
 }
 
-fn flag(name: &str) -> bool {
-    std::env::var(name).is_ok_and(|v| on(&v))
+/// An on/off setting, `None` when unset.
+fn flag(source: &Source, name: &'static str) -> Result<Option<bool>, SettingsError> {
+    let Some(value) = source.get(name) else {
+        return Ok(None);
+    };
+    match value.trim() {
+        "1" | "true" | "yes" | "on" => Ok(Some(true)),
+        "0" | "false" | "no" | "off" | "" => Ok(Some(false)),
+        _ => Err(SettingsError::Flag(name, value)),
+    }
 }
 
-fn on(value: &str) -> bool {
-    matches!(value, "1" | "true" | "yes")
+/// `scheme://host[:port]`, without a path: what a browser sends as `Origin`.
+fn public_origin(origin: String) -> Result<String, SettingsError> {
+    let host = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"));
+    match host {
+        Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', ' ']) => Ok(origin),
+        _ => Err(SettingsError::PublicOrigin(origin)),
+    }
 }
 
 /// `STATGRID_SECURE_COOKIES` as set; unset, on in production (`STATGRID_PROFILE`).
-fn secure_cookies(profile: Option<&str>, explicit: Option<&str>) -> Result<bool, SettingsError> {
+fn secure_cookies(profile: Option<&str>, explicit: Option<bool>) -> Result<bool, SettingsError> {
     let production = match profile {
         None | Some("development") => false,
         Some("production") => true,
         Some(other) => return Err(SettingsError::Profile(other.to_owned())),
     };
-    Ok(explicit.map_or(production, on))
+    Ok(explicit.unwrap_or(production))
 }
 
 #[cfg(test)]
@@ -148,14 +200,53 @@ mod tests {
     #[test]
     fn production_serves_secure_cookies_unless_told_not_to() {
         assert!(secure_cookies(Some("production"), None).unwrap());
-        assert!(!secure_cookies(Some("production"), Some("0")).unwrap());
+        assert!(!secure_cookies(Some("production"), Some(false)).unwrap());
     }
 
     #[test]
     fn development_serves_secure_cookies_only_when_told_to() {
         assert!(!secure_cookies(None, None).unwrap());
         assert!(!secure_cookies(Some("development"), None).unwrap());
-        assert!(secure_cookies(None, Some("1")).unwrap());
+        assert!(secure_cookies(None, Some(true)).unwrap());
+    }
+
+    #[test]
+    fn wrong_values_stop_the_start_naming_the_setting() {
+        let refused = |pairs: &[(&str, &str)]| {
+            Settings::from_source(&Source::of(pairs))
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(refused(&[("STATGRID_DEMO", "maybe")]).starts_with("STATGRID_DEMO is neither"));
+        assert!(refused(&[("DATABASE_URL", "mysql://x")]).starts_with("DATABASE_URL"));
+        assert!(refused(&[("STATGRID_ADDR", "3000")]).starts_with("STATGRID_ADDR"));
+        assert!(
+            refused(&[("STATGRID_PUBLIC_ORIGIN", "https://s.example.cn/app")])
+                .starts_with("STATGRID_PUBLIC_ORIGIN")
+        );
+        assert!(refused(&[("STATGRID_BACKUP_KEEP", "0")]).starts_with("STATGRID_BACKUP_KEEP"));
+        // Checked even while no backup folder is set, so that a wrong value shows at once.
+        assert!(
+            refused(&[("STATGRID_BACKUP_EVERY_HOURS", "daily")])
+                .starts_with("STATGRID_BACKUP_EVERY_HOURS")
+        );
+    }
+
+    #[test]
+    fn right_values_are_taken() {
+        let s = Settings::from_source(&Source::of(&[
+            ("DATABASE_URL", "postgres://statgrid@db/city"),
+            ("STATGRID_ADDR", "0.0.0.0:8080"),
+            ("STATGRID_PUBLIC_ORIGIN", "https://statgrid.example.cn"),
+            ("STATGRID_PROFILE", "production"),
+            ("STATGRID_BACKUP_DIR", "/var/backups/statgrid"),
+            ("STATGRID_BACKUP_KEEP", "30"),
+        ]))
+        .unwrap();
+        assert_eq!(s.address.port(), 8080);
+        assert!(s.secure_cookies);
+        let backups = s.backups.unwrap();
+        assert_eq!((backups.keep, backups.every.as_secs()), (30, 24 * 3600));
     }
 
     #[test]
