@@ -136,14 +136,9 @@ async fn push(client: &reqwest::Client, base: &str, batch: &[Value]) -> Option<V
     )
 }
 
-async fn pushes_survive_kills(database_url: String, check_url: String) {
-    let records: usize = std::env::var("STATGRID_CRASH_RECORDS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(4000);
-    let seed = rand::random::<u64>();
-    eprintln!("crash test: seed {seed}, {records} records");
-    let mut rng = StdRng::seed_from_u64(seed);
+/// The server started on `database_url`; the member signed in on a phone; the enterprise the
+/// visits are of; today in Beijing.
+async fn started(database_url: String) -> (Server, reqwest::Client, i64, String) {
     let mut server = Server {
         database_url,
         port: free_port(),
@@ -165,6 +160,19 @@ async fn pushes_survive_kills(database_url: String, check_url: String) {
     let today = app::domain::period::format_date(
         app::domain::period::shanghai_date(now_ms).expect("a date"),
     );
+    (server, client, enterprise, today)
+}
+
+async fn pushes_survive_kills(database_url: String, check_url: String) {
+    let records: usize = std::env::var("STATGRID_CRASH_RECORDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(4000);
+    let seed = rand::random::<u64>();
+    eprintln!("crash test: seed {seed}, {records} records");
+    let mut rng = StdRng::seed_from_u64(seed);
+    let (mut server, client, enterprise, today) = started(database_url).await;
+    let base = server.base();
     let all: Vec<Value> = (0..records)
         .map(|n| {
             let id = uuid::Uuid::now_v7().to_string();
@@ -279,27 +287,8 @@ async fn postgres_killed_at_random_keeps_every_acknowledged_record_once() {
 async fn a_sigterm_during_a_push_finishes_it_before_the_server_exits() {
     let path = std::env::temp_dir().join(format!("statgrid-stop-{}.db", uuid::Uuid::now_v7()));
     let url = format!("sqlite://{}?mode=rwc", path.display());
-    let mut server = Server {
-        database_url: url.clone(),
-        port: free_port(),
-        child: None,
-    };
-    server.start().await;
+    let (mut server, client, enterprise, today) = started(url.clone()).await;
     let base = server.base();
-    let client = phone(&base).await.expect("the member logs in");
-    let pulled: Value = client
-        .get(format!("{base}/api/v1/sync/pull?since=0"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let enterprise = enterprise_in(&pulled, "东湖工业一网格");
-    let today = app::domain::period::format_date(
-        app::domain::period::shanghai_date(time::OffsetDateTime::now_utc().unix_timestamp() * 1000)
-            .expect("a date"),
-    );
     let batch: Vec<Value> = (0..STOP_BATCH)
         .map(|n| {
             visit(
