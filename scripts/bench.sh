@@ -40,7 +40,9 @@ line "  /township, /admin/* (office bundle, wasm+js), brotli" "$(awk -v b="$admi
 
 port=3300
 work=$(mktemp -d)
-STATGRID_DEMO=1 STATGRID_ADDR="127.0.0.1:$port" STATGRID_SITE_ROOT="$site" RUST_LOG=warn \
+metrics_port=3301
+STATGRID_DEMO=1 STATGRID_ADDR="127.0.0.1:$port" STATGRID_METRICS_ADDR="127.0.0.1:$metrics_port" \
+  STATGRID_SITE_ROOT="$site" RUST_LOG=warn \
   DATABASE_URL="sqlite://$work/bench.db?mode=rwc" taskset -c 0 "$target_dir/release/statgrid" >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -86,6 +88,11 @@ wrk_run "sync pushes (1 record each)" push ""
 line "server resident memory, idle" "$idle_rss" "MiB" ""
 line "server resident memory, after load" "$(rss)" "MiB" ""
 line "server resident memory, peak" "$(awk '/^VmHWM/ { printf "%.1f", $2/1024 }' "/proc/$server/status")" "MiB" ""
+
+echo
+echo "== The server's metrics after this run (GET /metrics on STATGRID_METRICS_ADDR; buckets in $target_dir/bench-metrics.prom) =="
+curl -fsS "http://127.0.0.1:$metrics_port/metrics" >"$target_dir/bench-metrics.prom"
+grep -v -e '^#' -e '_bucket{' "$target_dir/bench-metrics.prom" | sort
 
 echo
 "$target_dir/release/statgrid-bench" 2> >(grep -v '"level"' >&2)

@@ -18,6 +18,8 @@ pub mod kinds;
 mod layout;
 pub mod major_events;
 #[cfg(feature = "ssr")]
+pub mod metrics;
+#[cfg(feature = "ssr")]
 pub mod month_lock;
 pub mod office;
 pub mod photos;
@@ -29,6 +31,7 @@ pub mod request_id;
 pub mod spreadsheet;
 #[cfg(feature = "ssr")]
 pub mod state;
+pub mod status;
 pub mod sync;
 pub mod township;
 pub mod trainings;

@@ -36,6 +36,7 @@ pub fn OfficeApp() -> impl IntoView {
                     <Route path=path!("/admin/people") view=PeoplePage />
                     <Route path=path!("/admin/grouping") view=GroupingPage />
                     <Route path=path!("/admin/audit") view=AuditPage />
+                    <Route path=path!("/admin/status") view=crate::status::components::StatusPage />
                     <Route path=path!("/admin/cadence") view=crate::cadence::components::CadencePage />
                     </ParentRoute>
                 </Routes>

@@ -16,6 +16,8 @@ pub struct AppState {
     pub clock: Clock,
     /// Proxies whose `X-Forwarded-For` names the client (`crate::auth::address`).
     pub trusted_proxies: std::sync::Arc<[std::net::IpAddr]>,
+    /// Local setting: days without contact after which the status page lists a phone.
+    pub stale_phone_days: u32,
 }
 
 /// The server's clock: the system's, or for tests one that starts at a set instant and runs on

@@ -111,3 +111,20 @@ test('every office page opened directly hydrates without errors', async ({ page 
   await page.waitForLoadState('networkidle');
   expect(panics).toEqual([]);
 });
+
+test('the administrator reads how the server is doing under 运行状态', async ({ page }) => {
+  await new LoginPage(page).loginAs(ADMIN);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/admin/audit');
+  await page.getByRole('link', { name: '运行状态' }).click();
+  await expect(page).toHaveURL(/\/admin\/status$/);
+  await expect(page.getByRole('heading', { name: '运行状态' })).toBeVisible();
+  await expect(page.getByText(/^SQLite 3\.\d+/)).toBeVisible();
+  await expect(page.getByText(/^已应用 \d+ 项，最新：m\d+_\d+_backup_runs$/)).toBeVisible();
+  await expect(page.getByText('走访记录', { exact: true })).toBeVisible();
+  // The local setting is named as such, not passed off as the documents' rule.
+  await expect(page.getByRole('heading', { name: '超过 7 天未联网同步的手机' })).toBeVisible();
+  await expect(page.getByText(/7 天为本地设置/)).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -4,6 +4,7 @@ pub mod access_log;
 pub mod assets;
 pub mod backup;
 pub mod demo;
+pub mod metrics;
 pub mod security;
 pub mod settings;
 pub mod startup;

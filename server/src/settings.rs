@@ -38,12 +38,20 @@ pub struct Settings {
     pub backups: Option<Schedule>,
     /// `RUST_LOG`: the log filter (logs are JSON lines).
     pub log_filter: String,
+    /// `STATGRID_METRICS_ADDR`, e.g. `127.0.0.1:9464`: where Prometheus reads `/metrics`, apart
+    /// from the site. Unset, no metrics are kept.
+    pub metrics_address: Option<SocketAddr>,
+    /// `STATGRID_STALE_PHONE_DAYS` (local setting, 7 by default): after how many days without
+    /// contact the status page lists a phone.
+    pub stale_phone_days: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsError {
     #[error("STATGRID_ADDR is not an address such as 127.0.0.1:3000: {0}")]
     Address(String),
+    #[error("STATGRID_METRICS_ADDR is not an address such as 127.0.0.1:9464: {0}")]
+    MetricsAddress(String),
     #[error("STATGRID_PROFILE is neither development nor production: {0}")]
     Profile(String),
     #[error(
@@ -77,6 +85,8 @@ impl Default for Settings {
             trusted_proxies: Vec::new(),
             backups: None,
             log_filter: "info,sqlx=warn,sea_orm=warn".into(),
+            metrics_address: None,
+            stale_phone_days: 7,
         }
     }
 }
@@ -128,6 +138,13 @@ impl Settings {
                 .collect::<Result<_, _>>()
                 .map_err(|_| SettingsError::TrustedProxies(proxies.clone()))?;
         }
+        if let Some(addr) = source.get("STATGRID_METRICS_ADDR") {
+            s.metrics_address = Some(
+                addr.parse()
+                    .map_err(|_| SettingsError::MetricsAddress(addr))?,
+            );
+        }
+        s.stale_phone_days = number(source, "STATGRID_STALE_PHONE_DAYS", 7, 1, 365)?;
         let hours = number(source, "STATGRID_BACKUP_EVERY_HOURS", 24, 1, 24 * 30)?;
         let keep = number(source, "STATGRID_BACKUP_KEEP", 14, 1, 1000)?;
         if let Some(dir) = source.get("STATGRID_BACKUP_DIR") {
@@ -225,6 +242,10 @@ mod tests {
                 .starts_with("STATGRID_PUBLIC_ORIGIN")
         );
         assert!(refused(&[("STATGRID_BACKUP_KEEP", "0")]).starts_with("STATGRID_BACKUP_KEEP"));
+        assert!(refused(&[("STATGRID_METRICS_ADDR", "9464")]).starts_with("STATGRID_METRICS_ADDR"));
+        assert!(
+            refused(&[("STATGRID_STALE_PHONE_DAYS", "0")]).starts_with("STATGRID_STALE_PHONE_DAYS")
+        );
         // Checked even while no backup folder is set, so that a wrong value shows at once.
         assert!(
             refused(&[("STATGRID_BACKUP_EVERY_HOURS", "daily")])

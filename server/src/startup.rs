@@ -1,5 +1,5 @@
 //! Builds the application: database and migrations, demo data, and the router.
-use crate::{access_log, assets, backup, demo, security, settings::Settings};
+use crate::{access_log, assets, backup, demo, metrics, security, settings::Settings};
 use app::filing::FilingApp;
 use app::office::OfficeApp;
 use app::state::{AppState, Clock};
@@ -23,6 +23,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 pub struct Application {
     listener: TcpListener,
+    metrics_address: Option<SocketAddr>,
     router: Router,
     db: DatabaseConnection,
     clock: Clock,
@@ -36,6 +37,8 @@ pub enum StartError {
     Migration(sea_orm::DbErr),
     #[error("cannot listen: {0}")]
     Listen(#[from] std::io::Error),
+    #[error("metrics: {0}")]
+    Metrics(#[from] metrics_exporter_prometheus::BuildError),
     #[error("demo data: {0}")]
     Demo(#[from] app::error::AppError),
 }
@@ -58,6 +61,16 @@ impl Application {
             ));
         }
         let listener = TcpListener::bind(settings.address).await?;
+        let metrics_address = match settings.metrics_address {
+            Some(address) => {
+                let listener = TcpListener::bind(address).await?;
+                let address = listener.local_addr()?;
+                let handle = metrics::install()?;
+                tokio::spawn(metrics::serve(listener, handle, db.clone()));
+                Some(address)
+            }
+            None => None,
+        };
         let leptos_options = LeptosOptions::builder()
             .output_name(app::FIELD_BUNDLE)
             .site_root(settings.site_root.to_string_lossy().to_string())
@@ -71,10 +84,12 @@ impl Application {
             imports: Default::default(),
             clock,
             trusted_proxies: settings.trusted_proxies.clone().into(),
+            stale_phone_days: settings.stale_phone_days,
         };
         let router = router(state, &settings);
         Ok(Application {
             listener,
+            metrics_address,
             router,
             db,
             clock,
@@ -85,6 +100,11 @@ impl Application {
         self.listener
             .local_addr()
             .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
+    }
+
+    /// Where `/metrics` is served, when `STATGRID_METRICS_ADDR` is set.
+    pub fn metrics_address(&self) -> Option<SocketAddr> {
+        self.metrics_address
     }
 
     pub fn db(&self) -> &DatabaseConnection {

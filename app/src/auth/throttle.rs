@@ -6,6 +6,7 @@ use crate::db::{audit_entry, login_failure, person};
 use crate::domain::login_throttle::{self, ADDRESS, Decision, HOUR_MS, Limits, MINUTE_MS, PHONE};
 use crate::domain::phone::PhoneNumber;
 use crate::error::AppError;
+use crate::metrics;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect,
@@ -66,6 +67,7 @@ impl<'a> Attempt<'a> {
                 retry_after_secs,
                 "login refused: too many failures"
             );
+            metrics::login_failure(metrics::LoginFailure::Throttled);
             self.audit_refusal(db, person).await?;
             return Err(AppError::TooManyAttempts { retry_after_secs });
         }
@@ -163,6 +165,7 @@ impl Admitted<'_> {
             address = %attempt.address,
             "login failed"
         );
+        metrics::login_failure(metrics::LoginFailure::Credentials);
         attempt.audit(db, person, LOGIN_FAILED).await
     }
 

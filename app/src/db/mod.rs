@@ -3,6 +3,7 @@
 //! (see `crate::kinds`), so adding a kind touches no list here.
 pub mod annual_plan;
 pub mod audit_entry;
+pub mod backup_run;
 pub mod cadence_policy;
 pub mod enterprise;
 pub mod grid;

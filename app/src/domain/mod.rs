@@ -21,6 +21,7 @@ pub mod period;
 pub mod phone;
 pub mod photo;
 pub mod report;
+pub mod server_status;
 pub mod session_policy;
 pub mod text;
 pub mod training;

@@ -8,7 +8,8 @@ use crate::sync::kind::{Holders, Incoming, RecordKind, StoredRow, Write};
 use crate::sync::sequence::{self, Span};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
+    ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder,
 };
 use uuid::Uuid;
 
@@ -116,6 +117,18 @@ pub(super) async fn held_in<K: RecordKind>(
         .all(db)
         .await
         .map_err(ServerError::db("reading records after the cursor"))
+}
+
+/// How many records of `K` were stored or changed at or after `since_ms`, in every grid.
+pub(super) async fn changed_since<K: RecordKind>(
+    db: &DatabaseConnection,
+    since_ms: i64,
+) -> Result<u64, ServerError> {
+    K::Entity::find()
+        .filter(K::Row::CHANGED_AT.gte(since_ms))
+        .count(db)
+        .await
+        .map_err(ServerError::db("counting records stored today"))
 }
 
 /// Whether an `ON CONFLICT DO NOTHING` insert wrote its row.

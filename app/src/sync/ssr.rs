@@ -8,6 +8,7 @@ use crate::directory::api::Directory;
 use crate::directory::ssr::directory_for;
 use crate::error::AppError;
 use crate::error::ServerError;
+use crate::metrics;
 use crate::state::AppState;
 use crate::sync::api::{
     LOGIN_PATH, LOGOUT_PATH, MAX_BATCH, PASSWORD_PATH, PROTOCOL_VERSION, PULL_PATH, PUSH_PATH,
@@ -99,6 +100,7 @@ async fn push(
             request.records.len(),
         )));
     }
+    crate::metrics::push_batch(request.records.len());
     let answered = store_batch(&state, kinds, &viewer, request.records).await?;
     // Counts only: a batch's contents are the grid's, not the log's.
     let count = |outcome: fn(&RecordOutcome) -> bool| {
@@ -130,22 +132,33 @@ async fn store_batch(
     let order: Vec<Uuid> = records.iter().map(|r| r.id).collect();
     let withdrawals: Vec<RecordEnvelope> = records.extract_if(.., |r| r.withdrawn).collect();
     let mut answered = withdrawal::apply(&state.db, kinds, viewer, withdrawals).await?;
+    metrics::record_outcomes(metrics::WITHDRAWAL, &answered);
     let gone = withdrawal::tombstoned(&state.db, kinds, viewer, &records).await?;
-    answered.extend(
-        records
-            .extract_if(.., |r| gone.contains(&r.id))
-            .map(|r| withdrawal::gone(r.id)),
-    );
+    for kind in kinds {
+        let withdrawn: Vec<RecordResult> = records
+            .extract_if(.., |r| r.kind == kind.kind() && gone.contains(&r.id))
+            .map(|r| withdrawal::gone(r.id))
+            .collect();
+        metrics::record_outcomes(kind.kind(), &withdrawn);
+        answered.extend(withdrawn);
+    }
     for kind in kinds {
         let own: Vec<RecordEnvelope> = records.extract_if(.., |r| r.kind == kind.kind()).collect();
-        answered.extend(kind.push(&state.db, viewer, own).await?);
+        let results = kind.push(&state.db, viewer, own).await?;
+        metrics::record_outcomes(kind.kind(), &results);
+        answered.extend(results);
     }
-    answered.extend(records.into_iter().map(|r| RecordResult {
-        id: r.id,
-        outcome: RecordOutcome::Rejected {
-            problems: vec![Problem::new("unknown_kind", None, words::UNKNOWN_KIND)],
-        },
-    }));
+    let unknown: Vec<RecordResult> = records
+        .into_iter()
+        .map(|r| RecordResult {
+            id: r.id,
+            outcome: RecordOutcome::Rejected {
+                problems: vec![Problem::new("unknown_kind", None, words::UNKNOWN_KIND)],
+            },
+        })
+        .collect();
+    metrics::record_outcomes(metrics::UNKNOWN_KIND, &unknown);
+    answered.extend(unknown);
     Ok(order
         .iter()
         .filter_map(|id| answered.iter().find(|r| r.id == *id).cloned())

@@ -62,6 +62,14 @@ pub trait KindStore: Send + Sync {
         viewer: &'a Viewer,
         span: Span,
     ) -> BoxFuture<'a, Result<Pulled, ServerError>>;
+    /// The kind in words, as users name it.
+    fn label(&self) -> &'static str;
+    /// How many of its records were stored or changed since `since_ms`, in every grid.
+    fn changed_since<'a>(
+        &'a self,
+        db: &'a DatabaseConnection,
+        since_ms: i64,
+    ) -> BoxFuture<'a, Result<u64, ServerError>>;
 }
 
 /// The engine for kind `K`.
@@ -105,6 +113,18 @@ impl<K: RecordKind> KindStore for Engine<K> {
         span: Span,
     ) -> BoxFuture<'a, Result<Pulled, ServerError>> {
         Box::pin(pull::<K>(db, viewer, span))
+    }
+
+    fn label(&self) -> &'static str {
+        K::Draft::LABEL
+    }
+
+    fn changed_since<'a>(
+        &'a self,
+        db: &'a DatabaseConnection,
+        since_ms: i64,
+    ) -> BoxFuture<'a, Result<u64, ServerError>> {
+        Box::pin(rows::changed_since::<K>(db, since_ms))
     }
 }
 

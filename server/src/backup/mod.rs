@@ -85,7 +85,35 @@ pub async fn back_up(
     }
     tokio::fs::rename(&partial, &file).await?;
     let bytes = tokio::fs::metadata(&file).await?.len();
-    Ok(Backup { file, bytes })
+    let backup = Backup { file, bytes };
+    // The backup is whole whether or not its note lands; the status page then shows an older one.
+    if let Err(e) = note(database_url, &backup, now).await {
+        tracing::warn!(error = %e, "backup made but not noted for the status page");
+    }
+    Ok(backup)
+}
+
+/// Notes a backup in the database it copied, for the city administrator's status page.
+async fn note(
+    database_url: &str,
+    backup: &Backup,
+    now: time::OffsetDateTime,
+) -> Result<(), sea_orm::DbErr> {
+    use app::db::backup_run;
+    use sea_orm::{ActiveValue::Set, EntityTrait};
+    let db = sea_orm::Database::connect(database_url).await?;
+    let run = backup_run::ActiveModel {
+        taken_at_ms: Set((now.unix_timestamp_nanos() / 1_000_000) as i64),
+        file_name: Set(backup
+            .file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()),
+        bytes: Set(i64::try_from(backup.bytes).unwrap_or(i64::MAX)),
+        ..Default::default()
+    };
+    backup_run::Entity::insert(run).exec(&db).await?;
+    db.close().await
 }
 
 /// Restores `backup` into the empty database at `database_url`. The server migrates it to

@@ -19,6 +19,8 @@ pub const NAMES: &[&str] = &[
     "STATGRID_BACKUP_DIR",
     "STATGRID_BACKUP_EVERY_HOURS",
     "STATGRID_BACKUP_KEEP",
+    "STATGRID_METRICS_ADDR",
+    "STATGRID_STALE_PHONE_DAYS",
 ];
 
 pub struct Source {

@@ -26,6 +26,15 @@ pub fn by_status(a: &Answer, _: &Target) -> Verdict {
     }
 }
 
+/// Served on the site: any answer but 404, which refuses (the path is not there).
+pub fn on_site(a: &Answer, _: &Target) -> Verdict {
+    if a.status == 404 {
+        Verdict::Refused
+    } else {
+        Verdict::Allowed
+    }
+}
+
 /// Past the access check: any answer but 401/403 and 5xx (the request itself may be one the
 /// server refuses in words, so that an allowed call changes nothing).
 pub fn past_gate(a: &Answer, _: &Target) -> Verdict {

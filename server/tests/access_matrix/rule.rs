@@ -29,6 +29,8 @@ pub enum Cap {
     Administer,
     /// Has office pages (any role above member): the login opens an office session.
     Office,
+    /// No one through the site: served on the operator's own address only (metrics).
+    OffSite,
 }
 
 /// The grid tree as the city administrator reads it.
@@ -109,6 +111,7 @@ pub fn allowed(cap: Cap, roles: Option<&[(i64, Role)]>, subject: &Grid, tree: &T
         Cap::Oversee => bureau || holds(&|g, r| r != Role::Member && above(g)),
         Cap::Record => enterprise && holds(&|g, _| g.id == subject.id),
         Cap::Lead => enterprise && holds(&|g, r| g.id == subject.id && leads(r)),
+        Cap::OffSite => false,
         Cap::Review => {
             bureau
                 || holds(&|g, r| {

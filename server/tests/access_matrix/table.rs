@@ -198,6 +198,13 @@ fn server_functions() -> Vec<Row> {
             |_| json!({}),
         ),
         sf(
+            "/api/admin/status",
+            Administer,
+            Subject::Any,
+            by_status,
+            |_| json!({}),
+        ),
+        sf(
             "/api/admin/grouping",
             Administer,
             Subject::Any,
@@ -411,6 +418,16 @@ fn routes() -> Vec<Row> {
             by_status,
             Call::Get(|_| "/healthz".into()),
         ),
+        // Prometheus reads the metrics on the operator's own address, never through the site.
+        row(
+            "GET",
+            "/metrics",
+            "metrics, on STATGRID_METRICS_ADDR only",
+            OffSite,
+            Subject::Any,
+            on_site,
+            Call::Get(|_| "/metrics".into()),
+        ),
         // Served from the built site, absent here: any answer but a refusal.
         row(
             "GET",
@@ -573,6 +590,7 @@ fn pages() -> Vec<Row> {
         "/admin/enterprises",
         "/admin/people",
         "/admin/audit",
+        "/admin/status",
         "/admin/cadence",
     ] {
         rows.push(office(path, Administer));

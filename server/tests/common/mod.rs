@@ -75,6 +75,8 @@ pub enum Backend {
 
 pub struct TestApp {
     pub base: String,
+    /// Where `/metrics` is served, when the settings name an address for it.
+    pub metrics_base: Option<String>,
     pub db: DatabaseConnection,
     /// The server's clock: the system's, or pinned by [`TestApp::spawn_at`].
     pub clock: app::state::Clock,
@@ -146,14 +148,21 @@ impl TestApp {
         cleanup: Option<(String, String)>,
         clock_start_ms: Option<i64>,
     ) -> TestApp {
-        let settings = test_settings(&database_url, clock_start_ms);
+        Self::start_with(test_settings(&database_url, clock_start_ms), cleanup).await
+    }
+
+    /// The app with these settings; `cleanup` as for [`TestApp::start`].
+    pub async fn start_with(settings: Settings, cleanup: Option<(String, String)>) -> TestApp {
+        let database_url = settings.database_url.clone();
         let app = Application::build(settings).await.expect("app starts");
         let base = format!("http://{}", app.address());
+        let metrics_base = app.metrics_address().map(|a| format!("http://{a}"));
         let db = app.db().clone();
         let clock = app.clock();
         tokio::spawn(app.run_until_stopped());
         TestApp {
             base,
+            metrics_base,
             db,
             clock,
             database_url,

@@ -1,5 +1,5 @@
 //! Administration screens of the city bureau (online only): import, grid tree, people,
-//! grouping suggestion and the audit log.
+//! grouping suggestion and the audit log; the status page (`crate::status`) sits among their tabs.
 mod audit;
 mod enterprises;
 mod grouping;
@@ -31,6 +31,7 @@ pub(crate) fn AdminNav() -> impl IntoView {
             <A href="/admin/grouping">{words::GROUPING}</A>
             <A href="/admin/cadence">{words::CADENCE}</A>
             <A href="/admin/audit">{words::AUDIT}</A>
+            <A href="/admin/status">{crate::status::words::TITLE}</A>
         </nav>
     }
 }
