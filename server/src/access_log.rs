@@ -25,7 +25,7 @@ pub async fn access_log(request: Request, next: Next) -> Response {
         .await;
     let status = response.status().as_u16();
     let seconds = started.elapsed().as_secs_f64();
-    crate::metrics::request(method.as_str(), route.as_deref(), status, seconds);
+    crate::metrics::request(&method, route.as_deref(), status, seconds);
     let ms = (seconds * 10_000.0).round() / 10.0;
     if status >= 500 {
         tracing::error!(request_id = %id, %method, %path, status, ms, "request");

@@ -4,7 +4,7 @@
 //! each scrape. Counters belong to the process: each server of several is scraped on its own.
 use app::metrics::{LOGIN_FAILURES, SYNC_BATCH_RECORDS, SYNC_RECORDS};
 use axum::extract::State;
-use axum::http::header;
+use axum::http::{Method, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use metrics_exporter_prometheus::{BuildError, Matcher, PrometheusBuilder, PrometheusHandle};
@@ -72,10 +72,24 @@ fn describe() {
     metrics::describe_gauge!(POOL_MAX, "Most database connections the pool opens");
 }
 
-/// Records one answered request. `route` is the route's pattern, never the path a client sent.
-pub fn request(method: &str, route: Option<&str>, status: u16, seconds: f64) {
+/// Records one answered request. `route` is the route's pattern, never the path a client sent;
+/// a method outside the standard ones counts as `other`, so a client cannot add series.
+pub fn request(method: &Method, route: Option<&str>, status: u16, seconds: f64) {
     let route = route.unwrap_or(NO_ROUTE).to_owned();
-    let method = method.to_owned();
+    let standard = [
+        Method::GET,
+        Method::POST,
+        Method::PUT,
+        Method::PATCH,
+        Method::DELETE,
+        Method::HEAD,
+        Method::OPTIONS,
+    ];
+    let method = if standard.contains(method) {
+        method.as_str().to_owned()
+    } else {
+        "other".to_owned()
+    };
     metrics::counter!(REQUESTS, "route" => route.clone(), "method" => method.clone(), "status" => status.to_string())
         .increment(1);
     metrics::histogram!(REQUEST_SECONDS, "route" => route, "method" => method).record(seconds);

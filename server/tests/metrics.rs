@@ -52,6 +52,13 @@ async fn check(backend: Backend) {
         .await;
     assert_eq!(status, 200);
     reqwest::get(app.url("/healthz")).await.unwrap();
+    // A made-up method adds no series of its own.
+    let brew = reqwest::Method::from_bytes(b"BREW").unwrap();
+    reqwest::Client::new()
+        .request(brew, app.url("/healthz"))
+        .send()
+        .await
+        .unwrap();
 
     let after = Scrape::of(&metrics).await;
     let grew = |name: &str, labels: &[(&str, &str)]| {
@@ -77,6 +84,9 @@ async fn check(backend: Backend) {
     );
     let healthz = [("route", "/healthz"), ("method", "GET"), ("status", "200")];
     assert_eq!(grew("statgrid_http_requests_total", &healthz), 1.0);
+    let odd = [("route", "/healthz"), ("method", "other")];
+    assert_eq!(grew("statgrid_http_requests_total", &odd), 1.0);
+    assert!(!after.0.contains("BREW"));
     let push = [
         ("route", "/api/v1/sync/push"),
         ("method", "POST"),
