@@ -120,6 +120,9 @@ test('the administrator reads how the server is doing under 运行状态', async
   await page.getByRole('link', { name: '运行状态' }).click();
   await expect(page).toHaveURL(/\/admin\/status$/);
   await expect(page.getByRole('heading', { name: '运行状态' })).toBeVisible();
+  // Only this page's tab is marked as the current one.
+  await expect(page.getByRole('link', { name: '运行状态' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('link', { name: '导入名录' })).not.toHaveAttribute('aria-current', 'page');
   await expect(page.getByText(/^SQLite 3\.\d+/)).toBeVisible();
   await expect(page.getByText(/^已应用 \d+ 项，最新：m\d+_\d+_backup_runs$/)).toBeVisible();
   await expect(page.getByText('走访记录', { exact: true })).toBeVisible();

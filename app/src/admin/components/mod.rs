@@ -24,7 +24,7 @@ use leptos_router::components::A;
 pub(crate) fn AdminNav() -> impl IntoView {
     view! {
         <nav class="tabs" aria-label=words::TABS>
-            <A href="/admin">{words::IMPORT}</A>
+            <A href="/admin" exact=true>{words::IMPORT}</A>
             <A href="/admin/grids">{words::GRIDS}</A>
             <A href="/admin/enterprises">{words::ENTERPRISES}</A>
             <A href="/admin/people">{words::PEOPLE}</A>
