@@ -11,7 +11,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// Mark the session cookie `Secure`: set when the site is served over TLS.
     pub secure_cookies: bool,
-    /// Imports running now, for their pages to follow.
+    /// Imports running now, for their pages to follow (in the database on PostgreSQL).
     pub imports: crate::admin::ssr::ImportBoard,
     pub clock: Clock,
     /// Proxies whose `X-Forwarded-For` names the client (`crate::auth::address`).

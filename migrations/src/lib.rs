@@ -20,6 +20,7 @@ mod m20261202_000015_change_sequence;
 mod m20261202_000016_photo_limits;
 mod m20261202_000017_audit_without_person;
 mod m20261203_000018_backup_runs;
+mod m20261203_000019_import_progress;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000016_photo_limits::Migration),
             Box::new(m20261202_000017_audit_without_person::Migration),
             Box::new(m20261203_000018_backup_runs::Migration),
+            Box::new(m20261203_000019_import_progress::Migration),
         ]
     }
 }

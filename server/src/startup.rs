@@ -81,7 +81,7 @@ impl Application {
             db: db.clone(),
             leptos_options,
             secure_cookies: settings.secure_cookies,
-            imports: Default::default(),
+            imports: app::admin::ssr::ImportBoard::for_database(&db),
             clock,
             trusted_proxies: settings.trusted_proxies.clone().into(),
             stale_phone_days: settings.stale_phone_days,

@@ -8,6 +8,7 @@ pub mod cadence_policy;
 pub mod enterprise;
 pub mod grid;
 pub mod grid_activity;
+pub mod import_progress;
 pub mod login_failure;
 pub mod major_event;
 pub mod monthly_report;

@@ -102,7 +102,7 @@ pub async fn import(
         return Ok(report);
     }
     let to_write = report.new + report.changed;
-    ticker.stage(ImportStage::Writing, to_write);
+    ticker.stage(ImportStage::Writing, to_write).await;
     let tx = db.begin().await?;
     let me = audit::Actor::of(viewer);
     let mut new_rows = Vec::new();
@@ -129,7 +129,7 @@ pub async fn import(
                 let mut updated = model(r, grid_id);
                 updated.id = Set(before.id);
                 enterprise::Entity::update(updated).exec(&tx).await?;
-                ticker.advance(1);
+                ticker.advance(1).await;
                 let before_row = row_of(before, &names);
                 entries.push(audit::entry(
                     me,
@@ -147,7 +147,7 @@ pub async fn import(
         enterprise::Entity::insert_many(chunk.to_vec())
             .exec(&tx)
             .await?;
-        ticker.advance(chunk.len());
+        ticker.advance(chunk.len()).await;
     }
     audit::record_all(&tx, entries).await?;
     tx.commit().await?;

@@ -123,7 +123,7 @@ pub async fn import(
     if !apply {
         return Ok(report);
     }
-    ticker.stage(ImportStage::Writing, plan.len());
+    ticker.stage(ImportStage::Writing, plan.len()).await;
     let tx = db.begin().await?;
     let mut created: HashMap<String, i32> = HashMap::new();
     let mut renamed: HashSet<String> = HashSet::new();
@@ -202,7 +202,7 @@ pub async fn import(
             )
             .await?;
         }
-        ticker.advance(1);
+        ticker.advance(1).await;
     }
     tx.commit().await?;
     report.applied = true;

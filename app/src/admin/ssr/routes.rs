@@ -77,7 +77,7 @@ async fn import(
             ));
         }
     };
-    let ticker = state.imports.follow(query.job);
+    let ticker = state.imports.follow(query.job, state.clock.now_ms()).await;
     // Reading a large workbook takes a while: off the async workers.
     let preview = tokio::task::spawn_blocking(move || preview_as(&body, layout))
         .await
@@ -105,7 +105,7 @@ async fn import_progress(
     Path(job): Path<uuid::Uuid>,
 ) -> Result<Json<Option<ImportProgress>>, AppError> {
     require_city_admin(&viewer)?;
-    Ok(Json(state.imports.get(job)))
+    Ok(Json(state.imports.get(job, state.clock.now_ms()).await?))
 }
 
 async fn export(

@@ -1,0 +1,108 @@
+//! Two servers on one PostgreSQL act as one: a session opened on one works on the other, a
+//! phone pushes through one and pulls through the other, and an import started on one is
+//! followed on the other. Nothing a request needs lives in one process's memory.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+mod common;
+
+use app::domain::credit_code::CreditCode;
+use common::*;
+use serde_json::{Value, json};
+
+#[tokio::test]
+async fn two_servers_on_one_database_act_as_one() {
+    if std::env::var("TEST_DATABASE_URL").is_err() {
+        eprintln!("TEST_DATABASE_URL not set: two servers share a PostgreSQL only");
+        return;
+    }
+    let (url, cleanup) = fresh_database(Backend::Postgres).await;
+    let one = TestApp::start_with(test_settings(&url, None), None).await;
+    let other = TestApp::start_with(test_settings(&url, None), cleanup).await;
+    one.within_limit(act_as_one(&one, &other)).await;
+    one.finish().await;
+    other.finish().await;
+}
+
+async fn act_as_one(one: &TestApp, other: &TestApp) {
+    // The session the phone opened on one server is good on the other.
+    let phone = one.login(DONGHU_MEMBER).await;
+    let firm = enterprise_in(&other.pull(&phone).await, "东湖工业一网格");
+
+    // Pushed through one, pulled through the other.
+    let id = new_id();
+    let (status, answer) = one
+        .push(
+            &phone,
+            json!([visit(&id, firm, &one.today(), "经一号服务器上传")]),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(answer["results"][0]["status"], "accepted", "{answer}");
+    let pulled = other.pull(&phone).await;
+    let visits = pulled["visits"].as_array().unwrap();
+    assert!(visits.iter().any(|v| v["id"] == id), "{pulled}");
+
+    // An import sent to one server is followed on the other until it ends.
+    let rows = 20_000;
+    let mut csv = String::from(
+        "企业名称,统一社会信用代码,行业,所属网格,四上企业,小升规培育,统计人员,统计人员电话\n",
+    );
+    for n in 0..rows {
+        let code = CreditCode::from_body(&format!("91339904MD{:07}", 100 + n)).unwrap();
+        csv.push_str(&format!(
+            "双机公司{n},{},工业,东湖工业一网格,否,否,,\n",
+            code.as_str()
+        ));
+    }
+    let admin = one.login(CITY_ADMIN).await;
+    let job = uuid::Uuid::now_v7();
+    let send = admin
+        .post(one.url(&format!(
+            "/api/v1/admin/import?layout=enterprises&apply=true&job={job}"
+        )))
+        .body(csv)
+        .send();
+    let watcher = other.login(CITY_ADMIN).await;
+    let follow = async {
+        let mut seen: Vec<Value> = Vec::new();
+        let started = std::time::Instant::now();
+        loop {
+            let progress: Value = watcher
+                .get(other.url(&format!("/api/v1/admin/import-progress/{job}")))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            if progress.is_null() && (!seen.is_empty() || started.elapsed().as_secs() > 60) {
+                return seen;
+            }
+            if !progress.is_null() {
+                seen.push(progress);
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+    };
+    let (response, seen) = tokio::join!(send, follow);
+    let report: Value = response.unwrap().json().await.unwrap();
+    assert_eq!(report["new"], rows, "{report}");
+    let writing: Vec<&Value> = seen.iter().filter(|p| p["stage"] == "writing").collect();
+    assert!(
+        writing
+            .iter()
+            .any(|p| p["total"] == rows && p["done"].as_u64().unwrap() > 0),
+        "the other server saw the rows being written: {seen:?}"
+    );
+    // Once ended, neither server knows the job any more.
+    for server in [one, other] {
+        let after: Value = watcher
+            .get(server.url(&format!("/api/v1/admin/import-progress/{job}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert!(after.is_null(), "{after}");
+    }
+}
