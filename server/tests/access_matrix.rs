@@ -13,6 +13,8 @@ mod common;
 mod complete;
 #[path = "access_matrix/judge.rs"]
 mod judge;
+#[path = "access_matrix/pages.rs"]
+mod pages;
 #[path = "access_matrix/rule.rs"]
 mod rule;
 #[path = "access_matrix/table.rs"]

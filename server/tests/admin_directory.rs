@@ -3,16 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod common;
 
-use app::domain::credit_code::CreditCode;
+use common::credit_code as code;
 use common::*;
 use serde_json::{Value, json};
-
-fn code(n: u32) -> String {
-    CreditCode::from_body(&format!("91339904MD{n:07}"))
-        .unwrap()
-        .as_str()
-        .to_owned()
-}
 
 async fn grid_named(app: &TestApp, admin: &reqwest::Client, name: &str) -> i64 {
     let (_, grids) = app.admin_call(admin, "grids", json!({})).await;
@@ -286,15 +279,7 @@ db_test!(
 db_test!(a_long_import_can_be_followed_until_it_ends, |app| {
     let admin = app.login(CITY_ADMIN).await;
     let rows = 20_000;
-    let mut csv = String::from(
-        "企业名称,统一社会信用代码,行业,所属网格,四上企业,小升规培育,统计人员,统计人员电话\n",
-    );
-    for n in 0..rows {
-        csv.push_str(&format!(
-            "进度公司{n},{},工业,东湖工业一网格,否,否,,\n",
-            code(100 + n)
-        ));
-    }
+    let csv = enterprises_csv("进度公司", rows);
     let job = uuid::Uuid::now_v7();
     let send = admin
         .post(app.url(&format!(
@@ -303,28 +288,8 @@ db_test!(a_long_import_can_be_followed_until_it_ends, |app| {
         .body(csv)
         .send();
     let watcher = app.login(CITY_ADMIN).await;
-    let follow = async {
-        let mut seen: Vec<Value> = Vec::new();
-        let started = std::time::Instant::now();
-        // Until the import has ended, which the route reports as null.
-        loop {
-            let progress: Value = watcher
-                .get(app.url(&format!("/api/v1/admin/import-progress/{job}")))
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
-            if progress.is_null() && (!seen.is_empty() || started.elapsed().as_secs() > 60) {
-                return seen;
-            }
-            if !progress.is_null() {
-                seen.push(progress);
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
-        }
-    };
+    let progress = app.url(&format!("/api/v1/admin/import-progress/{job}"));
+    let follow = follow_import(&watcher, &progress);
     let (response, seen) = tokio::join!(send, follow);
     let report: Value = response.unwrap().json().await.unwrap();
     assert_eq!(report["applied"], true, "{report}");

@@ -4,7 +4,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod common;
 
-use app::domain::credit_code::CreditCode;
 use common::*;
 use serde_json::{Value, json};
 
@@ -43,16 +42,7 @@ async fn act_as_one(one: &TestApp, other: &TestApp) {
 
     // An import sent to one server is followed on the other until it ends.
     let rows = 20_000;
-    let mut csv = String::from(
-        "企业名称,统一社会信用代码,行业,所属网格,四上企业,小升规培育,统计人员,统计人员电话\n",
-    );
-    for n in 0..rows {
-        let code = CreditCode::from_body(&format!("91339904MD{:07}", 100 + n)).unwrap();
-        csv.push_str(&format!(
-            "双机公司{n},{},工业,东湖工业一网格,否,否,,\n",
-            code.as_str()
-        ));
-    }
+    let csv = enterprises_csv("双机公司", rows);
     let admin = one.login(CITY_ADMIN).await;
     let job = uuid::Uuid::now_v7();
     let send = admin
@@ -62,27 +52,8 @@ async fn act_as_one(one: &TestApp, other: &TestApp) {
         .body(csv)
         .send();
     let watcher = other.login(CITY_ADMIN).await;
-    let follow = async {
-        let mut seen: Vec<Value> = Vec::new();
-        let started = std::time::Instant::now();
-        loop {
-            let progress: Value = watcher
-                .get(other.url(&format!("/api/v1/admin/import-progress/{job}")))
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
-            if progress.is_null() && (!seen.is_empty() || started.elapsed().as_secs() > 60) {
-                return seen;
-            }
-            if !progress.is_null() {
-                seen.push(progress);
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-        }
-    };
+    let progress = other.url(&format!("/api/v1/admin/import-progress/{job}"));
+    let follow = follow_import(&watcher, &progress);
     let (response, seen) = tokio::join!(send, follow);
     let report: Value = response.unwrap().json().await.unwrap();
     assert_eq!(report["new"], rows, "{report}");

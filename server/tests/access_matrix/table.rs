@@ -10,7 +10,7 @@ use Cap::*;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-fn row(
+pub(super) fn row(
     method: &'static str,
     path: &'static str,
     what: &'static str,
@@ -62,43 +62,12 @@ fn push(what: &'static str, cap: Cap, record: fn(&Target) -> Value) -> Row {
     )
 }
 
-/// A page whose server-rendered HTML holds no data (the phone fills it from its storage).
-fn shell(path: &'static str) -> Row {
-    row(
-        "GET",
-        path,
-        path,
-        Public,
-        Subject::Any,
-        by_status,
-        Call::Page,
-    )
-}
-
-/// An office page whose server-rendered HTML holds the data of its server functions.
-fn office(path: &'static str, cap: Cap) -> Row {
-    row("GET", path, path, cap, Subject::Any, page_data, Call::Page)
-}
-
-/// An office page taking `?scope=`, aimed at the cell's grid.
-fn scoped(path: &'static str, query: fn(&Target) -> String) -> Row {
-    row(
-        "GET",
-        path,
-        path,
-        Oversee,
-        Subject::Grid,
-        page_data,
-        Call::Get(query),
-    )
-}
-
 /// Every endpoint the server answers, each exactly once per method and path pattern (a path
 /// may have several rows, e.g. one per file).
 pub fn rows() -> Vec<Row> {
     let mut rows = server_functions();
     rows.extend(routes());
-    rows.extend(pages());
+    rows.extend(super::pages::rows());
     rows
 }
 
@@ -556,56 +525,4 @@ fn admin_routes() -> Vec<Row> {
             Call::Get(|_| "/api/v1/admin/audit.csv".into()),
         ),
     ]
-}
-
-/// The pages of the three apps: the office pages render their data on the server, so they
-/// are held to their server functions' rules; the field pages are shells.
-fn pages() -> Vec<Row> {
-    let mut rows: Vec<Row> = [
-        "/",
-        "/login",
-        "/visits/new",
-        "/records",
-        "/reports/new",
-        "/password",
-        "/settings",
-        "/activities/new",
-        "/trainings/new",
-        "/events/new",
-        "/plans/new",
-        // The import form: its data comes only from the import route.
-        "/admin",
-    ]
-    .into_iter()
-    .map(shell)
-    .collect();
-    rows.push(scoped("/township", |t| {
-        format!("/township?scope={}", t.subject.id)
-    }));
-    rows.push(scoped("/township/reports", |t| {
-        format!("/township/reports?scope={}", t.subject.id)
-    }));
-    for path in [
-        "/admin/grids",
-        "/admin/enterprises",
-        "/admin/people",
-        "/admin/audit",
-        "/admin/status",
-        "/admin/cadence",
-    ] {
-        rows.push(office(path, Administer));
-    }
-    // 登录设备: one's own sessions, for any session; refused in words without one.
-    rows.push(office("/sessions", SignedIn));
-    // The grouping page shows no refusal (an empty list of townships): allowed when it lists them.
-    rows.push(row(
-        "GET",
-        "/admin/grouping",
-        "/admin/grouping",
-        Administer,
-        Subject::Any,
-        townships_listed,
-        Call::Page,
-    ));
-    rows
 }

@@ -394,3 +394,49 @@ pub fn visit(id: &str, enterprise_id: i64, date: &str, findings: &str) -> Value 
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
+
+/// A valid unified social credit code, different for each `n`.
+pub fn credit_code(n: u32) -> String {
+    app::domain::credit_code::CreditCode::from_body(&format!("91339904MD{n:07}"))
+        .unwrap()
+        .as_str()
+        .to_owned()
+}
+
+/// A directory CSV of `rows` new enterprises in 东湖工业一网格, named `{name}0`, `{name}1`, ….
+pub fn enterprises_csv(name: &str, rows: u32) -> String {
+    let mut csv = String::from(
+        "企业名称,统一社会信用代码,行业,所属网格,四上企业,小升规培育,统计人员,统计人员电话\n",
+    );
+    for n in 0..rows {
+        csv.push_str(&format!(
+            "{name}{n},{},工业,东湖工业一网格,否,否,,\n",
+            credit_code(100 + n)
+        ));
+    }
+    csv
+}
+
+/// Polls the import-progress URL as `watcher` until the import it follows has ended (null
+/// after having shown something, or nothing for a minute); every progress it showed.
+pub async fn follow_import(watcher: &reqwest::Client, progress_url: &str) -> Vec<Value> {
+    let mut seen: Vec<Value> = Vec::new();
+    let started = std::time::Instant::now();
+    loop {
+        let progress: Value = watcher
+            .get(progress_url)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        if progress.is_null() && (!seen.is_empty() || started.elapsed().as_secs() > 60) {
+            return seen;
+        }
+        if !progress.is_null() {
+            seen.push(progress);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+}
