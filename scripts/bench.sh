@@ -45,8 +45,10 @@ STATGRID_DEMO=1 STATGRID_ADDR="127.0.0.1:$port" STATGRID_METRICS_ADDR="127.0.0.1
   STATGRID_SITE_ROOT="$site" RUST_LOG=warn \
   DATABASE_URL="sqlite://$work/bench.db?mode=rwc" taskset -c 0 "$target_dir/release/statgrid" >"$work/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+servers=("$server")
+trap 'kill "${servers[@]}" 2>/dev/null || true; wait "${servers[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
+healthy() { for _ in $(seq 1 150); do curl -fsS "http://127.0.0.1:$1/healthz" >/dev/null 2>&1 && return; sleep 0.2; done; }
+healthy "$port"
 rss() { awk '/^VmRSS/ { printf "%.1f", $2/1024 }' "/proc/$server/status"; }
 idle_rss=$(rss)
 
@@ -71,13 +73,17 @@ enterprise=$(pulled "['directory']['enterprises'][0]['id']")
 cursor=$(pulled "['cursor']")
 directory=$(pulled "['directory_digest']")
 today=$(TZ=Asia/Shanghai date +%F)
+wrk_at() { # port script connections: wrk's report
+  TOKEN="$token" ENTERPRISE="$enterprise" TODAY="$today" CURSOR="$cursor" DIRECTORY="$directory" \
+    taskset -c 1 wrk -t1 -c"$3" -d10s --latency -s "scripts/wrk/$2.lua" "http://127.0.0.1:$1"
+}
+rps_of() { awk '/^Requests\/sec/ { print $2 }' <<<"$1"; }
+p99_of() { awk '$1 == "99%" { v=$2; if (v ~ /us$/) { sub(/us/,"",v); v=v/1000 } else if (v ~ /ms$/) { sub(/ms/,"",v) } else if (v ~ /s$/) { sub(/s/,"",v); v=v*1000 } print v }' <<<"$1"; }
 wrk_run() { # name script target_rps
-  local out
-  out=$(TOKEN="$token" ENTERPRISE="$enterprise" TODAY="$today" CURSOR="$cursor" DIRECTORY="$directory" \
-    taskset -c 1 wrk -t1 -c64 -d10s --latency -s "scripts/wrk/$2.lua" "http://127.0.0.1:$port")
-  local rps p99
-  rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
-  p99=$(awk '$1 == "99%" { v=$2; if (v ~ /us$/) { sub(/us/,"",v); v=v/1000 } else if (v ~ /ms$/) { sub(/ms/,"",v) } else if (v ~ /s$/) { sub(/s/,"",v); v=v*1000 } print v }' <<<"$out")
+  local out rps p99
+  out=$(wrk_at "$port" "$2" 64)
+  rps=$(rps_of "$out")
+  p99=$(p99_of "$out")
   errors=$(awk '/Non-2xx|Socket errors/' <<<"$out")
   line "$1: requests per second" "$rps" "req/s" "$([ -n "$3" ] && echo "  (target ≥ $3 req/s)$(ge_verdict "$rps" "$3")")"
   line "$1: p99 latency" "$p99" "ms" "$([ -n "$3" ] && echo "  (target ≤ 20 ms)$(verdict "$p99" 20)")"
@@ -88,6 +94,41 @@ wrk_run "sync pushes (1 record each)" push ""
 line "server resident memory, idle" "$idle_rss" "MiB" ""
 line "server resident memory, after load" "$(rss)" "MiB" ""
 line "server resident memory, peak" "$(awk '/^VmHWM/ { printf "%.1f", $2/1024 }' "/proc/$server/status")" "MiB" ""
+
+echo
+echo "== Reads through two servers on one PostgreSQL (a wrk of 32 connections at each, 10 s; servers on core 0, wrk on core 1) =="
+pg_admin="${BENCH_DATABASE_URL:-${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}}"
+pg_db=statgrid_bench_reads
+if psql -q "$pg_admin" -c "DROP DATABASE IF EXISTS $pg_db" -c "CREATE DATABASE $pg_db" >/dev/null 2>&1; then
+  pg_ports=(3302 3303)
+  for p in "${pg_ports[@]}"; do
+    STATGRID_DEMO=1 STATGRID_ADDR="127.0.0.1:$p" STATGRID_SITE_ROOT="$site" RUST_LOG=warn \
+      DATABASE_URL="${pg_admin%/*}/$pg_db" taskset -c 0 "$target_dir/release/statgrid" >>"$work/pg-servers.log" 2>&1 &
+    servers+=("$!")
+    healthy "$p" # the first seeds the demo before the second starts
+  done
+  login=$(curl -fsS -H 'content-type: application/json' -d '{"phone":"13800000005","password":"statgrid2026"}' "http://127.0.0.1:${pg_ports[0]}/api/v1/auth/login")
+  token=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['token'])" "$login")
+  first_pull=$(curl -fsS -H "authorization: Bearer $token" "http://127.0.0.1:${pg_ports[1]}/api/v1/sync/pull?after=0")
+  cursor=$(pulled "['cursor']")
+  directory=$(pulled "['directory_digest']")
+  wrk_at "${pg_ports[0]}" read 32 >"$work/wrk-a.txt" &
+  first=$!
+  wrk_at "${pg_ports[1]}" read 32 >"$work/wrk-b.txt"
+  wait "$first"
+  a=$(cat "$work/wrk-a.txt"); b=$(cat "$work/wrk-b.txt")
+  rps=$(awk -v x="$(rps_of "$a")" -v y="$(rps_of "$b")" 'BEGIN { printf "%.2f", x + y }')
+  p99=$(awk -v x="$(p99_of "$a")" -v y="$(p99_of "$b")" 'BEGIN { print (x > y) ? x : y }')
+  line "authorized reads (pull, nothing changed), both servers: requests per second" "$rps" "req/s" "  (target ≥ 5000 req/s)$(ge_verdict "$rps" 5000)"
+  line "authorized reads, both servers: p99 latency (the slower)" "$p99" "ms" "  (target ≤ 20 ms)$(verdict "$p99" 20)"
+  errors=$(cat "$work/wrk-a.txt" "$work/wrk-b.txt" | awk '/Non-2xx|Socket errors/')
+  [ -z "$errors" ] || echo "  $errors"
+  kill "${servers[@]:1}" 2>/dev/null || true
+  wait "${servers[@]:1}" 2>/dev/null || true
+  psql -q "$pg_admin" -c "DROP DATABASE IF EXISTS $pg_db" >/dev/null 2>&1 || true
+else
+  echo "  skipped: no PostgreSQL at $pg_admin (BENCH_DATABASE_URL)"
+fi
 
 echo
 echo "== The server's metrics after this run (GET /metrics on STATGRID_METRICS_ADDR; buckets in $target_dir/bench-metrics.prom) =="

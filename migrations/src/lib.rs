@@ -21,6 +21,7 @@ mod m20261202_000016_photo_limits;
 mod m20261202_000017_audit_without_person;
 mod m20261203_000018_backup_runs;
 mod m20261203_000019_import_progress;
+mod m20261203_000020_directory_version;
 
 pub struct Migrator;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000017_audit_without_person::Migration),
             Box::new(m20261203_000018_backup_runs::Migration),
             Box::new(m20261203_000019_import_progress::Migration),
+            Box::new(m20261203_000020_directory_version::Migration),
         ]
     }
 }

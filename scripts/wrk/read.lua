@@ -1,7 +1,7 @@
 -- An authorized read: the phone's pull when nothing changed since its last one (its cursor and
 -- the digest of the directory it holds), as a phone polls.
 local token = os.getenv("TOKEN")
-local path = "/api/v1/sync/pull?after=" .. os.getenv("CURSOR") .. "&directory=" .. os.getenv("DIRECTORY")
+local path = "/api/v1/sync/pull?after=" .. os.getenv("CURSOR") .. "&held=" .. os.getenv("DIRECTORY")
 request = function()
   return wrk.format("GET", path, { ["Authorization"] = "Bearer " .. token })
 end

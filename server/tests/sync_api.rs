@@ -221,49 +221,169 @@ db_test!(
     }
 );
 
-db_test!(an_unchanged_directory_is_not_sent_again, |app| {
-    let member = app.login(DONGHU_MEMBER).await;
-    let first = app.pull(&member).await;
-    let digest = first["directory_digest"].as_str().unwrap().to_owned();
-    assert!(
-        !first["directory"]["enterprises"]
+/// A pull as the phone makes it: after its cursor, naming the digest it holds under `param`
+/// (`held`, or `directory` as phones of an earlier release do).
+async fn pull_holding(
+    app: &TestApp,
+    client: &reqwest::Client,
+    after: &Value,
+    param: &str,
+    digest: &Value,
+) -> Value {
+    let digest = digest.as_str().unwrap();
+    let url = app.url(&format!("/api/v1/sync/pull?after={after}&{param}={digest}"));
+    let response = client.get(url).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
+async fn sql(app: &TestApp, statement: &str) {
+    use sea_orm::ConnectionTrait;
+    app.db.execute_unprepared(statement).await.unwrap();
+}
+
+db_test!(
+    an_unchanged_directory_and_profile_are_not_sent_again,
+    |app| {
+        let member = app.login(DONGHU_MEMBER).await;
+        let first = app.pull(&member).await;
+        let digest = &first["directory_digest"];
+        assert!(
+            !first["directory"]["enterprises"]
+                .as_array()
+                .unwrap()
+                .is_empty()
+        );
+        assert_eq!(first["profile"]["phone"], DONGHU_MEMBER);
+
+        // The phone names the copy it holds and its cursor: nothing to send at all.
+        let again = pull_holding(app, &member, &first["cursor"], "held", digest).await;
+        assert_eq!(
+            again,
+            json!({"protocol": 1, "cursor": first["cursor"], "directory": null,
+               "directory_digest": digest, "withdrawn": [], "visits": [], "reports": [],
+               "activities": [], "trainings": [], "major_events": [], "plans": []})
+        );
+
+        // The city renames an enterprise of the member's grid: the new directory comes, with
+        // the profile, under a new digest.
+        let enterprise = enterprise_in(&first, "东湖工业一网格");
+        sql(
+            app,
+            &format!("UPDATE enterprise SET name = '云江新名称有限公司' WHERE id = {enterprise}"),
+        )
+        .await;
+        let changed = pull_holding(app, &member, &first["cursor"], "held", digest).await;
+        assert_ne!(&changed["directory_digest"], digest);
+        assert_eq!(changed["profile"]["phone"], DONGHU_MEMBER);
+        let names: Vec<&str> = changed["directory"]["enterprises"]
             .as_array()
             .unwrap()
-            .is_empty()
-    );
-    let pull_with = |digest: String| {
-        let member = member.clone();
-        let url = app.url(&format!("/api/v1/sync/pull?since=0&directory={digest}"));
-        async move {
-            let answer: Value = member.get(url).send().await.unwrap().json().await.unwrap();
-            answer
-        }
-    };
-    // The phone names the copy it holds: nothing to send.
-    let again = pull_with(digest.clone()).await;
-    assert!(again["directory"].is_null(), "{again}");
-    assert_eq!(again["directory_digest"], digest.as_str());
+            .iter()
+            .map(|e| e["name"].as_str().unwrap())
+            .collect();
+        assert!(names.contains(&"云江新名称有限公司"), "{names:?}");
+    }
+);
 
-    // The city renames an enterprise of the member's grid: the new directory comes.
-    use sea_orm::ConnectionTrait;
-    let enterprise = enterprise_in(&first, "东湖工业一网格");
-    app.db
-        .execute_raw(sea_orm::Statement::from_string(
-            app.db.get_database_backend(),
-            format!("UPDATE enterprise SET name = '云江新名称有限公司' WHERE id = {enterprise}"),
+db_test!(
+    a_phone_of_an_earlier_release_is_still_sent_its_profile,
+    |app| {
+        let member = app.login(DONGHU_MEMBER).await;
+        let first = app.pull(&member).await;
+        let digest = &first["directory_digest"];
+        let again = pull_holding(app, &member, &first["cursor"], "directory", digest).await;
+        assert!(again["directory"].is_null(), "{again}");
+        assert_eq!(again["profile"]["phone"], DONGHU_MEMBER, "{again}");
+    }
+);
+
+db_test!(
+    what_a_directory_or_profile_is_made_of_changes_the_digest_and_nothing_else_does,
+    |app| {
+        let member = app.login(DONGHU_MEMBER).await;
+        let first = app.pull(&member).await;
+        let person = first["profile"]["person_id"].as_i64().unwrap();
+        let grid = first["profile"]["roles"][0]["grid_id"].as_i64().unwrap();
+        let digest_after = |statement: String| {
+            let (app, member, cursor) = (&app, &member, &first["cursor"]);
+            async move {
+                let before = pull_holding(app, member, cursor, "held", &json!("")).await;
+                sql(app, &statement).await;
+                let after = pull_holding(app, member, cursor, "held", &json!("")).await;
+                (before["directory_digest"].clone(), after)
+            }
+        };
+        for (statement, what) in [
+            (
+                format!("UPDATE grid SET name = '东湖新网格' WHERE id = {grid}"),
+                "grid name",
+            ),
+            (
+                format!("UPDATE person SET name = '王新名' WHERE id = {person}"),
+                "own name",
+            ),
+            (
+                format!(
+                    "INSERT INTO role_assignment (person_id, grid_id, role) \
+                     VALUES ({person}, {grid}, 'instructor')"
+                ),
+                "a new role",
+            ),
+            (
+                format!(
+                    "DELETE FROM role_assignment WHERE person_id = {person} AND role = 'instructor'"
+                ),
+                "a role ended",
+            ),
+        ] {
+            let (before, after) = digest_after(statement).await;
+            assert_ne!(after["directory_digest"], before, "{what}");
+        }
+        let renamed = pull_holding(app, &member, &first["cursor"], "held", &json!("")).await;
+        assert_eq!(renamed["profile"]["name"], "王新名");
+        let roles = renamed["profile"]["roles"].as_array().unwrap().len();
+        assert_eq!(roles, 1, "the instructor role came and went: {renamed}");
+
+        let (before, after) = digest_after(format!(
+            "UPDATE person SET password_hash = password_hash WHERE id = {person}"
         ))
-        .await
-        .unwrap();
-    let changed = pull_with(digest.clone()).await;
-    assert_ne!(changed["directory_digest"], digest.as_str());
-    let names: Vec<&str> = changed["directory"]["enterprises"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["name"].as_str().unwrap())
-        .collect();
-    assert!(names.contains(&"云江新名称有限公司"), "{names:?}");
-});
+        .await;
+        assert_eq!(
+            after["directory_digest"], before,
+            "a password is no part of it"
+        );
+    }
+);
+
+db_test!(
+    a_change_in_another_grid_moves_the_cursor_and_reads_nothing,
+    |app| {
+        let member = app.login(DONGHU_MEMBER).await;
+        let first = app.pull(&member).await;
+        let digest = &first["directory_digest"];
+        let other = app.login(XILING_MEMBER).await;
+        let enterprise = enterprise_in(&app.pull(&other).await, "西岭服务业网格");
+        let (status, _) = app
+            .push(
+                &other,
+                json!([visit(&new_id(), enterprise, &app.today(), "西岭走访")]),
+            )
+            .await;
+        assert_eq!(status, 200);
+        let after = pull_holding(app, &member, &first["cursor"], "held", digest).await;
+        assert!(
+            after["cursor"].as_i64() > first["cursor"].as_i64(),
+            "{after}"
+        );
+        assert_eq!(
+            after["visits"],
+            json!([]),
+            "another grid's visit is not sent"
+        );
+        assert!(after["profile"].is_null() && after["directory"].is_null());
+    }
+);
 
 db_test!(
     a_visit_resent_with_other_content_under_its_id_is_a_conflict_not_a_replay,

@@ -220,26 +220,18 @@ impl Viewer {
         crate::domain::period::shanghai_date(self.now_ms).ok_or_else(AppError::internal)
     }
 
-    /// Resolves the session of a request; no token, an unknown or expired session, one of
-    /// the wrong kind for `need` and a deactivated person's all answer `Unauthenticated`, and a
-    /// password an administrator set answers `PasswordChangeRequired`.
+    /// Resolves the session of a request and reads the person's roles and grids
+    /// ([`SignedIn::resolve`] says what is refused).
     pub async fn resolve(
         db: &DatabaseConnection,
         clock: Clock,
         request: &SessionRequest,
         need: Need,
     ) -> Result<Self, AppError> {
-        let now_ms = clock.now_ms();
-        let person = match session_person(db, request, need, now_ms).await {
-            Err(AppError::Unauthenticated) if need == Need::Office => {
-                return Err(Self::without_office_session(db, request, now_ms).await);
-            }
-            found => found?,
-        };
-        if person.password_reset {
-            return Err(AppError::PasswordChangeRequired);
-        }
-        Self::load(db, person, now_ms).await
+        SignedIn::resolve(db, clock, request, need)
+            .await?
+            .viewer(db)
+            .await
     }
 
     /// Why an office page is refused to a request without an office session: the password
@@ -316,8 +308,60 @@ impl axum::extract::FromRequestParts<AppState> for Viewer {
         parts: &mut axum::http::request::Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
+        let signed_in = SignedIn::from_request_parts(parts, state).await?;
+        signed_in.viewer(&state.db).await
+    }
+}
+
+/// The person a request's session names, before their roles and grids are read: all a pull
+/// needs to find that nothing changed since the phone's last one.
+pub struct SignedIn {
+    person: person::Model,
+    now_ms: i64,
+}
+
+impl SignedIn {
+    /// No token, an unknown or expired session, one of the wrong kind for `need` and a
+    /// deactivated person's all answer `Unauthenticated`, and a password an administrator set
+    /// answers `PasswordChangeRequired`.
+    pub async fn resolve(
+        db: &DatabaseConnection,
+        clock: Clock,
+        request: &SessionRequest,
+        need: Need,
+    ) -> Result<Self, AppError> {
+        let now_ms = clock.now_ms();
+        let person = match session_person(db, request, need, now_ms).await {
+            Err(AppError::Unauthenticated) if need == Need::Office => {
+                return Err(Viewer::without_office_session(db, request, now_ms).await);
+            }
+            found => found?,
+        };
+        if person.password_reset {
+            return Err(AppError::PasswordChangeRequired);
+        }
+        Ok(SignedIn { person, now_ms })
+    }
+
+    pub fn person_id(&self) -> i32 {
+        self.person.id
+    }
+
+    /// The person with their roles and the grids they see.
+    pub async fn viewer(self, db: &DatabaseConnection) -> Result<Viewer, AppError> {
+        Viewer::load(db, self.person, self.now_ms).await
+    }
+}
+
+impl axum::extract::FromRequestParts<AppState> for SignedIn {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let request = SessionRequest::new(&parts.headers, state.secure_cookies);
         let need = Need::of_path(parts.uri.path());
-        Viewer::resolve(&state.db, state.clock, &request, need).await
+        SignedIn::resolve(&state.db, state.clock, &request, need).await
     }
 }

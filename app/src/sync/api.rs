@@ -124,11 +124,14 @@ pub struct PullResponse {
     pub protocol: u32,
     /// The last change number this answer covers: the next pull's `after`.
     pub cursor: i64,
-    pub profile: Profile,
+    /// The person as the server knows them; `None` when the phone holds it (named by `held`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<Profile>,
     /// The part of the grid tree the person sees; `None` when it equals the copy the phone
     /// named by its digest, so an unchanged directory is not sent again every minute.
     pub directory: Option<Directory>,
-    /// Names the directory as it stands now; the phone sends it back on its next pull.
+    /// Names the directory and profile as they stand now; the phone sends it back on its next
+    /// pull.
     #[serde(default)]
     pub directory_digest: String,
     /// Records withdrawn since the cursor that this phone may hold: to be removed from it.
@@ -160,7 +163,12 @@ impl PullResponse {
 pub struct PullQuery {
     #[serde(default)]
     pub after: i64,
-    /// The digest of the directory the phone holds, if any.
+    /// The digest of the directory and profile the phone holds, if any: when they are still
+    /// current the answer carries neither.
+    #[serde(default)]
+    pub held: Option<String>,
+    /// The same digest, as phones of an earlier release name it: they read a profile in every
+    /// answer, so it is always sent them.
     #[serde(default)]
     pub directory: Option<String>,
 }

@@ -215,7 +215,9 @@ async fn run_sync(state: &ClientState) -> Result<(), PhoneError> {
     if let Some(directory) = synced.directory {
         state.directory.set(directory);
     }
-    state.profile.set(Some(synced.profile));
+    if let Some(profile) = synced.profile {
+        state.profile.set(Some(profile));
+    }
     // The duty list is a convenience: without it sync still succeeded.
     if let Ok(duties) = http::duties().await {
         Local.set(&kv::duties(person_id), &duties);

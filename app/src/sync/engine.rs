@@ -20,7 +20,8 @@ pub trait Transport {
     async fn push(&self, records: Vec<RecordEnvelope>) -> Result<Vec<RecordResult>, AppError>;
     /// Stores the photo under its id; sending it again is harmless.
     async fn upload_photo(&self, photo: &StoredPhoto) -> Result<(), AppError>;
-    /// What changed after the cursor `after`; `held` names the directory the phone holds.
+    /// What changed after the cursor `after`; `held` names the directory and profile the
+    /// phone holds.
     async fn pull(&self, after: i64, held: Option<String>) -> Result<PullResponse, AppError>;
 }
 
@@ -35,15 +36,15 @@ pub struct SyncReport {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Synced {
     pub report: SyncReport,
-    /// The person as the server knows them now.
-    pub profile: Profile,
+    /// The person as the server knows them now, when that changed.
+    pub profile: Option<Profile>,
     /// The directory, when it changed.
     pub directory: Option<Directory>,
 }
 
 /// One whole run for the person: push, then pull the records of `kinds` since the kept cursor
 /// and merge them. The cursor moves only once what it covers is kept, so an interrupted run
-/// pulls the same again; the directory's digest is kept only with the directory it names.
+/// pulls the same again; the digest is kept only with the directory and profile it names.
 pub async fn sync_once(
     store: &(impl OutboxStore + PhotoStore),
     transport: &impl Transport,
@@ -62,9 +63,13 @@ pub async fn sync_once(
     store.remove(&merged.remove).await?;
     store.put_all(&merged.put).await?;
     settings.set(&kv::cursor(person_id), &pulled.cursor);
-    settings.set(kv::PROFILE, &pulled.profile);
+    let profile_kept = pulled
+        .profile
+        .as_ref()
+        .is_none_or(|p| settings.set(kv::PROFILE, p));
     if let Some(directory) = &pulled.directory
         && settings.set(kv::DIRECTORY, directory)
+        && profile_kept
     {
         settings.set(kv::DIRECTORY_DIGEST, &pulled.directory_digest);
     }

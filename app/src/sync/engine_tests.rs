@@ -322,7 +322,7 @@ fn a_pull_brings_every_kind_as_synced_and_the_next_one_starts_at_its_cursor() {
     };
     let (store, settings) = (MemoryStore::default(), kv::Memory::default());
     let synced = sync(&store, &server, &settings).unwrap();
-    assert_eq!(synced.profile.name, "陈晓岚");
+    assert_eq!(synced.profile.unwrap().name, "陈晓岚");
     let held = block_on(store.all()).unwrap();
     let kept = |id| held.iter().find(|r| r.id == id).unwrap();
     assert_eq!(
@@ -414,6 +414,34 @@ fn an_interrupted_pull_moves_no_cursor_and_the_digest_stays_with_its_directory()
         with_directory.pulls.borrow().last(),
         Some(&(70, Some("d1".to_owned()))),
         "the phone names the directory it holds, so an unchanged one is not sent again"
+    );
+}
+
+#[test]
+fn an_answer_for_a_phone_holding_the_current_directory_leaves_its_profile_and_digest() {
+    let settings = kv::Memory::default();
+    let store = MemoryStore::default();
+    let full = FakeServer {
+        pull_answer: Some(pull_response(
+            70,
+            json!({"directory": {"grids": [], "enterprises": []}, "directory_digest": "v3-1"}),
+        )),
+        ..FakeServer::default()
+    };
+    sync(&store, &full, &settings).unwrap();
+    let mut unchanged = pull_response(70, json!({"directory_digest": "v3-1"}));
+    unchanged.profile = None;
+    let lean = FakeServer {
+        pull_answer: Some(unchanged),
+        ..FakeServer::default()
+    };
+    let synced = sync(&store, &lean, &settings).unwrap();
+    assert_eq!((synced.profile, synced.directory), (None, None));
+    let kept: crate::auth::api::Profile = settings.get(kv::PROFILE).unwrap();
+    assert_eq!(kept.name, "陈晓岚", "the profile the phone held stays");
+    assert_eq!(
+        settings.get::<String>(kv::DIRECTORY_DIGEST).as_deref(),
+        Some("v3-1")
     );
 }
 

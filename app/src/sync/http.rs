@@ -85,7 +85,7 @@ impl Transport for Http {
 
     /// The directory comes only when it differs from the one `held` names.
     async fn pull(&self, after: i64, held: Option<String>) -> Result<PullResponse, AppError> {
-        let held = held.map_or_else(String::new, |d| format!("&directory={d}"));
+        let held = held.map_or_else(String::new, |d| format!("&held={d}"));
         let url = format!("{PULL_PATH}?after={after}{held}");
         answer(Request::get(&url).send().await).await
     }

@@ -19,6 +19,8 @@ mod idb;
 #[cfg(feature = "ssr")]
 pub mod kind;
 pub mod kv;
+#[cfg(feature = "ssr")]
+pub mod latest;
 pub mod outbox;
 pub mod outbox_handle;
 pub mod pulled;

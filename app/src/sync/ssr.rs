@@ -3,8 +3,7 @@ use crate::auth::address::ClientAddress;
 use crate::auth::api::{Credentials, PasswordChange};
 use crate::auth::rotation;
 use crate::auth::session::SessionRequest;
-use crate::auth::ssr::{self as auth, Viewer};
-use crate::directory::api::Directory;
+use crate::auth::ssr::{self as auth, SignedIn, Viewer};
 use crate::directory::ssr::directory_for;
 use crate::error::AppError;
 use crate::error::ServerError;
@@ -15,7 +14,8 @@ use crate::sync::api::{
     Problem, PullQuery, PullResponse, PushRequest, PushResponse, RecordEnvelope, RecordOutcome,
     RecordResult,
 };
-use crate::sync::sequence::{self, Span};
+use crate::sync::latest::Latest;
+use crate::sync::sequence::Span;
 use crate::sync::store::KindStore;
 use crate::sync::{withdrawal, words};
 use axum::Extension;
@@ -165,40 +165,54 @@ async fn store_batch(
         .collect())
 }
 
-/// A short name for the directory's content: equal digests, equal directories.
-fn digest(directory: &Directory) -> Result<String, ServerError> {
-    use sha2::{Digest, Sha256};
-    let bytes =
-        serde_json::to_vec(directory).map_err(ServerError::json("hashing the directory"))?;
-    Ok(hex::encode(&Sha256::digest(&bytes)[..12]))
-}
-
+/// Reads first where every change stands ([`Latest`]); a phone that holds the current
+/// directory and profile and whose cursor is past every change gets an answer from that alone.
+/// Otherwise the person's grids are read, and only the kinds that changed are queried.
 async fn pull(
     State(state): State<AppState>,
     Extension(kinds): Extension<Kinds>,
-    viewer: Viewer,
+    signed_in: SignedIn,
     query: Result<Query<PullQuery>, QueryRejection>,
 ) -> Result<Json<PullResponse>, AppError> {
     let Query(query) =
         query.map_err(|r| AppError::Invalid(words::malformed_query(&r.body_text())))?;
-    let directory = directory_for(&state.db, &viewer).await?;
-    let directory_digest = digest(&directory)?;
-    // Read first: every change numbered up to it is committed, so each query below sees it.
-    let span = Span::asked(query.after, sequence::committed(&state.db).await?);
-    let withdrawn = withdrawal::withdrawn_in(&state.db, kinds, &viewer, span).await?;
-    let mut records = std::collections::BTreeMap::new();
-    for kind in kinds {
-        let pulled = kind.pull(&state.db, &viewer, span).await?;
-        records.insert(pulled.name.to_owned(), pulled.records);
-    }
-    Ok(Json(PullResponse {
+    let latest = Latest::read(&state.db, kinds).await?;
+    let span = Span::asked(query.after, latest.committed);
+    let digest = latest.digest(signed_in.person_id());
+    let holds = |held: &Option<String>| held.as_deref() == Some(digest.as_str());
+    let withdrawn = latest.withdrawn_in(span);
+    let changed: Vec<&dyn KindStore> = (kinds.iter().enumerate())
+        .filter(|(i, _)| latest.kind_changed(*i, span))
+        .map(|(_, kind)| *kind)
+        .collect();
+    let mut answer = PullResponse {
         protocol: PROTOCOL_VERSION,
         cursor: span.upto,
-        profile: viewer.profile,
-        directory: (query.directory.as_deref() != Some(directory_digest.as_str()))
-            .then_some(directory),
-        directory_digest,
-        withdrawn,
-        records,
-    }))
+        profile: None,
+        directory: None,
+        directory_digest: digest.clone(),
+        withdrawn: Vec::new(),
+        records: kinds
+            .iter()
+            .map(|kind| (kind.pulled_as().to_owned(), Vec::new()))
+            .collect(),
+    };
+    if holds(&query.held) && !withdrawn && changed.is_empty() {
+        return Ok(Json(answer));
+    }
+    let viewer = signed_in.viewer(&state.db).await?;
+    if withdrawn {
+        answer.withdrawn = withdrawal::withdrawn_in(&state.db, kinds, &viewer, span).await?;
+    }
+    for kind in changed {
+        let records = kind.pull(&state.db, &viewer, span).await?;
+        answer.records.insert(kind.pulled_as().to_owned(), records);
+    }
+    if !holds(&query.held) {
+        if !holds(&query.directory) {
+            answer.directory = Some(directory_for(&state.db, &viewer).await?);
+        }
+        answer.profile = Some(viewer.profile);
+    }
+    Ok(Json(answer))
 }

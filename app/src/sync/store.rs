@@ -14,7 +14,7 @@ use crate::sync::kind::{BatchScope, Head, Holders, Incoming, RecordKind, StoredR
 use crate::sync::rows;
 use crate::sync::sequence::Span;
 use crate::sync::words;
-use sea_orm::{DatabaseConnection, DatabaseTransaction, EntityTrait, TransactionTrait};
+use sea_orm::{DatabaseConnection, DatabaseTransaction, EntityName, EntityTrait, TransactionTrait};
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
@@ -30,12 +30,6 @@ pub enum Removal {
     Refused(Vec<Problem>),
     /// The stored version is as new as the withdrawal or newer: the user chooses.
     Stale(RecordOutcome),
-}
-
-/// One kind's records changed in a span of change numbers, as a pull sends them.
-pub struct Pulled {
-    pub name: &'static str,
-    pub records: Vec<serde_json::Value>,
 }
 
 /// A record kind as push, withdrawal and pull see it, whatever its types.
@@ -56,12 +50,13 @@ pub trait KindStore: Send + Sync {
         viewer: &'a Viewer,
         record: &'a RecordEnvelope,
     ) -> BoxFuture<'a, Result<Removal, ServerError>>;
+    /// Its records `viewer` holds changed in `span`, as a pull sends them.
     fn pull<'a>(
         &'a self,
         db: &'a DatabaseConnection,
         viewer: &'a Viewer,
         span: Span,
-    ) -> BoxFuture<'a, Result<Pulled, ServerError>>;
+    ) -> BoxFuture<'a, Result<Vec<serde_json::Value>, ServerError>>;
     /// The kind in words, as users name it.
     fn label(&self) -> &'static str;
     /// How many of its records were stored or changed since `since_ms`, in every grid.
@@ -70,6 +65,10 @@ pub trait KindStore: Send + Sync {
         db: &'a DatabaseConnection,
         since_ms: i64,
     ) -> BoxFuture<'a, Result<u64, ServerError>>;
+    /// The table of its records (`sync::latest` reads their last change number).
+    fn table(&self) -> &'static str;
+    /// The name its records go under in a pull.
+    fn pulled_as(&self) -> &'static str;
 }
 
 /// The engine for kind `K`.
@@ -111,7 +110,7 @@ impl<K: RecordKind> KindStore for Engine<K> {
         db: &'a DatabaseConnection,
         viewer: &'a Viewer,
         span: Span,
-    ) -> BoxFuture<'a, Result<Pulled, ServerError>> {
+    ) -> BoxFuture<'a, Result<Vec<serde_json::Value>, ServerError>> {
         Box::pin(pull::<K>(db, viewer, span))
     }
 
@@ -125,6 +124,14 @@ impl<K: RecordKind> KindStore for Engine<K> {
         since_ms: i64,
     ) -> BoxFuture<'a, Result<u64, ServerError>> {
         Box::pin(rows::changed_since::<K>(db, since_ms))
+    }
+
+    fn table(&self) -> &'static str {
+        K::Entity::default().table_name()
+    }
+
+    fn pulled_as(&self) -> &'static str {
+        K::PULLED_AS
     }
 }
 
@@ -284,12 +291,9 @@ async fn pull<K: RecordKind>(
     db: &DatabaseConnection,
     viewer: &Viewer,
     span: Span,
-) -> Result<Pulled, ServerError> {
+) -> Result<Vec<serde_json::Value>, ServerError> {
     if span.is_empty() {
-        return Ok(Pulled {
-            name: K::PULLED_AS,
-            records: Vec::new(),
-        });
+        return Ok(Vec::new());
     }
     let held = rows::held_in::<K>(db, viewer, span).await?;
     let records = K::pulled(db, held)
@@ -298,10 +302,7 @@ async fn pull<K: RecordKind>(
         .map(serde_json::to_value)
         .collect::<Result<_, _>>()
         .map_err(ServerError::json("writing pulled records"))?;
-    Ok(Pulled {
-        name: K::PULLED_AS,
-        records,
-    })
+    Ok(records)
 }
 
 /// The answer to a version made meanwhile elsewhere: the stored one goes back with it.
