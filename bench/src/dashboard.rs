@@ -44,7 +44,7 @@ async fn time_overview(db: &DatabaseConnection, runs: usize) -> Res<(f64, f64, u
         let viewer = Viewer::resolve(db, Clock::system(), &headers, Need::Office).await?;
         let result = overview(db, &viewer, query.clone()).await?;
         samples.push(started.elapsed());
-        visits = result.grids.iter().map(|g| g.visits.len()).sum();
+        visits = result.grids.iter().map(|g| g.visits).sum();
     }
     let (median, p99) = median_p99(&mut samples);
     Ok((median, p99, visits))
@@ -93,7 +93,7 @@ pub async fn township(backend: Backend) -> Res<()> {
         Goal::AtMost(20.0),
     );
     figure(
-        &format!("  (visits in the month shown: {visits})"),
+        &format!("  (visits in the month counted: {visits})"),
         visits as f64,
         "",
         Goal::Info,

@@ -1,6 +1,6 @@
 // Online use in the live (hydrated) app: login, validation, recording and the township view.
 import { test, expect } from '@playwright/test';
-import { DONGHU_LEADER, LoginPage, MEMBER, RecordsPage, VisitForm, unsyncedBadge } from './pages';
+import { DONGHU_LEADER, LoginPage, MEMBER, RecordsPage, VisitForm, showGridVisits, unsyncedBadge } from './pages';
 
 test('a wrong password is refused with a Chinese message', async ({ page }) => {
   await new LoginPage(page).login(MEMBER.phone, 'not-the-password');
@@ -50,6 +50,7 @@ test('a visit recorded online is synced and the township leader sees it', async 
   const leader = await leaderContext.newPage();
   await new LoginPage(leader).loginAs(DONGHU_LEADER);
   await leader.getByRole('link', { name: '乡镇走访情况' }).click();
+  await showGridVisits(leader, '东湖工业一网格');
   const visit = leader.getByRole('listitem').filter({ hasText: findings });
   await expect(visit).toContainText(enterprise);
   await expect(visit).toContainText('李娜 · 业务指导 · 需要跟进');

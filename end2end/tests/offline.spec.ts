@@ -1,7 +1,7 @@
 // The promise to grid members: a visit saved with no network survives reloads and closed tabs,
 // and reaches the township exactly once when the network returns.
 import { test, expect } from '@playwright/test';
-import { DONGHU_LEADER, LoginPage, MEMBER, RecordsPage, VisitForm, serviceWorkerReady, unsyncedBadge } from './pages';
+import { DONGHU_LEADER, LoginPage, MEMBER, RecordsPage, VisitForm, serviceWorkerReady, showGridVisits, unsyncedBadge } from './pages';
 
 test('a visit recorded offline survives reloads and closed tabs, then syncs once', async ({ page, context, browser }) => {
   await new LoginPage(page).loginAs(MEMBER);
@@ -61,6 +61,7 @@ test('a visit recorded offline survives reloads and closed tabs, then syncs once
   const leader = await leaderContext.newPage();
   await new LoginPage(leader).loginAs(DONGHU_LEADER);
   await leader.goto('/township');
+  await showGridVisits(leader, '东湖工业一网格');
   await expect(leader.getByRole('listitem').filter({ hasText: findings })).toContainText(enterprise);
   await leaderContext.close();
 });

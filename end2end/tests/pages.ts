@@ -6,6 +6,15 @@ export const MEMBER = { phone: '13800000005', name: '李娜' };
 export const DONGHU_LEADER = { phone: '13800000002', name: '陈晓岚' };
 export const GRID_LEADER = { phone: '13800000004', name: '王建华' };
 
+/** Opens an enterprise grid's visits of the month on the township view (listed on request). */
+export async function showGridVisits(page: Page, grid: string) {
+  await page
+    .locator('section.grid-visits')
+    .filter({ has: page.getByRole('heading', { name: grid, exact: true }) })
+    .getByRole('button', { name: /查看走访明细/ })
+    .click();
+}
+
 export class LoginPage {
   constructor(private page: Page) {}
 

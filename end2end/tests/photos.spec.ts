@@ -10,6 +10,7 @@ import {
   RecordsPage,
   VisitForm,
   serviceWorkerReady,
+  showGridVisits,
   syncedOnce,
   unsyncedBadge,
 } from './pages';
@@ -93,6 +94,7 @@ test('a photo taken offline is shrunk, kept with its visit, uploaded once and sh
   const township = await townshipContext.newPage();
   await new LoginPage(township).loginAs(DONGHU_LEADER);
   await township.goto('/township');
+  await showGridVisits(township, '东湖工业一网格');
   const shown = township.locator(`img[src="/api/v1/photos/${mine[0].photos[0]}"]`);
   await expect(shown).toBeVisible();
   await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);

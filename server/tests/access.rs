@@ -81,14 +81,24 @@ db_test!(
                 .iter()
                 .find(|g| g["grid_name"] == "东湖工业一网格")
                 .unwrap();
-            assert_eq!(grid["visits"][0]["findings"], "走访发现报表延迟");
-            assert_eq!(grid["visits"][0]["person_name"], "李娜");
-            assert_eq!(grid["visited_enterprises"], 1);
+            assert_eq!(
+                (&grid["visits"], &grid["visited_enterprises"]),
+                (&json!(1), &json!(1))
+            );
             let donghu_id = seen["scope_id"].as_i64().unwrap();
+            // The grid's visits are listed on request, to its township only.
+            let grid_id = grid["grid_id"].clone();
+            let ask = json!({"grid": grid_id, "month": ""});
+            let (status, listed) = app.call(&donghu, "township_grid_visits", ask.clone()).await;
+            assert_eq!(status, 200, "{listed}");
+            assert_eq!(listed[0]["findings"], "走访发现报表延迟");
+            assert_eq!(listed[0]["person_name"], "李娜");
 
             let xiling = app.login(XILING_LEADER).await;
             let (status, _) = overview(app, &xiling, Some(donghu_id)).await;
             assert_eq!(status, 403, "another township's leader is refused");
+            let (status, _) = app.call(&xiling, "township_grid_visits", ask).await;
+            assert_eq!(status, 403, "and so are the grid's visits");
             let (_, own) = overview(app, &xiling, None).await;
             let text = own.to_string();
             assert!(

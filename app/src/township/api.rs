@@ -88,7 +88,8 @@ pub struct GridVisits {
     pub grid_name: String,
     pub enterprise_count: usize,
     pub visited_enterprises: usize,
-    pub visits: Vec<VisitRow>,
+    /// Visits in the month; [`load_grid_visits`] lists them.
+    pub visits: usize,
     /// Grid activities held in the quarter of the month, and the quarterly activity duty
     /// (`None` when the policy asks for none).
     #[serde(default)]
@@ -130,6 +131,19 @@ pub async fn load_township_overview(query: OverviewQuery) -> Result<TownshipOver
         async {
             let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
             super::ssr::overview(&state.db, &viewer, query).await
+        }
+        .await,
+    )
+}
+
+/// One enterprise grid's visits in a month ("YYYY-MM", this month when empty), oldest first,
+/// for a viewer who oversees the grid.
+#[server(endpoint = "township_grid_visits", input = leptos::server_fn::codec::Json)]
+pub async fn load_grid_visits(grid: i32, month: String) -> Result<Vec<VisitRow>, AppError> {
+    crate::error::respond(
+        async {
+            let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
+            super::ssr::grid_visits(&state.db, &viewer, grid, Some(&month)).await
         }
         .await,
     )

@@ -5,7 +5,7 @@ use crate::photos::components::PhotoThumbs;
 use crate::plans::api::PlanSummary;
 use crate::township::api::{
     GridCoverage, MonthVisits, OverviewQuery, QuarterFigures, ScopeChoice, TownshipOverview,
-    VisitCoverage, load_township_history, load_township_overview,
+    VisitCoverage, VisitRow, load_grid_visits, load_township_history, load_township_overview,
 };
 use crate::township::words;
 use leptos::prelude::*;
@@ -51,7 +51,7 @@ fn Overview(
 ) -> impl IntoView {
     let scope = overview.scope_id;
     let month = overview.month.clone();
-    let total: usize = overview.grids.iter().map(|g| g.visits.len()).sum();
+    let total: usize = overview.grids.iter().map(|g| g.visits).sum();
     let coverage = overview.coverage.clone();
     view! {
         <ScopeMonth scopes=overview.scopes scope month=month.clone() go export="visits" />
@@ -69,7 +69,7 @@ fn Overview(
                         <td>{g.grid_name.clone()}</td>
                         <td>{g.enterprise_count}</td>
                         <td>{g.visited_enterprises}</td>
-                        <td>{g.visits.len()}</td>
+                        <td>{g.visits}</td>
                         <td>
                             {words::times(g.activities)}
                             {g.activity_status.clone().map(|s| view! {
@@ -81,25 +81,69 @@ fn Overview(
                 }).collect_view()}
             </tbody>
         </table>
-        {overview.grids.into_iter().filter(|g| !g.visits.is_empty()).map(|g| view! {
-            <h2>{g.grid_name}</h2>
-            <ul class="records">
-                {g.visits.into_iter().map(|v| view! {
-                    <li class="record">
-                        <div class="record-head">
-                            <strong>{v.enterprise_name}</strong>
-                            <span class="muted">{v.visit_date}</span>
-                        </div>
-                        <div class="muted">
-                            {v.person_name} " · " {v.purpose.label()}
-                            {v.follow_up.then_some(words::NEEDS_FOLLOW_UP)}
-                        </div>
-                        <p class="findings">{v.findings}</p>
-                        <PhotoThumbs ids=v.photos />
-                    </li>
-                }).collect_view()}
-            </ul>
+        {overview.grids.into_iter().filter(|g| g.visits > 0).map(|g| view! {
+            <GridVisitList grid=g.grid_id name=g.grid_name count=g.visits month=month.clone() />
         }).collect_view()}
+    }
+}
+
+/// A grid's visits of the month, fetched when the reader asks for them: a township's month
+/// is thousands of visits, most of which nobody opens.
+#[component]
+fn GridVisitList(grid: i32, name: String, count: usize, month: String) -> impl IntoView {
+    let open = RwSignal::new(false);
+    // The button works once the page is live; before that a click would do nothing.
+    let live = RwSignal::new(false);
+    Effect::new(move || live.set(true));
+    let visits = Resource::new(
+        move || open.get().then(|| month.clone()),
+        move |month| async move {
+            match month {
+                Some(month) => load_grid_visits(grid, month).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
+    let list = move || {
+        visits.get().map(|answer| match answer {
+            Ok(Some(visits)) => view! { <VisitList visits /> }.into_any(),
+            Ok(None) => ().into_any(),
+            Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+        })
+    };
+    view! {
+        <section class="grid-visits">
+            <h2>{name}</h2>
+            <button type="button" class="button" disabled=move || !live.get()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                {move || if open.get() { words::HIDE_VISITS.to_owned() } else { words::show_visits(count) }}
+            </button>
+            <Show when=move || open.get()>
+                <Suspense fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>{list}</Suspense>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn VisitList(visits: Vec<VisitRow>) -> impl IntoView {
+    view! {
+        <ul class="records">
+            {visits.into_iter().map(|v| view! {
+                <li class="record">
+                    <div class="record-head">
+                        <strong>{v.enterprise_name}</strong>
+                        <span class="muted">{v.visit_date}</span>
+                    </div>
+                    <div class="muted">
+                        {v.person_name} " · " {v.purpose.label()}
+                        {v.follow_up.then_some(words::NEEDS_FOLLOW_UP)}
+                    </div>
+                    <p class="findings">{v.findings}</p>
+                    <PhotoThumbs ids=v.photos />
+                </li>
+            }).collect_view()}
+        </ul>
     }
 }
 

@@ -1,8 +1,9 @@
 //! The township's month as a file: visits (XLSX with a summary sheet and a sheet per grid, or
 //! CSV of every visit) and monthly reports (`reports::ssr::export`). The same figures as the
 //! screens, from the same queries.
-use super::api::{OverviewQuery, TownshipOverview};
+use super::api::{OverviewQuery, TownshipOverview, VisitRow};
 use crate::auth::ssr::Viewer;
+use crate::domain::period::Month;
 use crate::error::AppError;
 use crate::spreadsheet::write_row;
 use crate::state::AppState;
@@ -12,7 +13,10 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+
+/// The month's visits by grid.
+type Visits = HashMap<i32, Vec<VisitRow>>;
 
 pub const EXPORT_PATH: &str = "/api/v1/township/export";
 
@@ -34,10 +38,13 @@ async fn export(
     let (what, scopes, scope_id, month, bytes) = match file.as_str() {
         "visits.xlsx" | "visits.csv" => {
             let o = super::ssr::overview(&state.db, &viewer, query).await?;
+            let month = Month::parse(&o.month).map_err(|_| AppError::internal())?;
+            let grids: Vec<i32> = o.grids.iter().map(|g| g.grid_id).collect();
+            let visits = super::ssr::visit_rows(&state.db, &grids, month).await?;
             let bytes = if file.ends_with("xlsx") {
-                to_xlsx(&o).map_err(xlsx_failed)?
+                to_xlsx(&o, &visits).map_err(xlsx_failed)?
             } else {
-                to_csv(&o)?
+                to_csv(&o, &visits)?
             };
             ("走访情况", o.scopes, o.scope_id, o.month, bytes)
         }
@@ -101,7 +108,7 @@ const VISIT_HEADERS: [&str; 6] = [
     "需要跟进",
 ];
 
-fn to_xlsx(o: &TownshipOverview) -> Result<Vec<u8>, XlsxError> {
+fn to_xlsx(o: &TownshipOverview, visits: &Visits) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let summary = book.add_worksheet();
@@ -116,7 +123,7 @@ fn to_xlsx(o: &TownshipOverview) -> Result<Vec<u8>, XlsxError> {
         summary.write_string(row, 0, &g.grid_name)?;
         summary.write_number(row, 1, g.enterprise_count as f64)?;
         summary.write_number(row, 2, g.visited_enterprises as f64)?;
-        summary.write_number(row, 3, g.visits.len() as f64)?;
+        summary.write_number(row, 3, g.visits as f64)?;
         if let Some(c) = coverage {
             summary.write_number(row, 4, c.visited() as f64)?;
             summary.write_string(row, 5, c.status_words())?;
@@ -131,7 +138,7 @@ fn to_xlsx(o: &TownshipOverview) -> Result<Vec<u8>, XlsxError> {
             sheet.set_column_width(col, if col == 4 { 40 } else { 14 })?;
         }
         sheet.set_freeze_panes(1, 0)?;
-        for (row, v) in (1u32..).zip(&g.visits) {
+        for (row, v) in (1u32..).zip(visits.get(&g.grid_id).into_iter().flatten()) {
             sheet.write_string(row, 0, &v.visit_date)?;
             sheet.write_string(row, 1, &v.enterprise_name)?;
             sheet.write_string(row, 2, &v.person_name)?;
@@ -144,14 +151,14 @@ fn to_xlsx(o: &TownshipOverview) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// Every visit of the month, one line each, after a UTF-8 BOM so that Excel reads the Chinese.
-fn to_csv(o: &TownshipOverview) -> Result<Vec<u8>, AppError> {
+fn to_csv(o: &TownshipOverview, visits: &Visits) -> Result<Vec<u8>, AppError> {
     let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     let fail = |_| AppError::internal();
     let mut header = vec!["企业网格"];
     header.extend(VISIT_HEADERS);
     write_row(&mut out, header).map_err(fail)?;
     for g in &o.grids {
-        for v in &g.visits {
+        for v in visits.get(&g.grid_id).into_iter().flatten() {
             write_row(
                 &mut out,
                 [

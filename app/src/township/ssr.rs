@@ -11,20 +11,19 @@ use crate::domain::period::{Month, Quarter, viewable_month};
 use crate::error::{AppError, ServerError};
 use crate::township::api::{GridVisits, OverviewQuery, ScopeChoice, TownshipOverview, VisitRow};
 use crate::visits::ssr::record;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::{BTreeSet, HashMap};
 
+/// The month of the grids below a scope the viewer oversees, in figures: each grid's visits
+/// are counted in the database, and listed only when asked for ([`grid_visits`]), so the page
+/// stays small for a township of a hundred grids.
 pub async fn overview(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     query: OverviewQuery,
 ) -> Result<TownshipOverview, AppError> {
-    let month = match query.month.as_deref() {
-        Some(m) => {
-            viewable_month(m, viewer.today()?).map_err(|e| AppError::BadRequest(e.to_string()))?
-        }
-        None => Month::of(viewer.today()?),
-    };
+    let month = month_asked(viewer, query.month.as_deref())?;
     let Scope {
         scopes,
         scope_id,
@@ -33,24 +32,7 @@ pub async fn overview(
     } = resolve_scope(db, viewer, query.scope).await?;
     let enterprise_grids: Vec<&grid::Model> = enterprise_grids.iter().collect();
     let grid_ids: Vec<i32> = enterprise_grids.iter().map(|g| g.id).collect();
-    let visits = visit::Entity::find()
-        .filter(visit::Column::GridId.is_in(grid_ids.clone()))
-        .filter(visit::Column::VisitDate.between(month.first_day(), month.last_day()))
-        .order_by_asc(visit::Column::VisitDate)
-        .all(db)
-        .await?;
-    let person_ids: BTreeSet<i32> = visits.iter().map(|v| v.person_id).collect();
-    let names: HashMap<i32, String> = person::Entity::find()
-        .filter(person::Column::Id.is_in(person_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
-    let mut rows = visits
-        .iter()
-        .map(|v| Ok((v.id, row(v, &enterprises, &names)?)))
-        .collect::<Result<HashMap<_, _>, ServerError>>()?;
+    let counts = visit_counts(db, &grid_ids, month).await?;
     let today = viewer.today()?;
     let quarter = Quarter::of(month.first_day());
     let held = activity_days(db, &grid_ids, quarter.first_day(), quarter.last_day()).await?;
@@ -72,8 +54,7 @@ pub async fn overview(
             let submitted_on = plan
                 .as_ref()
                 .and_then(|p| crate::domain::period::parse_date(&p.submitted_on).ok());
-            let own: Vec<&visit::Model> = visits.iter().filter(|v| v.grid_id == g.id).collect();
-            let visited: BTreeSet<i32> = own.iter().map(|v| v.enterprise_id).collect();
+            let (visits, visited) = counts.get(&g.id).copied().unwrap_or_default();
             GridVisits {
                 grid_id: g.id,
                 grid_name: g.name.clone(),
@@ -81,8 +62,8 @@ pub async fn overview(
                     .values()
                     .filter(|e| e.grid_id == g.id && !e.closed)
                     .count(),
-                visited_enterprises: visited.len(),
-                visits: own.iter().filter_map(|v| rows.remove(&v.id)).collect(),
+                visited_enterprises: visited,
+                visits,
                 activities: held.iter().filter(|(grid, _)| *grid == g.id).count(),
                 activity_status: activity_statuses
                     .iter()
@@ -110,6 +91,108 @@ pub async fn overview(
         grids,
         coverage,
     })
+}
+
+/// The month asked for, if the viewer may look at it; this month when none is.
+fn month_asked(viewer: &Viewer, asked: Option<&str>) -> Result<Month, AppError> {
+    match asked.filter(|m| !m.is_empty()) {
+        Some(m) => {
+            viewable_month(m, viewer.today()?).map_err(|e| AppError::BadRequest(e.to_string()))
+        }
+        None => Ok(Month::of(viewer.today()?)),
+    }
+}
+
+/// Each grid's visits in the month and the enterprises they reached: (visits, enterprises).
+pub(crate) async fn visit_counts(
+    db: &impl ConnectionTrait,
+    grids: &[i32],
+    month: Month,
+) -> Result<HashMap<i32, (usize, usize)>, AppError> {
+    let mut counts = HashMap::new();
+    // In chunks: a province's grids may outnumber the parameters a statement binds.
+    for chunk in grids.chunks(1000) {
+        let rows = visit::Entity::find()
+            .select_only()
+            .column(visit::Column::GridId)
+            .column_as(visit::Column::Id.count(), "visits")
+            .column_as(
+                Expr::col(visit::Column::EnterpriseId).count_distinct(),
+                "enterprises",
+            )
+            .filter(visit::Column::GridId.is_in(chunk.to_vec()))
+            .filter(visit::Column::VisitDate.between(month.first_day(), month.last_day()))
+            .group_by(visit::Column::GridId)
+            .into_tuple::<(i32, i64, i64)>()
+            .all(db)
+            .await?;
+        let count = |n: i64| usize::try_from(n).unwrap_or(0);
+        counts.extend(rows.into_iter().map(|(g, n, e)| (g, (count(n), count(e)))));
+    }
+    Ok(counts)
+}
+
+/// One enterprise grid's visits in a month, for a viewer who may see it in some scope of
+/// theirs; refused otherwise.
+pub async fn grid_visits(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    grid: i32,
+    month: Option<&str>,
+) -> Result<Vec<VisitRow>, AppError> {
+    let month = month_asked(viewer, month)?;
+    let in_some_scope = scope_choices(viewer, viewer.grids.all())
+        .iter()
+        .any(|s| viewer.grids.tree.subtree(s.grid_id).contains(&grid));
+    let is_enterprise_grid = viewer
+        .grids
+        .get(grid)
+        .is_some_and(|g| g.kind == GridKind::Enterprise.code());
+    if !(in_some_scope && is_enterprise_grid && viewer.visible.contains(&grid)) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(visit_rows(db, &[grid], month)
+        .await?
+        .remove(&grid)
+        .unwrap_or_default())
+}
+
+/// The month's visits of `grids`, by grid and date, as the pages and the export show them.
+pub(crate) async fn visit_rows(
+    db: &impl ConnectionTrait,
+    grids: &[i32],
+    month: Month,
+) -> Result<HashMap<i32, Vec<VisitRow>>, AppError> {
+    let visits = visit::Entity::find()
+        .filter(visit::Column::GridId.is_in(grids.to_vec()))
+        .filter(visit::Column::VisitDate.between(month.first_day(), month.last_day()))
+        .order_by_asc(visit::Column::VisitDate)
+        .all(db)
+        .await?;
+    let person_ids: BTreeSet<i32> = visits.iter().map(|v| v.person_id).collect();
+    let names: HashMap<i32, String> = person::Entity::find()
+        .filter(person::Column::Id.is_in(person_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let enterprise_ids: BTreeSet<i32> = visits.iter().map(|v| v.enterprise_id).collect();
+    let enterprises: HashMap<i32, String> = enterprise::Entity::find()
+        .filter(enterprise::Column::Id.is_in(enterprise_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e.name))
+        .collect();
+    let mut rows: HashMap<i32, Vec<VisitRow>> = HashMap::new();
+    for v in visits {
+        let grid = v.grid_id;
+        rows.entry(grid)
+            .or_default()
+            .push(row(v, &enterprises, &names)?);
+    }
+    Ok(rows)
 }
 
 /// A grid the viewer may look at, with the enterprise grids and enterprises below it.
@@ -184,18 +267,17 @@ fn scope_choices(viewer: &Viewer, grids: &[grid::Model]) -> Vec<ScopeChoice> {
 }
 
 fn row(
-    v: &visit::Model,
-    enterprises: &HashMap<i32, enterprise::Model>,
+    v: visit::Model,
+    enterprises: &HashMap<i32, String>,
     names: &HashMap<i32, String>,
 ) -> Result<VisitRow, ServerError> {
-    let rec = record(v.clone())?;
+    let enterprise_name = enterprises.get(&v.enterprise_id).cloned();
+    let person_name = names.get(&v.person_id).cloned();
+    let rec = record(v)?;
     Ok(VisitRow {
         visit_date: rec.visit_date,
-        enterprise_name: enterprises
-            .get(&v.enterprise_id)
-            .map(|e| e.name.clone())
-            .unwrap_or_default(),
-        person_name: names.get(&v.person_id).cloned().unwrap_or_default(),
+        enterprise_name: enterprise_name.unwrap_or_default(),
+        person_name: person_name.unwrap_or_default(),
         purpose: rec.purpose,
         findings: rec.findings,
         follow_up: rec.follow_up,

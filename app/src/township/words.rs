@@ -28,6 +28,12 @@ pub const TIMELINESS: &str = "按时率";
 /// A rate of a quarter with nothing due yet.
 pub const NOT_YET_DUE: &str = "—（未到期）";
 
+pub const HIDE_VISITS: &str = "收起走访明细";
+
+pub fn show_visits(count: usize) -> String {
+    format!("查看走访明细（{count} 次）")
+}
+
 pub fn visits_of(month: &str) -> String {
     format!("{month} 走访明细")
 }

@@ -81,6 +81,13 @@ fn server_functions() -> Vec<Row> {
             |t| json!({"query": {"scope": t.subject.id, "month": null}}),
         ),
         sf(
+            "/api/township_grid_visits",
+            Oversee,
+            Subject::Enterprise,
+            by_status,
+            |t| json!({"grid": t.subject.id, "month": ""}),
+        ),
+        sf(
             "/api/township_history",
             Oversee,
             Subject::Grid,

@@ -5,15 +5,14 @@ use super::duty::{TREND_MONTHS, judge, last_months, trend};
 use crate::admin::ssr::audit;
 use crate::auth::ssr::Viewer;
 use crate::cadence::ssr::waive;
-use crate::db::{grid, monthly_report, person, report_event, visit};
+use crate::db::{grid, monthly_report, person, report_event};
 use crate::domain::cadence::{ObligationKind, Period, Subject, Waiver};
 use crate::domain::period::{Month, format_shanghai_minute, viewable_month};
 use crate::domain::report::{ReviewAction, ReviewStatus, review as next_status};
 use crate::error::AppError;
 use crate::reports::api::{HistoryEntry, ReportRow, ReportView, ReviewBoard};
 use crate::sync::sequence;
-use crate::township::ssr::{Scope, resolve_scope};
-use sea_orm::sea_query::{Expr, ExprTrait};
+use crate::township::ssr::{Scope, resolve_scope, visit_counts};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
@@ -49,7 +48,8 @@ pub async fn board(
         *open_enterprises.entry(e.grid_id).or_default() += 1;
     }
     let reports = MonthReports::load(db, &enterprise_grids, month).await?;
-    let visits = visit_counts(db, &enterprise_grids, month).await?;
+    let grid_ids: Vec<i32> = enterprise_grids.iter().map(|g| g.id).collect();
+    let visits = visit_counts(db, &grid_ids, month).await?;
     let rows = enterprise_grids
         .iter()
         .map(|g| ReportRow {
@@ -57,10 +57,10 @@ pub async fn board(
             grid_name: g.name.clone(),
             duty: judged.statuses.get(&(g.id, month)).cloned(),
             report: reports.view(g.id, || {
-                let (n, visited) = visits.get(&g.id).copied().unwrap_or((0, 0));
+                let (visits, visited) = visits.get(&g.id).copied().unwrap_or_default();
                 MonthFigures {
-                    visits: usize::try_from(n).unwrap_or(0),
-                    visited: usize::try_from(visited).unwrap_or(0),
+                    visits,
+                    visited,
                     enterprises: open_enterprises.get(&g.id).copied().unwrap_or(0),
                 }
             }),
@@ -131,32 +131,6 @@ impl MonthReports {
         let r = self.by_grid.get(&grid)?;
         Some(view(r, &self.events, &self.names, figures()))
     }
-}
-
-/// Each grid's visits in the month and the enterprises they reached, counted by the database:
-/// a month of a large township is thousands of visits.
-async fn visit_counts(
-    db: &impl ConnectionTrait,
-    grids: &[grid::Model],
-    month: Month,
-) -> Result<HashMap<i32, (i64, i64)>, AppError> {
-    Ok(visit::Entity::find()
-        .select_only()
-        .column(visit::Column::GridId)
-        .column_as(visit::Column::Id.count(), "visits")
-        .column_as(
-            Expr::col(visit::Column::EnterpriseId).count_distinct(),
-            "enterprises",
-        )
-        .filter(visit::Column::GridId.is_in(grids.iter().map(|g| g.id)))
-        .filter(visit::Column::VisitDate.between(month.first_day(), month.last_day()))
-        .group_by(visit::Column::GridId)
-        .into_tuple::<(i32, i64, i64)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|(grid, n, e)| (grid, (n, e)))
-        .collect())
 }
 
 /// When each report of `grids` for `months` first arrived: (grid, month, first arrival).
