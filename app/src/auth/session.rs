@@ -6,7 +6,7 @@
 //! hours) for the township view and administration, so a leader who opens the office pages on
 //! their phone does not lose the phone's session when the office one times out. Over TLS the
 //! names carry the `__Host-` prefix and the cookies are `Secure`.
-use crate::db::session;
+use crate::db::{person, session};
 use crate::domain::session_policy::{SessionKind, SessionTimes, Verdict};
 use crate::error::AppError;
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -171,16 +171,18 @@ pub fn clear_cookie(kind: SessionKind, secure: bool) -> Result<HeaderValue, AppE
     .map_err(|_| AppError::internal())
 }
 
-/// The first usable session among those the request carries that `need` allows; its use is
-/// recorded (at most once a minute). Expired sessions met on the way are deleted.
+/// The first usable session among those the request carries that `need` allows, with its
+/// person (read in the same query: every authenticated request asks); its use is recorded (at
+/// most once a minute). Expired sessions met on the way are deleted.
 pub async fn resolve(
     db: &impl ConnectionTrait,
     now_ms: i64,
     request: &SessionRequest,
     need: Need,
-) -> Result<Option<session::Model>, AppError> {
+) -> Result<Option<(session::Model, person::Model)>, AppError> {
     for token in request.tokens(need) {
-        let Some(found) = session::Entity::find_by_id(token_hash(token))
+        let Some((found, Some(person))) = session::Entity::find_by_id(token_hash(token))
+            .find_also_related(person::Entity)
             .one(db)
             .await?
         else {
@@ -200,7 +202,7 @@ pub async fn resolve(
                 if touch {
                     touch_session(db, &found.token_hash, times.touched(now_ms)).await?;
                 }
-                return Ok(Some(found));
+                return Ok(Some((found, person)));
             }
         }
     }

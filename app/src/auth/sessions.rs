@@ -84,7 +84,8 @@ mod ssr {
         let person = session::resolve(&state.db, now_ms, &request, Need::Any)
             .await?
             .ok_or(AppError::Unauthenticated)?
-            .person_id;
+            .1
+            .id;
         let mine = carried(&state.db, &request, now_ms)
             .await?
             .into_iter()

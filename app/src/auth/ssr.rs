@@ -75,12 +75,9 @@ async fn session_person(
     need: Need,
     now_ms: i64,
 ) -> Result<person::Model, AppError> {
-    let found = session::resolve(db, now_ms, request, need)
+    session::resolve(db, now_ms, request, need)
         .await?
-        .ok_or(AppError::Unauthenticated)?;
-    person::Entity::find_by_id(found.person_id)
-        .one(db)
-        .await?
+        .map(|(_, person)| person)
         .filter(|p| p.active)
         .ok_or(AppError::Unauthenticated)
 }
