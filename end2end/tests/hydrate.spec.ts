@@ -20,6 +20,22 @@ test('an empty visit form is explained field by field and nothing is saved', asy
   await expect(unsyncedBadge(page)).toHaveText('全部已同步');
 });
 
+test('on a 360 px phone the top bar keeps the sync state on one line, offline too', async ({ page, context }) => {
+  await page.setViewportSize({ width: 360, height: 720 });
+  await new LoginPage(page).loginAs(MEMBER);
+  await expect(page.getByText(/^上次同步 /)).toBeVisible({ timeout: 30_000 });
+  await context.setOffline(true);
+  await expect(page.getByText('离线')).toBeVisible();
+  const bar = (await page.locator('header.topbar').boundingBox())!;
+  const brand = (await page.getByRole('link', { name: '统计网格' }).boundingBox())!;
+  const syncNow = (await page.getByRole('button', { name: '立即同步' }).boundingBox())!;
+  // One row: the sync button sits beside the brand, inside the screen, in a bar one row high.
+  expect(Math.abs(syncNow.y + syncNow.height / 2 - (brand.y + brand.height / 2))).toBeLessThan(8);
+  expect(syncNow.x + syncNow.width).toBeLessThanOrEqual(360);
+  expect(bar.height).toBeLessThan(56);
+  await context.setOffline(false);
+});
+
 test('a visit dated in the future is refused on the phone', async ({ page }) => {
   await new LoginPage(page).loginAs(MEMBER);
   const form = new VisitForm(page);

@@ -26,7 +26,8 @@ pub fn SyncBar() -> impl IntoView {
                 {move || status().last_sync_ms.map(|ms| {
                     // "YYYY-MM-DD HH:MM" in Beijing, shown without the year.
                     let at = format_shanghai_minute(ms);
-                    view! { <span class="muted last-sync">{words::last_sync(at.get(5..).unwrap_or(&at))}</span> }
+                    let at = at.get(5..).unwrap_or(&at).to_owned();
+                    view! { <span class="muted last-sync">{words::LAST_SYNC} " " <span class="at">{at}</span></span> }
                 })}
                 <button
                     class="link"

@@ -67,9 +67,7 @@ pub fn waiting_to_sync(count: usize) -> String {
     format!("{count} 条待同步")
 }
 
-pub fn last_sync(at: &str) -> String {
-    format!("上次同步 {at}")
-}
+pub const LAST_SYNC: &str = "上次同步";
 
 pub fn syncing(done: usize, total: usize) -> String {
     format!("同步中 {done}/{total}")
