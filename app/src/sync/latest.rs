@@ -7,7 +7,7 @@ use crate::sync::store::KindStore;
 use sea_orm::{ConnectionTrait, Statement};
 
 pub struct Latest {
-    /// The last change number committed ([`super::sequence::committed`]).
+    /// The last change number committed (the counter of [`super::sequence`]).
     pub committed: i64,
     /// Bumped by the database whenever a grid, an enterprise, a role or a person's name, phone
     /// or standing changes (migration 20): what a directory and a profile are made of.

@@ -32,17 +32,6 @@ pub async fn next(tx: &DatabaseTransaction) -> Result<i64, ServerError> {
     read_value(tx, &bump, "taking a change number").await
 }
 
-/// The last change number committed: everything numbered up to it is visible to a query that
-/// starts after this one.
-pub async fn committed(db: &impl ConnectionTrait) -> Result<i64, ServerError> {
-    let read = Query::select()
-        .column(SyncSequence::Value)
-        .from(SyncSequence::Table)
-        .and_where(Expr::col(SyncSequence::Id).eq(1))
-        .to_owned();
-    read_value(db, &read, "reading the change sequence").await
-}
-
 async fn read_value(
     db: &impl ConnectionTrait,
     statement: &impl sea_orm::StatementBuilder,
