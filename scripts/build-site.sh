@@ -10,15 +10,7 @@ target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import js
 # plans), precached for offline use;
 # and the office screens (statgrid_office: township view, administration), loaded only when
 # those are opened.
-# Panic messages name source files: without the registry's and this checkout's folders they
-# are shorter, and the bytes do not depend on where the project was cloned.
-remap="--remap-path-prefix=$PWD="
-for registry in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
-  [ -d "$registry" ] || continue
-  remap="$remap --remap-path-prefix=${registry%/}="
-done
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$remap"
-cargo build -p frontend -p frontend-filing -p frontend-office --target wasm32-unknown-unknown --profile wasm-release
+./scripts/wasm-build.sh -p frontend -p frontend-filing -p frontend-office
 
 # The site is made again only when what it is made from changed: the three wasm files cargo
 # built, the CSS, the public files, this script and the tools' versions. wasm-opt and brotli
@@ -26,7 +18,7 @@ cargo build -p frontend -p frontend-filing -p frontend-office --target wasm32-un
 inputs=$(
   {
     sha256sum "$target_dir"/wasm32-unknown-unknown/wasm-release/frontend{,_filing,_office}.wasm \
-      style/main.css scripts/build-site.sh
+      style/main.css scripts/build-site.sh scripts/wasm-build.sh scripts/wasm-bundle.sh
     find public -type f -print0 | sort -z | xargs -0 sha256sum
     wasm-bindgen --version
     end2end/node_modules/.bin/wasm-opt --version
@@ -45,13 +37,7 @@ mkdir -p "$out/pkg"
 for pair in frontend:statgrid frontend_filing:statgrid_filing frontend_office:statgrid_office; do
   crate=${pair%%:*}
   bundle=${pair#*:}
-  wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" --out-name "$bundle" \
-    "$target_dir/wasm32-unknown-unknown/wasm-release/$crate.wasm"
-  end2end/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals --enable-reference-types \
-    "$out/pkg/${bundle}_bg.wasm" -o "$out/pkg/${bundle}_bg.wasm"
-  end2end/node_modules/.bin/esbuild --minify --format=esm --log-level=warning \
-    "$out/pkg/$bundle.js" --outfile="$out/pkg/$bundle.js" --allow-overwrite
+  ./scripts/wasm-bundle.sh "$crate" "$bundle" "$out/pkg"
 done
 cp style/main.css "$out/pkg/statgrid.css"
 cp -r public/. "$out/"

@@ -70,7 +70,6 @@ pub fn postgres_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
 }
 
-/// The app on port 0, serving in the background; returns its base URL and database.
 /// A client with a cookie jar that names the site as its `Origin`, as a browser on one of its
 /// pages does (the server refuses a change with a session cookie and no origin).
 pub fn browser(base: &str) -> Res<reqwest::Client> {
@@ -82,6 +81,7 @@ pub fn browser(base: &str) -> Res<reqwest::Client> {
         .build()?)
 }
 
+/// The app on port 0, serving in the background; returns its base URL and database.
 pub async fn start(
     database_url: String,
     demo_data: bool,

@@ -10,6 +10,21 @@ pub enum Goal {
 }
 
 pub fn figure(name: &str, value: f64, unit: &str, goal: Goal) {
+    println!("{}", line(name, value, unit, goal));
+}
+
+/// A figure beside its floor: what the same work costs this machine with nothing of StatGrid
+/// in it, and the figure over the floor.
+pub fn figure_beside(name: &str, value: f64, unit: &str, goal: Goal, floor: f64) {
+    let ratio = if floor > 0.0 { value / floor } else { 0.0 };
+    println!(
+        "{}  [floor {} {unit}; figure/floor {ratio:.2}]",
+        line(name, value, unit, goal),
+        fmt(floor)
+    );
+}
+
+fn line(name: &str, value: f64, unit: &str, goal: Goal) -> String {
     let (target, verdict) = match goal {
         Goal::AtMost(t) => (format!("target ≤ {} {unit}", fmt(t)), value <= t),
         Goal::AtLeast(t) => (format!("target ≥ {} {unit}", fmt(t)), value >= t),
@@ -25,7 +40,7 @@ pub fn figure(name: &str, value: f64, unit: &str, goal: Goal) {
     } else {
         format!("  ({target})")
     };
-    println!("{name:<58} {:>12} {unit}{target}{mark}", fmt(value));
+    format!("{name:<58} {:>12} {unit}{target}{mark}", fmt(value))
 }
 
 fn fmt(v: f64) -> String {

@@ -1,6 +1,7 @@
 //! Sync: the phone's own batching logic (`push_outbox`) pushing N pending records over HTTP.
 use crate::db::{Backend, Res, fresh, start};
-use crate::report::{Goal, figure};
+use crate::report::{Goal, figure, figure_beside};
+use app::db::visit;
 use app::domain::visit::VisitDraft;
 use app::error::AppError;
 use app::sync::api::{
@@ -10,6 +11,9 @@ use app::sync::api::{
 use app::sync::engine::{Transport, push_outbox};
 use app::sync::outbox::{
     MemoryStore, OutboxRecord, OutboxStore, RecordDraft, RecordState, StoredPhoto,
+};
+use sea_orm::{
+    ActiveModelTrait, DatabaseConnection, EntityTrait, IntoActiveModel, TransactionTrait,
 };
 use serde_json::{Value, json};
 use std::time::Instant;
@@ -53,7 +57,7 @@ impl Transport for Http {
 }
 
 pub async fn run(backend: Backend, counts: &[usize]) -> Res<()> {
-    let (base, _db) = start(fresh(backend, "sync").await?, true).await?;
+    let (base, db) = start(fresh(backend, "sync").await?, true).await?;
     let client = crate::db::browser(&base)?;
     let login: Value = client
         .post(format!("{base}/api/v1/auth/login"))
@@ -120,20 +124,51 @@ pub async fn run(backend: Backend, counts: &[usize]) -> Res<()> {
             "ms",
             Goal::Info,
         );
+        if report.accepted != n {
+            return Err(format!("only {} of {n} records accepted", report.accepted).into());
+        }
+        let floor = bare_inserts(&db, n).await?;
+        figure(
+            &format!("database floor: bare inserts of {n} visits ({label})"),
+            floor,
+            "records/s",
+            Goal::Info,
+        );
         let goal = if backend == Backend::Sqlite {
             Goal::AtLeast(20_000.0)
         } else {
             Goal::Info
         };
-        figure(
+        figure_beside(
             &format!("server ingest, {n}-record sync ({label})"),
             n as f64 / wall,
             "records/s",
             goal,
+            floor,
         );
-        if report.accepted != n {
-            return Err(format!("only {} of {n} records accepted", report.accepted).into());
-        }
     }
     Ok(())
+}
+
+/// The database floor: `n` copies of a stored visit written straight into the visit table, one
+/// insert per row in transactions of a push's batch size, with none of the server's checks,
+/// deduplication or change numbering. Returns rows per second.
+async fn bare_inserts(db: &DatabaseConnection, n: usize) -> Res<f64> {
+    let model = visit::Entity::find()
+        .one(db)
+        .await?
+        .ok_or("no visit stored to copy")?;
+    let started = Instant::now();
+    for batch in (0..n).collect::<Vec<_>>().chunks(MAX_BATCH) {
+        let tx = db.begin().await?;
+        for _ in batch {
+            let row = visit::Model {
+                id: uuid::Uuid::now_v7(),
+                ..model.clone()
+            };
+            row.into_active_model().reset_all().insert(&tx).await?;
+        }
+        tx.commit().await?;
+    }
+    Ok(n as f64 / started.elapsed().as_secs_f64())
 }
