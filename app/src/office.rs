@@ -4,7 +4,7 @@
 use crate::admin::components::{
     AuditPage, EnterprisesPage, GridsPage, GroupingPage, ImportPage, PeoplePage,
 };
-use crate::auth::office::OfficeGate;
+use crate::auth::office::{OfficeGate, OfficeSignedIn, provide_door};
 use crate::auth::sessions_page::SessionsPage;
 use crate::layout::words;
 use crate::township::components::TownshipPage;
@@ -16,12 +16,16 @@ use leptos_router::path;
 #[component]
 pub fn OfficeApp() -> impl IntoView {
     provide_meta_context();
+    provide_door();
     view! {
         <Title text=words::APP_NAME />
         <Router>
             <header class="topbar">
                 <a href="/" rel="external" class="brand">{words::APP_NAME}</a>
-                <A href="/sessions" attr:class="topbar-link">{crate::auth::words::SESSIONS}</A>
+                <nav class="topbar-tools">
+                    <A href="/sessions" attr:class="topbar-link">{crate::auth::words::SESSIONS}</A>
+                    <OfficeSignedIn />
+                </nav>
             </header>
             <main class="page">
                 <Routes fallback=|| view! { <p class="empty">{words::NO_SUCH_PAGE}</p> }>

@@ -40,6 +40,25 @@ test('an office page asks the password again when its session has ended, then op
   expect(errors).toEqual([]);
 });
 
+test('the office top bar names who is signed in, and 退出登录 ends the office session only', async ({ page }) => {
+  await new LoginPage(page).loginAs(DONGHU_LEADER);
+  const errors = watchErrors(page);
+  await page.goto('/township');
+  const bar = page.locator('header.topbar');
+  await expect(bar.getByText(DONGHU_LEADER.name, { exact: true })).toBeVisible();
+  await expect(bar.getByRole('link', { name: '统计网格' })).toHaveAttribute('href', '/');
+  const signOut = bar.getByRole('button', { name: '退出登录' });
+  await expect(signOut).toBeEnabled(); // hydrated
+  await signOut.click();
+  // Home again, where the phone's session is still signed in.
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { name: `您好，${DONGHU_LEADER.name}` })).toBeVisible();
+  await page.goto('/township');
+  await expect(page.getByRole('heading', { name: '请输入密码' })).toBeVisible();
+  await expect(bar.getByText(DONGHU_LEADER.name, { exact: true })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test('登录设备 lists this device, and 退出其他设备 signs a lost phone out', async ({ page, browser }) => {
   const lost = await browser.newContext();
   const lostPage = await lost.newPage();

@@ -355,3 +355,52 @@ db_test!(
         assert!(cookie.starts_with("statgrid_session=") && !cookie.contains("Secure"));
     }
 );
+
+db_test!(
+    signing_out_of_the_office_pages_ends_their_session_and_leaves_the_phone_signed_in,
+    |app| {
+        let (leader, answer) = device(app, DONGHU_LEADER).await;
+        let (status, door) = app.call(&leader, "office_door", json!({})).await;
+        assert_eq!(status, 200);
+        assert_eq!(door, json!({"open": {"name": "陈晓岚"}}), "{door}");
+        let out = leader
+            .post(app.url("/api/v1/auth/logout?office=true"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(out.status(), 200);
+        let cookies: Vec<_> = out.headers().get_all(SET_COOKIE).iter().collect();
+        assert_eq!(cookies.len(), 1, "{cookies:?}");
+        assert!(
+            cookies[0]
+                .to_str()
+                .unwrap()
+                .starts_with("statgrid_office=;")
+        );
+        let (_, door) = app.call(&leader, "office_door", json!({})).await;
+        assert_eq!(
+            door,
+            json!("ask_password"),
+            "the office pages ask the password again"
+        );
+        assert_eq!(township_status(app, &leader).await, 401);
+        assert_eq!(
+            pull_status(app, &leader).await,
+            200,
+            "the phone's cookie still pulls"
+        );
+        assert_eq!(bearer_pull_status(app, &token(&answer)).await, 200);
+        let kinds: Vec<String> = session::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|s| s.kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            ["field"],
+            "the office session is gone from the database"
+        );
+    }
+);

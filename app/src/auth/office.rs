@@ -1,6 +1,7 @@
 //! The office pages' door: without a usable office session (none yet, or 30 idle minutes or 12
-//! hours over) they show a login form that opens one, then load again. The phone's session in
-//! the same browser is left as it is.
+//! hours over) they show a login form that opens one, then load again; with one, the top bar
+//! names who is signed in and signs them out. The phone's session in the same browser is left
+//! as it is, at login and at sign-out.
 use crate::auth::api::Credentials;
 use crate::auth::components::CredentialsForm;
 use crate::auth::sessions::{OfficeDoor, check_office_door};
@@ -9,11 +10,56 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
 
+/// What the office pages found at their door, read once per page load: by the gate and by
+/// the top bar.
+#[derive(Clone, Copy)]
+pub struct Door(Resource<Result<OfficeDoor, AppError>>);
+
+pub fn provide_door() {
+    provide_context(Door(Resource::new(|| (), |_| check_office_door())));
+}
+
+fn use_door() -> Resource<Result<OfficeDoor, AppError>> {
+    expect_context::<Door>().0
+}
+
+/// Who is signed in on the office pages, and 退出登录: nothing while the door is not open.
+#[component]
+pub fn OfficeSignedIn() -> impl IntoView {
+    let door = use_door();
+    let ready = RwSignal::new(false);
+    Effect::new(move |_| ready.set(true));
+    let error = RwSignal::new(None::<String>);
+    let sign_out = move |_| {
+        leptos::task::spawn_local(async move {
+            if let Err(e) = browser::sign_out().await {
+                error.set(Some(e.to_string()));
+            }
+        });
+    };
+    view! {
+        <Suspense fallback=|| ()>
+            {move || door.get().and_then(|door| match door {
+                Ok(OfficeDoor::Open { name }) => Some(view! {
+                    <span class="signed-in">{name}</span>
+                    <button class="topbar-button" on:click=sign_out disabled=move || !ready.get()>
+                        {words::SIGN_OUT}
+                    </button>
+                }),
+                _ => None,
+            })}
+        </Suspense>
+        <Show when=move || error.get().is_some()>
+            <p class="error" role="alert">{move || error.get().unwrap_or_default()}</p>
+        </Show>
+    }
+}
+
 /// Shows the office page below it, with the login form above it when the office session is
 /// missing.
 #[component]
 pub fn OfficeGate() -> impl IntoView {
-    let door = Resource::new(|| (), |_| check_office_door());
+    let door = use_door();
     // The page itself stays outside the Suspense: an <Outlet/> inside one did not hydrate
     // (admin.spec.ts). Without an office session its server functions refuse, so the page
     // shows its own refusal below the form.
@@ -55,6 +101,15 @@ mod browser {
             .reload()
             .map_err(|_| AppError::Network(shared::BROWSER_ONLY.into()))
     }
+
+    /// Ends the office session and goes to the home page (a full load: another bundle).
+    pub async fn sign_out() -> Result<(), AppError> {
+        crate::sync::http::logout_office().await?;
+        window()
+            .location()
+            .set_href("/")
+            .map_err(|_| AppError::Network(shared::BROWSER_ONLY.into()))
+    }
 }
 
 #[cfg(not(feature = "hydrate"))]
@@ -62,6 +117,10 @@ mod browser {
     use super::*;
 
     pub async fn sign_in(_: Credentials) -> Result<(), AppError> {
+        Err(AppError::internal())
+    }
+
+    pub async fn sign_out() -> Result<(), AppError> {
         Err(AppError::internal())
     }
 }

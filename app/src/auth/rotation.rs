@@ -108,14 +108,23 @@ pub async fn at_password_change(
     Ok(opened)
 }
 
-/// Ends the sessions this device carries; the `Set-Cookie` values that remove its cookies.
+/// Ends the sessions this device carries, or only its office session (`office_only`, the
+/// office pages' sign-out); the `Set-Cookie` values that remove the ended ones' cookies.
 pub async fn at_logout(
     db: &impl ConnectionTrait,
     request: &SessionRequest,
+    office_only: bool,
 ) -> Result<HeaderMap, AppError> {
-    end_hashes(db, request.carried_hashes()).await?;
+    let (ended, kinds) = if office_only {
+        let office = request.office_hash().into_iter().collect();
+        (office, &[SessionKind::Office][..])
+    } else {
+        let all = &[SessionKind::Field, SessionKind::Office][..];
+        (request.carried_hashes(), all)
+    };
+    end_hashes(db, ended).await?;
     let mut headers = HeaderMap::new();
-    for kind in [SessionKind::Field, SessionKind::Office] {
+    for &kind in kinds {
         headers.append(header::SET_COOKIE, clear_cookie(kind, request.secure)?);
     }
     Ok(headers)

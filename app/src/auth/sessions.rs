@@ -41,11 +41,11 @@ pub async fn end_other_sessions() -> Result<u64, AppError> {
 
 /// What an office page finds at its door: an answer, not a refusal, so that the page keeps
 /// its own status (the import form's shell holds no one's data).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OfficeDoor {
-    /// A usable office session: the page opens.
-    Open,
+    /// A usable office session, of the person named: the page opens.
+    Open { name: String },
     /// None, or it timed out: the password is asked.
     AskPassword,
     /// Signed in on the phone, without office pages: the password would not help.
@@ -55,7 +55,9 @@ pub enum OfficeDoor {
 #[server(endpoint = "office_door", input = leptos::server_fn::codec::Json)]
 pub async fn check_office_door() -> Result<OfficeDoor, AppError> {
     match crate::auth::ssr::Viewer::current().await {
-        Ok(_) => Ok(OfficeDoor::Open),
+        Ok((viewer, _)) => Ok(OfficeDoor::Open {
+            name: viewer.profile.name,
+        }),
         Err(AppError::Unauthenticated) => Ok(OfficeDoor::AskPassword),
         Err(AppError::Forbidden) => Ok(OfficeDoor::NotOffered),
         Err(e) => crate::error::respond(Err(e)),

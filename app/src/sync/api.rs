@@ -159,6 +159,14 @@ impl PullResponse {
 /// (the last pull's `cursor`), 0 for everything. Before change numbers the cursor was a
 /// millisecond under `since`; a phone that still sends it names no `after` and so gets
 /// everything once, merged by id.
+/// `POST LOGOUT_PATH?office=true`: the office pages' 退出登录 ends this browser's office
+/// session only, as their login opened only that one; the phone's session stays.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+pub struct LogoutQuery {
+    #[serde(default)]
+    pub office: bool,
+}
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct PullQuery {
     #[serde(default)]

@@ -56,6 +56,12 @@ pub async fn logout() -> Result<serde_json::Value, AppError> {
     answer(Request::post(LOGOUT_PATH).send().await).await
 }
 
+/// The office pages' sign-out: their session only (`LogoutQuery`).
+pub async fn logout_office() -> Result<serde_json::Value, AppError> {
+    let url = format!("{LOGOUT_PATH}?office=true");
+    answer(Request::post(&url).send().await).await
+}
+
 pub async fn change_password(change: &PasswordChange) -> Result<serde_json::Value, AppError> {
     let request = Request::post(PASSWORD_PATH)
         .json(change)

@@ -10,9 +10,9 @@ use crate::error::ServerError;
 use crate::metrics;
 use crate::state::AppState;
 use crate::sync::api::{
-    LOGIN_PATH, LOGOUT_PATH, MAX_BATCH, PASSWORD_PATH, PROTOCOL_VERSION, PULL_PATH, PUSH_PATH,
-    Problem, PullQuery, PullResponse, PushRequest, PushResponse, RecordEnvelope, RecordOutcome,
-    RecordResult,
+    LOGIN_PATH, LOGOUT_PATH, LogoutQuery, MAX_BATCH, PASSWORD_PATH, PROTOCOL_VERSION, PULL_PATH,
+    PUSH_PATH, Problem, PullQuery, PullResponse, PushRequest, PushResponse, RecordEnvelope,
+    RecordOutcome, RecordResult,
 };
 use crate::sync::latest::Latest;
 use crate::sync::sequence::Span;
@@ -62,9 +62,15 @@ async fn login(
     Ok((opened.cookies(request.secure)?, Json(answer)).into_response())
 }
 
-async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+async fn logout(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    query: Result<Query<LogoutQuery>, QueryRejection>,
+) -> Result<Response, AppError> {
+    let Query(scope) =
+        query.map_err(|r| AppError::Invalid(words::malformed_query(&r.body_text())))?;
     let request = SessionRequest::new(&headers, state.secure_cookies);
-    let cleared = rotation::at_logout(&state.db, &request).await?;
+    let cleared = rotation::at_logout(&state.db, &request, scope.office).await?;
     Ok((cleared, Json(serde_json::json!({}))).into_response())
 }
 
