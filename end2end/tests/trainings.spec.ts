@@ -1,11 +1,16 @@
-// A training recorded offline for two grid members: the hours count at once on the phone,
-// survive a reload, sync once, and count once for each attendee, the leader included, whose
-// monthly report then quotes it.
+// A training recorded offline for a grid member and their leader: the hours count at once on
+// the member's phone, survive a reload and sync once; the leader, whom the rule does not bind,
+// follows the member's hours, and their monthly report quotes the training.
 import { test, expect } from '@playwright/test';
 import { GRID_LEADER, LoginPage, MEMBER, RecordsPage, serviceWorkerReady, syncedOnce, unsyncedBadge } from './pages';
 
 function hours(page: import('@playwright/test').Page) {
   return page.locator('.duty-list.education li');
+}
+
+/** A member's line on their leader's card of the members' hours. */
+function memberHours(page: import('@playwright/test').Page, name: string) {
+  return page.locator('.duty-list.members-education li').filter({ hasText: name });
 }
 
 async function hoursSoFar(page: import('@playwright/test').Page): Promise<number> {
@@ -17,13 +22,13 @@ test('a training recorded offline counts once for every attendee', async ({ page
   await new LoginPage(page).loginAs(MEMBER);
   await syncedOnce(page);
   await serviceWorkerReady(page);
-  await expect(hours(page)).toContainText('全年需');
+  await expect(hours(page)).toContainText('全年需 24 学时（本地设置）');
   const before = await hoursSoFar(page);
   const leaderContext = await browser.newContext();
   const leader = await leaderContext.newPage();
   await new LoginPage(leader).loginAs(GRID_LEADER);
-  await expect(hours(leader)).toContainText('全年需');
-  const leaderBefore = await hoursSoFar(leader);
+  await expect(memberHours(leader, MEMBER.name)).toContainText(`已累计 ${before} / 24 学时`);
+  await expect(hours(leader)).toHaveCount(0); // the rule binds members, not their leader
 
   await context.setOffline(true);
   await page.getByRole('link', { name: '培训记录' }).click();
@@ -60,9 +65,9 @@ test('a training recorded offline counts once for every attendee', async ({ page
   const pulled = await (await page.request.get('/api/v1/sync/pull?since=0')).json();
   expect(pulled.trainings.filter((t: { draft: { title: string } }) => t.draft.title === title)).toHaveLength(1);
 
-  // The leader attended: their phone counts it at the next sync.
+  // The leader's phone follows the member's hours at the next sync.
   await leader.getByRole('button', { name: '立即同步' }).click();
-  await expect(hours(leader)).toContainText(`已累计 ${leaderBefore + 4} 学时`);
+  await expect(memberHours(leader, MEMBER.name)).toContainText(`已累计 ${before + 4} / 24 学时`);
   // The leader's 情况汇报 quotes the grid's trainings of the month, recorded on another phone.
   await leader.getByRole('link', { name: '情况汇报' }).click();
   await expect(leader.getByRole('status').filter({ hasText: '本网格' })).toContainText(/培训 [1-9]\d* 次/);

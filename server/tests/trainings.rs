@@ -64,15 +64,14 @@ fn status_of(answer: &Value) -> (&str, &str) {
     )
 }
 
+async fn duties(app: &TestApp, client: &reqwest::Client) -> Value {
+    let response = client.get(app.url("/api/v1/duties")).send().await.unwrap();
+    response.json().await.unwrap()
+}
+
 /// The hours of the year the person's duty list counts, from trainings anyone recorded.
 async fn hours_this_year(app: &TestApp, client: &reqwest::Client) -> u64 {
-    let response = client.get(app.url("/api/v1/duties")).send().await.unwrap();
-    let list: Value = response.json().await.unwrap();
-    assert_eq!(
-        list["education_rule"]["kind"]["kind"], "continuing_education",
-        "{list}"
-    );
-    list["attended"]
+    duties(app, client).await["attended"]
         .as_array()
         .unwrap()
         .iter()
@@ -111,6 +110,36 @@ db_test!(a_training_counts_for_each_attendee_once, |app| {
     assert_eq!(mine.as_array().unwrap().len(), 1);
     assert_eq!(mine[0]["draft"]["hours"], 6);
     assert_eq!(mine[0]["draft"]["attendees"], json!([li_na]));
+
+    // The rule binds the member, whose card counts the hours; the leader follows them.
+    let own = duties(app, &member).await;
+    assert_eq!(
+        own["education_rule"]["kind"]["kind"],
+        "continuing_education"
+    );
+    assert_eq!(
+        own["members_education"],
+        json!([]),
+        "a member follows no one"
+    );
+    let followed = duties(app, &leader).await;
+    assert_eq!(
+        followed["education_rule"],
+        Value::Null,
+        "the rule binds members only"
+    );
+    let members = followed["members_education"].as_array().unwrap();
+    assert_eq!(members.len(), 1, "{followed}");
+    let li = &members[0];
+    assert_eq!(
+        (&li["name"], &li["grid_name"], &li["hours"], &li["required"]),
+        (&json!("李娜"), &json!(GRID), &json!(6), &json!(24))
+    );
+    let open = ["not_yet_due", "due_soon"];
+    assert!(
+        open.contains(&li["status"]["status"].as_str().unwrap()),
+        "{li}"
+    );
 
     // Another edit of version 2 is a conflict carrying the stored version; others may not edit.
     let (_, sibling) = app

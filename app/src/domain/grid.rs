@@ -99,6 +99,18 @@ impl Role {
         matches!(self, Role::Leader | Role::DeputyLeader)
             && matches!(kind, GridKind::Township | GridKind::City)
     }
+
+    /// Whether the role binds its holder to the continuing-education rule: the members
+    /// (网格员, the enterprises' statisticians) study.
+    pub fn studies(&self) -> bool {
+        matches!(self, Role::Member)
+    }
+
+    /// Whether the role follows the continuing-education hours of the members of a grid of
+    /// `kind`: an enterprise grid's leader, deputy and instructor.
+    pub fn follows_study_in(&self, kind: GridKind) -> bool {
+        !self.studies() && kind == GridKind::Enterprise
+    }
 }
 
 impl Industry {
@@ -132,6 +144,17 @@ mod tests {
         assert_eq!(Industry::from_label(" 房地产 "), Some(Industry::RealEstate));
         assert_eq!(Industry::from_code("工业"), None);
         assert_eq!(Role::from_code("Leader"), None);
+    }
+
+    #[test]
+    fn members_study_and_their_enterprise_grids_leaders_and_instructors_follow_them() {
+        for role in Role::ALL {
+            assert_eq!(role.studies(), role == Role::Member, "{role:?}");
+            for kind in GridKind::ALL {
+                let follows = role != Role::Member && kind == GridKind::Enterprise;
+                assert_eq!(role.follows_study_in(kind), follows, "{role:?} in {kind:?}");
+            }
+        }
     }
 
     #[test]

@@ -30,12 +30,17 @@ pub struct DutyList {
     /// any of its members recorded them.
     #[serde(default)]
     pub activities: Vec<GridActivities>,
-    /// The policy's continuing-education rule, and the trainings the person attended this
-    /// year as the server knows them; the phone adds its own unsent ones.
+    /// The policy's continuing-education rule when it binds the person (a member,
+    /// [`crate::domain::grid::Role::studies`]), and the trainings they attended this year as
+    /// the server knows them; the phone adds its own unsent ones.
     #[serde(default)]
     pub education_rule: Option<crate::domain::cadence::Rule>,
     #[serde(default)]
     pub attended: Vec<crate::trainings::api::Attended>,
+    /// For the leaders, deputies and instructors of enterprise grids: their members' hours
+    /// this year and the duty's status, by grid and name.
+    #[serde(default)]
+    pub members_education: Vec<MemberEducation>,
     /// For a grid leader: each led grid's records of last month and this one, as the server
     /// holds them from every member, for the 情况汇报 form; the phone adds its unsent ones.
     #[serde(default)]
@@ -61,6 +66,16 @@ pub struct GridActivities {
     pub grid_name: String,
     /// `YYYY-MM-DD`, in no particular order.
     pub held: Vec<String>,
+}
+
+/// A grid member's continuing education this year, as the server knows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MemberEducation {
+    pub name: String,
+    pub grid_name: String,
+    pub hours: u32,
+    pub required: u32,
+    pub status: Status,
 }
 
 /// Something due soon, overdue or waiting, in words.

@@ -1,7 +1,7 @@
 //! 待办 on the home page, from the list kept since the last sync, less what this phone has
 //! done since: monthly-report reminders for the person's role, the quarter's grid activities,
 //! and 本季度待办 (the visits still owed in their enterprise grids). Works offline.
-use super::api::{Duty, DutyList, Reminder};
+use super::api::{Duty, DutyList, MemberEducation, Reminder};
 use super::words;
 use super::{open_reminders, still_open};
 use crate::domain::activity::ActivityDraft;
@@ -28,6 +28,7 @@ struct Open {
     visits_owed: bool,
     activities: Vec<(String, Status)>,
     education: Option<(u32, u32, Status)>,
+    members_education: Vec<MemberEducation>,
 }
 
 fn open_duties(client: ClientState) -> Option<Open> {
@@ -54,6 +55,7 @@ fn open_duties(client: ClientState) -> Option<Open> {
         reminders: open_reminders(&list.reminders, &own),
         activities: activity_statuses(&list, &own),
         education: education_hours(&list, &own, me),
+        members_education: list.members_education,
         quarter: list.quarter,
         due: list.due,
         duties,
@@ -66,7 +68,7 @@ pub fn DutiesCard() -> impl IntoView {
     let client = use_client();
     let open = Memo::new(move |_| open_duties(client));
     move || {
-        open.get().map(|Open { quarter, due, duties, reminders, visits_owed, activities, education }| {
+        open.get().map(|Open { quarter, due, duties, reminders, visits_owed, activities, education, members_education }| {
             let count = duties.len();
             view! {
                 {(!reminders.is_empty()).then(|| view! {
@@ -84,6 +86,20 @@ pub fn DutiesCard() -> impl IntoView {
                         <h2>{words::EDUCATION}</h2>
                         <ul class="duty-list education">
                             <DutyItem status text=words::hours_so_far(hours) note=words::hours_required(required) />
+                        </ul>
+                    </section>
+                })}
+                {(!members_education.is_empty()).then(|| view! {
+                    <section class="card duties">
+                        <h2>{words::MEMBERS_EDUCATION}</h2>
+                        <ul class="duty-list members-education">
+                            {members_education.into_iter().map(|m| view! {
+                                <DutyItem
+                                    status=m.status
+                                    text=m.name
+                                    note=words::member_hours(&m.grid_name, m.hours, m.required)
+                                />
+                            }).collect_view()}
                         </ul>
                     </section>
                 })}

@@ -5,6 +5,8 @@
 pub mod api;
 pub mod components;
 #[cfg(feature = "ssr")]
+mod education;
+#[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod words;
 

@@ -1,6 +1,7 @@
 //! `GET /api/v1/duties`: the open visit duties of the enterprise grids the person works in,
 //! their activities this quarter, and the monthly-report reminders.
 use super::api::{DUTIES_PATH, Duty, DutyList, GridActivities};
+use super::education;
 use crate::activities::ssr::activity_days;
 use crate::auth::ssr::Viewer;
 use crate::cadence::ssr::{judge_visits, waivers};
@@ -35,13 +36,12 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
         last_day: format_date(quarter.last_day()),
         report_rule: policy.rule(&ObligationKind::MonthlyLeaderReport).cloned(),
         activity_rule: policy.rule(&ObligationKind::QuarterlyActivity).cloned(),
-        education_rule: policy
-            .rules
-            .iter()
-            .find(|r| matches!(r.kind, ObligationKind::ContinuingEducation { .. }))
-            .cloned(),
+        education_rule: education::rule(&policy).filter(|_| education::binds(&viewer)),
         ..DutyList::default()
     };
+    if let Some(rule) = education::rule(&policy) {
+        list.members_education = education::members(db, &viewer, &rule, today).await?;
+    }
     // Unread major events first: they are the most urgent thing a reviewer can be told.
     list.reminders = crate::major_events::ssr::unread_reminders(db, &viewer).await?;
     list.reminders

@@ -197,6 +197,50 @@ fn draft_of(row: &training::Model, attendees: Vec<i32>) -> TrainingDraft {
     }
 }
 
+/// The days and hours of the trainings each of `people` attended in `year`, whoever
+/// recorded them; someone who attended none is absent.
+pub async fn hours_attended(
+    db: &impl ConnectionTrait,
+    people: &[i32],
+    year: i32,
+) -> Result<HashMap<i32, Vec<(Date, u32)>>, ServerError> {
+    let (Ok(first), Ok(last)) = (
+        Date::from_calendar_date(year, time::Month::January, 1),
+        Date::from_calendar_date(year, time::Month::December, 31),
+    ) else {
+        return Ok(HashMap::new());
+    };
+    let mut attendances = Vec::new();
+    for chunk in people.chunks(1000) {
+        attendances.extend(
+            training_attendee::Entity::find()
+                .filter(training_attendee::Column::PersonId.is_in(chunk.to_vec()))
+                .all(db)
+                .await?,
+        );
+    }
+    let ids: Vec<Uuid> = attendances.iter().map(|a| a.training_id).collect();
+    let mut held: HashMap<Uuid, (Date, u32)> = HashMap::new();
+    for chunk in ids.chunks(1000) {
+        let rows = training::Entity::find()
+            .filter(training::Column::Id.is_in(chunk.to_vec()))
+            .filter(training::Column::TrainingDate.between(first, last))
+            .all(db)
+            .await?;
+        held.extend(rows.into_iter().map(|row| {
+            let hours = u32::try_from(row.hours).unwrap_or(0);
+            (row.id, (row.training_date, hours))
+        }));
+    }
+    let mut by_person: HashMap<i32, Vec<(Date, u32)>> = HashMap::new();
+    for a in attendances {
+        if let Some(&day) = held.get(&a.training_id) {
+            by_person.entry(a.person_id).or_default().push(day);
+        }
+    }
+    Ok(by_person)
+}
+
 /// The trainings `person_id` attended in `year`, whoever recorded them, by day.
 pub async fn attended_in(
     db: &impl ConnectionTrait,

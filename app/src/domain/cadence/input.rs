@@ -164,7 +164,7 @@ impl Subjects {
             ObligationKind::ContinuingEducation { .. } => self
                 .people
                 .iter()
-                .filter(|(_, role)| *role == Role::Member)
+                .filter(|(_, role)| role.studies())
                 .map(|&(id, _)| Subject::Person(id))
                 .collect(),
             ObligationKind::MajorEvent => Vec::new(),
