@@ -131,3 +131,13 @@ test('the administrator reads how the server is doing under 运行状态', async
   await expect(page.getByText(/7 天为本地设置/)).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('报送节奏 tells the documents\' rules from the local settings', async ({ page }) => {
+  await new LoginPage(page).loginAs(ADMIN);
+  await page.goto('/admin/cadence');
+  await expect(page.getByRole('columnheader', { name: '宽限（天，本地设置）' })).toBeVisible();
+  const row = (duty: RegExp) => page.getByRole('row').filter({ has: page.getByRole('cell', { name: duty }) });
+  await expect(row(/继续教育/).getByRole('cell').last()).toContainText('未规定学时；学时为本地设置');
+  await expect(row(/网格活动/).getByRole('cell').last()).toContainText('玉环文件为“定期”，按每季度理解（本地设置）');
+  await expect(row(/分析例会/).getByRole('cell').last()).toContainText('文件规定乡镇每月召开分析例会');
+});

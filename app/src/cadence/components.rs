@@ -15,6 +15,7 @@ pub fn CadencePage() -> impl IntoView {
             <AdminNav />
             <h1>{words::TITLE}</h1>
             <p class="muted">{words::HOW}</p>
+            <p class="notice info">{words::LOCAL_SETTINGS}</p>
             <Transition fallback=|| view! { <p class="loading">{LOADING}</p> }>
                 {move || settings.get().map(|r| match r {
                     Ok(s) => view! { <PolicyEditor settings=s /> }.into_any(),
@@ -74,7 +75,7 @@ fn PolicyEditor(settings: CadenceSettings) -> impl IntoView {
                 on:change=move |ev| draft.update(|p| p.name = event_target_value(&ev)) />
         </label>
         <table class="grid-table">
-            <thead><tr><th>{words::DUTY}</th><th>{words::PERIOD}</th><th>{words::DUE}</th><th>{words::REQUIRED}</th><th>{words::SOON_DAYS}</th><th>{words::GRACE_DAYS}</th></tr></thead>
+            <thead><tr><th>{words::DUTY}</th><th>{words::PERIOD}</th><th>{words::DUE}</th><th>{words::REQUIRED}</th><th>{words::SOON_DAYS}</th><th>{words::GRACE_DAYS}</th><th>{words::BASIS}</th></tr></thead>
             <tbody>
                 {move || draft.get().rules.into_iter().enumerate().map(|(i, rule)| {
                     let name = rule.kind.label().to_owned();
@@ -88,6 +89,7 @@ fn PolicyEditor(settings: CadenceSettings) -> impl IntoView {
                                 on:change=move |ev| set_number(i, event_target_value(&ev), |r, n| r.soon_days = n) /></td>
                             <td><input type="number" min="0" aria-label=words::grace_days_of(&name) value=rule.grace_days
                                 on:change=move |ev| set_number(i, event_target_value(&ev), |r, n| r.grace_days = n) /></td>
+                            <td class="basis">{words::basis(&rule.kind)}</td>
                         </tr>
                     }
                 }).collect_view()}

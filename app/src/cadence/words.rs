@@ -1,4 +1,5 @@
 //! The Chinese words of the reporting-cadence screen, in one place to review them together.
+use crate::domain::cadence::ObligationKind;
 
 pub const TITLE: &str = "报送节奏";
 pub const HOW: &str = "各级网格按这些规则判断每项工作是否到期、按时完成或逾期。可从玉环市或乐清市方案开始，再调整天数和次数。";
@@ -11,8 +12,10 @@ pub const DUTY: &str = "事项";
 pub const PERIOD: &str = "周期";
 pub const DUE: &str = "截止";
 pub const REQUIRED: &str = "要求";
-pub const SOON_DAYS: &str = "提前提醒（天）";
-pub const GRACE_DAYS: &str = "宽限（天）";
+pub const SOON_DAYS: &str = "提前提醒（天，本地设置）";
+pub const GRACE_DAYS: &str = "宽限（天，本地设置）";
+pub const BASIS: &str = "依据";
+pub const LOCAL_SETTINGS: &str = "文件只规定了要做哪些事、多久一次；提醒天数、宽限天数、走访次数、继续教育学时等文件没有给出的数字是本市的本地设置，可按实际调整。";
 pub const SAVE: &str = "保存报送节奏";
 pub const END_OF_PERIOD: &str = "周期最后一天";
 pub const PER_QUARTER: &str = "次/季度";
@@ -40,4 +43,32 @@ pub fn required_of(duty: &str) -> String {
 
 pub fn day_of_next_period(day: u8) -> String {
     format!("下一周期第{day}日")
+}
+
+/// What the source documents fix of a duty, and what StatGrid's presets add as local settings.
+pub fn basis(kind: &ObligationKind) -> String {
+    match kind {
+        ObligationKind::MonthlyLeaderReport => {
+            "文件规定每月至少听取一次汇报（玉环、乐清 §三(二)）；截止日为本地设置".into()
+        }
+        ObligationKind::QuarterlyActivity => {
+            "乐清文件规定每季度至少一次（§三(三)1）；玉环文件为“定期”，按每季度理解（本地设置）"
+                .into()
+        }
+        ObligationKind::EnterpriseVisits { .. } => {
+            "文件要求经常走访（玉环 §三(三)3、乐清 §三(三)1），未规定次数；每季度次数为本地设置"
+                .into()
+        }
+        ObligationKind::AnnualPlan => {
+            "文件要求网格长制定年度工作计划（玉环 §三(二)），未规定日期；截止日为本地设置".into()
+        }
+        ObligationKind::ContinuingEducation { .. } => {
+            "文件要求按时参加统计继续教育（玉环、乐清 §三(二)），未规定学时；学时为本地设置".into()
+        }
+        ObligationKind::TownshipAnalysisMeeting => {
+            "文件规定乡镇每月召开分析例会（玉环 §三(三)3）".into()
+        }
+        ObligationKind::MajorEvent => "文件规定重大事项即时报告（玉环 §三(三)3）".into(),
+        ObligationKind::FixedDate { .. } => "文件规定的固定报送日期".into(),
+    }
 }

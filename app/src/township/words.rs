@@ -59,7 +59,9 @@ pub fn no_visit_rule(policy: &str) -> String {
 }
 
 pub fn visit_rule(policy: &str, per_quarter: u32, due: &str) -> String {
-    format!("按{policy}报送节奏：每家企业每季度至少走访 {per_quarter} 次，{due} 前完成为按时。")
+    format!(
+        "按{policy}报送节奏：每家企业每季度至少走访 {per_quarter} 次（本地设置，文件未规定次数），{due} 前完成为按时。"
+    )
 }
 
 pub fn not_visited(enterprises: usize) -> String {
