@@ -3,6 +3,7 @@
 //! months are locked; and the grids they lead (reports, plans).
 use crate::auth::ssr::Viewer;
 use crate::db::role_assignment;
+use crate::domain::grid::GridKind;
 use crate::domain::period::Month;
 use crate::error::ServerError;
 use crate::month_lock;
@@ -11,7 +12,7 @@ use crate::sync::kind::BatchScope;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect,
 };
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use time::Date;
 
 /// How a record kind names its parts in the answers.
@@ -88,14 +89,14 @@ impl BatchScope for GridScope {
     }
 }
 
-/// The grids the writer leads, for the records a grid's leaders hold.
-pub struct LedGrids(BTreeSet<i32>);
+/// The grids the writer leads, with their kinds, for the records a grid's leaders hold.
+pub struct LedGrids(BTreeMap<i32, GridKind>);
 
 impl LedGrids {
-    /// Admits a record of `grid` if the writer leads it; `refusal` says what only its
-    /// leaders may do.
-    pub fn admit(&self, grid: i32, refusal: &str) -> Result<(), Vec<Problem>> {
-        if self.0.contains(&grid) {
+    /// Admits a record of `grid` if the writer leads it and it is of one of `kinds`;
+    /// `refusal` says who may write it.
+    pub fn admit(&self, grid: i32, kinds: &[GridKind], refusal: &str) -> Result<(), Vec<Problem>> {
+        if self.0.get(&grid).is_some_and(|k| kinds.contains(k)) {
             Ok(())
         } else {
             Err(vec![Problem::new(
@@ -113,7 +114,8 @@ impl BatchScope for LedGrids {
         viewer: &Viewer,
         _records: &[RecordEnvelope],
     ) -> Result<Self, ServerError> {
-        Ok(LedGrids(viewer.led_grids()))
+        let led = viewer.profile.reporting_grids();
+        Ok(LedGrids(led.iter().map(|r| (r.grid_id, r.kind)).collect()))
     }
 }
 

@@ -38,6 +38,7 @@ pub fn HomePage() -> impl IntoView {
                     let administers = profile.administers_city();
                     let reviews = profile.reviews_reports();
                     let reports = !profile.reporting_grids().is_empty();
+                    let plans = !profile.planning_grids().is_empty();
                     let records_activities = !profile.activity_grids().is_empty();
                     let roles = profile
                         .roles
@@ -61,6 +62,8 @@ pub fn HomePage() -> impl IntoView {
                             <a href="/settings" rel="external" class="button">{words::SETTINGS}</a>
                             <Show when=move || reports>
                                 <A href="/reports/new" attr:class="button">{words::REPORT}</A>
+                            </Show>
+                            <Show when=move || plans>
                                 <a href="/plans/new" rel="external" class="button">{words::PLAN}</a>
                             </Show>
                             <Show when=move || records_activities>

@@ -7,7 +7,10 @@
 // December one not yet within its warning days.
 // e2e-server-env: STATGRID_CLOCK_START=2026-12-10T09:00:00+08:00
 import { test, expect, type Page } from '@playwright/test';
-import { DONGHU_LEADER, GRID_LEADER, LoginPage, RecordsPage, VisitForm, unsyncedBadge } from './pages';
+import {
+  DONGHU_LEADER, GRID_LEADER, LoginPage, RecordsPage, VisitForm, WORK_AREA_LEADER, serviceWorkerReady, syncedOnce,
+  unsyncedBadge,
+} from './pages';
 
 const GRID = '东湖工业一网格';
 
@@ -128,5 +131,43 @@ test('a returned report is edited offline, resubmitted, approved, and its month 
   await row.getByLabel('解锁原因').fill('补记走访');
   await row.getByRole('button', { name: '解锁本月' }).click();
   await expect(row).toContainText('被退回');
+  await townshipContext.close();
+});
+
+test('a work-area leader reports offline and the township reviews it', async ({ page, context, browser }) => {
+  await context.clock.install({ time: today() });
+  await new LoginPage(page).loginAs(WORK_AREA_LEADER);
+  await syncedOnce(page);
+  await serviceWorkerReady(page);
+  // A work area reports monthly (001 §三(二)); annual plans are the enterprise grids'.
+  await expect(page.getByRole('link', { name: '年度工作计划' })).toHaveCount(0);
+
+  await context.setOffline(true);
+  await page.getByRole('link', { name: '情况汇报' }).click();
+  await expect(page.getByRole('heading', { name: '情况汇报' })).toBeVisible();
+  const text = `听取东湖北片两个企业网格的汇报 ${Date.now()}`;
+  await page.getByLabel('本月工作情况').fill(text);
+  await page.getByLabel('下月工作打算').fill('督促各网格做好年报布置');
+  await page.getByRole('button', { name: '保存并提交' }).click();
+  const records = new RecordsPage(page);
+  await expect(records.record(text)).toContainText('待同步');
+  await page.reload();
+  await expect(records.record(text)).toContainText('待同步');
+  await context.setOffline(false);
+  await expect(unsyncedBadge(page)).toHaveText('全部已同步', { timeout: 30_000 });
+
+  const townshipContext = await browser.newContext();
+  await townshipContext.clock.install({ time: today() });
+  const township = await townshipContext.newPage();
+  await new LoginPage(township).loginAs(DONGHU_LEADER);
+  await openBoard(township);
+  const row = township.getByRole('listitem').filter({ has: township.getByText('东湖北片', { exact: true }) });
+  await expect(row).toContainText(text);
+  await expect(row.getByRole('button', { name: '通过' })).toBeEnabled();
+  await row.getByRole('button', { name: '通过' }).click();
+  await expect(row).toContainText('已通过');
+
+  await page.getByRole('button', { name: '立即同步' }).click();
+  await expect(records.record(text)).toContainText('已通过');
   await townshipContext.close();
 });

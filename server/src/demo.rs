@@ -24,7 +24,7 @@ type GridSpec = (
     Option<Industry>,
 );
 
-pub const ACCOUNTS: [Account; 9] = [
+pub const ACCOUNTS: [Account; 10] = [
     ("13800000001", "周明远", &[("云江市", Role::Leader)]),
     ("13800000002", "陈晓岚", &[("东湖镇", Role::Leader)]),
     ("13800000003", "郑雅", &[("西岭街道", Role::Leader)]),
@@ -45,6 +45,7 @@ pub const ACCOUNTS: [Account; 9] = [
         ],
     ),
     ("13800000009", "吴涛", &[("市住建局", Role::Leader)]),
+    ("13800000010", "林海", &[("东湖北片", Role::Leader)]),
 ];
 
 const GRIDS: [GridSpec; 12] = [

@@ -46,15 +46,26 @@ impl Profile {
         self.roles.iter().any(|r| r.role.sees_subtree())
     }
 
-    /// The grids whose monthly report (情况汇报) the person writes: the enterprise grids they
-    /// lead or deputise for. (Work-area leaders report too under Yuhuan's rules; the review
-    /// board lists enterprise grids only so far, so they are not offered the form yet.)
+    /// The grids whose monthly report (情况汇报) the person writes: the work areas and
+    /// enterprise grids they lead or deputise for ([`GridKind::reports_monthly`]).
     pub fn reporting_grids(&self) -> Vec<&GridRole> {
+        self.led_roles()
+            .filter(|r| r.kind.reports_monthly())
+            .collect()
+    }
+
+    /// The grids whose annual work plan the person writes: the enterprise grids they lead or
+    /// deputise for (001 §三(二)).
+    pub fn planning_grids(&self) -> Vec<&GridRole> {
+        self.led_roles()
+            .filter(|r| r.kind == GridKind::Enterprise)
+            .collect()
+    }
+
+    fn led_roles(&self) -> impl Iterator<Item = &GridRole> {
         self.roles
             .iter()
             .filter(|r| matches!(r.role, Role::Leader | Role::DeputyLeader))
-            .filter(|r| r.kind == GridKind::Enterprise)
-            .collect()
     }
 
     /// The enterprise grids the person belongs to, in any role: where they record activities.

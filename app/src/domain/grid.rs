@@ -86,6 +86,22 @@ coded_enum! {
     }
 }
 
+impl GridKind {
+    /// The grids whose leaders report to the township each month (情况汇报): the work areas
+    /// (level 3, where a city has them) and the enterprise grids (001 §三(二): 二级网格长每月
+    /// 听取三、四级网格长情况汇报; 003 §三(二)).
+    pub const REPORTING: [GridKind; 2] = [GridKind::WorkArea, GridKind::Enterprise];
+
+    pub fn reports_monthly(self) -> bool {
+        Self::REPORTING.contains(&self)
+    }
+
+    /// Whether a grid, as stored (its kind's code), reports monthly.
+    pub fn code_reports_monthly(code: &str) -> bool {
+        GridKind::from_code(code).is_some_and(GridKind::reports_monthly)
+    }
+}
+
 impl Role {
     /// Whether the role oversees the grid and every grid below it. A member
     /// sees only their own grid's enterprises and their own records.
@@ -144,6 +160,18 @@ mod tests {
         assert_eq!(Industry::from_label(" 房地产 "), Some(Industry::RealEstate));
         assert_eq!(Industry::from_code("工业"), None);
         assert_eq!(Role::from_code("Leader"), None);
+    }
+
+    #[test]
+    fn work_areas_and_enterprise_grids_report_monthly() {
+        let reporting: Vec<GridKind> = GridKind::ALL
+            .into_iter()
+            .filter(|k| k.reports_monthly())
+            .collect();
+        assert_eq!(reporting, [GridKind::WorkArea, GridKind::Enterprise]);
+        assert!(GridKind::code_reports_monthly("work_area"));
+        assert!(!GridKind::code_reports_monthly("township"));
+        assert!(!GridKind::code_reports_monthly("no_such_kind"));
     }
 
     #[test]

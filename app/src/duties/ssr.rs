@@ -50,7 +50,8 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
     let led: Vec<i32> = viewer.led_grids().into_iter().collect();
     let this_month = Month::of(today);
     let months = [this_month.prev(), this_month];
-    list.month_figures = crate::reports::ssr::figures::month_figures(db, &led, &months).await?;
+    list.month_figures =
+        crate::reports::ssr::figures::month_figures(db, &viewer.grids.tree, &led, &months).await?;
     list.activities = grid_activities(db, &grids, quarter, today).await?;
     let education = list.education_rule.as_ref().map(|r| r.kind.clone());
     list.waivers = card_waivers(db, &led, &grid_ids, education, &viewer, today).await?;

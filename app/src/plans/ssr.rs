@@ -2,6 +2,7 @@
 //! edited by either (a stale edit is a conflict); and the plans the township sees.
 use crate::db::annual_plan;
 use crate::domain::annual_plan::{AnnualPlanDraft, ValidAnnualPlan};
+use crate::domain::grid::GridKind;
 use crate::domain::period::{format_date, shanghai_date};
 use crate::error::ServerError;
 use crate::grid_scope::LedGrids;
@@ -42,7 +43,8 @@ impl RecordKind for Plans {
     ) -> Result<ValidAnnualPlan, Vec<Problem>> {
         grids.admit(
             valid.grid_id,
-            "您不是该网格的网格长，不能制定它的年度工作计划",
+            &[GridKind::Enterprise],
+            "只有企业网格的网格长、副网格长能制定它的年度工作计划",
         )?;
         Ok(valid)
     }

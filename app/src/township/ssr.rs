@@ -29,6 +29,7 @@ pub async fn overview(
         scope_id,
         enterprise_grids,
         enterprises,
+        ..
     } = resolve_scope(db, viewer, query.scope).await?;
     let enterprise_grids: Vec<&grid::Model> = enterprise_grids.iter().collect();
     let grid_ids: Vec<i32> = enterprise_grids.iter().map(|g| g.id).collect();
@@ -200,6 +201,8 @@ pub(crate) struct Scope {
     pub scopes: Vec<ScopeChoice>,
     pub scope_id: i32,
     pub enterprise_grids: Vec<grid::Model>,
+    /// The work areas and enterprise grids in the scope: those that report monthly.
+    pub reporting_grids: Vec<grid::Model>,
     /// Closed ones included: their visits still show.
     pub enterprises: HashMap<i32, enterprise::Model>,
 }
@@ -221,12 +224,16 @@ pub(crate) async fn resolve_scope(
             .ok_or(AppError::Forbidden)?,
     };
     let in_scope = viewer.grids.tree.subtree(scope_id);
-    let enterprise_grids: Vec<grid::Model> = grids
-        .iter()
-        .filter(|g| g.kind == GridKind::Enterprise.code() && in_scope.contains(&g.id))
-        .filter(|g| viewer.visible.contains(&g.id))
-        .cloned()
-        .collect();
+    let of_kind = |wanted: fn(&str) -> bool| -> Vec<grid::Model> {
+        grids
+            .iter()
+            .filter(|g| wanted(&g.kind) && in_scope.contains(&g.id))
+            .filter(|g| viewer.visible.contains(&g.id))
+            .cloned()
+            .collect()
+    };
+    let enterprise_grids = of_kind(|kind| kind == GridKind::Enterprise.code());
+    let reporting_grids = of_kind(GridKind::code_reports_monthly);
     let grid_ids: Vec<i32> = enterprise_grids.iter().map(|g| g.id).collect();
     let enterprises = enterprise::Entity::find()
         .filter(enterprise::Column::GridId.is_in(grid_ids))
@@ -239,6 +246,7 @@ pub(crate) async fn resolve_scope(
         scopes,
         scope_id,
         enterprise_grids,
+        reporting_grids,
         enterprises,
     })
 }

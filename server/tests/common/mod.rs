@@ -2,6 +2,8 @@
 //! Every test runs on SQLite, and on PostgreSQL too when `TEST_DATABASE_URL` is set.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod reports;
+
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use serde_json::{Value, json};
 use server::settings::Settings;

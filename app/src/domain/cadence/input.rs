@@ -148,9 +148,7 @@ impl Subjects {
                 .collect()
         };
         let mut bound = match kind {
-            ObligationKind::MonthlyLeaderReport => {
-                grids(&[GridKind::WorkArea, GridKind::Enterprise])
-            }
+            ObligationKind::MonthlyLeaderReport => grids(&GridKind::REPORTING),
             ObligationKind::QuarterlyActivity | ObligationKind::AnnualPlan => {
                 grids(&[GridKind::Enterprise])
             }

@@ -15,7 +15,7 @@ use uuid::Uuid;
 #[component]
 pub fn PlanFormPage() -> impl IntoView {
     view! {
-        <SignedIn allowed=|p| !p.reporting_grids().is_empty() refusal=words::REFUSAL>
+        <SignedIn allowed=|p| !p.planning_grids().is_empty() refusal=words::REFUSAL>
             <PlanForm />
         </SignedIn>
     }
@@ -72,7 +72,7 @@ fn PlanForm() -> impl IntoView {
     let client = use_client();
     let grids: Vec<(i32, String)> = client.profile.with_untracked(|p| {
         p.iter()
-            .flat_map(|p| p.reporting_grids())
+            .flat_map(|p| p.planning_grids())
             .map(|r| (r.grid_id, r.grid_name.clone()))
             .collect()
     });

@@ -19,11 +19,11 @@ pub(super) async fn city(
     month: Month,
     today: time::Date,
 ) -> Result<Vec<TownshipFigures>, AppError> {
-    // Each open enterprise grid with the township above it.
+    // Each open grid that reports monthly with the township above it.
     let placed: Vec<(grid::Model, i32)> = grids
         .all()
         .iter()
-        .filter(|g| g.kind == GridKind::Enterprise.code() && !g.closed)
+        .filter(|g| GridKind::code_reports_monthly(&g.kind) && !g.closed)
         .filter_map(|g| Some((g.clone(), grids.tree.township_of(g.id)?)))
         .collect();
     let lower: Vec<grid::Model> = placed.iter().map(|(g, _)| g.clone()).collect();
@@ -99,7 +99,7 @@ struct CityMonth {
 }
 
 impl CityMonth {
-    /// The figures of `township`, whose open enterprise grids are `own`.
+    /// The figures of `township`, whose open reporting grids are `own`.
     fn township(&self, township: &grid::Model, own: &[i32]) -> TownshipFigures {
         let this = self.month.to_string();
         let statuses: Vec<&String> = self

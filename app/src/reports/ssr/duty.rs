@@ -109,7 +109,10 @@ pub(super) async fn judge(
         })
         .collect();
     let subjects = Subjects {
-        grids: grids.iter().map(|g| (g.id, GridKind::Enterprise)).collect(),
+        grids: grids
+            .iter()
+            .filter_map(|g| Some((g.id, GridKind::from_code(&g.kind)?)))
+            .collect(),
         ..Subjects::default()
     };
     judged.obligations = evaluate(

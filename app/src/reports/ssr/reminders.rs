@@ -123,7 +123,9 @@ async fn township_reminders(
         let below = viewer.grids.tree.subtree(township.grid_id);
         let lower: Vec<grid::Model> = grids
             .iter()
-            .filter(|g| below.contains(&g.id) && g.kind == GridKind::Enterprise.code() && !g.closed)
+            .filter(|g| {
+                below.contains(&g.id) && GridKind::code_reports_monthly(&g.kind) && !g.closed
+            })
             .cloned()
             .collect();
         if lower.is_empty() {

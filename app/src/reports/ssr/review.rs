@@ -38,32 +38,43 @@ pub async fn board(
         scopes,
         scope_id,
         enterprise_grids,
+        reporting_grids,
         enterprises,
     } = resolve_scope(db, viewer, scope).await?;
     let months = last_months(month, TREND_MONTHS);
-    let history = first_arrivals(db, &enterprise_grids, &months).await?;
-    let judged = judge(db, &enterprise_grids, &history, &months, today).await?;
+    let history = first_arrivals(db, &reporting_grids, &months).await?;
+    let judged = judge(db, &reporting_grids, &history, &months, today).await?;
     let mut open_enterprises: HashMap<i32, usize> = HashMap::new();
     for e in enterprises.values().filter(|e| !e.closed) {
         *open_enterprises.entry(e.grid_id).or_default() += 1;
     }
-    let reports = MonthReports::load(db, &enterprise_grids, month).await?;
+    let reports = MonthReports::load(db, &reporting_grids, month).await?;
     let grid_ids: Vec<i32> = enterprise_grids.iter().map(|g| g.id).collect();
     let visits = visit_counts(db, &grid_ids, month).await?;
-    let rows = enterprise_grids
+    // A work area's month is that of the enterprise grids below it (visits are counted per
+    // enterprise grid, so the sums do not count an enterprise twice).
+    let figures_below = |grid: i32| {
+        let below = viewer.grids.tree.subtree(grid);
+        let mut figures = MonthFigures {
+            visits: 0,
+            visited: 0,
+            enterprises: 0,
+        };
+        for id in grid_ids.iter().filter(|id| below.contains(id)) {
+            let (visits, visited) = visits.get(id).copied().unwrap_or_default();
+            figures.visits += visits;
+            figures.visited += visited;
+            figures.enterprises += open_enterprises.get(id).copied().unwrap_or(0);
+        }
+        figures
+    };
+    let rows = reporting_grids
         .iter()
         .map(|g| ReportRow {
             grid_id: g.id,
             grid_name: g.name.clone(),
             duty: judged.statuses.get(&(g.id, month)).cloned(),
-            report: reports.view(g.id, || {
-                let (visits, visited) = visits.get(&g.id).copied().unwrap_or_default();
-                MonthFigures {
-                    visits,
-                    visited,
-                    enterprises: open_enterprises.get(&g.id).copied().unwrap_or(0),
-                }
-            }),
+            report: reports.view(g.id, || figures_below(g.id)),
         })
         .collect();
     Ok(ReviewBoard {
@@ -72,7 +83,7 @@ pub async fn board(
         month: month.to_string(),
         due: judged.due.get(&month).cloned().unwrap_or_default(),
         rows,
-        trend: trend(&enterprise_grids, &months, &judged),
+        trend: trend(&reporting_grids, &months, &judged),
         city: if viewer.is_city_admin() {
             city(db, &viewer.grids, month, today).await?
         } else {

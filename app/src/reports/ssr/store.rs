@@ -1,6 +1,7 @@
 //! Monthly reports as a record kind: one per grid and month, held by both leaders of the grid,
 //! each version written to the report's history, and locked once the township approves it.
 use crate::db::{monthly_report, report_event};
+use crate::domain::grid::GridKind;
 use crate::domain::report::{ReportDraft, ReviewStatus, ValidReport};
 use crate::error::ServerError;
 use crate::grid_scope::LedGrids;
@@ -37,7 +38,11 @@ impl RecordKind for Reports {
         _draft: &ReportDraft,
         valid: ValidReport,
     ) -> Result<ValidReport, Vec<Problem>> {
-        grids.admit(valid.grid_id, "您不是该网格的网格长，不能提交它的情况汇报")?;
+        grids.admit(
+            valid.grid_id,
+            &GridKind::REPORTING,
+            "您不是该网格的网格长，不能提交它的情况汇报",
+        )?;
         Ok(valid)
     }
 
