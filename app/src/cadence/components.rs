@@ -74,7 +74,8 @@ fn PolicyEditor(settings: CadenceSettings) -> impl IntoView {
             <input type="text" maxlength="40" prop:value=move || draft.read().name.clone()
                 on:change=move |ev| draft.update(|p| p.name = event_target_value(&ev)) />
         </label>
-        <table class="grid-table">
+        <div class="table-scroll">
+        <table class="grid-table cadence-table">
             <thead><tr><th>{words::DUTY}</th><th>{words::PERIOD}</th><th>{words::DUE}</th><th>{words::REQUIRED}</th><th>{words::SOON_DAYS}</th><th>{words::GRACE_DAYS}</th><th>{words::BASIS}</th></tr></thead>
             <tbody>
                 {move || draft.get().rules.into_iter().enumerate().map(|(i, rule)| {
@@ -95,6 +96,7 @@ fn PolicyEditor(settings: CadenceSettings) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
         <button type="button" class="button primary" disabled=move || !ready.get()
             on:click=move |_| { save.dispatch(draft.get_untracked()); }>{words::SAVE}</button>
     }
