@@ -9,17 +9,6 @@ use serde_json::{Value, json};
 const GRID: &str = "东湖工业一网格";
 const GRID_LEADER: &str = "13800000004";
 
-fn grid_id(pull: &Value, name: &str) -> i64 {
-    pull["directory"]["grids"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["name"] == name)
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap()
-}
-
 /// The person ids of the grid's members, as the phone's participant picker lists them.
 fn members(pull: &Value, grid: i64) -> Vec<(i64, String)> {
     pull["directory"]["members"]

@@ -11,17 +11,6 @@ const GRID: &str = "东湖工业一网格";
 const GRID_LEADER: &str = "13800000004";
 const GRID_DEPUTY: &str = "13800000007";
 
-fn grid_id(pull: &Value, name: &str) -> i64 {
-    pull["directory"]["grids"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["name"] == name)
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap()
-}
-
 fn event(
     app: &TestApp,
     id: &str,

@@ -68,6 +68,12 @@ async fn sessions_of(app: &TestApp, client: &reqwest::Client) -> Vec<Value> {
     list.as_array().unwrap().clone()
 }
 
+/// The kind of every session in the database.
+async fn session_kinds(app: &TestApp) -> Vec<String> {
+    let sessions = session::Entity::find().all(&app.db).await.unwrap();
+    sessions.into_iter().map(|s| s.kind).collect()
+}
+
 fn token(answer: &Value) -> String {
     answer["token"].as_str().unwrap().to_owned()
 }
@@ -192,13 +198,7 @@ db_test!(
     |app| {
         let (member, _) = device(app, DONGHU_MEMBER).await;
         assert_eq!(township_status(app, &member).await, 403);
-        let kinds: Vec<String> = session::Entity::find()
-            .all(&app.db)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|s| s.kind)
-            .collect();
+        let kinds = session_kinds(app).await;
         assert_eq!(kinds, ["field"], "a member gets a phone session only");
     }
 );
@@ -390,13 +390,7 @@ db_test!(
             "the phone's cookie still pulls"
         );
         assert_eq!(bearer_pull_status(app, &token(&answer)).await, 200);
-        let kinds: Vec<String> = session::Entity::find()
-            .all(&app.db)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|s| s.kind)
-            .collect();
+        let kinds = session_kinds(app).await;
         assert_eq!(
             kinds,
             ["field"],

@@ -1,6 +1,7 @@
 //! Trainings as a record kind: stored once with who attended, edited by their recorder until
 //! the month is locked, pulled back to the recorder's phone; and each member's attendances.
 use crate::db::{training, training_attendee};
+use crate::domain::cadence::Period;
 use crate::domain::period::format_date;
 use crate::domain::training::{TrainingDraft, ValidTraining};
 use crate::error::ServerError;
@@ -204,12 +205,10 @@ pub async fn hours_attended(
     people: &[i32],
     year: i32,
 ) -> Result<HashMap<i32, Vec<(Date, u32)>>, ServerError> {
-    let (Ok(first), Ok(last)) = (
-        Date::from_calendar_date(year, time::Month::January, 1),
-        Date::from_calendar_date(year, time::Month::December, 31),
-    ) else {
-        return Ok(HashMap::new());
-    };
+    let (first, last) = (
+        Period::Year(year).first_day(),
+        Period::Year(year).last_day(),
+    );
     let mut attendances = Vec::new();
     for chunk in people.chunks(1000) {
         attendances.extend(
@@ -254,12 +253,10 @@ pub async fn attended_in(
         .into_iter()
         .map(|a| a.training_id)
         .collect();
-    let (Ok(first), Ok(last)) = (
-        Date::from_calendar_date(year, time::Month::January, 1),
-        Date::from_calendar_date(year, time::Month::December, 31),
-    ) else {
-        return Ok(Vec::new());
-    };
+    let (first, last) = (
+        Period::Year(year).first_day(),
+        Period::Year(year).last_day(),
+    );
     let mut attended = Vec::new();
     for chunk in ids.chunks(1000) {
         let rows = training::Entity::find()

@@ -357,6 +357,18 @@ impl TestApp {
     }
 }
 
+/// The id of the grid called `name` in a pull's directory.
+pub fn grid_id(pull: &Value, name: &str) -> i64 {
+    pull["directory"]["grids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"] == name)
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap()
+}
+
 /// The id of the first enterprise in the pulled directory whose grid has this name.
 pub fn enterprise_in(pull: &Value, grid_name: &str) -> i64 {
     let grid_id = pull["directory"]["grids"]

@@ -2,17 +2,6 @@
 use super::TestApp;
 use serde_json::{Value, json};
 
-pub fn grid_id(pull: &Value, name: &str) -> i64 {
-    pull["directory"]["grids"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["name"] == name)
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap()
-}
-
 pub fn report(app: &TestApp, id: &str, version: u32, grid: i64, work_done: &str) -> Value {
     json!({
         "id": id,
