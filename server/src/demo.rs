@@ -24,7 +24,7 @@ type GridSpec = (
     Option<Industry>,
 );
 
-pub const ACCOUNTS: [Account; 10] = [
+pub const ACCOUNTS: [Account; 11] = [
     ("13800000001", "周明远", &[("云江市", Role::Leader)]),
     ("13800000002", "陈晓岚", &[("东湖镇", Role::Leader)]),
     ("13800000003", "郑雅", &[("西岭街道", Role::Leader)]),
@@ -46,6 +46,8 @@ pub const ACCOUNTS: [Account; 10] = [
     ),
     ("13800000009", "吴涛", &[("市住建局", Role::Leader)]),
     ("13800000010", "林海", &[("东湖北片", Role::Leader)]),
+    // The township's 分管领导: its 网格指导员, who reviews beside the leader.
+    ("13800000011", "许文斌", &[("东湖镇", Role::Instructor)]),
 ];
 
 const GRIDS: [GridSpec; 12] = [

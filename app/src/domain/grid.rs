@@ -87,6 +87,14 @@ coded_enum! {
 }
 
 impl GridKind {
+    /// The level-2 units, which hear and review the grids below them: townships and streets,
+    /// and department grids such as the housing bureau (001 §三(二)2: 部门网格 beside them).
+    pub const LEVEL_TWO: [GridKind; 2] = [GridKind::Township, GridKind::Department];
+
+    pub fn is_level_two(self) -> bool {
+        Self::LEVEL_TWO.contains(&self)
+    }
+
     /// The grids whose leaders report to the township each month (情况汇报): the work areas
     /// (level 3, where a city has them) and the enterprise grids (001 §三(二): 二级网格长每月
     /// 听取三、四级网格长情况汇报; 003 §三(二)).
@@ -110,10 +118,15 @@ impl Role {
     }
 
     /// Whether the role reviews the monthly reports and major events below a grid of
-    /// `kind`: a leader or deputy of a township or of the city.
+    /// `kind`. In a level-2 unit its leader and its 网格指导员 (the 分管领导 who runs the grids
+    /// day to day) review; its deputies, the work-area heads, report instead (001 §三(二)2,
+    /// 003 §三(二)2). In the city, its leader and deputies (the bureau).
     pub fn reviews_in(&self, kind: GridKind) -> bool {
-        matches!(self, Role::Leader | Role::DeputyLeader)
-            && matches!(kind, GridKind::Township | GridKind::City)
+        match kind {
+            k if k.is_level_two() => matches!(self, Role::Leader | Role::Instructor),
+            GridKind::City => matches!(self, Role::Leader | Role::DeputyLeader),
+            _ => false,
+        }
     }
 
     /// Whether the role binds its holder to the continuing-education rule: the members
@@ -195,15 +208,20 @@ mod tests {
     }
 
     #[test]
-    fn township_and_city_leaders_and_deputies_review() {
-        assert!(Role::Leader.reviews_in(GridKind::Township));
-        assert!(Role::DeputyLeader.reviews_in(GridKind::Township));
+    fn level_two_leaders_and_instructors_and_the_city_bureau_review() {
+        for kind in [GridKind::Township, GridKind::Department] {
+            assert!(Role::Leader.reviews_in(kind), "{kind:?}");
+            assert!(Role::Instructor.reviews_in(kind), "{kind:?}");
+            assert!(!Role::DeputyLeader.reviews_in(kind), "{kind:?}");
+            assert!(!Role::Member.reviews_in(kind), "{kind:?}");
+        }
+        assert!(Role::Leader.reviews_in(GridKind::City));
         assert!(Role::DeputyLeader.reviews_in(GridKind::City));
-        assert!(!Role::Instructor.reviews_in(GridKind::Township));
         assert!(!Role::Member.reviews_in(GridKind::City));
-        assert!(!Role::Leader.reviews_in(GridKind::Department));
-        assert!(!Role::Leader.reviews_in(GridKind::WorkArea));
-        assert!(!Role::Leader.reviews_in(GridKind::Enterprise));
+        for role in Role::ALL {
+            assert!(!role.reviews_in(GridKind::WorkArea), "{role:?}");
+            assert!(!role.reviews_in(GridKind::Enterprise), "{role:?}");
+        }
     }
 
     #[test]

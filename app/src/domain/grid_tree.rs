@@ -52,12 +52,13 @@ impl GridTree {
         found
     }
 
-    /// The township or street `grid` lies in: itself or its nearest township ancestor.
-    pub fn township_of(&self, grid: GridId) -> Option<GridId> {
+    /// The level-2 unit (township, street or department grid) `grid` lies in: itself or its
+    /// nearest such ancestor.
+    pub fn unit_of(&self, grid: GridId) -> Option<GridId> {
         let mut id = grid;
         // At most one step per grid, so a cycle ends the walk.
         for _ in 0..=self.parents.len() {
-            if self.kind(id) == Some(GridKind::Township) {
+            if self.kind(id).is_some_and(GridKind::is_level_two) {
                 return Some(id);
             }
             id = self.parent(id)?;
@@ -80,7 +81,7 @@ impl GridTree {
     }
 
     /// The grids whose monthly reports and major events a person with these roles reviews:
-    /// the subtrees of the townships and cities they lead or deputise for.
+    /// the subtrees of the grids they review in ([`Role::reviews_in`]).
     pub fn reviewed_by(&self, roles: &[(GridId, Role)]) -> BTreeSet<GridId> {
         let reviewing: Vec<(GridId, Role)> = roles
             .iter()

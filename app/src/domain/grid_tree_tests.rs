@@ -1,8 +1,8 @@
 use super::*;
 use proptest::prelude::*;
 
-/// 1 city > 2, 3 townships > 4, 5 under 2 and 6 under 3 > 7 under 4.
-const TREE: [(GridId, Option<GridId>, GridKind); 7] = [
+/// 1 city > 2, 3 townships and 8 department > 4, 5 under 2, 6 under 3 and 9 under 8 > 7 under 4.
+const TREE: [(GridId, Option<GridId>, GridKind); 9] = [
     (1, None, GridKind::City),
     (2, Some(1), GridKind::Township),
     (3, Some(1), GridKind::Township),
@@ -10,6 +10,8 @@ const TREE: [(GridId, Option<GridId>, GridKind); 7] = [
     (5, Some(2), GridKind::Enterprise),
     (6, Some(3), GridKind::Enterprise),
     (7, Some(4), GridKind::Enterprise),
+    (8, Some(1), GridKind::Department),
+    (9, Some(8), GridKind::Enterprise),
 ];
 
 fn tree() -> GridTree {
@@ -39,24 +41,39 @@ fn subtrees_descendants_and_townships() {
     assert_eq!(tree.subtree(7), BTreeSet::from([7]));
     assert!(tree.descendants(7).is_empty());
     assert_eq!(tree.subtree(99), BTreeSet::from([99]));
-    assert_eq!(tree.township_of(7), Some(2));
-    assert_eq!(tree.township_of(3), Some(3));
-    assert_eq!(tree.township_of(6), Some(3));
-    assert_eq!(tree.township_of(1), None);
-    assert_eq!(tree.township_of(99), None);
+    assert_eq!(tree.unit_of(7), Some(2));
+    assert_eq!(tree.unit_of(3), Some(3));
+    assert_eq!(tree.unit_of(6), Some(3));
+    assert_eq!(
+        tree.unit_of(9),
+        Some(8),
+        "a department grid is a unit like a township"
+    );
+    assert_eq!(tree.unit_of(1), None);
+    assert_eq!(tree.unit_of(99), None);
 }
 
 #[test]
-fn township_and_city_leaders_review_their_subtree_only() {
+fn unit_and_city_reviewers_review_their_subtree_only() {
     let tree = tree();
-    for role in [Role::Leader, Role::DeputyLeader] {
+    for role in [Role::Leader, Role::Instructor] {
         assert!(tree.reviews(&[(2, role)], 7));
         assert!(tree.reviews(&[(2, role)], 2));
         assert!(!tree.reviews(&[(2, role)], 6), "another township's grid");
-        assert!(tree.reviews(&[(1, role)], 6), "the city reviews every grid");
+        assert!(!tree.reviews(&[(2, role)], 9), "the department's grid");
+        assert!(
+            tree.reviews(&[(8, role)], 9),
+            "the department reviews its grids"
+        );
+        assert!(!tree.reviews(&[(8, role)], 5));
     }
-    // Instructors and members of a township, and leaders of lower grids, review nothing.
-    assert!(!tree.reviews(&[(2, Role::Instructor)], 5));
+    for role in [Role::Leader, Role::DeputyLeader] {
+        assert!(tree.reviews(&[(1, role)], 6), "the city reviews every grid");
+        assert!(tree.reviews(&[(1, role)], 9));
+    }
+    // A township's deputies (the work-area heads) and members, and leaders of lower grids,
+    // review nothing.
+    assert!(!tree.reviews(&[(2, Role::DeputyLeader)], 5));
     assert!(!tree.reviews(&[(2, Role::Member)], 2));
     assert!(!tree.reviews(&[(4, Role::Leader)], 7));
     assert_eq!(
@@ -77,7 +94,7 @@ fn cycles_terminate() {
     let seen = cyclic.visible_for(&[(1, Role::Leader), (4, Role::Leader)]);
     assert_eq!(seen, BTreeSet::from([1, 2, 3, 4]));
     assert_eq!(cyclic.descendants(1), BTreeSet::from([1, 2, 3]));
-    assert_eq!(cyclic.township_of(2), None);
+    assert_eq!(cyclic.unit_of(2), None);
 }
 
 /// Reference: the least set holding the subtree roots that is closed under "child of".
@@ -177,17 +194,17 @@ proptest! {
         prop_assert_eq!(tree.descendants(root), descendants);
     }
 
-    /// Townships do not nest: every grid of a township's subtree lies in that township, and a
-    /// grid outside every township's subtree lies in none.
+    /// Level-2 units do not nest: every grid of a unit's subtree lies in that unit, and a
+    /// grid outside every unit's subtree lies in none.
     #[test]
-    fn each_grid_lies_in_the_township_above_it(grids in city_tree()) {
+    fn each_grid_lies_in_the_unit_above_it(grids in city_tree()) {
         let tree = GridTree::new(grids.clone());
         let townships: Vec<GridId> =
-            grids.iter().filter(|g| g.2 == GridKind::Township).map(|g| g.0).collect();
+            grids.iter().filter(|g| g.2.is_level_two()).map(|g| g.0).collect();
         for &(id, _, _) in &grids {
             let holding: Vec<GridId> =
                 townships.iter().copied().filter(|&t| tree.subtree(t).contains(&id)).collect();
-            prop_assert_eq!(tree.township_of(id), holding.first().copied());
+            prop_assert_eq!(tree.unit_of(id), holding.first().copied());
             prop_assert!(holding.len() <= 1);
         }
     }
@@ -207,15 +224,21 @@ proptest! {
         prop_assert_eq!(tree.visible_for(&roles), union);
     }
 
-    /// A person reviews a grid exactly when they lead or deputise for a township or city whose
-    /// subtree holds it; whatever they review, they also see.
+    /// A person reviews a grid exactly when they lead or instruct a township or department,
+    /// or lead or deputise for the city, whose subtree holds it; whatever they review, they
+    /// also see.
     #[test]
     fn reviewers_are_the_leaders_above(grids in city_tree(), roles in roles_in(41), grid in 0..41) {
         let tree = GridTree::new(grids);
         let expected = roles.iter().any(|&(r, role)| {
-            matches!(role, Role::Leader | Role::DeputyLeader)
-                && matches!(tree.kind(r), Some(GridKind::Township | GridKind::City))
-                && tree.subtree(r).contains(&grid)
+            let reviews = match tree.kind(r) {
+                Some(GridKind::Township | GridKind::Department) => {
+                    matches!(role, Role::Leader | Role::Instructor)
+                }
+                Some(GridKind::City) => matches!(role, Role::Leader | Role::DeputyLeader),
+                _ => false,
+            };
+            reviews && tree.subtree(r).contains(&grid)
         });
         prop_assert_eq!(tree.reviews(&roles, grid), expected);
         prop_assert!(tree.reviewed_by(&roles).is_subset(&tree.visible_for(&roles)));

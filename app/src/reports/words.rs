@@ -57,8 +57,8 @@ pub fn headline(month: &str) -> String {
 // The township's review board.
 pub const REVIEW_TITLE: &str = "月度汇报审核";
 pub const TOWNSHIP_VIEW: &str = "乡镇走访情况";
-pub const CITY: &str = "全市各乡镇对比";
-pub const TOWNSHIP: &str = "乡镇";
+pub const CITY: &str = "全市各乡镇（街道）、部门对比";
+pub const TOWNSHIP: &str = "乡镇/部门";
 pub const ENTERPRISE_GRIDS: &str = "企业网格";
 pub const APPROVED: &str = "已通过";
 pub const LAST_MONTH_COMPLETENESS: &str = "上月汇报完成率";

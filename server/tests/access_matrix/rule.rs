@@ -2,8 +2,8 @@
 //! relation names for them. The rule is the documents' (`shared/domain.md`, seed-coverage §2),
 //! not the server's: members see and record in their own enterprise grid; leaders, deputies and
 //! instructors of a grid see it and everything below it; leaders and deputies of a grid write its
-//! monthly report and plan; a township or department grid's leader or deputy reviews the
-//! reports and major events below it; the city bureau (leader or deputy of the city grid)
+//! monthly report and plan; a township or department grid's leader or instructor (分管领导)
+//! reviews the reports and major events below it (its deputies, the work-area heads, do not); the city bureau (leader or deputy of the city grid)
 //! administers, sees and reviews everything.
 use app::domain::grid::{GridKind, Role};
 use std::collections::HashMap;
@@ -115,7 +115,7 @@ pub fn allowed(cap: Cap, roles: Option<&[(i64, Role)]>, subject: &Grid, tree: &T
         Cap::Review => {
             bureau
                 || holds(&|g, r| {
-                    leads(r)
+                    matches!(r, Role::Leader | Role::Instructor)
                         && matches!(g.kind, GridKind::Township | GridKind::Department)
                         && above(g)
                 })
@@ -175,7 +175,7 @@ const DONGHU_GRID_ONE: &[(Relation, Option<&str>)] = &[
     (Child, None),
 ];
 
-pub const ROLES: [RoleSpec; 10] = [
+pub const ROLES: [RoleSpec; 11] = [
     role(
         "城市管理员",
         "13800000001",
@@ -189,6 +189,16 @@ pub const ROLES: [RoleSpec; 10] = [
     role(
         "东湖镇网格长",
         "13800000002",
+        &[
+            (Own, Some("东湖镇")),
+            (Sibling, Some("西岭街道")),
+            (Parent, Some("云江市")),
+            (Child, Some("东湖南片")),
+        ],
+    ),
+    role(
+        "东湖镇分管领导",
+        "13800000011",
         &[
             (Own, Some("东湖镇")),
             (Sibling, Some("西岭街道")),

@@ -56,6 +56,10 @@ pub struct Answer {
     pub text: String,
 }
 
+/// How long one request may take: a request that hangs then fails its own cell, named, instead
+/// of holding the whole matrix past its limit with nothing to say where.
+const REQUEST_LIMIT: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// A client as a browser on the site would be: cookies kept, `Origin` sent.
 pub fn browser(app: &TestApp) -> reqwest::Client {
     let mut headers = HeaderMap::new();
@@ -64,6 +68,7 @@ pub fn browser(app: &TestApp) -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .default_headers(headers)
+        .timeout(REQUEST_LIMIT)
         .build()
         .expect("a client")
 }

@@ -82,7 +82,7 @@ fn Board(
     }
 }
 
-/// 全市各乡镇对比: the city bureau's comparison of townships for the month.
+/// 全市各乡镇（街道）、部门对比: the city bureau's comparison of the level-2 units for the month.
 #[component]
 fn City(townships: Vec<TownshipFigures>, month: String) -> impl IntoView {
     let percent = |p: Option<u8>| p.map_or_else(|| "—".to_owned(), |p| format!("{p}%"));

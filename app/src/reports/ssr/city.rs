@@ -1,4 +1,4 @@
-//! The city bureau's part of the review board: every township side by side.
+//! The city bureau's part of the review board: every township and department side by side.
 use super::duty::{Judged, judge};
 use crate::auth::ssr::Grids;
 use crate::db::{grid, monthly_report, visit};
@@ -24,7 +24,7 @@ pub(super) async fn city(
         .all()
         .iter()
         .filter(|g| GridKind::code_reports_monthly(&g.kind) && !g.closed)
-        .filter_map(|g| Some((g.clone(), grids.tree.township_of(g.id)?)))
+        .filter_map(|g| Some((g.clone(), grids.tree.unit_of(g.id)?)))
         .collect();
     let lower: Vec<grid::Model> = placed.iter().map(|(g, _)| g.clone()).collect();
     let months = [month.prev(), month];
@@ -43,7 +43,7 @@ pub(super) async fn city(
     Ok(grids
         .all()
         .iter()
-        .filter(|g| g.kind == GridKind::Township.code())
+        .filter(|g| GridKind::from_code(&g.kind).is_some_and(GridKind::is_level_two))
         .map(|township| {
             let own: Vec<i32> = placed
                 .iter()

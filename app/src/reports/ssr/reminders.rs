@@ -118,7 +118,7 @@ async fn township_reminders(
         .profile
         .roles
         .iter()
-        .filter(|r| r.kind == GridKind::Township && r.role.reviews_in(r.kind));
+        .filter(|r| r.kind.is_level_two() && r.role.reviews_in(r.kind));
     for township in townships {
         let below = viewer.grids.tree.subtree(township.grid_id);
         let lower: Vec<grid::Model> = grids
