@@ -1,9 +1,8 @@
 // The city bureau sets up a township: imports enterprises, accepts a grouping, names a leader,
 // and that leader finds the new grid.
 import { test, expect } from '@playwright/test';
-import { LoginPage } from './pages';
+import { CITY_ADMIN as ADMIN, LoginPage } from './pages';
 
-const ADMIN = { phone: '13800000001', name: '周明远' };
 const XILING_MEMBER = { phone: '13800000006', name: '何静' };
 
 // GB 32100-2015 check character, to make valid unified social credit codes.

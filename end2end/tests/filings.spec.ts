@@ -1,9 +1,11 @@
 // The filing forms (a bundle of their own, precached): a major event recorded with no network
 // is kept through a reload, sent before the records saved earlier once the network returns,
-// stored once, and flagged at once for the township until read; an annual plan written
+// stored once, and flagged at once for the township and the city bureau, each until it has read
+// it (their marks are their own); an annual plan written
 // offline syncs once and shows on the township overview.
 import { test, expect } from '@playwright/test';
 import {
+  CITY_ADMIN,
   DONGHU_LEADER,
   GRID_LEADER,
   LoginPage,
@@ -95,7 +97,24 @@ test('a major event recorded offline goes first and is flagged for the township 
   await expect(read).toBeEnabled(); // hydrated
   await read.click();
   await expect(board.getByRole('listitem').filter({ hasText: title })).toContainText('陈晓岚 于');
+  await expect(board.getByRole('listitem').filter({ hasText: title })).toContainText('市统计局待阅');
   await townshipContext.close();
+
+  // The township's mark is not the city's: the bureau still has it waiting and acknowledges.
+  const cityContext = await browser.newContext();
+  const city = await cityContext.newPage();
+  await new LoginPage(city).loginAs(CITY_ADMIN);
+  await expect(city.getByText(`重大事项待阅：${title}`)).toBeVisible({ timeout: 30_000 });
+  await city.goto('/township');
+  const cityItem = city.locator('.major-events').getByRole('listitem').filter({ hasText: title });
+  await expect(cityItem).toContainText('乡镇（部门）：陈晓岚 于');
+  const acknowledge = cityItem.getByRole('button', { name: '市统计局确认已阅' });
+  await expect(acknowledge).toBeEnabled(); // hydrated
+  await acknowledge.click();
+  await expect(
+    city.locator('.major-events').getByRole('listitem').filter({ hasText: title }),
+  ).toContainText('市统计局：周明远 于');
+  await cityContext.close();
 });
 
 test('an annual plan written offline syncs once and shows on the township overview', async ({ page, context, browser }) => {

@@ -6,6 +6,7 @@ export const MEMBER = { phone: '13800000005', name: '李娜' };
 export const DONGHU_LEADER = { phone: '13800000002', name: '陈晓岚' };
 export const GRID_LEADER = { phone: '13800000004', name: '王建华' };
 export const WORK_AREA_LEADER = { phone: '13800000010', name: '林海' };
+export const CITY_ADMIN = { phone: '13800000001', name: '周明远' };
 
 /** Opens an enterprise grid's visits of the month on the township view (listed on request). */
 export async function showGridVisits(page: Page, grid: string) {

@@ -22,6 +22,7 @@ mod m20261202_000017_audit_without_person;
 mod m20261203_000018_backup_runs;
 mod m20261203_000019_import_progress;
 mod m20261203_000020_directory_version;
+mod m20261203_000021_major_event_city_read;
 
 pub struct Migrator;
 
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000018_backup_runs::Migration),
             Box::new(m20261203_000019_import_progress::Migration),
             Box::new(m20261203_000020_directory_version::Migration),
+            Box::new(m20261203_000021_major_event_city_read::Migration),
         ]
     }
 }

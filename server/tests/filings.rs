@@ -85,6 +85,7 @@ async fn reminders(app: &TestApp, client: &reqwest::Client) -> Vec<String> {
 
 db_test!(
     a_major_event_is_flagged_for_township_and_city_until_read,
+    at "2026-12-10T09:00:00+08:00",
     |app| {
         let member = app.login(DONGHU_MEMBER).await;
         let pulled = app.pull(&member).await;
@@ -146,7 +147,8 @@ db_test!(
             403
         );
 
-        // Read by the township: no longer waiting, for the city either.
+        // Read by the township: no longer waiting there, still waiting at the city, which
+        // keeps its own mark.
         let (status, _) = app
             .call(
                 &township,
@@ -155,11 +157,47 @@ db_test!(
             )
             .await;
         assert_eq!(status, 200);
+        let (_, rows) = board(app, &township).await;
+        assert!(rows[0]["acknowledge"].is_null(), "{rows}");
+        assert!(
+            reminders(app, &township)
+                .await
+                .iter()
+                .all(|t| !t.starts_with("重大事项"))
+        );
         let (_, rows) = board(app, &city).await;
         assert!(
             rows[0]["read"].as_str().unwrap().contains("陈晓岚"),
             "{rows}"
         );
+        assert!(rows[0]["city_read"].is_null(), "{rows}");
+        assert_eq!(rows[0]["acknowledge"], "市统计局确认已阅");
+        assert_eq!(rows[0]["escalated"], false);
+
+        // Past the city's time to read it, the bureau's leaders are reminded of it as
+        // escalated and the board shows it so, to the township too.
+        app.clock
+            .advance(app::domain::major_event::CITY_READ_WITHIN_HOURS * 3_600_000);
+        let (city, township) = (app.login(CITY_ADMIN).await, app.login(DONGHU_LEADER).await);
+        assert_eq!(board(app, &township).await.1[0]["escalated"], true);
+        assert_eq!(board(app, &city).await.1[0]["escalated"], true);
+        assert_eq!(
+            reminders(app, &city).await[0],
+            "重大事项超时未阅：某企业全面停产"
+        );
+
+        // The city acknowledges: its mark is its own, and nothing waits any more.
+        let (status, _) = app
+            .call(&city, "major_event_read", json!({"id": id, "version": 1}))
+            .await;
+        assert_eq!(status, 200);
+        let (_, rows) = board(app, &city).await;
+        assert!(
+            rows[0]["city_read"].as_str().unwrap().contains("周明远"),
+            "{rows}"
+        );
+        assert_eq!(rows[0]["escalated"], false);
+        assert!(rows[0]["acknowledge"].is_null(), "{rows}");
         assert!(
             reminders(app, &city)
                 .await
@@ -184,6 +222,7 @@ db_test!(
         assert_eq!(outcome(&edited, 0).0, "accepted", "{edited}");
         let (_, rows) = board(app, &city).await;
         assert!(rows[0]["read"].is_null());
+        assert!(rows[0]["city_read"].is_null(), "{rows}");
         assert_eq!(rows[0]["version"], 2);
         let (status, _) = app
             .call(&city, "major_event_read", json!({"id": id, "version": 1}))

@@ -21,9 +21,12 @@ pub struct Model {
     /// The change number of the transaction that last wrote it: what a pull's cursor counts
     /// (`sync::sequence`).
     pub change_seq: i64,
-    /// Who at the township or city read the current version.
+    /// Who at the township (or department) read the current version.
     pub read_by: Option<i32>,
     pub read_at_ms: Option<i64>,
+    /// Who at the city bureau read it: its own mark, since the event goes to the city at once.
+    pub city_read_by: Option<i32>,
+    pub city_read_at_ms: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -143,6 +143,17 @@ impl Draft for MajorEventDraft {
     }
 }
 
+/// How many hours the city bureau has to read a major event before it is escalated to the
+/// bureau's leaders: a local setting, since 001 §三(三)3 says only that the event goes to the
+/// city at once.
+pub const CITY_READ_WITHIN_HOURS: i64 = 24;
+
+/// Whether an event received at `received_at_ms` that the city has not read is past the city's
+/// time to read it at `now_ms`. A read event is never escalated.
+pub fn city_escalated(received_at_ms: i64, city_read: bool, now_ms: i64) -> bool {
+    !city_read && now_ms.saturating_sub(received_at_ms) >= CITY_READ_WITHIN_HOURS * 3_600_000
+}
+
 #[cfg(test)]
 #[path = "major_event_tests.rs"]
 mod tests;

@@ -62,3 +62,26 @@ fn no_enterprise_is_none() {
     d.enterprise_id = Some(0);
     assert_eq!(d.validate(TODAY).unwrap().enterprise_id, None);
 }
+
+#[test]
+fn an_event_the_city_has_not_read_is_escalated_once_its_hours_are_up() {
+    let received = 1_764_000_000_000;
+    let hours = |h: i64| received + h * 3_600_000;
+    assert!(!city_escalated(
+        received,
+        false,
+        hours(CITY_READ_WITHIN_HOURS) - 1
+    ));
+    assert!(city_escalated(
+        received,
+        false,
+        hours(CITY_READ_WITHIN_HOURS)
+    ));
+    assert!(city_escalated(received, false, hours(100)));
+    assert!(
+        !city_escalated(received, true, hours(100)),
+        "read in time or late: done"
+    );
+    // A clock behind the arrival (another server's) is not a reason to escalate.
+    assert!(!city_escalated(received, false, received - 1));
+}

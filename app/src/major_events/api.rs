@@ -25,12 +25,19 @@ pub struct MajorEventRow {
     pub impact: String,
     /// When the current version arrived, in Beijing time (`YYYY-MM-DD HH:MM`).
     pub received: String,
-    /// Who read the current version and when; `None` while it waits to be read.
+    /// Who at the township (or department) read the current version and when; `None` while
+    /// it waits to be read there.
     pub read: Option<String>,
+    /// Who at the city bureau read it and when; `None` while it waits there.
+    pub city_read: Option<String>,
+    /// The city has not read it within its time ([`crate::domain::major_event::city_escalated`]).
+    pub escalated: bool,
+    /// The viewer's button (标记已阅, or the city's 确认已阅) while it waits on the viewer's side.
+    pub acknowledge: Option<String>,
 }
 
-/// The major events of the grids the viewer reviews (a township, or the whole city), unread
-/// first, then newest first.
+/// The major events of the grids the viewer reviews (a township or department, or the whole
+/// city), those waiting on the viewer's side first, then newest first.
 #[server(endpoint = "major_events", input = leptos::server_fn::codec::Json)]
 pub async fn load_major_events() -> Result<Vec<MajorEventRow>, AppError> {
     crate::error::respond(
@@ -42,7 +49,8 @@ pub async fn load_major_events() -> Result<Vec<MajorEventRow>, AppError> {
     )
 }
 
-/// Marks `version` of an event as read by the viewer. Refused when a newer version has come
+/// Marks `version` of an event as read by the viewer's side: the city bureau's mark for the
+/// bureau, the township's for a township or department. Refused when a newer version has come
 /// in since the page showed it, so nobody marks unseen text as read.
 #[server(endpoint = "major_event_read", input = leptos::server_fn::codec::Json)]
 pub async fn mark_major_event_read(id: Uuid, version: u32) -> Result<(), AppError> {

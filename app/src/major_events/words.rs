@@ -20,6 +20,9 @@ pub const MY_RECORDS: &str = "查看我的记录";
 pub const EDIT: &str = "修改重大事项";
 pub const BOARD: &str = "重大事项";
 pub const MARK_READ: &str = "标记已阅";
+pub const CITY_ACKNOWLEDGE: &str = "市统计局确认已阅";
+pub const TOWNSHIP_UNREAD: &str = "乡镇（部门）未阅";
+pub const CITY_UNREAD: &str = "市统计局待阅";
 
 pub fn board_unread(count: usize) -> String {
     format!("重大事项（{count} 条待阅）")
@@ -43,4 +46,29 @@ pub fn impact_in_full(impact: &str) -> String {
 
 pub fn reported(reporter: &str, received: &str) -> String {
     format!(" · {reporter} 上报于 {received}")
+}
+
+pub fn township_read(by: &str, at: &str) -> String {
+    format!("乡镇（部门）：{by} 于 {at} 已阅")
+}
+
+pub fn city_read(by: &str, at: &str) -> String {
+    format!("市统计局：{by} 于 {at} 确认已阅")
+}
+
+/// The city has not read it within its time, a local setting.
+pub fn city_overdue(hours: i64) -> String {
+    format!("市统计局超过 {hours} 小时未阅（时限为本地设置），已提醒局领导")
+}
+
+pub fn unread_reminder(title: &str) -> String {
+    format!("重大事项待阅：{title}")
+}
+
+pub fn escalated_reminder(title: &str) -> String {
+    format!("重大事项超时未阅：{title}")
+}
+
+pub fn reminder_note(occurred_on: &str) -> String {
+    format!("发生于 {occurred_on}，请在“乡镇走访情况”中查阅")
 }

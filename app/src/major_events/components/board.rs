@@ -1,5 +1,7 @@
-//! 重大事项 on the township view: every event of the viewer's grids, unread ones flagged at the
-//! top, each marked read by the township or the city.
+//! 重大事项 on the township view: every event of the viewer's grids, those waiting on the
+//! viewer's side flagged at the top, each with the township's and the city bureau's read marks;
+//! an event the city has not read in time shows red.
+use crate::domain::major_event::CITY_READ_WITHIN_HOURS;
 use crate::major_events::api::{MajorEventRow, load_major_events, mark_major_event_read};
 use crate::major_events::words;
 use leptos::prelude::*;
@@ -25,7 +27,7 @@ fn Events(
     rows: Vec<MajorEventRow>,
     refresh: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let unread = rows.iter().filter(|r| r.read.is_none()).count();
+    let unread = rows.iter().filter(|r| r.acknowledge.is_some()).count();
     let section_class = match unread {
         0 => "major-events",
         _ => "major-events alert",
@@ -43,7 +45,7 @@ fn Events(
             </Show>
             <ul class="records">
                 {rows.into_iter().map(|r| {
-                    let (id, version, unread) = (r.id, r.version, r.read.is_none());
+                    let (id, version, unread) = (r.id, r.version, r.acknowledge.is_some());
                     let read = move |_| spawn_local(async move {
                         match mark_major_event_read(id, version).await {
                             Ok(()) => refresh(),
@@ -51,7 +53,7 @@ fn Events(
                         }
                     });
                     view! {
-                        <li class="record" class:urgent=unread>
+                        <li class="record" class:urgent=unread class:escalated=r.escalated>
                             <div class="record-head">
                                 <strong>{r.title}</strong>
                                 <span class="muted">{words::occurred_on(&r.occurred_on)}</span>
@@ -62,10 +64,13 @@ fn Events(
                             </div>
                             <p class="findings">{r.details}</p>
                             <p>{words::impact_in_full(&r.impact)}</p>
-                            {match r.read {
-                                Some(by) => view! { <p class="muted">{by}</p> }.into_any(),
-                                None => view! { <button class="button" disabled=move || !ready.get() on:click=read>{words::MARK_READ}</button> }.into_any(),
+                            <p class="muted">{r.read.unwrap_or_else(|| words::TOWNSHIP_UNREAD.to_owned())}</p>
+                            {match (r.city_read, r.escalated) {
+                                (Some(by), _) => view! { <p class="muted">{by}</p> }.into_any(),
+                                (None, true) => view! { <p class="error">{words::city_overdue(CITY_READ_WITHIN_HOURS)}</p> }.into_any(),
+                                (None, false) => view! { <p class="muted">{words::CITY_UNREAD}</p> }.into_any(),
                             }}
+                            {r.acknowledge.map(|label| view! { <button class="button" disabled=move || !ready.get() on:click=read>{label}</button> })}
                         </li>
                     }
                 }).collect_view()}

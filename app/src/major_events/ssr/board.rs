@@ -1,12 +1,14 @@
-//! The board of major events for the township and the city, their read marks, and the
-//! reminders that flag unread events.
+//! The board of major events for the township and the city, their two read marks (the
+//! township's and the city bureau's), and the reminders that flag unread and escalated events.
 use crate::auth::ssr::Viewer;
 use crate::db::{enterprise, major_event, person};
 use crate::domain::cadence::Status;
+use crate::domain::major_event::{CITY_READ_WITHIN_HOURS, city_escalated};
 use crate::domain::period::{format_date, format_shanghai_minute};
 use crate::duties::api::Reminder;
 use crate::error::AppError;
 use crate::major_events::api::MajorEventRow;
+use crate::major_events::words;
 use crate::sync::store::wire_version;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -18,8 +20,8 @@ use uuid::Uuid;
 /// How many events the board shows: the unread ones first, then the latest read ones.
 const BOARD_MAX: usize = 200;
 
-/// The grids whose events the viewer reviews (township leaders and deputies, the city
-/// bureau); refused for anyone who reviews none.
+/// The grids whose events the viewer reviews (a township's or department's leader and
+/// instructor, the city bureau); refused for anyone who reviews none.
 fn reviewed_grids(viewer: &Viewer) -> Result<BTreeSet<i32>, AppError> {
     let grids = viewer.reviewed_grids();
     if grids.is_empty() {
@@ -28,22 +30,56 @@ fn reviewed_grids(viewer: &Viewer) -> Result<BTreeSet<i32>, AppError> {
     Ok(grids)
 }
 
+/// Whose read mark a viewer sets and waits on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// The township or department the event's grid lies in.
+    Unit,
+    /// The city bureau, to which the event goes at once (001 §三(三)3).
+    City,
+}
+
+impl Side {
+    fn of(viewer: &Viewer) -> Side {
+        if viewer.is_city_admin() {
+            Side::City
+        } else {
+            Side::Unit
+        }
+    }
+
+    fn column(self) -> major_event::Column {
+        match self {
+            Side::Unit => major_event::Column::ReadAtMs,
+            Side::City => major_event::Column::CityReadAtMs,
+        }
+    }
+
+    fn has_read(self, row: &major_event::Model) -> bool {
+        match self {
+            Side::Unit => row.read_at_ms.is_some(),
+            Side::City => row.city_read_at_ms.is_some(),
+        }
+    }
+}
+
 async fn events_of(
     db: &impl ConnectionTrait,
     grids: &BTreeSet<i32>,
+    side: Side,
     unread_only: bool,
 ) -> Result<Vec<major_event::Model>, AppError> {
     let mut query = major_event::Entity::find()
         .filter(major_event::Column::GridId.is_in(grids.iter().copied()));
     if unread_only {
-        query = query.filter(major_event::Column::ReadAtMs.is_null());
+        query = query.filter(side.column().is_null());
     }
     let mut rows = query
         .order_by_desc(major_event::Column::ReceivedAtMs)
         .all(db)
         .await?;
-    // Unread first; the sort is stable, so each part stays newest first.
-    rows.sort_by_key(|r| r.read_at_ms.is_some());
+    // Unread on the viewer's side first; the sort is stable, so each part stays newest first.
+    rows.sort_by_key(|r| side.has_read(r));
     Ok(rows)
 }
 
@@ -58,7 +94,8 @@ pub async fn board(
     if grids.is_empty() {
         return Ok(Vec::new());
     }
-    let mut rows = events_of(db, &grids, false).await?;
+    let side = Side::of(viewer);
+    let mut rows = events_of(db, &grids, side, false).await?;
     rows.truncate(BOARD_MAX);
     let grid_names = viewer.grids.names();
     let firm_names = names(
@@ -74,7 +111,7 @@ pub async fn board(
             .filter(
                 person::Column::Id.is_in(
                     rows.iter()
-                        .flat_map(|r| [Some(r.person_id), r.read_by])
+                        .flat_map(|r| [Some(r.person_id), r.read_by, r.city_read_by])
                         .flatten(),
                 ),
             )
@@ -84,9 +121,15 @@ pub async fn board(
             .map(|p| (p.id, p.name)),
     );
     let name = |map: &HashMap<i32, String>, id: i32| map.get(&id).cloned().unwrap_or_default();
+    let button = match side {
+        Side::Unit => words::MARK_READ,
+        Side::City => words::CITY_ACKNOWLEDGE,
+    };
     Ok(rows
         .into_iter()
         .map(|r| MajorEventRow {
+            escalated: city_escalated(r.received_at_ms, r.city_read_at_ms.is_some(), viewer.now_ms),
+            acknowledge: (!side.has_read(&r)).then(|| button.to_owned()),
             id: r.id,
             version: wire_version(r.version),
             grid_name: name(&grid_names, r.grid_id),
@@ -98,12 +141,12 @@ pub async fn board(
             impact: r.impact,
             received: format_shanghai_minute(r.received_at_ms),
             read: r.read_by.zip(r.read_at_ms).map(|(by, at)| {
-                format!(
-                    "{} 于 {} 已阅",
-                    name(&people, by),
-                    format_shanghai_minute(at)
-                )
+                words::township_read(&name(&people, by), &format_shanghai_minute(at))
             }),
+            city_read: r
+                .city_read_by
+                .zip(r.city_read_at_ms)
+                .map(|(by, at)| words::city_read(&name(&people, by), &format_shanghai_minute(at))),
         })
         .collect())
 }
@@ -129,18 +172,23 @@ pub async fn mark_read(
             "该重大事项已有更新的版本，请刷新页面查看后再标记已阅".into(),
         ));
     }
-    if row.read_at_ms.is_some() {
+    let side = Side::of(viewer);
+    if side.has_read(&row) {
         return Ok(());
     }
     let mut active: major_event::ActiveModel = row.into();
-    active.read_by = Set(Some(viewer.person_id()));
-    active.read_at_ms = Set(Some(viewer.now_ms));
+    let (by, at) = (Set(Some(viewer.person_id())), Set(Some(viewer.now_ms)));
+    match side {
+        Side::Unit => (active.read_by, active.read_at_ms) = (by, at),
+        Side::City => (active.city_read_by, active.city_read_at_ms) = (by, at),
+    }
     active.update(db).await?;
     Ok(())
 }
 
-/// One reminder per unread event for those who review them, so a township leader's phone
-/// flags it on the next sync.
+/// One reminder per event unread on the viewer's side, so a township leader's phone flags it
+/// on the next sync; for the city bureau's leaders, an event past the city's time to read it
+/// is escalated as such.
 pub async fn unread_reminders(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
@@ -148,17 +196,27 @@ pub async fn unread_reminders(
     let Ok(grids) = reviewed_grids(viewer) else {
         return Ok(Vec::new());
     };
-    Ok(events_of(db, &grids, true)
+    let side = Side::of(viewer);
+    Ok(events_of(db, &grids, side, true)
         .await?
         .into_iter()
-        .map(|r| Reminder {
-            title: format!("重大事项待阅：{}", r.title),
-            note: format!(
-                "发生于 {}，请在“乡镇走访情况”中查阅",
-                format_date(r.occurred_on)
-            ),
-            status: Status::Overdue,
-            report: None,
+        .map(|r| {
+            let escalated =
+                side == Side::City && city_escalated(r.received_at_ms, false, viewer.now_ms);
+            Reminder {
+                title: if escalated {
+                    words::escalated_reminder(&r.title)
+                } else {
+                    words::unread_reminder(&r.title)
+                },
+                note: if escalated {
+                    words::city_overdue(CITY_READ_WITHIN_HOURS)
+                } else {
+                    words::reminder_note(&format_date(r.occurred_on))
+                },
+                status: Status::Overdue,
+                report: None,
+            }
         })
         .collect())
 }

@@ -108,13 +108,15 @@ impl RecordKind for MajorEvents {
         _tx: &DatabaseTransaction,
         row: &Self::Row,
     ) -> Result<Option<Vec<Problem>>, ServerError> {
-        Ok(row.read_at_ms.is_some().then(|| {
-            vec![Problem::new(
-                "already_read",
-                None,
-                "这条重大事项已被乡镇或市统计局阅知，不能撤回；如有更正，请修改后重新上报",
-            )]
-        }))
+        Ok(
+            (row.read_at_ms.is_some() || row.city_read_at_ms.is_some()).then(|| {
+                vec![Problem::new(
+                    "already_read",
+                    None,
+                    "这条重大事项已被乡镇或市统计局阅知，不能撤回；如有更正，请修改后重新上报",
+                )]
+            }),
+        )
     }
 
     /// A changed event is news again: it waits to be read anew.
@@ -138,6 +140,8 @@ impl RecordKind for MajorEvents {
             change_seq: NotSet, // numbered by the engine before commit
             read_by: Set(None),
             read_at_ms: Set(None),
+            city_read_by: Set(None),
+            city_read_at_ms: Set(None),
         }
     }
 
