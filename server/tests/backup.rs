@@ -67,15 +67,17 @@ async fn push_until(
             }
             batch.push(record);
         }
-        let answer: Value = client
+        let response = client
             .post(format!("{base}/api/v1/sync/push"))
             .json(&json!({"protocol": 1, "records": batch}))
             .send()
             .await
-            .unwrap()
-            .json()
-            .await
             .unwrap();
+        // The backup must not make the server refuse or fail a push.
+        let status = response.status();
+        let text = response.text().await.unwrap();
+        assert_eq!(status, 200, "a push during the backup: {text}");
+        let answer: Value = serde_json::from_str(&text).unwrap();
         let mut acked = acked.lock().unwrap();
         for result in answer["results"].as_array().unwrap() {
             assert_eq!(result["status"], "accepted", "{result}");

@@ -12,7 +12,7 @@ use crate::domain::period::Quarter;
 use crate::error::AppError;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, TransactionTrait,
+    QuerySelect,
 };
 use std::collections::{HashMap, HashSet};
 use time::Date;
@@ -53,7 +53,7 @@ pub async fn save(
         .validate()
         .map_err(|e| AppError::Invalid(e.to_string()))?;
     let json = serde_json::to_string(&policy).map_err(|_| AppError::internal())?;
-    let tx = db.begin().await?;
+    let tx = crate::db::begin_write(db).await?;
     let (before, _) = self::policy(&tx).await?;
     cadence_policy::Entity::insert(cadence_policy::ActiveModel {
         policy: Set(json),

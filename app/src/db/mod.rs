@@ -22,3 +22,17 @@ pub mod training_attendee;
 pub mod visit;
 pub mod waiver;
 pub mod withdrawal;
+
+/// Begins a transaction that writes. On SQLite it takes the write lock at once (`BEGIN
+/// IMMEDIATE`): a transaction that read first and then wrote would fail outright, not wait its
+/// busy timeout, if another connection (a backup noting itself, another process) wrote in
+/// between. PostgreSQL ignores the mode.
+pub async fn begin_write<C: sea_orm::TransactionTrait>(
+    db: &C,
+) -> Result<C::Transaction, sea_orm::DbErr> {
+    db.begin_with_options(sea_orm::TransactionOptions {
+        sqlite_transaction_mode: Some(sea_orm::SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
+}

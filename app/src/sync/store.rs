@@ -14,7 +14,7 @@ use crate::sync::kind::{BatchScope, Head, Holders, Incoming, RecordKind, StoredR
 use crate::sync::rows;
 use crate::sync::sequence::Span;
 use crate::sync::words;
-use sea_orm::{DatabaseConnection, DatabaseTransaction, EntityName, EntityTrait, TransactionTrait};
+use sea_orm::{DatabaseConnection, DatabaseTransaction, EntityName, EntityTrait};
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
@@ -144,8 +144,7 @@ async fn push<K: RecordKind>(
         return Ok(Vec::new());
     }
     let today = viewer.today()?;
-    let tx = db
-        .begin()
+    let tx = crate::db::begin_write(db)
         .await
         .map_err(ServerError::db("opening a push"))?;
     let scope = K::Scope::load(&tx, viewer, &records).await?;

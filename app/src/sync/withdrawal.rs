@@ -17,7 +17,7 @@ use crate::sync::store::{KindStore, Removal, rejected, stored_version};
 use crate::sync::words;
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    QueryFilter, Set, TransactionTrait, sea_query::OnConflict,
+    QueryFilter, Set, sea_query::OnConflict,
 };
 use std::collections::HashSet;
 use uuid::Uuid;
@@ -111,8 +111,7 @@ pub async fn apply(
 ) -> Result<Vec<RecordResult>, ServerError> {
     let mut results = Vec::with_capacity(records.len());
     for record in records {
-        let tx = db
-            .begin()
+        let tx = crate::db::begin_write(db)
             .await
             .map_err(ServerError::db("opening a withdrawal"))?;
         let outcome = match done_before(&tx, kinds, viewer, &record).await? {

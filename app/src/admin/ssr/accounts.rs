@@ -7,9 +7,7 @@ use crate::auth::ssr::end_sessions;
 use crate::db::{person, role_assignment};
 use crate::domain::grid::{GridKind, Role};
 use crate::error::AppError;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
 /// A first password: 10 characters that cannot be misread (no 0/O, 1/l/I).
@@ -65,7 +63,7 @@ impl AdminSession {
             | PersonChange::Unassign { person_id, .. }
             | PersonChange::EndSessions { person_id } => *person_id,
         };
-        let tx = self.db.begin().await?;
+        let tx = crate::db::begin_write(&self.db).await?;
         let p = person::Entity::find_by_id(target)
             .one(&tx)
             .await?

@@ -11,7 +11,7 @@ use crate::error::AppError;
 use sea_orm::sea_query::Condition;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, TransactionTrait,
+    QuerySelect,
 };
 use std::collections::HashMap;
 
@@ -51,7 +51,7 @@ impl AdminSession {
         change: EnterpriseChange,
     ) -> Result<EnterpriseEntry, AppError> {
         let me = audit::Actor::of(&self.viewer);
-        let tx = self.db.begin().await?;
+        let tx = crate::db::begin_write(&self.db).await?;
         let names = self.viewer.grids.names();
         let saved = match change {
             EnterpriseChange::Add { fields } => {

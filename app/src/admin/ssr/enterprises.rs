@@ -12,9 +12,7 @@ use crate::domain::credit_code::CreditCode;
 use crate::domain::grid::{GridKind, Industry};
 use crate::domain::phone::PhoneNumber;
 use crate::error::AppError;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use std::collections::HashMap;
 
 /// The change shown for a closed enterprise that an import brings back.
@@ -103,7 +101,7 @@ pub async fn import(
     }
     let to_write = report.new + report.changed;
     ticker.stage(ImportStage::Writing, to_write).await;
-    let tx = db.begin().await?;
+    let tx = crate::db::begin_write(db).await?;
     let me = audit::Actor::of(viewer);
     let mut new_rows = Vec::new();
     let mut entries = Vec::new();

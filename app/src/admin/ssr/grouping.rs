@@ -7,7 +7,7 @@ use crate::db::{enterprise, grid};
 use crate::domain::grid::{GridKind, Industry};
 use crate::domain::grouping::{DEFAULT_GRID_SIZE, GroupingInput, propose_grids};
 use crate::error::AppError;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use std::collections::{BTreeSet, HashMap};
 
 impl AdminSession {
@@ -117,7 +117,7 @@ impl AdminSession {
             }
         }
         let me = audit::Actor::of(&self.viewer);
-        let tx = self.db.begin().await?;
+        let tx = crate::db::begin_write(&self.db).await?;
         for old in &old_grids {
             let mut closed: grid::ActiveModel = old.clone().into();
             closed.closed = Set(true);

@@ -9,9 +9,7 @@ use crate::auth::ssr::Viewer;
 use crate::db::{grid, person, role_assignment};
 use crate::directory::import::{ImportPreview, Layout, PersonRow, Record};
 use crate::error::AppError;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use std::collections::{HashMap, HashSet};
 
 /// Open grids whose name is unique; a name two grids share cannot be told apart in a file.
@@ -124,7 +122,7 @@ pub async fn import(
         return Ok(report);
     }
     ticker.stage(ImportStage::Writing, plan.len()).await;
-    let tx = db.begin().await?;
+    let tx = crate::db::begin_write(db).await?;
     let mut created: HashMap<String, i32> = HashMap::new();
     let mut renamed: HashSet<String> = HashSet::new();
     for (r, grid_id, has_role) in plan {

@@ -7,7 +7,7 @@ use crate::domain::grid::GridKind;
 use crate::error::AppError;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, TransactionTrait,
+    QuerySelect,
 };
 use std::collections::HashMap;
 
@@ -45,7 +45,7 @@ impl AdminSession {
     }
 
     pub async fn change_grid(&self, change: GridChange) -> Result<Vec<GridNode>, AppError> {
-        let tx = self.db.begin().await?;
+        let tx = crate::db::begin_write(&self.db).await?;
         // Read in the transaction, not from the viewer: the change must see the tree as it is now.
         let tree = Grids::new(grid::Entity::find().all(&tx).await?);
         let grids = tree.all();

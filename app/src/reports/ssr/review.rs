@@ -15,7 +15,7 @@ use crate::sync::sequence;
 use crate::township::ssr::{Scope, resolve_scope, visit_counts};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use std::collections::{BTreeSet, HashMap};
 use uuid::Uuid;
@@ -220,7 +220,7 @@ pub async fn review(
     action: ReviewAction,
     comment: &str,
 ) -> Result<(), AppError> {
-    let tx = db.begin().await?;
+    let tx = crate::db::begin_write(db).await?;
     let row = monthly_report::Entity::find_by_id(id)
         .one(&tx)
         .await?
@@ -289,7 +289,7 @@ pub async fn waive_report(
     if !viewer.reviews(grid_id) {
         return Err(AppError::Forbidden);
     }
-    let tx = db.begin().await?;
+    let tx = crate::db::begin_write(db).await?;
     waive(
         &tx,
         &Waiver {
