@@ -208,15 +208,25 @@ pub(crate) struct Scope {
 }
 
 /// The chosen scope (the viewer's first when `None`), refused when not the viewer's to see.
+/// Any grid the viewer oversees may be the scope, one not offered in the list included (a
+/// single enterprise grid, say): it is then added to the list, so the page can show it.
 pub(crate) async fn resolve_scope(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     scope: Option<i32>,
 ) -> Result<Scope, AppError> {
     let grids = viewer.grids.all();
-    let scopes = scope_choices(viewer, grids);
+    let mut scopes = scope_choices(viewer, grids);
     let scope_id = match scope {
         Some(id) if scopes.iter().any(|s| s.grid_id == id) => id,
+        Some(id) if oversees(viewer, id) => {
+            let name = viewer.grids.get(id).map(|g| g.name.clone());
+            scopes.push(ScopeChoice {
+                grid_id: id,
+                name: name.unwrap_or_default(),
+            });
+            id
+        }
         Some(_) => return Err(AppError::Forbidden),
         None => scopes
             .first()
@@ -251,8 +261,18 @@ pub(crate) async fn resolve_scope(
     })
 }
 
-/// The grids a viewer may look at: each grid above enterprise level that they oversee, and
-/// the townships below it (so a city administrator can pick any township).
+/// Whether the viewer holds a role above member in `grid` or a grid above it.
+fn oversees(viewer: &Viewer, grid: i32) -> bool {
+    viewer.profile.roles.iter().any(|r| {
+        r.role.sees_subtree()
+            && r.role != Role::Member
+            && viewer.grids.tree.subtree(r.grid_id).contains(&grid)
+    })
+}
+
+/// The grids a viewer picks from: each grid they hold a role above member in, and the level-2
+/// units and work areas they can see (so a city administrator can pick any township, and a
+/// township leader one of its work areas).
 fn scope_choices(viewer: &Viewer, grids: &[grid::Model]) -> Vec<ScopeChoice> {
     let led: BTreeSet<i32> = viewer
         .profile
@@ -265,7 +285,9 @@ fn scope_choices(viewer: &Viewer, grids: &[grid::Model]) -> Vec<ScopeChoice> {
         .iter()
         .filter(|g| {
             led.contains(&g.id)
-                || (g.kind == GridKind::Township.code() && viewer.visible.contains(&g.id))
+                || (GridKind::from_code(&g.kind)
+                    .is_some_and(|k| k.is_level_two() || k == GridKind::WorkArea)
+                    && viewer.visible.contains(&g.id))
         })
         .map(|g| ScopeChoice {
             grid_id: g.id,
