@@ -279,6 +279,33 @@ db_test!(major_events_stay_within_the_reporters_grids, |app| {
 
 // On 10 December, long after the plan's due date of 31 March.
 db_test!(
+    two_plans_for_one_grid_and_year_filed_at_once_store_one_and_refuse_the_other,
+    at "2026-12-10T09:00:00+08:00",
+    |app| {
+        let leader = app.login(GRID_LEADER).await;
+        let deputy = app.login(GRID_DEPUTY).await;
+        let grid = grid_id(&app.pull(&leader).await, GRID);
+        for year in [2025, 2026, 2027] {
+            let (a, b) = tokio::join!(
+                app.push(&leader, json!([plan(&new_id(), 1, grid, year, "组长的计划")])),
+                app.push(&deputy, json!([plan(&new_id(), 1, grid, year, "副组长的计划")]))
+            );
+            assert_eq!((a.0, b.0), (200, 200), "{a:?} {b:?}");
+            let mut outcomes = [outcome(&a.1, 0), outcome(&b.1, 0)];
+            outcomes.sort();
+            assert_eq!(
+                outcomes,
+                [
+                    ("accepted".into(), "".into()),
+                    ("rejected".into(), "plan_exists".into())
+                ],
+                "{year}: {a:?} {b:?}"
+            );
+        }
+    }
+);
+
+db_test!(
     one_annual_plan_per_grid_and_year_shown_to_the_township,
     at "2026-12-10T09:00:00+08:00",
     |app| {

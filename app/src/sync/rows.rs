@@ -6,7 +6,7 @@ use crate::auth::ssr::Viewer;
 use crate::error::ServerError;
 use crate::sync::kind::{Holders, Incoming, RecordKind, StoredRow, Write};
 use crate::sync::sequence::{self, Span};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder,
@@ -48,8 +48,13 @@ pub(super) async fn insert<K: RecordKind>(
     tx: &DatabaseTransaction,
     new: &Incoming<'_, K::Admitted>,
 ) -> Result<bool, ServerError> {
+    // No conflict target: two pushes of one new record at once may collide on any of the
+    // kind's unique keys (an annual plan's grid and year as well as its id); the second must
+    // then insert nothing, not fail its push (PostgreSQL raises on a key that is not the
+    // target).
     let result = K::Entity::insert(K::row(new, None))
-        .on_conflict_do_nothing()
+        .on_conflict(OnConflict::new().do_nothing().to_owned())
+        .try_insert()
         .exec_without_returning(tx)
         .await
         .map_err(ServerError::db("inserting a record"))?;

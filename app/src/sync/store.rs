@@ -203,10 +203,17 @@ async fn store_one<K: RecordKind>(
             if rows::insert::<K>(tx, &incoming()).await? {
                 written.push(record.id);
             }
-            // Inserted now, or by a concurrent push of the same id: judged as stored.
+            // Inserted now, or by a concurrent push of the same id: judged as stored. Not
+            // stored: a concurrent push took the kind's other key (a plan for the same grid
+            // and year), which `taken` now sees.
             match rows::find::<K>(tx, record.id).await? {
                 Some(row) => row,
-                None => return Ok(rejected("not_stored", words::NOT_STORED)),
+                None => {
+                    return Ok(match K::taken(tx, record.id, admitted).await? {
+                        Some(problems) => RecordOutcome::Rejected { problems },
+                        None => rejected("not_stored", words::NOT_STORED),
+                    });
+                }
             }
         }
     };
