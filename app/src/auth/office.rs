@@ -11,7 +11,10 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 
 /// What the office pages found at their door, read once per page load: by the gate and by
-/// the top bar.
+/// the top bar. Each awaits it inside `Suspend` rather than reading it with `.get()`: one
+/// resource read by `.get()` in two `<Suspense>` is the pattern of leptos issues #4851 and
+/// #4578, where a server-rendered page now and then never finishes (seen here: the access
+/// matrix, once in a few thousand pages).
 #[derive(Clone, Copy)]
 pub struct Door(Resource<Result<OfficeDoor, AppError>>);
 
@@ -39,14 +42,16 @@ pub fn OfficeSignedIn() -> impl IntoView {
     };
     view! {
         <Suspense fallback=|| ()>
-            {move || door.get().and_then(|door| match door {
-                Ok(OfficeDoor::Open { name }) => Some(view! {
-                    <span class="signed-in">{name}</span>
-                    <button class="topbar-button" on:click=sign_out disabled=move || !ready.get()>
-                        {words::SIGN_OUT}
-                    </button>
-                }),
-                _ => None,
+            {move || Suspend::new(async move {
+                match door.await {
+                    Ok(OfficeDoor::Open { name }) => Some(view! {
+                        <span class="signed-in">{name}</span>
+                        <button class="topbar-button" on:click=sign_out disabled=move || !ready.get()>
+                            {words::SIGN_OUT}
+                        </button>
+                    }),
+                    _ => None,
+                }
             })}
         </Suspense>
         <Show when=move || error.get().is_some()>
@@ -65,9 +70,11 @@ pub fn OfficeGate() -> impl IntoView {
     // shows its own refusal below the form.
     view! {
         <Suspense fallback=|| ()>
-            {move || door.get().map(|door| match door {
-                Ok(OfficeDoor::AskPassword) => view! { <OfficeLogin /> }.into_any(),
-                _ => ().into_any(),
+            {move || Suspend::new(async move {
+                match door.await {
+                    Ok(OfficeDoor::AskPassword) => view! { <OfficeLogin /> }.into_any(),
+                    _ => ().into_any(),
+                }
             })}
         </Suspense>
         <Outlet />

@@ -160,6 +160,11 @@ impl Tally {
             self.known.len(),
             self.failures.len()
         );
+        let stalled = super::world::STALLED_PAGES.load(std::sync::atomic::Ordering::Relaxed);
+        let _ = writeln!(
+            out,
+            "  pages whose body stalled and were fetched again (this process so far): {stalled}"
+        );
         for (why, n) in &self.skipped {
             let _ = writeln!(out, "  skipped {n}: {why}");
         }
