@@ -2,7 +2,7 @@
 //! the city bureau's administration). Hydrated by its own bundle (`OFFICE_BUNDLE`), so the
 //! field app stays small; links back into the field app are `rel="external"` (a full load).
 use crate::admin::components::{
-    AuditPage, EnterprisesPage, GridsPage, GroupingPage, ImportPage, PeoplePage,
+    AuditPage, EnterprisesPage, GridsPage, GroupingPage, ImportPage, PeoplePage, PermissionsPage,
 };
 use crate::auth::office::{OfficeGate, OfficeSignedIn, provide_door};
 use crate::auth::sessions_page::SessionsPage;
@@ -39,6 +39,7 @@ pub fn OfficeApp() -> impl IntoView {
                     <Route path=path!("/admin/enterprises") view=EnterprisesPage />
                     <Route path=path!("/admin/people") view=PeoplePage />
                     <Route path=path!("/admin/grouping") view=GroupingPage />
+                    <Route path=path!("/admin/permissions") view=PermissionsPage />
                     <Route path=path!("/admin/audit") view=AuditPage />
                     <Route path=path!("/admin/status") view=crate::status::components::StatusPage />
                     <Route path=path!("/admin/cadence") view=crate::cadence::components::CadencePage />

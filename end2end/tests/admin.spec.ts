@@ -140,3 +140,21 @@ test('报送节奏 tells the documents\' rules from the local settings', async (
   await expect(row(/网格活动/).getByRole('cell').last()).toContainText('玉环文件为“定期”，按每季度理解（本地设置）');
   await expect(row(/分析例会/).getByRole('cell').last()).toContainText('文件规定乡镇每月召开分析例会');
 });
+
+test('权限一览 shows the city who may do what, and how many hold each role', async ({ page }) => {
+  await new LoginPage(page).loginAs(ADMIN);
+  await page.goto('/admin/audit');
+  await page.getByRole('link', { name: '权限一览' }).click();
+  await expect(page.getByRole('heading', { name: '权限一览' })).toBeVisible();
+  const table = (kind: string) => page.locator(`h2:text-is("${kind}") + table`);
+  const row = (kind: string, role: string) =>
+    table(kind).getByRole('row').filter({ has: page.getByRole('cell', { name: role, exact: true }) });
+  // The bureau (the city grid's instructor) administers; the vice-mayor who leads it only sees.
+  await expect(row('市域', '网格指导员')).toContainText('管理全市');
+  await expect(row('市域', '网格长')).not.toContainText('管理全市');
+  await expect(row('市域', '网格长').getByRole('cell').nth(1)).toHaveText('1');
+  // A township's 分管领导 reviews, its deputies (the work-area heads) do not.
+  await expect(row('乡镇/街道', '网格指导员')).toContainText('审核汇报');
+  await expect(row('乡镇/街道', '副网格长')).not.toContainText('审核汇报');
+  await expect(row('企业网格', '网格员')).toContainText('参加继续教育');
+});

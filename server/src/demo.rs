@@ -24,8 +24,9 @@ type GridSpec = (
     Option<Industry>,
 );
 
-pub const ACCOUNTS: [Account; 11] = [
-    ("13800000001", "周明远", &[("云江市", Role::Leader)]),
+pub const ACCOUNTS: [Account; 12] = [
+    // The statistics bureau's director: the city grid's 网格指导员, who administers the city.
+    ("13800000001", "周明远", &[("云江市", Role::Instructor)]),
     ("13800000002", "陈晓岚", &[("东湖镇", Role::Leader)]),
     ("13800000003", "郑雅", &[("西岭街道", Role::Leader)]),
     ("13800000004", "王建华", &[("东湖工业一网格", Role::Leader)]),
@@ -48,6 +49,8 @@ pub const ACCOUNTS: [Account; 11] = [
     ("13800000010", "林海", &[("东湖北片", Role::Leader)]),
     // The township's 分管领导: its 网格指导员, who reviews beside the leader.
     ("13800000011", "许文斌", &[("东湖镇", Role::Instructor)]),
+    // The vice-mayor who leads the city grid: sees the whole city, administers nothing.
+    ("13800000012", "黄振国", &[("云江市", Role::Leader)]),
 ];
 
 const GRIDS: [GridSpec; 12] = [

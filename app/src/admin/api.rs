@@ -376,3 +376,19 @@ pub async fn change_enterprise(change: EnterpriseChange) -> Result<EnterpriseEnt
         .await,
     )
 }
+
+/// How many people hold a role in grids of one kind: beside the permission table, so the
+/// city sees whom each of its rows concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleHolding {
+    pub kind: crate::domain::grid::GridKind,
+    pub role: crate::domain::grid::Role,
+    pub people: u64,
+}
+
+/// 权限一览: the table itself is `domain::permission`, compiled into the page; the server
+/// adds who holds each role.
+#[server(endpoint = "admin/role_holders", input = leptos::server_fn::codec::Json)]
+pub async fn role_holders() -> Result<Vec<RoleHolding>, AppError> {
+    crate::error::respond(async { super::ssr::admin_session().await?.role_holders().await }.await)
+}

@@ -9,6 +9,7 @@ pub const PEOPLE: &str = "人员";
 pub const GROUPING: &str = "分组建议";
 pub const CADENCE: &str = "报送节奏";
 pub const AUDIT: &str = "操作日志";
+pub const PERMISSIONS: &str = "权限一览";
 
 // 导入名录.
 pub const IMPORT_HOW: &str = "支持 Excel（xlsx）和 CSV（UTF-8 或旧版 Excel 的 GBK 编码）。先预览，确认无误后再导入；同一信用代码再次导入会更新原记录。";
@@ -179,3 +180,9 @@ pub fn audit_action(action: &str) -> &str {
         other => other,
     }
 }
+
+// 权限一览.
+pub const PERMISSIONS_HOW: &str = "各级网格中每个角色能做什么。系统的每一项权限检查都按此表执行；人数为目前在未关闭的该类网格中担任此角色的人员数（一人在同类多个网格任职只计一次）。市统计局（市域网格的网格指导员）管理全市；分管副市长（市域网格长）和市府办（副网格长）可查看全市，不做管理和审核。";
+pub const HOLDERS: &str = "人数";
+pub const MAY: &str = "可以做";
+pub const ONLY_OWN_GRID: &str = "查看本网格（无其他权限）";

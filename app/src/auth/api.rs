@@ -1,5 +1,6 @@
 //! Shared types of the login exchange (`docs/sync.md`, "Login").
 use crate::domain::grid::{GridKind, Role};
+use crate::domain::permission::{Ability, permits};
 use serde::{Deserialize, Serialize};
 
 /// What the login form sends.
@@ -34,58 +35,66 @@ pub struct GridRole {
 }
 
 impl Profile {
-    /// The city statistics bureau: a leader or deputy of a city grid.
+    /// Whether some role of the person permits `ability` (the table of
+    /// [`crate::domain::permission`]).
+    pub fn may(&self, ability: Ability) -> bool {
+        self.roles.iter().any(|r| r.permits(ability))
+    }
+
+    /// The city statistics bureau: the city grid's 网格指导员 (the director and bureau staff).
     pub fn administers_city(&self) -> bool {
-        self.roles.iter().any(|r| {
-            r.kind == GridKind::City && matches!(r.role, Role::Leader | Role::DeputyLeader)
-        })
+        self.may(Ability::Administer)
+    }
+
+    /// Whether the person oversees the whole city: the city grid's leader, deputies and the
+    /// bureau, who see the townships side by side.
+    pub fn oversees_city(&self) -> bool {
+        (self.roles.iter()).any(|r| r.kind == GridKind::City && r.permits(Ability::SeeBelow))
     }
 
     /// Whether the person oversees some grid (and so has a township or grid view).
     pub fn oversees(&self) -> bool {
-        self.roles.iter().any(|r| r.role.sees_subtree())
+        self.may(Ability::SeeBelow)
     }
 
     /// The grids whose monthly report (情况汇报) the person writes: the work areas and
-    /// enterprise grids they lead or deputise for ([`GridKind::reports_monthly`]).
+    /// enterprise grids they lead or deputise for.
     pub fn reporting_grids(&self) -> Vec<&GridRole> {
-        self.led_roles()
-            .filter(|r| r.kind.reports_monthly())
-            .collect()
+        self.grids_permitting(Ability::Report)
     }
 
     /// The grids whose annual work plan the person writes: the enterprise grids they lead or
     /// deputise for (001 §三(二)).
     pub fn planning_grids(&self) -> Vec<&GridRole> {
-        self.led_roles()
-            .filter(|r| r.kind == GridKind::Enterprise)
-            .collect()
-    }
-
-    fn led_roles(&self) -> impl Iterator<Item = &GridRole> {
-        self.roles
-            .iter()
-            .filter(|r| matches!(r.role, Role::Leader | Role::DeputyLeader))
+        self.grids_permitting(Ability::Plan)
     }
 
     /// The enterprise grids the person belongs to, in any role: where they record activities.
     pub fn activity_grids(&self) -> Vec<&GridRole> {
-        self.roles
-            .iter()
-            .filter(|r| r.kind == GridKind::Enterprise)
-            .collect()
+        self.grids_permitting(Ability::Record)
+    }
+
+    fn grids_permitting(&self, ability: Ability) -> Vec<&GridRole> {
+        self.roles.iter().filter(|r| r.permits(ability)).collect()
     }
 
     /// Whether the person has office pages (township view, review, administration): their
     /// login opens an office session too.
+    /// (Whoever administers or reviews also oversees: the table's tests hold it.)
     pub fn has_office_pages(&self) -> bool {
-        self.oversees() || self.administers_city() || self.reviews_reports()
+        self.oversees()
     }
 
-    /// Whether the person reviews some grid's monthly reports: a township leader or deputy,
-    /// or the city bureau (the rule of [`crate::domain::grid_tree::GridTree::reviews`]).
+    /// Whether the person reviews some grid's monthly reports: a level-2 unit's leader or
+    /// 分管领导, or the city bureau.
     pub fn reviews_reports(&self) -> bool {
-        self.roles.iter().any(|r| r.role.reviews_in(r.kind))
+        self.may(Ability::Review)
+    }
+}
+
+impl GridRole {
+    pub fn permits(&self, ability: Ability) -> bool {
+        permits(self.kind, self.role, ability)
     }
 }
 

@@ -170,7 +170,7 @@ impl Viewer {
         self.profile.person_id
     }
 
-    /// The city statistics bureau: a leader or deputy of a city grid.
+    /// The city statistics bureau: the city grid's 网格指导员 (director and bureau staff).
     pub fn is_city_admin(&self) -> bool {
         self.profile.administers_city()
     }

@@ -1,6 +1,7 @@
 //! The grid tree's vocabulary: kinds of grid, roles in a grid and industries
 //! (the tree itself is [`super::grid_tree::GridTree`]).
 
+use super::permission::{Ability, permits};
 use serde::{Deserialize, Serialize};
 
 /// Database id of a grid.
@@ -111,34 +112,27 @@ impl GridKind {
 }
 
 impl Role {
-    /// Whether the role oversees the grid and every grid below it. A member
-    /// sees only their own grid's enterprises and their own records.
-    pub fn sees_subtree(&self) -> bool {
-        !matches!(self, Role::Member)
+    /// Whether the role in a grid of `kind` oversees the grids below it; a member sees only
+    /// their own grid's enterprises and their own records ([`Ability::SeeBelow`]).
+    pub fn sees_below(self, kind: GridKind) -> bool {
+        permits(kind, self, Ability::SeeBelow)
     }
 
-    /// Whether the role reviews the monthly reports and major events below a grid of
-    /// `kind`. In a level-2 unit its leader and its 网格指导员 (the 分管领导 who runs the grids
-    /// day to day) review; its deputies, the work-area heads, report instead (001 §三(二)2,
-    /// 003 §三(二)2). In the city, its leader and deputies (the bureau).
-    pub fn reviews_in(&self, kind: GridKind) -> bool {
-        match kind {
-            k if k.is_level_two() => matches!(self, Role::Leader | Role::Instructor),
-            GridKind::City => matches!(self, Role::Leader | Role::DeputyLeader),
-            _ => false,
-        }
+    /// Whether the role reviews the monthly reports and major events below a grid of `kind`
+    /// ([`Ability::Review`]).
+    pub fn reviews_in(self, kind: GridKind) -> bool {
+        permits(kind, self, Ability::Review)
     }
 
-    /// Whether the role binds its holder to the continuing-education rule: the members
-    /// (网格员, the enterprises' statisticians) study.
-    pub fn studies(&self) -> bool {
-        matches!(self, Role::Member)
+    /// Whether the continuing-education rule binds the role in a grid of `kind`.
+    pub fn studies_in(self, kind: GridKind) -> bool {
+        permits(kind, self, Ability::Study)
     }
 
     /// Whether the role follows the continuing-education hours of the members of a grid of
-    /// `kind`: an enterprise grid's leader, deputy and instructor.
-    pub fn follows_study_in(&self, kind: GridKind) -> bool {
-        !self.studies() && kind == GridKind::Enterprise
+    /// `kind`.
+    pub fn follows_study_in(self, kind: GridKind) -> bool {
+        permits(kind, self, Ability::FollowStudy)
     }
 }
 
@@ -188,47 +182,11 @@ mod tests {
     }
 
     #[test]
-    fn members_study_and_their_enterprise_grids_leaders_and_instructors_follow_them() {
-        for role in Role::ALL {
-            assert_eq!(role.studies(), role == Role::Member, "{role:?}");
-            for kind in GridKind::ALL {
-                let follows = role != Role::Member && kind == GridKind::Enterprise;
-                assert_eq!(role.follows_study_in(kind), follows, "{role:?} in {kind:?}");
-            }
-        }
-    }
-
-    #[test]
     fn serde_uses_the_codes() {
         use serde::de::{IntoDeserializer, value::Error};
         let role: Result<Role, Error> = Role::deserialize("deputy_leader".into_deserializer());
         assert_eq!(role.unwrap(), Role::DeputyLeader);
         let kind: Result<GridKind, Error> = GridKind::deserialize("work_area".into_deserializer());
         assert_eq!(kind.unwrap(), GridKind::WorkArea);
-    }
-
-    #[test]
-    fn level_two_leaders_and_instructors_and_the_city_bureau_review() {
-        for kind in [GridKind::Township, GridKind::Department] {
-            assert!(Role::Leader.reviews_in(kind), "{kind:?}");
-            assert!(Role::Instructor.reviews_in(kind), "{kind:?}");
-            assert!(!Role::DeputyLeader.reviews_in(kind), "{kind:?}");
-            assert!(!Role::Member.reviews_in(kind), "{kind:?}");
-        }
-        assert!(Role::Leader.reviews_in(GridKind::City));
-        assert!(Role::DeputyLeader.reviews_in(GridKind::City));
-        assert!(!Role::Member.reviews_in(GridKind::City));
-        for role in Role::ALL {
-            assert!(!role.reviews_in(GridKind::WorkArea), "{role:?}");
-            assert!(!role.reviews_in(GridKind::Enterprise), "{role:?}");
-        }
-    }
-
-    #[test]
-    fn only_members_are_limited_to_their_grid() {
-        assert!(Role::Leader.sees_subtree());
-        assert!(Role::DeputyLeader.sees_subtree());
-        assert!(Role::Instructor.sees_subtree());
-        assert!(!Role::Member.sees_subtree());
     }
 }

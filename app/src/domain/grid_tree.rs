@@ -72,7 +72,7 @@ impl GridTree {
         let mut visible: BTreeSet<GridId> = roles.iter().map(|&(grid, _)| grid).collect();
         let mut expanded = BTreeSet::new();
         for &(grid, role) in roles {
-            if role.sees_subtree() && expanded.insert(grid) {
+            if self.kind(grid).is_some_and(|kind| role.sees_below(kind)) && expanded.insert(grid) {
                 self.expand(&mut expanded, self.children_of(grid));
             }
         }

@@ -18,6 +18,7 @@ pub mod login_throttle;
 pub mod major_event;
 pub mod money;
 pub mod period;
+pub mod permission;
 pub mod phone;
 pub mod photo;
 pub mod report;

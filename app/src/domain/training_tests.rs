@@ -4,7 +4,7 @@ use crate::domain::cadence::{
     Fact, FactKind, ObligationKind, Policy, Subject, Subjects, Waiver, evaluate,
 };
 use crate::domain::draft::Draft;
-use crate::domain::grid::Role;
+use crate::domain::grid::{GridKind, Role};
 use proptest::prelude::*;
 use time::macros::date;
 
@@ -140,7 +140,7 @@ proptest! {
             .collect();
         let (_, phone) = education_status(&education_rule(), 9, 2026, &attended, &[], today);
         let policy = Policy { name: String::new(), rules: vec![education_rule()] };
-        let subjects = Subjects { people: vec![(9, Role::Member)], ..Subjects::default() };
+        let subjects = Subjects { people: vec![(9, GridKind::Enterprise, Role::Member)], ..Subjects::default() };
         let facts: Vec<Fact> = attended
             .iter()
             .map(|(d, h)| Fact { amount: *h, ..Fact::new(FactKind::Training, Subject::Person(9), *d) })

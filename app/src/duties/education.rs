@@ -5,6 +5,8 @@ use crate::auth::ssr::Viewer;
 use crate::cadence::ssr::waivers;
 use crate::directory::ssr::members_of;
 use crate::domain::cadence::{ObligationKind, Period, Policy, Rule, Subject};
+use crate::domain::grid::GridKind;
+use crate::domain::permission::Ability;
 use crate::domain::training::education_status;
 use crate::error::AppError;
 use crate::trainings::ssr::hours_attended;
@@ -22,7 +24,7 @@ pub fn rule(policy: &Policy) -> Option<Rule> {
 
 /// Whether the rule binds the viewer, who then has a card of their own.
 pub fn binds(viewer: &Viewer) -> bool {
-    viewer.profile.roles.iter().any(|r| r.role.studies())
+    viewer.profile.may(Ability::Study)
 }
 
 /// The members of the enterprise grids the viewer follows, with their hours this year up to
@@ -34,7 +36,7 @@ pub async fn members(
     today: Date,
 ) -> Result<Vec<MemberEducation>, AppError> {
     let mut followed: Vec<i32> = (viewer.profile.roles.iter())
-        .filter(|r| r.role.follows_study_in(r.kind))
+        .filter(|r| r.permits(Ability::FollowStudy))
         .map(|r| r.grid_id)
         .collect();
     followed.sort_unstable();
@@ -42,7 +44,7 @@ pub async fn members(
     let members: Vec<_> = members_of(db, &followed)
         .await?
         .into_iter()
-        .filter(|m| m.role.studies() && m.person_id != viewer.person_id())
+        .filter(|m| m.role.studies_in(GridKind::Enterprise) && m.person_id != viewer.person_id())
         .collect();
     if members.is_empty() {
         return Ok(Vec::new());

@@ -6,8 +6,9 @@ use crate::db::{enterprise, grid, person, visit};
 use crate::domain::activity::activity_duties;
 use crate::domain::annual_plan::plan_status;
 use crate::domain::cadence::{ObligationKind, Period};
-use crate::domain::grid::{GridKind, Role};
+use crate::domain::grid::GridKind;
 use crate::domain::period::{Month, Quarter, viewable_month};
+use crate::domain::permission::Ability;
 use crate::error::{AppError, ServerError};
 use crate::township::api::{GridVisits, OverviewQuery, ScopeChoice, TownshipOverview, VisitRow};
 use crate::visits::ssr::record;
@@ -264,9 +265,7 @@ pub(crate) async fn resolve_scope(
 /// Whether the viewer holds a role above member in `grid` or a grid above it.
 fn oversees(viewer: &Viewer, grid: i32) -> bool {
     viewer.profile.roles.iter().any(|r| {
-        r.role.sees_subtree()
-            && r.role != Role::Member
-            && viewer.grids.tree.subtree(r.grid_id).contains(&grid)
+        r.permits(Ability::SeeBelow) && viewer.grids.tree.subtree(r.grid_id).contains(&grid)
     })
 }
 
@@ -278,7 +277,7 @@ fn scope_choices(viewer: &Viewer, grids: &[grid::Model]) -> Vec<ScopeChoice> {
         .profile
         .roles
         .iter()
-        .filter(|r| r.role.sees_subtree() && r.role != Role::Member)
+        .filter(|r| r.permits(Ability::SeeBelow))
         .map(|r| r.grid_id)
         .collect();
     grids

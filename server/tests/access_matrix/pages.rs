@@ -70,6 +70,7 @@ pub fn rows() -> Vec<Row> {
         "/admin/audit",
         "/admin/status",
         "/admin/cadence",
+        "/admin/permissions",
     ] {
         rows.push(office(path, Administer));
     }

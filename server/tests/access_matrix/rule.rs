@@ -3,8 +3,10 @@
 //! not the server's: members see and record in their own enterprise grid; leaders, deputies and
 //! instructors of a grid see it and everything below it; leaders and deputies of a grid write its
 //! monthly report and plan; a township or department grid's leader or instructor (分管领导)
-//! reviews the reports and major events below it (its deputies, the work-area heads, do not); the city bureau (leader or deputy of the city grid)
-//! administers, sees and reviews everything.
+//! reviews the reports and major events below it (its deputies, the work-area heads, do not);
+//! the city bureau (the city grid's instructor: the bureau director and staff) administers,
+//! sees and reviews everything, while the city grid's leader and deputy (the vice-mayor and
+//! 市府办) see everything and do nothing more.
 use app::domain::grid::{GridKind, Role};
 use std::collections::HashMap;
 
@@ -101,7 +103,7 @@ pub fn allowed(cap: Cap, roles: Option<&[(i64, Role)]>, subject: &Grid, tree: &T
     let holds =
         |test: &dyn Fn(&Grid, Role) -> bool| roles.iter().any(|(g, r)| test(tree.get(*g), *r));
     let above = |g: &Grid| tree.at_or_above(g.id, subject.id);
-    let bureau = holds(&|g, r| g.kind == GridKind::City && leads(r));
+    let bureau = holds(&|g, r| g.kind == GridKind::City && r == Role::Instructor);
     let enterprise = subject.kind == GridKind::Enterprise;
     match cap {
         Cap::Public | Cap::SignedIn => true,
@@ -175,17 +177,16 @@ const DONGHU_GRID_ONE: &[(Relation, Option<&str>)] = &[
     (Child, None),
 ];
 
-pub const ROLES: [RoleSpec; 11] = [
-    role(
-        "城市管理员",
-        "13800000001",
-        &[
-            (Own, Some("云江市")),
-            (Sibling, None),
-            (Parent, None),
-            (Child, Some("西岭街道")),
-        ],
-    ),
+const CITY: &[(Relation, Option<&str>)] = &[
+    (Own, Some("云江市")),
+    (Sibling, None),
+    (Parent, None),
+    (Child, Some("西岭街道")),
+];
+
+pub const ROLES: [RoleSpec; 12] = [
+    role("城市管理员", "13800000001", CITY),
+    role("分管副市长", "13800000012", CITY),
     role(
         "东湖镇网格长",
         "13800000002",

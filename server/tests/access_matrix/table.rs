@@ -214,6 +214,13 @@ fn server_functions() -> Vec<Row> {
             },
         ),
         sf(
+            "/api/admin/role_holders",
+            Administer,
+            Subject::Any,
+            by_status,
+            |_| json!({}),
+        ),
+        sf(
             "/api/admin/cadence",
             Administer,
             Subject::Any,

@@ -5,6 +5,7 @@ mod enterprises;
 mod grouping;
 mod import;
 mod people;
+mod permissions;
 mod tree;
 mod upload;
 
@@ -13,6 +14,7 @@ pub use enterprises::EnterprisesPage;
 pub use grouping::GroupingPage;
 pub use import::ImportPage;
 pub use people::PeoplePage;
+pub use permissions::PermissionsPage;
 pub use tree::GridsPage;
 
 use crate::admin::words;
@@ -30,6 +32,7 @@ pub(crate) fn AdminNav() -> impl IntoView {
             <A href="/admin/people">{words::PEOPLE}</A>
             <A href="/admin/grouping">{words::GROUPING}</A>
             <A href="/admin/cadence">{words::CADENCE}</A>
+            <A href="/admin/permissions">{words::PERMISSIONS}</A>
             <A href="/admin/audit">{words::AUDIT}</A>
             <A href="/admin/status">{crate::status::words::TITLE}</A>
         </nav>

@@ -7,6 +7,7 @@ mod enterprise_edits;
 mod enterprises;
 mod grouping;
 mod people;
+mod permissions;
 mod progress;
 mod routes;
 mod tree;

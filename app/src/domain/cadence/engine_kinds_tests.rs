@@ -71,10 +71,12 @@ fn continuing_education_hours_add_up_per_person_per_year() {
     );
     let subjects = Subjects {
         people: vec![
-            (100, Role::Member),
-            (101, Role::Member),
-            (101, Role::Member),
-            (102, Role::Leader),
+            (100, GridKind::Enterprise, Role::Member),
+            (101, GridKind::Enterprise, Role::Member),
+            (101, GridKind::Enterprise, Role::Member),
+            (102, GridKind::Enterprise, Role::Leader),
+            // A township's 经发办 staff member: not an enterprise's statistician, not bound.
+            (103, GridKind::Township, Role::Member),
         ],
         ..Subjects::default()
     };
@@ -89,6 +91,7 @@ fn continuing_education_hours_add_up_per_person_per_year() {
         hours(101, date!(2025 - 12 - 30), 20),
         hours(101, date!(2026 - 05 - 05), 20),
         hours(102, date!(2026 - 05 - 05), 30),
+        hours(103, date!(2026 - 05 - 05), 2),
     ];
     let all = evaluate(
         &policy(rule),

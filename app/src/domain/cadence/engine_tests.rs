@@ -18,7 +18,7 @@ pub(super) fn policy(rule: Rule) -> Policy {
 pub(super) fn subjects() -> Subjects {
     Subjects {
         grids: vec![(9, GridKind::Township), (1, GridKind::Enterprise)],
-        people: vec![(100, Role::Member)],
+        people: vec![(100, GridKind::Enterprise, Role::Member)],
         enterprises: vec![500],
     }
 }

@@ -126,8 +126,9 @@ impl Waiver {
 pub struct Subjects {
     /// Grids in scope with their kind.
     pub grids: Vec<(GridId, GridKind)>,
-    /// People in scope with a role they hold (a person may appear once per role).
-    pub people: Vec<(i32, Role)>,
+    /// People in scope with a role they hold and the kind of its grid (a person may appear
+    /// once per role).
+    pub people: Vec<(i32, GridKind, Role)>,
     /// Enterprises in scope.
     pub enterprises: Vec<i32>,
 }
@@ -162,8 +163,8 @@ impl Subjects {
             ObligationKind::ContinuingEducation { .. } => self
                 .people
                 .iter()
-                .filter(|(_, role)| role.studies())
-                .map(|&(id, _)| Subject::Person(id))
+                .filter(|(_, kind, role)| role.studies_in(*kind))
+                .map(|&(id, _, _)| Subject::Person(id))
                 .collect(),
             ObligationKind::MajorEvent => Vec::new(),
         };

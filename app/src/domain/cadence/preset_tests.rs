@@ -21,9 +21,9 @@ fn sample() -> Subjects {
             (12, GridKind::Enterprise),
         ],
         people: vec![
-            (100, Role::Member),
-            (101, Role::Member),
-            (200, Role::Leader),
+            (100, GridKind::Enterprise, Role::Member),
+            (101, GridKind::Enterprise, Role::Member),
+            (200, GridKind::Enterprise, Role::Leader),
         ],
         enterprises: vec![500, 501],
     }

@@ -22,7 +22,7 @@ use uuid::Uuid;
 
 /// The township's review board for a month (this month unless `month` names one): each
 /// enterprise grid of the chosen scope with its report and the cadence's judgement, the
-/// trend of the last months, and for the city bureau every township side by side.
+/// trend of the last months, and for whoever oversees the city every township side by side.
 pub async fn board(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
@@ -84,7 +84,7 @@ pub async fn board(
         due: judged.due.get(&month).cloned().unwrap_or_default(),
         rows,
         trend: trend(&reporting_grids, &months, &judged),
-        city: if viewer.is_city_admin() {
+        city: if viewer.profile.oversees_city() {
             city(db, &viewer.grids, month, today).await?
         } else {
             Vec::new()

@@ -1,0 +1,99 @@
+//! Who may do what: one table over the grid kinds and roles (001 §三(二)1–4, 003 §三(二)).
+//! Every check of the server and the phone asks it, through [`permits`] or the `Role` and
+//! `Profile` helpers built on it, and the administrators' page 权限一览 shows it whole.
+
+use super::grid::{GridKind, Role};
+
+/// Something a role in a grid of some kind may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Ability {
+    /// See the grids below one's own, their enterprises and records (the township view).
+    /// Everyone sees their own grid.
+    SeeBelow,
+    /// Record the grid's work: activities, trainings, major events.
+    Record,
+    /// Write the grid's monthly 情况汇报 to the level-2 unit.
+    Report,
+    /// Write the grid's annual work plan.
+    Plan,
+    /// Review the monthly reports and read the major events of the grids below.
+    Review,
+    /// Administer the city: directory, grids, people, reporting cadence, audit log.
+    Administer,
+    /// Be bound by the continuing-education hours.
+    Study,
+    /// Follow the continuing-education hours of the grid's members.
+    FollowStudy,
+}
+
+impl Ability {
+    /// Every ability, in the page's column order.
+    pub const ALL: [Ability; 8] = [
+        Ability::SeeBelow,
+        Ability::Record,
+        Ability::Report,
+        Ability::Plan,
+        Ability::Review,
+        Ability::Administer,
+        Ability::Study,
+        Ability::FollowStudy,
+    ];
+
+    /// Chinese name shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            Ability::SeeBelow => "查看下级网格",
+            Ability::Record => "记录活动、培训、重大事项",
+            Ability::Report => "月度情况汇报",
+            Ability::Plan => "年度工作计划",
+            Ability::Review => "审核汇报、阅处重大事项",
+            Ability::Administer => "管理全市（名录、网格、人员、报送节奏）",
+            Ability::Study => "参加继续教育",
+            Ability::FollowStudy => "查看网格员学时",
+        }
+    }
+}
+
+/// Whether a `role` in a grid of `kind` may do `ability` (in that grid, and below it where
+/// the ability reaches down).
+///
+/// - The city grid (001 §三(二)1): its 网格指导员 is the statistics bureau (the director and
+///   bureau staff), which administers the city and reviews; the vice-mayor who leads it and
+///   the 市府办 deputy see the whole city but neither administer nor review.
+/// - A level-2 unit, a township, street or department grid (001 §三(二)2): its leader and its
+///   网格指导员 (the 分管领导 who runs the grids day to day) review what the grids below report;
+///   its deputies, the work-area heads, do not: they report from their work areas.
+/// - A work area (001 §三(二)3): its leader and deputy report monthly.
+/// - An enterprise grid (001 §三(二)4): everyone in it records its work; its leader and deputy
+///   report and plan; its members, the enterprises' statisticians, study, and the others follow
+///   their hours.
+pub fn permits(kind: GridKind, role: Role, ability: Ability) -> bool {
+    let leads = matches!(role, Role::Leader | Role::DeputyLeader);
+    let enterprise = kind == GridKind::Enterprise;
+    match ability {
+        Ability::SeeBelow => role != Role::Member,
+        Ability::Record => enterprise,
+        Ability::Report => leads && kind.reports_monthly(),
+        Ability::Plan => leads && enterprise,
+        Ability::Review => match kind {
+            GridKind::City => role == Role::Instructor,
+            k if k.is_level_two() => matches!(role, Role::Leader | Role::Instructor),
+            _ => false,
+        },
+        Ability::Administer => kind == GridKind::City && role == Role::Instructor,
+        Ability::Study => enterprise && role == Role::Member,
+        Ability::FollowStudy => enterprise && role != Role::Member,
+    }
+}
+
+/// The abilities of a `role` in a grid of `kind`, in column order.
+pub fn abilities(kind: GridKind, role: Role) -> Vec<Ability> {
+    Ability::ALL
+        .into_iter()
+        .filter(|&a| permits(kind, role, a))
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "permission_tests.rs"]
+mod tests;
