@@ -56,7 +56,7 @@ pub fn problem(month: Month, field: &str) -> Vec<Problem> {
         "month_locked",
         Some(field),
         format!(
-            "{}的工作已经乡镇审核通过并锁定，不能再记入或修改该月的记录；如需补记，请联系乡镇网格长解锁",
+            "{}的工作已经乡镇（部门）审核通过并锁定，不能再记入或修改该月的记录；如需补记，请联系乡镇（部门）解锁",
             month.label()
         ),
     )]

@@ -124,7 +124,7 @@ test('a returned report is edited offline, resubmitted, approved, and its month 
   await expect(page.getByText('已保存（待同步）')).toBeVisible();
   await records.open();
   await expect(records.record(late)).toContainText('被拒绝');
-  await expect(records.record(late)).toContainText('联系乡镇网格长解锁');
+  await expect(records.record(late)).toContainText('联系乡镇（部门）解锁');
 
   // The township unlocks the month with a reason; the report goes back to the leader.
   await openBoard(township);

@@ -23,12 +23,12 @@ pub const PROBLEMS_HINT: &str = "没有可不填";
 pub const NEXT_STEPS: &str = "下月工作打算";
 pub const SAVE: &str = "保存并提交";
 pub const SUBMITTED: &str = "已提交，待审核";
-pub const TOWNSHIP_COMMENT: &str = "乡镇退回意见：";
+pub const RETURN_COMMENT: &str = "乡镇（部门）退回意见：";
 pub const LOCKED: &str = "已审核通过，本月记录已锁定。";
 pub const EDIT: &str = "修改汇报";
 
-pub fn returned_by_township(comment: &str) -> String {
-    format!("乡镇退回了这份汇报：{comment}")
+pub fn returned_by_reviewer(comment: &str) -> String {
+    format!("乡镇（部门）退回了这份汇报：{comment}")
 }
 
 pub fn refused_by_server(reasons: &str) -> String {
@@ -36,7 +36,7 @@ pub fn refused_by_server(reasons: &str) -> String {
 }
 
 pub fn locked_month(month: &str) -> String {
-    format!("{month}的汇报已审核通过并锁定，不能修改；如需修改请联系乡镇网格长解锁")
+    format!("{month}的汇报已审核通过并锁定，不能修改；如需修改请联系乡镇（部门）解锁")
 }
 
 pub fn month_figures(month: &str, visits: usize, activities: usize, trainings: usize) -> String {

@@ -106,7 +106,7 @@ fn led_grids(client: &ClientState) -> Vec<(i32, String)> {
 /// What the township said, and what the server refused, about the report being edited.
 fn notice(record: Option<&OutboxRecord>) -> Option<String> {
     match &record?.state {
-        RecordState::Returned { comment } => Some(words::returned_by_township(
+        RecordState::Returned { comment } => Some(words::returned_by_reviewer(
             comment.as_deref().unwrap_or_default(),
         )),
         RecordState::Rejected { problems } => Some(words::refused_by_server(

@@ -56,7 +56,7 @@ fn ReportItem(record: OutboxRecord, report: ReportDraft) -> impl IntoView {
             </div>
             <div class="muted">{grid} {words::after_grid(record.version)}</div>
             <p class="findings">{report.work_done}</p>
-            {comment.map(|c| view! { <p class="error">{words::TOWNSHIP_COMMENT} {c}</p> })}
+            {comment.map(|c| view! { <p class="error">{words::RETURN_COMMENT} {c}</p> })}
             {problems.map(|p| view! { <p class="error">{p}</p> })}
             {(record.state == RecordState::Approved).then(|| view! {
                 <p class="muted">{words::LOCKED}</p>

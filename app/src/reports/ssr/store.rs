@@ -83,7 +83,7 @@ impl RecordKind for Reports {
     ) -> Result<Option<Vec<Problem>>, ServerError> {
         once_approved(row, || {
             format!(
-                "{}的情况汇报已审核通过并锁定，不能修改；如需修改，请联系乡镇网格长解锁",
+                "{}的情况汇报已审核通过并锁定，不能修改；如需修改，请联系乡镇（部门）解锁",
                 month_label(&row.month)
             )
         })
@@ -94,7 +94,7 @@ impl RecordKind for Reports {
         row: &Self::Row,
     ) -> Result<Option<Vec<Problem>>, ServerError> {
         once_approved(row, || {
-            "这份汇报已审核通过，不能撤回；如需撤回，请联系乡镇网格长解锁".to_owned()
+            "这份汇报已审核通过，不能撤回；如需撤回，请联系乡镇（部门）解锁".to_owned()
         })
     }
 
