@@ -17,6 +17,8 @@ use crate::sync::ssr::Kinds;
 #[cfg(feature = "ssr")]
 use crate::sync::store::Engine;
 use crate::{activities, major_events, plans, reports, trainings, visits};
+
+pub mod analysis_meetings;
 use leptos::prelude::*;
 use leptos_router::components::Route;
 use leptos_router::{MatchNestedRoutes, path};
@@ -28,6 +30,7 @@ pub static ALL: Kinds = &[
     &Engine::<activities::ssr::Activities>::NEW,
     &Engine::<trainings::ssr::Trainings>::NEW,
     &Engine::<plans::ssr::Plans>::NEW,
+    &Engine::<analysis_meetings::ssr::AnalysisMeetings>::NEW,
     &Engine::<visits::ssr::Visits>::NEW,
 ];
 
@@ -37,6 +40,7 @@ pub static PULLED: &[PullKind] = &[
     PullKind::of::<activities::api::ActivityRecord>(activities::api::PULLED_AS),
     PullKind::of::<trainings::api::TrainingRecord>(trainings::api::PULLED_AS),
     PullKind::of::<plans::api::PlanRecord>(plans::api::PULLED_AS),
+    PullKind::of::<analysis_meetings::api::MeetingRecord>(analysis_meetings::api::PULLED_AS),
     PullKind::of::<visits::api::VisitRecord>(visits::api::PULLED_AS),
 ];
 
@@ -53,6 +57,7 @@ macro_rules! phone_kinds {
             Training(crate::domain::training::TrainingDraft),
             MajorEvent(crate::domain::major_event::MajorEventDraft),
             AnnualPlan(crate::domain::annual_plan::AnnualPlanDraft),
+            AnalysisMeeting(crate::domain::analysis_meeting::AnalysisMeetingDraft),
         }
     };
 }
@@ -64,6 +69,7 @@ pub const FILING_FORMS: &[&str] = &[
     "/trainings/new",
     "/events/new",
     "/plans/new",
+    "/meetings/new",
 ];
 
 /// The filing app's form of each kind filed there.
@@ -74,6 +80,7 @@ pub fn FilingForms() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/trainings/new") view=trainings::components::TrainingFormPage />
         <Route path=path!("/events/new") view=major_events::components::MajorEventFormPage />
         <Route path=path!("/plans/new") view=plans::components::PlanFormPage />
+        <Route path=path!("/meetings/new") view=analysis_meetings::components::MeetingFormPage />
     }
     .into_inner()
 }

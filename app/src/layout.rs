@@ -39,6 +39,7 @@ pub fn HomePage() -> impl IntoView {
                     let reviews = profile.reviews_reports();
                     let reports = !profile.reporting_grids().is_empty();
                     let plans = !profile.planning_grids().is_empty();
+                    let meets = !profile.meeting_grids().is_empty();
                     let records_activities = !profile.activity_grids().is_empty();
                     let roles = profile
                         .roles
@@ -65,6 +66,9 @@ pub fn HomePage() -> impl IntoView {
                             </Show>
                             <Show when=move || plans>
                                 <a href="/plans/new" rel="external" class="button">{words::PLAN}</a>
+                            </Show>
+                            <Show when=move || meets>
+                                <a href="/meetings/new" rel="external" class="button">{crate::kinds::analysis_meetings::words::TITLE}</a>
                             </Show>
                             <Show when=move || records_activities>
                                 <a href="/events/new" rel="external" class="button urgent">{words::REPORT_EVENT}</a>

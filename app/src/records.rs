@@ -5,6 +5,7 @@ use crate::layout::words as shared;
 use crate::sync::conflict::ConflictItem;
 use crate::sync::outbox::{OutboxRecord, RecordDraft, RecordState};
 use crate::sync::state::use_client;
+use crate::sync::withdraw::WithdrawButton;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -76,5 +77,37 @@ pub fn refusal(state: &RecordState) -> Option<String> {
                 .join("；"),
         ),
         _ => None,
+    }
+}
+
+/// The line of a record written as labelled parts (an annual plan, a meeting's minutes): its
+/// headline, state and version, each part, why it was refused, and the ways to change it: its
+/// `form` (in the filing bundle: a full load), under `edit`, and withdrawal.
+#[component]
+pub fn PartsItem(
+    record: OutboxRecord,
+    headline: String,
+    parts: Vec<(&'static str, String)>,
+    form: &'static str,
+    edit: &'static str,
+) -> impl IntoView {
+    let problems = refusal(&record.state);
+    let href = record
+        .editable()
+        .then(|| format!("{form}?id={}", record.id));
+    view! {
+        <li class="record">
+            <div class="record-head">
+                <strong>{headline}</strong>
+                <span class=state_class(&record.state)>{record.label()}</span>
+            </div>
+            <div class="muted">{shared::version(record.version)}</div>
+            {parts.into_iter().map(|(label, text)| view! {
+                <p class="findings"><strong>{label} "："</strong>{text}</p>
+            }).collect_view()}
+            {problems.map(|p| view! { <p class="error">{p}</p> })}
+            {href.map(|href| view! { <a href=href rel="external" class="button">{edit}</a> })}
+            <WithdrawButton record=record.clone() />
+        </li>
     }
 }

@@ -23,6 +23,7 @@ mod m20261203_000018_backup_runs;
 mod m20261203_000019_import_progress;
 mod m20261203_000020_directory_version;
 mod m20261203_000021_major_event_city_read;
+mod m20261203_000022_analysis_meetings;
 
 pub struct Migrator;
 
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000019_import_progress::Migration),
             Box::new(m20261203_000020_directory_version::Migration),
             Box::new(m20261203_000021_major_event_city_read::Migration),
+            Box::new(m20261203_000022_analysis_meetings::Migration),
         ]
     }
 }

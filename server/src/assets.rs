@@ -108,7 +108,7 @@ mod tests {
         assert!(first.contains("/pkg/statgrid_bg.wasm"), "{first}");
         // The filing forms come from the kinds' registry, so a new kind's form works offline.
         assert!(first.contains(r#"FORMS = ["/activities/new","#), "{first}");
-        assert!(first.contains(r#""/plans/new"]"#), "{first}");
+        assert!(first.contains(r#""/meetings/new"]"#), "{first}");
         assert_eq!(
             worker.script().unwrap(),
             first,

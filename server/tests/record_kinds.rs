@@ -9,7 +9,7 @@ use common::*;
 use serde_json::{Value, json};
 
 const GRID: &str = "东湖工业一网格";
-/// 王建华 leads the grid, so he may write every kind there.
+/// 王建华 leads the grid, so he may write every kind of an enterprise grid there.
 const GRID_LEADER: &str = "13800000004";
 
 /// What a kind's cases need from the demo city.
@@ -26,15 +26,20 @@ struct Place {
 struct Kind {
     name: &'static str,
     pulled_as: &'static str,
+    /// Who writes it, and in which grid.
+    author: &'static str,
+    grid: &'static str,
     payload: fn(&Place, &str) -> Value,
     /// The free text as the pull shows it.
     text_of: fn(&Value) -> &str,
 }
 
-fn kinds() -> [Kind; 6] {
+fn kinds() -> [Kind; 7] {
     [
         Kind {
             name: "visit",
+            author: GRID_LEADER,
+            grid: GRID,
             pulled_as: "visits",
             payload: |p, text| {
                 json!({ "enterprise_id": p.firm, "visit_date": p.today, "purpose": "data_quality",
@@ -44,6 +49,8 @@ fn kinds() -> [Kind; 6] {
         },
         Kind {
             name: "monthly_report",
+            author: GRID_LEADER,
+            grid: GRID,
             pulled_as: "reports",
             payload: |p, text| {
                 json!({ "grid_id": p.grid, "month": &p.today[..7], "work_done": text,
@@ -53,6 +60,8 @@ fn kinds() -> [Kind; 6] {
         },
         Kind {
             name: "activity",
+            author: GRID_LEADER,
+            grid: GRID,
             pulled_as: "activities",
             payload: |p, text| {
                 json!({ "grid_id": p.grid, "activity_type": "study", "activity_date": p.today,
@@ -63,6 +72,8 @@ fn kinds() -> [Kind; 6] {
         },
         Kind {
             name: "training",
+            author: GRID_LEADER,
+            grid: GRID,
             pulled_as: "trainings",
             payload: |p, text| {
                 json!({ "grid_id": p.grid, "title": text, "training_date": p.today,
@@ -73,6 +84,8 @@ fn kinds() -> [Kind; 6] {
         },
         Kind {
             name: "major_event",
+            author: GRID_LEADER,
+            grid: GRID,
             pulled_as: "major_events",
             payload: |p, text| {
                 json!({ "grid_id": p.grid, "enterprise_id": p.firm, "occurred_on": p.today,
@@ -83,12 +96,25 @@ fn kinds() -> [Kind; 6] {
         },
         Kind {
             name: "annual_plan",
+            author: GRID_LEADER,
+            grid: GRID,
             pulled_as: "plans",
             payload: |p, text| {
                 json!({ "grid_id": p.grid, "year": p.today[..4].parse::<i32>().unwrap(),
                         "goals": text, "measures": "每月例会", "schedule": "每季度一次活动" })
             },
             text_of: |r| r["draft"]["goals"].as_str().unwrap(),
+        },
+        Kind {
+            name: "analysis_meeting",
+            author: DONGHU_LEADER,
+            grid: "东湖镇",
+            pulled_as: "analysis_meetings",
+            payload: |p, text| {
+                json!({ "grid_id": p.grid, "meeting_date": p.today, "attendees": "镇长、经发办",
+                        "economy": text, "findings": "订单下滑", "follow_ups": "走访企业" })
+            },
+            text_of: |r| r["draft"]["economy"].as_str().unwrap(),
         },
     ]
 }
@@ -99,16 +125,8 @@ fn envelope(kind: &Kind, place: &Place, id: &str, version: u32, text: &str) -> V
 }
 
 fn place(app: &TestApp, pull: &Value) -> Place {
-    let grid = pull["directory"]["grids"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["name"] == GRID)
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap();
     Place {
-        grid,
+        grid: grid_id(pull, GRID),
         firm: enterprise_in(pull, GRID),
         leader: pull["profile"]["person_id"].as_i64().unwrap(),
         today: app.today(),
@@ -143,10 +161,14 @@ fn pulled<'a>(pull: &'a Value, kind: &Kind, id: &str) -> Vec<&'a Value> {
 db_test!(
     every_kind_is_stored_once_replayed_edited_refused_and_withdrawn,
     |app| {
-        let phone = app.login(GRID_LEADER).await;
-        let other_tab = app.login(GRID_LEADER).await;
-        let place = place(app, &app.pull(&phone).await);
         for kind in kinds() {
+            let phone = app.login(kind.author).await;
+            let other_tab = app.login(kind.author).await;
+            let pull = app.pull(&phone).await;
+            let place = Place {
+                grid: grid_id(&pull, kind.grid),
+                ..place(app, &pull)
+            };
             let id = new_id();
             let first = envelope(&kind, &place, &id, 1, "第一版");
 

@@ -69,6 +69,11 @@ impl Profile {
         self.grids_permitting(Ability::Plan)
     }
 
+    /// The townships whose monthly analysis meeting the person records (001 §三(三)3).
+    pub fn meeting_grids(&self) -> Vec<&GridRole> {
+        self.grids_permitting(Ability::Meet)
+    }
+
     /// The enterprise grids the person belongs to, in any role: where they record activities.
     pub fn activity_grids(&self) -> Vec<&GridRole> {
         self.grids_permitting(Ability::Record)

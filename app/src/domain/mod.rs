@@ -3,6 +3,7 @@
 //! form validation. No I/O and no framework imports.
 
 pub mod activity;
+pub mod analysis_meeting;
 pub mod annual_plan;
 pub mod cadence;
 #[cfg(feature = "ssr")]

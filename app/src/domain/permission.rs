@@ -16,6 +16,8 @@ pub enum Ability {
     Report,
     /// Write the grid's annual work plan.
     Plan,
+    /// Record the township's monthly analysis meeting (月度分析例会).
+    Meet,
     /// Review the monthly reports and read the major events of the grids below.
     Review,
     /// Administer the city: directory, grids, people, reporting cadence, audit log.
@@ -28,11 +30,12 @@ pub enum Ability {
 
 impl Ability {
     /// Every ability, in the page's column order.
-    pub const ALL: [Ability; 8] = [
+    pub const ALL: [Ability; 9] = [
         Ability::SeeBelow,
         Ability::Record,
         Ability::Report,
         Ability::Plan,
+        Ability::Meet,
         Ability::Review,
         Ability::Administer,
         Ability::Study,
@@ -46,6 +49,7 @@ impl Ability {
             Ability::Record => "记录活动、培训、重大事项",
             Ability::Report => "月度情况汇报",
             Ability::Plan => "年度工作计划",
+            Ability::Meet => "记录月度分析例会",
             Ability::Review => "审核汇报、阅处重大事项",
             Ability::Administer => "管理全市（名录、网格、人员、报送节奏）",
             Ability::Study => "参加继续教育",
@@ -62,7 +66,9 @@ impl Ability {
 ///   the 市府办 deputy see the whole city but neither administer nor review.
 /// - A level-2 unit, a township, street or department grid (001 §三(二)2): its leader and its
 ///   网格指导员 (the 分管领导 who runs the grids day to day) review what the grids below report;
-///   its deputies, the work-area heads, do not: they report from their work areas.
+///   its deputies, the work-area heads, do not: they report from their work areas. A
+///   township (street) holds the monthly analysis meeting (001 §三(三)3); its leader, its
+///   分管领导 and its 经发办 staff (its members) record the minutes.
 /// - A work area (001 §三(二)3): its leader and deputy report monthly.
 /// - An enterprise grid (001 §三(二)4): everyone in it records its work; its leader and deputy
 ///   report and plan; its members, the enterprises' statisticians, study, and the others follow
@@ -75,6 +81,7 @@ pub fn permits(kind: GridKind, role: Role, ability: Ability) -> bool {
         Ability::Record => enterprise,
         Ability::Report => leads && kind.reports_monthly(),
         Ability::Plan => leads && enterprise,
+        Ability::Meet => kind == GridKind::Township && role != Role::DeputyLeader,
         Ability::Review => match kind {
             GridKind::City => role == Role::Instructor,
             k if k.is_level_two() => matches!(role, Role::Leader | Role::Instructor),

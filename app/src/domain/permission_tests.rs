@@ -10,10 +10,10 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 20] = [
     (City, DeputyLeader, &[SeeBelow]),
     (City, Instructor, &[SeeBelow, Review, Administer]),
     (City, Member, &[]),
-    (Township, Leader, &[SeeBelow, Review]),
+    (Township, Leader, &[SeeBelow, Meet, Review]),
     (Township, DeputyLeader, &[SeeBelow]),
-    (Township, Instructor, &[SeeBelow, Review]),
-    (Township, Member, &[]),
+    (Township, Instructor, &[SeeBelow, Meet, Review]),
+    (Township, Member, &[Meet]),
     (Department, Leader, &[SeeBelow, Review]),
     (Department, DeputyLeader, &[SeeBelow]),
     (Department, Instructor, &[SeeBelow, Review]),
@@ -60,7 +60,7 @@ fn every_cell_of_the_table_is_as_the_documents_give_it() {
             );
         }
     }
-    assert_eq!(seen, 5 * 4 * 8);
+    assert_eq!(seen, 5 * 4 * 9);
 }
 
 #[test]

@@ -46,6 +46,8 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
     list.reminders = crate::major_events::ssr::unread_reminders(db, &viewer).await?;
     list.reminders
         .extend(crate::reports::ssr::reminders::reminders(db, &viewer, today).await?);
+    let meetings = crate::kinds::analysis_meetings::ssr::reminders(db, &viewer, &policy, today);
+    list.reminders.extend(meetings.await?);
     list.attended = attended_in(db, viewer.person_id(), today.year()).await?;
     let led: Vec<i32> = viewer.led_grids().into_iter().collect();
     let this_month = Month::of(today);

@@ -19,6 +19,10 @@ pub struct TownshipOverview {
     pub grids: Vec<GridVisits>,
     /// The visit cadence for the quarter of `month`.
     pub coverage: VisitCoverage,
+    /// When the scope is a township (street): its analysis meetings of `month` and the
+    /// month's duty.
+    #[serde(default)]
+    pub meetings: Option<crate::kinds::analysis_meetings::api::MonthMeetings>,
 }
 
 /// Whether each enterprise was visited as often as the cadence asks, in one quarter.

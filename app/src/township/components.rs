@@ -1,5 +1,6 @@
 //! 乡镇走访情况: the township leader's visits by enterprise grid for a month. Needs the network.
 use crate::domain::cadence::Status;
+use crate::kinds::analysis_meetings::components::MonthMeetingsCard;
 use crate::layout::words as shared;
 use crate::photos::components::PhotoThumbs;
 use crate::plans::api::PlanSummary;
@@ -53,8 +54,13 @@ fn Overview(
     let month = overview.month.clone();
     let total: usize = overview.grids.iter().map(|g| g.visits).sum();
     let coverage = overview.coverage.clone();
+    let meetings = overview.meetings.map(|meetings| {
+        let month = month.clone();
+        view! { <MonthMeetingsCard meetings month /> }
+    });
     view! {
         <ScopeMonth scopes=overview.scopes scope month=month.clone() go export="visits" />
+        {meetings}
         <Coverage coverage />
         <History scope />
         <h2>{words::visits_of(&month)}</h2>

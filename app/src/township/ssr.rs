@@ -10,6 +10,7 @@ use crate::domain::grid::GridKind;
 use crate::domain::period::{Month, Quarter, viewable_month};
 use crate::domain::permission::Ability;
 use crate::error::{AppError, ServerError};
+use crate::kinds::analysis_meetings::ssr::month_meetings;
 use crate::township::api::{GridVisits, OverviewQuery, ScopeChoice, TownshipOverview, VisitRow};
 use crate::visits::ssr::record;
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -86,12 +87,20 @@ pub async fn overview(
         &enterprises,
     )
     .await?;
+    let meetings = match viewer.grids.get(scope_id) {
+        Some(g) if g.kind == GridKind::Township.code() => {
+            let township = (g.id, g.name.as_str());
+            Some(month_meetings(db, &policy, township, month, today).await?)
+        }
+        _ => None,
+    };
     Ok(TownshipOverview {
         scopes,
         scope_id,
         month: month.to_string(),
         grids,
         coverage,
+        meetings,
     })
 }
 

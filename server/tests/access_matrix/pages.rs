@@ -51,6 +51,7 @@ pub fn rows() -> Vec<Row> {
         "/trainings/new",
         "/events/new",
         "/plans/new",
+        "/meetings/new",
         // The import form: its data comes only from the import route.
         "/admin",
     ]

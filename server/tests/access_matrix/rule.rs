@@ -2,7 +2,8 @@
 //! relation names for them. The rule is the documents' (`shared/domain.md`, seed-coverage §2),
 //! not the server's: members see and record in their own enterprise grid; leaders, deputies and
 //! instructors of a grid see it and everything below it; leaders and deputies of a grid write its
-//! monthly report and plan; a township or department grid's leader or instructor (分管领导)
+//! monthly report and plan; a township's leader, instructor and members record its monthly
+//! analysis meeting; a township or department grid's leader or instructor (分管领导)
 //! reviews the reports and major events below it (its deputies, the work-area heads, do not);
 //! the city bureau (the city grid's instructor: the bureau director and staff) administers,
 //! sees and reviews everything, while the city grid's leader and deputy (the vice-mayor and
@@ -25,6 +26,8 @@ pub enum Cap {
     Record,
     /// Writes the enterprise grid's monthly report and annual plan.
     Lead,
+    /// Records the township's monthly analysis meeting: its leader, 分管领导 and 经发办 staff.
+    Meet,
     /// Reviews the grid's monthly reports and major events.
     Review,
     /// Administers the city: directory, grids, people, cadence, audit log.
@@ -113,6 +116,10 @@ pub fn allowed(cap: Cap, roles: Option<&[(i64, Role)]>, subject: &Grid, tree: &T
         Cap::Oversee => bureau || holds(&|g, r| r != Role::Member && above(g)),
         Cap::Record => enterprise && holds(&|g, _| g.id == subject.id),
         Cap::Lead => enterprise && holds(&|g, r| g.id == subject.id && leads(r)),
+        Cap::Meet => {
+            subject.kind == GridKind::Township
+                && holds(&|g, r| g.id == subject.id && r != Role::DeputyLeader)
+        }
         Cap::OffSite => false,
         Cap::Review => {
             bureau

@@ -332,6 +332,15 @@ fn routes() -> Vec<Row> {
         row(
             "POST",
             PUSH_PATH,
+            "push analysis_meeting",
+            Meet,
+            Subject::Grid,
+            pushed,
+            Call::Push(|t| world::meeting(t.world.app, t.subject.id)),
+        ),
+        row(
+            "POST",
+            PUSH_PATH,
             "push annual_plan",
             Lead,
             Subject::Enterprise,

@@ -409,6 +409,18 @@ pub fn training(app: &TestApp, grid: i64, person: i64) -> Value {
     )
 }
 
+pub fn meeting(app: &TestApp, grid: i64) -> Value {
+    envelope(
+        Uuid::now_v7(),
+        "analysis_meeting",
+        1,
+        json!({
+            "grid_id": grid, "meeting_date": app.today(), "attendees": "镇长、经发办",
+            "economy": "工业产值平稳", "findings": "无", "follow_ups": "继续走访"
+        }),
+    )
+}
+
 pub fn plan(grid: i64, year: i32) -> Value {
     envelope(
         Uuid::now_v7(),
