@@ -77,7 +77,29 @@ db_test!(the_grid_tree_can_be_grown_renamed_moved_and_closed, |app| {
             json!({"change": {"change": "move", "id": nanshan, "parent_id": area}}),
         )
         .await;
-    assert_eq!(status, 422, "no cycles: {body}");
+    // No township under a work area (nor any cycle): the kinds sit as the documents draw them.
+    assert_eq!(status, 422, "{body}");
+    assert!(
+        body.to_string()
+            .contains("乡镇/街道不能设在工作管理片之下，只能设在市域之下"),
+        "{body}"
+    );
+    let department = grid_id(&grids, "市住建局");
+    for (parent, kind, why) in [
+        (department, "work_area", "工作管理片不能设在部门之下"),
+        (city, "enterprise", "企业网格不能设在市域之下"),
+        (area, "township", "乡镇/街道不能设在工作管理片之下"),
+    ] {
+        let (status, body) = app
+            .admin_call(
+                &admin,
+                "grid_change",
+                json!({"change": {"change": "add", "parent_id": parent, "kind": kind, "name": "新网格"}}),
+            )
+            .await;
+        assert_eq!(status, 422, "{kind}: {body}");
+        assert!(body.to_string().contains(why), "{body}");
+    }
 
     let (status, body) = app
         .admin_call(

@@ -105,6 +105,45 @@ impl GridKind {
         Self::REPORTING.contains(&self)
     }
 
+    /// The kinds a grid of this kind may sit under, as the documents draw the tree (001 §三(二),
+    /// 003 §三(二)): the city grid is the root; townships, streets and departments sit under
+    /// the city; a work area (工作管理片) under its township; an enterprise grid under a
+    /// township or street, a work area, or a department (市住建局's construction grids).
+    pub fn parents(self) -> &'static [GridKind] {
+        match self {
+            GridKind::City => &[],
+            GridKind::Township | GridKind::Department => &[GridKind::City],
+            GridKind::WorkArea => &[GridKind::Township],
+            GridKind::Enterprise => &[GridKind::Township, GridKind::WorkArea, GridKind::Department],
+        }
+    }
+
+    /// Whether a grid of this kind may sit under a grid of kind `parent`.
+    pub fn may_sit_under(self, parent: GridKind) -> bool {
+        self.parents().contains(&parent)
+    }
+
+    /// Why a grid of this kind may not sit under a grid of kind `parent`, in words; `None`
+    /// when it may.
+    pub fn misplaced_under(self, parent: GridKind) -> Option<String> {
+        if self.may_sit_under(parent) {
+            return None;
+        }
+        let allowed: Vec<&str> = self.parents().iter().map(|k| k.label()).collect();
+        Some(match allowed.as_slice() {
+            [] => format!("{}是网格的最上一级，不能设在其他网格之下", self.label()),
+            [first @ .., last] => {
+                let some = first.join("、");
+                let or = if first.is_empty() { "" } else { "或" };
+                format!(
+                    "{}不能设在{}之下，只能设在{some}{or}{last}之下",
+                    self.label(),
+                    parent.label(),
+                )
+            }
+        })
+    }
+
     /// Whether a grid, as stored (its kind's code), reports monthly.
     pub fn code_reports_monthly(code: &str) -> bool {
         GridKind::from_code(code).is_some_and(GridKind::reports_monthly)
@@ -148,6 +187,43 @@ impl Industry {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_kind_sits_only_where_the_documents_draw_it() {
+        use GridKind::*;
+        // (kind, parent, allowed), for every pair.
+        let allowed = [
+            (Township, City),
+            (Department, City),
+            (WorkArea, Township),
+            (Enterprise, Township),
+            (Enterprise, WorkArea),
+            (Enterprise, Department),
+        ];
+        for kind in GridKind::ALL {
+            for parent in GridKind::ALL {
+                let expected = allowed.contains(&(kind, parent));
+                assert_eq!(
+                    kind.may_sit_under(parent),
+                    expected,
+                    "{kind:?} under {parent:?}"
+                );
+                assert_eq!(kind.misplaced_under(parent).is_none(), expected);
+            }
+        }
+        assert_eq!(
+            WorkArea.misplaced_under(Department).unwrap(),
+            "工作管理片不能设在部门之下，只能设在乡镇/街道之下"
+        );
+        assert_eq!(
+            Enterprise.misplaced_under(City).unwrap(),
+            "企业网格不能设在市域之下，只能设在乡镇/街道、工作管理片或部门之下"
+        );
+        assert_eq!(
+            City.misplaced_under(Township).unwrap(),
+            "市域是网格的最上一级，不能设在其他网格之下"
+        );
+    }
 
     #[test]
     fn codes_and_labels_round_trip() {

@@ -64,6 +64,7 @@ impl AdminSession {
                 if *kind == GridKind::City {
                     return Err(AppError::Invalid("市域网格只能有一个".into()));
                 }
+                fits_under(*kind, parent)?;
                 let name = checked_name(name, grids, None)?;
                 grid::Entity::insert(grid::ActiveModel {
                     parent_id: Set(Some(parent.id)),
@@ -98,6 +99,8 @@ impl AdminSession {
             GridChange::Move { id, parent_id } => {
                 let g = find(*id)?;
                 let parent = open_container(find(*parent_id)?)?;
+                let kind = GridKind::from_code(&g.kind).unwrap_or(GridKind::Enterprise);
+                fits_under(kind, parent)?;
                 let moving = tree.tree.subtree(*id);
                 if moving.contains(parent_id) {
                     return Err(AppError::Invalid(
@@ -176,6 +179,15 @@ fn open_container(g: &grid::Model) -> Result<&grid::Model, AppError> {
         return Err(AppError::Invalid("企业网格下不能再设网格".into()));
     }
     Ok(g)
+}
+
+/// Refuses a grid of `kind` under `parent` where the documents draw no such level.
+fn fits_under(kind: GridKind, parent: &grid::Model) -> Result<(), AppError> {
+    let parent_kind = GridKind::from_code(&parent.kind).unwrap_or(GridKind::Enterprise);
+    match kind.misplaced_under(parent_kind) {
+        Some(why) => Err(AppError::Invalid(why)),
+        None => Ok(()),
+    }
 }
 
 /// Names are unique among open grids: imports name grids, and must find exactly one.
