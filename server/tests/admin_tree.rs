@@ -298,6 +298,75 @@ db_test!(
     }
 );
 
+db_test!(
+    a_four_level_township_is_regrouped_within_its_work_areas,
+    |app| {
+        let admin = app.login(CITY_ADMIN).await;
+        let (_, grids) = app.admin_call(&admin, "grids", json!({})).await;
+        let (donghu, north, south) = (
+            grid_id(&grids, "东湖镇"),
+            grid_id(&grids, "东湖北片"),
+            grid_id(&grids, "东湖南片"),
+        );
+        let (status, proposal) = app
+            .admin_call(&admin, "grouping", json!({"township_id": donghu}))
+            .await;
+        assert_eq!(status, 200, "{proposal}");
+        // 40 industrial enterprises in 东湖北片, 20 trade ones in 东湖南片: each stays in its area.
+        let proposed: Vec<(i64, String, usize)> = proposal["grids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| {
+                let size = g["enterprises"].as_array().unwrap().len();
+                let name = g["name"].as_str().unwrap().to_owned();
+                (g["work_area"].as_i64().unwrap(), name, size)
+            })
+            .collect();
+        assert_eq!(
+            proposed,
+            [
+                (north, "东湖北片工业网格1".to_owned(), 20),
+                (north, "东湖北片工业网格2".to_owned(), 20),
+                (south, "东湖南片贸易网格1".to_owned(), 20),
+            ]
+        );
+        let (status, grids) = app
+            .admin_call(&admin, "grouping_apply", json!({"proposal": proposal}))
+            .await;
+        assert_eq!(status, 200, "{grids}");
+        let node = |name: &str| {
+            grids
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|g| g["name"] == name && g["closed"] == false)
+                .unwrap_or_else(|| panic!("{name} open: {grids}"))
+                .clone()
+        };
+        // The new grids sit under their work areas, at level 4; the work areas stay open.
+        assert_eq!(node("东湖北片工业网格2")["parent_id"], north);
+        assert_eq!(node("东湖北片工业网格2")["level"], 4);
+        assert_eq!(node("东湖南片贸易网格1")["parent_id"], south);
+        assert_eq!(node("东湖北片")["parent_id"], donghu);
+
+        // A proposal naming a work area of another township is refused whole.
+        let xiling = grid_id(&grids, "西岭街道");
+        let (_, mut other) = app
+            .admin_call(&admin, "grouping", json!({"township_id": xiling}))
+            .await;
+        other["grids"][0]["work_area"] = json!(north);
+        let (status, body) = app
+            .admin_call(&admin, "grouping_apply", json!({"proposal": other}))
+            .await;
+        assert_eq!(status, 422, "{body}");
+        assert!(
+            body.to_string().contains("工作管理片已不在本乡镇"),
+            "{body}"
+        );
+    }
+);
+
 db_test!(a_township_leader_cannot_administer, |app| {
     let leader = app.login(DONGHU_LEADER).await;
     for (endpoint, body) in [

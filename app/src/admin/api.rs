@@ -173,6 +173,9 @@ pub struct GroupingProposal {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProposedGridView {
     pub name: String,
+    /// The work area it goes under; `None`: directly under the township.
+    #[serde(default)]
+    pub work_area: Option<i32>,
     pub industry: Option<crate::domain::grid::Industry>,
     pub enterprises: Vec<(i32, String)>,
 }
@@ -211,6 +214,7 @@ mod tests {
 
     fn proposal() -> GroupingProposal {
         let grid = |name: &str, ids: &[i32]| ProposedGridView {
+            work_area: None,
             name: name.into(),
             industry: None,
             enterprises: ids.iter().map(|id| (*id, format!("企业{id}"))).collect(),

@@ -40,6 +40,29 @@ pub struct ProposedGrid {
     pub enterprise_ids: Vec<i32>,
 }
 
+/// Proposes the grids of a township whose enterprises sit in work areas (工作管理片, the third
+/// level of a four-level township, 001 §三(二)3): each enterprise comes with the work area it
+/// sits in now (`None`: directly under the township), and is grouped only with the others of
+/// the same work area, so the work areas stay and the new grids sit under them. By work area,
+/// the township's own first, each as [`propose_grids`] would group it alone.
+pub fn propose_by_area<A: Ord + Copy>(
+    enterprises: &[(GroupingInput, Option<A>)],
+    target: usize,
+) -> Vec<(Option<A>, ProposedGrid)> {
+    let mut by_area: BTreeMap<Option<A>, Vec<GroupingInput>> = BTreeMap::new();
+    for (enterprise, area) in enterprises {
+        by_area.entry(*area).or_default().push(enterprise.clone());
+    }
+    by_area
+        .into_iter()
+        .flat_map(|(area, inputs)| {
+            propose_grids(&inputs, target)
+                .into_iter()
+                .map(move |grid| (area, grid))
+        })
+        .collect()
+}
+
 /// Proposes enterprise grids of about `target` objects (at least 1; use
 /// [`DEFAULT_GRID_SIZE`] by default).
 ///

@@ -125,7 +125,50 @@ fn input() -> impl Strategy<Value = Vec<GroupingInput>> {
     })
 }
 
+#[test]
+fn work_areas_keep_their_enterprises_and_the_township_its_own() {
+    let north = objects(Industry::Industrial, 0..30);
+    let south = objects(Industry::Trade, 30..40);
+    let own = objects(Industry::Service, 40..45);
+    let input: Vec<(GroupingInput, Option<i32>)> = north
+        .into_iter()
+        .map(|e| (e, Some(7)))
+        .chain(south.into_iter().map(|e| (e, Some(8))))
+        .chain(own.into_iter().map(|e| (e, None)))
+        .collect();
+    let grids = propose_by_area(&input, DEFAULT_GRID_SIZE);
+    let areas: Vec<(Option<i32>, usize)> = grids
+        .iter()
+        .map(|(area, g)| (*area, g.enterprise_ids.len()))
+        .collect();
+    assert_eq!(
+        areas,
+        [(None, 5), (Some(7), 15), (Some(7), 15), (Some(8), 10)]
+    );
+}
+
 proptest! {
+    /// Every enterprise lands in exactly one grid, and that grid is in its own work area.
+    #[test]
+    fn by_area_every_enterprise_stays_in_its_work_area(input in input(), areas in proptest::collection::vec(proptest::option::of(0u8..3), 160), target in 1usize..40) {
+        let input: Vec<(GroupingInput, Option<u8>)> =
+            input.into_iter().zip(areas).collect();
+        let grids = propose_by_area(&input, target);
+        let mut placed: Vec<i32> = Vec::new();
+        for (area, grid) in &grids {
+            for id in &grid.enterprise_ids {
+                let home = input.iter().find(|(e, _)| e.id == *id).map(|(_, a)| *a);
+                prop_assert_eq!(home, Some(*area));
+                placed.push(*id);
+            }
+        }
+        placed.sort_unstable();
+        let mut all: Vec<i32> = input.iter().map(|(e, _)| e.id).collect();
+        all.sort_unstable();
+        all.dedup();
+        prop_assert_eq!(placed, all);
+    }
+
     #[test]
     fn every_enterprise_appears_exactly_once(input in input(), target in 1usize..40) {
         let grids = propose_grids(&input, target);

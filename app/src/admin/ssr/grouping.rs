@@ -5,7 +5,7 @@ use super::{AdminSession, audit};
 use crate::admin::api::{GridNode, GroupingProposal, ProposedGridView};
 use crate::db::{enterprise, grid};
 use crate::domain::grid::{GridKind, Industry};
-use crate::domain::grouping::{DEFAULT_GRID_SIZE, GroupingInput, propose_grids};
+use crate::domain::grouping::{DEFAULT_GRID_SIZE, GroupingInput, propose_by_area};
 use crate::error::AppError;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use std::collections::{BTreeSet, HashMap};
@@ -42,14 +42,20 @@ impl AdminSession {
 
     pub async fn propose_grouping(&self, township_id: i32) -> Result<GroupingProposal, AppError> {
         let (township, grids, enterprises) = self.township_enterprises(township_id).await?;
+        let areas = self.work_areas(&township);
+        let tree = &self.viewer.grids.tree;
         let grid_names: HashMap<i32, &str> =
             grids.iter().map(|g| (g.id, g.name.as_str())).collect();
-        let inputs: Vec<GroupingInput> = enterprises
+        let inputs: Vec<(GroupingInput, Option<i32>)> = enterprises
             .iter()
-            .map(|e| GroupingInput {
-                id: e.id,
-                industry: Industry::from_code(&e.industry).unwrap_or(Industry::Other),
-                area: grid_names.get(&e.grid_id).map(|n| (*n).to_owned()),
+            .map(|e| {
+                let input = GroupingInput {
+                    id: e.id,
+                    industry: Industry::from_code(&e.industry).unwrap_or(Industry::Other),
+                    area: grid_names.get(&e.grid_id).map(|n| (*n).to_owned()),
+                };
+                let area = tree.parent(e.grid_id).filter(|p| areas.contains_key(p));
+                (input, area)
             })
             .collect();
         let names: HashMap<i32, &str> = enterprises
@@ -58,28 +64,43 @@ impl AdminSession {
             .collect();
         Ok(GroupingProposal {
             township_id,
-            grids: propose_grids(&inputs, DEFAULT_GRID_SIZE)
+            grids: propose_by_area(&inputs, DEFAULT_GRID_SIZE)
                 .into_iter()
-                .map(|g| ProposedGridView {
-                    name: format!("{}{}", township.name, g.name),
-                    industry: g.industry,
-                    enterprises: g
-                        .enterprise_ids
-                        .iter()
-                        .map(|id| {
-                            (
-                                *id,
-                                names.get(id).map(|n| (*n).to_owned()).unwrap_or_default(),
-                            )
-                        })
-                        .collect(),
+                .map(|(area, g)| {
+                    let home = area.and_then(|a| areas.get(&a)).unwrap_or(&township.name);
+                    ProposedGridView {
+                        name: format!("{home}{}", g.name),
+                        work_area: area,
+                        industry: g.industry,
+                        enterprises: g
+                            .enterprise_ids
+                            .iter()
+                            .map(|id| {
+                                let name = names.get(id).map(|n| (*n).to_owned());
+                                (*id, name.unwrap_or_default())
+                            })
+                            .collect(),
+                    }
                 })
                 .collect(),
         })
     }
 
-    /// Creates the accepted grids under the township, moves each enterprise into its new grid
-    /// and closes the old grids left empty; all in one transaction, audited.
+    /// The open work areas directly under the township, by id with their names: where its
+    /// enterprise grids sit in a four-level township, and stay.
+    fn work_areas(&self, township: &grid::Model) -> HashMap<i32, String> {
+        self.viewer
+            .grids
+            .all()
+            .iter()
+            .filter(|g| g.parent_id == Some(township.id) && !g.closed)
+            .filter(|g| g.kind == GridKind::WorkArea.code())
+            .map(|g| (g.id, g.name.clone()))
+            .collect()
+    }
+
+    /// Creates the accepted grids under the township or their work area, moves each enterprise
+    /// into its new grid and closes the old grids left empty; all in one transaction, audited.
     pub async fn apply_grouping(
         &self,
         mut proposal: GroupingProposal,
@@ -116,6 +137,19 @@ impl AdminSession {
                 )));
             }
         }
+        let areas = self.work_areas(&township);
+        let parent_of = |g: &ProposedGridView| match g.work_area {
+            None => Ok((township.id, township.level)),
+            Some(area) if areas.contains_key(&area) => Ok((area, township.level + 1)),
+            Some(_) => Err(AppError::Invalid(
+                "分组方案中的工作管理片已不在本乡镇，请重新生成".into(),
+            )),
+        };
+        let parents = proposal
+            .grids
+            .iter()
+            .map(parent_of)
+            .collect::<Result<Vec<_>, _>>()?;
         let me = audit::Actor::of(&self.viewer);
         let tx = crate::db::begin_write(&self.db).await?;
         for old in &old_grids {
@@ -123,10 +157,10 @@ impl AdminSession {
             closed.closed = Set(true);
             grid::Entity::update(closed).exec(&tx).await?;
         }
-        for g in &proposal.grids {
+        for (g, (parent, parent_level)) in proposal.grids.iter().zip(parents) {
             let id = grid::Entity::insert(grid::ActiveModel {
-                parent_id: Set(Some(township.id)),
-                level: Set(township.level + 1),
+                parent_id: Set(Some(parent)),
+                level: Set(parent_level + 1),
                 kind: Set(GridKind::Enterprise.code().to_owned()),
                 name: Set(g.name.trim().to_owned()),
                 industry: Set(g.industry.map(|i| i.code().to_owned())),
