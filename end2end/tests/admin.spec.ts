@@ -76,6 +76,8 @@ test('an administrator adds an enterprise, is told what is wrong, moves it and c
   await page.getByLabel('所属网格').selectOption({ label: '东湖工业一网格' });
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('status')).toContainText('已保存：云江新材料有限公司');
+  // The grid held 20 enterprises: saved, with a word that it now passes the documents' size.
+  await expect(page.getByRole('status')).toContainText('“东湖工业一网格”现有 21 家企业');
 
   await page.getByLabel('名称或信用代码').fill('新材料');
   await page.getByRole('button', { name: '查询' }).click();

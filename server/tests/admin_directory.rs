@@ -59,6 +59,11 @@ db_test!(
         assert_eq!(status, 200, "{added}");
         assert_eq!(added["fields"]["name"], "云江新材料有限公司");
         assert_eq!(added["grid_name"], "东湖工业一网格");
+        // The grid held 20: the administrator is told it now passes the documents' size.
+        assert_eq!(
+            added["warnings"],
+            json!(["“东湖工业一网格”现有 21 家企业，超过文件建议的每个网格约 20 家，可考虑拆分"])
+        );
         let id = added["id"].as_i64().unwrap();
         assert!(
             pulled_names(app, &member)
@@ -118,6 +123,29 @@ db_test!(
             .await;
         assert_eq!(status, 200, "{moved}");
         assert_eq!(moved["grid_name"], "东湖工业二网格");
+        // Into a grid of another industry: saved, with a word about it.
+        let trade = grid_named(app, &admin, "东湖贸易网格").await;
+        let (status, traded) = app
+            .admin_call(
+                &admin,
+                "enterprise_change",
+                json!({"change": {"change": "move", "id": id, "grid_id": trade}}),
+            )
+            .await;
+        assert_eq!(status, 200, "{traded}");
+        let warned = traded["warnings"].to_string();
+        assert!(
+            warned.contains("“东湖贸易网格”是贸易网格，这家企业属工业"),
+            "{warned}"
+        );
+        let (status, _) = app
+            .admin_call(
+                &admin,
+                "enterprise_change",
+                json!({"change": {"change": "move", "id": id, "grid_id": two}}),
+            )
+            .await;
+        assert_eq!(status, 200);
         assert!(
             !pulled_names(app, &member)
                 .await

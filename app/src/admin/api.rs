@@ -254,6 +254,10 @@ pub struct EnterpriseEntry {
     pub fields: crate::domain::enterprise::EnterpriseDraft,
     pub grid_name: String,
     pub closed: bool,
+    /// After a change that placed it in a grid: how that grid now departs from the documents'
+    /// shape (over about 20 enterprises, another industry), for the administrator to weigh.
+    #[serde(default)]
+    pub warnings: Vec<String>,
 }
 
 /// Which enterprises to list: those of a grid, those whose name or credit code contains the

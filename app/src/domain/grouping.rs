@@ -14,6 +14,51 @@ use crate::domain::grid::Industry;
 /// Survey objects per enterprise grid when nothing else is asked for.
 pub const DEFAULT_GRID_SIZE: usize = 20;
 
+/// Why a grid's make-up now departs from the documents' rule of about 20 survey objects of one
+/// industry (001 §三(一), 003 §三(一)). A warning, not a refusal: where objects are few, a grid
+/// may cross industries, and the administrator decides.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ShapeWarning {
+    #[error("“{grid}”现有 {count} 家企业，超过文件建议的每个网格约 {size} 家，可考虑拆分")]
+    Large {
+        grid: String,
+        count: usize,
+        size: usize,
+    },
+    #[error("“{grid}”是{grid_industry}网格，这家企业属{industry}")]
+    Mixed {
+        grid: String,
+        grid_industry: &'static str,
+        industry: &'static str,
+    },
+}
+
+/// What to tell an administrator who just placed an enterprise of `industry` in `grid` (of
+/// `grid_industry`, `None` for a mixed grid), which now holds `count` open enterprises.
+pub fn shape_warnings(
+    grid: &str,
+    grid_industry: Option<Industry>,
+    count: usize,
+    industry: Industry,
+) -> Vec<ShapeWarning> {
+    let mut warnings = Vec::new();
+    if count > DEFAULT_GRID_SIZE {
+        warnings.push(ShapeWarning::Large {
+            grid: grid.to_owned(),
+            count,
+            size: DEFAULT_GRID_SIZE,
+        });
+    }
+    if let Some(own) = grid_industry.filter(|own| *own != industry) {
+        warnings.push(ShapeWarning::Mixed {
+            grid: grid.to_owned(),
+            grid_industry: own.label(),
+            industry: industry.label(),
+        });
+    }
+    warnings
+}
+
 /// Name stem of a grid holding more than one industry.
 const MIXED_STEM: &str = "综合";
 

@@ -126,6 +126,35 @@ fn input() -> impl Strategy<Value = Vec<GroupingInput>> {
 }
 
 #[test]
+fn a_grid_past_twenty_or_of_another_industry_is_warned_of() {
+    assert!(
+        shape_warnings(
+            "东湖工业一网格",
+            Some(Industry::Industrial),
+            20,
+            Industry::Industrial
+        )
+        .is_empty()
+    );
+    let warnings = shape_warnings(
+        "东湖工业一网格",
+        Some(Industry::Industrial),
+        21,
+        Industry::Trade,
+    );
+    let words: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        words,
+        [
+            "“东湖工业一网格”现有 21 家企业，超过文件建议的每个网格约 20 家，可考虑拆分",
+            "“东湖工业一网格”是工业网格，这家企业属贸易",
+        ]
+    );
+    // A mixed grid (综合网格) takes any industry.
+    assert!(shape_warnings("东湖综合网格1", None, 12, Industry::Trade).is_empty());
+}
+
+#[test]
 fn work_areas_keep_their_enterprises_and_the_township_its_own() {
     let north = objects(Industry::Industrial, 0..30);
     let south = objects(Industry::Trade, 30..40);

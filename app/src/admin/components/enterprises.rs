@@ -24,6 +24,7 @@ pub fn EnterprisesPage() -> impl IntoView {
     let draft = RwSignal::new(EnterpriseDraft::default());
     let error = RwSignal::new(None::<String>);
     let message = RwSignal::new(None::<String>);
+    let warnings = RwSignal::new(Vec::<String>::new());
     let ready = hydrated();
     let apply = Action::new(move |change: &EnterpriseChange| change_enterprise(change.clone()));
     Effect::new(move |_| match apply.value().get() {
@@ -36,11 +37,13 @@ pub fn EnterprisesPage() -> impl IntoView {
                 shared::SAVED
             };
             message.set(Some(words::enterprise_done(state, &saved.fields.name)));
+            warnings.set(saved.warnings);
             found.refetch();
             grids.refetch();
         }
         Some(Err(e)) => {
             message.set(None);
+            warnings.set(Vec::new());
             error.set(Some(e.to_string()));
         }
         None => {}
@@ -80,7 +83,13 @@ pub fn EnterprisesPage() -> impl IntoView {
             <AdminNav />
             <h1>{words::ENTERPRISES}</h1>
             {move || error.get().map(alert)}
-            {move || message.get().map(|m| view! { <p class="success" role="status">{m}</p> })}
+            // One live region: what was saved, and what to weigh about the grid it went into.
+            {move || message.get().map(|m| view! {
+                <div role="status">
+                    <p class="success">{m}</p>
+                    {warnings.get().into_iter().map(|w| view! { <p class="notice warn">{w}</p> }).collect_view()}
+                </div>
+            })}
             // The grid lists come from a resource: inside a Transition, so that the server and
             // the hydrating browser draw the same thing.
             <Transition fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>

@@ -7,11 +7,12 @@ use crate::auth::ssr::Grids;
 use crate::db::enterprise;
 use crate::domain::enterprise::{EnterpriseDraft, ValidEnterprise, describe};
 use crate::domain::grid::{GridKind, Industry};
+use crate::domain::grouping::shape_warnings;
 use crate::error::AppError;
 use sea_orm::sea_query::Condition;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 use std::collections::HashMap;
 
@@ -140,8 +141,39 @@ impl AdminSession {
                 saved
             }
         };
+        let warnings = if saved.closed {
+            Vec::new()
+        } else {
+            self.shape_warnings(&tx, &saved).await?
+        };
         tx.commit().await?;
-        Ok(entry(saved, &names))
+        Ok(EnterpriseEntry {
+            warnings,
+            ..entry(saved, &names)
+        })
+    }
+
+    /// How the grid the enterprise now sits in departs from the documents' shape.
+    async fn shape_warnings(
+        &self,
+        tx: &DatabaseTransaction,
+        placed: &enterprise::Model,
+    ) -> Result<Vec<String>, AppError> {
+        let Some(grid) = self.viewer.grids.get(placed.grid_id) else {
+            return Ok(Vec::new());
+        };
+        let count = enterprise::Entity::find()
+            .filter(enterprise::Column::GridId.eq(grid.id))
+            .filter(enterprise::Column::Closed.eq(false))
+            .count(tx)
+            .await?;
+        let grid_industry = grid.industry.as_deref().and_then(Industry::from_code);
+        let industry = Industry::from_code(&placed.industry).unwrap_or(Industry::Other);
+        let count = usize::try_from(count).unwrap_or(usize::MAX);
+        Ok(shape_warnings(&grid.name, grid_industry, count, industry)
+            .iter()
+            .map(ToString::to_string)
+            .collect())
     }
 }
 
@@ -150,6 +182,7 @@ fn entry(e: enterprise::Model, names: &HashMap<i32, String>) -> EnterpriseEntry 
         id: e.id,
         grid_name: names.get(&e.grid_id).cloned().unwrap_or_default(),
         closed: e.closed,
+        warnings: Vec::new(),
         fields: EnterpriseDraft {
             name: e.name,
             credit_code: e.credit_code,
