@@ -17,7 +17,7 @@ build: setup
 
 ## Serves http://127.0.0.1:3000 on statgrid.db (SQLite), with the demo city on first start.
 run: build
-	STATGRID_DEMO=1 STATGRID_SITE_ROOT=$(SITE) RUST_LOG=$${RUST_LOG:-info,sqlx=warn,sea_orm=warn} \
+	STATGRID_DEMO=1 STATGRID_DEMO_HISTORY=1 STATGRID_SITE_ROOT=$(SITE) RUST_LOG=$${RUST_LOG:-info,sqlx=warn,sea_orm=warn} \
 		$(TARGET_DIR)/debug/statgrid
 
 ## The optimised server and site in dist/statgrid, with the example service files, to copy to

@@ -10,6 +10,8 @@ use sea_orm::{
     ActiveValue::Set, DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait,
 };
 
+pub mod history;
+
 /// The password of every demo account (README, "Demo accounts").
 pub const DEMO_PASSWORD: &str = "statgrid2026";
 pub const ENTERPRISES_PER_GRID: usize = 20;

@@ -18,6 +18,8 @@ pub struct Settings {
     pub site_root: PathBuf,
     /// `STATGRID_DEMO=1`: fill an empty database with the demo city.
     pub demo_data: bool,
+    /// `STATGRID_DEMO_HISTORY=1`: give the demo city a year of work (`demo::history`), once.
+    pub demo_history: bool,
     /// `STATGRID_SECURE_COOKIES=1`: the site is served over TLS, so session cookies are
     /// `__Host-` and `Secure` on every request. On by default under `STATGRID_PROFILE=production`
     /// (`STATGRID_SECURE_COOKIES=0` turns it off there). Without it, a request that came over
@@ -79,6 +81,7 @@ impl Default for Settings {
             address: SocketAddr::from(([127, 0, 0, 1], 3000)),
             site_root: PathBuf::from("target/site"),
             demo_data: false,
+            demo_history: false,
             secure_cookies: false,
             clock_start_ms: None,
             public_origin: None,
@@ -119,6 +122,7 @@ impl Settings {
             s.public_origin = Some(public_origin(origin)?);
         }
         s.demo_data = flag(source, "STATGRID_DEMO")?.unwrap_or(false);
+        s.demo_history = flag(source, "STATGRID_DEMO_HISTORY")?.unwrap_or(false);
         s.secure_cookies = secure_cookies(
             source.get("STATGRID_PROFILE").as_deref(),
             flag(source, "STATGRID_SECURE_COOKIES")?,

@@ -53,6 +53,11 @@ impl Application {
         if settings.demo_data {
             demo::seed_if_empty(&db).await?;
         }
+        if settings.demo_history {
+            let today = app::domain::period::shanghai_date(clock.now_ms())
+                .ok_or_else(app::error::AppError::internal)?;
+            demo::history::seed(&db, today).await?;
+        }
         tokio::spawn(app::photos::sweep::sweep_hourly(db.clone(), clock));
         if let Some(schedule) = settings.backups.clone() {
             tokio::spawn(backup::schedule::run(

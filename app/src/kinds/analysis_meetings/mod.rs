@@ -4,7 +4,7 @@
 pub mod api;
 pub mod components;
 #[cfg(feature = "ssr")]
-mod entity;
+pub mod entity;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod words;

@@ -1,0 +1,93 @@
+//! The year of work `make run` gives the demo city (`server::demo::history`): a newcomer sees
+//! visits, meetings, plans and reports in every state, not rows of 0% and 逾期; written once.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+mod common;
+
+use common::reports::row;
+use common::*;
+use sea_orm::{EntityTrait, PaginatorTrait};
+use serde_json::{Value, json};
+use time::macros::date;
+
+async fn call(app: &TestApp, who: &reqwest::Client, endpoint: &str, query: Value) -> Value {
+    let (status, answer) = app.call(who, endpoint, query).await;
+    assert_eq!(status, 200, "{answer}");
+    answer
+}
+
+db_test!(
+    the_demo_city_has_a_year_of_work_in_every_state,
+    at "2026-12-10T09:00:00+08:00",
+    |app| {
+        let today = date!(2026 - 12 - 10);
+        server::demo::history::seed(&app.db, today).await.unwrap();
+        let visits = app::db::visit::Entity::find().count(&app.db).await.unwrap();
+        assert!(visits > 400, "{visits} visits");
+        // Written once: a restart leaves it as it is.
+        server::demo::history::seed(&app.db, today).await.unwrap();
+        let again = app::db::visit::Entity::find().count(&app.db).await.unwrap();
+        assert_eq!(again, visits);
+
+        let leader = app.login(DONGHU_LEADER).await;
+        // November: the township met, its grids were visited, their plans of the year were
+        // filed on time, and half of them held this quarter's activity already.
+        let november = call(
+            app,
+            &leader,
+            "township_overview",
+            json!({"query": {"scope": null, "month": "2026-11"}}),
+        )
+        .await;
+        assert_eq!(november["meetings"]["status"]["status"], "on_time", "{november}");
+        let grids = november["grids"].as_array().unwrap();
+        assert!(grids.iter().all(|g| g["plan_status"]["status"] == "on_time"));
+        let held: Vec<&Value> = grids.iter().map(|g| &g["activity_status"]["status"]).collect();
+        assert!(held.contains(&&json!("on_time")), "{held:?}");
+        assert!(held.contains(&&json!("not_yet_due")), "{held:?}");
+        let coverage = &november["coverage"];
+        assert!(coverage["not_visited_total"].as_u64().unwrap() > 0, "{coverage}");
+        let done: u64 = coverage["grids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| g["counts"]["done_on_time"].as_u64().unwrap())
+            .sum();
+        assert!(done > 30, "{coverage}");
+        // September's meeting was missed.
+        let september = call(
+            app,
+            &leader,
+            "township_overview",
+            json!({"query": {"scope": null, "month": "2026-09"}}),
+        )
+        .await;
+        assert_eq!(september["meetings"]["status"]["status"], "overdue");
+
+        // November's reports: one returned, one waiting, one never sent, the rest approved.
+        let board = call(
+            app,
+            &leader,
+            "report_board",
+            json!({"scope": null, "month": "2026-11"}),
+        )
+        .await;
+        assert_eq!(row(&board, "东湖工业一网格")["report"]["status"], "returned");
+        assert_eq!(row(&board, "东湖工业二网格")["report"]["status"], "submitted");
+        assert!(row(&board, "东湖贸易网格")["report"].is_null());
+        assert_eq!(row(&board, "东湖贸易网格")["duty"]["status"], "overdue");
+        assert_eq!(row(&board, "东湖北片")["report"]["status"], "approved");
+
+        // 西岭's industrial grid was excused from September's report, with the reason kept.
+        let xiling = app.login(XILING_LEADER).await;
+        let board = call(
+            app,
+            &xiling,
+            "report_board",
+            json!({"scope": null, "month": "2026-09"}),
+        )
+        .await;
+        let waived = &row(&board, "西岭工业网格")["duty"];
+        assert_eq!(waived["status"], "waived", "{waived}");
+        assert!(waived["reason"].as_str().unwrap().contains("集中搬迁"));
+    }
+);
