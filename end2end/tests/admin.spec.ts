@@ -163,3 +163,36 @@ test('权限一览 shows the city who may do what, and how many hold each role',
   await expect(row('乡镇/街道', '副网格长')).not.toContainText('记录月度分析例会');
   await expect(row('企业网格', '网格员')).toContainText('参加继续教育');
 });
+
+test('报送节奏 adds a fixed-date report of its own, removes a rule and keeps both once saved', async ({ page }) => {
+  await new LoginPage(page).loginAs(ADMIN);
+  await page.goto('/admin/cadence');
+  const save = page.getByRole('button', { name: '保存报送节奏' });
+  await expect(save).toBeEnabled();
+  // Guangxi's preset brings its three reform reports with their days (004 §五, §七).
+  await page.getByRole('button', { name: '改用广西（改革试点）方案' }).click();
+  await expect(page.getByLabel('试点工作推进情况总结报送日期')).toHaveValue('07-15、09-15、12-10');
+  await page.getByRole('button', { name: '改用玉环市方案' }).click();
+
+  await page.getByLabel('添加事项').selectOption({ label: '固定日期报送（自定名称和日期）' });
+  await page.getByLabel('报送事项名称').fill('统计工作进展情况');
+  await page.getByLabel('报送事项名称').press('Tab');
+  const dates = page.getByLabel('统计工作进展情况报送日期');
+  await dates.fill('7-15');
+  await dates.press('Tab');
+  await expect(page.getByRole('alert')).toContainText('日期请写成“月-日”');
+  await dates.fill('07-15、09-15、12-10');
+  await dates.press('Tab');
+  await page.getByLabel('统计工作进展情况报送网格').selectOption({ label: '乡镇/街道' });
+  await page.getByRole('button', { name: '删除季度网格活动' }).click();
+  await save.click();
+  await expect(page.getByRole('status')).toContainText('已保存');
+
+  await page.reload();
+  await expect(page.getByLabel('统计工作进展情况报送日期')).toHaveValue('07-15、09-15、12-10');
+  await expect(page.getByLabel('统计工作进展情况报送网格')).toHaveValue('township');
+  await expect(page.getByRole('button', { name: '删除季度网格活动' })).toHaveCount(0);
+  // Once added, a kind is not offered again; a fixed-date report of another name still is.
+  const offered = page.getByLabel('添加事项').locator('option');
+  await expect(offered).toContainText(['选择要添加的事项', '季度网格活动', '固定日期报送（自定名称和日期）']);
+});

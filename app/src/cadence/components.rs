@@ -1,9 +1,12 @@
-//! 报送节奏: the city administrator picks a preset and adjusts warning days, grace days and
-//! required counts. Saving checks the policy with the same rules the engine relies on.
+//! 报送节奏: the city administrator picks a preset, adjusts warning days, grace days and
+//! required counts, adds a rule of any kind the engine knows (a fixed-date report named and
+//! dated here) and removes rules. Saving checks the policy with the same rules the engine
+//! relies on.
 use super::api::{CadenceSettings, load_cadence, save_cadence};
 use super::words;
 use crate::admin::components::{AdminNav, alert, hydrated};
-use crate::domain::cadence::{DueRule, ObligationKind, Policy, Rule};
+use crate::domain::cadence::{DueRule, MonthDay, ObligationKind, Policy, Rule};
+use crate::domain::grid::GridKind;
 use crate::layout::words::LOADING;
 use leptos::prelude::*;
 
@@ -80,12 +83,18 @@ fn PolicyEditor(settings: CadenceSettings) -> impl IntoView {
             <tbody>
                 {move || draft.get().rules.into_iter().enumerate().map(|(i, rule)| {
                     let name = rule.kind.label().to_owned();
+                    let fixed = matches!(rule.kind, ObligationKind::FixedDate { .. });
                     view! {
                         <tr>
-                            <td>{name.clone()}</td>
+                            <td>
+                                {if fixed { fixed_date_name(i, &name, draft) } else { name.clone().into_any() }}
+                                " "
+                                <button type="button" class="link" aria-label=words::remove_of(&name)
+                                    on:click=move |_| draft.update(|p| { p.rules.remove(i); })>{words::REMOVE}</button>
+                            </td>
                             <td>{rule.kind.cadence().label()}</td>
-                            <td>{due_label(&rule.due)}</td>
-                            <td>{amount_input(i, &rule.kind, draft, error)}</td>
+                            <td>{if fixed { fixed_dates(i, &rule.kind, draft, error) } else { due_label(&rule.due).into_any() }}</td>
+                            <td>{if fixed { reporting_grid(i, &rule.kind, draft) } else { amount_input(i, &rule.kind, draft, error) }}</td>
                             <td><input type="number" min="0" aria-label=words::soon_days_of(&name) value=rule.soon_days
                                 on:change=move |ev| set_number(i, event_target_value(&ev), |r, n| r.soon_days = n) /></td>
                             <td><input type="number" min="0" aria-label=words::grace_days_of(&name) value=rule.grace_days
@@ -97,9 +106,115 @@ fn PolicyEditor(settings: CadenceSettings) -> impl IntoView {
             </tbody>
         </table>
         </div>
+        {add_rule(draft)}
         <button type="button" class="button primary" disabled=move || !ready.get()
             on:click=move |_| { save.dispatch(draft.get_untracked()); }>{words::SAVE}</button>
     }
+}
+
+/// The choice of a rule to add: any kind the policy lacks, and a fixed-date report of a new
+/// name at any time.
+fn add_rule(draft: RwSignal<Policy>) -> impl IntoView {
+    let catalogue = Policy::catalogue();
+    let offered = catalogue.clone();
+    view! {
+        <label class="form">{words::ADD_RULE}
+            <select prop:value="" on:change=move |ev| {
+                if let Some(rule) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| catalogue.get(i)) {
+                    draft.update(|p| p.rules.push(rule.clone()));
+                }
+            }>
+                <option value="">{words::CHOOSE_RULE}</option>
+                {move || {
+                    let policy = draft.get();
+                    offered.iter().enumerate().filter_map(|(i, rule)| {
+                        let label = match rule.kind {
+                            ObligationKind::FixedDate { .. } => words::NEW_FIXED_DATE,
+                            _ if policy.rule(&rule.kind).is_some() => return None,
+                            _ => rule.kind.label(),
+                        };
+                        Some(view! { <option value=i.to_string()>{label.to_owned()}</option> })
+                    }).collect_view()
+                }}
+            </select>
+        </label>
+    }
+}
+
+/// The name of the `i`-th rule, a fixed-date report the administrator names.
+fn fixed_date_name(i: usize, name: &str, draft: RwSignal<Policy>) -> AnyView {
+    view! {
+        <input type="text" maxlength="40" aria-label=words::REPORT_NAME value=name.to_owned()
+            on:change=move |ev| draft.update(|p| {
+                if let Some(ObligationKind::FixedDate { label, .. }) = p.rules.get_mut(i).map(|r| &mut r.kind) {
+                    *label = event_target_value(&ev).trim().to_owned();
+                }
+            }) />
+    }
+    .into_any()
+}
+
+/// The days of the year the `i`-th rule's report is due, as `MM-DD` separated by 、.
+fn fixed_dates(
+    i: usize,
+    kind: &ObligationKind,
+    draft: RwSignal<Policy>,
+    error: RwSignal<Option<String>>,
+) -> AnyView {
+    let ObligationKind::FixedDate { dates, .. } = kind else {
+        return ().into_any();
+    };
+    let text = dates
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("、");
+    let name = words::dates_of(kind.label());
+    view! {
+        <input type="text" aria-label=name placeholder=words::DATES_HINT value=text on:change=move |ev| {
+            let parsed: Result<Vec<MonthDay>, _> = event_target_value(&ev)
+                .split(['、', ',', '，', ' '])
+                .filter(|t| !t.trim().is_empty())
+                .map(MonthDay::parse)
+                .collect();
+            match parsed {
+                Ok(days) => {
+                    error.set(None);
+                    draft.update(|p| {
+                        if let Some(ObligationKind::FixedDate { dates, .. }) = p.rules.get_mut(i).map(|r| &mut r.kind) {
+                            *dates = days;
+                        }
+                    });
+                }
+                Err(_) => error.set(Some(words::DATES_FORMAT.into())),
+            }
+        } />
+    }
+    .into_any()
+}
+
+/// The kind of grid that files the `i`-th rule's report.
+fn reporting_grid(i: usize, kind: &ObligationKind, draft: RwSignal<Policy>) -> AnyView {
+    let ObligationKind::FixedDate { grid_kind, .. } = kind else {
+        return ().into_any();
+    };
+    let chosen = *grid_kind;
+    view! {
+        <select aria-label=words::reporting_grid_of(kind.label()) on:change=move |ev| {
+            if let Some(k) = GridKind::from_code(&event_target_value(&ev)) {
+                draft.update(|p| {
+                    if let Some(ObligationKind::FixedDate { grid_kind, .. }) = p.rules.get_mut(i).map(|r| &mut r.kind) {
+                        *grid_kind = k;
+                    }
+                });
+            }
+        }>
+            {GridKind::ALL.into_iter().map(|k| view! {
+                <option value=k.code() selected=k == chosen>{k.label()}</option>
+            }).collect_view()}
+        </select>
+    }
+    .into_any()
 }
 
 fn due_label(due: &DueRule) -> String {

@@ -40,7 +40,7 @@ pub async fn settings(db: &impl ConnectionTrait) -> Result<CadenceSettings, AppE
     Ok(CadenceSettings {
         policy,
         saved,
-        presets: vec![Policy::yuhuan(), Policy::yueqing()],
+        presets: vec![Policy::yuhuan(), Policy::yueqing(), Policy::guangxi()],
     })
 }
 

@@ -2,7 +2,14 @@
 use crate::domain::cadence::ObligationKind;
 
 pub const TITLE: &str = "报送节奏";
-pub const HOW: &str = "各级网格按这些规则判断每项工作是否到期、按时完成或逾期。可从玉环市或乐清市方案开始，再调整天数和次数。";
+pub const HOW: &str = "各级网格按这些规则判断每项工作是否到期、按时完成或逾期。可从玉环市、乐清市或广西方案开始，再调整天数和次数，或添加、删除事项。";
+pub const REMOVE: &str = "删除";
+pub const ADD_RULE: &str = "添加事项";
+pub const CHOOSE_RULE: &str = "选择要添加的事项";
+pub const REPORT_NAME: &str = "报送事项名称";
+pub const DATES_HINT: &str = "如 07-15、09-15、12-10";
+pub const DATES_FORMAT: &str = "日期请写成“月-日”，如 07-15；多个日期用顿号隔开";
+pub const NEW_FIXED_DATE: &str = "固定日期报送（自定名称和日期）";
 pub const WHOLE_NUMBER: &str = "请输入0或正整数";
 pub const POSITIVE_NUMBER: &str = "次数或学时应为正整数";
 pub const SAVED_BY_ADMINISTRATOR: &str = "当前规则已由管理员保存。";
@@ -35,6 +42,18 @@ pub fn soon_days_of(duty: &str) -> String {
 
 pub fn grace_days_of(duty: &str) -> String {
     format!("{duty}宽限天数")
+}
+
+pub fn remove_of(duty: &str) -> String {
+    format!("删除{duty}")
+}
+
+pub fn dates_of(duty: &str) -> String {
+    format!("{duty}报送日期")
+}
+
+pub fn reporting_grid_of(duty: &str) -> String {
+    format!("{duty}报送网格")
 }
 
 pub fn required_of(duty: &str) -> String {

@@ -2,6 +2,7 @@
 //! administrator adjusts.
 
 use super::{DueRule, MonthDay, ObligationKind, Policy, Rule};
+use crate::domain::grid::GridKind;
 
 /// Continuing education hours a member needs a year. Neither guidance gives
 /// a figure ("及时参加统计继续教育"), so this is a placeholder to confirm.
@@ -49,6 +50,53 @@ impl Policy {
         }
     }
 }
+
+impl Policy {
+    /// Guangxi (广西, the county statistics reform pilot, seed 004): the pilot city's and
+    /// counties' statistics bureaus survey their offices by the end of May, adopt the plan and
+    /// hold the mobilisation meeting by the end of June (§五), and send the regional bureau a
+    /// summary of progress by 15 July, 15 September and 10 December (§七; the last is also the
+    /// summary stage's end). The city grid stands for the reporting bureau.
+    pub fn guangxi() -> Policy {
+        let fixed = |label: &str, dates: &[(u8, u8)]| {
+            let dates = dates
+                .iter()
+                .filter_map(|&(m, d)| MonthDay::new(m, d).ok())
+                .collect();
+            let kind = ObligationKind::FixedDate {
+                label: label.to_owned(),
+                dates,
+                grid_kind: GridKind::City,
+            };
+            Rule::new(kind, DueRule::EndOfPeriod, FIXED_DATE_SOON_DAYS)
+        };
+        Policy {
+            name: "广西（改革试点）".to_owned(),
+            rules: vec![
+                fixed("改革前期工作调研", &[(5, 31)]),
+                fixed("改革工作方案及动员部署", &[(6, 30)]),
+                fixed("试点工作推进情况总结", &[(7, 15), (9, 15), (12, 10)]),
+            ],
+        }
+    }
+
+    /// A rule of every kind the engine knows, with the presets' settings: what 报送节奏 offers
+    /// to add. The fixed-date report comes unnamed and without dates, for the administrator to
+    /// name and date (a policy refuses it until then).
+    pub fn catalogue() -> Vec<Rule> {
+        let blank = ObligationKind::FixedDate {
+            label: String::new(),
+            dates: Vec::new(),
+            grid_kind: GridKind::Township,
+        };
+        let mut rules = Policy::yuhuan().rules;
+        rules.push(Rule::new(blank, DueRule::EndOfPeriod, FIXED_DATE_SOON_DAYS));
+        rules
+    }
+}
+
+/// Days before a fixed-date report's deadline that it shows as due soon (a local setting).
+const FIXED_DATE_SOON_DAYS: u32 = 10;
 
 /// The duties both guidances share: monthly report, quarterly activity,
 /// visits and continuing education.

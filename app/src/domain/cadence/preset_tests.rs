@@ -226,3 +226,73 @@ fn yuhuan_judges_plans_meetings_and_the_dashboard_figures() {
             .all(|o| !matches!(o.status, Status::Waived { .. }))
     );
 }
+
+#[test]
+fn guangxi_asks_for_its_survey_plan_and_three_progress_summaries() {
+    let policy = Policy::guangxi();
+    policy.validate().unwrap();
+    let labels: Vec<String> = policy
+        .rules
+        .iter()
+        .map(|r| r.kind.label().to_owned())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "改革前期工作调研",
+            "改革工作方案及动员部署",
+            "试点工作推进情况总结"
+        ]
+    );
+    // The city grid reports; nothing filed by 16 July means July's summary is overdue, and
+    // September's window has opened.
+    let subjects = Subjects {
+        grids: vec![(1, GridKind::City), (2, GridKind::Township)],
+        ..Subjects::default()
+    };
+    let judged = evaluate(
+        &policy,
+        &subjects,
+        &[],
+        &[],
+        date!(2026 - 01 - 01),
+        date!(2026 - 07 - 16),
+    );
+    let summaries: Vec<(&Subject, &Status)> = judged
+        .iter()
+        .filter(|o| o.kind.label() == "试点工作推进情况总结")
+        .map(|o| (&o.subject, &o.status))
+        .collect();
+    assert_eq!(
+        summaries,
+        [
+            (&Subject::Grid(1), &Status::Overdue),
+            (&Subject::Grid(1), &Status::NotYetDue)
+        ]
+    );
+}
+
+#[test]
+fn the_catalogue_offers_every_kind_once_and_a_fixed_date_report_to_name() {
+    let catalogue = Policy::catalogue();
+    let codes: Vec<&str> = catalogue.iter().map(|r| r.kind.code()).collect();
+    assert_eq!(
+        codes,
+        [
+            "monthly_leader_report",
+            "quarterly_activity",
+            "enterprise_visits",
+            "annual_plan",
+            "continuing_education",
+            "township_analysis_meeting",
+            "major_event",
+            "fixed_date"
+        ]
+    );
+    // Unnamed and undated, it is refused until the administrator names and dates it.
+    let blank = Policy {
+        name: "x".into(),
+        rules: vec![catalogue[7].clone()],
+    };
+    assert!(blank.validate().is_err());
+}
