@@ -160,6 +160,7 @@ test('权限一览 shows the city who may do what, and how many hold each role',
   await expect(row('乡镇/街道', '副网格长')).not.toContainText('审核汇报');
   // Its 经发办 staff record the monthly analysis meeting; the work-area heads do not.
   await expect(row('乡镇/街道', '网格员')).toContainText('记录月度分析例会');
+  await expect(row('乡镇/街道', '网格员').getByRole('cell').nth(1)).toHaveText('1');
   await expect(row('乡镇/街道', '副网格长')).not.toContainText('记录月度分析例会');
   await expect(row('企业网格', '网格员')).toContainText('参加继续教育');
 });

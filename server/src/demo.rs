@@ -26,7 +26,7 @@ type GridSpec = (
     Option<Industry>,
 );
 
-pub const ACCOUNTS: [Account; 12] = [
+pub const ACCOUNTS: [Account; 13] = [
     // The statistics bureau's director: the city grid's 网格指导员, who administers the city.
     ("13800000001", "周明远", &[("云江市", Role::Instructor)]),
     ("13800000002", "陈晓岚", &[("东湖镇", Role::Leader)]),
@@ -53,6 +53,8 @@ pub const ACCOUNTS: [Account; 12] = [
     ("13800000011", "许文斌", &[("东湖镇", Role::Instructor)]),
     // The vice-mayor who leads the city grid: sees the whole city, administers nothing.
     ("13800000012", "黄振国", &[("云江市", Role::Leader)]),
+    // The township's 经发办 statistician, a member of its grid: writes its meeting minutes.
+    ("13800000013", "刘芳", &[("东湖镇", Role::Member)]),
 ];
 
 const GRIDS: [GridSpec; 12] = [

@@ -10,6 +10,8 @@ use serde_json::{Value, json};
 const TOWNSHIP: &str = "东湖镇";
 /// 东湖镇's 分管领导, its 网格指导员.
 const DONGHU_INSTRUCTOR: &str = "13800000011";
+/// 刘芳, 东湖镇's 经发办 statistician.
+const TOWNSHIP_STAFF: &str = "13800000013";
 /// 东湖工业一网格's leader.
 const GRID_LEADER: &str = "13800000004";
 

@@ -191,7 +191,7 @@ const CITY: &[(Relation, Option<&str>)] = &[
     (Child, Some("西岭街道")),
 ];
 
-pub const ROLES: [RoleSpec; 12] = [
+pub const ROLES: [RoleSpec; 13] = [
     role("城市管理员", "13800000001", CITY),
     role("分管副市长", "13800000012", CITY),
     role(
@@ -207,6 +207,16 @@ pub const ROLES: [RoleSpec; 12] = [
     role(
         "东湖镇分管领导",
         "13800000011",
+        &[
+            (Own, Some("东湖镇")),
+            (Sibling, Some("西岭街道")),
+            (Parent, Some("云江市")),
+            (Child, Some("东湖南片")),
+        ],
+    ),
+    role(
+        "东湖镇经发办",
+        "13800000013",
         &[
             (Own, Some("东湖镇")),
             (Sibling, Some("西岭街道")),
