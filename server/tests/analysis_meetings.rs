@@ -134,10 +134,18 @@ db_test!(only_the_townships_own_people_record_its_meeting, |app| {
             .await;
         assert_eq!(outcome(&answer), refused, "{who}: {answer}");
     }
-    let (_, answer) = app
-        .push(&leader, json!([minutes(&new_id(), township, &today)]))
-        .await;
-    assert_eq!(outcome(&answer), ("accepted".into(), String::new()));
+    // The leader and the 经发办 statistician (a member of the township's grid) record it.
+    for who in [DONGHU_LEADER, TOWNSHIP_STAFF] {
+        let phone = app.login(who).await;
+        let (_, answer) = app
+            .push(&phone, json!([minutes(&new_id(), township, &today)]))
+            .await;
+        assert_eq!(
+            outcome(&answer),
+            ("accepted".into(), String::new()),
+            "{who}"
+        );
+    }
     // Minutes with a part missing are refused by field, in Chinese.
     let mut bad = minutes(&new_id(), township, &today);
     bad["payload"]["economy"] = json!(" ");
