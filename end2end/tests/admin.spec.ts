@@ -141,6 +141,9 @@ test('报送节奏 tells the documents\' rules from the local settings', async (
   await expect(row(/继续教育/).getByRole('cell').last()).toContainText('未规定学时；学时为本地设置');
   await expect(row(/网格活动/).getByRole('cell').last()).toContainText('玉环文件为“定期”，按每季度理解（本地设置）');
   await expect(row(/分析例会/).getByRole('cell').last()).toContainText('文件规定乡镇每月召开分析例会');
+  // The city bureau's hours to read a major event are the city's own setting.
+  await expect(row(/重大事项/).getByRole('cell').last()).toContainText('市统计局阅处时限为本地设置');
+  await expect(page.getByLabel('重大事项报告要求')).toHaveValue('24');
 });
 
 test('权限一览 shows the city who may do what, and how many hold each role', async ({ page }) => {

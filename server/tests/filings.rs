@@ -177,7 +177,7 @@ db_test!(
         // Past the city's time to read it, the bureau's leaders are reminded of it as
         // escalated and the board shows it so, to the township too.
         app.clock
-            .advance(app::domain::major_event::CITY_READ_WITHIN_HOURS * 3_600_000);
+            .advance(i64::from(app::domain::cadence::DEFAULT_CITY_READ_HOURS) * 3_600_000);
         let (city, township) = (app.login(CITY_ADMIN).await, app.login(DONGHU_LEADER).await);
         assert_eq!(board(app, &township).await.1[0]["escalated"], true);
         assert_eq!(board(app, &city).await.1[0]["escalated"], true);
@@ -376,5 +376,42 @@ db_test!(
         assert!(row("东湖工业二网格")["plan"].is_null());
         assert_eq!(row(GRID)["plan_status"]["status"], "late", "{overview}");
         assert_eq!(row("东湖工业二网格")["plan_status"]["status"], "overdue");
+    }
+);
+
+db_test!(
+    the_city_is_held_to_the_hours_its_policy_gives_it_to_read_an_event,
+    at "2026-12-10T09:00:00+08:00",
+    |app| {
+        // The city gives itself 2 hours instead of the preset's day.
+        let city = app.login(CITY_ADMIN).await;
+        let (_, settings) = app.admin_call(&city, "cadence", json!({})).await;
+        let mut policy = settings["policy"].clone();
+        for rule in policy["rules"].as_array_mut().unwrap() {
+            if rule["kind"]["kind"] == "major_event" {
+                assert_eq!(rule["kind"]["city_read_hours"], 24, "{rule}");
+                rule["kind"]["city_read_hours"] = json!(2);
+            }
+        }
+        let (status, saved) = app
+            .admin_call(&city, "cadence_save", json!({"policy": policy}))
+            .await;
+        assert_eq!(status, 200, "{saved}");
+
+        let member = app.login(DONGHU_MEMBER).await;
+        let grid = grid_id(&app.pull(&member).await, GRID);
+        let id = new_id();
+        let (_, pushed) = app
+            .push(&member, json!([event(app, &id, 1, grid, None, "某企业失火停产")]))
+            .await;
+        assert_eq!(outcome(&pushed, 0).0, "accepted", "{pushed}");
+        assert_eq!(board(app, &city).await.1[0]["escalated"], false);
+
+        app.clock.advance(2 * 3_600_000);
+        let city = app.login(CITY_ADMIN).await;
+        let (_, rows) = board(app, &city).await;
+        assert_eq!(rows[0]["escalated"], true, "{rows}");
+        assert_eq!(rows[0]["city_read_hours"], 2);
+        assert_eq!(reminders(app, &city).await[0], "重大事项超时未阅：某企业失火停产");
     }
 );

@@ -237,6 +237,7 @@ fn amount_input(
         ObligationKind::ContinuingEducation { hours_per_year } => {
             (*hours_per_year, words::HOURS_PER_YEAR)
         }
+        ObligationKind::MajorEvent { city_read_hours } => (*city_read_hours, words::HOURS_TO_READ),
         _ => return view! { <span class="muted">"—"</span> }.into_any(),
     };
     let name = words::required_of(kind.label());
@@ -248,6 +249,7 @@ fn amount_input(
                     draft.update(|p| match p.rules.get_mut(i).map(|r| &mut r.kind) {
                         Some(ObligationKind::EnterpriseVisits { per_quarter }) => *per_quarter = n,
                         Some(ObligationKind::ContinuingEducation { hours_per_year }) => *hours_per_year = n,
+                        Some(ObligationKind::MajorEvent { city_read_hours }) => *city_read_hours = n,
                         _ => {}
                     });
                 }

@@ -27,6 +27,8 @@ pub const SAVE: &str = "保存报送节奏";
 pub const END_OF_PERIOD: &str = "周期最后一天";
 pub const PER_QUARTER: &str = "次/季度";
 pub const HOURS_PER_YEAR: &str = "学时/年";
+/// The major-event rule's count: hours the city bureau has to read an event.
+pub const HOURS_TO_READ: &str = "小时内市统计局阅处（本地设置）";
 
 pub fn saved(policy: &str) -> String {
     format!("已保存：{policy}")
@@ -87,7 +89,9 @@ pub fn basis(kind: &ObligationKind) -> String {
         ObligationKind::TownshipAnalysisMeeting => {
             "文件规定乡镇每月召开分析例会（玉环 §三(三)3）".into()
         }
-        ObligationKind::MajorEvent => "文件规定重大事项即时报告（玉环 §三(三)3）".into(),
+        ObligationKind::MajorEvent { .. } => {
+            "文件规定重大事项即时报告（玉环 §三(三)3）；市统计局阅处时限为本地设置".into()
+        }
         ObligationKind::FixedDate { .. } => "文件规定的固定报送日期".into(),
     }
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::draft::{Draft, FieldError, KIND_MAJOR_EVENT};
 use time::{Date, Duration};
 
+use super::cadence::{DEFAULT_CITY_READ_HOURS, ObligationKind, Policy};
 use super::grid::GridId;
 use super::period::parse_date;
 use super::text::{TextError, required};
@@ -144,14 +145,28 @@ impl Draft for MajorEventDraft {
 }
 
 /// How many hours the city bureau has to read a major event before it is escalated to the
-/// bureau's leaders: a local setting, since 001 §三(三)3 says only that the event goes to the
-/// city at once.
-pub const CITY_READ_WITHIN_HOURS: i64 = 24;
+/// bureau's leaders, as `policy` sets them on its major-event rule: a local setting, since
+/// 001 §三(三)3 says only that the event goes to the city at once. A policy without the rule
+/// still escalates, after [`DEFAULT_CITY_READ_HOURS`].
+pub fn city_read_hours(policy: &Policy) -> u32 {
+    let rule = policy.rule(&ObligationKind::MajorEvent {
+        city_read_hours: DEFAULT_CITY_READ_HOURS,
+    });
+    match rule.map(|r| &r.kind) {
+        Some(ObligationKind::MajorEvent { city_read_hours }) => *city_read_hours,
+        _ => DEFAULT_CITY_READ_HOURS,
+    }
+}
 
 /// Whether an event received at `received_at_ms` that the city has not read is past the city's
-/// time to read it at `now_ms`. A read event is never escalated.
-pub fn city_escalated(received_at_ms: i64, city_read: bool, now_ms: i64) -> bool {
-    !city_read && now_ms.saturating_sub(received_at_ms) >= CITY_READ_WITHIN_HOURS * 3_600_000
+/// `within_hours` to read it at `now_ms`. A read event is never escalated.
+pub fn city_escalated(
+    received_at_ms: i64,
+    city_read: bool,
+    now_ms: i64,
+    within_hours: u32,
+) -> bool {
+    !city_read && now_ms.saturating_sub(received_at_ms) >= i64::from(within_hours) * 3_600_000
 }
 
 #[cfg(test)]

@@ -67,21 +67,32 @@ fn no_enterprise_is_none() {
 fn an_event_the_city_has_not_read_is_escalated_once_its_hours_are_up() {
     let received = 1_764_000_000_000;
     let hours = |h: i64| received + h * 3_600_000;
-    assert!(!city_escalated(
-        received,
-        false,
-        hours(CITY_READ_WITHIN_HOURS) - 1
-    ));
-    assert!(city_escalated(
-        received,
-        false,
-        hours(CITY_READ_WITHIN_HOURS)
-    ));
-    assert!(city_escalated(received, false, hours(100)));
+    assert!(!city_escalated(received, false, hours(24) - 1, 24));
+    assert!(city_escalated(received, false, hours(24), 24));
+    // A city that gives itself 48 hours is not late at 24.
+    assert!(!city_escalated(received, false, hours(24), 48));
+    assert!(city_escalated(received, false, hours(100), 24));
     assert!(
-        !city_escalated(received, true, hours(100)),
+        !city_escalated(received, true, hours(100), 24),
         "read in time or late: done"
     );
     // A clock behind the arrival (another server's) is not a reason to escalate.
-    assert!(!city_escalated(received, false, received - 1));
+    assert!(!city_escalated(received, false, received - 1, 24));
+}
+
+#[test]
+fn the_city_reads_within_the_hours_its_policy_sets() {
+    use crate::domain::cadence::{DueRule, Rule};
+    assert_eq!(city_read_hours(&Policy::yuhuan()), 24);
+    // Yueqing's preset has no major-event rule: the default day.
+    assert_eq!(city_read_hours(&Policy::yueqing()), 24);
+    let mut policy = Policy::yuhuan();
+    policy.rules.retain(|r| r.kind.code() != "major_event");
+    let rule = Rule::new(
+        ObligationKind::MajorEvent { city_read_hours: 8 },
+        DueRule::EndOfPeriod,
+        0,
+    );
+    policy.rules.push(rule);
+    assert_eq!(city_read_hours(&policy), 8);
 }

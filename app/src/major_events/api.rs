@@ -32,6 +32,9 @@ pub struct MajorEventRow {
     pub city_read: Option<String>,
     /// The city has not read it within its time ([`crate::domain::major_event::city_escalated`]).
     pub escalated: bool,
+    /// The city's time to read it, in hours (the policy's local setting).
+    #[serde(default)]
+    pub city_read_hours: u32,
     /// The viewer's button (标记已阅, or the city's 确认已阅) while it waits on the viewer's side.
     pub acknowledge: Option<String>,
 }

@@ -57,7 +57,7 @@ pub fn city_read(by: &str, at: &str) -> String {
 }
 
 /// The city has not read it within its time, a local setting.
-pub fn city_overdue(hours: i64) -> String {
+pub fn city_overdue(hours: u32) -> String {
     format!("市统计局超过 {hours} 小时未阅（时限为本地设置），已提醒局领导")
 }
 

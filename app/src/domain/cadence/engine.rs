@@ -89,7 +89,7 @@ fn owed(
     today: Date,
 ) -> Vec<(Subject, Period)> {
     let mut pairs: Vec<(Subject, Period)> = match rule.kind {
-        ObligationKind::MajorEvent => facts
+        ObligationKind::MajorEvent { .. } => facts
             .iter()
             .filter(|f| f.kind == FactKind::MajorEventOccurred && (from..=today).contains(&f.date))
             .map(|f| (f.subject, rule.kind.period_of(f.date)))

@@ -120,7 +120,13 @@ fn continuing_education_hours_add_up_per_person_per_year() {
 
 #[test]
 fn major_events_are_due_the_same_day() {
-    let rule = Rule::new(ObligationKind::MajorEvent, DueRule::EndOfPeriod, 0);
+    let rule = Rule::new(
+        ObligationKind::MajorEvent {
+            city_read_hours: 24,
+        },
+        DueRule::EndOfPeriod,
+        0,
+    );
     let firm = Subject::Enterprise(500);
     let occurred = |date| Fact::new(FactKind::MajorEventOccurred, firm, date);
     let reported = |date, day| Fact {

@@ -17,7 +17,7 @@ pub enum CadenceError {
         day: u8,
     },
     /// A count or number of hours of zero.
-    #[error("{label}的次数或学时应大于0")]
+    #[error("{label}的次数、学时或时限应大于0")]
     ZeroThreshold {
         /// The obligation's label.
         label: String,

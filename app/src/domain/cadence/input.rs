@@ -166,7 +166,7 @@ impl Subjects {
                 .filter(|(_, kind, role)| role.studies_in(*kind))
                 .map(|&(id, _, _)| Subject::Person(id))
                 .collect(),
-            ObligationKind::MajorEvent => Vec::new(),
+            ObligationKind::MajorEvent { .. } => Vec::new(),
         };
         bound.sort_unstable();
         bound.dedup();

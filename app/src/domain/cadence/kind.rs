@@ -35,7 +35,12 @@ pub enum ObligationKind {
     TownshipAnalysisMeeting,
     /// A major event reported to the city bureau at once (001 §三(三)3): one
     /// obligation per subject and day an event occurred.
-    MajorEvent,
+    MajorEvent {
+        /// Hours the city bureau has to read a reported event before it is escalated to the
+        /// bureau's leaders: a local setting (the document says only "at once").
+        #[serde(default = "default_city_read_hours")]
+        city_read_hours: u32,
+    },
     /// Reports due on fixed days of each year, e.g. Guangxi's progress
     /// reports on 7/15, 9/15 and 12/10 (004 §七). Each report covers the days
     /// since the previous deadline.
@@ -47,6 +52,13 @@ pub enum ObligationKind {
         /// The kind of grid that must report.
         grid_kind: GridKind,
     },
+}
+
+/// The city bureau's hours to read a major event when a policy sets none: a day.
+pub const DEFAULT_CITY_READ_HOURS: u32 = 24;
+
+fn default_city_read_hours() -> u32 {
+    DEFAULT_CITY_READ_HOURS
 }
 
 /// How an obligation's periods are cut from the calendar.
@@ -88,7 +100,7 @@ impl ObligationKind {
             Self::AnnualPlan => "annual_plan",
             Self::ContinuingEducation { .. } => "continuing_education",
             Self::TownshipAnalysisMeeting => "township_analysis_meeting",
-            Self::MajorEvent => "major_event",
+            Self::MajorEvent { .. } => "major_event",
             Self::FixedDate { .. } => "fixed_date",
         }
     }
@@ -102,7 +114,7 @@ impl ObligationKind {
             Self::AnnualPlan => "年度工作计划",
             Self::ContinuingEducation { .. } => "统计继续教育",
             Self::TownshipAnalysisMeeting => "乡镇月度分析例会",
-            Self::MajorEvent => "重大事项报告",
+            Self::MajorEvent { .. } => "重大事项报告",
             Self::FixedDate { label, .. } => label.trim(),
         }
     }
@@ -113,7 +125,7 @@ impl ObligationKind {
             Self::MonthlyLeaderReport | Self::TownshipAnalysisMeeting => Cadence::Monthly,
             Self::QuarterlyActivity | Self::EnterpriseVisits { .. } => Cadence::Quarterly,
             Self::AnnualPlan | Self::ContinuingEducation { .. } => Cadence::Yearly,
-            Self::MajorEvent => Cadence::PerEvent,
+            Self::MajorEvent { .. } => Cadence::PerEvent,
             Self::FixedDate { .. } => Cadence::FixedDates,
         }
     }
@@ -153,7 +165,7 @@ impl ObligationKind {
             | (Self::AnnualPlan, FactKind::AnnualPlan)
             | (Self::ContinuingEducation { .. }, FactKind::Training)
             | (Self::TownshipAnalysisMeeting, FactKind::AnalysisMeeting)
-            | (Self::MajorEvent, FactKind::MajorEventReported) => true,
+            | (Self::MajorEvent { .. }, FactKind::MajorEventReported) => true,
             _ => false,
         }
     }

@@ -48,7 +48,9 @@ fn kinds_have_codes_labels_and_cadences() {
             Cadence::Monthly,
         ),
         (
-            ObligationKind::MajorEvent,
+            ObligationKind::MajorEvent {
+                city_read_hours: 24,
+            },
             "重大事项报告",
             Cadence::PerEvent,
         ),
@@ -100,7 +102,13 @@ fn dates_fall_in_their_periods() {
         "2026-Q4"
     );
     assert_eq!(ObligationKind::AnnualPlan.period_of(d), Period::Year(2026));
-    assert_eq!(ObligationKind::MajorEvent.period_of(d), Period::Day(d));
+    assert_eq!(
+        ObligationKind::MajorEvent {
+            city_read_hours: 24
+        }
+        .period_of(d),
+        Period::Day(d)
+    );
 }
 
 #[test]
@@ -158,7 +166,12 @@ fn facts_fulfil_only_their_own_duty() {
         (O::AnnualPlan, F::AnnualPlan),
         (O::ContinuingEducation { hours_per_year: 8 }, F::Training),
         (O::TownshipAnalysisMeeting, F::AnalysisMeeting),
-        (O::MajorEvent, F::MajorEventReported),
+        (
+            O::MajorEvent {
+                city_read_hours: 24,
+            },
+            F::MajorEventReported,
+        ),
         (
             guangxi(),
             F::FixedDateReport {
@@ -176,7 +189,12 @@ fn facts_fulfil_only_their_own_duty() {
             );
         }
     }
-    assert!(!O::MajorEvent.fulfilled_by(&F::MajorEventOccurred));
+    assert!(
+        !O::MajorEvent {
+            city_read_hours: 24
+        }
+        .fulfilled_by(&F::MajorEventOccurred)
+    );
     assert!(!guangxi().fulfilled_by(&F::FixedDateReport {
         label: "其他报告".into()
     }));

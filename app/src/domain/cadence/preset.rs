@@ -1,7 +1,7 @@
 //! Preset policies taken from the cities' guidance, as starting points an
 //! administrator adjusts.
 
-use super::{DueRule, MonthDay, ObligationKind, Policy, Rule};
+use super::{DEFAULT_CITY_READ_HOURS, DueRule, MonthDay, ObligationKind, Policy, Rule};
 use crate::domain::grid::GridKind;
 
 /// Continuing education hours a member needs a year. Neither guidance gives
@@ -31,7 +31,10 @@ impl Policy {
             DueRule::EndOfPeriod,
             7,
         );
-        let event = Rule::new(ObligationKind::MajorEvent, DueRule::EndOfPeriod, 0);
+        let event = ObligationKind::MajorEvent {
+            city_read_hours: DEFAULT_CITY_READ_HOURS,
+        };
+        let event = Rule::new(event, DueRule::EndOfPeriod, 0);
         Policy {
             name: "玉环市".to_owned(),
             rules: vec![report, activity, visits, plan, education, meeting, event],

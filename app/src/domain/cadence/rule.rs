@@ -105,7 +105,8 @@ impl Rule {
         let label = || self.kind.label().to_owned();
         match &self.kind {
             ObligationKind::EnterpriseVisits { per_quarter: 0 }
-            | ObligationKind::ContinuingEducation { hours_per_year: 0 } => {
+            | ObligationKind::ContinuingEducation { hours_per_year: 0 }
+            | ObligationKind::MajorEvent { city_read_hours: 0 } => {
                 return Err(CadenceError::ZeroThreshold { label: label() });
             }
             ObligationKind::FixedDate {

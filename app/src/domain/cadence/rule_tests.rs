@@ -71,7 +71,7 @@ fn invalid_rules_are_refused_with_a_reason() {
                 DueRule::EndOfPeriod,
             ),
             "zero_threshold",
-            "企业走访的次数或学时应大于0",
+            "企业走访的次数、学时或时限应大于0",
         ),
         (
             rule(
@@ -79,7 +79,15 @@ fn invalid_rules_are_refused_with_a_reason() {
                 DueRule::EndOfPeriod,
             ),
             "zero_threshold",
-            "统计继续教育的次数或学时应大于0",
+            "统计继续教育的次数、学时或时限应大于0",
+        ),
+        (
+            rule(
+                ObligationKind::MajorEvent { city_read_hours: 0 },
+                DueRule::EndOfPeriod,
+            ),
+            "zero_threshold",
+            "重大事项报告的次数、学时或时限应大于0",
         ),
         (
             rule(

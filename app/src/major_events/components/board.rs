@@ -1,7 +1,6 @@
 //! 重大事项 on the township view: every event of the viewer's grids, those waiting on the
 //! viewer's side flagged at the top, each with the township's and the city bureau's read marks;
 //! an event the city has not read in time shows red.
-use crate::domain::major_event::CITY_READ_WITHIN_HOURS;
 use crate::major_events::api::{MajorEventRow, load_major_events, mark_major_event_read};
 use crate::major_events::words;
 use leptos::prelude::*;
@@ -67,7 +66,7 @@ fn Events(
                             <p class="muted">{r.read.unwrap_or_else(|| words::TOWNSHIP_UNREAD.to_owned())}</p>
                             {match (r.city_read, r.escalated) {
                                 (Some(by), _) => view! { <p class="muted">{by}</p> }.into_any(),
-                                (None, true) => view! { <p class="error">{words::city_overdue(CITY_READ_WITHIN_HOURS)}</p> }.into_any(),
+                                (None, true) => view! { <p class="error">{words::city_overdue(r.city_read_hours)}</p> }.into_any(),
                                 (None, false) => view! { <p class="muted">{words::CITY_UNREAD}</p> }.into_any(),
                             }}
                             {r.acknowledge.map(|label| view! { <button class="button" disabled=move || !ready.get() on:click=read>{label}</button> })}

@@ -3,7 +3,7 @@
 use crate::auth::ssr::Viewer;
 use crate::db::{enterprise, major_event, person};
 use crate::domain::cadence::Status;
-use crate::domain::major_event::{CITY_READ_WITHIN_HOURS, city_escalated};
+use crate::domain::major_event::{city_escalated, city_read_hours};
 use crate::domain::period::{format_date, format_shanghai_minute};
 use crate::duties::api::Reminder;
 use crate::error::AppError;
@@ -125,10 +125,17 @@ pub async fn board(
         Side::Unit => words::MARK_READ,
         Side::City => words::CITY_ACKNOWLEDGE,
     };
+    let hours = city_read_hours(&crate::cadence::ssr::policy(db).await?.0);
     Ok(rows
         .into_iter()
         .map(|r| MajorEventRow {
-            escalated: city_escalated(r.received_at_ms, r.city_read_at_ms.is_some(), viewer.now_ms),
+            escalated: city_escalated(
+                r.received_at_ms,
+                r.city_read_at_ms.is_some(),
+                viewer.now_ms,
+                hours,
+            ),
+            city_read_hours: hours,
             acknowledge: (!side.has_read(&r)).then(|| button.to_owned()),
             id: r.id,
             version: wire_version(r.version),
@@ -197,12 +204,13 @@ pub async fn unread_reminders(
         return Ok(Vec::new());
     };
     let side = Side::of(viewer);
+    let hours = city_read_hours(&crate::cadence::ssr::policy(db).await?.0);
     Ok(events_of(db, &grids, side, true)
         .await?
         .into_iter()
         .map(|r| {
             let escalated =
-                side == Side::City && city_escalated(r.received_at_ms, false, viewer.now_ms);
+                side == Side::City && city_escalated(r.received_at_ms, false, viewer.now_ms, hours);
             Reminder {
                 title: if escalated {
                     words::escalated_reminder(&r.title)
@@ -210,7 +218,7 @@ pub async fn unread_reminders(
                     words::unread_reminder(&r.title)
                 },
                 note: if escalated {
-                    words::city_overdue(CITY_READ_WITHIN_HOURS)
+                    words::city_overdue(hours)
                 } else {
                     words::reminder_note(&format_date(r.occurred_on))
                 },
