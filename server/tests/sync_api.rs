@@ -262,7 +262,8 @@ db_test!(
             again,
             json!({"protocol": 1, "cursor": first["cursor"], "directory": null,
                "directory_digest": digest, "withdrawn": [], "visits": [], "reports": [],
-               "activities": [], "trainings": [], "major_events": [], "plans": []})
+               "activities": [], "trainings": [], "major_events": [], "plans": [],
+               "analysis_meetings": []})
         );
 
         // The city renames an enterprise of the member's grid: the new directory comes, with
