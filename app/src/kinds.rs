@@ -19,6 +19,7 @@ use crate::sync::store::Engine;
 use crate::{activities, major_events, plans, reports, trainings, visits};
 
 pub mod analysis_meetings;
+pub mod progress_reports;
 use leptos::prelude::*;
 use leptos_router::components::Route;
 use leptos_router::{MatchNestedRoutes, path};
@@ -31,6 +32,7 @@ pub static ALL: Kinds = &[
     &Engine::<trainings::ssr::Trainings>::NEW,
     &Engine::<plans::ssr::Plans>::NEW,
     &Engine::<analysis_meetings::ssr::AnalysisMeetings>::NEW,
+    &Engine::<progress_reports::ssr::ProgressReports>::NEW,
     &Engine::<visits::ssr::Visits>::NEW,
 ];
 
@@ -41,6 +43,7 @@ pub static PULLED: &[PullKind] = &[
     PullKind::of::<trainings::api::TrainingRecord>(trainings::api::PULLED_AS),
     PullKind::of::<plans::api::PlanRecord>(plans::api::PULLED_AS),
     PullKind::of::<analysis_meetings::api::MeetingRecord>(analysis_meetings::api::PULLED_AS),
+    PullKind::of::<progress_reports::api::ProgressRecord>(progress_reports::api::PULLED_AS),
     PullKind::of::<visits::api::VisitRecord>(visits::api::PULLED_AS),
 ];
 
@@ -58,6 +61,7 @@ macro_rules! phone_kinds {
             MajorEvent(crate::domain::major_event::MajorEventDraft),
             AnnualPlan(crate::domain::annual_plan::AnnualPlanDraft),
             AnalysisMeeting(crate::domain::analysis_meeting::AnalysisMeetingDraft),
+            ProgressReport(crate::domain::progress_report::ProgressReportDraft),
         }
     };
 }
@@ -70,6 +74,7 @@ pub const FILING_FORMS: &[&str] = &[
     "/events/new",
     "/plans/new",
     "/meetings/new",
+    "/progress/new",
 ];
 
 /// The filing app's form of each kind filed there.
@@ -81,6 +86,7 @@ pub fn FilingForms() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/events/new") view=major_events::components::MajorEventFormPage />
         <Route path=path!("/plans/new") view=plans::components::PlanFormPage />
         <Route path=path!("/meetings/new") view=analysis_meetings::components::MeetingFormPage />
+        <Route path=path!("/progress/new") view=progress_reports::components::ProgressFormPage />
     }
     .into_inner()
 }

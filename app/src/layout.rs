@@ -40,6 +40,11 @@ pub fn HomePage() -> impl IntoView {
                     let reports = !profile.reporting_grids().is_empty();
                     let plans = !profile.planning_grids().is_empty();
                     let meets = !profile.meeting_grids().is_empty();
+                    // Only where the policy asks the person's grids for fixed-date reports.
+                    let files_progress = profile.may(crate::domain::permission::Ability::ReportProgress);
+                    let directory = client.directory;
+                    let progress_due =
+                        move || files_progress && directory.with(|d| !d.fixed_reports.is_empty());
                     let records_activities = !profile.activity_grids().is_empty();
                     let roles = profile
                         .roles
@@ -69,6 +74,9 @@ pub fn HomePage() -> impl IntoView {
                             </Show>
                             <Show when=move || meets>
                                 <a href="/meetings/new" rel="external" class="button">{crate::kinds::analysis_meetings::words::TITLE}</a>
+                            </Show>
+                            <Show when=progress_due>
+                                <a href="/progress/new" rel="external" class="button">{crate::kinds::progress_reports::words::TITLE}</a>
                             </Show>
                             <Show when=move || records_activities>
                                 <a href="/events/new" rel="external" class="button urgent">{words::REPORT_EVENT}</a>

@@ -24,6 +24,7 @@ mod m20261203_000019_import_progress;
 mod m20261203_000020_directory_version;
 mod m20261203_000021_major_event_city_read;
 mod m20261203_000022_analysis_meetings;
+mod m20261204_000023_progress_reports;
 
 pub struct Migrator;
 
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000020_directory_version::Migration),
             Box::new(m20261203_000021_major_event_city_read::Migration),
             Box::new(m20261203_000022_analysis_meetings::Migration),
+            Box::new(m20261204_000023_progress_reports::Migration),
         ]
     }
 }

@@ -108,7 +108,9 @@ mod tests {
         assert!(first.contains("/pkg/statgrid_bg.wasm"), "{first}");
         // The filing forms come from the kinds' registry, so a new kind's form works offline.
         assert!(first.contains(r#"FORMS = ["/activities/new","#), "{first}");
-        assert!(first.contains(r#""/meetings/new"]"#), "{first}");
+        for form in ["/meetings/new", "/progress/new"] {
+            assert!(first.contains(&format!("\"{form}\"")), "{form} in {first}");
+        }
         assert_eq!(
             worker.script().unwrap(),
             first,

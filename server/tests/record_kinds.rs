@@ -34,7 +34,7 @@ struct Kind {
     text_of: fn(&Value) -> &str,
 }
 
-fn kinds() -> [Kind; 7] {
+fn kinds() -> [Kind; 8] {
     [
         Kind {
             name: "visit",
@@ -116,7 +116,37 @@ fn kinds() -> [Kind; 7] {
             },
             text_of: |r| r["draft"]["economy"].as_str().unwrap(),
         },
+        Kind {
+            name: "progress_report",
+            author: DONGHU_LEADER,
+            grid: "东湖镇",
+            pulled_as: "progress_reports",
+            payload: |p, text| {
+                json!({ "grid_id": p.grid, "label": PROGRESS_REPORT, "deadline": p.today,
+                        "progress": text, "problems": "人员不足", "documents": "" })
+            },
+            text_of: |r| r["draft"]["progress"].as_str().unwrap(),
+        },
     ]
+}
+
+/// The fixed-date report the townships file in these tests, due today.
+const PROGRESS_REPORT: &str = "工作进展报告";
+
+/// Adds to the policy a fixed-date report due today that the townships file, so a progress
+/// report has a deadline to answer.
+async fn ask_townships_for_progress_reports(app: &TestApp) {
+    let city = app.login(CITY_ADMIN).await;
+    let (_, settings) = app.admin_call(&city, "cadence", json!({})).await;
+    let mut policy = settings["policy"].clone();
+    let rule = json!({ "kind": { "kind": "fixed_date", "label": PROGRESS_REPORT,
+                                 "dates": [&app.today()[5..]], "grid_kind": "township" },
+                       "due": "end_of_period", "grace_days": 0, "soon_days": 10 });
+    policy["rules"].as_array_mut().unwrap().push(rule);
+    let (status, saved) = app
+        .admin_call(&city, "cadence_save", json!({"policy": policy}))
+        .await;
+    assert_eq!(status, 200, "{saved}");
 }
 
 fn envelope(kind: &Kind, place: &Place, id: &str, version: u32, text: &str) -> Value {
@@ -161,6 +191,7 @@ fn pulled<'a>(pull: &'a Value, kind: &Kind, id: &str) -> Vec<&'a Value> {
 db_test!(
     every_kind_is_stored_once_replayed_edited_refused_and_withdrawn,
     |app| {
+        ask_townships_for_progress_reports(app).await;
         for kind in kinds() {
             let phone = app.login(kind.author).await;
             let other_tab = app.login(kind.author).await;

@@ -79,7 +79,8 @@ impl Profile {
         self.grids_permitting(Ability::Record)
     }
 
-    fn grids_permitting(&self, ability: Ability) -> Vec<&GridRole> {
+    /// The grids where some role of the person permits `ability`.
+    pub fn grids_permitting(&self, ability: Ability) -> Vec<&GridRole> {
         self.roles.iter().filter(|r| r.permits(ability)).collect()
     }
 

@@ -42,6 +42,10 @@ pub struct Directory {
     /// cached before members were sent).
     #[serde(default)]
     pub members: Vec<MemberSummary>,
+    /// The fixed-date progress reports the policy asks of the grids where the person files
+    /// them, so the phone offers their deadlines offline.
+    #[serde(default)]
+    pub fixed_reports: Vec<crate::domain::progress_report::FixedReport>,
 }
 
 impl Directory {

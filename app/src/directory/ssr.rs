@@ -3,6 +3,8 @@ use crate::auth::ssr::Viewer;
 use crate::db::{enterprise, grid, person, role_assignment};
 use crate::directory::api::{Directory, EnterpriseSummary, GridSummary, MemberSummary};
 use crate::domain::grid::{GridKind, Industry, Role};
+use crate::domain::permission::Ability;
+use crate::domain::progress_report::FixedReport;
 use crate::error::AppError;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -29,10 +31,19 @@ pub async fn directory_for(
         .iter()
         .map(|r| r.grid_id)
         .collect();
+    let filing: Vec<GridKind> = (viewer.profile)
+        .grids_permitting(Ability::ReportProgress)
+        .iter()
+        .map(|r| r.kind)
+        .collect();
+    let (policy, _) = crate::cadence::ssr::policy(db).await?;
+    let mut fixed_reports = FixedReport::all_in(&policy);
+    fixed_reports.retain(|r| filing.contains(&r.grid_kind));
     Ok(Directory {
         grids: grids.map(grid_summary).collect(),
         enterprises: enterprises.into_iter().map(enterprise_summary).collect(),
         members: members_of(db, &own).await?,
+        fixed_reports,
     })
 }
 

@@ -14,6 +14,7 @@ pub const KIND_TRAINING: &str = "training";
 pub const KIND_MAJOR_EVENT: &str = "major_event";
 pub const KIND_ANNUAL_PLAN: &str = "annual_plan";
 pub const KIND_ANALYSIS_MEETING: &str = "analysis_meeting";
+pub const KIND_PROGRESS_REPORT: &str = "progress_report";
 
 /// A draft's validation error: its stable code, the draft field it concerns, and (through
 /// `Display`) the message shown to the user.

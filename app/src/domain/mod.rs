@@ -22,6 +22,7 @@ pub mod period;
 pub mod permission;
 pub mod phone;
 pub mod photo;
+pub mod progress_report;
 pub mod report;
 pub mod server_status;
 pub mod session_policy;

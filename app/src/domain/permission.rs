@@ -18,6 +18,8 @@ pub enum Ability {
     Plan,
     /// Record the township's monthly analysis meeting (月度分析例会).
     Meet,
+    /// File the progress reports due on fixed days (004 §七) for the grid.
+    ReportProgress,
     /// Review the monthly reports and read the major events of the grids below.
     Review,
     /// Administer the city: directory, grids, people, reporting cadence, audit log.
@@ -30,12 +32,13 @@ pub enum Ability {
 
 impl Ability {
     /// Every ability, in the page's column order.
-    pub const ALL: [Ability; 9] = [
+    pub const ALL: [Ability; 10] = [
         Ability::SeeBelow,
         Ability::Record,
         Ability::Report,
         Ability::Plan,
         Ability::Meet,
+        Ability::ReportProgress,
         Ability::Review,
         Ability::Administer,
         Ability::Study,
@@ -50,6 +53,7 @@ impl Ability {
             Ability::Report => "月度情况汇报",
             Ability::Plan => "年度工作计划",
             Ability::Meet => "记录月度分析例会",
+            Ability::ReportProgress => "报送阶段进展报告",
             Ability::Review => "审核汇报、阅处重大事项",
             Ability::Administer => "管理全市（名录、网格、人员、报送节奏）",
             Ability::Study => "参加继续教育",
@@ -68,7 +72,10 @@ impl Ability {
 ///   网格指导员 (the 分管领导 who runs the grids day to day) review what the grids below report;
 ///   its deputies, the work-area heads, do not: they report from their work areas. A
 ///   township (street) holds the monthly analysis meeting (001 §三(三)3); its leader, its
-///   分管领导 and its 经发办 staff (its members) record the minutes.
+///   分管领导 and its 经发办 staff (its members) record the minutes, and file the unit's
+///   fixed-date progress reports where the policy asks it for some.
+/// - The statistics bureau files the city's (county's) fixed-date progress reports (004 §七:
+///   市及县（市、区）统计局……报送试点工作推进情况总结).
 /// - A work area (001 §三(二)3): its leader and deputy report monthly.
 /// - An enterprise grid (001 §三(二)4): everyone in it records its work; its leader and deputy
 ///   report and plan; its members, the enterprises' statisticians, study, and the others follow
@@ -82,6 +89,10 @@ pub fn permits(kind: GridKind, role: Role, ability: Ability) -> bool {
         Ability::Report => leads && kind.reports_monthly(),
         Ability::Plan => leads && enterprise,
         Ability::Meet => kind == GridKind::Township && role != Role::DeputyLeader,
+        Ability::ReportProgress => match kind {
+            GridKind::City => role == Role::Instructor,
+            k => k.is_level_two() && role != Role::DeputyLeader,
+        },
         Ability::Review => match kind {
             GridKind::City => role == Role::Instructor,
             k if k.is_level_two() => matches!(role, Role::Leader | Role::Instructor),

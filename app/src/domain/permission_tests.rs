@@ -8,16 +8,24 @@ use Role::*;
 const EXPECTED: [(GridKind, Role, &[Ability]); 20] = [
     (City, Leader, &[SeeBelow]),
     (City, DeputyLeader, &[SeeBelow]),
-    (City, Instructor, &[SeeBelow, Review, Administer]),
+    (
+        City,
+        Instructor,
+        &[SeeBelow, ReportProgress, Review, Administer],
+    ),
     (City, Member, &[]),
-    (Township, Leader, &[SeeBelow, Meet, Review]),
+    (Township, Leader, &[SeeBelow, Meet, ReportProgress, Review]),
     (Township, DeputyLeader, &[SeeBelow]),
-    (Township, Instructor, &[SeeBelow, Meet, Review]),
-    (Township, Member, &[Meet]),
-    (Department, Leader, &[SeeBelow, Review]),
+    (
+        Township,
+        Instructor,
+        &[SeeBelow, Meet, ReportProgress, Review],
+    ),
+    (Township, Member, &[Meet, ReportProgress]),
+    (Department, Leader, &[SeeBelow, ReportProgress, Review]),
     (Department, DeputyLeader, &[SeeBelow]),
-    (Department, Instructor, &[SeeBelow, Review]),
-    (Department, Member, &[]),
+    (Department, Instructor, &[SeeBelow, ReportProgress, Review]),
+    (Department, Member, &[ReportProgress]),
     (WorkArea, Leader, &[SeeBelow, Report]),
     (WorkArea, DeputyLeader, &[SeeBelow, Report]),
     (WorkArea, Instructor, &[SeeBelow]),
@@ -60,7 +68,7 @@ fn every_cell_of_the_table_is_as_the_documents_give_it() {
             );
         }
     }
-    assert_eq!(seen, 5 * 4 * 9);
+    assert_eq!(seen, 5 * 4 * 10);
 }
 
 #[test]

@@ -48,6 +48,8 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
         .extend(crate::reports::ssr::reminders::reminders(db, &viewer, today).await?);
     let meetings = crate::kinds::analysis_meetings::ssr::reminders(db, &viewer, &policy, today);
     list.reminders.extend(meetings.await?);
+    let progress = crate::kinds::progress_reports::ssr::reminders(db, &viewer, &policy, today);
+    list.reminders.extend(progress.await?);
     list.attended = attended_in(db, viewer.person_id(), today.year()).await?;
     let led: Vec<i32> = viewer.led_grids().into_iter().collect();
     let this_month = Month::of(today);

@@ -69,6 +69,8 @@ pub struct ReviewBoard {
     pub trend: ReportTrend,
     /// For the city bureau: every township side by side (empty for anyone else).
     pub city: Vec<TownshipFigures>,
+    /// For the city bureau: each deadline of the policy's fixed-date reports, per grid.
+    pub deadlines: Vec<crate::kinds::progress_reports::api::DeadlineDuty>,
 }
 
 /// One township's month in the city comparison.

@@ -18,7 +18,7 @@ pub const PASSWORD_PATH: &str = "/api/v1/auth/password";
 /// The kinds of record a phone can make. Unknown kinds are rejected record by record.
 pub use crate::domain::draft::{
     FieldError, KIND_ACTIVITY, KIND_ANALYSIS_MEETING, KIND_ANNUAL_PLAN, KIND_MAJOR_EVENT,
-    KIND_MONTHLY_REPORT, KIND_TRAINING, KIND_VISIT,
+    KIND_MONTHLY_REPORT, KIND_PROGRESS_REPORT, KIND_TRAINING, KIND_VISIT,
 };
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

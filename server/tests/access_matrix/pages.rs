@@ -52,6 +52,7 @@ pub fn rows() -> Vec<Row> {
         "/events/new",
         "/plans/new",
         "/meetings/new",
+        "/progress/new",
         // The import form: its data comes only from the import route.
         "/admin",
     ]

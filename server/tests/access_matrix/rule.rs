@@ -28,6 +28,9 @@ pub enum Cap {
     Lead,
     /// Records the township's monthly analysis meeting: its leader, 分管领导 and 经发办 staff.
     Meet,
+    /// Files the grid's fixed-date progress reports: the city bureau for the city; a township's
+    /// or department's leader, 分管领导 and staff for it.
+    ReportProgress,
     /// Reviews the grid's monthly reports and major events.
     Review,
     /// Administers the city: directory, grids, people, cadence, audit log.
@@ -120,6 +123,14 @@ pub fn allowed(cap: Cap, roles: Option<&[(i64, Role)]>, subject: &Grid, tree: &T
             subject.kind == GridKind::Township
                 && holds(&|g, r| g.id == subject.id && r != Role::DeputyLeader)
         }
+        Cap::ReportProgress => holds(&|g, r| {
+            g.id == subject.id
+                && match g.kind {
+                    GridKind::City => r == Role::Instructor,
+                    GridKind::Township | GridKind::Department => r != Role::DeputyLeader,
+                    _ => false,
+                }
+        }),
         Cap::OffSite => false,
         Cap::Review => {
             bureau

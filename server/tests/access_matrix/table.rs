@@ -341,6 +341,15 @@ fn routes() -> Vec<Row> {
         row(
             "POST",
             PUSH_PATH,
+            "push progress_report",
+            ReportProgress,
+            Subject::Grid,
+            pushed,
+            Call::Push(|t| world::progress_report(t.world.app, t.subject)),
+        ),
+        row(
+            "POST",
+            PUSH_PATH,
             "push annual_plan",
             Lead,
             Subject::Enterprise,

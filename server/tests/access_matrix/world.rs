@@ -181,7 +181,7 @@ impl<'a> World<'a> {
             .as_array_mut()
             .expect("a proposed grid")
             .pop();
-        let (_, cadence) = app.call(&admin, "admin/cadence", json!({})).await;
+        let cadence = ask_for_progress_reports(app, &admin).await;
         let mut world = World {
             app,
             tree,
@@ -192,7 +192,7 @@ impl<'a> World<'a> {
             firms,
             report_month: month_before(&app.this_month(), 11),
             broken_grouping,
-            cadence: cadence["policy"].clone(),
+            cadence,
             stored: RefCell::default(),
         };
         world.make_fixtures().await;
@@ -417,6 +417,41 @@ pub fn meeting(app: &TestApp, grid: i64) -> Value {
         json!({
             "grid_id": grid, "meeting_date": app.today(), "attendees": "镇长、经发办",
             "economy": "工业产值平稳", "findings": "无", "follow_ups": "继续走访"
+        }),
+    )
+}
+
+/// The fixed-date report a grid of `kind` files in the matrix, due today.
+fn progress_label(kind: GridKind) -> String {
+    format!("{}进展报告", kind.code())
+}
+
+/// Adds to the city's policy a fixed-date report due today for each kind of grid that files
+/// one, so a push of a progress report is refused only for want of permission; the policy.
+async fn ask_for_progress_reports(app: &TestApp, admin: &reqwest::Client) -> Value {
+    let (_, settings) = app.call(admin, "admin/cadence", json!({})).await;
+    let mut policy = settings["policy"].clone();
+    for kind in [GridKind::City, GridKind::Township, GridKind::Department] {
+        let rule = json!({ "kind": { "kind": "fixed_date", "label": progress_label(kind),
+                                     "dates": [&app.today()[5..]], "grid_kind": kind.code() },
+                           "due": "end_of_period", "soon_days": 10 });
+        policy["rules"].as_array_mut().expect("rules").push(rule);
+    }
+    let (status, saved) = app
+        .call(admin, "admin/cadence_save", json!({"policy": policy}))
+        .await;
+    assert_eq!(status, 200, "{saved}");
+    policy
+}
+
+pub fn progress_report(app: &TestApp, grid: &Grid) -> Value {
+    envelope(
+        Uuid::now_v7(),
+        "progress_report",
+        1,
+        json!({
+            "grid_id": grid.id, "label": progress_label(grid.kind), "deadline": app.today(),
+            "progress": "改革方案已印发", "problems": "人员不足", "documents": ""
         }),
     )
 }

@@ -31,6 +31,12 @@ pub enum CadenceError {
     /// A fixed-date obligation without a name.
     #[error("请填写固定日期报送事项的名称")]
     BlankLabel,
+    /// A fixed-date obligation's name over [`super::FIXED_LABEL_MAX_CHARS`] characters.
+    #[error("固定日期报送事项的名称不能超过{max}字")]
+    LabelTooLong {
+        /// The limit.
+        max: usize,
+    },
     /// A fixed month and day as the due date of an obligation that is not yearly.
     #[error("{label}不是按年度的事项，不能使用每年固定的截止月日")]
     FixedDayNeedsYear {
@@ -64,6 +70,7 @@ impl CadenceError {
             Self::ZeroThreshold { .. } => "zero_threshold",
             Self::NoFixedDates { .. } => "no_fixed_dates",
             Self::BlankLabel => "blank_label",
+            Self::LabelTooLong { .. } => "label_too_long",
             Self::FixedDayNeedsYear { .. } => "fixed_day_needs_year",
             Self::DuplicateRule { .. } => "duplicate_rule",
             Self::WaiverReasonEmpty => "waiver_reason_empty",

@@ -54,6 +54,9 @@ pub enum ObligationKind {
     },
 }
 
+/// Longest name of a fixed-date report, in characters: the name a report filed for it repeats.
+pub const FIXED_LABEL_MAX_CHARS: usize = 60;
+
 /// The city bureau's hours to read a major event when a policy sets none: a day.
 pub const DEFAULT_CITY_READ_HOURS: u32 = 24;
 

@@ -20,7 +20,7 @@ mod status;
 pub use engine::{evaluate, judge};
 pub use error::CadenceError;
 pub use input::{Fact, FactKind, Subject, Subjects, WAIVER_REASON_MAX_CHARS, Waiver};
-pub use kind::{Cadence, DEFAULT_CITY_READ_HOURS, ObligationKind};
+pub use kind::{Cadence, DEFAULT_CITY_READ_HOURS, FIXED_LABEL_MAX_CHARS, ObligationKind};
 pub use month_day::MonthDay;
 pub use period::Period;
 pub use rule::{DueRule, Policy, Rule};

@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 use time::{Date, Duration};
 
-use super::{Cadence, CadenceError, MonthDay, ObligationKind, Period, Status};
+use super::{
+    Cadence, CadenceError, FIXED_LABEL_MAX_CHARS, MonthDay, ObligationKind, Period, Status,
+};
 use crate::domain::period::Month;
 
 /// When an obligation for a period falls due.
@@ -114,6 +116,10 @@ impl Rule {
             } => {
                 if name.trim().is_empty() {
                     return Err(CadenceError::BlankLabel);
+                }
+                if name.trim().chars().count() > FIXED_LABEL_MAX_CHARS {
+                    let max = FIXED_LABEL_MAX_CHARS;
+                    return Err(CadenceError::LabelTooLong { max });
                 }
                 if dates.is_empty() {
                     return Err(CadenceError::NoFixedDates { label: label() });

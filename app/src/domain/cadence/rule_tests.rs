@@ -98,6 +98,14 @@ fn invalid_rules_are_refused_with_a_reason() {
             "请填写固定日期报送事项的名称",
         ),
         (
+            rule(
+                fixed(&"报".repeat(61), vec![MonthDay::END_OF_MARCH]),
+                DueRule::EndOfPeriod,
+            ),
+            "label_too_long",
+            "固定日期报送事项的名称不能超过60字",
+        ),
+        (
             rule(fixed("进展报告", Vec::new()), DueRule::EndOfPeriod),
             "no_fixed_dates",
             "进展报告至少需要一个报送日期",

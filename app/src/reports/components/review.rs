@@ -5,6 +5,7 @@ use super::item::month_label;
 use crate::admin::components::{alert, hydrated};
 use crate::domain::cadence::Status;
 use crate::domain::report::{ReviewAction, ReviewStatus};
+use crate::kinds::progress_reports::components::DeadlinesCard;
 use crate::layout::words::LOADING;
 use crate::reports::api::{
     ReportRow, ReportTrend, ReportView, ReviewBoard, TownshipFigures, load_review_board,
@@ -74,6 +75,7 @@ fn Board(
         <ScopeMonth scopes=board.scopes scope month=month.clone() go export="reports" />
         <p class="muted" role="status">{summary}</p>
         {(!board.city.is_empty()).then(|| view! { <City townships=board.city month=month.clone() /> })}
+        {(!board.deadlines.is_empty()).then(|| view! { <DeadlinesCard duties=board.deadlines /> })}
         <Trend trend=board.trend />
         <h2>{words::grids_of_month(&month_label(&month))}</h2>
         <ul class="records">

@@ -10,6 +10,7 @@ use crate::domain::cadence::{ObligationKind, Period, Subject, Waiver};
 use crate::domain::period::{Month, format_shanghai_minute, viewable_month};
 use crate::domain::report::{ReviewAction, ReviewStatus, review as next_status};
 use crate::error::AppError;
+use crate::kinds::progress_reports::ssr as progress_reports;
 use crate::reports::api::{HistoryEntry, ReportRow, ReportView, ReviewBoard};
 use crate::sync::sequence;
 use crate::township::ssr::{Scope, resolve_scope, visit_counts};
@@ -86,6 +87,13 @@ pub async fn board(
         trend: trend(&reporting_grids, &months, &judged),
         city: if viewer.profile.oversees_city() {
             city(db, &viewer.grids, month, today).await?
+        } else {
+            Vec::new()
+        },
+        deadlines: if viewer.profile.oversees_city() {
+            let (policy, _) = crate::cadence::ssr::policy(db).await?;
+            let filers = progress_reports::open_grids(&viewer.grids);
+            progress_reports::board(db, &filers, &policy, today).await?
         } else {
             Vec::new()
         },

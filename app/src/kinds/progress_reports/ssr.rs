@@ -1,0 +1,267 @@
+//! Progress reports as a record kind: stored once, edited or withdrawn by their author, pulled
+//! back to the author's phone; each deadline's verdict for the city bureau's board; and the
+//! reminders of whoever files them.
+use super::api::{DeadlineDuty, PULLED_AS, ProgressRecord};
+use super::entity as progress_report;
+use super::words;
+use crate::auth::ssr::{Grids, Viewer};
+use crate::cadence::ssr::{policy, waivers};
+use crate::domain::cadence::{Policy, Status};
+use crate::domain::grid::{GridId, GridKind};
+use crate::domain::period::{format_date, shanghai_date};
+use crate::domain::permission::Ability;
+use crate::domain::progress_report::{
+    FixedReport, ProgressReportDraft, ValidProgressReport, deadlines, report_status,
+};
+use crate::duties::api::Reminder;
+use crate::error::{AppError, ServerError};
+use crate::sync::api::{Problem, RecordEnvelope};
+use crate::sync::kind::{BatchScope, Holders, Incoming, RecordKind, stored_row};
+use crate::sync::store::wire_version;
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    QueryFilter, QuerySelect,
+};
+use std::collections::HashMap;
+use time::Date;
+
+pub struct ProgressReports;
+
+stored_row!(progress_report, received_at_ms, ReceivedAtMs);
+
+/// The grids whose reports the writer files, with their kinds, and the policy in force.
+pub struct Filers {
+    grids: HashMap<GridId, GridKind>,
+    policy: Policy,
+}
+
+impl BatchScope for Filers {
+    async fn load(
+        tx: &DatabaseTransaction,
+        viewer: &Viewer,
+        _records: &[RecordEnvelope],
+    ) -> Result<Self, ServerError> {
+        let grids = (viewer
+            .profile
+            .grids_permitting(Ability::ReportProgress)
+            .iter())
+        .map(|r| (r.grid_id, r.kind))
+        .collect();
+        let (policy, _) = policy(tx)
+            .await
+            .map_err(|_| ServerError::Corrupt("the cadence policy is unreadable".into()))?;
+        Ok(Filers { grids, policy })
+    }
+}
+
+impl RecordKind for ProgressReports {
+    type Draft = ProgressReportDraft;
+    type Scope = Filers;
+    type Admitted = ValidProgressReport;
+    type Row = progress_report::Model;
+    type Entity = progress_report::Entity;
+    type Pulled = ProgressRecord;
+
+    const NOUN: &'static str = "阶段进展报告";
+    const PULLED_AS: &'static str = PULLED_AS;
+    const HOLDERS: Holders = Holders::Author;
+
+    fn admit(
+        filers: &Filers,
+        _draft: &ProgressReportDraft,
+        valid: ValidProgressReport,
+    ) -> Result<ValidProgressReport, Vec<Problem>> {
+        let Some(&kind) = filers.grids.get(&valid.grid_id) else {
+            let why = words::REFUSAL;
+            return Err(vec![Problem::new("grid_not_allowed", Some("grid_id"), why)]);
+        };
+        if valid.rule_in(&filers.policy, kind).is_none() {
+            let why = words::no_such_deadline(&valid.label, &format_date(valid.deadline));
+            return Err(vec![Problem::new("no_such_deadline", Some("label"), &why)]);
+        }
+        Ok(valid)
+    }
+
+    fn as_draft(valid: &ValidProgressReport) -> ProgressReportDraft {
+        ProgressReportDraft {
+            grid_id: valid.grid_id,
+            label: valid.label.clone(),
+            deadline: format_date(valid.deadline),
+            progress: valid.progress.clone(),
+            problems: valid.problems.clone(),
+            documents: valid.documents.clone(),
+        }
+    }
+
+    async fn stored_draft(
+        _tx: &DatabaseTransaction,
+        row: &Self::Row,
+    ) -> Result<ProgressReportDraft, ServerError> {
+        Ok(draft_of(row))
+    }
+
+    /// An edit keeps when the report first arrived, unless it now answers another deadline.
+    fn row(
+        new: &Incoming<'_, ValidProgressReport>,
+        before: Option<&Self::Row>,
+    ) -> progress_report::ActiveModel {
+        let valid = new.admitted;
+        let same_deadline = |b: &&Self::Row| {
+            b.grid_id == valid.grid_id && b.label == valid.label && b.deadline == valid.deadline
+        };
+        let first = before
+            .filter(same_deadline)
+            .map_or(new.at_ms, |b| b.first_received_at_ms);
+        progress_report::ActiveModel {
+            id: Set(new.id),
+            grid_id: Set(valid.grid_id),
+            person_id: Set(new.person_id),
+            label: Set(valid.label.clone()),
+            deadline: Set(valid.deadline),
+            progress: Set(valid.progress.clone()),
+            problems: Set(valid.problems.clone()),
+            documents: Set(valid.documents.clone()),
+            version: Set(new.version),
+            device_time_ms: Set(new.device_time_ms),
+            first_received_at_ms: Set(first),
+            received_at_ms: Set(new.at_ms),
+            change_seq: NotSet, // numbered by the engine before commit
+        }
+    }
+
+    async fn pulled(
+        _db: &DatabaseConnection,
+        rows: Vec<Self::Row>,
+    ) -> Result<Vec<ProgressRecord>, ServerError> {
+        Ok(rows
+            .into_iter()
+            .map(|row| ProgressRecord {
+                id: row.id,
+                draft: draft_of(&row),
+                version: wire_version(row.version),
+                received_at_ms: row.received_at_ms,
+            })
+            .collect())
+    }
+}
+
+fn draft_of(row: &progress_report::Model) -> ProgressReportDraft {
+    ProgressReportDraft {
+        grid_id: row.grid_id,
+        label: row.label.clone(),
+        deadline: format_date(row.deadline),
+        progress: row.progress.clone(),
+        problems: row.problems.clone(),
+        documents: row.documents.clone(),
+    }
+}
+
+/// A grid a fixed-date report may be asked of: id, name and kind.
+pub type Filer = (GridId, String, GridKind);
+
+/// The open grids of the city, as [`board`] takes them.
+pub fn open_grids(grids: &Grids) -> Vec<Filer> {
+    (grids.all().iter())
+        .filter(|g| !g.closed)
+        .filter_map(|g| Some((g.id, g.name.clone(), GridKind::from_code(&g.kind)?)))
+        .collect()
+}
+
+/// The verdict on each deadline around `today` (the past year's and the next of each report)
+/// of each of `filers` that `policy` asks a fixed-date report of, by deadline then grid.
+pub async fn board(
+    db: &impl ConnectionTrait,
+    filers: &[Filer],
+    policy: &Policy,
+    today: Date,
+) -> Result<Vec<DeadlineDuty>, AppError> {
+    let ids: Vec<GridId> = filers.iter().map(|(id, _, _)| *id).collect();
+    let mut out = Vec::new();
+    for rule in &policy.rules {
+        let Some(report) = FixedReport::of(&rule.kind) else {
+            continue;
+        };
+        let bound: Vec<&Filer> = filers.iter().filter(|f| f.2 == report.grid_kind).collect();
+        if bound.is_empty() {
+            continue;
+        }
+        let due = deadlines(std::slice::from_ref(&report), report.grid_kind, today);
+        let days: Vec<Date> = due.iter().map(|d| d.date).collect();
+        let filed = first_arrivals(db, &ids, &report.label, &days).await?;
+        let periods: Vec<_> = days.iter().map(|d| rule.kind.period_of(*d)).collect();
+        let waived = waivers(db, &rule.kind, &periods).await?;
+        for day in &days {
+            for (grid_id, grid_name, _) in &bound {
+                let first = filed.get(&(*grid_id, *day)).copied();
+                let status = report_status(rule, *grid_id, *day, first, &waived, today);
+                out.push(DeadlineDuty {
+                    grid_id: *grid_id,
+                    grid_name: grid_name.clone(),
+                    label: report.label.clone(),
+                    deadline: format_date(*day),
+                    status,
+                    filed_on: first.map(format_date).unwrap_or_default(),
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| a.deadline.cmp(&b.deadline));
+    Ok(out)
+}
+
+/// The day the first report of each of `grids` for each of `days` arrived, for report `label`.
+async fn first_arrivals(
+    db: &impl ConnectionTrait,
+    grids: &[GridId],
+    label: &str,
+    days: &[Date],
+) -> Result<HashMap<(GridId, Date), Date>, AppError> {
+    let rows: Vec<(i32, Date, i64)> = progress_report::Entity::find()
+        .select_only()
+        .column(progress_report::Column::GridId)
+        .column(progress_report::Column::Deadline)
+        .column(progress_report::Column::FirstReceivedAtMs)
+        .filter(progress_report::Column::GridId.is_in(grids.iter().copied()))
+        .filter(progress_report::Column::Label.eq(label))
+        .filter(progress_report::Column::Deadline.is_in(days.iter().copied()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut first: HashMap<(GridId, Date), Date> = HashMap::new();
+    for (grid, deadline, at_ms) in rows {
+        let Some(day) = shanghai_date(at_ms) else {
+            continue;
+        };
+        let earliest = first.entry((grid, deadline)).or_insert(day);
+        *earliest = (*earliest).min(day);
+    }
+    Ok(first)
+}
+
+/// The reminders of whoever files fixed-date reports: each deadline of their grids due soon
+/// or missed, not yet reported.
+pub async fn reminders(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    policy: &Policy,
+    today: Date,
+) -> Result<Vec<Reminder>, AppError> {
+    let mine: Vec<Filer> = (viewer
+        .profile
+        .grids_permitting(Ability::ReportProgress)
+        .iter())
+    .map(|r| (r.grid_id, r.grid_name.clone(), r.kind))
+    .collect();
+    Ok(board(db, &mine, policy, today)
+        .await?
+        .into_iter()
+        .filter(|d| matches!(d.status, Status::DueSoon | Status::Overdue))
+        .map(|d| Reminder {
+            title: words::reminder(&d.grid_name, &words::choice(&d.label, &d.deadline)),
+            note: words::on_time_by(&d.deadline),
+            status: d.status,
+            report: None,
+        })
+        .collect())
+}

@@ -1,0 +1,192 @@
+//! Fixed-date progress reports (004 §七) as a record kind: the policy's deadlines reach the
+//! phone, only a grid the policy binds may answer one of its deadlines, and the city bureau's
+//! board judges each deadline on time, late or overdue. The sync protocol's cases (replay,
+//! edit, conflict, withdrawal) are `record_kinds.rs`'s, run for this kind too.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+mod common;
+
+use common::reports::board;
+use common::*;
+use serde_json::{Value, json};
+
+const SUMMARY: &str = "试点工作推进情况总结";
+
+fn report(id: &str, grid: i64, label: &str, deadline: &str) -> Value {
+    json!({ "id": id, "kind": "progress_report", "version": 1, "device_time_ms": 1,
+            "payload": { "grid_id": grid, "label": label, "deadline": deadline,
+                         "progress": "已完成改革方案印发和动员部署", "problems": "部分乡镇统计人员不足",
+                         "documents": "关于印发统计管理体制改革实施方案的通知" } })
+}
+
+fn outcome(answer: &Value) -> (String, String) {
+    let result = &answer["results"][0];
+    (
+        result["status"].as_str().unwrap_or("").to_owned(),
+        result["problems"][0]["code"]
+            .as_str()
+            .unwrap_or("")
+            .to_owned(),
+    )
+}
+
+/// The city adopts the Guangxi preset, whose fixed-date reports the city (county) bureau files.
+async fn adopt_guangxi(app: &TestApp, city: &reqwest::Client) {
+    let (_, settings) = app.admin_call(city, "cadence", json!({})).await;
+    let guangxi = settings["presets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"].as_str().unwrap().starts_with("广西"))
+        .unwrap()
+        .clone();
+    let (status, saved) = app
+        .admin_call(city, "cadence_save", json!({"policy": guangxi}))
+        .await;
+    assert_eq!(status, 200, "{saved}");
+}
+
+fn city_grid(pull: &Value) -> (i64, String) {
+    let grid = pull["directory"]["grids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["kind"] == "city")
+        .unwrap();
+    (
+        grid["id"].as_i64().unwrap(),
+        grid["name"].as_str().unwrap().to_owned(),
+    )
+}
+
+/// The board's deadlines as "report deadline status filed-on".
+fn deadlines(board: &Value) -> Vec<String> {
+    board["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {} {} {}",
+                d["label"].as_str().unwrap(),
+                d["deadline"].as_str().unwrap(),
+                d["status"]["status"].as_str().unwrap(),
+                d["filed_on"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+async fn reminders(app: &TestApp, who: &reqwest::Client) -> Vec<String> {
+    let response = who.get(app.url("/api/v1/duties")).send().await.unwrap();
+    let list: Value = response.json().await.unwrap();
+    list["reminders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["title"].as_str().unwrap().to_owned())
+        .filter(|r| r.contains("未报送"))
+        .collect()
+}
+
+db_test!(
+    the_policys_deadlines_reach_the_phone_when_the_city_adopts_them,
+    at "2026-07-10T10:00:00+08:00",
+    |app| {
+        let city = app.login(CITY_ADMIN).await;
+        let before = app.pull(&city).await;
+        assert_eq!(before["directory"]["fixed_reports"], json!([]), "Yuhuan has none");
+        let held = before["directory_digest"].as_str().unwrap().to_owned();
+        adopt_guangxi(app, &city).await;
+
+        // The phone holding the directory from before the policy changed gets a new one.
+        let url = format!("/api/v1/sync/pull?after=0&held={held}");
+        let after: Value = city.get(app.url(&url)).send().await.unwrap().json().await.unwrap();
+        let reports = after["directory"]["fixed_reports"].as_array().unwrap();
+        let labels: Vec<&str> = reports.iter().map(|r| r["label"].as_str().unwrap()).collect();
+        assert_eq!(labels, ["改革前期工作调研", "改革工作方案及动员部署", SUMMARY]);
+        assert_eq!(reports[2]["dates"], json!(["07-15", "09-15", "12-10"]));
+        assert_eq!(reports[2]["grid_kind"], "city");
+
+        // A township files none of them: its directory names none.
+        let township = app.login(DONGHU_LEADER).await;
+        assert_eq!(app.pull(&township).await["directory"]["fixed_reports"], json!([]));
+    }
+);
+
+db_test!(
+    only_a_grid_the_policy_binds_answers_one_of_its_deadlines,
+    at "2026-07-10T10:00:00+08:00",
+    |app| {
+        let city = app.login(CITY_ADMIN).await;
+        adopt_guangxi(app, &city).await;
+        let (city_id, _) = city_grid(&app.pull(&city).await);
+        let township = app.login(DONGHU_LEADER).await;
+        let donghu = grid_id(&app.pull(&township).await, "东湖镇");
+
+        let (_, off_day) = app
+            .push(&city, json!([report(&new_id(), city_id, SUMMARY, "2026-07-16")]))
+            .await;
+        assert_eq!(outcome(&off_day), ("rejected".into(), "no_such_deadline".into()));
+        let why = off_day["results"][0]["problems"][0]["message"].as_str().unwrap();
+        assert!(why.contains("2026-07-16"), "{why}");
+
+        // The township may not file the city's report, nor one the policy does not ask of it.
+        let (_, not_theirs) = app
+            .push(&township, json!([report(&new_id(), city_id, SUMMARY, "2026-07-15")]))
+            .await;
+        assert_eq!(outcome(&not_theirs), ("rejected".into(), "grid_not_allowed".into()));
+        let (_, not_asked) = app
+            .push(&township, json!([report(&new_id(), donghu, SUMMARY, "2026-07-15")]))
+            .await;
+        assert_eq!(outcome(&not_asked), ("rejected".into(), "no_such_deadline".into()));
+
+        let (_, filed) = app
+            .push(&city, json!([report(&new_id(), city_id, SUMMARY, "2026-07-15")]))
+            .await;
+        assert_eq!(outcome(&filed).0, "accepted", "{filed}");
+        let pulled = app.pull(&city).await;
+        assert_eq!(pulled["progress_reports"][0]["draft"]["deadline"], "2026-07-15");
+    }
+);
+
+db_test!(
+    the_city_board_shows_each_deadline_on_time_late_or_overdue,
+    at "2026-07-10T10:00:00+08:00",
+    |app| {
+        let city = app.login(CITY_ADMIN).await;
+        adopt_guangxi(app, &city).await;
+        let (city_id, city_name) = city_grid(&app.pull(&city).await);
+
+        // Five days before 15 July the summary is due soon, and the bureau is reminded.
+        let july = format!("{city_name} {SUMMARY}（2026-07-15前）未报送");
+        assert!(reminders(app, &city).await.contains(&july));
+        let (_, filed) = app
+            .push(&city, json!([report(&new_id(), city_id, SUMMARY, "2026-07-15")]))
+            .await;
+        assert_eq!(outcome(&filed).0, "accepted", "{filed}");
+        assert!(!reminders(app, &city).await.contains(&july));
+
+        // 20 September: July's was on time, September's came late, December's is not due.
+        app.clock.advance(72 * 86_400_000);
+        let city = app.login(CITY_ADMIN).await;
+        let (_, late) = app
+            .push(&city, json!([report(&new_id(), city_id, SUMMARY, "2026-09-15")]))
+            .await;
+        assert_eq!(outcome(&late).0, "accepted", "{late}");
+        let shown = deadlines(&board(app, &city).await);
+        for line in [
+            format!("{SUMMARY} 2025-12-10 overdue "),
+            "改革前期工作调研 2026-05-31 overdue ".to_owned(),
+            "改革工作方案及动员部署 2026-06-30 overdue ".to_owned(),
+            format!("{SUMMARY} 2026-07-15 on_time 2026-07-10"),
+            format!("{SUMMARY} 2026-09-15 late 2026-09-20"),
+            format!("{SUMMARY} 2026-12-10 not_yet_due "),
+        ] {
+            assert!(shown.contains(&line), "{line} in {shown:?}");
+        }
+
+        // A township's board carries none of it.
+        let township = app.login(DONGHU_LEADER).await;
+        assert_eq!(board(app, &township).await["deadlines"], json!([]));
+    }
+);
