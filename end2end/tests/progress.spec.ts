@@ -42,8 +42,11 @@ test('the bureau files a fixed-date report offline and the board shows on time, 
   await page.goto('/');
   await serviceWorkerReady(page);
   await syncedOnce(page);
+  // The last sync may predate the new policy: the offer comes with the next directory.
+  const offer = page.getByRole('link', { name: '阶段进展报告' });
+  await expect(offer).toBeVisible({ timeout: 30_000 });
   await context.setOffline(true);
-  await page.getByRole('link', { name: '阶段进展报告' }).click();
+  await offer.click();
   await expect(page.getByRole('heading', { name: '阶段进展报告' })).toBeVisible();
   const save = page.getByRole('button', { name: '保存报告' });
   await expect(save).toBeEnabled();

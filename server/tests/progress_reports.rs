@@ -158,8 +158,18 @@ db_test!(
         let (city_id, city_name) = city_grid(&app.pull(&city).await);
 
         // Five days before 15 July the summary is due soon, and the bureau is reminded.
-        let july = format!("{city_name} {SUMMARY}（2026-07-15前）未报送");
-        assert!(reminders(app, &city).await.contains(&july));
+        // Of each report, the next deadline due soon and the last one passed if it was missed.
+        let due = |label: &str, day: &str| format!("{city_name} {label}（{day}前）未报送");
+        let july = due(SUMMARY, "2026-07-15");
+        assert_eq!(
+            reminders(app, &city).await,
+            [
+                due(SUMMARY, "2025-12-10"),
+                due("改革前期工作调研", "2026-05-31"),
+                due("改革工作方案及动员部署", "2026-06-30"),
+                july.clone(),
+            ]
+        );
         let (_, filed) = app
             .push(&city, json!([report(&new_id(), city_id, SUMMARY, "2026-07-15")]))
             .await;
@@ -184,6 +194,15 @@ db_test!(
         ] {
             assert!(shown.contains(&line), "{line} in {shown:?}");
         }
+
+        // December's summary missed is no longer on the home page; it stays on the board.
+        assert_eq!(
+            reminders(app, &city).await,
+            [
+                due("改革前期工作调研", "2026-05-31"),
+                due("改革工作方案及动员部署", "2026-06-30"),
+            ]
+        );
 
         // A township's board carries none of it.
         let township = app.login(DONGHU_LEADER).await;

@@ -239,8 +239,9 @@ async fn first_arrivals(
     Ok(first)
 }
 
-/// The reminders of whoever files fixed-date reports: each deadline of their grids due soon
-/// or missed, not yet reported.
+/// The reminders of whoever files fixed-date reports: of each report of their grids, the next
+/// deadline once due soon, and the last one passed if it was missed (older misses stay on the
+/// city's board rather than fill the home page).
 pub async fn reminders(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
@@ -253,14 +254,25 @@ pub async fn reminders(
         .iter())
     .map(|r| (r.grid_id, r.grid_name.clone(), r.kind))
     .collect();
-    Ok(board(db, &mine, policy, today)
-        .await?
-        .into_iter()
-        .filter(|d| matches!(d.status, Status::DueSoon | Status::Overdue))
+    let duties = board(db, &mine, policy, today).await?;
+    let passed = format_date(today);
+    let last_passed = |d: &DeadlineDuty| {
+        (duties.iter())
+            .filter(|o| o.grid_id == d.grid_id && o.label == d.label && o.deadline < passed)
+            .map(|o| &o.deadline)
+            .max()
+            == Some(&d.deadline)
+    };
+    Ok((duties.iter())
+        .filter(|d| match d.status {
+            Status::DueSoon => true,
+            Status::Overdue => last_passed(d),
+            _ => false,
+        })
         .map(|d| Reminder {
             title: words::reminder(&d.grid_name, &words::choice(&d.label, &d.deadline)),
-            note: words::on_time_by(&d.deadline),
-            status: d.status,
+            note: words::due_on(&d.deadline),
+            status: d.status.clone(),
             report: None,
         })
         .collect())

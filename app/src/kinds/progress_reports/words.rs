@@ -34,6 +34,6 @@ pub fn reminder(grid: &str, label: &str) -> String {
     format!("{grid} {label}未报送")
 }
 
-pub fn on_time_by(deadline: &str) -> String {
-    format!("{deadline} 前报送为按时")
+pub fn due_on(deadline: &str) -> String {
+    format!("截止日期 {deadline}")
 }

@@ -1,5 +1,6 @@
 //! 固定日期报送情况: each deadline of the policy's fixed-date reports, per grid, met on time,
-//! late, missed or not yet due, on the city bureau's review board.
+//! late, missed or not yet due, on the city bureau's review board: the verdict beside the
+//! deadline, so a phone shows both without scrolling sideways.
 use super::super::api::DeadlineDuty;
 use super::super::words;
 use leptos::prelude::*;
@@ -12,16 +13,16 @@ pub fn DeadlinesCard(duties: Vec<DeadlineDuty>) -> impl IntoView {
             <table class="grid-table deadlines">
                 <thead>
                     <tr>
-                        <th>{words::UNIT}</th><th>{words::REPORT}</th><th>{words::DUE}</th>
-                        <th>{words::STATUS}</th><th>{words::FILED_ON}</th>
+                        <th>{words::DUE}</th><th>{words::STATUS}</th><th>{words::REPORT}</th>
+                        <th>{words::UNIT}</th><th>{words::FILED_ON}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {duties.into_iter().map(|d| view! {
                         <tr>
-                            <td>{d.grid_name}</td><td>{d.label}</td><td>{d.deadline}</td>
+                            <td>{d.deadline}</td>
                             <td><span class=format!("status {}", d.status.code())>{d.status.label()}</span></td>
-                            <td>{d.filed_on}</td>
+                            <td>{d.label}</td><td>{d.grid_name}</td><td>{d.filed_on}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

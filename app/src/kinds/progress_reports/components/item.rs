@@ -17,6 +17,8 @@ impl ListItem for ProgressReportDraft {
         let parts = PARTS
             .iter()
             .zip(report.parts())
+            // The documents may be left empty: no bare heading for them.
+            .filter(|(_, text)| !text.is_empty())
             .map(|((_, label, _), text)| (*label, text.clone()))
             .collect();
         let headline = words::headline(&report.label, &report.deadline, &grid);
