@@ -29,6 +29,7 @@ pub mod reports;
 pub mod request_id;
 #[cfg(feature = "ssr")]
 pub mod spreadsheet;
+pub mod staffing;
 #[cfg(feature = "ssr")]
 pub mod state;
 pub mod status;

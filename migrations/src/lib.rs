@@ -25,6 +25,7 @@ mod m20261203_000020_directory_version;
 mod m20261203_000021_major_event_city_read;
 mod m20261203_000022_analysis_meetings;
 mod m20261204_000023_progress_reports;
+mod m20261204_000024_staff_roster;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000021_major_event_city_read::Migration),
             Box::new(m20261203_000022_analysis_meetings::Migration),
             Box::new(m20261204_000023_progress_reports::Migration),
+            Box::new(m20261204_000024_staff_roster::Migration),
         ]
     }
 }

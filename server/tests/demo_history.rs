@@ -62,6 +62,11 @@ db_test!(
         )
         .await;
         assert_eq!(september["meetings"]["status"]["status"], "overdue");
+        // Its statistics staff: three of the five the document asks for.
+        let township = november["scope_id"].clone();
+        let roster = call(app, &leader, "staff_roster", json!({"grid_id": township})).await;
+        assert_eq!(roster["staff"].as_array().unwrap().len(), 3, "{roster}");
+        assert_eq!(roster["shortfall"], 2);
 
         // November's reports: one returned, one waiting, one never sent, the rest approved.
         let board = call(

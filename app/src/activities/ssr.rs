@@ -11,8 +11,9 @@ use crate::grid_scope::{GridScope, Wording};
 use crate::month_lock;
 use crate::photos::ssr as photos;
 use crate::sync::api::{Problem, RecordEnvelope};
-use crate::sync::kind::{BatchScope, Holders, Incoming, RecordKind, Write, stored_row};
-use crate::sync::store::wire_version;
+use crate::sync::kind::{
+    BatchScope, Holders, Incoming, RecordKind, Write, stored_record, stored_row,
+};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
@@ -152,14 +153,7 @@ impl RecordKind for Activities {
         rows: Vec<Self::Row>,
     ) -> Result<Vec<ActivityRecord>, ServerError> {
         rows.iter()
-            .map(|row| {
-                Ok(ActivityRecord {
-                    id: row.id,
-                    draft: draft_of(row)?,
-                    version: wire_version(row.version),
-                    received_at_ms: row.received_at_ms,
-                })
-            })
+            .map(|row| Ok(stored_record(row, draft_of(row)?)))
             .collect()
     }
 }

@@ -26,6 +26,7 @@ pub mod progress_report;
 pub mod report;
 pub mod server_status;
 pub mod session_policy;
+pub mod staffing;
 pub mod text;
 pub mod training;
 pub mod version;

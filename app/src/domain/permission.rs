@@ -22,6 +22,8 @@ pub enum Ability {
     ReportProgress,
     /// Review the monthly reports and read the major events of the grids below.
     Review,
+    /// Keep the level-2 unit's roster of statistics staff (001 §三(四)3), and below it.
+    KeepRoster,
     /// Administer the city: directory, grids, people, reporting cadence, audit log.
     Administer,
     /// Be bound by the continuing-education hours.
@@ -32,7 +34,7 @@ pub enum Ability {
 
 impl Ability {
     /// Every ability, in the page's column order.
-    pub const ALL: [Ability; 10] = [
+    pub const ALL: [Ability; 11] = [
         Ability::SeeBelow,
         Ability::Record,
         Ability::Report,
@@ -40,6 +42,7 @@ impl Ability {
         Ability::Meet,
         Ability::ReportProgress,
         Ability::Review,
+        Ability::KeepRoster,
         Ability::Administer,
         Ability::Study,
         Ability::FollowStudy,
@@ -55,6 +58,7 @@ impl Ability {
             Ability::Meet => "记录月度分析例会",
             Ability::ReportProgress => "报送阶段进展报告",
             Ability::Review => "审核汇报、阅处重大事项",
+            Ability::KeepRoster => "维护统计人员名册",
             Ability::Administer => "管理全市（名录、网格、人员、报送节奏）",
             Ability::Study => "参加继续教育",
             Ability::FollowStudy => "查看网格员学时",
@@ -73,7 +77,8 @@ impl Ability {
 ///   its deputies, the work-area heads, do not: they report from their work areas. A
 ///   township (street) holds the monthly analysis meeting (001 §三(三)3); its leader, its
 ///   分管领导 and its 经发办 staff (its members) record the minutes, and file the unit's
-///   fixed-date progress reports where the policy asks it for some.
+///   fixed-date progress reports where the policy asks it for some. Its leader and 分管领导
+///   keep the roster of its statistics staff (001 §三(四)3), as the bureau does for every unit.
 /// - The statistics bureau files the city's (county's) fixed-date progress reports (004 §七:
 ///   市及县（市、区）统计局……报送试点工作推进情况总结).
 /// - A work area (001 §三(二)3): its leader and deputy report monthly.
@@ -97,6 +102,10 @@ pub fn permits(kind: GridKind, role: Role, ability: Ability) -> bool {
             GridKind::City => role == Role::Instructor,
             k if k.is_level_two() => matches!(role, Role::Leader | Role::Instructor),
             _ => false,
+        },
+        Ability::KeepRoster => match kind {
+            GridKind::City => role == Role::Instructor,
+            k => k.is_level_two() && matches!(role, Role::Leader | Role::Instructor),
         },
         Ability::Administer => kind == GridKind::City && role == Role::Instructor,
         Ability::Study => enterprise && role == Role::Member,

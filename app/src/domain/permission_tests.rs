@@ -11,20 +11,32 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 20] = [
     (
         City,
         Instructor,
-        &[SeeBelow, ReportProgress, Review, Administer],
+        &[SeeBelow, ReportProgress, Review, KeepRoster, Administer],
     ),
     (City, Member, &[]),
-    (Township, Leader, &[SeeBelow, Meet, ReportProgress, Review]),
+    (
+        Township,
+        Leader,
+        &[SeeBelow, Meet, ReportProgress, Review, KeepRoster],
+    ),
     (Township, DeputyLeader, &[SeeBelow]),
     (
         Township,
         Instructor,
-        &[SeeBelow, Meet, ReportProgress, Review],
+        &[SeeBelow, Meet, ReportProgress, Review, KeepRoster],
     ),
     (Township, Member, &[Meet, ReportProgress]),
-    (Department, Leader, &[SeeBelow, ReportProgress, Review]),
+    (
+        Department,
+        Leader,
+        &[SeeBelow, ReportProgress, Review, KeepRoster],
+    ),
     (Department, DeputyLeader, &[SeeBelow]),
-    (Department, Instructor, &[SeeBelow, ReportProgress, Review]),
+    (
+        Department,
+        Instructor,
+        &[SeeBelow, ReportProgress, Review, KeepRoster],
+    ),
     (Department, Member, &[ReportProgress]),
     (WorkArea, Leader, &[SeeBelow, Report]),
     (WorkArea, DeputyLeader, &[SeeBelow, Report]),
@@ -68,7 +80,7 @@ fn every_cell_of_the_table_is_as_the_documents_give_it() {
             );
         }
     }
-    assert_eq!(seen, 5 * 4 * 10);
+    assert_eq!(seen, 5 * 4 * 11);
 }
 
 #[test]

@@ -13,7 +13,7 @@ use super::cadence::{
 use super::draft::{Draft, FieldError, KIND_PROGRESS_REPORT};
 use super::grid::{GridId, GridKind};
 use super::period::parse_date;
-use super::text::{TextError, TextProblem, bounded, clean_line};
+use super::text::{TextError, clean_line, named};
 
 /// Longest text of each part of a report, in characters.
 pub const PART_MAX_CHARS: usize = 4000;
@@ -246,18 +246,8 @@ impl Draft for ProgressReportDraft {
             .iter()
             .zip(self.parts())
             .map(|(&(field, part, required), value)| {
-                bounded(value, PART_MAX_CHARS, required)
-                    .map_err(|p| {
-                        errors.push(ProgressReportError::Text(match p {
-                            TextProblem::Empty => TextError::Empty { part, field },
-                            TextProblem::TooLong { max, found } => TextError::TooLong {
-                                part,
-                                field,
-                                max,
-                                found,
-                            },
-                        }))
-                    })
+                named(value, PART_MAX_CHARS, required, (field, part))
+                    .map_err(|e| errors.push(e.into()))
                     .unwrap_or_default()
             });
         let [progress, problems, documents] = [(); 3].map(|_| texts.next().unwrap_or_default());

@@ -44,9 +44,20 @@ impl TextError {
 pub fn required(
     value: &str,
     max: usize,
+    names: (&'static str, &'static str),
+) -> Result<String, TextError> {
+    named(value, max, true, names)
+}
+
+/// The field `value` trimmed, or its error (empty when `required`, or over `max` characters),
+/// `(field, part)` naming it.
+pub fn named(
+    value: &str,
+    max: usize,
+    required: bool,
     (field, part): (&'static str, &'static str),
 ) -> Result<String, TextError> {
-    bounded(value, max, true).map_err(|p| match p {
+    bounded(value, max, required).map_err(|p| match p {
         TextProblem::Empty => TextError::Empty { part, field },
         TextProblem::TooLong { max, found } => TextError::TooLong {
             part,

@@ -8,7 +8,7 @@ use crate::error::ServerError;
 use crate::grid_scope::LedGrids;
 use crate::plans::api::{PULLED_AS, PlanRecord, PlanSummary};
 use crate::sync::api::Problem;
-use crate::sync::kind::{Holders, Incoming, RecordKind, stored_row};
+use crate::sync::kind::{Holders, Incoming, RecordKind, stored_record, stored_row};
 use crate::sync::rows::place_taken;
 use crate::sync::store::wire_version;
 use sea_orm::{
@@ -121,13 +121,8 @@ impl RecordKind for Plans {
         rows: Vec<Self::Row>,
     ) -> Result<Vec<PlanRecord>, ServerError> {
         Ok(rows
-            .into_iter()
-            .map(|row| PlanRecord {
-                id: row.id,
-                draft: draft_of(&row),
-                version: wire_version(row.version),
-                received_at_ms: row.received_at_ms,
-            })
+            .iter()
+            .map(|row| stored_record(row, draft_of(row)))
             .collect())
     }
 }

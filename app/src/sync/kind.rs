@@ -6,6 +6,7 @@ use crate::auth::ssr::Viewer;
 use crate::domain::draft::Draft;
 use crate::error::ServerError;
 use crate::sync::api::{Problem, RecordEnvelope};
+use crate::sync::pulled::StoredRecord;
 use sea_orm::{
     DatabaseConnection, DatabaseTransaction, EntityTrait, FromQueryResult, IntoActiveModel,
     ModelTrait, PrimaryKeyTrait,
@@ -50,7 +51,20 @@ pub trait StoredRow: ModelTrait {
     const PERSON_ID: ColumnOf<Self>;
     const CHANGED_AT: ColumnOf<Self>;
     const CHANGE_SEQ: ColumnOf<Self>;
+    fn id(&self) -> Uuid;
     fn head(&self) -> Head;
+}
+
+/// A row as a pull sends it back: its id and `draft`, with the version and when the latest
+/// version was stored.
+pub fn stored_record<R: StoredRow, D>(row: &R, draft: D) -> StoredRecord<D> {
+    let head = row.head();
+    StoredRecord {
+        id: row.id(),
+        draft,
+        version: head.version,
+        received_at_ms: head.changed_at_ms,
+    }
 }
 
 /// Makes the sea-orm model of `$table` a [`StoredRow`]: its `id`, `grid_id`, `person_id`,
@@ -65,6 +79,10 @@ macro_rules! stored_row {
             const PERSON_ID: $table::Column = $table::Column::PersonId;
             const CHANGED_AT: $table::Column = $table::Column::$Changed;
             const CHANGE_SEQ: $table::Column = $table::Column::ChangeSeq;
+
+            fn id(&self) -> uuid::Uuid {
+                self.id
+            }
 
             fn head(&self) -> $crate::sync::kind::Head {
                 $crate::sync::kind::Head {

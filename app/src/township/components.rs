@@ -61,6 +61,7 @@ fn Overview(
     view! {
         <ScopeMonth scopes=overview.scopes scope month=month.clone() go export="visits" />
         {meetings}
+        <crate::staffing::components::RosterCard scope />
         <Coverage coverage />
         <History scope />
         <h2>{words::visits_of(&month)}</h2>

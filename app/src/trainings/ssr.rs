@@ -8,8 +8,7 @@ use crate::error::ServerError;
 use crate::grid_scope::{GridScope, Wording};
 use crate::month_lock;
 use crate::sync::api::Problem;
-use crate::sync::kind::{Holders, Incoming, RecordKind, Write, stored_row};
-use crate::sync::store::wire_version;
+use crate::sync::kind::{Holders, Incoming, RecordKind, Write, stored_record, stored_row};
 use crate::trainings::api::{Attended, PULLED_AS, TrainingRecord};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
@@ -128,12 +127,10 @@ impl RecordKind for Trainings {
     ) -> Result<Vec<TrainingRecord>, ServerError> {
         let mut attendees = attendees_of(db, rows.iter().map(|r| r.id)).await?;
         Ok(rows
-            .into_iter()
-            .map(|row| TrainingRecord {
-                id: row.id,
-                draft: draft_of(&row, attendees.remove(&row.id).unwrap_or_default()),
-                version: wire_version(row.version),
-                received_at_ms: row.received_at_ms,
+            .iter()
+            .map(|row| {
+                let attended = attendees.remove(&row.id).unwrap_or_default();
+                stored_record(row, draft_of(row, attended))
             })
             .collect())
     }

@@ -33,6 +33,9 @@ pub enum Cap {
     ReportProgress,
     /// Reviews the grid's monthly reports and major events.
     Review,
+    /// Keeps a level-2 unit's roster of statistics staff: its leader and 分管领导, or the
+    /// city bureau.
+    KeepRoster,
     /// Administers the city: directory, grids, people, cadence, audit log.
     Administer,
     /// Has office pages (any role above member): the login opens an office session.
@@ -131,6 +134,16 @@ pub fn allowed(cap: Cap, roles: Option<&[(i64, Role)]>, subject: &Grid, tree: &T
                     _ => false,
                 }
         }),
+        Cap::KeepRoster => {
+            subject.kind.is_level_two()
+                && holds(&|g, r| {
+                    above(g)
+                        && match g.kind {
+                            GridKind::City => r == Role::Instructor,
+                            k => k.is_level_two() && matches!(r, Role::Leader | Role::Instructor),
+                        }
+                })
+        }
         Cap::OffSite => false,
         Cap::Review => {
             bureau

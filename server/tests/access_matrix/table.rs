@@ -81,6 +81,29 @@ fn server_functions() -> Vec<Row> {
             |t| json!({"query": {"scope": t.subject.id, "month": null}}),
         ),
         sf(
+            "/api/staff_roster",
+            Oversee,
+            Subject::Grid,
+            by_status,
+            |t| json!({"grid_id": t.subject.id}),
+        ),
+        sf(
+            "/api/staff_add",
+            KeepRoster,
+            Subject::Grid,
+            by_status,
+            |t| json!({"grid_id": t.subject.id, "staff": staff()}),
+        ),
+        row(
+            "POST",
+            "/api/staff_remove",
+            "staff_remove",
+            KeepRoster,
+            Subject::Grid,
+            by_status,
+            Call::Custom(|t| Box::pin(remove_staff(t))),
+        ),
+        sf(
             "/api/township_grid_visits",
             Oversee,
             Subject::Enterprise,
@@ -265,6 +288,28 @@ fn server_functions() -> Vec<Row> {
             |_| json!({}),
         ),
     ]
+}
+
+fn staff() -> Value {
+    json!({"name": "矩阵统计员", "post": "统计员", "employment": "full_time"})
+}
+
+/// Puts someone on the grid's roster as the city bureau (where the grid keeps one), then takes
+/// them off as the role under test.
+async fn remove_staff<'t>(t: &'t Target<'t>) -> Answer {
+    let bureau = (t.world.sessions.iter())
+        .find(|s| s.spec.phone == Some(crate::common::CITY_ADMIN))
+        .expect("the bureau's session");
+    let url = t.world.app.url("/api/staff_add");
+    let body = json!({"grid_id": t.subject.id, "staff": staff()});
+    let added = world::send(bureau.client.post(url).json(&body)).await;
+    let last = added.body["staff"].as_array().and_then(|s| s.last());
+    let id = last.and_then(|s| s["id"].as_i64()).unwrap_or(0);
+    t.post(
+        "/api/staff_remove",
+        json!({"grid_id": t.subject.id, "id": id}),
+    )
+    .await
 }
 
 /// Makes the grid's report reviewable again (a new version from its leader), then returns it.

@@ -13,8 +13,7 @@ use crate::domain::period::{Month, format_date};
 use crate::duties::api::Reminder;
 use crate::error::{AppError, ServerError};
 use crate::sync::api::{Problem, RecordEnvelope};
-use crate::sync::kind::{BatchScope, Holders, Incoming, RecordKind, stored_row};
-use crate::sync::store::wire_version;
+use crate::sync::kind::{BatchScope, Holders, Incoming, RecordKind, stored_record, stored_row};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
@@ -110,13 +109,8 @@ impl RecordKind for AnalysisMeetings {
         rows: Vec<Self::Row>,
     ) -> Result<Vec<MeetingRecord>, ServerError> {
         Ok(rows
-            .into_iter()
-            .map(|row| MeetingRecord {
-                id: row.id,
-                draft: draft_of(&row),
-                version: wire_version(row.version),
-                received_at_ms: row.received_at_ms,
-            })
+            .iter()
+            .map(|row| stored_record(row, draft_of(row)))
             .collect())
     }
 }

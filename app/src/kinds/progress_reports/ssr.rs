@@ -16,8 +16,7 @@ use crate::domain::progress_report::{
 use crate::duties::api::Reminder;
 use crate::error::{AppError, ServerError};
 use crate::sync::api::{Problem, RecordEnvelope};
-use crate::sync::kind::{BatchScope, Holders, Incoming, RecordKind, stored_row};
-use crate::sync::store::wire_version;
+use crate::sync::kind::{BatchScope, Holders, Incoming, RecordKind, stored_record, stored_row};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
@@ -135,13 +134,8 @@ impl RecordKind for ProgressReports {
         rows: Vec<Self::Row>,
     ) -> Result<Vec<ProgressRecord>, ServerError> {
         Ok(rows
-            .into_iter()
-            .map(|row| ProgressRecord {
-                id: row.id,
-                draft: draft_of(&row),
-                version: wire_version(row.version),
-                received_at_ms: row.received_at_ms,
-            })
+            .iter()
+            .map(|row| stored_record(row, draft_of(row)))
             .collect())
     }
 }

@@ -8,8 +8,7 @@ use crate::domain::period::format_date;
 use crate::error::ServerError;
 use crate::major_events::api::{MajorEventRecord, PULLED_AS};
 use crate::sync::api::{Problem, RecordEnvelope};
-use crate::sync::kind::{BatchScope, Holders, Incoming, RecordKind, stored_row};
-use crate::sync::store::wire_version;
+use crate::sync::kind::{BatchScope, Holders, Incoming, RecordKind, stored_record, stored_row};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
     ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter,
@@ -150,13 +149,8 @@ impl RecordKind for MajorEvents {
         rows: Vec<Self::Row>,
     ) -> Result<Vec<MajorEventRecord>, ServerError> {
         Ok(rows
-            .into_iter()
-            .map(|row| MajorEventRecord {
-                id: row.id,
-                draft: draft_of(&row),
-                version: wire_version(row.version),
-                received_at_ms: row.received_at_ms,
-            })
+            .iter()
+            .map(|row| stored_record(row, draft_of(row)))
             .collect())
     }
 }

@@ -1,0 +1,165 @@
+//! A level-2 unit's statistics staff (统计人员名册) and the floor the documents set: 确保乡镇(街道)
+//! 统计工作的职能和人员落实到位……其中，乡镇(街道)不少于5人 (001 §三(四)3); the ways a person is
+//! staffed, 派驻、专职、购买服务 (004 §四), and 兼职, which townships also use.
+
+use serde::{Deserialize, Serialize};
+
+use super::grid::GridKind;
+use super::text::{TextError, clean_line, required};
+
+/// The fewest statistics staff a township (street) must have (001 §三(四)3).
+pub const TOWNSHIP_FLOOR: usize = 5;
+
+/// Longest name, in characters.
+pub const NAME_MAX_CHARS: usize = 20;
+
+/// Longest post, in characters.
+pub const POST_MAX_CHARS: usize = 30;
+
+/// Most people on one unit's roster: far above any floor, and a bound on what one unit stores.
+pub const ROSTER_MAX: usize = 60;
+
+/// How a person is staffed in the unit's statistics office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Employment {
+    /// 专职: works on statistics only.
+    FullTime,
+    /// 兼职: statistics beside other duties.
+    PartTime,
+    /// 派驻: sent by the county (city) statistics bureau (004 §四).
+    Seconded,
+    /// 购买服务: a contractor paid by the unit (004 §四).
+    Contracted,
+}
+
+impl Employment {
+    pub const ALL: [Employment; 4] = [
+        Employment::FullTime,
+        Employment::PartTime,
+        Employment::Seconded,
+        Employment::Contracted,
+    ];
+
+    /// Stable snake_case code, as stored.
+    pub fn code(self) -> &'static str {
+        match self {
+            Employment::FullTime => "full_time",
+            Employment::PartTime => "part_time",
+            Employment::Seconded => "seconded",
+            Employment::Contracted => "contracted",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Employment> {
+        Self::ALL.into_iter().find(|e| e.code() == code)
+    }
+
+    /// Chinese name shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            Employment::FullTime => "专职",
+            Employment::PartTime => "兼职",
+            Employment::Seconded => "派驻",
+            Employment::Contracted => "购买服务",
+        }
+    }
+}
+
+/// A person to add to a roster, as entered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StaffDraft {
+    pub name: String,
+    /// 职务, e.g. 统计站站长, 统计员.
+    pub post: String,
+    pub employment: Employment,
+}
+
+/// A person that passed validation, names trimmed to one line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ValidStaff {
+    pub name: String,
+    pub post: String,
+    pub employment: Employment,
+}
+
+impl StaffDraft {
+    /// Checks every field, returning all problems at once in form order.
+    pub fn validate(&self) -> Result<ValidStaff, Vec<TextError>> {
+        let mut errors = Vec::new();
+        let mut line = |value: &str, max, names| {
+            required(&clean_line(value), max, names)
+                .map_err(|e| errors.push(e))
+                .unwrap_or_default()
+        };
+        let name = line(&self.name, NAME_MAX_CHARS, ("name", "姓名"));
+        let post = line(&self.post, POST_MAX_CHARS, ("post", "职务"));
+        if errors.is_empty() {
+            Ok(ValidStaff {
+                name,
+                post,
+                employment: self.employment,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// The fewest statistics staff a unit of `kind` must have, where a document sets one: a
+/// township (street) 5. (The development zone's 3 waits for the zone to be a kind of unit.)
+pub fn floor(kind: GridKind) -> Option<usize> {
+    (kind == GridKind::Township).then_some(TOWNSHIP_FLOOR)
+}
+
+/// How many staff a unit of `kind` with `count` on its roster lacks; `None` when it meets its
+/// floor or has none.
+pub fn shortfall(kind: GridKind, count: usize) -> Option<usize> {
+    floor(kind)
+        .map(|floor| floor.saturating_sub(count))
+        .filter(|&missing| missing > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn draft(name: &str, post: &str) -> StaffDraft {
+        StaffDraft {
+            name: name.into(),
+            post: post.into(),
+            employment: Employment::Seconded,
+        }
+    }
+
+    #[test]
+    fn a_person_is_kept_on_one_line_and_every_problem_is_named() {
+        let valid = draft(" 刘芳\n", "统计员").validate().unwrap();
+        assert_eq!(valid.name, "刘芳");
+        assert_eq!(valid.employment, Employment::Seconded);
+        let errors = draft("  ", &"职".repeat(POST_MAX_CHARS + 1))
+            .validate()
+            .unwrap_err();
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        let too_long = format!("职务不能超过{POST_MAX_CHARS}字（当前31字）");
+        assert_eq!(messages, ["请填写姓名".to_owned(), too_long]);
+    }
+
+    #[test]
+    fn a_township_under_five_falls_short_and_other_units_have_no_floor() {
+        assert_eq!(shortfall(GridKind::Township, 3), Some(2));
+        assert_eq!(shortfall(GridKind::Township, 5), None);
+        assert_eq!(shortfall(GridKind::Township, 7), None);
+        assert_eq!(shortfall(GridKind::Department, 0), None);
+        assert_eq!(floor(GridKind::WorkArea), None);
+    }
+
+    #[test]
+    fn every_employment_reads_back_from_its_code() {
+        for e in Employment::ALL {
+            assert_eq!(Employment::from_code(e.code()), Some(e));
+        }
+        assert_eq!(Employment::from_code("volunteer"), None);
+    }
+}

@@ -1,0 +1,61 @@
+//! The roster as the township view shows it, and its server functions.
+use crate::domain::staffing::{Employment, StaffDraft};
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// A unit's statistics staff and the floor it must meet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Roster {
+    pub grid_id: i32,
+    pub unit: String,
+    pub staff: Vec<StaffMember>,
+    /// The fewest staff the documents ask of the unit, where they ask.
+    pub floor: Option<usize>,
+    /// Staff the unit lacks to meet it.
+    pub shortfall: Option<usize>,
+    /// Whether the viewer may add and remove people.
+    pub may_edit: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StaffMember {
+    pub id: i32,
+    pub name: String,
+    pub post: String,
+    pub employment: Employment,
+}
+
+/// The roster of unit `grid_id`; `None` when the grid is not a level-2 unit.
+#[server(endpoint = "staff_roster", input = leptos::server_fn::codec::Json)]
+pub async fn load_roster(grid_id: i32) -> Result<Option<Roster>, AppError> {
+    crate::error::respond(
+        async {
+            let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
+            super::ssr::roster(&state.db, &viewer, grid_id).await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "staff_add", input = leptos::server_fn::codec::Json)]
+pub async fn add_staff(grid_id: i32, staff: StaffDraft) -> Result<Roster, AppError> {
+    crate::error::respond(
+        async {
+            let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
+            super::ssr::add(&state.db, &viewer, grid_id, &staff).await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "staff_remove", input = leptos::server_fn::codec::Json)]
+pub async fn remove_staff(grid_id: i32, id: i32) -> Result<Roster, AppError> {
+    crate::error::respond(
+        async {
+            let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
+            super::ssr::remove(&state.db, &viewer, grid_id, id).await
+        }
+        .await,
+    )
+}

@@ -1,0 +1,129 @@
+//! 统计人员名册 in the township view: the unit's statistics staff against the documents' floor,
+//! and, for whoever keeps it, a form to add a person and a way to take one off.
+use super::api::{Roster, add_staff, load_roster, remove_staff};
+use super::words;
+use crate::admin::components::{alert, hydrated};
+use crate::domain::staffing::{Employment, StaffDraft};
+use crate::layout::words as shared;
+use leptos::prelude::*;
+
+#[component]
+pub fn RosterCard(scope: i32) -> impl IntoView {
+    let loaded = Resource::new(move || scope, load_roster);
+    // The roster as the last change left it, and why the last change was refused: a refusal
+    // keeps the form as typed.
+    let latest = RwSignal::new(None::<Roster>);
+    let refusal = RwSignal::new(None::<String>);
+    let add = Action::new(move |staff: &StaffDraft| add_staff(scope, staff.clone()));
+    let remove = Action::new(move |id: &i32| remove_staff(scope, *id));
+    let answered = move |answer: Option<Result<Roster, crate::error::AppError>>| match answer {
+        Some(Ok(roster)) => {
+            latest.set(Some(roster));
+            refusal.set(None);
+        }
+        Some(Err(e)) => refusal.set(Some(e.to_string())),
+        None => {}
+    };
+    Effect::new(move |_| answered(add.value().get()));
+    Effect::new(move |_| answered(remove.value().get()));
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
+            {move || loaded.get().map(|first| {
+                let shown = move || match latest.get() {
+                    Some(roster) => Ok(Some(roster)),
+                    None => first.clone().map_err(|e| e.to_string()),
+                };
+                view! {
+                    {move || refusal.get().map(alert)}
+                    {move || match shown() {
+                        Err(why) => Some(alert(why).into_any()),
+                        Ok(None) => None,
+                        Ok(Some(roster)) => Some(view! { <RosterView roster add remove /> }.into_any()),
+                    }}
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn RosterView(
+    roster: Roster,
+    add: Action<StaffDraft, Result<Roster, crate::error::AppError>>,
+    remove: Action<i32, Result<Roster, crate::error::AppError>>,
+) -> impl IntoView {
+    let ready = hydrated();
+    let count = words::count(&roster.unit, roster.staff.len());
+    let (floor_words, short) = match (roster.floor, roster.shortfall) {
+        (Some(floor), Some(missing)) => (Some(words::short_of(floor, missing)), true),
+        (Some(floor), None) => (Some(words::meets(floor)), false),
+        _ => (None, false),
+    };
+    let name = RwSignal::new(String::new());
+    let post = RwSignal::new(String::new());
+    let employment = RwSignal::new(Employment::FullTime);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        add.dispatch(StaffDraft {
+            name: name.get_untracked(),
+            post: post.get_untracked(),
+            employment: employment.get_untracked(),
+        });
+    };
+    let may_edit = roster.may_edit;
+    view! {
+        <section class="roster">
+            <h2>{words::TITLE}</h2>
+            <p role="status" class=if short { "status overdue" } else { "muted" }>
+                {count} {floor_words.map(|w| format!(" · {w}"))}
+            </p>
+            {if roster.staff.is_empty() {
+                view! { <p class="empty">{words::NONE}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="grid-table roster-table">
+                        <thead><tr>
+                            <th>{words::NAME}</th><th>{words::POST}</th><th>{words::EMPLOYMENT}</th>
+                            {may_edit.then(|| view! { <th></th> })}
+                        </tr></thead>
+                        <tbody>
+                            {roster.staff.into_iter().map(|s| {
+                                let id = s.id;
+                                view! {
+                                    <tr>
+                                        <td>{s.name}</td><td>{s.post}</td><td>{s.employment.label()}</td>
+                                        {may_edit.then(|| view! {
+                                            <td><button class="link" disabled=move || !ready.get()
+                                                on:click=move |_| { remove.dispatch(id); }>{words::REMOVE}</button></td>
+                                        })}
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+            {may_edit.then(|| view! {
+                <form class="form" on:submit=submit>
+                    <label>{words::NAME}
+                        <input name="staff_name" prop:value=name on:input=move |ev| name.set(event_target_value(&ev)) />
+                    </label>
+                    <label>{words::POST}
+                        <input name="staff_post" placeholder=words::POST_HINT prop:value=post
+                            on:input=move |ev| post.set(event_target_value(&ev)) />
+                    </label>
+                    <label>{words::EMPLOYMENT}
+                        <select name="employment" on:change=move |ev| {
+                            if let Some(e) = Employment::from_code(&event_target_value(&ev)) {
+                                employment.set(e);
+                            }
+                        }>
+                            {Employment::ALL.into_iter().map(|e| view! { <option value=e.code()>{e.label()}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <button type="submit" class="button primary" disabled=move || !ready.get()>{words::ADD}</button>
+                </form>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,31 @@
+//! The Chinese words of the roster, in one place to review them together.
+
+pub const TITLE: &str = "统计人员名册";
+pub const NAME: &str = "姓名";
+pub const POST: &str = "职务";
+pub const EMPLOYMENT: &str = "配备方式";
+pub const ADD: &str = "添加人员";
+pub const REMOVE: &str = "移出";
+pub const NONE: &str = "名册中还没有人员。";
+pub const POST_HINT: &str = "如：统计站站长、统计员";
+pub const NOT_ON_ROSTER: &str = "这名人员不在该单位的名册中，可能已被移出，请刷新后再试。";
+
+/// e.g. "东湖镇 统计人员 3 名".
+pub fn count(unit: &str, count: usize) -> String {
+    format!("{unit} 统计人员 {count} 名")
+}
+
+/// The floor missed, e.g. "少于文件规定的 5 名（001 §三(四)3），尚缺 2 名".
+pub fn short_of(floor: usize, missing: usize) -> String {
+    format!("少于文件规定的 {floor} 名（玉环 001 §三(四)3），尚缺 {missing} 名")
+}
+
+/// The floor met.
+pub fn meets(floor: usize) -> String {
+    format!("达到文件规定的 {floor} 名")
+}
+
+/// A roster already at its bound.
+pub fn roster_full(max: usize) -> String {
+    format!("一个单位的名册最多 {max} 人")
+}

@@ -1,0 +1,131 @@
+//! 统计人员名册 (001 §三(四)3): a township's leader keeps its statistics staff, the roster tells
+//! how far it is from the 5 the document asks, and no one else's roster is theirs to read or
+//! change.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+mod common;
+
+use common::*;
+use serde_json::{Value, json};
+
+fn person(name: &str, employment: &str) -> Value {
+    json!({"name": name, "post": "统计员", "employment": employment})
+}
+
+async fn add(app: &TestApp, who: &reqwest::Client, grid: i64, staff: Value) -> (u16, Value) {
+    app.call(who, "staff_add", json!({"grid_id": grid, "staff": staff}))
+        .await
+}
+
+fn names(roster: &Value) -> Vec<&str> {
+    let staff = roster["staff"].as_array().unwrap();
+    staff.iter().map(|s| s["name"].as_str().unwrap()).collect()
+}
+
+db_test!(
+    a_township_keeps_its_staff_and_sees_how_many_it_lacks,
+    |app| {
+        let leader = app.login(DONGHU_LEADER).await;
+        let donghu = grid_id(&app.pull(&leader).await, "东湖镇");
+        let (status, empty) = app
+            .call(&leader, "staff_roster", json!({"grid_id": donghu}))
+            .await;
+        assert_eq!(status, 200, "{empty}");
+        assert_eq!(empty["floor"], 5);
+        assert_eq!(empty["shortfall"], 5);
+        assert_eq!(empty["may_edit"], true);
+
+        for (name, employment) in [
+            ("刘芳", "full_time"),
+            ("陈明", "seconded"),
+            ("王丽", "contracted"),
+        ] {
+            let (status, roster) = add(app, &leader, donghu, person(name, employment)).await;
+            assert_eq!(status, 200, "{roster}");
+        }
+        let (_, roster) = app
+            .call(&leader, "staff_roster", json!({"grid_id": donghu}))
+            .await;
+        assert_eq!(names(&roster), ["刘芳", "陈明", "王丽"]);
+        assert_eq!(roster["staff"][1]["employment"], "seconded");
+        assert_eq!(roster["shortfall"], 2);
+
+        // Nothing typed is lost to a refusal: the message names every problem.
+        let (status, refused) = add(
+            app,
+            &leader,
+            donghu,
+            json!({"name": " ", "post": "", "employment": "part_time"}),
+        )
+        .await;
+        assert_eq!(status, 422);
+        let message = refused.to_string();
+        assert!(
+            message.contains("请填写姓名") && message.contains("请填写职务"),
+            "{message}"
+        );
+
+        // Taking one off.
+        let id = roster["staff"][0]["id"].as_i64().unwrap();
+        let (status, after) = app
+            .call(
+                &leader,
+                "staff_remove",
+                json!({"grid_id": donghu, "id": id}),
+            )
+            .await;
+        assert_eq!(status, 200, "{after}");
+        assert_eq!(names(&after), ["陈明", "王丽"]);
+        assert_eq!(after["shortfall"], 3);
+    }
+);
+
+db_test!(only_the_unit_and_the_bureau_keep_its_roster, |app| {
+    let city = app.login(CITY_ADMIN).await;
+    let xiling = grid_id(&app.pull(&city).await, "西岭街道");
+    let department = grid_id(&app.pull(&city).await, "市住建局");
+    let (status, added) = add(app, &city, xiling, person("赵强", "part_time")).await;
+    assert_eq!(status, 200, "{added}");
+    // A department keeps a roster too, with no floor set by the documents.
+    let (_, roster) = add(app, &city, department, person("孙悦", "full_time")).await;
+    assert!(
+        roster["floor"].is_null() && roster["shortfall"].is_null(),
+        "{roster}"
+    );
+
+    // 东湖镇's leader may neither read nor change 西岭街道's roster.
+    let donghu_leader = app.login(DONGHU_LEADER).await;
+    let (status, _) = app
+        .call(&donghu_leader, "staff_roster", json!({"grid_id": xiling}))
+        .await;
+    assert_eq!(status, 403);
+    assert_eq!(
+        add(app, &donghu_leader, xiling, person("某人", "full_time"))
+            .await
+            .0,
+        403
+    );
+    let id = added["staff"][0]["id"].as_i64().unwrap();
+    let donghu = grid_id(&app.pull(&donghu_leader).await, "东湖镇");
+    // Nor take 西岭街道's person off by naming their own township.
+    let (status, body) = app
+        .call(
+            &donghu_leader,
+            "staff_remove",
+            json!({"grid_id": donghu, "id": id}),
+        )
+        .await;
+    assert_eq!(status, 422, "{body}");
+
+    // A grid member reads no roster; 西岭街道's leader reads its own, and may keep it.
+    let member = app.login(DONGHU_MEMBER).await;
+    let (status, _) = app
+        .call(&member, "staff_roster", json!({"grid_id": donghu}))
+        .await;
+    assert_eq!(status, 403);
+    let xiling_leader = app.login(XILING_LEADER).await;
+    let (_, own) = app
+        .call(&xiling_leader, "staff_roster", json!({"grid_id": xiling}))
+        .await;
+    assert_eq!(names(&own), ["赵强"]);
+    assert_eq!(own["may_edit"], true);
+});
