@@ -1,6 +1,9 @@
 //! The grids a person writes records for, as a batch of records is checked against them: the
 //! grids they record grid work in (activities, trainings), with who belongs to each and which
 //! months are locked; and the grids they lead (reports, plans).
+//!
+//! Who belongs to a grid, for its records, is everyone holding a role in it or in a grid below
+//! it: a township's training is attended by the members of its enterprise grids.
 use crate::auth::ssr::Viewer;
 use crate::db::role_assignment;
 use crate::domain::grid::GridKind;
@@ -9,9 +12,7 @@ use crate::error::ServerError;
 use crate::month_lock;
 use crate::sync::api::{Problem, RecordEnvelope};
 use crate::sync::kind::BatchScope;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use time::Date;
 
@@ -26,7 +27,7 @@ pub struct Wording {
     pub date_field: &'static str,
 }
 
-/// The viewer's enterprise grids with their members and locked months.
+/// The grids the viewer records work in, with their people and locked months.
 pub struct GridScope {
     members: HashMap<i32, HashSet<i32>>,
     locked: HashSet<(i32, Month)>,
@@ -40,8 +41,12 @@ impl GridScope {
             .iter()
             .map(|r| r.grid_id)
             .collect();
+        let mut members: HashMap<i32, HashSet<i32>> = HashMap::new();
+        for (grid, role) in role_holders(db, viewer, &grids).await? {
+            members.entry(grid).or_default().insert(role.person_id);
+        }
         Ok(GridScope {
-            members: members_by_grid(db, &grids).await?,
+            members,
             locked: month_lock::locked_months(db, grids.iter().copied()).await?,
         })
     }
@@ -67,7 +72,7 @@ impl GridScope {
                 words.people_code,
                 Some(words.people_field),
                 format!(
-                    "{}中有人不是该网格的成员，请同步后重新选择",
+                    "{}中有人不在该网格及其下级网格中，请同步后重新选择",
                     words.people_label
                 ),
             )]);
@@ -119,23 +124,27 @@ impl BatchScope for LedGrids {
     }
 }
 
-/// The viewer's enterprise grids with who holds a role in each.
-async fn members_by_grid(
+/// Each of `grids` with every role held in it or in a grid below it (by the viewer's tree).
+pub async fn role_holders(
     db: &impl ConnectionTrait,
+    viewer: &Viewer,
     grids: &BTreeSet<i32>,
-) -> Result<HashMap<i32, HashSet<i32>>, ServerError> {
-    let rows: Vec<(i32, i32)> = role_assignment::Entity::find()
-        .select_only()
-        .column(role_assignment::Column::GridId)
-        .column(role_assignment::Column::PersonId)
-        .filter(role_assignment::Column::GridId.is_in(grids.iter().copied()))
-        .into_tuple()
+) -> Result<Vec<(i32, role_assignment::Model)>, ServerError> {
+    let tree = &viewer.grids.tree;
+    let circles: Vec<(i32, BTreeSet<i32>)> = grids.iter().map(|&g| (g, tree.subtree(g))).collect();
+    let every: BTreeSet<i32> = circles
+        .iter()
+        .flat_map(|(_, c)| c.iter().copied())
+        .collect();
+    let roles = role_assignment::Entity::find()
+        .filter(role_assignment::Column::GridId.is_in(every))
         .all(db)
         .await
         .map_err(ServerError::db("reading grid members"))?;
-    let mut by_grid: HashMap<i32, HashSet<i32>> = HashMap::new();
-    for (grid, person) in rows {
-        by_grid.entry(grid).or_default().insert(person);
+    let mut held = Vec::new();
+    for (grid, circle) in &circles {
+        let inside = roles.iter().filter(|r| circle.contains(&r.grid_id));
+        held.extend(inside.map(|r| (*grid, r.clone())));
     }
-    Ok(by_grid)
+    Ok(held)
 }

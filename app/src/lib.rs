@@ -17,6 +17,7 @@ pub mod grid_scope;
 pub mod kinds;
 mod layout;
 pub mod major_events;
+pub mod membership;
 #[cfg(feature = "ssr")]
 pub mod metrics;
 #[cfg(feature = "ssr")]
@@ -35,6 +36,7 @@ pub mod state;
 pub mod status;
 pub mod sync;
 pub mod township;
+pub mod training_plan;
 pub mod trainings;
 pub mod visits;
 

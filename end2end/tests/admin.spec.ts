@@ -33,7 +33,7 @@ test('an administrator imports a directory, accepts a grouping and assigns a lea
   await expect(page.getByText('已导入。')).toBeVisible();
 
   await page.getByRole('link', { name: '分组建议' }).click();
-  await page.getByLabel('乡镇（街道）或部门').selectOption({ label: '西岭街道' });
+  await page.getByLabel('乡镇（街道）、部门或开发区').selectOption({ label: '西岭街道' });
   await page.getByRole('button', { name: '生成建议' }).click();
   await expect(page.getByRole('heading', { name: '建议 3 个企业网格' })).toBeVisible();
   await page.getByRole('button', { name: '采用此方案' }).click();

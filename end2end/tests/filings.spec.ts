@@ -166,7 +166,7 @@ test('an annual plan written offline syncs once and shows on the township overvi
   const township = await townshipContext.newPage();
   await new LoginPage(township).loginAs(DONGHU_LEADER);
   await township.goto(`/township?month=${year}-01`);
-  const row = township.getByRole('row').filter({ hasText: '东湖工业一网格' });
+  const row = township.getByRole('table', { name: /走访明细/ }).getByRole('row').filter({ hasText: '东湖工业一网格' });
   await expect(row).toContainText('提交');
   await row.getByText(/提交（第\d+版）/).click();
   await expect(row).toContainText(edited);

@@ -94,3 +94,7 @@ export async function serviceWorkerReady(page: Page) {
 }
 
 export const GRID_DEPUTY = { phone: '13800000007', name: '赵敏' };
+/** 东湖镇's 经发办 statistician, a member of the township grid. */
+export const TOWNSHIP_STAFF = { phone: '13800000013', name: '刘芳' };
+/** 东湖镇's 分管领导, the township grid's 网格指导员. */
+export const FENGUAN_LEADER = { phone: '13800000011', name: '许文斌' };

@@ -8,8 +8,8 @@
 // e2e-server-env: STATGRID_CLOCK_START=2026-12-10T09:00:00+08:00
 import { test, expect, type Page } from '@playwright/test';
 import {
-  DONGHU_LEADER, GRID_LEADER, LoginPage, RecordsPage, VisitForm, WORK_AREA_LEADER, serviceWorkerReady, syncedOnce,
-  unsyncedBadge,
+  DONGHU_LEADER, FENGUAN_LEADER, GRID_LEADER, LoginPage, RecordsPage, TOWNSHIP_STAFF, VisitForm, WORK_AREA_LEADER,
+  serviceWorkerReady, syncedOnce, unsyncedBadge,
 } from './pages';
 
 const GRID = '东湖工业一网格';
@@ -170,4 +170,40 @@ test('a work-area leader reports offline and the township reviews it', async ({ 
   await page.getByRole('button', { name: '立即同步' }).click();
   await expect(records.record(text)).toContainText('已通过');
   await townshipContext.close();
+});
+
+// 001 §三(三)3: the township's 经发办 statistics staff report the work, its problems and
+// difficulties to the 分管领导, who reviews it beside the grids' monthly reports.
+test('the township statistician reports to the 分管领导 offline, who approves it', async ({ page, context, browser }) => {
+  await context.clock.install({ time: today() });
+  await new LoginPage(page).loginAs(TOWNSHIP_STAFF);
+  await syncedOnce(page);
+  await serviceWorkerReady(page);
+
+  await context.setOffline(true);
+  await page.getByRole('link', { name: '情况汇报' }).click();
+  await expect(page.getByRole('heading', { name: '情况汇报' })).toBeVisible();
+  const text = `完成规上企业月报审核 ${Date.now()}`;
+  await page.getByLabel('本月工作情况').fill(text);
+  await page.getByLabel('存在问题').fill('两家新入库企业统计员尚未到岗');
+  await page.getByLabel('下月工作打算').fill('组织联审辅导');
+  await page.getByRole('button', { name: '保存并提交' }).click();
+  const records = new RecordsPage(page);
+  await expect(records.record(text)).toContainText('待同步');
+  await context.setOffline(false);
+  await expect(unsyncedBadge(page)).toHaveText('全部已同步', { timeout: 30_000 });
+
+  const fenguanContext = await browser.newContext();
+  await fenguanContext.clock.install({ time: today() });
+  const fenguan = await fenguanContext.newPage();
+  await new LoginPage(fenguan).loginAs(FENGUAN_LEADER);
+  await openBoard(fenguan);
+  const row = fenguan.getByRole('listitem').filter({ has: fenguan.getByText('东湖镇（经发办统计人员汇报）', { exact: true }) });
+  await expect(row).toContainText(text);
+  await row.getByRole('button', { name: '通过' }).click();
+  await expect(row).toContainText('已通过');
+
+  await page.getByRole('button', { name: '立即同步' }).click();
+  await expect(records.record(text)).toContainText('已通过');
+  await fenguanContext.close();
 });

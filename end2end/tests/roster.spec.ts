@@ -26,9 +26,31 @@ test('a township keeps its statistics staff and sees how many the document still
   await expect(row).toContainText('统计站站长');
   await expect(row).toContainText('派驻');
 
+  // A village surveyor with the year's subsidy is listed apart from the office staff.
+  await roster.getByLabel('姓名').fill('王海');
+  await roster.getByLabel('职务').fill('东湖村统计调查员');
+  await roster.getByLabel('配备方式').selectOption({ label: '村（社区）统计调查员' });
+  await roster.getByLabel('年工作补助（元）').fill('1200');
+  await add.click();
+  await expect(roster).toContainText('村（社区）统计调查员 1 名 · 年工作补助合计 1200.00 元');
+  await expect(roster.getByRole('status')).toContainText('统计人员 1 名');
+
   await page.reload();
   await expect(row).toContainText('派驻');
   await row.getByRole('button', { name: '移出' }).click();
   await expect(roster.getByRole('status')).toContainText('统计人员 0 名');
   await expect(roster.getByRole('row').filter({ hasText: '刘芳' })).toHaveCount(0);
+});
+
+// 网格成员核对 (001 §三(一), §三(二)4): in the bare demo city no enterprise gives a member's phone
+// for its statistician, so the township is told who does not fit and why.
+test('the township view lists the members who are no 四上 or 小升规 enterprise\'s statistician', async ({ page }) => {
+  await new LoginPage(page).loginAs(DONGHU_LEADER);
+  await page.goto('/township');
+  const check = page.locator('section.membership');
+  await expect(check.getByRole('heading', { name: '网格成员核对' })).toBeVisible();
+  await expect(check).toContainText('网格成员、副网格长 2 人，0 人符合文件要求');
+  const li = check.getByRole('row').filter({ hasText: '李娜' });
+  await expect(li).toContainText('东湖工业一网格');
+  await expect(li).toContainText('本网格名录中没有企业以其手机号登记统计员');
 });

@@ -26,6 +26,9 @@ mod m20261203_000021_major_event_city_read;
 mod m20261203_000022_analysis_meetings;
 mod m20261204_000023_progress_reports;
 mod m20261204_000024_staff_roster;
+mod m20261204_000025_training_session;
+mod m20261204_000026_training_plan;
+mod m20261204_000027_staff_subsidy;
 
 pub struct Migrator;
 
@@ -57,6 +60,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000022_analysis_meetings::Migration),
             Box::new(m20261204_000023_progress_reports::Migration),
             Box::new(m20261204_000024_staff_roster::Migration),
+            Box::new(m20261204_000025_training_session::Migration),
+            Box::new(m20261204_000026_training_plan::Migration),
+            Box::new(m20261204_000027_staff_subsidy::Migration),
         ]
     }
 }

@@ -65,8 +65,26 @@ db_test!(
         // Its statistics staff: three of the five the document asks for.
         let township = november["scope_id"].clone();
         let roster = call(app, &leader, "staff_roster", json!({"grid_id": township})).await;
-        assert_eq!(roster["staff"].as_array().unwrap().len(), 3, "{roster}");
+        assert_eq!(roster["office"], 3, "{roster}");
         assert_eq!(roster["shortfall"], 2);
+        // And two village surveyors, each with 1,200 yuan a year.
+        assert_eq!(roster["surveyors"], 2);
+        assert_eq!(roster["subsidy_total_fen"], 240_000);
+        // Its training plan, and the 联审辅导 its 经发办 held for the grids below.
+        let plan = call(
+            app,
+            &leader,
+            "training_plan",
+            json!({"grid_id": township, "year": 2026}),
+        )
+        .await;
+        assert_eq!(plan["drawn_up"], true, "{plan}");
+        assert_eq!(plan["subjects"][0]["planned"], 2);
+        assert_eq!(plan["joint_reviews"], 1);
+        // Its grid's member and deputy keep two of the grid's 四上 enterprises' statistics.
+        let members = call(app, &leader, "membership_check", json!({"scope": township})).await;
+        assert_eq!(members["checked"], 2, "{members}");
+        assert_eq!(members["fitting"], 2, "{members}");
 
         // November's reports: one returned, one waiting, one never sent, the rest approved.
         let board = call(

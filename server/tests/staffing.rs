@@ -11,7 +11,7 @@ fn person(name: &str, employment: &str) -> Value {
     json!({"name": name, "post": "统计员", "employment": employment})
 }
 
-async fn add(app: &TestApp, who: &reqwest::Client, grid: i64, staff: Value) -> (u16, Value) {
+async fn add_staff(app: &TestApp, who: &reqwest::Client, grid: i64, staff: Value) -> (u16, Value) {
     app.call(who, "staff_add", json!({"grid_id": grid, "staff": staff}))
         .await
 }
@@ -39,7 +39,7 @@ db_test!(
             ("陈明", "seconded"),
             ("王丽", "contracted"),
         ] {
-            let (status, roster) = add(app, &leader, donghu, person(name, employment)).await;
+            let (status, roster) = add_staff(app, &leader, donghu, person(name, employment)).await;
             assert_eq!(status, 200, "{roster}");
         }
         let (_, roster) = app
@@ -49,8 +49,28 @@ db_test!(
         assert_eq!(roster["staff"][1]["employment"], "seconded");
         assert_eq!(roster["shortfall"], 2);
 
+        // A village surveyor with a yearly subsidy is listed, but is no office staff.
+        let surveyor = json!({"name": "王海", "post": "东湖村统计调查员",
+            "employment": "village_surveyor", "subsidy_yuan": "1200"});
+        let (status, roster) = add_staff(app, &leader, donghu, surveyor).await;
+        assert_eq!(status, 200, "{roster}");
+        assert_eq!(
+            (roster["office"].as_u64(), roster["surveyors"].as_u64()),
+            (Some(3), Some(1))
+        );
+        assert_eq!(roster["shortfall"], 2);
+        assert_eq!(roster["subsidy_total_fen"], 120_000);
+        let bad = json!({"name": "李四", "post": "西村统计调查员",
+            "employment": "village_surveyor", "subsidy_yuan": "一千二"});
+        let (status, refused) = add_staff(app, &leader, donghu, bad).await;
+        assert_eq!(status, 422);
+        assert!(
+            refused.to_string().contains("年工作补助应为金额"),
+            "{refused}"
+        );
+
         // Nothing typed is lost to a refusal: the message names every problem.
-        let (status, refused) = add(
+        let (status, refused) = add_staff(
             app,
             &leader,
             donghu,
@@ -74,7 +94,7 @@ db_test!(
             )
             .await;
         assert_eq!(status, 200, "{after}");
-        assert_eq!(names(&after), ["陈明", "王丽"]);
+        assert_eq!(names(&after), ["陈明", "王丽", "王海"]);
         assert_eq!(after["shortfall"], 3);
     }
 );
@@ -83,10 +103,10 @@ db_test!(only_the_unit_and_the_bureau_keep_its_roster, |app| {
     let city = app.login(CITY_ADMIN).await;
     let xiling = grid_id(&app.pull(&city).await, "西岭街道");
     let department = grid_id(&app.pull(&city).await, "市住建局");
-    let (status, added) = add(app, &city, xiling, person("赵强", "part_time")).await;
+    let (status, added) = add_staff(app, &city, xiling, person("赵强", "part_time")).await;
     assert_eq!(status, 200, "{added}");
     // A department keeps a roster too, with no floor set by the documents.
-    let (_, roster) = add(app, &city, department, person("孙悦", "full_time")).await;
+    let (_, roster) = add_staff(app, &city, department, person("孙悦", "full_time")).await;
     assert!(
         roster["floor"].is_null() && roster["shortfall"].is_null(),
         "{roster}"
@@ -99,7 +119,7 @@ db_test!(only_the_unit_and_the_bureau_keep_its_roster, |app| {
         .await;
     assert_eq!(status, 403);
     assert_eq!(
-        add(app, &donghu_leader, xiling, person("某人", "full_time"))
+        add_staff(app, &donghu_leader, xiling, person("某人", "full_time"))
             .await
             .0,
         403
@@ -129,3 +149,56 @@ db_test!(only_the_unit_and_the_bureau_keep_its_roster, |app| {
     assert_eq!(names(&own), ["赵强"]);
     assert_eq!(own["may_edit"], true);
 });
+
+db_test!(
+    a_development_zone_is_a_unit_of_its_own_with_a_floor_of_three,
+    |app| {
+        let admin = app.login(CITY_ADMIN).await;
+        let (_, grids) = app.admin_call(&admin, "grids", json!({})).await;
+        let city = named(&grids, "云江市");
+        let add = |parent: i64, kind: &str, name: &str| json!({"change": {"change": "add", "parent_id": parent, "kind": kind, "name": name}});
+        let (status, grids) = app
+            .admin_call(
+                &admin,
+                "grid_change",
+                add(city, "development_zone", "云江经济开发区"),
+            )
+            .await;
+        assert_eq!(status, 200, "{grids}");
+        let zone = named(&grids, "云江经济开发区");
+        // Enterprise grids sit under it; work areas are a township's.
+        let (status, grids) = app
+            .admin_call(
+                &admin,
+                "grid_change",
+                add(zone, "enterprise", "开发区工业网格"),
+            )
+            .await;
+        assert_eq!(status, 200, "{grids}");
+        let (status, refused) = app
+            .admin_call(&admin, "grid_change", add(zone, "work_area", "开发区一片"))
+            .await;
+        assert_eq!(status, 422);
+        assert!(
+            refused.to_string().contains("工作管理片不能设在开发区之下"),
+            "{refused}"
+        );
+
+        // Its roster is held to the 3 of 001 §三(四)3, not a township's 5.
+        let (status, roster) = app
+            .call(&admin, "staff_roster", json!({"grid_id": zone}))
+            .await;
+        assert_eq!(status, 200, "{roster}");
+        assert_eq!(roster["floor"], 3);
+        let (_, roster) = add_staff(app, &admin, zone, person("张国力", "full_time")).await;
+        assert_eq!(roster["shortfall"], 2);
+        assert_eq!(roster["unit"], "云江经济开发区");
+    }
+);
+
+fn named(grids: &Value, name: &str) -> i64 {
+    let all = grids.as_array().unwrap();
+    all.iter().find(|g| g["name"] == name).unwrap()["id"]
+        .as_i64()
+        .unwrap()
+}

@@ -1,7 +1,7 @@
 //! The Chinese words of the activity pages, in one place to review them together.
 use crate::domain::activity::SPEND_MAX_YUAN;
 
-pub const REFUSAL: &str = "只有企业网格的成员可以记录网格活动。";
+pub const REFUSAL: &str = "只有网格成员和乡镇（部门）统计人员可以记录网格活动。";
 pub const NEW_TITLE: &str = "记录网格活动";
 pub const EDIT_TITLE: &str = "修改网格活动";
 /// Where a new activity is held unless told otherwise.

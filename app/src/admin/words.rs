@@ -124,7 +124,7 @@ pub fn password_reset(password: &str) -> String {
 pub const GROUPING_HOW: &str = "按行业把乡镇（街道）的统计调查对象分成约20家一组的企业网格；对象较少的行业合并为综合网格。采用前可修改网格名称，也可把企业调到另一个网格。";
 pub const GROUPING_DONE: &str =
     "已采用：新网格已建立，企业已分入，原企业网格已关闭。请在“人员”中为新网格分配网格长。";
-pub const TOWNSHIP_OR_DEPARTMENT: &str = "乡镇（街道）或部门";
+pub const LEVEL_TWO_UNIT: &str = "乡镇（街道）、部门或开发区";
 pub const PROPOSE: &str = "生成建议";
 pub const GRID_NAME: &str = "网格名称";
 pub const ADJUST: &str = "调整";

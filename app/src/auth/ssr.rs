@@ -8,6 +8,7 @@ use crate::auth::words;
 use crate::db::{grid, person, role_assignment};
 use crate::domain::grid::{GridId, GridKind, Role};
 use crate::domain::grid_tree::GridTree;
+use crate::domain::permission::Ability;
 use crate::domain::phone::PhoneNumber;
 use crate::error::AppError;
 use crate::state::{AppState, Clock};
@@ -205,6 +206,20 @@ impl Viewer {
     /// Whether the person reviews `grid`'s monthly reports and major events.
     pub fn reviews(&self, grid: GridId) -> bool {
         self.grids.tree.reviews(&self.assignments(), grid)
+    }
+
+    /// Whether some role of the person permits `ability` in `grid` or a grid above it.
+    pub fn permits_over(&self, ability: Ability, grid: GridId) -> bool {
+        (self.profile.roles.iter())
+            .any(|r| r.permits(ability) && self.grids.tree.subtree(r.grid_id).contains(&grid))
+    }
+
+    /// The level-2 unit `grid` (a township, street or department) with its name and kind;
+    /// `None` for any other grid.
+    pub fn unit(&self, grid: GridId) -> Option<(String, GridKind)> {
+        let row = self.grids.get(grid)?;
+        let kind = GridKind::from_code(&row.kind).filter(|k| k.is_level_two())?;
+        Some((row.name.clone(), kind))
     }
 
     /// The grids whose monthly reports and major events the person reviews.

@@ -76,6 +76,9 @@ pub fn basis(kind: &ObligationKind) -> String {
             "乐清文件规定每季度至少一次（§三(三)1）；玉环文件为“定期”，按每季度理解（本地设置）"
                 .into()
         }
+        ObligationKind::UnitActivity => {
+            "乐清文件规定各级网格每季度组织活动（§三(三)1）；玉环文件只要求企业网格".into()
+        }
         ObligationKind::EnterpriseVisits { .. } => {
             "文件要求经常走访（玉环 §三(三)3、乐清 §三(三)1），未规定次数；每季度次数为本地设置"
                 .into()

@@ -12,6 +12,8 @@ pub struct Model {
     pub training_date: time::Date,
     pub organiser: String,
     pub topic: String,
+    /// A `TrainingSession` code.
+    pub session: String,
     pub hours: i32,
     pub version: i32,
     pub device_time_ms: i64,

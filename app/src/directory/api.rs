@@ -24,7 +24,8 @@ pub struct EnterpriseSummary {
     pub cultivation: bool,
 }
 
-/// A fellow member of one of the person's enterprise grids, for the participant picker.
+/// Someone who may take part in a record of one of the person's grids (a member of it or of a
+/// grid below it), for the participant picker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MemberSummary {
     pub person_id: i32,
@@ -38,8 +39,9 @@ pub struct MemberSummary {
 pub struct Directory {
     pub grids: Vec<GridSummary>,
     pub enterprises: Vec<EnterpriseSummary>,
-    /// Everyone holding a role in the person's own enterprise grids (absent from directories
-    /// cached before members were sent).
+    /// Everyone who may take part in the records of the grids where the person records work:
+    /// for each, the people holding a role in it or below it, listed under it (absent from
+    /// directories cached before members were sent).
     #[serde(default)]
     pub members: Vec<MemberSummary>,
     /// The fixed-date progress reports the policy asks of the grids where the person files

@@ -5,8 +5,8 @@ use crate::directory::words;
 use crate::sync::state::use_client;
 use leptos::prelude::*;
 
-/// The logged-in person's enterprise grids (id, name), where they record activities and
-/// trainings.
+/// The grids (id, name) where the logged-in person records work: activities, trainings, major
+/// events.
 pub fn member_grids() -> Vec<(i32, String)> {
     use_client().profile.with_untracked(|p| {
         p.iter()
@@ -39,7 +39,12 @@ pub fn GridChoice(
     }
 }
 
-/// Checkboxes for the members of `grid`; `chosen` holds the ticked person ids.
+/// A list longer than this gets a name filter and a button ticking everyone it shows: a
+/// township's training lists the members of all its grids.
+const FILTER_FROM: usize = 20;
+
+/// Checkboxes for the members of `grid` (and of the grids below it); `chosen` holds the ticked
+/// person ids.
 #[component]
 pub fn MemberPicker(
     legend: &'static str,
@@ -48,18 +53,45 @@ pub fn MemberPicker(
     error: Signal<String>,
 ) -> impl IntoView {
     let client = use_client();
-    let members = move || {
+    let filter = RwSignal::new(String::new());
+    let everyone = move || {
         let grid = grid.get();
         client.directory.with(|d| {
             d.members_of(grid)
                 .into_iter()
-                .map(|m| (m.person_id, words::member(&m.name, m.role.label())))
+                .map(|m| (m.person_id, m.name.clone(), m.role.label()))
                 .collect::<Vec<_>>()
         })
+    };
+    let long = move || everyone().len() > FILTER_FROM;
+    let members = move || {
+        let wanted = filter.with(|f| f.trim().to_owned());
+        let mut shown = everyone();
+        // Ticked people stay listed, so a filter never hides a choice already made.
+        shown.retain(|(id, name, _)| name.contains(&wanted) || chosen.with(|c| c.contains(id)));
+        shown
+            .into_iter()
+            .map(|(id, name, role)| (id, words::member(&name, role)))
+            .collect::<Vec<_>>()
+    };
+    let tick_shown = move |_| {
+        let shown: Vec<i32> = members().into_iter().map(|(id, _)| id).collect();
+        chosen.update(|c| {
+            c.extend(shown);
+            c.sort_unstable();
+            c.dedup();
+        });
     };
     view! {
         <fieldset class="participants">
             <legend>{legend}</legend>
+            <Show when=long>
+                <div class="picker-filter">
+                    <input type="search" placeholder=words::FIND_BY_NAME prop:value=move || filter.get()
+                        on:input=move |ev| filter.set(event_target_value(&ev)) />
+                    <button type="button" class="button subtle" on:click=tick_shown>{words::TICK_SHOWN}</button>
+                </div>
+            </Show>
             <For each=members key=|(id, _)| *id let((id, label))>
                 <label class="check">
                     <input type="checkbox" value=id.to_string()
@@ -74,7 +106,7 @@ pub fn MemberPicker(
                     {label}
                 </label>
             </For>
-            <Show when=move || members().is_empty()>
+            <Show when=move || everyone().is_empty()>
                 <p class="hint">{words::MEMBERS_AFTER_SYNC}</p>
             </Show>
             <span class="field-error">{move || error.get()}</span>

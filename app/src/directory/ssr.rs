@@ -7,7 +7,7 @@ use crate::domain::permission::Ability;
 use crate::domain::progress_report::FixedReport;
 use crate::error::AppError;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 pub async fn directory_for(
     db: &impl ConnectionTrait,
@@ -25,7 +25,7 @@ pub async fn directory_for(
         .order_by_asc(enterprise::Column::Id)
         .all(db)
         .await?;
-    let own: Vec<i32> = viewer
+    let own: BTreeSet<i32> = viewer
         .profile
         .activity_grids()
         .iter()
@@ -42,7 +42,7 @@ pub async fn directory_for(
     Ok(Directory {
         grids: grids.map(grid_summary).collect(),
         enterprises: enterprises.into_iter().map(enterprise_summary).collect(),
-        members: members_of(db, &own).await?,
+        members: named(db, crate::grid_scope::role_holders(db, viewer, &own).await?).await?,
         fixed_reports,
     })
 }
@@ -59,21 +59,32 @@ pub async fn members_of(
         .filter(role_assignment::Column::GridId.is_in(grids.to_vec()))
         .all(db)
         .await?;
+    named(db, roles.into_iter().map(|r| (r.grid_id, r)).collect()).await
+}
+
+/// The people of `held`, each listed under the grid it is paired with, leaders first.
+async fn named(
+    db: &impl ConnectionTrait,
+    held: Vec<(i32, role_assignment::Model)>,
+) -> Result<Vec<MemberSummary>, AppError> {
+    if held.is_empty() {
+        return Ok(Vec::new());
+    }
     let names: HashMap<i32, String> = person::Entity::find()
-        .filter(person::Column::Id.is_in(roles.iter().map(|r| r.person_id)))
+        .filter(person::Column::Id.is_in(held.iter().map(|(_, r)| r.person_id)))
         .filter(person::Column::Active.eq(true))
         .all(db)
         .await?
         .into_iter()
         .map(|p| (p.id, p.name))
         .collect();
-    let mut members: Vec<MemberSummary> = roles
+    let mut members: Vec<MemberSummary> = held
         .into_iter()
-        .filter_map(|r| {
+        .filter_map(|(grid_id, r)| {
             Some(MemberSummary {
                 name: names.get(&r.person_id)?.clone(),
                 person_id: r.person_id,
-                grid_id: r.grid_id,
+                grid_id,
                 role: Role::from_code(&r.role)?,
             })
         })

@@ -48,6 +48,8 @@ coded_enum! {
         Township = "township", "乡镇/街道";
         /// 部门: a department grid beside the townships, e.g. the housing bureau.
         Department = "department", "部门";
+        /// 开发区: a development zone, a level-2 unit beside the townships (001 §三(四)3).
+        DevelopmentZone = "development_zone", "开发区";
         /// 工作管理片: a work management area of village and community heads.
         WorkArea = "work_area", "工作管理片";
         /// 企业网格: about 20 survey objects, usually of one industry.
@@ -89,11 +91,24 @@ coded_enum! {
 
 impl GridKind {
     /// The level-2 units, which hear and review the grids below them: townships and streets,
-    /// and department grids such as the housing bureau (001 §三(二)2: 部门网格 beside them).
-    pub const LEVEL_TWO: [GridKind; 2] = [GridKind::Township, GridKind::Department];
+    /// department grids such as the housing bureau (001 §三(二)2: 部门网格 beside them), and
+    /// development zones (001 §三(四)3 sets their statistics staff beside the townships').
+    pub const LEVEL_TWO: [GridKind; 3] = [
+        GridKind::Township,
+        GridKind::Department,
+        GridKind::DevelopmentZone,
+    ];
 
     pub fn is_level_two(self) -> bool {
         Self::LEVEL_TWO.contains(&self)
+    }
+
+    /// The units that hold the monthly analysis meeting (001 §三(三)3): townships and streets,
+    /// and the development zone, which 001 counts with them (乡镇(街道)(含玉环经济开发区,下同)).
+    pub const MEETING: [GridKind; 2] = [GridKind::Township, GridKind::DevelopmentZone];
+
+    pub fn holds_meetings(self) -> bool {
+        Self::MEETING.contains(&self)
     }
 
     /// The grids whose leaders report to the township each month (情况汇报): the work areas
@@ -106,15 +121,23 @@ impl GridKind {
     }
 
     /// The kinds a grid of this kind may sit under, as the documents draw the tree (001 §三(二),
-    /// 003 §三(二)): the city grid is the root; townships, streets and departments sit under
-    /// the city; a work area (工作管理片) under its township; an enterprise grid under a
-    /// township or street, a work area, or a department (市住建局's construction grids).
+    /// 003 §三(二)): the city grid is the root; townships, streets, departments and
+    /// development zones sit under the city; a work area (工作管理片) under its township; an
+    /// enterprise grid under any of these but the city (市住建局's construction grids sit
+    /// under the department).
     pub fn parents(self) -> &'static [GridKind] {
         match self {
             GridKind::City => &[],
-            GridKind::Township | GridKind::Department => &[GridKind::City],
+            GridKind::Township | GridKind::Department | GridKind::DevelopmentZone => {
+                &[GridKind::City]
+            }
             GridKind::WorkArea => &[GridKind::Township],
-            GridKind::Enterprise => &[GridKind::Township, GridKind::WorkArea, GridKind::Department],
+            GridKind::Enterprise => &[
+                GridKind::Township,
+                GridKind::WorkArea,
+                GridKind::Department,
+                GridKind::DevelopmentZone,
+            ],
         }
     }
 
@@ -199,6 +222,8 @@ mod tests {
             (Enterprise, Township),
             (Enterprise, WorkArea),
             (Enterprise, Department),
+            (DevelopmentZone, City),
+            (Enterprise, DevelopmentZone),
         ];
         for kind in GridKind::ALL {
             for parent in GridKind::ALL {
@@ -217,7 +242,7 @@ mod tests {
         );
         assert_eq!(
             Enterprise.misplaced_under(City).unwrap(),
-            "企业网格不能设在市域之下，只能设在乡镇/街道、工作管理片或部门之下"
+            "企业网格不能设在市域之下，只能设在乡镇/街道、工作管理片、部门或开发区之下"
         );
         assert_eq!(
             City.misplaced_under(Township).unwrap(),

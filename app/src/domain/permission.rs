@@ -10,9 +10,10 @@ pub enum Ability {
     /// See the grids below one's own, their enterprises and records (the township view).
     /// Everyone sees their own grid.
     SeeBelow,
-    /// Record the grid's work: activities, trainings, major events.
+    /// Record the grid's work: activities, trainings (with 联审辅导), major events.
     Record,
-    /// Write the grid's monthly 情况汇报 to the level-2 unit.
+    /// Write the grid's 情况汇报 to the level-2 unit: monthly for a work area or enterprise
+    /// grid; for a township's 经发办 staff, to its 分管领导 whenever there is something to tell.
     Report,
     /// Write the grid's annual work plan.
     Plan,
@@ -24,6 +25,8 @@ pub enum Ability {
     Review,
     /// Keep the level-2 unit's roster of statistics staff (001 §三(四)3), and below it.
     KeepRoster,
+    /// Draw up the level-2 unit's training plan for the year (001 §四(二)1), and below it.
+    PlanTraining,
     /// Administer the city: directory, grids, people, reporting cadence, audit log.
     Administer,
     /// Be bound by the continuing-education hours.
@@ -34,7 +37,7 @@ pub enum Ability {
 
 impl Ability {
     /// Every ability, in the page's column order.
-    pub const ALL: [Ability; 11] = [
+    pub const ALL: [Ability; 12] = [
         Ability::SeeBelow,
         Ability::Record,
         Ability::Report,
@@ -43,6 +46,7 @@ impl Ability {
         Ability::ReportProgress,
         Ability::Review,
         Ability::KeepRoster,
+        Ability::PlanTraining,
         Ability::Administer,
         Ability::Study,
         Ability::FollowStudy,
@@ -53,12 +57,13 @@ impl Ability {
         match self {
             Ability::SeeBelow => "查看下级网格",
             Ability::Record => "记录活动、培训、重大事项",
-            Ability::Report => "月度情况汇报",
+            Ability::Report => "情况汇报",
             Ability::Plan => "年度工作计划",
             Ability::Meet => "记录月度分析例会",
             Ability::ReportProgress => "报送阶段进展报告",
             Ability::Review => "审核汇报、阅处重大事项",
             Ability::KeepRoster => "维护统计人员名册",
+            Ability::PlanTraining => "制定培训计划",
             Ability::Administer => "管理全市（名录、网格、人员、报送节奏）",
             Ability::Study => "参加继续教育",
             Ability::FollowStudy => "查看网格员学时",
@@ -78,22 +83,35 @@ impl Ability {
 ///   township (street) holds the monthly analysis meeting (001 §三(三)3); its leader, its
 ///   分管领导 and its 经发办 staff (its members) record the minutes, and file the unit's
 ///   fixed-date progress reports where the policy asks it for some. Its leader and 分管领导
-///   keep the roster of its statistics staff (001 §三(四)3), as the bureau does for every unit.
+///   keep the roster of its statistics staff (001 §三(四)3) and draw up its training plan
+///   (001 §四(二)1), as the bureau may for every unit.
 /// - The statistics bureau files the city's (county's) fixed-date progress reports (004 §七:
 ///   市及县（市、区）统计局……报送试点工作推进情况总结).
+/// - Every grid below the city records its own work (003 §三(三)1: 各级网格每季度组织活动;
+///   001 §三(三)3: 业务培训及联审辅导): a township's or department's leader, 分管领导 and
+///   经发办 staff record the unit's trainings and activities for the grids below, and its
+///   staff report major events to the city (001 §三(三)3); its deputies record in their work
+///   areas. The 经发办 staff report the statistics work, problems and difficulties to the
+///   分管领导 (001 §三(三)3: 及时向分管领导汇报), in a 情况汇报 of the township itself, which no
+///   cadence binds.
 /// - A work area (001 §三(二)3): its leader and deputy report monthly.
-/// - An enterprise grid (001 §三(二)4): everyone in it records its work; its leader and deputy
-///   report and plan; its members, the enterprises' statisticians, study, and the others follow
-///   their hours.
+/// - An enterprise grid (001 §三(二)4): its leader and deputy report and plan; its members,
+///   the enterprises' statisticians, study, and the others follow their hours.
 pub fn permits(kind: GridKind, role: Role, ability: Ability) -> bool {
     let leads = matches!(role, Role::Leader | Role::DeputyLeader);
     let enterprise = kind == GridKind::Enterprise;
     match ability {
         Ability::SeeBelow => role != Role::Member,
-        Ability::Record => enterprise,
-        Ability::Report => leads && kind.reports_monthly(),
+        Ability::Record => match kind {
+            GridKind::City => false,
+            k if k.is_level_two() => role != Role::DeputyLeader,
+            _ => true,
+        },
+        Ability::Report => {
+            (leads && kind.reports_monthly()) || (kind.holds_meetings() && role == Role::Member)
+        }
         Ability::Plan => leads && enterprise,
-        Ability::Meet => kind == GridKind::Township && role != Role::DeputyLeader,
+        Ability::Meet => kind.holds_meetings() && role != Role::DeputyLeader,
         Ability::ReportProgress => match kind {
             GridKind::City => role == Role::Instructor,
             k => k.is_level_two() && role != Role::DeputyLeader,
@@ -103,7 +121,7 @@ pub fn permits(kind: GridKind, role: Role, ability: Ability) -> bool {
             k if k.is_level_two() => matches!(role, Role::Leader | Role::Instructor),
             _ => false,
         },
-        Ability::KeepRoster => match kind {
+        Ability::KeepRoster | Ability::PlanTraining => match kind {
             GridKind::City => role == Role::Instructor,
             k => k.is_level_two() && matches!(role, Role::Leader | Role::Instructor),
         },

@@ -5,43 +5,112 @@ use Role::*;
 
 /// The table as the documents give it, written out cell by cell: for each grid kind and role,
 /// everything it may do. `permits` must answer exactly this for every (kind, role, ability).
-const EXPECTED: [(GridKind, Role, &[Ability]); 20] = [
+const EXPECTED: [(GridKind, Role, &[Ability]); 24] = [
     (City, Leader, &[SeeBelow]),
     (City, DeputyLeader, &[SeeBelow]),
     (
         City,
         Instructor,
-        &[SeeBelow, ReportProgress, Review, KeepRoster, Administer],
+        &[
+            SeeBelow,
+            ReportProgress,
+            Review,
+            KeepRoster,
+            PlanTraining,
+            Administer,
+        ],
     ),
     (City, Member, &[]),
     (
         Township,
         Leader,
-        &[SeeBelow, Meet, ReportProgress, Review, KeepRoster],
+        &[
+            SeeBelow,
+            Record,
+            Meet,
+            ReportProgress,
+            Review,
+            KeepRoster,
+            PlanTraining,
+        ],
     ),
     (Township, DeputyLeader, &[SeeBelow]),
     (
         Township,
         Instructor,
-        &[SeeBelow, Meet, ReportProgress, Review, KeepRoster],
+        &[
+            SeeBelow,
+            Record,
+            Meet,
+            ReportProgress,
+            Review,
+            KeepRoster,
+            PlanTraining,
+        ],
     ),
-    (Township, Member, &[Meet, ReportProgress]),
+    (Township, Member, &[Record, Report, Meet, ReportProgress]),
     (
         Department,
         Leader,
-        &[SeeBelow, ReportProgress, Review, KeepRoster],
+        &[
+            SeeBelow,
+            Record,
+            ReportProgress,
+            Review,
+            KeepRoster,
+            PlanTraining,
+        ],
     ),
     (Department, DeputyLeader, &[SeeBelow]),
     (
         Department,
         Instructor,
-        &[SeeBelow, ReportProgress, Review, KeepRoster],
+        &[
+            SeeBelow,
+            Record,
+            ReportProgress,
+            Review,
+            KeepRoster,
+            PlanTraining,
+        ],
     ),
-    (Department, Member, &[ReportProgress]),
-    (WorkArea, Leader, &[SeeBelow, Report]),
-    (WorkArea, DeputyLeader, &[SeeBelow, Report]),
-    (WorkArea, Instructor, &[SeeBelow]),
-    (WorkArea, Member, &[]),
+    (Department, Member, &[Record, ReportProgress]),
+    (
+        DevelopmentZone,
+        Leader,
+        &[
+            SeeBelow,
+            Record,
+            Meet,
+            ReportProgress,
+            Review,
+            KeepRoster,
+            PlanTraining,
+        ],
+    ),
+    (DevelopmentZone, DeputyLeader, &[SeeBelow]),
+    (
+        DevelopmentZone,
+        Instructor,
+        &[
+            SeeBelow,
+            Record,
+            Meet,
+            ReportProgress,
+            Review,
+            KeepRoster,
+            PlanTraining,
+        ],
+    ),
+    (
+        DevelopmentZone,
+        Member,
+        &[Record, Report, Meet, ReportProgress],
+    ),
+    (WorkArea, Leader, &[SeeBelow, Record, Report]),
+    (WorkArea, DeputyLeader, &[SeeBelow, Record, Report]),
+    (WorkArea, Instructor, &[SeeBelow, Record]),
+    (WorkArea, Member, &[Record]),
     (
         Enterprise,
         Leader,
@@ -80,7 +149,7 @@ fn every_cell_of_the_table_is_as_the_documents_give_it() {
             );
         }
     }
-    assert_eq!(seen, 5 * 4 * 11);
+    assert_eq!(seen, 6 * 4 * 12);
 }
 
 #[test]

@@ -1,6 +1,7 @@
-//! Training and continuing education (业务培训 / 统计继续教育): one training attended by grid
-//! members, recorded by one of them, with its hours; and a member's hours of the year against
-//! the continuing-education duty (001 §四(二)1, 001 §三(二), 003 §三(二)).
+//! Training and continuing education (业务培训 / 统计继续教育): one training or 联审辅导
+//! session attended by grid members, recorded by one of them or by the township, with its
+//! hours; and a member's hours of the year against the continuing-education duty (001 §四(二)1,
+//! 001 §三(二), 001 §三(三)3, 003 §三(二)).
 
 use serde::{Deserialize, Serialize};
 
@@ -71,6 +72,42 @@ impl TrainingTopic {
     }
 }
 
+/// How the session was held (001 §三(三)3: 开展业务培训及联审辅导工作).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TrainingSession {
+    /// 业务培训: a lesson.
+    Training,
+    /// 联审辅导: statisticians going over their reports together with the township's staff.
+    JointReview,
+}
+
+impl TrainingSession {
+    pub const ALL: [TrainingSession; 2] = [Self::Training, Self::JointReview];
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Training => "training",
+            Self::JointReview => "joint_review",
+        }
+    }
+
+    /// The session of this code; a draft saved before sessions were recorded has none, and
+    /// was a training.
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code.trim() {
+            "" => Some(Self::Training),
+            code => Self::ALL.into_iter().find(|s| s.code() == code),
+        }
+    }
+
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Training => "业务培训",
+            Self::JointReview => "联审辅导",
+        }
+    }
+}
+
 /// A training form as entered, before validation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrainingDraft {
@@ -82,6 +119,9 @@ pub struct TrainingDraft {
     pub organiser: String,
     /// A [`TrainingTopic`] code.
     pub topic: String,
+    /// A [`TrainingSession`] code; empty in drafts saved before it was asked.
+    #[serde(default)]
+    pub session: String,
     /// 学时 it counts for; 0 when not filled in.
     pub hours: u32,
     /// The grid members who attended (person ids).
@@ -96,6 +136,7 @@ pub struct ValidTraining {
     pub training_date: Date,
     pub organiser: String,
     pub topic: TrainingTopic,
+    pub session: TrainingSession,
     pub hours: u32,
     /// Sorted, without repeats, at least one.
     pub attendees: Vec<i32>,
@@ -122,6 +163,8 @@ pub enum TrainingError {
     OrganiserTooLong { max: usize },
     #[error("请选择培训内容")]
     TopicUnknown,
+    #[error("请选择培训形式")]
+    SessionUnknown,
     #[error("学时应为 1 到 {max} 之间的整数")]
     HoursOutOfRange { max: u32 },
     #[error("请选择参加培训的网格成员")]
@@ -140,6 +183,7 @@ impl FieldError for TrainingError {
             Self::OrganiserEmpty => "organiser_empty",
             Self::OrganiserTooLong { .. } => "organiser_too_long",
             Self::TopicUnknown => "topic_unknown",
+            Self::SessionUnknown => "session_unknown",
             Self::HoursOutOfRange { .. } => "hours_out_of_range",
             Self::NoAttendees => "no_attendees",
         }
@@ -152,6 +196,7 @@ impl FieldError for TrainingError {
             Self::DateMalformed | Self::DateInFuture | Self::DateTooOld => "training_date",
             Self::OrganiserEmpty | Self::OrganiserTooLong { .. } => "organiser",
             Self::TopicUnknown => "topic",
+            Self::SessionUnknown => "session",
             Self::HoursOutOfRange { .. } => "hours",
             Self::NoAttendees => "attendees",
         }
@@ -187,6 +232,11 @@ impl Draft for TrainingDraft {
                 TrainingTopic::from_code(&self.topic)
                     .map_or_else(|| self.topic.clone(), |p| p.label().to_owned()),
             ),
+            (
+                "培训形式",
+                TrainingSession::from_code(&self.session)
+                    .map_or_else(|| self.session.clone(), |s| s.label().to_owned()),
+            ),
             ("学时", self.hours.to_string()),
             ("参训人数", self.attendees.len().to_string()),
         ]
@@ -220,6 +270,8 @@ impl Draft for TrainingDraft {
             },
         );
         let topic = TrainingTopic::from_code(self.topic.trim()).ok_or(TrainingError::TopicUnknown);
+        let session =
+            TrainingSession::from_code(&self.session).ok_or(TrainingError::SessionUnknown);
         let hours = (1..=HOURS_MAX)
             .contains(&self.hours)
             .then_some(self.hours)
@@ -230,13 +282,16 @@ impl Draft for TrainingDraft {
         let attendees = (!attendees.is_empty())
             .then_some(attendees)
             .ok_or(TrainingError::NoAttendees);
-        match (grid, title, date, organiser, topic, hours, attendees) {
+        match (
+            grid, title, date, organiser, topic, session, hours, attendees,
+        ) {
             (
                 Ok(grid_id),
                 Ok(title),
                 Ok(training_date),
                 Ok(organiser),
                 Ok(topic),
+                Ok(session),
                 Ok(hours),
                 Ok(attendees),
             ) => Ok(ValidTraining {
@@ -245,15 +300,17 @@ impl Draft for TrainingDraft {
                 training_date,
                 organiser,
                 topic,
+                session,
                 hours,
                 attendees,
             }),
-            (grid, title, date, organiser, topic, hours, attendees) => Err([
+            (grid, title, date, organiser, topic, session, hours, attendees) => Err([
                 grid.err(),
                 title.err(),
                 date.err(),
                 organiser.err(),
                 topic.err(),
+                session.err(),
                 hours.err(),
                 attendees.err(),
             ]

@@ -17,6 +17,7 @@ fn draft() -> TrainingDraft {
         training_date: "2026-11-18".into(),
         organiser: "市统计局".into(),
         topic: "law".into(),
+        session: "joint_review".into(),
         hours: 4,
         attendees: vec![7, 3, 7],
     }
@@ -37,6 +38,21 @@ fn a_complete_training_is_cleaned_up() {
     assert_eq!(valid.topic, TrainingTopic::Law);
     assert_eq!(valid.attendees, vec![3, 7]);
     assert_eq!(valid.hours, 4);
+    assert_eq!(valid.session, TrainingSession::JointReview);
+}
+
+#[test]
+fn a_draft_saved_before_sessions_were_asked_is_a_training() {
+    let json = r#"{"grid_id":4,"title":"培训","training_date":"2026-11-18","organiser":"市统计局",
+        "topic":"law","hours":4,"attendees":[3]}"#;
+    let old: TrainingDraft = serde_json::from_str(json).unwrap();
+    assert_eq!(old.session, "");
+    assert_eq!(
+        old.validate(TODAY).unwrap().session,
+        TrainingSession::Training
+    );
+    let described = old.describe();
+    assert!(described.contains(&("培训形式", "业务培训".to_owned())));
 }
 
 #[test]
@@ -47,6 +63,7 @@ fn every_problem_is_reported_at_once_in_field_order() {
         training_date: "明天".into(),
         organiser: String::new(),
         topic: "party".into(),
+        session: "lecture".into(),
         hours: 0,
         attendees: Vec::new(),
     };
@@ -58,6 +75,7 @@ fn every_problem_is_reported_at_once_in_field_order() {
             TrainingError::DateMalformed,
             TrainingError::OrganiserEmpty,
             TrainingError::TopicUnknown,
+            TrainingError::SessionUnknown,
             TrainingError::HoursOutOfRange { max: 40 },
             TrainingError::NoAttendees,
         ]

@@ -1,6 +1,6 @@
 //! The Chinese words of the major-event pages, in one place to review them together.
 
-pub const REFUSAL: &str = "只有企业网格的成员可以上报重大事项。";
+pub const REFUSAL: &str = "只有网格成员和乡镇（部门）统计人员可以上报重大事项。";
 pub const NEW_TITLE: &str = "上报重大事项";
 pub const EDIT_TITLE: &str = "修改重大事项";
 pub const WHEN_TO_REPORT: &str = "发生或即将发生对统计数据有较大影响的事项，请立即上报。联网后优先于其他记录发送，乡镇和市统计局会立即看到。";

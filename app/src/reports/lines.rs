@@ -20,10 +20,13 @@ pub struct Line {
 
 /// For each of the leader's `grids` (id, name) on `today`: this month's report, and last
 /// month's while it still needs the leader (held but returned or refused, or not held and
-/// still owed). Reports not held on the phone (`own`) are judged by the engine under `rule`
-/// with the `waivers`, so a waived month shows 已豁免 and a waived last month is not listed.
+/// still owed). Reports not held on the phone (`own`) of the grids the monthly rule binds
+/// (`bound`: a township's own report, from its 经发办 staff, has no cadence) are judged by the
+/// engine under `rule` with the `waivers`, so a waived month shows 已豁免 and a waived last
+/// month is not listed.
 pub fn report_lines(
     grids: &[(i32, String)],
+    bound: &[i32],
     own: &[OutboxRecord],
     rule: Option<&Rule>,
     waivers: &[Waiver],
@@ -31,9 +34,8 @@ pub fn report_lines(
 ) -> Vec<Line> {
     let this = Month::of(today);
     let months = [this.prev(), this];
-    let ids: Vec<i32> = grids.iter().map(|(id, _)| *id).collect();
     let judged = rule
-        .map(|rule| report_duties(rule, &ids, &filed(own), &months, waivers, today))
+        .map(|rule| report_duties(rule, bound, &filed(own), &months, waivers, today))
         .unwrap_or_default();
     let mut lines = Vec::new();
     for (grid, name) in grids {
@@ -145,7 +147,7 @@ mod tests {
 
     #[test]
     fn an_unsent_overdue_last_month_is_listed_as_overdue() {
-        let lines = report_lines(&grids(), &[], Some(&rule()), &[], TODAY);
+        let lines = report_lines(&grids(), &[5], &[], Some(&rule()), &[], TODAY);
         let expected = [
             ("东湖工业一网格 · 2026年10月", "逾期未完成"),
             ("东湖工业一网格 · 2026年11月", "未到期"),
@@ -157,13 +159,13 @@ mod tests {
 
     #[test]
     fn a_waived_last_month_is_not_listed_as_owed() {
-        let lines = report_lines(&grids(), &[], Some(&rule()), &[waiver(10)], TODAY);
+        let lines = report_lines(&grids(), &[5], &[], Some(&rule()), &[waiver(10)], TODAY);
         assert_eq!(labels(&lines), [("东湖工业一网格 · 2026年11月", "未到期")]);
     }
 
     #[test]
     fn this_months_waived_report_shows_the_waived_label() {
-        let lines = report_lines(&grids(), &[], Some(&rule()), &[waiver(11)], TODAY);
+        let lines = report_lines(&grids(), &[5], &[], Some(&rule()), &[waiver(11)], TODAY);
         assert_eq!(lines[1].label, "已豁免");
         assert_eq!(lines[1].class, "status waived");
     }
@@ -185,15 +187,24 @@ mod tests {
             report("2026-10", RecordState::Pending),
             report("2026-11", RecordState::Pending),
         ];
-        let lines = report_lines(&grids(), &own, Some(&rule()), &[], TODAY);
+        let lines = report_lines(&grids(), &[5], &own, Some(&rule()), &[], TODAY);
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].class, "state pending");
         assert_eq!(lines[0].href, format!("/reports/new?id={}", own[1].id));
         // Without the policy's rule the phone cannot judge, and says only that none was sent.
-        let unjudged = report_lines(&grids(), &[], None, &[], TODAY);
+        let unjudged = report_lines(&grids(), &[5], &[], None, &[], TODAY);
         assert_eq!(
             labels(&unjudged),
             [("东湖工业一网格 · 2026年11月", "未提交")]
         );
+    }
+
+    #[test]
+    fn a_townships_own_report_owes_nothing_and_offers_this_month() {
+        // 东湖镇's 经发办 staff report to the 分管领导 on no cadence: no overdue October.
+        let township = vec![(1, "东湖镇".to_owned())];
+        let lines = report_lines(&township, &[], &[], Some(&rule()), &[], TODAY);
+        assert_eq!(labels(&lines), [("东湖镇 · 2026年11月", "未提交")]);
+        assert_eq!(lines[0].class, "state pending");
     }
 }

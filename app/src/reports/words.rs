@@ -11,7 +11,7 @@ pub fn card_title(month: &str) -> String {
 }
 
 // The leader's form and list item.
-pub const ONLY_LEADERS: &str = "情况汇报由企业网格长填写。请先";
+pub const ONLY_LEADERS: &str = "情况汇报由网格长或乡镇经发办统计人员填写。请先";
 pub const LEADER_ACCOUNT: &str = "网格长账号。";
 pub const TITLE: &str = "情况汇报";
 pub const MONTH: &str = "汇报月份";
@@ -56,6 +56,11 @@ pub fn headline(month: &str) -> String {
 
 // The township's review board.
 pub const REVIEW_TITLE: &str = "月度汇报审核";
+
+/// The row of a township's own 情况汇报, from its 经发办 staff to the 分管领导.
+pub fn staff_report(unit: &str) -> String {
+    format!("{unit}（经发办统计人员汇报）")
+}
 pub const TOWNSHIP_VIEW: &str = "乡镇走访情况";
 pub const CITY: &str = "全市各乡镇（街道）、部门对比";
 pub const TOWNSHIP: &str = "乡镇/部门";

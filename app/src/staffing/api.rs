@@ -4,15 +4,22 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// A unit's statistics staff and the floor it must meet.
+/// A unit's statistics staff and the floor it must meet, and the village surveyors it
+/// appointed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Roster {
     pub grid_id: i32,
     pub unit: String,
     pub staff: Vec<StaffMember>,
-    /// The fewest staff the documents ask of the unit, where they ask.
+    /// Those of `staff` in the unit's statistics office (village surveyors are not).
+    pub office: usize,
+    /// Village surveyors on the roster.
+    pub surveyors: usize,
+    /// The yearly work subsidies of everyone on the roster, in fen.
+    pub subsidy_total_fen: i64,
+    /// The fewest office staff the documents ask of the unit, where they ask.
     pub floor: Option<usize>,
-    /// Staff the unit lacks to meet it.
+    /// Office staff the unit lacks to meet it.
     pub shortfall: Option<usize>,
     /// Whether the viewer may add and remove people.
     pub may_edit: bool,
@@ -24,6 +31,8 @@ pub struct StaffMember {
     pub name: String,
     pub post: String,
     pub employment: Employment,
+    /// 年工作补助, in fen.
+    pub subsidy_fen: i64,
 }
 
 /// The roster of unit `grid_id`; `None` when the grid is not a level-2 unit.

@@ -3,6 +3,7 @@
 use super::api::{Roster, add_staff, load_roster, remove_staff};
 use super::words;
 use crate::admin::components::{alert, hydrated};
+use crate::domain::money::format_yuan;
 use crate::domain::staffing::{Employment, StaffDraft};
 use crate::layout::words as shared;
 use leptos::prelude::*;
@@ -53,7 +54,9 @@ fn RosterView(
     remove: Action<i32, Result<Roster, crate::error::AppError>>,
 ) -> impl IntoView {
     let ready = hydrated();
-    let count = words::count(&roster.unit, roster.staff.len());
+    let count = words::count(&roster.unit, roster.office);
+    let surveyors = (roster.surveyors > 0 || roster.subsidy_total_fen > 0)
+        .then(|| words::surveyors(roster.surveyors, &format_yuan(roster.subsidy_total_fen)));
     let (floor_words, short) = match (roster.floor, roster.shortfall) {
         (Some(floor), Some(missing)) => (Some(words::short_of(floor, missing)), true),
         (Some(floor), None) => (Some(words::meets(floor)), false),
@@ -62,12 +65,14 @@ fn RosterView(
     let name = RwSignal::new(String::new());
     let post = RwSignal::new(String::new());
     let employment = RwSignal::new(Employment::FullTime);
+    let subsidy = RwSignal::new(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         add.dispatch(StaffDraft {
             name: name.get_untracked(),
             post: post.get_untracked(),
             employment: employment.get_untracked(),
+            subsidy_yuan: subsidy.get_untracked(),
         });
     };
     let may_edit = roster.may_edit;
@@ -77,13 +82,14 @@ fn RosterView(
             <p role="status" class=if short { "status overdue" } else { "muted" }>
                 {count} {floor_words.map(|w| format!(" · {w}"))}
             </p>
+            {surveyors.map(|w| view! { <p class="muted">{w}</p> })}
             {if roster.staff.is_empty() {
                 view! { <p class="empty">{words::NONE}</p> }.into_any()
             } else {
                 view! {
                     <table class="grid-table roster-table">
                         <thead><tr>
-                            <th>{words::NAME}</th><th>{words::POST}</th><th>{words::EMPLOYMENT}</th>
+                            <th>{words::NAME}</th><th>{words::POST}</th><th>{words::EMPLOYMENT}</th><th>{words::SUBSIDY}</th>
                             {may_edit.then(|| view! { <th></th> })}
                         </tr></thead>
                         <tbody>
@@ -92,6 +98,7 @@ fn RosterView(
                                 view! {
                                     <tr>
                                         <td>{s.name}</td><td>{s.post}</td><td>{s.employment.label()}</td>
+                                        <td>{(s.subsidy_fen > 0).then(|| format_yuan(s.subsidy_fen))}</td>
                                         {may_edit.then(|| view! {
                                             <td><button class="link" disabled=move || !ready.get()
                                                 on:click=move |_| { remove.dispatch(id); }>{words::REMOVE}</button></td>
@@ -120,6 +127,10 @@ fn RosterView(
                         }>
                             {Employment::ALL.into_iter().map(|e| view! { <option value=e.code()>{e.label()}</option> }).collect_view()}
                         </select>
+                    </label>
+                    <label>{words::SUBSIDY}
+                        <input name="staff_subsidy" inputmode="decimal" placeholder=words::SUBSIDY_HINT prop:value=subsidy
+                            on:input=move |ev| subsidy.set(event_target_value(&ev)) />
                     </label>
                     <button type="submit" class="button primary" disabled=move || !ready.get()>{words::ADD}</button>
                 </form>

@@ -11,6 +11,8 @@ pub struct Model {
     pub post: String,
     /// A `domain::staffing::Employment` code.
     pub employment: String,
+    /// 年工作补助, in fen (0: none).
+    pub subsidy_fen: i64,
     pub added_at_ms: i64,
     pub added_by: i32,
 }

@@ -5,7 +5,6 @@ use super::entity as staff_member;
 use super::words;
 use crate::admin::ssr::audit::{self, Actor};
 use crate::auth::ssr::Viewer;
-use crate::domain::grid::GridKind;
 use crate::domain::permission::Ability;
 use crate::domain::staffing::{Employment, ROSTER_MAX, StaffDraft, floor, shortfall};
 use crate::error::AppError;
@@ -15,29 +14,16 @@ use sea_orm::{
     QueryOrder,
 };
 
-/// Whether some role of the viewer permits `ability` in `grid` or a grid above it.
-fn permits_over(viewer: &Viewer, ability: Ability, grid: i32) -> bool {
-    (viewer.profile.roles.iter())
-        .any(|r| r.permits(ability) && viewer.grids.tree.subtree(r.grid_id).contains(&grid))
-}
-
-/// The level-2 unit `grid` with its kind, or `None` for any other grid.
-fn unit(viewer: &Viewer, grid: i32) -> Option<(String, GridKind)> {
-    let row = viewer.grids.get(grid)?;
-    let kind = GridKind::from_code(&row.kind).filter(|k| k.is_level_two())?;
-    Some((row.name.clone(), kind))
-}
-
 /// The roster of `grid`, for a viewer who oversees it; `None` when it is no level-2 unit.
 pub async fn roster(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     grid: i32,
 ) -> Result<Option<Roster>, AppError> {
-    if !permits_over(viewer, Ability::SeeBelow, grid) {
+    if !viewer.permits_over(Ability::SeeBelow, grid) {
         return Err(AppError::Forbidden);
     }
-    let Some((name, kind)) = unit(viewer, grid) else {
+    let Some((name, kind)) = viewer.unit(grid) else {
         return Ok(None);
     };
     let staff: Vec<StaffMember> = staff_member::Entity::find()
@@ -51,24 +37,29 @@ pub async fn roster(
             employment: Employment::from_code(&row.employment).unwrap_or(Employment::PartTime),
             name: row.name,
             post: row.post,
+            subsidy_fen: row.subsidy_fen,
         })
         .collect();
+    let office = staff.iter().filter(|s| s.employment.in_office()).count();
     Ok(Some(Roster {
         grid_id: grid,
         unit: name,
+        office,
+        surveyors: staff.len() - office,
+        subsidy_total_fen: staff.iter().map(|s| s.subsidy_fen).sum(),
         floor: floor(kind),
-        shortfall: shortfall(kind, staff.len()),
+        shortfall: shortfall(kind, office),
         staff,
-        may_edit: permits_over(viewer, Ability::KeepRoster, grid),
+        may_edit: viewer.permits_over(Ability::KeepRoster, grid),
     }))
 }
 
 /// The unit `grid`'s name, for a viewer who keeps its roster.
 fn kept_unit(viewer: &Viewer, grid: i32) -> Result<String, AppError> {
-    if !permits_over(viewer, Ability::KeepRoster, grid) {
+    if !viewer.permits_over(Ability::KeepRoster, grid) {
         return Err(AppError::Forbidden);
     }
-    let (name, _) = unit(viewer, grid).ok_or(AppError::Forbidden)?;
+    let (name, _) = viewer.unit(grid).ok_or(AppError::Forbidden)?;
     Ok(name)
 }
 
@@ -99,6 +90,7 @@ pub async fn add(
         name: Set(valid.name.clone()),
         post: Set(valid.post.clone()),
         employment: Set(valid.employment.code().to_owned()),
+        subsidy_fen: Set(valid.subsidy_fen),
         added_at_ms: Set(by.at_ms),
         added_by: Set(by.person_id),
     })
@@ -125,7 +117,7 @@ pub async fn remove(
         .await?
         .ok_or_else(|| AppError::Invalid(words::NOT_ON_ROSTER.into()))?;
     staff_member::Entity::delete_by_id(id).exec(&tx).await?;
-    let before = (&row.name, &row.post, &row.employment);
+    let before = (&row.name, &row.post, &row.employment, row.subsidy_fen);
     let key = format!("{unit} {}", row.name);
     audit::record(
         &tx,

@@ -7,12 +7,22 @@ pub const EMPLOYMENT: &str = "配备方式";
 pub const ADD: &str = "添加人员";
 pub const REMOVE: &str = "移出";
 pub const NONE: &str = "名册中还没有人员。";
-pub const POST_HINT: &str = "如：统计站站长、统计员";
+pub const POST_HINT: &str = "如：统计站站长、统计员、东湖村统计调查员";
+pub const SUBSIDY: &str = "年工作补助（元）";
+pub const SUBSIDY_HINT: &str = "可不填";
 pub const NOT_ON_ROSTER: &str = "这名人员不在该单位的名册中，可能已被移出，请刷新后再试。";
 
 /// e.g. "东湖镇 统计人员 3 名".
 pub fn count(unit: &str, count: usize) -> String {
     format!("{unit} 统计人员 {count} 名")
+}
+
+/// The village surveyors and the subsidies of the year, e.g. "村（社区）统计调查员 12 名 ·
+/// 年工作补助合计 14400.00 元".
+pub fn surveyors(count: usize, total: &str) -> String {
+    format!(
+        "村（社区）统计调查员 {count} 名 · 年工作补助合计 {total} 元（补助标准为本地设置，004 §三(一)）"
+    )
 }
 
 /// The floor missed, e.g. "少于文件规定的 5 名（001 §三(四)3），尚缺 2 名".

@@ -23,6 +23,19 @@ pub struct TownshipOverview {
     /// month's duty.
     #[serde(default)]
     pub meetings: Option<crate::kinds::analysis_meetings::api::MonthMeetings>,
+    /// The activities the townships, departments and work areas in the scope organised in the
+    /// quarter of `month`.
+    #[serde(default)]
+    pub units: Vec<UnitActivities>,
+}
+
+/// A township's, department's or work area's own activities of a quarter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitActivities {
+    pub grid_name: String,
+    pub activities: usize,
+    /// The verdict where the policy asks each of them for one a quarter (乐清).
+    pub status: Option<crate::domain::cadence::Status>,
 }
 
 /// Whether each enterprise was visited as often as the cadence asks, in one quarter.

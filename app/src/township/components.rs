@@ -54,6 +54,10 @@ fn Overview(
     let month = overview.month.clone();
     let total: usize = overview.grids.iter().map(|g| g.visits).sum();
     let coverage = overview.coverage.clone();
+    let year: i32 = month
+        .get(..4)
+        .and_then(|y| y.parse().ok())
+        .unwrap_or_default();
     let meetings = overview.meetings.map(|meetings| {
         let month = month.clone();
         view! { <MonthMeetingsCard meetings month /> }
@@ -62,11 +66,13 @@ fn Overview(
         <ScopeMonth scopes=overview.scopes scope month=month.clone() go export="visits" />
         {meetings}
         <crate::staffing::components::RosterCard scope />
+        <crate::training_plan::components::TrainingPlanCard scope year />
         <Coverage coverage />
+        <UnitActivityTable units=overview.units />
         <History scope />
         <h2>{words::visits_of(&month)}</h2>
         <p class="muted">{words::visits_in_all(&month, total)}</p>
-        <table class="grid-table">
+        <table class="grid-table" aria-label=words::visits_of(&month)>
             <thead>
                 <tr><th>{words::GRID}</th><th>{words::ENTERPRISES}</th><th>{words::VISITED}</th><th>{words::VISITS}</th><th>{words::ACTIVITIES}</th><th>{shared::PLAN}</th></tr>
             </thead>
@@ -91,7 +97,34 @@ fn Overview(
         {overview.grids.into_iter().filter(|g| g.visits > 0).map(|g| view! {
             <GridVisitList grid=g.grid_id name=g.grid_name count=g.visits month=month.clone() />
         }).collect_view()}
+        // A check of who the grids' members are: below the month's work, which is read daily.
+        <crate::membership::components::MembershipCard scope />
     }
+}
+
+/// The activities the townships, departments and work areas organised themselves this quarter,
+/// with the verdict where the policy asks for them (各级网格每季度).
+#[component]
+fn UnitActivityTable(units: Vec<crate::township::api::UnitActivities>) -> impl IntoView {
+    (!units.is_empty()).then(|| view! {
+        <h2>{words::UNIT_ACTIVITIES}</h2>
+        <table class="grid-table units">
+            <thead><tr><th>{words::UNIT}</th><th>{words::ACTIVITIES}</th></tr></thead>
+            <tbody>
+                {units.into_iter().map(|u| view! {
+                    <tr>
+                        <td>{u.grid_name}</td>
+                        <td>
+                            {words::times(u.activities)}
+                            {u.status.map(|s| view! {
+                                " " <span class=format!("status {}", s.code())>{s.label()}</span>
+                            })}
+                        </td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    })
 }
 
 /// A grid's visits of the month, fetched when the reader asks for them: a township's month

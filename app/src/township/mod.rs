@@ -9,4 +9,6 @@ pub mod export;
 mod history;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+#[cfg(feature = "ssr")]
+mod units;
 pub mod words;

@@ -88,12 +88,13 @@ pub async fn overview(
     )
     .await?;
     let meetings = match viewer.grids.get(scope_id) {
-        Some(g) if g.kind == GridKind::Township.code() => {
+        Some(g) if GridKind::from_code(&g.kind).is_some_and(GridKind::holds_meetings) => {
             let township = (g.id, g.name.as_str());
             Some(month_meetings(db, &policy, township, month, today).await?)
         }
         _ => None,
     };
+    let units = super::units::unit_activities(db, viewer, &policy, scope_id, quarter, today);
     Ok(TownshipOverview {
         scopes,
         scope_id,
@@ -101,6 +102,7 @@ pub async fn overview(
         grids,
         coverage,
         meetings,
+        units: units.await?,
     })
 }
 
@@ -229,7 +231,7 @@ pub(crate) async fn resolve_scope(
     let mut scopes = scope_choices(viewer, grids);
     let scope_id = match scope {
         Some(id) if scopes.iter().any(|s| s.grid_id == id) => id,
-        Some(id) if oversees(viewer, id) => {
+        Some(id) if viewer.permits_over(Ability::SeeBelow, id) => {
             let name = viewer.grids.get(id).map(|g| g.name.clone());
             scopes.push(ScopeChoice {
                 grid_id: id,
@@ -268,13 +270,6 @@ pub(crate) async fn resolve_scope(
         enterprise_grids,
         reporting_grids,
         enterprises,
-    })
-}
-
-/// Whether the viewer holds a role above member in `grid` or a grid above it.
-fn oversees(viewer: &Viewer, grid: i32) -> bool {
-    viewer.profile.roles.iter().any(|r| {
-        r.permits(Ability::SeeBelow) && viewer.grids.tree.subtree(r.grid_id).contains(&grid)
     })
 }
 

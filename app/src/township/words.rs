@@ -6,6 +6,8 @@ pub const ENTERPRISES: &str = "企业数";
 pub const VISITED: &str = "已走访企业";
 pub const VISITS: &str = "走访次数";
 pub const ACTIVITIES: &str = "本季度网格活动";
+pub const UNIT_ACTIVITIES: &str = "乡镇（部门）、工作管理片本季度组织的活动";
+pub const UNIT: &str = "单位";
 pub const NEEDS_FOLLOW_UP: &str = " · 需要跟进";
 /// A grid with no plan of the year, before its status badge.
 pub const NOT_SENT: &str = "未提交 ";

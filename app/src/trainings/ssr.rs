@@ -64,6 +64,7 @@ impl RecordKind for Trainings {
             training_date: format_date(valid.training_date),
             organiser: valid.organiser.clone(),
             topic: valid.topic.code().to_owned(),
+            session: valid.session.code().to_owned(),
             hours: valid.hours,
             attendees: valid.attendees.clone(),
         }
@@ -100,6 +101,7 @@ impl RecordKind for Trainings {
             training_date: Set(valid.training_date),
             organiser: Set(valid.organiser.clone()),
             topic: Set(valid.topic.code().to_owned()),
+            session: Set(valid.session.code().to_owned()),
             hours: Set(i32::try_from(valid.hours).unwrap_or(i32::MAX)),
             version: Set(new.version),
             device_time_ms: Set(new.device_time_ms),
@@ -190,6 +192,7 @@ fn draft_of(row: &training::Model, attendees: Vec<i32>) -> TrainingDraft {
         training_date: format_date(row.training_date),
         organiser: row.organiser.clone(),
         topic: row.topic.clone(),
+        session: row.session.clone(),
         hours: u32::try_from(row.hours).unwrap_or(0),
         attendees,
     }

@@ -3,7 +3,9 @@
 //! quarter, the grids' activities and trainings, monthly reports in every state (approved and so
 //! locked, waiting for review, returned, one never sent and one waived), annual plans, the
 //! township's analysis meetings with one month missed, a major event the township and the city
-//! have read, and the townships' statistics staff (东湖镇 two short of the 5 asked).
+//! have read, the townships' statistics staff (东湖镇 two short of the 5 asked), 东湖镇's
+//! training plan with a 联审辅导 its 经发办 held for the grids below, and 东湖工业一网格's
+//! member and deputy as the statisticians of two of its 四上 enterprises.
 //!
 //! Written straight into the tables, as a bulk load: rows count as stored before any phone's
 //! cursor (change number 1, the columns' default). Only for `make run`
@@ -18,6 +20,7 @@ use app::domain::period::{Month, Quarter, RECORD_MAX_AGE_DAYS};
 use app::error::AppError;
 use app::kinds::analysis_meetings::entity as analysis_meeting;
 use app::staffing::entity as staff_member;
+use app::training_plan::entity as training_plan_line;
 use sea_orm::{
     ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
     TransactionTrait,
@@ -54,6 +57,8 @@ pub async fn seed(db: &DatabaseConnection, today: Date) -> Result<(), AppError> 
     reports(&tx, &city, today).await?;
     filings(&tx, &city, today).await?;
     staff(&tx, &city, today).await?;
+    township_training(&tx, &city, today).await?;
+    statisticians(&tx, &city).await?;
     tx.commit().await?;
     tracing::info!("demo history written");
     Ok(())
@@ -385,37 +390,41 @@ async fn filings(db: &impl ConnectionTrait, city: &City, today: Date) -> Result<
 }
 
 /// The townships' statistics staff, as their leaders entered them at the start of the year:
-/// 东湖镇 three (two short of the 5 asked), 西岭街道 five.
+/// 东湖镇 three (two short of the 5 asked) and two village surveyors with their subsidy,
+/// 西岭街道 five.
 async fn staff(db: &impl ConnectionTrait, city: &City, today: Date) -> Result<(), AppError> {
     let added = today - Duration::days(300);
     let rosters = [
         (
             "东湖镇",
             &[
-                ("刘芳", "统计员", "full_time"),
-                ("周丽", "统计站站长", "part_time"),
-                ("马骏", "统计员", "contracted"),
+                ("刘芳", "统计员", "full_time", 0),
+                ("周丽", "统计站站长", "part_time", 0),
+                ("马骏", "统计员", "contracted", 0),
+                ("王海", "东湖村统计调查员", "village_surveyor", 120_000),
+                ("陈静", "湖滨社区统计调查员", "village_surveyor", 120_000),
             ][..],
         ),
         (
             "西岭街道",
             &[
-                ("郑雅", "统计站站长", "part_time"),
-                ("何静", "统计员", "full_time"),
-                ("吴敏", "统计员", "seconded"),
-                ("钱程", "统计员", "contracted"),
-                ("冯洁", "统计员", "part_time"),
+                ("郑雅", "统计站站长", "part_time", 0),
+                ("何静", "统计员", "full_time", 0),
+                ("吴敏", "统计员", "seconded", 0),
+                ("钱程", "统计员", "contracted", 0),
+                ("冯洁", "统计员", "part_time", 0),
             ][..],
         ),
     ];
     for (unit, people) in rosters {
         let unit = city.named(unit)?;
-        for (name, post, employment) in people {
+        for (name, post, employment, subsidy_fen) in people {
             staff_member::Entity::insert(staff_member::ActiveModel {
                 grid_id: Set(unit.id),
                 name: Set((*name).to_owned()),
                 post: Set((*post).to_owned()),
                 employment: Set((*employment).to_owned()),
+                subsidy_fen: Set(*subsidy_fen),
                 added_at_ms: Set(at_ms(added)),
                 added_by: Set(city.actor(unit.id)?),
                 ..Default::default()
@@ -423,6 +432,85 @@ async fn staff(db: &impl ConnectionTrait, city: &City, today: Date) -> Result<()
             .exec(db)
             .await?;
         }
+    }
+    Ok(())
+}
+
+/// 东湖镇's training plan for the year, drawn up at its start, and a 联审辅导 its 经发办 held a
+/// month ago for two grids' statisticians.
+async fn township_training(
+    db: &impl ConnectionTrait,
+    city: &City,
+    today: Date,
+) -> Result<(), AppError> {
+    let donghu = city.named("东湖镇")?;
+    let drawn_up = today - Duration::days(300);
+    let plan = [
+        ("practice", 2, "3月、9月"),
+        ("law", 1, "6月，结合统计法宣传"),
+        ("staff", 1, "4月"),
+        ("grid", 1, "5月"),
+        ("system", 2, "年报、定报前各一次"),
+    ];
+    for (topic, sessions, note) in plan {
+        training_plan_line::Entity::insert(training_plan_line::ActiveModel {
+            grid_id: Set(donghu.id),
+            year: Set(today.year()),
+            topic: Set(topic.to_owned()),
+            sessions: Set(sessions),
+            note: Set(note.to_owned()),
+            saved_at_ms: Set(at_ms(drawn_up)),
+            saved_by: Set(city.person("陈晓岚")?),
+            ..Default::default()
+        })
+        .exec(db)
+        .await?;
+    }
+    let day = today - Duration::days(30);
+    let id = Uuid::now_v7();
+    training::Entity::insert(training::ActiveModel {
+        id: Set(id),
+        grid_id: Set(donghu.id),
+        person_id: Set(city.person("刘芳")?),
+        title: Set("季度统计报表联审".to_owned()),
+        training_date: Set(day),
+        organiser: Set("东湖镇经发办".to_owned()),
+        topic: Set("practice".to_owned()),
+        session: Set("joint_review".to_owned()),
+        hours: Set(2),
+        version: Set(1),
+        device_time_ms: Set(at_ms(day)),
+        received_at_ms: Set(at_ms(day)),
+        ..Default::default()
+    })
+    .exec(db)
+    .await?;
+    for name in ["李娜", "王建华"] {
+        training_attendee::Entity::insert(training_attendee::ActiveModel {
+            training_id: Set(id),
+            person_id: Set(city.person(name)?),
+        })
+        .exec(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// 李娜 and 赵敏 as the statisticians of 东湖工业一网格's first two 四上 enterprises, as the
+/// directory would give them: the township's membership check finds them in place.
+async fn statisticians(db: &impl ConnectionTrait, city: &City) -> Result<(), AppError> {
+    let grid = city.named("东湖工业一网格")?;
+    let four_above = (city.enterprises.iter()).filter(|e| e.grid_id == grid.id && e.above_scale);
+    for (firm, (name, phone)) in four_above.zip([("李娜", "13800000005"), ("赵敏", "13800000007")])
+    {
+        enterprise::Entity::update(enterprise::ActiveModel {
+            id: Set(firm.id),
+            statistician_name: Set(name.to_owned()),
+            statistician_phone: Set(phone.to_owned()),
+            ..Default::default()
+        })
+        .exec(db)
+        .await?;
     }
     Ok(())
 }

@@ -110,3 +110,25 @@ pub async fn import<'t>(t: &'t Target<'t>) -> Answer {
         .body("统一社会信用代码,企业名称\n");
     world::send(request).await
 }
+
+pub fn staff() -> Value {
+    json!({"name": "矩阵统计员", "post": "统计员", "employment": "full_time"})
+}
+
+/// Puts someone on the grid's roster as the city bureau (where the grid keeps one), then takes
+/// them off as the role under test.
+pub async fn remove_staff<'t>(t: &'t Target<'t>) -> Answer {
+    let bureau = (t.world.sessions.iter())
+        .find(|s| s.spec.phone == Some(crate::common::CITY_ADMIN))
+        .expect("the bureau's session");
+    let url = t.world.app.url("/api/staff_add");
+    let body = json!({"grid_id": t.subject.id, "staff": staff()});
+    let added = world::send(bureau.client.post(url).json(&body)).await;
+    let last = added.body["staff"].as_array().and_then(|s| s.last());
+    let id = last.and_then(|s| s["id"].as_i64()).unwrap_or(0);
+    t.post(
+        "/api/staff_remove",
+        json!({"grid_id": t.subject.id, "id": id}),
+    )
+    .await
+}

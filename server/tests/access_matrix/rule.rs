@@ -1,6 +1,6 @@
 //! The one rule every cell's expected answer comes from, and the demo roles with the grid each
 //! relation names for them. The rule is the documents' (`shared/domain.md`, seed-coverage §2),
-//! not the server's: members see and record in their own enterprise grid; leaders, deputies and
+//! not the server's: members see and record in their own grid; leaders, deputies and
 //! instructors of a grid see it and everything below it; leaders and deputies of a grid write its
 //! monthly report and plan; a township's leader, instructor and members record its monthly
 //! analysis meeting; a township or department grid's leader or instructor (分管领导)
@@ -22,10 +22,14 @@ pub enum Cap {
     See,
     /// Has the office view (乡镇走访情况, 月度汇报) of the grid.
     Oversee,
-    /// Records grid work (activities, trainings, major events) in the enterprise grid.
+    /// Records grid work (activities, trainings, major events) in the grid: anyone in a work
+    /// area or enterprise grid; a township's or department's leader, 分管领导 and staff.
     Record,
     /// Writes the enterprise grid's monthly report and annual plan.
     Lead,
+    /// Writes the grid's 情况汇报: a work area's or enterprise grid's leaders monthly, a
+    /// township's (development zone's) 经发办 staff to its 分管领导.
+    Report,
     /// Records the township's monthly analysis meeting: its leader, 分管领导 and 经发办 staff.
     Meet,
     /// Files the grid's fixed-date progress reports: the city bureau for the city; a township's
@@ -36,6 +40,8 @@ pub enum Cap {
     /// Keeps a level-2 unit's roster of statistics staff: its leader and 分管领导, or the
     /// city bureau.
     KeepRoster,
+    /// Draws up a level-2 unit's training plan: as [`Cap::KeepRoster`].
+    PlanTraining,
     /// Administers the city: directory, grids, people, cadence, audit log.
     Administer,
     /// Has office pages (any role above member): the login opens an office session.
@@ -120,21 +126,33 @@ pub fn allowed(cap: Cap, roles: Option<&[(i64, Role)]>, subject: &Grid, tree: &T
         Cap::Office => bureau || holds(&|_, r| r != Role::Member),
         Cap::See => bureau || holds(&|g, r| g.id == subject.id || (r != Role::Member && above(g))),
         Cap::Oversee => bureau || holds(&|g, r| r != Role::Member && above(g)),
-        Cap::Record => enterprise && holds(&|g, _| g.id == subject.id),
+        Cap::Record => holds(&|g, r| {
+            g.id == subject.id
+                && match g.kind {
+                    GridKind::City => false,
+                    k if k.is_level_two() => r != Role::DeputyLeader,
+                    _ => true,
+                }
+        }),
         Cap::Lead => enterprise && holds(&|g, r| g.id == subject.id && leads(r)),
+        Cap::Report => holds(&|g, r| {
+            g.id == subject.id
+                && ((leads(r) && matches!(g.kind, GridKind::WorkArea | GridKind::Enterprise))
+                    || (g.kind.holds_meetings() && r == Role::Member))
+        }),
         Cap::Meet => {
-            subject.kind == GridKind::Township
+            subject.kind.holds_meetings()
                 && holds(&|g, r| g.id == subject.id && r != Role::DeputyLeader)
         }
         Cap::ReportProgress => holds(&|g, r| {
             g.id == subject.id
                 && match g.kind {
                     GridKind::City => r == Role::Instructor,
-                    GridKind::Township | GridKind::Department => r != Role::DeputyLeader,
+                    k if k.is_level_two() => r != Role::DeputyLeader,
                     _ => false,
                 }
         }),
-        Cap::KeepRoster => {
+        Cap::KeepRoster | Cap::PlanTraining => {
             subject.kind.is_level_two()
                 && holds(&|g, r| {
                     above(g)
@@ -149,7 +167,7 @@ pub fn allowed(cap: Cap, roles: Option<&[(i64, Role)]>, subject: &Grid, tree: &T
             bureau
                 || holds(&|g, r| {
                     matches!(r, Role::Leader | Role::Instructor)
-                        && matches!(g.kind, GridKind::Township | GridKind::Department)
+                        && g.kind.is_level_two()
                         && above(g)
                 })
         }

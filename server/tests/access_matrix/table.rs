@@ -62,6 +62,20 @@ fn push(what: &'static str, cap: Cap, record: fn(&Target) -> Value) -> Row {
     )
 }
 
+/// A push of grid work in the relation's grid itself.
+fn push_at(what: &'static str, record: fn(&Target) -> Value) -> Row {
+    let path = app::sync::api::PUSH_PATH;
+    row(
+        "POST",
+        path,
+        what,
+        Record,
+        Subject::Grid,
+        pushed,
+        Call::Push(record),
+    )
+}
+
 /// Every endpoint the server answers, each exactly once per method and path pattern (a path
 /// may have several rows, e.g. one per file).
 pub fn rows() -> Vec<Row> {
@@ -102,6 +116,30 @@ fn server_functions() -> Vec<Row> {
             Subject::Grid,
             by_status,
             Call::Custom(|t| Box::pin(remove_staff(t))),
+        ),
+        sf(
+            "/api/training_plan",
+            Oversee,
+            Subject::Grid,
+            by_status,
+            |t| json!({"grid_id": t.subject.id, "year": t.world.this_year()}),
+        ),
+        sf(
+            "/api/training_plan_save",
+            PlanTraining,
+            Subject::Grid,
+            by_status,
+            |t| {
+                let lines = [json!({"topic": "law", "sessions": 1, "note": "6月"})];
+                json!({"grid_id": t.subject.id, "plan": {"year": t.world.this_year(), "lines": lines}})
+            },
+        ),
+        sf(
+            "/api/membership_check",
+            Oversee,
+            Subject::Grid,
+            by_status,
+            |t| json!({"scope": t.subject.id}),
         ),
         sf(
             "/api/township_grid_visits",
@@ -290,28 +328,6 @@ fn server_functions() -> Vec<Row> {
     ]
 }
 
-fn staff() -> Value {
-    json!({"name": "矩阵统计员", "post": "统计员", "employment": "full_time"})
-}
-
-/// Puts someone on the grid's roster as the city bureau (where the grid keeps one), then takes
-/// them off as the role under test.
-async fn remove_staff<'t>(t: &'t Target<'t>) -> Answer {
-    let bureau = (t.world.sessions.iter())
-        .find(|s| s.spec.phone == Some(crate::common::CITY_ADMIN))
-        .expect("the bureau's session");
-    let url = t.world.app.url("/api/staff_add");
-    let body = json!({"grid_id": t.subject.id, "staff": staff()});
-    let added = world::send(bureau.client.post(url).json(&body)).await;
-    let last = added.body["staff"].as_array().and_then(|s| s.last());
-    let id = last.and_then(|s| s["id"].as_i64()).unwrap_or(0);
-    t.post(
-        "/api/staff_remove",
-        json!({"grid_id": t.subject.id, "id": id}),
-    )
-    .await
-}
-
 /// Makes the grid's report reviewable again (a new version from its leader), then returns it.
 async fn review<'t>(t: &'t Target<'t>) -> Answer {
     let f = fixture(t);
@@ -374,6 +390,17 @@ fn routes() -> Vec<Row> {
         push("push major_event", Record, |t| {
             world::major_event(t.world.app, Uuid::now_v7(), t.subject.id)
         }),
+        // The same records in the grid itself, whatever its kind: a township's, a work
+        // area's.
+        push_at("push activity at the grid", |t| {
+            world::activity(t.world.app, t.subject.id, t.session.person_id)
+        }),
+        push_at("push training at the grid", |t| {
+            world::training(t.world.app, t.subject.id, t.session.person_id)
+        }),
+        push_at("push major_event at the grid", |t| {
+            world::major_event(t.world.app, Uuid::now_v7(), t.subject.id)
+        }),
         row(
             "POST",
             PUSH_PATH,
@@ -407,6 +434,15 @@ fn routes() -> Vec<Row> {
             "push monthly_report",
             Lead,
             Subject::Enterprise,
+            pushed,
+            Call::Custom(|t| Box::pin(push_counted(t, "report", report_record))),
+        ),
+        row(
+            "POST",
+            PUSH_PATH,
+            "push monthly_report at the grid",
+            Report,
+            Subject::Grid,
             pushed,
             Call::Custom(|t| Box::pin(push_counted(t, "report", report_record))),
         ),

@@ -2,7 +2,6 @@
 use super::{AdminNav, alert, hydrated};
 use crate::admin::api::{GroupingProposal, apply_grouping, list_grids, propose_grouping};
 use crate::admin::words;
-use crate::domain::grid::GridKind;
 use crate::layout::words as shared;
 use leptos::prelude::*;
 
@@ -64,11 +63,11 @@ pub fn GroupingPage() -> impl IntoView {
             // the hydrating browser draw the same list.
             <Transition fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
             <div class="form">
-                <label>{words::TOWNSHIP_OR_DEPARTMENT}
+                <label>{words::LEVEL_TWO_UNIT}
                     <select on:change=move |ev| township.set(event_target_value(&ev))>
                         <option value="">{shared::CHOOSE}</option>
                         {move || grids.get().and_then(Result::ok).unwrap_or_default().into_iter()
-                            .filter(|g| !g.closed && matches!(g.kind, GridKind::Township | GridKind::Department))
+                            .filter(|g| !g.closed && g.kind.is_level_two())
                             .map(|g| view! { <option value=g.id>{g.name}</option> }).collect_view()}
                     </select>
                 </label>

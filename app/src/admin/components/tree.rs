@@ -106,7 +106,7 @@ pub fn GridsPage() -> impl IntoView {
                                 <Show when=move || action.get() == "add">
                                     <label>{words::NEW_KIND}
                                         <select on:change=move |ev| kind.set(event_target_value(&ev))>
-                                            {[GridKind::Enterprise, GridKind::WorkArea, GridKind::Township, GridKind::Department].into_iter()
+                                            {[GridKind::Enterprise, GridKind::WorkArea, GridKind::Township, GridKind::Department, GridKind::DevelopmentZone].into_iter()
                                                 .map(|k| view! { <option value=k.code()>{k.label()}</option> }).collect_view()}
                                         </select>
                                     </label>

@@ -20,11 +20,9 @@ impl AdminSession {
         let township = grids
             .iter()
             .find(|g| g.id == township_id && !g.closed)
-            .filter(|g| {
-                g.kind == GridKind::Township.code() || g.kind == GridKind::Department.code()
-            })
+            .filter(|g| GridKind::from_code(&g.kind).is_some_and(GridKind::is_level_two))
             .cloned()
-            .ok_or_else(|| AppError::Invalid("请选择一个乡镇（街道）或部门网格".into()))?;
+            .ok_or_else(|| AppError::Invalid("请选择一个乡镇（街道）、部门或开发区网格".into()))?;
         let below = self.viewer.grids.tree.descendants(township_id);
         let enterprise_grids: Vec<grid::Model> = grids
             .iter()

@@ -153,7 +153,13 @@ impl Subjects {
             ObligationKind::QuarterlyActivity | ObligationKind::AnnualPlan => {
                 grids(&[GridKind::Enterprise])
             }
-            ObligationKind::TownshipAnalysisMeeting => grids(&[GridKind::Township]),
+            ObligationKind::UnitActivity => grids(&[
+                GridKind::Township,
+                GridKind::Department,
+                GridKind::DevelopmentZone,
+                GridKind::WorkArea,
+            ]),
+            ObligationKind::TownshipAnalysisMeeting => grids(&GridKind::MEETING),
             ObligationKind::FixedDate { grid_kind, .. } => grids(&[*grid_kind]),
             ObligationKind::EnterpriseVisits { .. } => self
                 .enterprises

@@ -19,6 +19,10 @@ pub enum ObligationKind {
     /// At least one grid activity a quarter per enterprise grid (003 §三(三)1;
     /// Yuhuan's "定期", 001 §三(二)).
     QuarterlyActivity,
+    /// At least one activity a quarter organised by each township, street, department,
+    /// development zone and work area for the grids below it (003 §三(三)1: 各级网格每季度
+    /// 要组织统计网格成员开展……活动; Yuhuan asks it of the enterprise grids only).
+    UnitActivity,
     /// Each enterprise visited at least `per_quarter` times a quarter.
     EnterpriseVisits {
         /// Visits required per quarter (default 1).
@@ -99,6 +103,7 @@ impl ObligationKind {
         match self {
             Self::MonthlyLeaderReport => "monthly_leader_report",
             Self::QuarterlyActivity => "quarterly_activity",
+            Self::UnitActivity => "unit_activity",
             Self::EnterpriseVisits { .. } => "enterprise_visits",
             Self::AnnualPlan => "annual_plan",
             Self::ContinuingEducation { .. } => "continuing_education",
@@ -113,6 +118,7 @@ impl ObligationKind {
         match self {
             Self::MonthlyLeaderReport => "网格长月度汇报",
             Self::QuarterlyActivity => "季度网格活动",
+            Self::UnitActivity => "乡镇（部门）、工作管理片季度活动",
             Self::EnterpriseVisits { .. } => "企业走访",
             Self::AnnualPlan => "年度工作计划",
             Self::ContinuingEducation { .. } => "统计继续教育",
@@ -126,7 +132,9 @@ impl ObligationKind {
     pub fn cadence(&self) -> Cadence {
         match self {
             Self::MonthlyLeaderReport | Self::TownshipAnalysisMeeting => Cadence::Monthly,
-            Self::QuarterlyActivity | Self::EnterpriseVisits { .. } => Cadence::Quarterly,
+            Self::QuarterlyActivity | Self::UnitActivity | Self::EnterpriseVisits { .. } => {
+                Cadence::Quarterly
+            }
             Self::AnnualPlan | Self::ContinuingEducation { .. } => Cadence::Yearly,
             Self::MajorEvent { .. } => Cadence::PerEvent,
             Self::FixedDate { .. } => Cadence::FixedDates,
@@ -163,7 +171,7 @@ impl ObligationKind {
                 label.trim() == done.trim()
             }
             (Self::MonthlyLeaderReport, FactKind::LeaderReport)
-            | (Self::QuarterlyActivity, FactKind::Activity)
+            | (Self::QuarterlyActivity | Self::UnitActivity, FactKind::Activity)
             | (Self::EnterpriseVisits { .. }, FactKind::Visit)
             | (Self::AnnualPlan, FactKind::AnnualPlan)
             | (Self::ContinuingEducation { .. }, FactKind::Training)

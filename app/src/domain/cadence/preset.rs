@@ -42,14 +42,16 @@ impl Policy {
     }
 
     /// Yueqing (乐清市, 乐政办发〔2022〕37号, seed 003): three grid levels;
-    /// the township hears the level-3 leaders each month; grids hold
-    /// activities at least once a quarter (bound to enterprise grids, see
-    /// [`super::Subjects::bound_by`]); enterprises are visited (once a quarter
-    /// by default); members study.
+    /// the township hears the level-3 leaders each month; grids of every
+    /// level hold activities at least once a quarter (各级网格每季度, §三(三)1:
+    /// the enterprise grids, and the townships and departments for theirs);
+    /// enterprises are visited (once a quarter by default); members study.
     pub fn yueqing() -> Policy {
+        let mut rules = common_rules().to_vec();
+        rules.insert(2, unit_activity());
         Policy {
             name: "乐清市".to_owned(),
-            rules: common_rules().to_vec(),
+            rules,
         }
     }
 }
@@ -93,9 +95,16 @@ impl Policy {
             grid_kind: GridKind::Township,
         };
         let mut rules = Policy::yuhuan().rules;
+        rules.push(unit_activity());
         rules.push(Rule::new(blank, DueRule::EndOfPeriod, FIXED_DATE_SOON_DAYS));
         rules
     }
+}
+
+/// Each township's, department's and work area's activity of the quarter (003 §三(三)1), due
+/// soon from two weeks before the quarter ends, like the enterprise grids'.
+fn unit_activity() -> Rule {
+    Rule::new(ObligationKind::UnitActivity, DueRule::EndOfPeriod, 15)
 }
 
 /// Days before a fixed-date report's deadline that it shows as due soon (a local setting).

@@ -47,7 +47,7 @@ fn named(pairs: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
 
 #[test]
 fn presets_are_valid_and_round_trip_as_json() {
-    for (policy, count) in [(Policy::yuhuan(), 7), (Policy::yueqing(), 4)] {
+    for (policy, count) in [(Policy::yuhuan(), 7), (Policy::yueqing(), 5)] {
         assert_eq!(policy.validate(), Ok(()), "{}", policy.name);
         assert_eq!(policy.rules.len(), count);
         let json = serde_json::to_string(&policy).unwrap();
@@ -111,6 +111,29 @@ fn yueqing_judges_a_sample_half_year() {
     let on_30_june = judge(date!(2026 - 06 - 30));
     let q = named(&[("2026-Q1", "on_time"), ("2026-Q2", "due_soon")]);
     assert_eq!(statuses(&on_30_june, "quarterly_activity", grid), q);
+    // 各级网格每季度 (§三(三)1): the township and its work area each owe their own activity,
+    // which the enterprise grid's does not meet; the enterprise grid owes no second one.
+    let township = Subject::Grid(1);
+    let units = named(&[("2026-Q1", "overdue"), ("2026-Q2", "due_soon")]);
+    assert_eq!(statuses(&on_30_june, "unit_activity", township), units);
+    assert_eq!(
+        statuses(&on_30_june, "unit_activity", Subject::Grid(5)),
+        units
+    );
+    assert!(statuses(&on_30_june, "unit_activity", grid).is_empty());
+    let held = [fact(FactKind::Activity, township, date!(2026 - 03 - 20))];
+    let with_township = evaluate(
+        &policy,
+        &sample(),
+        &held,
+        &[],
+        date!(2026 - 01 - 01),
+        date!(2026 - 06 - 30),
+    );
+    assert_eq!(
+        statuses(&with_township, "unit_activity", township)[0],
+        ("2026-Q1".to_owned(), "on_time")
+    );
 
     let on_1_july = judge(date!(2026 - 07 - 01));
     let q = named(&[
@@ -138,9 +161,11 @@ fn yueqing_judges_a_sample_half_year() {
             ("2026-Q3", "not_yet_due")
         ])
     );
-    // Yueqing asks for no annual plan and no township analysis meeting.
+    // Yueqing asks for no annual plan and no township analysis meeting: the township owes
+    // only its activities.
     assert!(on_1_july.iter().all(|o| o.kind.code() != "annual_plan"));
-    assert!(on_1_july.iter().all(|o| o.subject != Subject::Grid(1)));
+    let mut township_owes = on_1_july.iter().filter(|o| o.subject == Subject::Grid(1));
+    assert!(township_owes.all(|o| o.kind.code() == "unit_activity"));
     // Education binds members only; the year is still open.
     let education = |p| statuses(&on_1_july, "continuing_education", Subject::Person(p));
     assert_eq!(education(100), named(&[("2026", "not_yet_due")]));
@@ -286,13 +311,14 @@ fn the_catalogue_offers_every_kind_once_and_a_fixed_date_report_to_name() {
             "continuing_education",
             "township_analysis_meeting",
             "major_event",
+            "unit_activity",
             "fixed_date"
         ]
     );
     // Unnamed and undated, it is refused until the administrator names and dates it.
     let blank = Policy {
         name: "x".into(),
-        rules: vec![catalogue[7].clone()],
+        rules: vec![catalogue[8].clone()],
     };
     assert!(blank.validate().is_err());
 }

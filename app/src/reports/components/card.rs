@@ -18,10 +18,13 @@ pub fn ReportCard() -> impl IntoView {
         let today = client::today()?;
         let this = Month::of(today);
         let profile = client.profile.get()?;
-        let grids: Vec<(i32, String)> = profile
-            .reporting_grids()
-            .iter()
+        let reporting = profile.reporting_grids();
+        let grids: Vec<(i32, String)> = (reporting.iter())
             .map(|g| (g.grid_id, g.grid_name.clone()))
+            .collect();
+        let bound: Vec<i32> = (reporting.iter())
+            .filter(|g| g.kind.reports_monthly())
+            .map(|g| g.grid_id)
             .collect();
         if grids.is_empty() {
             return None;
@@ -32,7 +35,7 @@ pub fn ReportCard() -> impl IntoView {
                 .map(|d| (d.report_rule.clone(), d.waivers.clone()))
                 .unwrap_or_default()
         });
-        let lines = report_lines(&grids, &own, rule.as_ref(), &waivers, today);
+        let lines = report_lines(&grids, &bound, &own, rule.as_ref(), &waivers, today);
         Some((month_label(&this.to_string()), lines))
     });
     move || {

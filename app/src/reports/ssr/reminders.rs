@@ -124,7 +124,10 @@ async fn township_reminders(
         let lower: Vec<grid::Model> = grids
             .iter()
             .filter(|g| {
-                below.contains(&g.id) && GridKind::code_reports_monthly(&g.kind) && !g.closed
+                // The lower grids' reports, and the township's own from its 经发办 staff.
+                let reported = GridKind::from_code(&g.kind)
+                    .is_some_and(|k| k.reports_monthly() || k.holds_meetings());
+                below.contains(&g.id) && reported && !g.closed
             })
             .cloned()
             .collect();

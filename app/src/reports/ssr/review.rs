@@ -7,11 +7,13 @@ use crate::auth::ssr::Viewer;
 use crate::cadence::ssr::waive;
 use crate::db::{grid, monthly_report, person, report_event};
 use crate::domain::cadence::{ObligationKind, Period, Subject, Waiver};
+use crate::domain::grid::GridKind;
 use crate::domain::period::{Month, format_shanghai_minute, viewable_month};
 use crate::domain::report::{ReviewAction, ReviewStatus, review as next_status};
 use crate::error::AppError;
 use crate::kinds::progress_reports::ssr as progress_reports;
 use crate::reports::api::{HistoryEntry, ReportRow, ReportView, ReviewBoard};
+use crate::reports::words;
 use crate::sync::sequence;
 use crate::township::ssr::{Scope, resolve_scope, visit_counts};
 use sea_orm::{
@@ -49,7 +51,16 @@ pub async fn board(
     for e in enterprises.values().filter(|e| !e.closed) {
         *open_enterprises.entry(e.grid_id).or_default() += 1;
     }
-    let reports = MonthReports::load(db, &reporting_grids, month).await?;
+    // A township's 经发办 staff report to its 分管领导 on no cadence: the unit's own row shows
+    // in a month it has a report.
+    let in_scope = viewer.grids.tree.subtree(scope_id);
+    let units: Vec<grid::Model> = (viewer.grids.all().iter())
+        .filter(|g| in_scope.contains(&g.id) && viewer.visible.contains(&g.id) && !g.closed)
+        .filter(|g| GridKind::from_code(&g.kind).is_some_and(GridKind::holds_meetings))
+        .cloned()
+        .collect();
+    let reported = [reporting_grids.clone(), units.clone()].concat();
+    let reports = MonthReports::load(db, &reported, month).await?;
     let grid_ids: Vec<i32> = enterprise_grids.iter().map(|g| g.id).collect();
     let visits = visit_counts(db, &grid_ids, month).await?;
     // A work area's month is that of the enterprise grids below it (visits are counted per
@@ -69,14 +80,22 @@ pub async fn board(
         }
         figures
     };
-    let rows = reporting_grids
+    let staff_rows = units
         .iter()
+        .filter(|g| reports.by_grid.contains_key(&g.id))
         .map(|g| ReportRow {
+            grid_id: g.id,
+            grid_name: words::staff_report(&g.name),
+            duty: None,
+            report: reports.view(g.id, || figures_below(g.id)),
+        });
+    let rows = staff_rows
+        .chain(reporting_grids.iter().map(|g| ReportRow {
             grid_id: g.id,
             grid_name: g.name.clone(),
             duty: judged.statuses.get(&(g.id, month)).cloned(),
             report: reports.view(g.id, || figures_below(g.id)),
-        })
+        }))
         .collect();
     Ok(ReviewBoard {
         scopes,

@@ -38,10 +38,12 @@ impl RecordKind for Reports {
         _draft: &ReportDraft,
         valid: ValidReport,
     ) -> Result<ValidReport, Vec<Problem>> {
+        // The lower grids' leaders, and a township's 经发办 staff for the township.
+        let reported = [GridKind::REPORTING, GridKind::MEETING].concat();
         grids.admit(
             valid.grid_id,
-            &GridKind::REPORTING,
-            "您不是该网格的网格长，不能提交它的情况汇报",
+            &reported,
+            "您不是该网格的网格长或乡镇统计人员，不能提交它的情况汇报",
         )?;
         Ok(valid)
     }

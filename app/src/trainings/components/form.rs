@@ -1,8 +1,9 @@
-//! The training form (培训记录): a training and the grid members who attended, with its hours.
+//! The training form (培训记录): a training or 联审辅导 session and the grid members who
+//! attended, with its hours.
 //! Saved to the phone's outbox first, so it works offline; validated as the server does.
 use crate::directory::picker::{GridChoice, MemberPicker, member_grids};
 use crate::domain::period::format_date;
-use crate::domain::training::{HOURS_MAX, TrainingDraft, TrainingTopic};
+use crate::domain::training::{HOURS_MAX, TrainingDraft, TrainingSession, TrainingTopic};
 use crate::filing::go_to_field_app;
 use crate::sync::client;
 use crate::sync::editing::{Editing, RecordForm, RefusalBanner, SaveControls, Saved, SignedIn};
@@ -40,6 +41,7 @@ fn TrainingForm() -> impl IntoView {
             training_date: client::today().map(format_date).unwrap_or_default(),
             organiser: String::new(),
             topic: String::new(),
+            session: TrainingSession::Training.code().to_owned(),
             hours: 0,
             attendees: vec![me],
         });
@@ -48,6 +50,7 @@ fn TrainingForm() -> impl IntoView {
     let date = RwSignal::new(draft.training_date);
     let organiser = RwSignal::new(draft.organiser);
     let topic = RwSignal::new(draft.topic);
+    let session = RwSignal::new(draft.session);
     let hours = RwSignal::new(if draft.hours == 0 {
         String::new()
     } else {
@@ -63,6 +66,7 @@ fn TrainingForm() -> impl IntoView {
             training_date: date.get_untracked(),
             organiser: organiser.get_untracked(),
             topic: topic.get_untracked(),
+            session: session.get_untracked(),
             hours: hours.get_untracked().trim().parse().unwrap_or(0),
             attendees: attendees.get_untracked(),
         };
@@ -83,6 +87,7 @@ fn TrainingForm() -> impl IntoView {
                         attendees.set(Vec::new());
                     }
                     error=Signal::derive(form.error_for("grid_id")) />
+                {session_choice(form, session)}
                 {what_when_who(form, title, date, organiser)}
                 {topic_and_hours(form, topic, hours)}
                 <MemberPicker legend=words::ATTENDEES grid=grid.into() chosen=attendees
@@ -90,6 +95,24 @@ fn TrainingForm() -> impl IntoView {
                 <SaveControls state=form.state />
             </form>
         </section>
+    }
+}
+
+/// Whether it was a lesson or a 联审辅导 session.
+fn session_choice(form: Save, session: RwSignal<String>) -> impl IntoView {
+    // A draft saved before the question was asked holds "", which was a training.
+    let chosen = move || TrainingSession::from_code(&session.get()).map(|s| s.code());
+    view! {
+        <label>
+            {words::SESSION}
+            <select name="session" on:change=move |ev| session.set(event_target_value(&ev))>
+                {TrainingSession::ALL.iter().map(|s| {
+                    let code = s.code();
+                    view! { <option value=code selected=move || chosen() == Some(code)>{s.label()}</option> }
+                }).collect_view()}
+            </select>
+            <span class="field-error">{form.error_for("session")}</span>
+        </label>
     }
 }
 

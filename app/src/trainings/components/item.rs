@@ -1,5 +1,5 @@
 //! A training in 我的记录: title, day, hours, who attended, its sync state, a way to edit.
-use crate::domain::training::{TrainingDraft, TrainingTopic};
+use crate::domain::training::{TrainingDraft, TrainingSession, TrainingTopic};
 use crate::records::{ListItem, refusal, state_class};
 use crate::sync::outbox::OutboxRecord;
 use crate::sync::state::use_client;
@@ -17,6 +17,8 @@ impl ListItem for TrainingDraft {
 fn TrainingItem(record: OutboxRecord, training: TrainingDraft) -> impl IntoView {
     let client = use_client();
     let topic = TrainingTopic::from_code(&training.topic).map_or("", |t| t.label());
+    let session =
+        TrainingSession::from_code(&training.session).unwrap_or(TrainingSession::Training);
     let who = client.directory.with_untracked(|d| {
         let names = d.names_of(training.grid_id, &training.attendees);
         match names.len() {
@@ -31,7 +33,7 @@ fn TrainingItem(record: OutboxRecord, training: TrainingDraft) -> impl IntoView 
     view! {
         <li class="record training">
             <div class="record-head">
-                <strong>{words::headline(&training.title)}</strong>
+                <strong>{words::headline(session.label(), &training.title)}</strong>
                 <span class=state_class(&record.state)>{record.label()}</span>
             </div>
             <div class="muted">

@@ -1,0 +1,148 @@
+//! The plan read and saved in the database: whoever oversees a unit reads it with the trainings
+//! held in the unit and below; its leader and 分管领导, or the city bureau, save it; each save
+//! goes into the audit log.
+use super::api::TrainingPlan;
+use super::entity as plan_line;
+use crate::admin::ssr::audit::{self, Actor};
+use crate::auth::ssr::Viewer;
+use crate::db::training;
+use crate::domain::permission::Ability;
+use crate::domain::training::{TrainingSession, TrainingTopic};
+use crate::domain::training_plan::{PlanLine, TrainingPlanDraft, progress};
+use crate::error::AppError;
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use time::{Date, Month};
+
+/// Unit `grid`'s plan for `year`, for a viewer who oversees it; `None` when it is no level-2
+/// unit.
+pub async fn plan(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    grid: i32,
+    year: i32,
+) -> Result<Option<TrainingPlan>, AppError> {
+    if !viewer.permits_over(Ability::SeeBelow, grid) {
+        return Err(AppError::Forbidden);
+    }
+    let Some((unit, _)) = viewer.unit(grid) else {
+        return Ok(None);
+    };
+    let lines = stored(db, grid, year).await?;
+    let (held, joint_reviews) = held_in(db, viewer, grid, year).await?;
+    Ok(Some(TrainingPlan {
+        grid_id: grid,
+        unit,
+        year,
+        drawn_up: !lines.is_empty(),
+        subjects: progress(&lines, &held),
+        joint_reviews,
+        may_edit: viewer.permits_over(Ability::PlanTraining, grid),
+    }))
+}
+
+/// Saves unit `grid`'s plan, replacing the year's lines.
+pub async fn save(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    grid: i32,
+    draft: &TrainingPlanDraft,
+) -> Result<TrainingPlan, AppError> {
+    if !viewer.permits_over(Ability::PlanTraining, grid) {
+        return Err(AppError::Forbidden);
+    }
+    let (unit, _) = viewer.unit(grid).ok_or(AppError::Forbidden)?;
+    let lines = draft.validate(viewer.today()?.year()).map_err(|errors| {
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        AppError::Invalid(messages.join("；"))
+    })?;
+    let year = draft.year;
+    let tx = crate::db::begin_write(db).await?;
+    let before = stored(&tx, grid, year).await?;
+    plan_line::Entity::delete_many()
+        .filter(plan_line::Column::GridId.eq(grid))
+        .filter(plan_line::Column::Year.eq(year))
+        .exec(&tx)
+        .await?;
+    let by = Actor::of(viewer);
+    plan_line::Entity::insert_many(lines.iter().map(|l| plan_line::ActiveModel {
+        id: NotSet,
+        grid_id: Set(grid),
+        year: Set(year),
+        topic: Set(l.topic.code().to_owned()),
+        sessions: Set(i32::try_from(l.sessions).unwrap_or(i32::MAX)),
+        note: Set(l.note.clone()),
+        saved_at_ms: Set(by.at_ms),
+        saved_by: Set(by.person_id),
+    }))
+    .exec(&tx)
+    .await?;
+    let key = format!("{unit} {year}");
+    let before = (!before.is_empty()).then_some(&before);
+    let action = "save_training_plan";
+    audit::record(&tx, by, action, "training_plan", &key, before, Some(&lines)).await?;
+    tx.commit().await?;
+    plan(db, viewer, grid, year)
+        .await?
+        .ok_or(AppError::Forbidden)
+}
+
+/// The lines stored for `grid`'s plan of `year`, in the document's order.
+async fn stored(
+    db: &impl ConnectionTrait,
+    grid: i32,
+    year: i32,
+) -> Result<Vec<PlanLine>, AppError> {
+    let rows = plan_line::Entity::find()
+        .filter(plan_line::Column::GridId.eq(grid))
+        .filter(plan_line::Column::Year.eq(year))
+        .order_by_asc(plan_line::Column::Id)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            Some(PlanLine {
+                topic: TrainingTopic::from_code(&row.topic)?,
+                sessions: u32::try_from(row.sessions).unwrap_or(0),
+                note: row.note,
+            })
+        })
+        .collect())
+}
+
+/// The topic of each 业务培训 held in `year` in unit `grid` and the grids below it, and the
+/// number of 联审辅导 sessions.
+async fn held_in(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    grid: i32,
+    year: i32,
+) -> Result<(Vec<TrainingTopic>, u32), AppError> {
+    let first =
+        Date::from_calendar_date(year, Month::January, 1).map_err(|_| AppError::internal())?;
+    let last =
+        Date::from_calendar_date(year, Month::December, 31).map_err(|_| AppError::internal())?;
+    let grids = viewer.grids.tree.subtree(grid);
+    let rows: Vec<(String, String)> = training::Entity::find()
+        .select_only()
+        .column(training::Column::Topic)
+        .column(training::Column::Session)
+        .filter(training::Column::GridId.is_in(grids))
+        .filter(training::Column::TrainingDate.between(first, last))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut topics = Vec::new();
+    let mut joint_reviews = 0;
+    for (topic, session) in rows {
+        match TrainingSession::from_code(&session) {
+            Some(TrainingSession::JointReview) => joint_reviews += 1,
+            _ => topics.extend(TrainingTopic::from_code(&topic)),
+        }
+    }
+    Ok((topics, joint_reviews))
+}

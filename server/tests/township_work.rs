@@ -1,0 +1,354 @@
+//! The township's own work (001 §三(三)3, §四(二)1; 003 §三(三)1): its 经发办 staff record a
+//! training or 联审辅导 for the members of the grids below, report major events to the city and
+//! their work to the 分管领导; a work area records its own activity; the unit's training plan is
+//! set against the trainings held in it and below.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+mod common;
+
+use common::reports::{board, review, row};
+use common::*;
+use serde_json::{Value, json};
+
+const TOWNSHIP_STAFF: &str = "13800000013";
+const WORK_AREA_LEADER: &str = "13800000010";
+const GRID_LEADER: &str = "13800000004";
+
+/// The people the phone may list under `grid` for its records, by name.
+fn person(pull: &Value, grid: i64, name: &str) -> Option<i64> {
+    let members = pull["directory"]["members"].as_array().unwrap();
+    let found = members
+        .iter()
+        .find(|m| m["grid_id"] == grid && m["name"] == name)?;
+    found["person_id"].as_i64()
+}
+
+fn training(app: &TestApp, grid: i64, topic: &str, session: &str, attendees: &[i64]) -> Value {
+    json!({
+        "id": new_id(),
+        "kind": "training",
+        "version": 1,
+        "device_time_ms": 1_763_000_000_000i64,
+        "payload": {
+            "grid_id": grid,
+            "title": "统计报表联审",
+            "training_date": app.today(),
+            "organiser": "东湖镇经发办",
+            "topic": topic,
+            "session": session,
+            "hours": 2,
+            "attendees": attendees
+        }
+    })
+}
+
+fn outcome(answer: &Value) -> (&str, &str) {
+    let result = &answer["results"][0];
+    (
+        result["status"].as_str().unwrap(),
+        result["problems"][0]["code"].as_str().unwrap_or(""),
+    )
+}
+
+db_test!(the_township_trains_the_members_of_all_its_grids, |app| {
+    let staff = app.login(TOWNSHIP_STAFF).await;
+    let pulled = app.pull(&staff).await;
+    let donghu = grid_id(&pulled, "东湖镇");
+    // The members of the grids two levels below are offered under the township.
+    let li_na = person(&pulled, donghu, "李娜").expect("李娜 listed under 东湖镇");
+    let wang = person(&pulled, donghu, "王建华").expect("王建华 listed under 东湖镇");
+    assert!(
+        person(&pulled, donghu, "何静").is_none(),
+        "西岭's member is not"
+    );
+
+    let (status, answer) = app
+        .push(
+            &staff,
+            json!([training(
+                app,
+                donghu,
+                "practice",
+                "joint_review",
+                &[li_na, wang]
+            )]),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(outcome(&answer), ("accepted", ""), "{answer}");
+    let mine = &app.pull(&staff).await["trainings"][0]["draft"];
+    assert_eq!(mine["session"], "joint_review");
+
+    // The hours count for the member who attended.
+    let member = app.login(DONGHU_MEMBER).await;
+    let duties: Value = member
+        .get(app.url("/api/v1/duties"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let hours: u64 = duties["attended"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["hours"].as_u64().unwrap())
+        .sum();
+    assert_eq!(hours, 2);
+
+    // Someone from another township is refused by name of the rule.
+    let xiling = app.login(XILING_MEMBER).await;
+    let stranger = app.pull(&xiling).await["profile"]["person_id"]
+        .as_i64()
+        .unwrap();
+    let (_, refused) = app
+        .push(
+            &staff,
+            json!([training(app, donghu, "law", "training", &[li_na, stranger])]),
+        )
+        .await;
+    assert_eq!(outcome(&refused), ("rejected", "attendee_not_member"));
+    let message = refused["results"][0]["problems"][0]["message"]
+        .as_str()
+        .unwrap();
+    assert!(message.contains("下级网格"), "{message}");
+
+    // A session kind the form never offers is refused in words, and the record kept.
+    let (_, refused) = app
+        .push(
+            &staff,
+            json!([training(app, donghu, "law", "lecture", &[li_na])]),
+        )
+        .await;
+    assert_eq!(outcome(&refused), ("rejected", "session_unknown"));
+    assert_eq!(
+        refused["results"][0]["problems"][0]["message"],
+        "请选择培训形式"
+    );
+
+    // A grid member cannot record for the township above them.
+    let (_, refused) = app
+        .push(
+            &member,
+            json!([training(app, donghu, "law", "training", &[li_na])]),
+        )
+        .await;
+    assert_eq!(outcome(&refused), ("rejected", "grid_not_allowed"));
+});
+
+db_test!(a_work_area_records_its_own_activity_for_its_grids, |app| {
+    let leader = app.login(WORK_AREA_LEADER).await;
+    let pulled = app.pull(&leader).await;
+    let north = grid_id(&pulled, "东湖北片");
+    let li_na = person(&pulled, north, "李娜").expect("李娜 is in a grid of 东湖北片");
+    let activity = json!({
+        "id": new_id(),
+        "kind": "activity",
+        "version": 1,
+        "device_time_ms": 1_763_000_000_000i64,
+        "payload": {
+            "grid_id": north,
+            "activity_type": "study",
+            "activity_date": app.today(),
+            "place": "东湖统计之家",
+            "participants": [li_na],
+            "summary": "北片各网格交流季度报表填报",
+            "spend_yuan": ""
+        }
+    });
+    let (status, answer) = app.push(&leader, json!([activity])).await;
+    assert_eq!(status, 200);
+    assert_eq!(outcome(&answer), ("accepted", ""), "{answer}");
+});
+
+db_test!(township_staff_report_a_major_event_to_the_city, |app| {
+    let staff = app.login(TOWNSHIP_STAFF).await;
+    let donghu = grid_id(&app.pull(&staff).await, "东湖镇");
+    let event = json!({
+        "id": new_id(),
+        "kind": "major_event",
+        "version": 1,
+        "device_time_ms": 1_763_000_000_000i64,
+        "payload": {
+            "grid_id": donghu,
+            "enterprise_id": null,
+            "occurred_on": app.today(),
+            "title": "镇内工业园区整体停电检修",
+            "details": "园区停电三天",
+            "impact": "本月工业产值预计减少"
+        }
+    });
+    let (_, answer) = app.push(&staff, json!([event])).await;
+    assert_eq!(outcome(&answer), ("accepted", ""), "{answer}");
+    for reader in [DONGHU_LEADER, "13800000011", CITY_ADMIN] {
+        let reader = app.login(reader).await;
+        let (status, rows) = app.call(&reader, "major_events", json!({})).await;
+        assert_eq!(status, 200, "{rows}");
+        assert_eq!(rows[0]["title"], "镇内工业园区整体停电检修", "{rows}");
+        assert_eq!(rows[0]["reporter"], "刘芳");
+    }
+    let xiling = app.login(XILING_LEADER).await;
+    let (_, rows) = app.call(&xiling, "major_events", json!({})).await;
+    assert_eq!(rows, json!([]));
+});
+
+fn plan_line(topic: &str, sessions: u32, note: &str) -> Value {
+    json!({"topic": topic, "sessions": sessions, "note": note})
+}
+
+async fn plan(app: &TestApp, who: &reqwest::Client, grid: i64, year: i32) -> (u16, Value) {
+    app.call(who, "training_plan", json!({"grid_id": grid, "year": year}))
+        .await
+}
+
+fn subject<'a>(plan: &'a Value, topic: &str) -> &'a Value {
+    let subjects = plan["subjects"].as_array().unwrap();
+    subjects.iter().find(|s| s["topic"] == topic).unwrap()
+}
+
+db_test!(
+    the_training_plan_is_set_against_the_trainings_held_below,
+    |app| {
+        let leader = app.login(DONGHU_LEADER).await;
+        let donghu = grid_id(&app.pull(&leader).await, "东湖镇");
+        let year: i32 = app.today()[..4].parse().unwrap();
+        let (status, empty) = plan(app, &leader, donghu, year).await;
+        assert_eq!(status, 200, "{empty}");
+        assert_eq!(empty["drawn_up"], false);
+        assert_eq!(empty["may_edit"], true);
+        assert_eq!(empty["subjects"].as_array().unwrap().len(), 5);
+
+        let draft = json!({"year": year, "lines": [
+            plan_line("practice", 2, "3月、9月"),
+            plan_line("law", 1, "6月"),
+        ]});
+        let (status, saved) = app
+            .call(
+                &leader,
+                "training_plan_save",
+                json!({"grid_id": donghu, "plan": draft}),
+            )
+            .await;
+        assert_eq!(status, 200, "{saved}");
+        assert_eq!(saved["drawn_up"], true);
+        assert_eq!(subject(&saved, "practice")["planned"], 2);
+        assert_eq!(subject(&saved, "practice")["note"], "3月、9月");
+
+        // A grid below holds a law training; the township a 联审辅导: the plan counts the
+        // training under its subject and the session apart.
+        let grid_leader = app.login(GRID_LEADER).await;
+        let pulled = app.pull(&grid_leader).await;
+        let grid = grid_id(&pulled, "东湖工业一网格");
+        let li_na = person(&pulled, grid, "李娜").unwrap();
+        let (_, answer) = app
+            .push(
+                &grid_leader,
+                json!([training(app, grid, "law", "training", &[li_na])]),
+            )
+            .await;
+        assert_eq!(outcome(&answer), ("accepted", ""), "{answer}");
+        let staff = app.login(TOWNSHIP_STAFF).await;
+        let (_, answer) = app
+            .push(
+                &staff,
+                json!([training(app, donghu, "practice", "joint_review", &[li_na])]),
+            )
+            .await;
+        assert_eq!(outcome(&answer), ("accepted", ""), "{answer}");
+        let (_, now) = plan(app, &leader, donghu, year).await;
+        assert_eq!(subject(&now, "law")["held"], 1);
+        assert_eq!(subject(&now, "practice")["held"], 0);
+        assert_eq!(now["joint_reviews"], 1);
+
+        // Refusals name the subject; the stored plan stays as it was.
+        let bad = json!({"year": year, "lines": [plan_line("grid", 25, "")]});
+        let (status, refused) = app
+            .call(
+                &leader,
+                "training_plan_save",
+                json!({"grid_id": donghu, "plan": bad}),
+            )
+            .await;
+        assert_eq!(status, 422);
+        assert!(
+            refused
+                .to_string()
+                .contains("统计网格管理：计划次数不能超过24次"),
+            "{refused}"
+        );
+        assert_eq!(
+            subject(&plan(app, &leader, donghu, year).await.1, "practice")["planned"],
+            2
+        );
+
+        // The 分管领导 draws it up too; a member of the township reads nothing of it (no
+        // township view), another township reads none, a grid leader below neither.
+        let instructor = app.login("13800000011").await;
+        assert_eq!(
+            plan(app, &instructor, donghu, year).await.1["may_edit"],
+            true
+        );
+        for outsider in [XILING_LEADER, GRID_LEADER, TOWNSHIP_STAFF] {
+            let outsider = app.login(outsider).await;
+            assert_eq!(plan(app, &outsider, donghu, year).await.0, 403);
+            let (status, _) = app
+                .call(
+                    &outsider,
+                    "training_plan_save",
+                    json!({"grid_id": donghu, "plan": draft}),
+                )
+                .await;
+            assert_eq!(status, 403);
+        }
+        // The city bureau reads and keeps every unit's.
+        let city = app.login(CITY_ADMIN).await;
+        assert_eq!(plan(app, &city, donghu, year).await.1["may_edit"], true);
+    }
+);
+
+db_test!(
+    township_staff_report_their_work_to_the_fenguan_leader,
+    |app| {
+        let staff = app.login(TOWNSHIP_STAFF).await;
+        let donghu = grid_id(&app.pull(&staff).await, "东湖镇");
+        let id = new_id();
+        let report = common::reports::report(
+            app,
+            &id,
+            1,
+            donghu,
+            "完成规上企业月报审核，走访新入库企业3家",
+        );
+        let (_, answer) = app.push(&staff, json!([report])).await;
+        assert_eq!(outcome(&answer), ("accepted", ""), "{answer}");
+        assert_eq!(app.pull(&staff).await["reports"][0]["grid_id"], donghu);
+
+        // The 分管领导 finds it on the board, apart from the grids' monthly reports, owed by no
+        // cadence, and is reminded of it; returning it reaches the staff member.
+        let instructor = app.login("13800000011").await;
+        let shown = board(app, &instructor).await;
+        let own = row(&shown, "东湖镇（经发办统计人员汇报）");
+        assert_eq!(own["report"]["author"], "刘芳", "{own}");
+        assert!(own["duty"].is_null());
+        let duties: Value = instructor
+            .get(app.url("/api/v1/duties"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let titles = duties["reminders"].to_string();
+        assert!(titles.contains("东湖镇：1 份情况汇报待审核"), "{titles}");
+        let (status, _) = review(app, &instructor, &id, 1, "return", "请补充困难和问题").await;
+        assert_eq!(status, 200);
+        let back = &app.pull(&staff).await["reports"][0];
+        assert_eq!(back["status"], "returned", "{back}");
+
+        // No one else files the township's report: not a grid leader below it, nor its deputy.
+        let grid_leader = app.login(GRID_LEADER).await;
+        let other = common::reports::report(app, &new_id(), 1, donghu, "代报");
+        let (_, refused) = app.push(&grid_leader, json!([other])).await;
+        assert_eq!(outcome(&refused), ("rejected", "grid_not_allowed"));
+    }
+);
