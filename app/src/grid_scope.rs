@@ -124,14 +124,24 @@ impl BatchScope for LedGrids {
     }
 }
 
-/// Each of `grids` with every role held in it or in a grid below it (by the viewer's tree).
+/// Each of `grids` with every role held in it or in a grid below it (by the viewer's tree); for
+/// the city grid, only in it and the level-2 units under it: the bureau trains the units'
+/// statistics staff, and the units their grids' members (a province's every member would
+/// swell each phone's directory).
 pub async fn role_holders(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     grids: &BTreeSet<i32>,
 ) -> Result<Vec<(i32, role_assignment::Model)>, ServerError> {
     let tree = &viewer.grids.tree;
-    let circles: Vec<(i32, BTreeSet<i32>)> = grids.iter().map(|&g| (g, tree.subtree(g))).collect();
+    let circle = |g: i32| match tree.kind(g) {
+        Some(GridKind::City) => (tree.children_of(g))
+            .filter(|&d| tree.kind(d).is_some_and(GridKind::is_level_two))
+            .chain([g])
+            .collect(),
+        _ => tree.subtree(g),
+    };
+    let circles: Vec<(i32, BTreeSet<i32>)> = grids.iter().map(|&g| (g, circle(g))).collect();
     let every: BTreeSet<i32> = circles
         .iter()
         .flat_map(|(_, c)| c.iter().copied())

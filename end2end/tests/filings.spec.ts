@@ -2,7 +2,8 @@
 // is kept through a reload, sent before the records saved earlier once the network returns,
 // stored once, and flagged at once for the township and the city bureau, each until it has read
 // it (their marks are their own); an annual plan written
-// offline syncs once and shows on the township overview.
+// offline syncs once and shows on the township overview. The township's 经发办 staff name any
+// enterprise of the township in an event.
 import { test, expect } from '@playwright/test';
 import {
   CITY_ADMIN,
@@ -11,6 +12,7 @@ import {
   LoginPage,
   MEMBER,
   RecordsPage,
+  TOWNSHIP_STAFF,
   VisitForm,
   serviceWorkerReady,
   syncedOnce,
@@ -171,4 +173,24 @@ test('an annual plan written offline syncs once and shows on the township overvi
   await row.getByText(/提交（第\d+版）/).click();
   await expect(row).toContainText(edited);
   await townshipContext.close();
+});
+
+test('the township statistician reports a major event on an enterprise of a grid below', async ({ page }) => {
+  await new LoginPage(page).loginAs(TOWNSHIP_STAFF);
+  await syncedOnce(page);
+  await page.getByRole('link', { name: '上报重大事项' }).click();
+  await expect(page.getByRole('heading', { name: '上报重大事项' })).toBeVisible();
+  await page.getByLabel('所在网格').selectOption({ label: '东湖镇' });
+  const enterprise = page.getByLabel('涉及企业（可不选）');
+  const below = enterprise.locator('option', { hasText: '（东湖工业一网格）' }).first();
+  await enterprise.selectOption((await below.getAttribute('value'))!);
+  const title = `园区企业停产检修 ${Date.now()}`;
+  await page.getByLabel('事项标题').fill(title);
+  await page.getByLabel('事项经过').fill('企业停产检修十天。');
+  await page.getByLabel('对统计数据的影响').fill('本月产值预计减少');
+  await page.getByRole('button', { name: '保存并上报' }).click();
+  await expect(unsyncedBadge(page)).toHaveText('全部已同步', { timeout: 30_000 });
+  const records = new RecordsPage(page);
+  await records.open();
+  await expect(records.record(title)).toContainText('已同步');
 });

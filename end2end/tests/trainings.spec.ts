@@ -91,6 +91,10 @@ test('the township records a 联审辅导 offline and its training plan shows it
   const plan = leader.locator('section.training-plan');
   await expect(plan.getByRole('heading', { name: /年培训计划/ })).toBeVisible();
   await expect(plan).toContainText('本年度尚未制定培训计划。');
+  // The policy asks for the plan by the end of April (001 §四(二)): not met until it is saved.
+  const duty = plan.locator('.plan-duty');
+  await expect(duty).toContainText(/报送节奏要求 \d{4}-04-30 前制定/);
+  await expect(duty.locator('.status')).toHaveText(/未到期|待完成|逾期未完成/);
   const save = plan.getByRole('button', { name: '保存培训计划' });
   await expect(save).toBeEnabled();
   await plan.getByRole('spinbutton', { name: '统计实务' }).fill('30');
@@ -101,6 +105,8 @@ test('the township records a 联审辅导 offline and its training plan shows it
   await plan.locator('input[name="note_practice"]').fill('3月、9月');
   await save.click();
   await expect(plan.getByRole('status')).toHaveText('已保存');
+  await expect(duty).toContainText(/\d{4}-\d{2}-\d{2} 制定/);
+  await expect(duty.locator('.status')).toHaveText(/按时完成|逾期完成/);
   const practice = plan.getByRole('row').filter({ hasText: '统计实务' });
   await expect(practice).toContainText('0 尚差 2 次');
   await expect(plan).toContainText(/计划 2 次，已举办 \d+ 次，尚差 2 次/);

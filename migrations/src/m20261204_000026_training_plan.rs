@@ -20,6 +20,7 @@ impl MigrationTrait for Migration {
                     .col(string_len(TrainingPlanLine::Topic, 20))
                     .col(integer(TrainingPlanLine::Sessions))
                     .col(string_len(TrainingPlanLine::Note, 400))
+                    .col(big_integer(TrainingPlanLine::DrawnUpAtMs))
                     .col(big_integer(TrainingPlanLine::SavedAtMs))
                     .col(integer(TrainingPlanLine::SavedBy))
                     .foreign_key(
@@ -68,6 +69,9 @@ enum TrainingPlanLine {
     Sessions,
     /// 时间安排.
     Note,
+    /// When the year's plan was first saved, kept through later changes: the cadence judges
+    /// the plan's duty by it.
+    DrawnUpAtMs,
     SavedAtMs,
     SavedBy,
 }

@@ -67,3 +67,78 @@ db_test!(the_permission_page_counts_who_holds_each_role, |app| {
     assert_eq!(people("enterprise", "instructor"), 1, "{holders}");
     assert_eq!(people("city", "member"), 0, "{holders}");
 });
+
+/// The people the phone lists under `grid` for its records, by name.
+fn listed(pull: &serde_json::Value, grid: i64) -> Vec<String> {
+    let members = pull["directory"]["members"].as_array().unwrap();
+    (members.iter())
+        .filter(|m| m["grid_id"] == grid)
+        .map(|m| m["name"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn person_named(pull: &serde_json::Value, name: &str) -> i64 {
+    let members = pull["directory"]["members"].as_array().unwrap();
+    let found = members.iter().find(|m| m["name"] == name);
+    found.unwrap_or_else(|| panic!("{name} listed"))["person_id"]
+        .as_i64()
+        .unwrap()
+}
+
+fn city_training(app: &TestApp, city: i64, attendees: &[i64]) -> serde_json::Value {
+    json!({
+        "id": new_id(),
+        "kind": "training",
+        "version": 1,
+        "device_time_ms": 1_763_000_000_000i64,
+        "payload": {
+            "grid_id": city,
+            "title": "乡镇统计人员统计法培训",
+            "training_date": app.today(),
+            "organiser": "云江市统计局",
+            "topic": "law",
+            "session": "training",
+            "hours": 3,
+            "attendees": attendees
+        }
+    })
+}
+
+// 000 §三(二): the bureau trains the townships' statistics staff in law and business.
+db_test!(the_bureau_trains_the_units_statistics_staff, |app| {
+    let bureau = app.login(CITY_ADMIN).await;
+    let pulled = app.pull(&bureau).await;
+    let city = grid_id(&pulled, "云江市");
+    // Under the city: the units' leaders, 分管领导 and staff, not every enterprise's statistician.
+    let listed = listed(&pulled, city);
+    for name in ["刘芳", "许文斌", "郑雅", "吴涛"] {
+        assert!(listed.iter().any(|n| n == name), "{name} in {listed:?}");
+    }
+    assert!(!listed.iter().any(|n| n == "李娜"), "{listed:?}");
+
+    let staff = person_named(&pulled, "刘芳");
+    let instructor = person_named(&pulled, "许文斌");
+    let (_, answer) = app
+        .push(
+            &bureau,
+            json!([city_training(app, city, &[staff, instructor])]),
+        )
+        .await;
+    assert_eq!(status_of(&answer), ("accepted", ""), "{answer}");
+    let mine = &app.pull(&bureau).await["trainings"][0]["draft"];
+    assert_eq!(mine["organiser"], "云江市统计局");
+
+    // An enterprise grid's member is trained by the township, not listed for the city.
+    let leader = app.login(GRID_LEADER).await;
+    let li_na = person_named(&app.pull(&leader).await, "李娜");
+    let (_, answer) = app
+        .push(&bureau, json!([city_training(app, city, &[li_na])]))
+        .await;
+    assert_eq!(status_of(&answer).1, "attendee_not_member", "{answer}");
+    // The vice-mayor who leads the city grid records nothing there.
+    let mayor = app.login(VICE_MAYOR).await;
+    let (_, answer) = app
+        .push(&mayor, json!([city_training(app, city, &[staff])]))
+        .await;
+    assert_eq!(status_of(&answer).1, "grid_not_allowed", "{answer}");
+});

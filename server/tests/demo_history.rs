@@ -78,7 +78,7 @@ db_test!(
             json!({"grid_id": township, "year": 2026}),
         )
         .await;
-        assert_eq!(plan["drawn_up"], true, "{plan}");
+        assert_eq!(plan["duty"][0]["status"], "on_time", "{plan}");
         assert_eq!(plan["subjects"][0]["planned"], 2);
         assert_eq!(plan["joint_reviews"], 1);
         // Its grid's member and deputy keep two of the grid's 四上 enterprises' statistics.

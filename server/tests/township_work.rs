@@ -161,6 +161,60 @@ db_test!(a_work_area_records_its_own_activity_for_its_grids, |app| {
     assert_eq!(outcome(&answer), ("accepted", ""), "{answer}");
 });
 
+db_test!(
+    a_unit_is_reminded_of_its_quarterly_activity_where_the_policy_asks_for_it,
+    at "2026-12-20T09:00:00+08:00",
+    |app| {
+        let leader = app.login(WORK_AREA_LEADER).await;
+        let this = "东湖北片 2026年第4季度活动未开展";
+        let last = "东湖北片 2026年第3季度活动未开展";
+        // Yuhuan asks it of the enterprise grids only.
+        assert!(reminded(&reminders(app, &leader).await, this).is_none());
+
+        let admin = app.login(CITY_ADMIN).await;
+        let (_, settings) = app.admin_call(&admin, "cadence", json!({})).await;
+        let presets = settings["presets"].as_array().unwrap();
+        let yueqing = presets.iter().find(|p| p["name"] == "乐清市").unwrap();
+        let (status, saved) = app
+            .admin_call(&admin, "cadence_save", json!({"policy": yueqing}))
+            .await;
+        assert_eq!(status, 200, "{saved}");
+
+        let now = reminders(app, &leader).await;
+        let due = reminded(&now, this).expect("this quarter's activity");
+        assert_eq!(due["status"]["status"], "due_soon");
+        assert_eq!(due["note"], "2026-12-31 前组织并记录为按时");
+        assert_eq!(reminded(&now, last).expect("last quarter's")["status"]["status"], "overdue");
+        // An enterprise grid's leader owes the grid's own activity, not the work area's.
+        let grid_leader = app.login(GRID_LEADER).await;
+        assert!(reminded(&reminders(app, &grid_leader).await, this).is_none());
+
+        let pulled = app.pull(&leader).await;
+        let north = grid_id(&pulled, "东湖北片");
+        let li_na = person(&pulled, north, "李娜").unwrap();
+        let activity = json!({
+            "id": new_id(),
+            "kind": "activity",
+            "version": 1,
+            "device_time_ms": 1_763_000_000_000i64,
+            "payload": {
+                "grid_id": north,
+                "activity_type": "exchange",
+                "activity_date": app.today(),
+                "place": "东湖统计之家",
+                "participants": [li_na],
+                "summary": "北片年报布置会",
+                "spend_yuan": ""
+            }
+        });
+        let (_, answer) = app.push(&leader, json!([activity])).await;
+        assert_eq!(outcome(&answer), ("accepted", ""), "{answer}");
+        let after = reminders(app, &leader).await;
+        assert!(reminded(&after, this).is_none(), "{after:?}");
+        assert!(reminded(&after, last).is_some());
+    }
+);
+
 db_test!(township_staff_report_a_major_event_to_the_city, |app| {
     let staff = app.login(TOWNSHIP_STAFF).await;
     let donghu = grid_id(&app.pull(&staff).await, "东湖镇");
@@ -190,6 +244,26 @@ db_test!(township_staff_report_a_major_event_to_the_city, |app| {
     let xiling = app.login(XILING_LEADER).await;
     let (_, rows) = app.call(&xiling, "major_events", json!({})).await;
     assert_eq!(rows, json!([]));
+
+    // An event may concern any enterprise of the township, in whichever grid below it; not
+    // one of another township.
+    let pulled = app.pull(&staff).await;
+    let below = enterprise_in(&pulled, "东湖工业一网格");
+    let elsewhere = enterprise_in(&app.pull(&xiling).await, "西岭工业网格");
+    let about = |enterprise: i64| {
+        let mut event = event.clone();
+        event["id"] = json!(new_id());
+        event["payload"]["enterprise_id"] = json!(enterprise);
+        event
+    };
+    let (_, answer) = app.push(&staff, json!([about(below)])).await;
+    assert_eq!(outcome(&answer), ("accepted", ""), "{answer}");
+    let (_, answer) = app.push(&staff, json!([about(elsewhere)])).await;
+    assert_eq!(
+        outcome(&answer),
+        ("rejected", "enterprise_not_in_grid"),
+        "{answer}"
+    );
 });
 
 fn plan_line(topic: &str, sessions: u32, note: &str) -> Value {
@@ -214,7 +288,7 @@ db_test!(
         let year: i32 = app.today()[..4].parse().unwrap();
         let (status, empty) = plan(app, &leader, donghu, year).await;
         assert_eq!(status, 200, "{empty}");
-        assert_eq!(empty["drawn_up"], false);
+        assert!(empty["drawn_up_on"].is_null(), "{empty}");
         assert_eq!(empty["may_edit"], true);
         assert_eq!(empty["subjects"].as_array().unwrap().len(), 5);
 
@@ -230,7 +304,7 @@ db_test!(
             )
             .await;
         assert_eq!(status, 200, "{saved}");
-        assert_eq!(saved["drawn_up"], true);
+        assert_eq!(saved["drawn_up_on"], app.today());
         assert_eq!(subject(&saved, "practice")["planned"], 2);
         assert_eq!(subject(&saved, "practice")["note"], "3月、9月");
 
@@ -281,14 +355,24 @@ db_test!(
             2
         );
 
-        // The 分管领导 draws it up too; a member of the township reads nothing of it (no
-        // township view), another township reads none, a grid leader below neither.
+        // The 分管领导 draws it up too; the township's 经发办 staff read it but do not change
+        // it; another township reads none, a grid leader below neither.
         let instructor = app.login("13800000011").await;
         assert_eq!(
             plan(app, &instructor, donghu, year).await.1["may_edit"],
             true
         );
-        for outsider in [XILING_LEADER, GRID_LEADER, TOWNSHIP_STAFF] {
+        let staff = app.login(TOWNSHIP_STAFF).await;
+        assert_eq!(plan(app, &staff, donghu, year).await.1["may_edit"], false);
+        let (status, _) = app
+            .call(
+                &staff,
+                "training_plan_save",
+                json!({"grid_id": donghu, "plan": draft}),
+            )
+            .await;
+        assert_eq!(status, 403);
+        for outsider in [XILING_LEADER, GRID_LEADER] {
             let outsider = app.login(outsider).await;
             assert_eq!(plan(app, &outsider, donghu, year).await.0, 403);
             let (status, _) = app
@@ -303,6 +387,78 @@ db_test!(
         // The city bureau reads and keeps every unit's.
         let city = app.login(CITY_ADMIN).await;
         assert_eq!(plan(app, &city, donghu, year).await.1["may_edit"], true);
+    }
+);
+
+/// The reminders on the person's home page.
+async fn reminders(app: &TestApp, who: &reqwest::Client) -> Vec<Value> {
+    let response = who.get(app.url("/api/v1/duties")).send().await.unwrap();
+    let list: Value = response.json().await.unwrap();
+    list["reminders"].as_array().unwrap().clone()
+}
+
+fn reminded(reminders: &[Value], title: &str) -> Option<Value> {
+    reminders.iter().find(|r| r["title"] == title).cloned()
+}
+
+db_test!(
+    the_training_plan_falls_due_in_april_and_reminds_those_who_draw_it_up,
+    at "2026-04-20T09:00:00+08:00",
+    |app| {
+        let leader = app.login(DONGHU_LEADER).await;
+        let donghu = grid_id(&app.pull(&leader).await, "东湖镇");
+        let (_, empty) = plan(app, &leader, donghu, 2026).await;
+        assert_eq!(empty["duty"], json!([{"status": "due_soon"}, "2026-04-30"]));
+        // The leader and the 分管领导 are reminded; a grid leader below is not.
+        let title = "东湖镇 2026年培训计划未制定";
+        let instructor = app.login("13800000011").await;
+        for who in [&leader, &instructor] {
+            let reminder = reminded(&reminders(app, who).await, title).expect("reminded");
+            assert_eq!(reminder["note"], "2026-04-30 前制定为按时");
+            assert_eq!(reminder["status"]["status"], "due_soon");
+        }
+        let grid_leader = app.login(GRID_LEADER).await;
+        assert!(reminded(&reminders(app, &grid_leader).await, title).is_none());
+
+        // A plan of no session at all does not meet the duty.
+        let nothing = json!({"year": 2026, "lines": [plan_line("practice", 0, "待定")]});
+        let (status, refused) = app
+            .call(
+                &leader,
+                "training_plan_save",
+                json!({"grid_id": donghu, "plan": nothing}),
+            )
+            .await;
+        assert_eq!(status, 422);
+        assert!(refused.to_string().contains("培训计划至少要安排一次培训"));
+        assert!(plan(app, &leader, donghu, 2026).await.1["drawn_up_on"].is_null());
+
+        let draft = json!({"year": 2026, "lines": [plan_line("law", 1, "6月")]});
+        let save = json!({"grid_id": donghu, "plan": draft});
+        let (status, saved) = app.call(&leader, "training_plan_save", save).await;
+        assert_eq!(status, 200, "{saved}");
+        assert_eq!(saved["duty"][0]["status"], "on_time");
+        assert_eq!(saved["drawn_up_on"], "2026-04-20");
+        assert!(reminded(&reminders(app, &instructor).await, title).is_none());
+    }
+);
+
+db_test!(
+    a_training_plan_not_drawn_up_by_the_end_of_april_is_overdue_then_late,
+    at "2026-05-06T09:00:00+08:00",
+    |app| {
+        let leader = app.login(XILING_LEADER).await;
+        let xiling = grid_id(&app.pull(&leader).await, "西岭街道");
+        let reminder = reminded(&reminders(app, &leader).await, "西岭街道 2026年培训计划未制定");
+        assert_eq!(reminder.expect("reminded")["status"]["status"], "overdue");
+        let draft = json!({"year": 2026, "lines": [plan_line("system", 2, "")]});
+        let save = json!({"grid_id": xiling, "plan": draft});
+        let (status, saved) = app.call(&leader, "training_plan_save", save).await;
+        assert_eq!(status, 200, "{saved}");
+        assert_eq!(saved["duty"][0]["status"], "late");
+        // Next year's plan, drawn up early, is not yet due.
+        let (_, next) = plan(app, &leader, xiling, 2027).await;
+        assert_eq!(next["duty"], json!([{"status": "not_yet_due"}, "2027-04-30"]));
     }
 );
 

@@ -86,6 +86,9 @@ pub fn basis(kind: &ObligationKind) -> String {
         ObligationKind::AnnualPlan => {
             "文件要求网格长制定年度工作计划（玉环 §三(二)），未规定日期；截止日为本地设置".into()
         }
+        ObligationKind::TrainingPlan => {
+            "文件要求乡镇（街道）、部门在具体操作阶段（4月）制定培训计划（玉环 §四(二)1）；截止日4月30日据此设定，为本地设置".into()
+        }
         ObligationKind::ContinuingEducation { .. } => {
             "文件要求按时参加统计继续教育（玉环、乐清 §三(二)），未规定学时；学时为本地设置".into()
         }

@@ -59,6 +59,18 @@ impl Directory {
         self.grids.iter().find(|g| g.id == id)
     }
 
+    /// The enterprises of `grid` and of the grids below it that the phone knows: a township's
+    /// staff report on any enterprise in the township.
+    pub fn enterprises_under(&self, grid: i32) -> Vec<&EnterpriseSummary> {
+        let tree = crate::domain::grid_tree::GridTree::new(
+            (self.grids.iter()).map(|g| (g.id, g.parent_id, g.kind)),
+        );
+        let below = tree.subtree(grid);
+        (self.enterprises.iter())
+            .filter(|e| below.contains(&e.grid_id))
+            .collect()
+    }
+
     /// The names of `people` among the members of `grid` (those the phone knows), in order.
     pub fn names_of(&self, grid_id: i32, people: &[i32]) -> Vec<&str> {
         let members = self.members_of(grid_id);

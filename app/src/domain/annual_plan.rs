@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::draft::{Draft, FieldError, KIND_ANNUAL_PLAN};
 use time::Date;
 
-use super::cadence::{Period, Rule, Status, Subject, Waiver, judge};
+use super::cadence::{Rule, Status, Subject, Waiver, judge_year};
 use super::grid::GridId;
 use super::text::{TextError, required};
 
@@ -138,9 +138,8 @@ impl Draft for AnnualPlanDraft {
 }
 
 /// The plan duty of enterprise `grid` for `year`, judged on `today` by the cadence engine's
-/// [`judge`] under `rule` (the policy's [`super::cadence::ObligationKind::AnnualPlan`] rule)
-/// with the `waivers`, for a plan first received on `submitted_on` (a year not begun is
-/// 未到期). The plan counts for the year it is for, even when filed the December before.
+/// [`judge_year`] under `rule` (the policy's [`super::cadence::ObligationKind::AnnualPlan`]
+/// rule) with the `waivers`, for a plan first received on `submitted_on`.
 pub fn plan_status(
     rule: &Rule,
     grid: GridId,
@@ -149,9 +148,14 @@ pub fn plan_status(
     waivers: &[Waiver],
     today: Date,
 ) -> Status {
-    let filed: Vec<(Date, u32)> = submitted_on.map(|day| (day, 1)).into_iter().collect();
-    let period = Period::Year(year);
-    judge(rule, Subject::Grid(grid), period, &filed, waivers, today).status
+    judge_year(
+        rule,
+        Subject::Grid(grid),
+        year,
+        submitted_on,
+        waivers,
+        today,
+    )
 }
 
 #[cfg(test)]

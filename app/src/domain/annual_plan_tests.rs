@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used)]
 use super::*;
 use crate::domain::cadence::{
-    Fact, FactKind, ObligationKind, Policy, Subject, Subjects, Waiver, evaluate,
+    Fact, FactKind, ObligationKind, Period, Policy, Subject, Subjects, Waiver, evaluate,
 };
 use crate::domain::draft::Draft;
 use crate::domain::grid::GridKind;

@@ -174,8 +174,9 @@ impl GridKind {
 }
 
 impl Role {
-    /// Whether the role in a grid of `kind` oversees the grids below it; a member sees only
-    /// their own grid's enterprises and their own records ([`Ability::SeeBelow`]).
+    /// Whether the role in a grid of `kind` oversees the grids below it; a member (but a
+    /// level-2 unit's statistics staff) sees only their own grid's enterprises and their own
+    /// records ([`Ability::SeeBelow`]).
     pub fn sees_below(self, kind: GridKind) -> bool {
         permits(kind, self, Ability::SeeBelow)
     }

@@ -96,7 +96,8 @@ impl GridTree {
         self.reviewed_by(roles).contains(&grid)
     }
 
-    fn children_of(&self, grid: GridId) -> impl Iterator<Item = GridId> + '_ {
+    /// The grids directly under `grid`.
+    pub fn children_of(&self, grid: GridId) -> impl Iterator<Item = GridId> + '_ {
         self.children.get(&grid).into_iter().flatten().copied()
     }
 

@@ -87,10 +87,14 @@ impl Ability {
 ///   (001 §四(二)1), as the bureau may for every unit.
 /// - The statistics bureau files the city's (county's) fixed-date progress reports (004 §七:
 ///   市及县（市、区）统计局……报送试点工作推进情况总结).
+/// - The statistics bureau records the city's own trainings and activities for the units'
+///   statistics staff (000 §三(二): 对乡镇统计人员进行统计法律法规和业务培训).
 /// - Every grid below the city records its own work (003 §三(三)1: 各级网格每季度组织活动;
 ///   001 §三(三)3: 业务培训及联审辅导): a township's or department's leader, 分管领导 and
 ///   经发办 staff record the unit's trainings and activities for the grids below, and its
-///   staff report major events to the city (001 §三(三)3); its deputies record in their work
+///   staff report major events to the city (001 §三(三)3), on any enterprise of the unit: the
+///   经发办 is the unit's statistics office, so its staff see the grids below like its leaders
+///   (a member of any other grid sees only their own); its deputies record in their work
 ///   areas. The 经发办 staff report the statistics work, problems and difficulties to the
 ///   分管领导 (001 §三(三)3: 及时向分管领导汇报), in a 情况汇报 of the township itself, which no
 ///   cadence binds.
@@ -101,9 +105,9 @@ pub fn permits(kind: GridKind, role: Role, ability: Ability) -> bool {
     let leads = matches!(role, Role::Leader | Role::DeputyLeader);
     let enterprise = kind == GridKind::Enterprise;
     match ability {
-        Ability::SeeBelow => role != Role::Member,
+        Ability::SeeBelow => role != Role::Member || kind.is_level_two(),
         Ability::Record => match kind {
-            GridKind::City => false,
+            GridKind::City => role == Role::Instructor,
             k if k.is_level_two() => role != Role::DeputyLeader,
             _ => true,
         },

@@ -13,6 +13,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 24] = [
         Instructor,
         &[
             SeeBelow,
+            Record,
             ReportProgress,
             Review,
             KeepRoster,
@@ -48,7 +49,11 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 24] = [
             PlanTraining,
         ],
     ),
-    (Township, Member, &[Record, Report, Meet, ReportProgress]),
+    (
+        Township,
+        Member,
+        &[SeeBelow, Record, Report, Meet, ReportProgress],
+    ),
     (
         Department,
         Leader,
@@ -74,7 +79,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 24] = [
             PlanTraining,
         ],
     ),
-    (Department, Member, &[Record, ReportProgress]),
+    (Department, Member, &[SeeBelow, Record, ReportProgress]),
     (
         DevelopmentZone,
         Leader,
@@ -105,7 +110,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 24] = [
     (
         DevelopmentZone,
         Member,
-        &[Record, Report, Meet, ReportProgress],
+        &[SeeBelow, Record, Report, Meet, ReportProgress],
     ),
     (WorkArea, Leader, &[SeeBelow, Record, Report]),
     (WorkArea, DeputyLeader, &[SeeBelow, Record, Report]),

@@ -54,6 +54,8 @@ pub enum PlanError {
     TooManySessions { topic: TrainingTopic, max: u32 },
     #[error("{}：时间安排不能超过{max}字", .topic.label())]
     NoteTooLong { topic: TrainingTopic, max: usize },
+    #[error("培训计划至少要安排一次培训")]
+    NothingPlanned,
 }
 
 impl TrainingPlanDraft {
@@ -99,6 +101,9 @@ impl TrainingPlanDraft {
             }
             line.sessions = entered.sessions;
             line.note = note;
+        }
+        if lines.iter().all(|l| l.sessions == 0) {
+            problems.push(PlanError::NothingPlanned);
         }
         if problems.is_empty() {
             Ok(lines)

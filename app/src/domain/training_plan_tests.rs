@@ -67,13 +67,29 @@ fn every_problem_of_a_plan_is_named_at_once() {
 fn next_years_plan_may_be_drawn_up_but_not_one_two_years_out() {
     let plan = |year| TrainingPlanDraft {
         year,
-        lines: Vec::new(),
+        lines: vec![line(Practice, 1, "")],
     };
     assert!(plan(2027).validate(2026).is_ok());
     assert!(plan(2025).validate(2026).is_ok());
     assert_eq!(
         plan(2028).validate(2026).unwrap_err(),
         vec![PlanError::YearOutOfRange]
+    );
+}
+
+#[test]
+fn a_plan_that_plans_no_session_is_refused() {
+    let draft = TrainingPlanDraft {
+        year: 2026,
+        lines: vec![line(Practice, 0, "待定"), line(Law, 0, "")],
+    };
+    assert_eq!(
+        draft.validate(2026).unwrap_err(),
+        vec![PlanError::NothingPlanned]
+    );
+    assert_eq!(
+        PlanError::NothingPlanned.to_string(),
+        "培训计划至少要安排一次培训"
     );
 }
 

@@ -50,6 +50,10 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
     list.reminders.extend(meetings.await?);
     let progress = crate::kinds::progress_reports::ssr::reminders(db, &viewer, &policy, today);
     list.reminders.extend(progress.await?);
+    let training_plan = crate::training_plan::ssr::reminders(db, &viewer, &policy, today);
+    list.reminders.extend(training_plan.await?);
+    let units = crate::township::units::reminders(db, &viewer, &policy, today);
+    list.reminders.extend(units.await?);
     list.attended = attended_in(db, viewer.person_id(), today.year()).await?;
     let led: Vec<i32> = viewer.led_grids().into_iter().collect();
     let this_month = Month::of(today);

@@ -72,3 +72,8 @@ pub fn escalated_reminder(title: &str) -> String {
 pub fn reminder_note(occurred_on: &str) -> String {
     format!("发生于 {occurred_on}，请在“乡镇走访情况”中查阅")
 }
+
+/// An enterprise of a grid below the one reporting, e.g. "东湖电机厂（东湖工业一网格）".
+pub fn enterprise_in(enterprise: &str, grid: &str) -> String {
+    format!("{enterprise}（{grid}）")
+}

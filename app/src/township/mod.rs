@@ -10,5 +10,5 @@ mod history;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 #[cfg(feature = "ssr")]
-mod units;
+pub(crate) mod units;
 pub mod words;

@@ -7,6 +7,15 @@ pub const VISITED: &str = "已走访企业";
 pub const VISITS: &str = "走访次数";
 pub const ACTIVITIES: &str = "本季度网格活动";
 pub const UNIT_ACTIVITIES: &str = "乡镇（部门）、工作管理片本季度组织的活动";
+
+/// A unit's activity of a quarter not yet held, e.g. "东湖镇 2026年第四季度活动未开展".
+pub fn unit_activity_reminder(unit: &str, quarter: &str) -> String {
+    format!("{unit} {quarter}活动未开展")
+}
+
+pub fn unit_activity_by(deadline: &str) -> String {
+    format!("{deadline} 前组织并记录为按时")
+}
 pub const UNIT: &str = "单位";
 pub const NEEDS_FOLLOW_UP: &str = " · 需要跟进";
 /// A grid with no plan of the year, before its status badge.

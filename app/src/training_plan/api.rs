@@ -1,4 +1,5 @@
 //! The training plan as the township view shows it, and its server functions.
+use crate::domain::cadence::Status;
 use crate::domain::training_plan::{SubjectProgress, TrainingPlanDraft};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -10,8 +11,10 @@ pub struct TrainingPlan {
     pub grid_id: i32,
     pub unit: String,
     pub year: i32,
-    /// Whether a plan was drawn up for the year.
-    pub drawn_up: bool,
+    /// The day the year's plan was first drawn up, `YYYY-MM-DD`; `None` before.
+    pub drawn_up_on: Option<String>,
+    /// The plan duty's verdict and deadline (`YYYY-MM-DD`), where the policy asks for a plan.
+    pub duty: Option<(Status, String)>,
     /// Each subject planned against the 业务培训 held.
     pub subjects: Vec<SubjectProgress>,
     /// 联审辅导 sessions held that year.

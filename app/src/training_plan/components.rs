@@ -95,7 +95,14 @@ fn PlanView(
     view! {
         <section class="training-plan">
             <h2>{words::title(&plan.unit, year)}</h2>
-            {if plan.drawn_up {
+            <p class="plan-duty">
+                {plan.drawn_up_on.as_deref().map(words::drawn_up_on)}
+                {plan.duty.map(|(status, due)| view! {
+                    " " <span class=format!("status {}", status.code())>{status.label()}</span>
+                    " " <span class="muted">{words::deadline(&due)}</span>
+                })}
+            </p>
+            {if plan.drawn_up_on.is_some() {
                 let class = if behind { "status overdue" } else { "muted" };
                 view! { <p class=class>{summary}</p> }.into_any()
             } else {

@@ -12,6 +12,8 @@ pub struct Model {
     pub topic: String,
     pub sessions: i32,
     pub note: String,
+    /// When the year's plan was first saved (kept through later saves).
+    pub drawn_up_at_ms: i64,
     pub saved_at_ms: i64,
     pub saved_by: i32,
 }

@@ -1,14 +1,20 @@
 //! The plan read and saved in the database: whoever oversees a unit reads it with the trainings
-//! held in the unit and below; its leader and 分管领导, or the city bureau, save it; each save
-//! goes into the audit log.
+//! held in the unit and below and, where the policy asks for a plan, its verdict; its leader
+//! and 分管领导, or the city bureau, save it; each save goes into the audit log. Those who draw
+//! it up are reminded while it is due soon or overdue.
 use super::api::TrainingPlan;
 use super::entity as plan_line;
+use super::words;
 use crate::admin::ssr::audit::{self, Actor};
 use crate::auth::ssr::Viewer;
+use crate::cadence::ssr::waivers;
 use crate::db::training;
+use crate::domain::cadence::{ObligationKind, Period, Policy, Status, Subject, judge_year};
+use crate::domain::period::{format_date, shanghai_date};
 use crate::domain::permission::Ability;
 use crate::domain::training::{TrainingSession, TrainingTopic};
 use crate::domain::training_plan::{PlanLine, TrainingPlanDraft, progress};
+use crate::duties::api::Reminder;
 use crate::error::AppError;
 use sea_orm::{
     ActiveValue::{NotSet, Set},
@@ -16,6 +22,8 @@ use sea_orm::{
     QuerySelect,
 };
 use time::{Date, Month};
+
+const KIND: ObligationKind = ObligationKind::TrainingPlan;
 
 /// Unit `grid`'s plan for `year`, for a viewer who oversees it; `None` when it is no level-2
 /// unit.
@@ -32,16 +40,86 @@ pub async fn plan(
         return Ok(None);
     };
     let lines = stored(db, grid, year).await?;
+    let drawn_up_on = drawn_up_on(db, grid, year).await?;
     let (held, joint_reviews) = held_in(db, viewer, grid, year).await?;
+    let (policy, _) = crate::cadence::ssr::policy(db).await?;
+    let duty = match policy.rule(&KIND) {
+        Some(rule) => {
+            let waived = waivers(db, &KIND, &[Period::Year(year)]).await?;
+            let today = viewer.today()?;
+            let status = judge_year(rule, Subject::Grid(grid), year, drawn_up_on, &waived, today);
+            let due = rule.deadline(rule.due_date(&Period::Year(year)));
+            Some((status, format_date(due)))
+        }
+        None => None,
+    };
     Ok(Some(TrainingPlan {
         grid_id: grid,
         unit,
         year,
-        drawn_up: !lines.is_empty(),
+        drawn_up_on: drawn_up_on.map(format_date),
+        duty,
         subjects: progress(&lines, &held),
         joint_reviews,
         may_edit: viewer.permits_over(Ability::PlanTraining, grid),
     }))
+}
+
+/// The day in Beijing `grid`'s plan for `year` was first saved, if it was.
+async fn drawn_up_on(
+    db: &impl ConnectionTrait,
+    grid: i32,
+    year: i32,
+) -> Result<Option<Date>, AppError> {
+    let first: Option<i64> = plan_line::Entity::find()
+        .select_only()
+        .column_as(plan_line::Column::DrawnUpAtMs.min(), "first")
+        .filter(plan_line::Column::GridId.eq(grid))
+        .filter(plan_line::Column::Year.eq(year))
+        .into_tuple::<Option<i64>>()
+        .one(db)
+        .await?
+        .flatten();
+    Ok(first.and_then(shanghai_date))
+}
+
+/// The reminders of the units whose plan the viewer draws up as their leader or 分管领导: this
+/// year's plan, not yet drawn up when it is due soon or overdue.
+pub async fn reminders(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    policy: &Policy,
+    today: Date,
+) -> Result<Vec<Reminder>, AppError> {
+    let Some(rule) = policy.rule(&KIND) else {
+        return Ok(Vec::new());
+    };
+    let year = today.year();
+    let period = Period::Year(year);
+    let units: Vec<(i32, String)> = (viewer.profile.roles.iter())
+        .filter(|r| r.kind.is_level_two())
+        .filter(|r| viewer.permits_over(Ability::PlanTraining, r.grid_id))
+        .map(|r| (r.grid_id, r.grid_name.clone()))
+        .collect();
+    if units.is_empty() {
+        return Ok(Vec::new());
+    }
+    let waived = waivers(db, &KIND, &[period]).await?;
+    let due = format_date(rule.deadline(rule.due_date(&period)));
+    let mut out = Vec::new();
+    for (grid, unit) in units {
+        let done = drawn_up_on(db, grid, year).await?;
+        let status = judge_year(rule, Subject::Grid(grid), year, done, &waived, today);
+        if matches!(status, Status::DueSoon | Status::Overdue) {
+            out.push(Reminder {
+                title: words::reminder(&unit, year),
+                note: words::on_time_by(&due),
+                status,
+                report: None,
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// Saves unit `grid`'s plan, replacing the year's lines.
@@ -62,6 +140,12 @@ pub async fn save(
     let year = draft.year;
     let tx = crate::db::begin_write(db).await?;
     let before = stored(&tx, grid, year).await?;
+    let drawn_up_at_ms = (plan_line::Entity::find())
+        .filter(plan_line::Column::GridId.eq(grid))
+        .filter(plan_line::Column::Year.eq(year))
+        .one(&tx)
+        .await?
+        .map(|row| row.drawn_up_at_ms);
     plan_line::Entity::delete_many()
         .filter(plan_line::Column::GridId.eq(grid))
         .filter(plan_line::Column::Year.eq(year))
@@ -75,6 +159,7 @@ pub async fn save(
         topic: Set(l.topic.code().to_owned()),
         sessions: Set(i32::try_from(l.sessions).unwrap_or(i32::MAX)),
         note: Set(l.note.clone()),
+        drawn_up_at_ms: Set(drawn_up_at_ms.unwrap_or(by.at_ms)),
         saved_at_ms: Set(by.at_ms),
         saved_by: Set(by.person_id),
     }))

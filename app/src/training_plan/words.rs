@@ -14,6 +14,25 @@ pub fn title(unit: &str, year: i32) -> String {
     format!("{unit} {year}年培训计划")
 }
 
+/// A plan still to draw up, as a reminder, e.g. "东湖镇 2026年培训计划未制定".
+pub fn reminder(unit: &str, year: i32) -> String {
+    format!("{unit} {year}年培训计划未制定")
+}
+
+pub fn on_time_by(deadline: &str) -> String {
+    format!("{deadline} 前制定为按时")
+}
+
+/// When the plan was drawn up, e.g. "2026-04-12 制定".
+pub fn drawn_up_on(day: &str) -> String {
+    format!("{day} 制定")
+}
+
+/// The deadline the policy sets, a local setting the administrator may change in 报送节奏.
+pub fn deadline(day: &str) -> String {
+    format!("报送节奏要求 {day} 前制定")
+}
+
 /// What the plan asks and what was held, e.g. "计划 6 次，已举办 4 次，尚差 2 次".
 pub fn summary(planned: u32, held: u32, behind: u32) -> String {
     match behind {

@@ -459,6 +459,7 @@ async fn township_training(
             topic: Set(topic.to_owned()),
             sessions: Set(sessions),
             note: Set(note.to_owned()),
+            drawn_up_at_ms: Set(at_ms(drawn_up)),
             saved_at_ms: Set(at_ms(drawn_up)),
             saved_by: Set(city.person("陈晓岚")?),
             ..Default::default()

@@ -115,6 +115,8 @@ pub fn allowed(cap: Cap, roles: Option<&[(i64, Role)]>, subject: &Grid, tree: &T
         return cap == Cap::Public;
     };
     let leads = |r: Role| matches!(r, Role::Leader | Role::DeputyLeader);
+    // Members see only their own grid, but a level-2 unit's: its 经发办 statistics staff.
+    let oversees = |g: &Grid, r: Role| r != Role::Member || g.kind.is_level_two();
     let holds =
         |test: &dyn Fn(&Grid, Role) -> bool| roles.iter().any(|(g, r)| test(tree.get(*g), *r));
     let above = |g: &Grid| tree.at_or_above(g.id, subject.id);
@@ -123,13 +125,13 @@ pub fn allowed(cap: Cap, roles: Option<&[(i64, Role)]>, subject: &Grid, tree: &T
     match cap {
         Cap::Public | Cap::SignedIn => true,
         Cap::Administer => bureau,
-        Cap::Office => bureau || holds(&|_, r| r != Role::Member),
-        Cap::See => bureau || holds(&|g, r| g.id == subject.id || (r != Role::Member && above(g))),
-        Cap::Oversee => bureau || holds(&|g, r| r != Role::Member && above(g)),
+        Cap::Office => bureau || holds(&|g, r| oversees(g, r)),
+        Cap::See => bureau || holds(&|g, r| g.id == subject.id || (oversees(g, r) && above(g))),
+        Cap::Oversee => bureau || holds(&|g, r| oversees(g, r) && above(g)),
         Cap::Record => holds(&|g, r| {
             g.id == subject.id
                 && match g.kind {
-                    GridKind::City => false,
+                    GridKind::City => r == Role::Instructor,
                     k if k.is_level_two() => r != Role::DeputyLeader,
                     _ => true,
                 }

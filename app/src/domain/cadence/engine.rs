@@ -80,6 +80,21 @@ pub fn judge(
     }
 }
 
+/// `subject`'s once-a-year duty of `rule` (a plan) for `year`, done on `done_on` if at all,
+/// judged on `today`: a plan drawn up the December before counts for the year it is for, and
+/// a year not begun is 未到期.
+pub fn judge_year(
+    rule: &Rule,
+    subject: Subject,
+    year: i32,
+    done_on: Option<Date>,
+    waivers: &[Waiver],
+    today: Date,
+) -> Status {
+    let done: Vec<(Date, u32)> = done_on.map(|day| (day, 1)).into_iter().collect();
+    judge(rule, subject, Period::Year(year), &done, waivers, today).status
+}
+
 /// The (subject, period) pairs a rule creates in the range, sorted.
 fn owed(
     rule: &Rule,

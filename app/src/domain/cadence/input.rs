@@ -31,6 +31,8 @@ pub enum FactKind {
     Visit,
     /// An annual work plan filed (subject: the enterprise grid).
     AnnualPlan,
+    /// A unit's training plan drawn up (subject: the township, department or zone).
+    TrainingPlan,
     /// Training attended; `amount` is hours (subject: the person).
     Training,
     /// The township's monthly analysis meeting held (subject: the township grid).
@@ -137,9 +139,9 @@ impl Subjects {
     /// The subjects a kind of obligation binds, sorted and without repeats:
     /// work-area and enterprise grids report monthly to the township; enterprise
     /// grids hold activities and file the annual plan; members study; every
-    /// enterprise is visited; townships meet monthly; fixed-date reports bind
-    /// grids of their kind. Major events bind whoever they occurred to, so
-    /// none here.
+    /// enterprise is visited; townships meet monthly; level-2 units plan their
+    /// trainings; fixed-date reports bind grids of their kind. Major events bind
+    /// whoever they occurred to, so none here.
     pub fn bound_by(&self, kind: &ObligationKind) -> Vec<Subject> {
         let grids = |wanted: &[GridKind]| -> Vec<Subject> {
             self.grids
@@ -160,6 +162,7 @@ impl Subjects {
                 GridKind::WorkArea,
             ]),
             ObligationKind::TownshipAnalysisMeeting => grids(&GridKind::MEETING),
+            ObligationKind::TrainingPlan => grids(&GridKind::LEVEL_TWO),
             ObligationKind::FixedDate { grid_kind, .. } => grids(&[*grid_kind]),
             ObligationKind::EnterpriseVisits { .. } => self
                 .enterprises

@@ -30,6 +30,9 @@ pub enum ObligationKind {
     },
     /// The enterprise grid leader's annual work plan (001 §三(二), §四(一)).
     AnnualPlan,
+    /// Each township's, department's and development zone's training plan for the year, drawn
+    /// up in the April stage (001 §四(二)1: 制定培训计划).
+    TrainingPlan,
     /// Continuing education hours per grid member per year.
     ContinuingEducation {
         /// Hours required per year.
@@ -106,6 +109,7 @@ impl ObligationKind {
             Self::UnitActivity => "unit_activity",
             Self::EnterpriseVisits { .. } => "enterprise_visits",
             Self::AnnualPlan => "annual_plan",
+            Self::TrainingPlan => "training_plan",
             Self::ContinuingEducation { .. } => "continuing_education",
             Self::TownshipAnalysisMeeting => "township_analysis_meeting",
             Self::MajorEvent { .. } => "major_event",
@@ -121,6 +125,7 @@ impl ObligationKind {
             Self::UnitActivity => "乡镇（部门）、工作管理片季度活动",
             Self::EnterpriseVisits { .. } => "企业走访",
             Self::AnnualPlan => "年度工作计划",
+            Self::TrainingPlan => "年度培训计划",
             Self::ContinuingEducation { .. } => "统计继续教育",
             Self::TownshipAnalysisMeeting => "乡镇月度分析例会",
             Self::MajorEvent { .. } => "重大事项报告",
@@ -135,7 +140,9 @@ impl ObligationKind {
             Self::QuarterlyActivity | Self::UnitActivity | Self::EnterpriseVisits { .. } => {
                 Cadence::Quarterly
             }
-            Self::AnnualPlan | Self::ContinuingEducation { .. } => Cadence::Yearly,
+            Self::AnnualPlan | Self::TrainingPlan | Self::ContinuingEducation { .. } => {
+                Cadence::Yearly
+            }
             Self::MajorEvent { .. } => Cadence::PerEvent,
             Self::FixedDate { .. } => Cadence::FixedDates,
         }
@@ -174,6 +181,7 @@ impl ObligationKind {
             | (Self::QuarterlyActivity | Self::UnitActivity, FactKind::Activity)
             | (Self::EnterpriseVisits { .. }, FactKind::Visit)
             | (Self::AnnualPlan, FactKind::AnnualPlan)
+            | (Self::TrainingPlan, FactKind::TrainingPlan)
             | (Self::ContinuingEducation { .. }, FactKind::Training)
             | (Self::TownshipAnalysisMeeting, FactKind::AnalysisMeeting)
             | (Self::MajorEvent { .. }, FactKind::MajorEventReported) => true,

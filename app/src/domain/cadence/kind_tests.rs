@@ -38,6 +38,11 @@ fn kinds_have_codes_labels_and_cadences() {
         ),
         (ObligationKind::AnnualPlan, "年度工作计划", Cadence::Yearly),
         (
+            ObligationKind::TrainingPlan,
+            "年度培训计划",
+            Cadence::Yearly,
+        ),
+        (
             ObligationKind::ContinuingEducation { hours_per_year: 24 },
             "统计继续教育",
             Cadence::Yearly,
@@ -164,6 +169,7 @@ fn facts_fulfil_only_their_own_duty() {
         (O::QuarterlyActivity, F::Activity),
         (O::EnterpriseVisits { per_quarter: 1 }, F::Visit),
         (O::AnnualPlan, F::AnnualPlan),
+        (O::TrainingPlan, F::TrainingPlan),
         (O::ContinuingEducation { hours_per_year: 8 }, F::Training),
         (O::TownshipAnalysisMeeting, F::AnalysisMeeting),
         (

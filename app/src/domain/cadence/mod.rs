@@ -17,7 +17,7 @@ mod preset;
 mod rule;
 mod status;
 
-pub use engine::{evaluate, judge};
+pub use engine::{evaluate, judge, judge_year};
 pub use error::CadenceError;
 pub use input::{Fact, FactKind, Subject, Subjects, WAIVER_REASON_MAX_CHARS, Waiver};
 pub use kind::{Cadence, DEFAULT_CITY_READ_HOURS, FIXED_LABEL_MAX_CHARS, ObligationKind};

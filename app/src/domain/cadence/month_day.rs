@@ -22,6 +22,9 @@ impl MonthDay {
     /// 31 March, the end of the preparation stage (001 §四(一)).
     pub const END_OF_MARCH: MonthDay = MonthDay { month: 3, day: 31 };
 
+    /// 30 April, the end of the April stage in which the training plan is drawn up (001 §四(二)).
+    pub const END_OF_APRIL: MonthDay = MonthDay { month: 4, day: 30 };
+
     /// The `day` of month `month` (1–12); 29 February is accepted.
     pub fn new(month: u8, day: u8) -> Result<MonthDay, CadenceError> {
         let m = time::Month::try_from(month).map_err(|_| CadenceError::MalformedMonthDay)?;

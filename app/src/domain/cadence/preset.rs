@@ -17,7 +17,8 @@ impl Policy {
     /// the township hears the level-3 and level-4 leaders each month;
     /// enterprise grids hold activities "定期" (taken as quarterly), are
     /// visited (once a quarter by default) and file an annual plan by the end
-    /// of March; members study; the township meets monthly to analyse the
+    /// of March; each township, department and zone draws up its training plan
+    /// in April; members study; the township meets monthly to analyse the
     /// economy; major events are reported the same day.
     pub fn yuhuan() -> Policy {
         let [report, activity, visits, education] = common_rules();
@@ -25,6 +26,11 @@ impl Policy {
             ObligationKind::AnnualPlan,
             DueRule::FixedMonthDay(MonthDay::END_OF_MARCH),
             31,
+        );
+        let training_plan = Rule::new(
+            ObligationKind::TrainingPlan,
+            DueRule::FixedMonthDay(MonthDay::END_OF_APRIL),
+            30,
         );
         let meeting = Rule::new(
             ObligationKind::TownshipAnalysisMeeting,
@@ -37,7 +43,16 @@ impl Policy {
         let event = Rule::new(event, DueRule::EndOfPeriod, 0);
         Policy {
             name: "玉环市".to_owned(),
-            rules: vec![report, activity, visits, plan, education, meeting, event],
+            rules: vec![
+                report,
+                activity,
+                visits,
+                plan,
+                training_plan,
+                education,
+                meeting,
+                event,
+            ],
         }
     }
 

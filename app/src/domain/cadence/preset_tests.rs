@@ -47,7 +47,7 @@ fn named(pairs: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
 
 #[test]
 fn presets_are_valid_and_round_trip_as_json() {
-    for (policy, count) in [(Policy::yuhuan(), 7), (Policy::yueqing(), 5)] {
+    for (policy, count) in [(Policy::yuhuan(), 8), (Policy::yueqing(), 5)] {
         assert_eq!(policy.validate(), Ok(()), "{}", policy.name);
         assert_eq!(policy.rules.len(), count);
         let json = serde_json::to_string(&policy).unwrap();
@@ -65,6 +65,7 @@ fn presets_are_valid_and_round_trip_as_json() {
             "季度网格活动",
             "企业走访",
             "年度工作计划",
+            "年度培训计划",
             "统计继续教育",
             "乡镇月度分析例会",
             "重大事项报告"
@@ -253,6 +254,66 @@ fn yuhuan_judges_plans_meetings_and_the_dashboard_figures() {
 }
 
 #[test]
+fn yuhuan_asks_each_level_two_unit_for_its_training_plan_by_the_end_of_april() {
+    let subjects = Subjects {
+        grids: vec![
+            (1, GridKind::Township),
+            (2, GridKind::Department),
+            (3, GridKind::DevelopmentZone),
+            (5, GridKind::WorkArea),
+            (10, GridKind::Enterprise),
+        ],
+        ..Subjects::default()
+    };
+    let facts = [
+        fact(
+            FactKind::TrainingPlan,
+            Subject::Grid(1),
+            date!(2026 - 04 - 12),
+        ),
+        fact(
+            FactKind::TrainingPlan,
+            Subject::Grid(2),
+            date!(2026 - 05 - 06),
+        ),
+    ];
+    let on = |today| {
+        let all = evaluate(
+            &Policy::yuhuan(),
+            &subjects,
+            &facts,
+            &[],
+            date!(2026 - 01 - 01),
+            today,
+        );
+        let plans: Vec<(Subject, &'static str)> = all
+            .iter()
+            .filter(|o| o.kind.code() == "training_plan")
+            .map(|o| (o.subject, o.status.code()))
+            .collect();
+        plans
+    };
+    // In mid-April the plan is due soon where none was drawn up; the work area and the
+    // enterprise grid owe none.
+    assert_eq!(
+        on(date!(2026 - 04 - 15)),
+        [
+            (Subject::Grid(1), "on_time"),
+            (Subject::Grid(2), "due_soon"),
+            (Subject::Grid(3), "due_soon")
+        ]
+    );
+    assert_eq!(
+        on(date!(2026 - 06 - 01)),
+        [
+            (Subject::Grid(1), "on_time"),
+            (Subject::Grid(2), "late"),
+            (Subject::Grid(3), "overdue")
+        ]
+    );
+}
+
+#[test]
 fn guangxi_asks_for_its_survey_plan_and_three_progress_summaries() {
     let policy = Policy::guangxi();
     policy.validate().unwrap();
@@ -308,6 +369,7 @@ fn the_catalogue_offers_every_kind_once_and_a_fixed_date_report_to_name() {
             "quarterly_activity",
             "enterprise_visits",
             "annual_plan",
+            "training_plan",
             "continuing_education",
             "township_analysis_meeting",
             "major_event",
@@ -318,7 +380,7 @@ fn the_catalogue_offers_every_kind_once_and_a_fixed_date_report_to_name() {
     // Unnamed and undated, it is refused until the administrator names and dates it.
     let blank = Policy {
         name: "x".into(),
-        rules: vec![catalogue[8].clone()],
+        rules: vec![catalogue[9].clone()],
     };
     assert!(blank.validate().is_err());
 }

@@ -86,16 +86,18 @@ fn set(form: Form, write: fn(&mut MajorEventDraft, String)) -> impl Fn(leptos::e
     move |ev| form.update(|f| write(f, event_target_value(&ev)))
 }
 
-/// The enterprise concerned, if any, among the grid's; and the day.
+/// The enterprise concerned, if any, among the grid's and those of the grids below it (named
+/// with their own grid); and the day.
 fn where_and_when(save: Save, form: Form) -> impl IntoView {
     let client = use_client();
     let enterprises = move || {
         let grid = form.with(|f| f.grid_id);
         client.directory.with(|d| {
-            d.enterprises
-                .iter()
-                .filter(|e| e.grid_id == grid)
-                .map(|e| (e.id, e.name.clone()))
+            (d.enterprises_under(grid).into_iter())
+                .map(|e| match d.grid(e.grid_id).filter(|_| e.grid_id != grid) {
+                    Some(below) => (e.id, words::enterprise_in(&e.name, &below.name)),
+                    None => (e.id, e.name.clone()),
+                })
                 .collect::<Vec<_>>()
         })
     };

@@ -11,7 +11,7 @@ use crate::sync::api::{Problem, RecordEnvelope};
 use crate::sync::kind::{BatchScope, Holders, Incoming, RecordKind, stored_record, stored_row};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter,
+    ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect,
 };
 use std::collections::{BTreeSet, HashMap};
 
@@ -19,10 +19,11 @@ pub struct MajorEvents;
 
 stored_row!(major_event, received_at_ms, ReceivedAtMs);
 
-/// The reporter's grids, and the grid of each enterprise in them.
+/// The reporter's grids, and for each the enterprises in it and the grids below it (a
+/// township's staff report on any enterprise of the township).
 pub struct Scope {
     own: BTreeSet<i32>,
-    firms: HashMap<i32, i32>,
+    firms: HashMap<i32, BTreeSet<i32>>,
 }
 
 impl BatchScope for Scope {
@@ -37,14 +38,31 @@ impl BatchScope for Scope {
             .iter()
             .map(|r| r.grid_id)
             .collect();
-        let firms = enterprise::Entity::find()
-            .filter(enterprise::Column::GridId.is_in(own.iter().copied()))
-            .all(tx)
-            .await
-            .map_err(ServerError::db("reading the reporter's enterprises"))?
-            .into_iter()
-            .map(|e| (e.id, e.grid_id))
+        let below: HashMap<i32, BTreeSet<i32>> = (own.iter())
+            .map(|&g| (g, viewer.grids.tree.subtree(g)))
             .collect();
+        let grids: BTreeSet<i32> = below.values().flatten().copied().collect();
+        let mut firms: HashMap<i32, BTreeSet<i32>> = HashMap::new();
+        // In chunks: a province's grids may outnumber the parameters a statement binds.
+        let grids: Vec<i32> = grids.into_iter().collect();
+        for chunk in grids.chunks(1000) {
+            let found: Vec<(i32, i32)> = enterprise::Entity::find()
+                .select_only()
+                .column(enterprise::Column::Id)
+                .column(enterprise::Column::GridId)
+                .filter(enterprise::Column::GridId.is_in(chunk.to_vec()))
+                .into_tuple()
+                .all(tx)
+                .await
+                .map_err(ServerError::db("reading the reporter's enterprises"))?;
+            for (firm, grid) in found {
+                let reporting = below.iter().filter(|(_, b)| b.contains(&grid));
+                firms
+                    .entry(firm)
+                    .or_default()
+                    .extend(reporting.map(|(g, _)| *g));
+            }
+        }
         Ok(Scope { own, firms })
     }
 }
@@ -74,12 +92,15 @@ impl RecordKind for MajorEvents {
             )]);
         }
         if let Some(firm) = valid.enterprise_id
-            && scope.firms.get(&firm) != Some(&valid.grid_id)
+            && !scope
+                .firms
+                .get(&firm)
+                .is_some_and(|grids| grids.contains(&valid.grid_id))
         {
             return Err(vec![Problem::new(
                 "enterprise_not_in_grid",
                 Some("enterprise_id"),
-                "所选企业不在该网格内，请同步后重新选择",
+                "所选企业不在该网格及其下级网格内，请同步后重新选择",
             )]);
         }
         Ok(valid)
