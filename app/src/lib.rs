@@ -39,6 +39,7 @@ pub mod township;
 pub mod training_plan;
 pub mod trainings;
 pub mod visits;
+pub mod waivers;
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};

@@ -41,6 +41,25 @@ fn training(app: &TestApp, grid: i64, topic: &str, session: &str, attendees: &[i
     })
 }
 
+/// An activity held today at `grid`, with one participant.
+fn activity(app: &TestApp, grid: i64, participant: i64, summary: &str) -> Value {
+    json!({
+        "id": new_id(),
+        "kind": "activity",
+        "version": 1,
+        "device_time_ms": 1_763_000_000_000i64,
+        "payload": {
+            "grid_id": grid,
+            "activity_type": "study",
+            "activity_date": app.today(),
+            "place": "东湖统计之家",
+            "participants": [participant],
+            "summary": summary,
+            "spend_yuan": ""
+        }
+    })
+}
+
 fn outcome(answer: &Value) -> (&str, &str) {
     let result = &answer["results"][0];
     (
@@ -141,21 +160,7 @@ db_test!(a_work_area_records_its_own_activity_for_its_grids, |app| {
     let pulled = app.pull(&leader).await;
     let north = grid_id(&pulled, "东湖北片");
     let li_na = person(&pulled, north, "李娜").expect("李娜 is in a grid of 东湖北片");
-    let activity = json!({
-        "id": new_id(),
-        "kind": "activity",
-        "version": 1,
-        "device_time_ms": 1_763_000_000_000i64,
-        "payload": {
-            "grid_id": north,
-            "activity_type": "study",
-            "activity_date": app.today(),
-            "place": "东湖统计之家",
-            "participants": [li_na],
-            "summary": "北片各网格交流季度报表填报",
-            "spend_yuan": ""
-        }
-    });
+    let activity = activity(app, north, li_na, "北片各网格交流季度报表填报");
     let (status, answer) = app.push(&leader, json!([activity])).await;
     assert_eq!(status, 200);
     assert_eq!(outcome(&answer), ("accepted", ""), "{answer}");
@@ -169,7 +174,7 @@ db_test!(
         let this = "东湖北片 2026年第4季度活动未开展";
         let last = "东湖北片 2026年第3季度活动未开展";
         // Yuhuan asks it of the enterprise grids only.
-        assert!(reminded(&reminders(app, &leader).await, this).is_none());
+        assert!(reminded(&app.reminders(&leader).await, this).is_none());
 
         let admin = app.login(CITY_ADMIN).await;
         let (_, settings) = app.admin_call(&admin, "cadence", json!({})).await;
@@ -180,36 +185,22 @@ db_test!(
             .await;
         assert_eq!(status, 200, "{saved}");
 
-        let now = reminders(app, &leader).await;
+        let now = app.reminders(&leader).await;
         let due = reminded(&now, this).expect("this quarter's activity");
         assert_eq!(due["status"]["status"], "due_soon");
         assert_eq!(due["note"], "2026-12-31 前组织并记录为按时");
         assert_eq!(reminded(&now, last).expect("last quarter's")["status"]["status"], "overdue");
         // An enterprise grid's leader owes the grid's own activity, not the work area's.
         let grid_leader = app.login(GRID_LEADER).await;
-        assert!(reminded(&reminders(app, &grid_leader).await, this).is_none());
+        assert!(reminded(&app.reminders(&grid_leader).await, this).is_none());
 
         let pulled = app.pull(&leader).await;
         let north = grid_id(&pulled, "东湖北片");
         let li_na = person(&pulled, north, "李娜").unwrap();
-        let activity = json!({
-            "id": new_id(),
-            "kind": "activity",
-            "version": 1,
-            "device_time_ms": 1_763_000_000_000i64,
-            "payload": {
-                "grid_id": north,
-                "activity_type": "exchange",
-                "activity_date": app.today(),
-                "place": "东湖统计之家",
-                "participants": [li_na],
-                "summary": "北片年报布置会",
-                "spend_yuan": ""
-            }
-        });
+        let activity = activity(app, north, li_na, "北片年报布置会");
         let (_, answer) = app.push(&leader, json!([activity])).await;
         assert_eq!(outcome(&answer), ("accepted", ""), "{answer}");
-        let after = reminders(app, &leader).await;
+        let after = app.reminders(&leader).await;
         assert!(reminded(&after, this).is_none(), "{after:?}");
         assert!(reminded(&after, last).is_some());
     }
@@ -390,13 +381,6 @@ db_test!(
     }
 );
 
-/// The reminders on the person's home page.
-async fn reminders(app: &TestApp, who: &reqwest::Client) -> Vec<Value> {
-    let response = who.get(app.url("/api/v1/duties")).send().await.unwrap();
-    let list: Value = response.json().await.unwrap();
-    list["reminders"].as_array().unwrap().clone()
-}
-
 fn reminded(reminders: &[Value], title: &str) -> Option<Value> {
     reminders.iter().find(|r| r["title"] == title).cloned()
 }
@@ -413,12 +397,12 @@ db_test!(
         let title = "东湖镇 2026年培训计划未制定";
         let instructor = app.login("13800000011").await;
         for who in [&leader, &instructor] {
-            let reminder = reminded(&reminders(app, who).await, title).expect("reminded");
+            let reminder = reminded(&app.reminders(who).await, title).expect("reminded");
             assert_eq!(reminder["note"], "2026-04-30 前制定为按时");
             assert_eq!(reminder["status"]["status"], "due_soon");
         }
         let grid_leader = app.login(GRID_LEADER).await;
-        assert!(reminded(&reminders(app, &grid_leader).await, title).is_none());
+        assert!(reminded(&app.reminders(&grid_leader).await, title).is_none());
 
         // A plan of no session at all does not meet the duty.
         let nothing = json!({"year": 2026, "lines": [plan_line("practice", 0, "待定")]});
@@ -439,7 +423,7 @@ db_test!(
         assert_eq!(status, 200, "{saved}");
         assert_eq!(saved["duty"][0]["status"], "on_time");
         assert_eq!(saved["drawn_up_on"], "2026-04-20");
-        assert!(reminded(&reminders(app, &instructor).await, title).is_none());
+        assert!(reminded(&app.reminders(&instructor).await, title).is_none());
     }
 );
 
@@ -449,7 +433,7 @@ db_test!(
     |app| {
         let leader = app.login(XILING_LEADER).await;
         let xiling = grid_id(&app.pull(&leader).await, "西岭街道");
-        let reminder = reminded(&reminders(app, &leader).await, "西岭街道 2026年培训计划未制定");
+        let reminder = reminded(&app.reminders(&leader).await, "西岭街道 2026年培训计划未制定");
         assert_eq!(reminder.expect("reminded")["status"]["status"], "overdue");
         let draft = json!({"year": 2026, "lines": [plan_line("system", 2, "")]});
         let save = json!({"grid_id": xiling, "plan": draft});
@@ -486,15 +470,7 @@ db_test!(
         let own = row(&shown, "东湖镇（经发办统计人员汇报）");
         assert_eq!(own["report"]["author"], "刘芳", "{own}");
         assert!(own["duty"].is_null());
-        let duties: Value = instructor
-            .get(app.url("/api/v1/duties"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        let titles = duties["reminders"].to_string();
+        let titles = json!(app.reminders(&instructor).await).to_string();
         assert!(titles.contains("东湖镇：1 份情况汇报待审核"), "{titles}");
         let (status, _) = review(app, &instructor, &id, 1, "return", "请补充困难和问题").await;
         assert_eq!(status, 200);

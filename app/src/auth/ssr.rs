@@ -208,6 +208,15 @@ impl Viewer {
         self.grids.tree.reviews(&self.assignments(), grid)
     }
 
+    /// Whether the person may excuse `grid`'s duties: they review the unit above it (a
+    /// township its grids and work areas, the city bureau the townships), never their own.
+    pub fn excuses(&self, grid: GridId) -> bool {
+        self.grids
+            .tree
+            .parent(grid)
+            .is_some_and(|p| self.reviews(p))
+    }
+
     /// Whether some role of the person permits `ability` in `grid` or a grid above it.
     pub fn permits_over(&self, ability: Ability, grid: GridId) -> bool {
         (self.profile.roles.iter())

@@ -36,6 +36,8 @@ pub struct UnitActivities {
     pub activities: usize,
     /// The verdict where the policy asks each of them for one a quarter (乐清).
     pub status: Option<crate::domain::cadence::Status>,
+    /// The quarter's activity as the viewer may excuse it.
+    pub excuse: Option<crate::waivers::api::DutyRef>,
 }
 
 /// Whether each enterprise was visited as often as the cadence asks, in one quarter.
@@ -113,12 +115,16 @@ pub struct GridVisits {
     pub activities: usize,
     #[serde(default)]
     pub activity_status: Option<crate::domain::cadence::Status>,
+    /// The quarter's activity as the viewer may excuse it.
+    pub activity_excuse: Option<crate::waivers::api::DutyRef>,
     /// The grid's annual plan for the year of the month, and the plan duty (`None` when the
     /// policy asks for none).
     #[serde(default)]
     pub plan: Option<crate::plans::api::PlanSummary>,
     #[serde(default)]
     pub plan_status: Option<crate::domain::cadence::Status>,
+    /// The year's plan as the viewer may excuse it.
+    pub plan_excuse: Option<crate::waivers::api::DutyRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -9,6 +9,7 @@ use crate::township::api::{
     VisitCoverage, VisitRow, load_grid_visits, load_township_history, load_township_overview,
 };
 use crate::township::words;
+use crate::waivers::components::WaiveDuty;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -25,6 +26,8 @@ pub fn TownshipPage() -> impl IntoView {
         },
         load_township_overview,
     );
+    // After a waiver, the verdicts are read again.
+    let reload = Callback::new(move |()| overview.refetch());
     let go = move |scope: i32, month: String| {
         navigate(
             &format!("/township?scope={scope}&month={month}"),
@@ -37,7 +40,7 @@ pub fn TownshipPage() -> impl IntoView {
             <crate::major_events::components::MajorEventBoard />
             <Suspense fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
                 {move || overview.get().map(|result| match result {
-                    Ok(o) => view! { <Overview overview=o go=go.clone() /> }.into_any(),
+                    Ok(o) => view! { <Overview overview=o go=go.clone() reload /> }.into_any(),
                     Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
                 })}
             </Suspense>
@@ -49,6 +52,7 @@ pub fn TownshipPage() -> impl IntoView {
 fn Overview(
     overview: TownshipOverview,
     go: impl Fn(i32, String) + Clone + Send + Sync + 'static,
+    reload: Callback<()>,
 ) -> impl IntoView {
     let scope = overview.scope_id;
     let month = overview.month.clone();
@@ -60,7 +64,7 @@ fn Overview(
         .unwrap_or_default();
     let meetings = overview.meetings.map(|meetings| {
         let month = month.clone();
-        view! { <MonthMeetingsCard meetings month /> }
+        view! { <MonthMeetingsCard meetings month done=reload /> }
     });
     view! {
         <ScopeMonth scopes=overview.scopes scope month=month.clone() go export="visits" />
@@ -68,7 +72,7 @@ fn Overview(
         <crate::staffing::components::RosterCard scope />
         <crate::training_plan::components::TrainingPlanCard scope year />
         <Coverage coverage />
-        <UnitActivityTable units=overview.units />
+        <UnitActivityTable units=overview.units reload />
         <History scope />
         <h2>{words::visits_of(&month)}</h2>
         <p class="muted">{words::visits_in_all(&month, total)}</p>
@@ -85,11 +89,13 @@ fn Overview(
                         <td>{g.visits}</td>
                         <td>
                             {words::times(g.activities)}
-                            {g.activity_status.clone().map(|s| view! {
-                                " " <span class=format!("status {}", s.code())>{s.label()}</span>
-                            })}
+                            <StatusBadge status=g.activity_status.clone() />
+                            {g.activity_excuse.clone().map(|duty| view! { <WaiveDuty duty done=reload /> })}
                         </td>
-                        <td><PlanCell plan=g.plan.clone() status=g.plan_status.clone() /></td>
+                        <td>
+                            <PlanCell plan=g.plan.clone() status=g.plan_status.clone() />
+                            {g.plan_excuse.clone().map(|duty| view! { <WaiveDuty duty done=reload /> })}
+                        </td>
                     </tr>
                 }).collect_view()}
             </tbody>
@@ -105,25 +111,29 @@ fn Overview(
 /// The activities the townships, departments and work areas organised themselves this quarter,
 /// with the verdict where the policy asks for them (各级网格每季度).
 #[component]
-fn UnitActivityTable(units: Vec<crate::township::api::UnitActivities>) -> impl IntoView {
-    (!units.is_empty()).then(|| view! {
-        <h2>{words::UNIT_ACTIVITIES}</h2>
-        <table class="grid-table units">
-            <thead><tr><th>{words::UNIT}</th><th>{words::ACTIVITIES}</th></tr></thead>
-            <tbody>
-                {units.into_iter().map(|u| view! {
-                    <tr>
-                        <td>{u.grid_name}</td>
-                        <td>
-                            {words::times(u.activities)}
-                            {u.status.map(|s| view! {
-                                " " <span class=format!("status {}", s.code())>{s.label()}</span>
-                            })}
-                        </td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+fn UnitActivityTable(
+    units: Vec<crate::township::api::UnitActivities>,
+    reload: Callback<()>,
+) -> impl IntoView {
+    (!units.is_empty()).then(|| {
+        view! {
+            <h2>{words::UNIT_ACTIVITIES}</h2>
+            <table class="grid-table units">
+                <thead><tr><th>{words::UNIT}</th><th>{words::ACTIVITIES}</th></tr></thead>
+                <tbody>
+                    {units.into_iter().map(|u| view! {
+                        <tr>
+                            <td>{u.grid_name}</td>
+                            <td>
+                                {words::times(u.activities)}
+                                <StatusBadge status=u.status />
+                                {u.excuse.map(|duty| view! { <WaiveDuty duty done=reload /> })}
+                            </td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
     })
 }
 
@@ -185,6 +195,12 @@ fn VisitList(visits: Vec<VisitRow>) -> impl IntoView {
             }).collect_view()}
         </ul>
     }
+}
+
+/// A duty's verdict after its figure, where the policy asks for the duty.
+#[component]
+fn StatusBadge(status: Option<Status>) -> impl IntoView {
+    status.map(|s| view! { " " <span class=format!("status {}", s.code())>{s.label()}</span> })
 }
 
 /// A grid's annual plan in the overview: when it came in, its verdict, and its text on demand.

@@ -13,6 +13,8 @@ use crate::error::{AppError, ServerError};
 use crate::kinds::analysis_meetings::ssr::month_meetings;
 use crate::township::api::{GridVisits, OverviewQuery, ScopeChoice, TownshipOverview, VisitRow};
 use crate::visits::ssr::record;
+use crate::waivers::api::Excusable;
+use crate::waivers::ssr::offer;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::{BTreeSet, HashMap};
@@ -41,7 +43,8 @@ pub async fn overview(
     let held = activity_days(db, &grid_ids, quarter.first_day(), quarter.last_day()).await?;
     let (policy, _) = crate::cadence::ssr::policy(db).await?;
     let activity = ObligationKind::QuarterlyActivity;
-    let waived = waivers(db, &activity, &[Period::Quarter(quarter)]).await?;
+    let quarter_period = Period::Quarter(quarter);
+    let waived = waivers(db, &activity, &[quarter_period]).await?;
     let activity_statuses = policy
         .rule(&activity)
         .map(|rule| activity_duties(rule, &grid_ids, &held, quarter, &waived, today))
@@ -58,6 +61,12 @@ pub async fn overview(
                 .as_ref()
                 .and_then(|p| crate::domain::period::parse_date(&p.submitted_on).ok());
             let (visits, visited) = counts.get(&g.id).copied().unwrap_or_default();
+            let activity_status = (activity_statuses.iter())
+                .find(|(grid, _)| *grid == g.id)
+                .map(|(_, status)| status.clone());
+            let plan_status = plan_rule
+                .map(|rule| plan_status(rule, g.id, year, submitted_on, &plans_waived, today));
+            let (activity_duty, plan_duty) = (Excusable::QuarterlyActivity, Excusable::AnnualPlan);
             GridVisits {
                 grid_id: g.id,
                 grid_name: g.name.clone(),
@@ -68,12 +77,22 @@ pub async fn overview(
                 visited_enterprises: visited,
                 visits,
                 activities: held.iter().filter(|(grid, _)| *grid == g.id).count(),
-                activity_status: activity_statuses
-                    .iter()
-                    .find(|(grid, _)| *grid == g.id)
-                    .map(|(_, status)| status.clone()),
-                plan_status: plan_rule
-                    .map(|rule| plan_status(rule, g.id, year, submitted_on, &plans_waived, today)),
+                activity_excuse: offer(
+                    viewer,
+                    activity_duty,
+                    g.id,
+                    quarter_period,
+                    activity_status.as_ref(),
+                ),
+                activity_status,
+                plan_excuse: offer(
+                    viewer,
+                    plan_duty,
+                    g.id,
+                    Period::Year(year),
+                    plan_status.as_ref(),
+                ),
+                plan_status,
                 plan,
             }
         })
@@ -90,7 +109,16 @@ pub async fn overview(
     let meetings = match viewer.grids.get(scope_id) {
         Some(g) if GridKind::from_code(&g.kind).is_some_and(GridKind::holds_meetings) => {
             let township = (g.id, g.name.as_str());
-            Some(month_meetings(db, &policy, township, month, today).await?)
+            let mut meetings = month_meetings(db, &policy, township, month, today).await?;
+            let duty = Excusable::TownshipAnalysisMeeting;
+            meetings.excuse = offer(
+                viewer,
+                duty,
+                g.id,
+                Period::Month(month),
+                meetings.status.as_ref(),
+            );
+            Some(meetings)
         }
         _ => None,
     };

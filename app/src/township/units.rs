@@ -14,6 +14,8 @@ use crate::domain::permission::Ability;
 use crate::duties::api::Reminder;
 use crate::error::AppError;
 use crate::township::api::UnitActivities;
+use crate::waivers::api::Excusable;
+use crate::waivers::ssr::offer;
 use sea_orm::ConnectionTrait;
 use time::Date;
 
@@ -52,12 +54,23 @@ pub async fn unit_activities(
     };
     Ok(units
         .into_iter()
-        .map(|g| UnitActivities {
-            grid_name: g.name.clone(),
-            activities: held.iter().filter(|(grid, _)| *grid == g.id).count(),
-            status: (statuses.iter())
+        .map(|g| {
+            let status = (statuses.iter())
                 .find(|(grid, _)| *grid == g.id)
-                .map(|(_, s)| s.clone()),
+                .map(|(_, s)| s.clone());
+            let period = Period::Quarter(quarter);
+            UnitActivities {
+                grid_name: g.name.clone(),
+                activities: held.iter().filter(|(grid, _)| *grid == g.id).count(),
+                excuse: offer(
+                    viewer,
+                    Excusable::UnitActivity,
+                    g.id,
+                    period,
+                    status.as_ref(),
+                ),
+                status,
+            }
         })
         .collect())
 }

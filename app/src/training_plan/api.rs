@@ -15,6 +15,8 @@ pub struct TrainingPlan {
     pub drawn_up_on: Option<String>,
     /// The plan duty's verdict and deadline (`YYYY-MM-DD`), where the policy asks for a plan.
     pub duty: Option<(Status, String)>,
+    /// The year's plan as the viewer may excuse it (the city bureau).
+    pub excuse: Option<crate::waivers::api::DutyRef>,
     /// Each subject planned against the 业务培训 held.
     pub subjects: Vec<SubjectProgress>,
     /// 联审辅导 sessions held that year.

@@ -8,6 +8,7 @@ use crate::domain::training_plan::{
 };
 use crate::error::AppError;
 use crate::layout::words as shared;
+use crate::waivers::components::WaiveDuty;
 use leptos::prelude::*;
 
 #[component]
@@ -18,6 +19,11 @@ pub fn TrainingPlanCard(scope: i32, year: i32) -> impl IntoView {
     let latest = RwSignal::new(None::<TrainingPlan>);
     let refusal = RwSignal::new(None::<String>);
     let save = Action::new(move |plan: &TrainingPlanDraft| save_training_plan(scope, plan.clone()));
+    // After a waiver, the plan's verdict is read again.
+    let reload = Callback::new(move |()| {
+        latest.set(None);
+        loaded.refetch();
+    });
     Effect::new(move |_| match save.value().get() {
         Some(Ok(plan)) => {
             latest.set(Some(plan));
@@ -37,7 +43,7 @@ pub fn TrainingPlanCard(scope: i32, year: i32) -> impl IntoView {
                     Err(why) => Some(alert(why).into_any()),
                     Ok(None) => None,
                     Ok(Some(plan)) => Some(view! {
-                        <PlanView plan save refusal saved=latest.get_untracked().is_some() />
+                        <PlanView plan save refusal saved=latest.get_untracked().is_some() reload />
                     }.into_any()),
                 }
             })}
@@ -51,6 +57,7 @@ fn PlanView(
     save: Action<TrainingPlanDraft, Result<TrainingPlan, AppError>>,
     refusal: RwSignal<Option<String>>,
     saved: bool,
+    reload: Callback<()>,
 ) -> impl IntoView {
     let ready = hydrated();
     let year = plan.year;
@@ -102,6 +109,7 @@ fn PlanView(
                     " " <span class="muted">{words::deadline(&due)}</span>
                 })}
             </p>
+            {plan.excuse.map(|duty| view! { <WaiveDuty duty done=reload /> })}
             {if plan.drawn_up_on.is_some() {
                 let class = if behind { "status overdue" } else { "muted" };
                 view! { <p class=class>{summary}</p> }.into_any()

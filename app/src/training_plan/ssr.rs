@@ -16,6 +16,8 @@ use crate::domain::training::{TrainingSession, TrainingTopic};
 use crate::domain::training_plan::{PlanLine, TrainingPlanDraft, progress};
 use crate::duties::api::Reminder;
 use crate::error::AppError;
+use crate::waivers::api::Excusable;
+use crate::waivers::ssr::offer;
 use sea_orm::{
     ActiveValue::{NotSet, Set},
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
@@ -53,12 +55,21 @@ pub async fn plan(
         }
         None => None,
     };
+    let status = duty.as_ref().map(|(status, _)| status);
+    let excuse = offer(
+        viewer,
+        Excusable::TrainingPlan,
+        grid,
+        Period::Year(year),
+        status,
+    );
     Ok(Some(TrainingPlan {
         grid_id: grid,
         unit,
         year,
         drawn_up_on: drawn_up_on.map(format_date),
         duty,
+        excuse,
         subjects: progress(&lines, &held),
         joint_reviews,
         may_edit: viewer.permits_over(Ability::PlanTraining, grid),

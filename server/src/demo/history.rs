@@ -225,33 +225,18 @@ async fn activities(db: &impl ConnectionTrait, city: &City, today: Date) -> Resu
             .await?;
         }
     }
-    let day = today - Duration::days(60);
     let grid = city.named("东湖工业一网格")?;
-    let id = Uuid::now_v7();
-    training::Entity::insert(training::ActiveModel {
-        id: Set(id),
+    let law = training::ActiveModel {
         grid_id: Set(grid.id),
         person_id: Set(city.person("王建华")?),
         title: Set("统计法律知识培训".to_owned()),
-        training_date: Set(day),
         organiser: Set("云江市统计局".to_owned()),
         topic: Set("law".to_owned()),
         hours: Set(4),
-        version: Set(1),
-        device_time_ms: Set(at_ms(day)),
-        received_at_ms: Set(at_ms(day)),
         ..Default::default()
-    })
-    .exec(db)
-    .await?;
-    for name in ["李娜", "赵敏", "王建华"] {
-        training_attendee::Entity::insert(training_attendee::ActiveModel {
-            training_id: Set(id),
-            person_id: Set(city.person(name)?),
-        })
-        .exec(db)
-        .await?;
-    }
+    };
+    let day = today - Duration::days(60);
+    training_held(db, city, day, law, &["李娜", "赵敏", "王建华"]).await?;
     Ok(())
 }
 
@@ -436,6 +421,37 @@ async fn staff(db: &impl ConnectionTrait, city: &City, today: Date) -> Result<()
     Ok(())
 }
 
+/// A `training` held on `day`, stored as a phone would have sent it that day, with the
+/// `attendees` named.
+async fn training_held(
+    db: &impl ConnectionTrait,
+    city: &City,
+    day: Date,
+    training: training::ActiveModel,
+    attendees: &[&str],
+) -> Result<(), AppError> {
+    let id = Uuid::now_v7();
+    training::Entity::insert(training::ActiveModel {
+        id: Set(id),
+        training_date: Set(day),
+        version: Set(1),
+        device_time_ms: Set(at_ms(day)),
+        received_at_ms: Set(at_ms(day)),
+        ..training
+    })
+    .exec(db)
+    .await?;
+    for name in attendees {
+        training_attendee::Entity::insert(training_attendee::ActiveModel {
+            training_id: Set(id),
+            person_id: Set(city.person(name)?),
+        })
+        .exec(db)
+        .await?;
+    }
+    Ok(())
+}
+
 /// 东湖镇's training plan for the year, drawn up at its start, and a 联审辅导 its 经发办 held a
 /// month ago for two grids' statisticians.
 async fn township_training(
@@ -467,33 +483,18 @@ async fn township_training(
         .exec(db)
         .await?;
     }
-    let day = today - Duration::days(30);
-    let id = Uuid::now_v7();
-    training::Entity::insert(training::ActiveModel {
-        id: Set(id),
+    let joint_review = training::ActiveModel {
         grid_id: Set(donghu.id),
         person_id: Set(city.person("刘芳")?),
         title: Set("季度统计报表联审".to_owned()),
-        training_date: Set(day),
         organiser: Set("东湖镇经发办".to_owned()),
         topic: Set("practice".to_owned()),
         session: Set("joint_review".to_owned()),
         hours: Set(2),
-        version: Set(1),
-        device_time_ms: Set(at_ms(day)),
-        received_at_ms: Set(at_ms(day)),
         ..Default::default()
-    })
-    .exec(db)
-    .await?;
-    for name in ["李娜", "王建华"] {
-        training_attendee::Entity::insert(training_attendee::ActiveModel {
-            training_id: Set(id),
-            person_id: Set(city.person(name)?),
-        })
-        .exec(db)
-        .await?;
-    }
+    };
+    let day = today - Duration::days(30);
+    training_held(db, city, day, joint_review, &["李娜", "王建华"]).await?;
     Ok(())
 }
 

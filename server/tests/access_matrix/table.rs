@@ -178,6 +178,15 @@ fn server_functions() -> Vec<Row> {
             by_status,
             |t| json!({"grid_id": t.subject.id, "month": world::month_before(&t.world.app.this_month(), 1), "reason": "网格调整"}),
         ),
+        // Excused by whoever reviews the unit above the grid: for an enterprise grid, as its
+        // reports are reviewed.
+        sf(
+            "/api/duty_waive",
+            Review,
+            Subject::Enterprise,
+            by_status,
+            |t| json!({"duty": {"duty": "annual_plan", "grid_id": t.subject.id, "period": &t.world.app.this_month()[..4]}, "reason": "网格调整"}),
+        ),
         sf(
             "/api/major_events",
             Review,

@@ -322,6 +322,13 @@ impl TestApp {
         )
     }
 
+    /// The reminders on the person's home page (`/api/v1/duties`).
+    pub async fn reminders(&self, client: &reqwest::Client) -> Vec<Value> {
+        let response = client.get(self.url("/api/v1/duties")).send().await.unwrap();
+        let duties: Value = response.json().await.unwrap();
+        duties["reminders"].as_array().cloned().unwrap_or_default()
+    }
+
     pub async fn pull(&self, client: &reqwest::Client) -> Value {
         let response = client
             .get(self.url("/api/v1/sync/pull?since=0"))

@@ -1,7 +1,7 @@
 //! Tests of [`evaluate`]: deadlines, grace days, warning days and waivers.
 
 use super::*;
-use crate::domain::cadence::{CadenceError, DueRule, ObligationKind};
+use crate::domain::cadence::{CadenceError, DueRule, ObligationKind, WaiverPeriodError};
 use crate::domain::grid::{GridKind, Role};
 use crate::domain::period::{Month, shanghai_date};
 use time::macros::date;
@@ -228,6 +228,40 @@ fn a_waiver_needs_a_reason_of_reasonable_length() {
     assert_eq!(
         Waiver::check_reason(&long).unwrap_err().to_string(),
         "豁免原因不能超过500字"
+    );
+}
+
+#[test]
+fn only_a_duty_s_own_period_once_begun_is_excused() {
+    use crate::domain::period::Quarter;
+    let today = date!(2026 - 12 - 04);
+    let q4 = Period::Quarter(Quarter::of(today));
+    let activity = ObligationKind::UnitActivity;
+    assert_eq!(Waiver::check_period(&activity, &q4, today), Ok(()));
+    let month = Period::Month(Month::of(today));
+    let wrong = Waiver::check_period(&activity, &month, today).unwrap_err();
+    assert!(matches!(wrong, WaiverPeriodError::NotItsOwn { .. }));
+    assert_eq!(
+        wrong.to_string(),
+        "乡镇（部门）、工作管理片季度活动每季度考核一次，豁免的期间应与之一致"
+    );
+    assert_eq!(
+        Waiver::check_period(
+            &activity,
+            &Period::Quarter(Quarter::of(today).next()),
+            today
+        ),
+        Err(WaiverPeriodError::NotBegun)
+    );
+    let plan = ObligationKind::TrainingPlan;
+    assert_eq!(
+        Waiver::check_period(&plan, &Period::Year(2026), today),
+        Ok(())
+    );
+    assert!(Waiver::check_period(&plan, &q4, today).is_err());
+    assert_eq!(
+        Waiver::check_period(&plan, &Period::Year(2027), today),
+        Err(WaiverPeriodError::NotBegun)
     );
 }
 

@@ -103,6 +103,23 @@ pub struct Waiver {
     pub at_ms: i64,
 }
 
+/// Why a period cannot be excused for a duty (apart from [`CadenceError`], which the phone
+/// carries: only the server excuses).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WaiverPeriodError {
+    /// Not one of the duty's own periods.
+    #[error("{label}{cadence}考核一次，豁免的期间应与之一致")]
+    NotItsOwn {
+        /// The obligation's label.
+        label: String,
+        /// How often it falls due, e.g. 每季度.
+        cadence: &'static str,
+    },
+    /// Not yet begun.
+    #[error("尚未开始的期间不能豁免")]
+    NotBegun,
+}
+
 /// Longest waiver reason, in characters.
 pub const WAIVER_REASON_MAX_CHARS: usize = 500;
 
@@ -119,6 +136,26 @@ impl Waiver {
             }),
             _ => Ok(reason),
         }
+    }
+
+    /// Whether `period` may be excused for a duty of `kind`: one of the kind's own periods (a
+    /// quarter for a quarterly duty, a year for a plan), begun by `today`. A period not yet
+    /// begun is not excused in advance: whoever excuses it should see how it went.
+    pub fn check_period(
+        kind: &ObligationKind,
+        period: &Period,
+        today: Date,
+    ) -> Result<(), WaiverPeriodError> {
+        if kind.period_of(period.first_day()) != *period {
+            return Err(WaiverPeriodError::NotItsOwn {
+                label: kind.label().to_owned(),
+                cadence: kind.cadence().label(),
+            });
+        }
+        if period.first_day() > today {
+            return Err(WaiverPeriodError::NotBegun);
+        }
+        Ok(())
     }
 }
 

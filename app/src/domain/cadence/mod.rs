@@ -19,7 +19,9 @@ mod status;
 
 pub use engine::{evaluate, judge, judge_year};
 pub use error::CadenceError;
-pub use input::{Fact, FactKind, Subject, Subjects, WAIVER_REASON_MAX_CHARS, Waiver};
+pub use input::{
+    Fact, FactKind, Subject, Subjects, WAIVER_REASON_MAX_CHARS, Waiver, WaiverPeriodError,
+};
 pub use kind::{Cadence, DEFAULT_CITY_READ_HOURS, FIXED_LABEL_MAX_CHARS, ObligationKind};
 pub use month_day::MonthDay;
 pub use period::Period;

@@ -16,6 +16,8 @@ pub struct MonthMeetings {
     pub status: Option<crate::domain::cadence::Status>,
     /// Oldest first.
     pub held: Vec<MeetingMinutes>,
+    /// The month's meeting as the viewer may excuse it (the city bureau).
+    pub excuse: Option<crate::waivers::api::DutyRef>,
 }
 
 /// One meeting's minutes, with who recorded them.

@@ -228,5 +228,6 @@ pub async fn month_meetings(
                 recorded_by: names.get(&row.person_id).cloned().unwrap_or_default(),
             })
             .collect(),
+        excuse: None,
     })
 }

@@ -13,6 +13,7 @@ use crate::reports::api::{
 };
 use crate::reports::words;
 use crate::township::components::ScopeMonth;
+use crate::waivers::components::WaiveForm;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -180,7 +181,7 @@ fn Row(
             </div>
             <div class="muted">{words::CADENCE} {duty} {waived.map(|r| words::waived(&r))}</div>
             {row.report.map(|report| view! { <Report report refetch ready /> })}
-            {may_waive.then(|| view! { <Waive grid_id month refetch ready /> })}
+            {may_waive.then(|| view! { <Waive grid_id month refetch /> })}
         </li>
     }
 }
@@ -191,38 +192,10 @@ fn Waive(
     grid_id: i32,
     month: String,
     refetch: impl Fn() + Copy + Send + Sync + 'static,
-    ready: ReadSignal<bool>,
 ) -> impl IntoView {
-    let reason = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-    let send = move |_| {
-        busy.set(true);
-        problem.set(None);
-        let month = month.clone();
-        leptos::task::spawn_local(async move {
-            match waive_report(grid_id, month, reason.get_untracked()).await {
-                Ok(()) => refetch(),
-                Err(e) => problem.set(Some(e.to_string())),
-            }
-            busy.set(false);
-        });
-    };
-    view! {
-        <details class="waive">
-            <summary>{words::WAIVE}</summary>
-            <div class="form">
-                <label>
-                    {words::WAIVE_REASON}
-                    <textarea name="reason" rows="2" prop:value=move || reason.get()
-                        on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
-                </label>
-                <button type="button" class="button" disabled=move || busy.get() || !ready.get()
-                    on:click=send>{words::CONFIRM_WAIVE}</button>
-                {move || problem.get().map(alert)}
-            </div>
-        </details>
-    }
+    let send =
+        Action::new(move |reason: &String| waive_report(grid_id, month.clone(), reason.clone()));
+    view! { <WaiveForm summary=words::WAIVE send done=move |()| refetch() /> }
 }
 
 /// A review button: the action, its words and its class.

@@ -3,10 +3,16 @@
 use super::super::api::MonthMeetings;
 use super::super::words;
 use crate::domain::analysis_meeting::PARTS;
+use crate::waivers::components::WaiveDuty;
 use leptos::prelude::*;
 
+/// `done` reloads the view once the bureau has excused the month.
 #[component]
-pub fn MonthMeetingsCard(meetings: MonthMeetings, month: String) -> impl IntoView {
+pub fn MonthMeetingsCard(
+    meetings: MonthMeetings,
+    month: String,
+    done: Callback<()>,
+) -> impl IntoView {
     let none = meetings.held.is_empty().then_some(words::NONE_HELD);
     view! {
         <section class="meetings">
@@ -16,6 +22,7 @@ pub fn MonthMeetingsCard(meetings: MonthMeetings, month: String) -> impl IntoVie
                     " " <span class=format!("status {}", s.code())>{s.label()}</span>
                 })}
             </h2>
+            {meetings.excuse.map(|duty| view! { <WaiveDuty duty done /> })}
             {none.map(|text| view! { <p class="muted">{text}</p> })}
             <ul class="records">
                 {meetings.held.into_iter().map(|m| view! {
