@@ -25,6 +25,7 @@ pub mod month_lock;
 pub mod office;
 pub mod photos;
 pub mod plans;
+pub mod preparation;
 pub mod records;
 pub mod reports;
 pub mod request_id;

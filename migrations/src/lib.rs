@@ -29,6 +29,7 @@ mod m20261204_000024_staff_roster;
 mod m20261204_000025_training_session;
 mod m20261204_000026_training_plan;
 mod m20261204_000027_staff_subsidy;
+mod m20261204_000028_setup_milestones;
 
 pub struct Migrator;
 
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000025_training_session::Migration),
             Box::new(m20261204_000026_training_plan::Migration),
             Box::new(m20261204_000027_staff_subsidy::Migration),
+            Box::new(m20261204_000028_setup_milestones::Migration),
         ]
     }
 }

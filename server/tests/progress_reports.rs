@@ -29,20 +29,28 @@ fn outcome(answer: &Value) -> (String, String) {
     )
 }
 
-/// The city adopts the Guangxi preset, whose fixed-date reports the city (county) bureau files.
-async fn adopt_guangxi(app: &TestApp, city: &reqwest::Client) {
+/// The Guangxi preset as 报送节奏 offers it.
+async fn guangxi(app: &TestApp, city: &reqwest::Client) -> Value {
     let (_, settings) = app.admin_call(city, "cadence", json!({})).await;
-    let guangxi = settings["presets"]
+    settings["presets"]
         .as_array()
         .unwrap()
         .iter()
         .find(|p| p["name"].as_str().unwrap().starts_with("广西"))
         .unwrap()
-        .clone();
+        .clone()
+}
+
+async fn save_policy(app: &TestApp, city: &reqwest::Client, policy: Value) {
     let (status, saved) = app
-        .admin_call(city, "cadence_save", json!({"policy": guangxi}))
+        .admin_call(city, "cadence_save", json!({"policy": policy}))
         .await;
     assert_eq!(status, 200, "{saved}");
+}
+
+/// The city adopts the Guangxi preset, whose fixed-date reports the city (county) bureau files.
+async fn adopt_guangxi(app: &TestApp, city: &reqwest::Client) {
+    save_policy(app, city, guangxi(app, city).await).await;
 }
 
 fn city_grid(pull: &Value) -> (i64, String) {
@@ -207,5 +215,78 @@ db_test!(
         // A township's board carries none of it.
         let township = app.login(DONGHU_LEADER).await;
         assert_eq!(board(app, &township).await["deadlines"], json!([]));
+    }
+);
+
+async fn waive(app: &TestApp, who: &reqwest::Client, duty: &Value, reason: &str) -> (u16, Value) {
+    app.call(who, "duty_waive", json!({"duty": duty, "reason": reason}))
+        .await
+}
+
+/// The Guangxi preset with its summary asked of every township instead of the city.
+async fn townships_report(app: &TestApp, city: &reqwest::Client) {
+    let mut policy = guangxi(app, city).await;
+    for rule in policy["rules"].as_array_mut().unwrap() {
+        if rule["kind"]["label"] == SUMMARY {
+            rule["kind"]["grid_kind"] = json!("township");
+        }
+    }
+    save_policy(app, city, policy).await;
+}
+
+db_test!(
+    the_bureau_excuses_a_townships_deadline_from_the_board,
+    at "2026-07-20T10:00:00+08:00",
+    |app| {
+        let city = app.login(CITY_ADMIN).await;
+        townships_report(app, &city).await;
+        let donghu_row = |board: &Value| {
+            board["deadlines"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|d| d["grid_name"] == "东湖镇" && d["deadline"] == "2026-07-15")
+                .unwrap()
+                .clone()
+        };
+        let missed = donghu_row(&board(app, &city).await);
+        assert_eq!(missed["status"]["status"], "overdue");
+        let duty = missed["waive"].clone();
+        assert_eq!(duty["period"], "2025-12-11/2026-07-15", "{duty}");
+
+        // A reason is asked, and the deadline's own period; the township may not excuse itself.
+        let (status, refused) = waive(app, &city, &duty, "  ").await;
+        assert_eq!(status, 422, "{refused}");
+        let mut day = duty.clone();
+        day["period"] = json!("2026-07-15");
+        let (status, refused) = waive(app, &city, &day, "镇机构调整").await;
+        assert_eq!(status, 422, "{refused}");
+        let township = app.login(DONGHU_LEADER).await;
+        assert_eq!(waive(app, &township, &duty, "镇机构调整").await.0, 403);
+        assert!(board(app, &township).await["deadlines"] == json!([]));
+        assert!(
+            reminders(app, &township)
+                .await
+                .contains(&"东湖镇 试点工作推进情况总结（2026-07-15前）未报送".to_owned())
+        );
+
+        let (status, kept) = waive(app, &city, &duty, "镇机构调整，经市局同意并入下一期报送").await;
+        assert_eq!(status, 200, "{kept}");
+        let excused = donghu_row(&board(app, &city).await);
+        assert_eq!(excused["status"]["status"], "waived", "{excused}");
+        assert_eq!(excused["waive"], Value::Null, "nothing left to excuse");
+        assert!(
+            !reminders(app, &township)
+                .await
+                .iter()
+                .any(|r| r.contains("2026-07-15")),
+            "the township is no longer reminded of it"
+        );
+        // Another township's deadline is untouched.
+        let shown = deadlines(&board(app, &city).await);
+        assert!(
+            shown.contains(&format!("{SUMMARY} 2026-07-15 overdue ")),
+            "{shown:?}"
+        );
     }
 );

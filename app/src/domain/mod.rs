@@ -23,6 +23,7 @@ pub mod period;
 pub mod permission;
 pub mod phone;
 pub mod photo;
+pub mod preparation;
 pub mod progress_report;
 pub mod report;
 pub mod server_status;

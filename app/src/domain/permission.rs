@@ -27,6 +27,8 @@ pub enum Ability {
     KeepRoster,
     /// Draw up the level-2 unit's training plan for the year (001 §四(二)1), and below it.
     PlanTraining,
+    /// Mark the preparation stage's milestones done (001 §四(一)): the city's and the unit's.
+    Prepare,
     /// Administer the city: directory, grids, people, reporting cadence, audit log.
     Administer,
     /// Be bound by the continuing-education hours.
@@ -37,7 +39,7 @@ pub enum Ability {
 
 impl Ability {
     /// Every ability, in the page's column order.
-    pub const ALL: [Ability; 12] = [
+    pub const ALL: [Ability; 13] = [
         Ability::SeeBelow,
         Ability::Record,
         Ability::Report,
@@ -47,6 +49,7 @@ impl Ability {
         Ability::Review,
         Ability::KeepRoster,
         Ability::PlanTraining,
+        Ability::Prepare,
         Ability::Administer,
         Ability::Study,
         Ability::FollowStudy,
@@ -64,6 +67,7 @@ impl Ability {
             Ability::Review => "审核汇报、阅处重大事项",
             Ability::KeepRoster => "维护统计人员名册",
             Ability::PlanTraining => "制定培训计划",
+            Ability::Prepare => "记录筹备阶段进展",
             Ability::Administer => "管理全市（名录、网格、人员、报送节奏）",
             Ability::Study => "参加继续教育",
             Ability::FollowStudy => "查看网格员学时",
@@ -83,8 +87,9 @@ impl Ability {
 ///   township (street) holds the monthly analysis meeting (001 §三(三)3); its leader, its
 ///   分管领导 and its 经发办 staff (its members) record the minutes, and file the unit's
 ///   fixed-date progress reports where the policy asks it for some. Its leader and 分管领导
-///   keep the roster of its statistics staff (001 §三(四)3) and draw up its training plan
-///   (001 §四(二)1), as the bureau may for every unit.
+///   keep the roster of its statistics staff (001 §三(四)3), draw up its training plan
+///   (001 §四(二)1) and mark its preparation stage done (001 §四(一)), as the bureau may for
+///   every unit and for the city.
 /// - The statistics bureau files the city's (county's) fixed-date progress reports (004 §七:
 ///   市及县（市、区）统计局……报送试点工作推进情况总结).
 /// - The statistics bureau records the city's own trainings and activities for the units'
@@ -125,7 +130,7 @@ pub fn permits(kind: GridKind, role: Role, ability: Ability) -> bool {
             k if k.is_level_two() => matches!(role, Role::Leader | Role::Instructor),
             _ => false,
         },
-        Ability::KeepRoster | Ability::PlanTraining => match kind {
+        Ability::KeepRoster | Ability::PlanTraining | Ability::Prepare => match kind {
             GridKind::City => role == Role::Instructor,
             k => k.is_level_two() && matches!(role, Role::Leader | Role::Instructor),
         },

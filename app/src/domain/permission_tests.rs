@@ -18,6 +18,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 24] = [
             Review,
             KeepRoster,
             PlanTraining,
+            Prepare,
             Administer,
         ],
     ),
@@ -33,6 +34,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 24] = [
             Review,
             KeepRoster,
             PlanTraining,
+            Prepare,
         ],
     ),
     (Township, DeputyLeader, &[SeeBelow]),
@@ -47,6 +49,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 24] = [
             Review,
             KeepRoster,
             PlanTraining,
+            Prepare,
         ],
     ),
     (
@@ -64,6 +67,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 24] = [
             Review,
             KeepRoster,
             PlanTraining,
+            Prepare,
         ],
     ),
     (Department, DeputyLeader, &[SeeBelow]),
@@ -77,6 +81,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 24] = [
             Review,
             KeepRoster,
             PlanTraining,
+            Prepare,
         ],
     ),
     (Department, Member, &[SeeBelow, Record, ReportProgress]),
@@ -91,6 +96,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 24] = [
             Review,
             KeepRoster,
             PlanTraining,
+            Prepare,
         ],
     ),
     (DevelopmentZone, DeputyLeader, &[SeeBelow]),
@@ -105,6 +111,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 24] = [
             Review,
             KeepRoster,
             PlanTraining,
+            Prepare,
         ],
     ),
     (
@@ -154,7 +161,7 @@ fn every_cell_of_the_table_is_as_the_documents_give_it() {
             );
         }
     }
-    assert_eq!(seen, 6 * 4 * 12);
+    assert_eq!(seen, 6 * 4 * 13);
 }
 
 #[test]

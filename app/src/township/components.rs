@@ -71,6 +71,7 @@ fn Overview(
         {meetings}
         <crate::staffing::components::RosterCard scope />
         <crate::training_plan::components::TrainingPlanCard scope year />
+        <crate::preparation::components::PreparationCard scope year />
         <Coverage coverage />
         <UnitActivityTable units=overview.units reload />
         <History scope />

@@ -1,10 +1,12 @@
 //! A duty as the township view names it for a waiver, and the server function that excuses it.
+use crate::domain::cadence::ObligationKind;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// The duties excused from the township view: those of a grid, judged per period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// The duties excused from the township view and the city's board: those of a grid, judged
+/// per period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Excusable {
     QuarterlyActivity,
@@ -12,18 +14,27 @@ pub enum Excusable {
     AnnualPlan,
     TrainingPlan,
     TownshipAnalysisMeeting,
+    /// A fixed-date progress report (004 §七), named by its rule's label.
+    FixedDateReport {
+        label: String,
+    },
 }
 
 impl Excusable {
-    /// The code of the cadence rule it names (`ObligationKind::code`).
-    pub fn code(self) -> &'static str {
-        match self {
+    /// Whether it is the duty of the cadence rule of `kind`.
+    pub fn names(&self, kind: &ObligationKind) -> bool {
+        let code = match self {
             Self::QuarterlyActivity => "quarterly_activity",
             Self::UnitActivity => "unit_activity",
             Self::AnnualPlan => "annual_plan",
             Self::TrainingPlan => "training_plan",
             Self::TownshipAnalysisMeeting => "township_analysis_meeting",
-        }
+            Self::FixedDateReport { label } => {
+                return matches!(kind, ObligationKind::FixedDate { .. })
+                    && kind.label() == label.trim();
+            }
+        };
+        kind.code() == code
     }
 }
 

@@ -25,7 +25,7 @@ pub async fn waive(
     let kind = GridKind::from_code(&row.kind).ok_or_else(AppError::internal)?;
     let (policy, _) = policy(db).await?;
     let rule = (policy.rules.iter())
-        .find(|r| r.kind.code() == duty.duty.code())
+        .find(|r| duty.duty.names(&r.kind))
         .ok_or_else(|| AppError::Invalid(words::NOT_ASKED.to_owned()))?;
     let subjects = Subjects {
         grids: vec![(grid, kind)],

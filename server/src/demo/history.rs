@@ -5,7 +5,9 @@
 //! township's analysis meetings with one month missed, a major event the township and the city
 //! have read, the townships' statistics staff (东湖镇 two short of the 5 asked), 东湖镇's
 //! training plan with a 联审辅导 its 经发办 held for the grids below, and 东湖工业一网格's
-//! member and deputy as the statisticians of two of its 四上 enterprises.
+//! member and deputy as the statisticians of two of its 四上 enterprises, and the year's
+//! preparation stage (the city's plans and meeting, the townships' staff and rules; 东湖镇's
+//! rules came late).
 //!
 //! Written straight into the tables, as a bulk load: rows count as stored before any phone's
 //! cursor (change number 1, the columns' default). Only for `make run`
@@ -19,6 +21,7 @@ use app::domain::grid::GridKind;
 use app::domain::period::{Month, Quarter, RECORD_MAX_AGE_DAYS};
 use app::error::AppError;
 use app::kinds::analysis_meetings::entity as analysis_meeting;
+use app::preparation::entity as setup_milestone;
 use app::staffing::entity as staff_member;
 use app::training_plan::entity as training_plan_line;
 use sea_orm::{
@@ -59,6 +62,7 @@ pub async fn seed(db: &DatabaseConnection, today: Date) -> Result<(), AppError> 
     staff(&tx, &city, today).await?;
     township_training(&tx, &city, today).await?;
     statisticians(&tx, &city).await?;
+    preparation(&tx, &city, today).await?;
     tx.commit().await?;
     tracing::info!("demo history written");
     Ok(())
@@ -509,6 +513,56 @@ async fn statisticians(db: &impl ConnectionTrait, city: &City) -> Result<(), App
             id: Set(firm.id),
             statistician_name: Set(name.to_owned()),
             statistician_phone: Set(phone.to_owned()),
+            ..Default::default()
+        })
+        .exec(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The year's preparation stage as each unit marked it, each mark made on its day: the city's
+/// plans and mobilisation meeting in time; the townships' staff registered and rules issued,
+/// 东湖镇's in April, late. No unit's grids are drawn: most of the demo's enterprise grids have
+/// no leader yet, which the stage shows beside the milestone.
+async fn preparation(db: &impl ConnectionTrait, city: &City, today: Date) -> Result<(), AppError> {
+    let year = today.year();
+    let marks = [
+        (
+            "云江市",
+            "work_plan",
+            3,
+            8,
+            "云江市基层统计网格化智治工作方案、考核方案",
+        ),
+        ("云江市", "mobilisation", 3, 16, ""),
+        ("东湖镇", "staff_registered", 3, 26, ""),
+        ("东湖镇", "unit_rules", 4, 8, "东湖镇统计网格化工作细则"),
+        ("西岭街道", "staff_registered", 3, 20, ""),
+        (
+            "西岭街道",
+            "unit_rules",
+            3,
+            27,
+            "西岭街道统计网格化工作细则",
+        ),
+    ];
+    for (unit, milestone, month, day, document) in marks {
+        let month = time::Month::try_from(month).map_err(|_| AppError::internal())?;
+        let done_on =
+            Date::from_calendar_date(year, month, day).map_err(|_| AppError::internal())?;
+        if done_on > today {
+            continue;
+        }
+        let unit = city.named(unit)?;
+        setup_milestone::Entity::insert(setup_milestone::ActiveModel {
+            grid_id: Set(unit.id),
+            year: Set(year),
+            milestone: Set(milestone.to_owned()),
+            done_on: Set(done_on),
+            document: Set(document.to_owned()),
+            marked_by: Set(city.actor(unit.id)?),
+            marked_at_ms: Set(at_ms(done_on)),
             ..Default::default()
         })
         .exec(db)

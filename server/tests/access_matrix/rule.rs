@@ -42,6 +42,9 @@ pub enum Cap {
     KeepRoster,
     /// Draws up a level-2 unit's training plan: as [`Cap::KeepRoster`].
     PlanTraining,
+    /// Marks the preparation stage's milestones: a level-2 unit's as [`Cap::KeepRoster`], the
+    /// city's by the bureau.
+    Prepare,
     /// Administers the city: directory, grids, people, cadence, audit log.
     Administer,
     /// Has office pages (any role above member): the login opens an office session.
@@ -154,8 +157,8 @@ pub fn allowed(cap: Cap, roles: Option<&[(i64, Role)]>, subject: &Grid, tree: &T
                     _ => false,
                 }
         }),
-        Cap::KeepRoster | Cap::PlanTraining => {
-            subject.kind.is_level_two()
+        Cap::KeepRoster | Cap::PlanTraining | Cap::Prepare => {
+            (subject.kind.is_level_two() || (cap == Cap::Prepare && subject.kind == GridKind::City))
                 && holds(&|g, r| {
                     above(g)
                         && match g.kind {

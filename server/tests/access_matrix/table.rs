@@ -135,6 +135,32 @@ fn server_functions() -> Vec<Row> {
             },
         ),
         sf(
+            "/api/preparation",
+            Oversee,
+            Subject::Grid,
+            by_status,
+            |t| json!({"grid_id": t.subject.id, "year": t.world.this_year()}),
+        ),
+        sf(
+            "/api/preparation_mark",
+            Prepare,
+            Subject::Grid,
+            past_gate,
+            |t| {
+                let done_on = format!("{}-01-02", t.world.this_year());
+                let mark =
+                    json!({"milestone": "unit_rules", "done_on": done_on, "document": "细则"});
+                json!({"grid_id": t.subject.id, "year": t.world.this_year(), "mark": mark})
+            },
+        ),
+        sf(
+            "/api/preparation_unmark",
+            Prepare,
+            Subject::Grid,
+            past_gate,
+            |t| json!({"grid_id": t.subject.id, "year": t.world.this_year(), "milestone": "unit_rules"}),
+        ),
+        sf(
             "/api/membership_check",
             Oversee,
             Subject::Grid,

@@ -1,6 +1,7 @@
 //! Shared progress-report types.
 use crate::domain::cadence::Status;
 use crate::domain::progress_report::ProgressReportDraft;
+use crate::waivers::api::DutyRef;
 use serde::{Deserialize, Serialize};
 
 /// The name this kind's records go under in a pull.
@@ -20,4 +21,6 @@ pub struct DeadlineDuty {
     pub status: Status,
     /// The day the report first arrived, `YYYY-MM-DD`; empty when none has.
     pub filed_on: String,
+    /// The deadline as the viewer may excuse it (豁免), while due soon or overdue.
+    pub waive: Option<DutyRef>,
 }

@@ -17,6 +17,8 @@ use crate::duties::api::Reminder;
 use crate::error::{AppError, ServerError};
 use crate::sync::api::{Problem, RecordEnvelope};
 use crate::sync::kind::{BatchScope, Holders, Incoming, RecordKind, stored_record, stored_row};
+use crate::waivers::api::Excusable;
+use crate::waivers::ssr::offer;
 use sea_orm::{
     ActiveValue::{NotSet, Set},
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
@@ -163,12 +165,14 @@ pub fn open_grids(grids: &Grids) -> Vec<Filer> {
 }
 
 /// The verdict on each deadline around `today` (the past year's and the next of each report)
-/// of each of `filers` that `policy` asks a fixed-date report of, by deadline then grid.
+/// of each of `filers` that `policy` asks a fixed-date report of, by deadline then grid; each
+/// open one offered for a waiver to `excuser` where they may excuse it.
 pub async fn board(
     db: &impl ConnectionTrait,
     filers: &[Filer],
     policy: &Policy,
     today: Date,
+    excuser: Option<&Viewer>,
 ) -> Result<Vec<DeadlineDuty>, AppError> {
     let ids: Vec<GridId> = filers.iter().map(|(id, _, _)| *id).collect();
     let mut out = Vec::new();
@@ -189,6 +193,18 @@ pub async fn board(
             for (grid_id, grid_name, _) in &bound {
                 let first = filed.get(&(*grid_id, *day)).copied();
                 let status = report_status(rule, *grid_id, *day, first, &waived, today);
+                let waive = excuser.and_then(|viewer| {
+                    let duty = Excusable::FixedDateReport {
+                        label: report.label.clone(),
+                    };
+                    offer(
+                        viewer,
+                        duty,
+                        *grid_id,
+                        rule.kind.period_of(*day),
+                        Some(&status),
+                    )
+                });
                 out.push(DeadlineDuty {
                     grid_id: *grid_id,
                     grid_name: grid_name.clone(),
@@ -196,6 +212,7 @@ pub async fn board(
                     deadline: format_date(*day),
                     status,
                     filed_on: first.map(format_date).unwrap_or_default(),
+                    waive,
                 });
             }
         }
@@ -248,7 +265,7 @@ pub async fn reminders(
         .iter())
     .map(|r| (r.grid_id, r.grid_name.clone(), r.kind))
     .collect();
-    let duties = board(db, &mine, policy, today).await?;
+    let duties = board(db, &mine, policy, today, None).await?;
     let passed = format_date(today);
     let last_passed = |d: &DeadlineDuty| {
         (duties.iter())

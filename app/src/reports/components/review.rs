@@ -76,7 +76,7 @@ fn Board(
         <ScopeMonth scopes=board.scopes scope month=month.clone() go export="reports" />
         <p class="muted" role="status">{summary}</p>
         {(!board.city.is_empty()).then(|| view! { <City townships=board.city month=month.clone() /> })}
-        {(!board.deadlines.is_empty()).then(|| view! { <DeadlinesCard duties=board.deadlines /> })}
+        {(!board.deadlines.is_empty()).then(|| view! { <DeadlinesCard duties=board.deadlines refetch=move || refetch() /> })}
         <Trend trend=board.trend />
         <h2>{words::grids_of_month(&month_label(&month))}</h2>
         <ul class="records">

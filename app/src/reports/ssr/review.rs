@@ -112,7 +112,7 @@ pub async fn board(
         deadlines: if viewer.profile.oversees_city() {
             let (policy, _) = crate::cadence::ssr::policy(db).await?;
             let filers = progress_reports::open_grids(&viewer.grids);
-            progress_reports::board(db, &filers, &policy, today).await?
+            progress_reports::board(db, &filers, &policy, today, Some(viewer)).await?
         } else {
             Vec::new()
         },
