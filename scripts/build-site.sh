@@ -18,7 +18,7 @@ target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import js
 inputs=$(
   {
     sha256sum "$target_dir"/wasm32-unknown-unknown/wasm-release/frontend{,_filing,_office}.wasm \
-      style/main.css scripts/build-site.sh scripts/wasm-build.sh scripts/wasm-bundle.sh
+      style/main.css style/office.css scripts/build-site.sh scripts/wasm-build.sh scripts/wasm-bundle.sh
     find public -type f -print0 | sort -z | xargs -0 sha256sum
     wasm-bindgen --version
     end2end/node_modules/.bin/wasm-opt --version
@@ -40,6 +40,8 @@ for pair in frontend:statgrid frontend_filing:statgrid_filing frontend_office:st
   ./scripts/wasm-bundle.sh "$crate" "$bundle" "$out/pkg"
 done
 cp style/main.css "$out/pkg/statgrid.css"
+# The office screens' rules, loaded by their pages only: not in the phones' first load.
+cp style/office.css "$out/pkg/statgrid_office.css"
 cp -r public/. "$out/"
 # Sent as measured: brotli at quality 11 and gzip, made once here. The server sends these
 # files as they are (ServeDir's precompressed files) instead of compressing on the fly at

@@ -76,6 +76,9 @@ pub fn filing_shell(options: LeptosOptions) -> impl IntoView {
 
 fn document(mut options: LeptosOptions, bundle: &str, body: impl IntoView) -> impl IntoView {
     options.output_name = bundle.into();
+    // The office screens' own rules, kept out of the stylesheet every phone loads first.
+    let office_css = (bundle == OFFICE_BUNDLE)
+        .then(|| view! { <link rel="stylesheet" href="/pkg/statgrid_office.css" /> });
     view! {
         <!DOCTYPE html>
         <html lang="zh-CN">
@@ -87,6 +90,7 @@ fn document(mut options: LeptosOptions, bundle: &str, body: impl IntoView) -> im
                 <link rel="icon" href="/icons/icon-192.png" />
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
                 <link rel="stylesheet" href="/pkg/statgrid.css" />
+                {office_css}
                 <HydrationScripts options />
                 <MetaTags />
             </head>

@@ -98,3 +98,31 @@ export const GRID_DEPUTY = { phone: '13800000007', name: '赵敏' };
 export const TOWNSHIP_STAFF = { phone: '13800000013', name: '刘芳' };
 /** 东湖镇's 分管领导, the township grid's 网格指导员. */
 export const FENGUAN_LEADER = { phone: '13800000011', name: '许文斌' };
+
+/** A 24-bit BMP of `width` × `height` noisy pixels: a camera-sized picture that JPEG cannot
+ * squeeze easily, so the phone has to shrink it in earnest. */
+export function noisyBmp(width: number, height: number): Buffer {
+  const row = Math.ceil((width * 3) / 4) * 4;
+  const size = 54 + row * height;
+  const bmp = Buffer.alloc(size);
+  bmp.write('BM', 0);
+  bmp.writeUInt32LE(size, 2);
+  bmp.writeUInt32LE(54, 10);
+  bmp.writeUInt32LE(40, 14);
+  bmp.writeInt32LE(width, 18);
+  bmp.writeInt32LE(height, 22);
+  bmp.writeUInt16LE(1, 26);
+  bmp.writeUInt16LE(24, 28);
+  bmp.writeUInt32LE(row * height, 34);
+  let seed = 7;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      const at = 54 + y * row + x * 3;
+      bmp[at] = (x + (seed & 63)) & 255;
+      bmp[at + 1] = (y + ((seed >> 6) & 63)) & 255;
+      bmp[at + 2] = (seed >> 12) & 255;
+    }
+  }
+  return bmp;
+}

@@ -1,9 +1,10 @@
 // Fixed-date progress reports (004 §七): the city bureau (standing for a county's) asks itself
 // for a report due today and one due a month ago, writes today's on the phone with no network,
 // and once it syncs the review board shows today's deadline 按时完成 and last month's 逾期未完成,
-// then 逾期完成 once that report comes in late.
+// then 逾期完成 once that report comes in late; the report is read there with the photograph of
+// the document it names.
 import { test, expect, type Page } from '@playwright/test';
-import { CITY_ADMIN, LoginPage, RecordsPage, serviceWorkerReady, syncedOnce, unsyncedBadge } from './pages';
+import { CITY_ADMIN, LoginPage, RecordsPage, noisyBmp, serviceWorkerReady, syncedOnce, unsyncedBadge } from './pages';
 
 const REPORT = '改革试点推进情况总结';
 
@@ -58,6 +59,9 @@ test('the bureau files a fixed-date report offline and the board shows on time, 
   await save.click();
   await expect(page.getByText('请填写存在问题和意见建议')).toBeVisible();
   await fillReport(page, progress);
+  // The document issued, photographed: kept on the phone with the report.
+  await page.getByLabel(/^照片/).setInputFiles({ name: 'scan.bmp', mimeType: 'image/bmp', buffer: noisyBmp(320, 240) });
+  await expect(page.locator('form img.thumb')).toHaveCount(1);
   await save.click();
 
   // 我的记录 (a full load, offline): pending, and kept through a reload.
@@ -78,6 +82,10 @@ test('the bureau files a fixed-date report offline and the board shows on time, 
   await expect(row(today)).toContainText('按时完成');
   await expect(row(today)).toContainText(REPORT);
   await expect(row(lastMonth)).toContainText('逾期未完成');
+  // The report is read on the board, with the photographed document.
+  await row(today).getByText('阅读报告').click();
+  await expect(row(today)).toContainText(progress);
+  await expect(row(today).locator('img.thumb')).toHaveCount(1);
 
   // Last month's report, sent now, is late.
   await page.goto('/progress/new');

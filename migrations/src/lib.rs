@@ -30,6 +30,7 @@ mod m20261204_000025_training_session;
 mod m20261204_000026_training_plan;
 mod m20261204_000027_staff_subsidy;
 mod m20261204_000028_setup_milestones;
+mod m20261204_000029_progress_report_photos;
 
 pub struct Migrator;
 
@@ -65,6 +66,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000026_training_plan::Migration),
             Box::new(m20261204_000027_staff_subsidy::Migration),
             Box::new(m20261204_000028_setup_milestones::Migration),
+            Box::new(m20261204_000029_progress_report_photos::Migration),
         ]
     }
 }

@@ -6,25 +6,6 @@ mod common;
 use common::*;
 use serde_json::{Value, json};
 
-/// The smallest JPEG-looking bytes: the server checks the signature, not the picture.
-fn jpeg(fill: u8, len: usize) -> Vec<u8> {
-    let mut bytes = vec![0xFF, 0xD8, 0xFF, 0xE0];
-    bytes.resize(len, fill);
-    bytes
-}
-
-async fn upload(app: &TestApp, client: &reqwest::Client, id: &str, body: Vec<u8>) -> u16 {
-    client
-        .put(app.url(&format!("/api/v1/photos/{id}")))
-        .header("content-type", "image/jpeg")
-        .body(body)
-        .send()
-        .await
-        .unwrap()
-        .status()
-        .as_u16()
-}
-
 async fn download(app: &TestApp, client: &reqwest::Client, id: &str) -> (u16, Vec<u8>) {
     let response = client
         .get(app.url(&format!("/api/v1/photos/{id}")))

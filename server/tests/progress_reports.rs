@@ -290,3 +290,43 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    the_bureau_reads_a_townships_report_with_its_scanned_documents,
+    at "2026-07-10T10:00:00+08:00",
+    |app| {
+        let city = app.login(CITY_ADMIN).await;
+        townships_report(app, &city).await;
+        let township = app.login(DONGHU_LEADER).await;
+        let donghu = grid_id(&app.pull(&township).await, "东湖镇");
+        let scan = new_id();
+        let mut filed = report(&new_id(), donghu, SUMMARY, "2026-07-15");
+        filed["payload"]["photos"] = json!([scan]);
+
+        // The scan is uploaded before the report that lists it, as the phone does.
+        let (_, early) = app.push(&township, json!([filed.clone()])).await;
+        assert_eq!(outcome(&early), ("rejected".into(), "photo_missing".into()));
+        assert_eq!(upload(app, &township, &scan, jpeg(3, 4000)).await, 204);
+        let (_, accepted) = app.push(&township, json!([filed])).await;
+        assert_eq!(outcome(&accepted).0, "accepted", "{accepted}");
+        let pulled = app.pull(&township).await;
+        assert_eq!(pulled["progress_reports"][0]["draft"]["photos"], json!([scan]));
+
+        let read = |who: reqwest::Client| async move {
+            let query = json!({"grid_id": donghu, "label": SUMMARY, "deadline": "2026-07-15"});
+            app.call(&who, "progress_report_read", query).await
+        };
+        let (status, text) = read(city.clone()).await;
+        assert_eq!(status, 200, "{text}");
+        assert_eq!(text["author"], "陈晓岚");
+        assert_eq!(text["received_on"], "2026-07-10");
+        assert_eq!(text["progress"], "已完成改革方案印发和动员部署");
+        assert_eq!(text["photos"], json!([scan]));
+        let photo = city.get(app.url(&format!("/api/v1/photos/{scan}"))).send().await.unwrap();
+        assert_eq!(photo.status().as_u16(), 200, "the bureau sees the scan");
+
+        // Another township's leader reads nothing of it.
+        let other = app.login(XILING_LEADER).await;
+        assert_eq!(read(other).await.0, 403);
+    }
+);

@@ -117,6 +117,10 @@ pub struct ProgressReportDraft {
     pub problems: String,
     /// 出台的相关文件: their titles (may be empty).
     pub documents: String,
+    /// The documents scanned or photographed (ids of photos kept on the phone, then on the
+    /// server); absent from reports written before they could carry any.
+    #[serde(default)]
+    pub photos: Vec<uuid::Uuid>,
 }
 
 /// A report that passed validation, its texts trimmed.
@@ -128,6 +132,7 @@ pub struct ValidProgressReport {
     pub progress: String,
     pub problems: String,
     pub documents: String,
+    pub photos: Vec<uuid::Uuid>,
 }
 
 /// A problem with one field of a [`ProgressReportDraft`].
@@ -219,6 +224,10 @@ impl Draft for ProgressReportDraft {
         self.deadline.clone()
     }
 
+    fn photos(&self) -> &[uuid::Uuid] {
+        &self.photos
+    }
+
     fn validate(&self, today: Date) -> Result<Self::Valid, Vec<Self::Error>> {
         let mut errors = Vec::new();
         if self.grid_id <= 0 {
@@ -259,6 +268,7 @@ impl Draft for ProgressReportDraft {
                 progress,
                 problems,
                 documents,
+                photos: self.photos.clone(),
             }),
             _ => Err(errors),
         }

@@ -15,6 +15,7 @@ fn draft() -> ProgressReportDraft {
         progress: " 已完成乡镇统计站所规范化建设验收 ".into(),
         problems: "部分乡镇统计人员不足".into(),
         documents: String::new(),
+        photos: Vec::new(),
     }
 }
 
@@ -32,6 +33,19 @@ fn a_complete_report_is_trimmed_and_its_documents_may_be_left_empty() {
 }
 
 #[test]
+fn a_report_written_before_it_could_carry_photos_still_reads() {
+    let stored = r#"{"grid_id":1,"label":"总结","deadline":"2026-12-10","progress":"p","problems":"q","documents":""}"#;
+    let old: ProgressReportDraft = serde_json::from_str(stored).unwrap();
+    assert!(old.photos.is_empty());
+    let scanned = ProgressReportDraft {
+        photos: vec![uuid::Uuid::from_u128(7)],
+        ..draft()
+    };
+    assert_eq!(scanned.photos(), [uuid::Uuid::from_u128(7)]);
+    assert_eq!(scanned.validate(TODAY).unwrap().photos, scanned.photos);
+}
+
+#[test]
 fn every_problem_is_reported_with_its_field_in_form_order() {
     let bad = ProgressReportDraft {
         grid_id: 0,
@@ -40,6 +54,7 @@ fn every_problem_is_reported_with_its_field_in_form_order() {
         progress: String::new(),
         problems: "问".repeat(PART_MAX_CHARS + 1),
         documents: "文".repeat(PART_MAX_CHARS + 1),
+        photos: Vec::new(),
     };
     let errors = bad.validate(TODAY).unwrap_err();
     let fields: Vec<&str> = errors.iter().map(|e| e.field()).collect();

@@ -214,6 +214,13 @@ fn server_functions() -> Vec<Row> {
             |t| json!({"duty": {"duty": "annual_plan", "grid_id": t.subject.id, "period": &t.world.app.this_month()[..4]}, "reason": "网格调整"}),
         ),
         sf(
+            "/api/progress_report_read",
+            Review,
+            Subject::Grid,
+            by_status,
+            |t| json!({"grid_id": t.subject.id, "label": world::progress_label(t.subject.kind), "deadline": t.world.app.today()}),
+        ),
+        sf(
             "/api/major_events",
             Review,
             Subject::Enterprise,

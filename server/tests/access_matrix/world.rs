@@ -422,7 +422,7 @@ pub fn meeting(app: &TestApp, grid: i64) -> Value {
 }
 
 /// The fixed-date report a grid of `kind` files in the matrix, due today.
-fn progress_label(kind: GridKind) -> String {
+pub fn progress_label(kind: GridKind) -> String {
     format!("{}进展报告", kind.code())
 }
 

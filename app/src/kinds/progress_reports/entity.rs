@@ -20,6 +20,9 @@ pub struct Model {
     pub problems: String,
     #[sea_orm(column_type = "Text")]
     pub documents: String,
+    /// The ids of the documents' photos, a JSON array.
+    #[sea_orm(column_type = "Text")]
+    pub photos: String,
     pub version: i32,
     pub device_time_ms: i64,
     /// When the report for this grid, rule and deadline first arrived: what it is judged by.

@@ -1,47 +1,54 @@
 //! Progress reports as a record kind: stored once, edited or withdrawn by their author, pulled
 //! back to the author's phone; each deadline's verdict for the city bureau's board; and the
 //! reminders of whoever files them.
-use super::api::{DeadlineDuty, PULLED_AS, ProgressRecord};
+use super::api::{DeadlineDuty, PULLED_AS, ProgressRecord, ReportText};
 use super::entity as progress_report;
 use super::words;
 use crate::auth::ssr::{Grids, Viewer};
 use crate::cadence::ssr::{policy, waivers};
+use crate::db::person;
 use crate::domain::cadence::{Policy, Status};
 use crate::domain::grid::{GridId, GridKind};
-use crate::domain::period::{format_date, shanghai_date};
+use crate::domain::period::{format_date, parse_date, shanghai_date};
 use crate::domain::permission::Ability;
 use crate::domain::progress_report::{
     FixedReport, ProgressReportDraft, ValidProgressReport, deadlines, report_status,
 };
 use crate::duties::api::Reminder;
 use crate::error::{AppError, ServerError};
+use crate::photos::ssr as photos;
 use crate::sync::api::{Problem, RecordEnvelope};
-use crate::sync::kind::{BatchScope, Holders, Incoming, RecordKind, stored_record, stored_row};
+use crate::sync::kind::{
+    BatchScope, Holders, Incoming, RecordKind, Write, stored_record, stored_row,
+};
 use crate::waivers::api::Excusable;
 use crate::waivers::ssr::offer;
 use sea_orm::{
     ActiveValue::{NotSet, Set},
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    QueryFilter, QuerySelect,
+    QueryFilter, QueryOrder, QuerySelect,
 };
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use time::Date;
+use uuid::Uuid;
 
 pub struct ProgressReports;
 
 stored_row!(progress_report, received_at_ms, ReceivedAtMs);
 
-/// The grids whose reports the writer files, with their kinds, and the policy in force.
+/// The grids whose reports the writer files, with their kinds, the policy in force, and the
+/// photos the writer uploaded.
 pub struct Filers {
     grids: HashMap<GridId, GridKind>,
     policy: Policy,
+    uploaded: HashSet<Uuid>,
 }
 
 impl BatchScope for Filers {
     async fn load(
         tx: &DatabaseTransaction,
         viewer: &Viewer,
-        _records: &[RecordEnvelope],
+        records: &[RecordEnvelope],
     ) -> Result<Self, ServerError> {
         let grids = (viewer
             .profile
@@ -52,7 +59,12 @@ impl BatchScope for Filers {
         let (policy, _) = policy(tx)
             .await
             .map_err(|_| ServerError::Corrupt("the cadence policy is unreadable".into()))?;
-        Ok(Filers { grids, policy })
+        let uploaded = photos::uploaded_by(tx, viewer.person_id(), records).await?;
+        Ok(Filers {
+            grids,
+            policy,
+            uploaded,
+        })
     }
 }
 
@@ -81,6 +93,7 @@ impl RecordKind for ProgressReports {
             let why = words::no_such_deadline(&valid.label, &format_date(valid.deadline));
             return Err(vec![Problem::new("no_such_deadline", Some("label"), &why)]);
         }
+        photos::check(&valid.photos, &filers.uploaded)?;
         Ok(valid)
     }
 
@@ -92,6 +105,7 @@ impl RecordKind for ProgressReports {
             progress: valid.progress.clone(),
             problems: valid.problems.clone(),
             documents: valid.documents.clone(),
+            photos: valid.photos.clone(),
         }
     }
 
@@ -99,7 +113,7 @@ impl RecordKind for ProgressReports {
         _tx: &DatabaseTransaction,
         row: &Self::Row,
     ) -> Result<ProgressReportDraft, ServerError> {
-        Ok(draft_of(row))
+        draft_of(row)
     }
 
     /// An edit keeps when the report first arrived, unless it now answers another deadline.
@@ -123,6 +137,7 @@ impl RecordKind for ProgressReports {
             progress: Set(valid.progress.clone()),
             problems: Set(valid.problems.clone()),
             documents: Set(valid.documents.clone()),
+            photos: Set(serde_json::json!(valid.photos).to_string()),
             version: Set(new.version),
             device_time_ms: Set(new.device_time_ms),
             first_received_at_ms: Set(first),
@@ -131,26 +146,36 @@ impl RecordKind for ProgressReports {
         }
     }
 
+    /// Its photos move to its grid with every version.
+    async fn write_beside(
+        tx: &DatabaseTransaction,
+        new: &Incoming<'_, ValidProgressReport>,
+        _write: Write,
+    ) -> Result<(), ServerError> {
+        photos::attach(tx, new.id, new.admitted.grid_id, &new.admitted.photos).await
+    }
+
     async fn pulled(
         _db: &DatabaseConnection,
         rows: Vec<Self::Row>,
     ) -> Result<Vec<ProgressRecord>, ServerError> {
-        Ok(rows
-            .iter()
-            .map(|row| stored_record(row, draft_of(row)))
-            .collect())
+        rows.iter()
+            .map(|row| Ok(stored_record(row, draft_of(row)?)))
+            .collect()
     }
 }
 
-fn draft_of(row: &progress_report::Model) -> ProgressReportDraft {
-    ProgressReportDraft {
+fn draft_of(row: &progress_report::Model) -> Result<ProgressReportDraft, ServerError> {
+    Ok(ProgressReportDraft {
         grid_id: row.grid_id,
         label: row.label.clone(),
         deadline: format_date(row.deadline),
         progress: row.progress.clone(),
         problems: row.problems.clone(),
         documents: row.documents.clone(),
-    }
+        photos: serde_json::from_str(&row.photos)
+            .map_err(ServerError::json("reading a progress report's photos"))?,
+    })
 }
 
 /// A grid a fixed-date report may be asked of: id, name and kind.
@@ -219,6 +244,47 @@ pub async fn board(
     }
     out.sort_by(|a, b| a.deadline.cmp(&b.deadline));
     Ok(out)
+}
+
+/// The latest report of `grid` for `label` due on `deadline`, for a viewer who reviews the
+/// grid.
+pub async fn read(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    grid: GridId,
+    label: &str,
+    deadline: &str,
+) -> Result<Option<ReportText>, AppError> {
+    if !viewer.permits_over(Ability::Review, grid) {
+        return Err(AppError::Forbidden);
+    }
+    let deadline = parse_date(deadline).map_err(|e| AppError::BadRequest(e.to_string()))?;
+    let Some(row) = progress_report::Entity::find()
+        .filter(progress_report::Column::GridId.eq(grid))
+        .filter(progress_report::Column::Label.eq(label))
+        .filter(progress_report::Column::Deadline.eq(deadline))
+        .order_by_desc(progress_report::Column::ReceivedAtMs)
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let author = person::Entity::find_by_id(row.person_id)
+        .one(db)
+        .await?
+        .map(|p| p.name)
+        .unwrap_or_default();
+    let draft = draft_of(&row)?;
+    Ok(Some(ReportText {
+        author,
+        received_on: shanghai_date(row.received_at_ms)
+            .map(format_date)
+            .unwrap_or_default(),
+        progress: draft.progress,
+        problems: draft.problems,
+        documents: draft.documents,
+        photos: draft.photos,
+    }))
 }
 
 /// The day the first report of each of `grids` for each of `days` arrived, for report `label`.

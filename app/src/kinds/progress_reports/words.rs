@@ -14,6 +14,14 @@ pub const REPORT: &str = "事项";
 pub const DUE: &str = "截止日期";
 pub const STATUS: &str = "状态";
 pub const FILED_ON: &str = "报送日期";
+pub const READ: &str = "阅读报告";
+pub const WITHDRAWN: &str = "报告已撤回。";
+pub const SCANS_HINT: &str = "出台的文件可拍照或扫描后作为照片附上。";
+
+/// Who wrote the report shown and when its latest version arrived.
+pub fn written_by(author: &str, day: &str) -> String {
+    format!("{author} · {day} 报送")
+}
 
 /// The refusal of a report that answers no deadline of the policy for its grid.
 pub fn no_such_deadline(label: &str, deadline: &str) -> String {

@@ -9,6 +9,7 @@ use crate::domain::period::format_date;
 use crate::domain::permission::Ability;
 use crate::domain::progress_report::{PARTS, ProgressReportDraft, deadlines};
 use crate::filing::go_to_field_app;
+use crate::photos::components::PhotoPicker;
 use crate::sync::client;
 use crate::sync::editing::{Editing, RecordForm, RefusalBanner, SaveControls, SignedIn};
 use crate::sync::state::use_client;
@@ -75,8 +76,10 @@ fn ProgressForm() -> impl IntoView {
             progress: String::new(),
             problems: String::new(),
             documents: String::new(),
+            photos: Vec::new(),
         }
     }));
+    let photos = RwSignal::new(form.with_untracked(|f| f.photos.clone()));
     let offered = Memo::new(move |_| {
         let (grid, label, deadline) =
             form.with(|f| (f.grid_id, f.label.clone(), f.deadline.clone()));
@@ -89,7 +92,9 @@ fn ProgressForm() -> impl IntoView {
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        save.submit(form.get_untracked(), |_| go_to_field_app("/records"));
+        let mut draft = form.get_untracked();
+        draft.photos = photos.get_untracked();
+        save.submit(draft, |_| go_to_field_app("/records"));
     };
     let pick = move |ev: leptos::ev::Event| {
         let chosen = event_target_value(&ev).parse::<usize>().ok();
@@ -130,6 +135,9 @@ fn ProgressForm() -> impl IntoView {
                     <span class="field-error">{save.error_for("deadline")}</span>
                 </label>
                 {PARTS.into_iter().enumerate().map(|(i, (field, label, _))| part_field(save, form, i, field, label)).collect_view()}
+                <p class="hint">{words::SCANS_HINT}</p>
+                <PhotoPicker photos />
+                <span class="field-error">{save.error_for("photos")}</span>
                 <SaveControls state=save.state label=words::SAVE />
             </form>
         </section>
