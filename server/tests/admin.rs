@@ -54,24 +54,6 @@ fn row(name: &str, code: &str, industry: &str, grid: &str) -> Vec<String> {
     .collect()
 }
 
-async fn import(
-    app: &TestApp,
-    client: &reqwest::Client,
-    layout: &str,
-    apply: bool,
-    body: Vec<u8>,
-) -> (u16, Value) {
-    let response = client
-        .post(app.url(&format!(
-            "/api/v1/admin/import?layout={layout}&apply={apply}"
-        )))
-        .body(body)
-        .send()
-        .await
-        .unwrap();
-    (response.status().as_u16(), response.json().await.unwrap())
-}
-
 async fn enterprise_count(app: &TestApp) -> i64 {
     let row = app
         .db

@@ -202,3 +202,66 @@ fn named(grids: &Value, name: &str) -> i64 {
         .as_i64()
         .unwrap()
 }
+
+db_test!(the_people_import_fills_each_units_roster, |app| {
+    let admin = app.login(CITY_ADMIN).await;
+    let file = "姓名,手机号,所属网格,角色,职务,配备方式\r\n\
+            刘芳,13900000013,东湖镇,网格员,经发办统计员,派驻\r\n\
+            周丽,13900000014,东湖镇,网格员,统计站站长,兼职\r\n\
+            李娜,13800000005,东湖工业一网格,网格员,,\r\n\
+            何静,13800000006,西岭服务业网格,网格员,统计员,专职\r\n";
+    let (status, preview) = import(app, &admin, "people", false, file.as_bytes().to_vec()).await;
+    assert_eq!(status, 200, "{preview}");
+    let changes = preview["changes"].to_string();
+    assert!(
+        changes.contains("列入统计人员名册：派驻 经发办统计员"),
+        "{changes}"
+    );
+    assert!(
+        preview["errors"].to_string().contains("该网格不是这类单位"),
+        "{preview}"
+    );
+
+    let (status, applied) = import(app, &admin, "people", true, file.as_bytes().to_vec()).await;
+    assert_eq!(status, 200, "{applied}");
+    let leader = app.login(DONGHU_LEADER).await;
+    let donghu = grid_id(&app.pull(&leader).await, "东湖镇");
+    let (_, roster) = app
+        .call(&leader, "staff_roster", json!({"grid_id": donghu}))
+        .await;
+    assert_eq!(names(&roster), ["刘芳", "周丽"]);
+    assert_eq!(roster["staff"][0]["employment"], "seconded");
+
+    // A second file corrects a post; sent again, it changes nothing.
+    let corrected = file.replace("统计站站长,兼职", "统计站站长,专职");
+    let (_, applied) = import(app, &admin, "people", true, corrected.clone().into_bytes()).await;
+    assert!(
+        applied["changes"]
+            .to_string()
+            .contains("统计人员名册改为：专职 统计站站长"),
+        "{applied}"
+    );
+    let (_, again) = import(app, &admin, "people", false, corrected.into_bytes()).await;
+    assert!(
+        !again["changes"].to_string().contains("统计人员名册"),
+        "{again}"
+    );
+    let (_, roster) = app
+        .call(&leader, "staff_roster", json!({"grid_id": donghu}))
+        .await;
+    assert_eq!(roster["staff"][1]["employment"], "full_time");
+
+    // The export writes the roster's columns back.
+    let export = admin
+        .get(app.url("/api/v1/admin/export/people.csv"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        export.contains("刘芳,13900000013,东湖镇,网格员,经发办统计员,派驻"),
+        "{export}"
+    );
+});

@@ -39,3 +39,13 @@ pub fn meets(floor: usize) -> String {
 pub fn roster_full(max: usize) -> String {
     format!("一个单位的名册最多 {max} 人")
 }
+
+/// An import's change putting someone on a roster, e.g. "列入统计人员名册：专职 统计员".
+pub fn imported(employment: &str, post: &str) -> String {
+    format!("列入统计人员名册：{employment} {post}")
+}
+
+/// An import's change correcting a roster entry, e.g. "统计人员名册改为：派驻 统计站站长".
+pub fn corrected(employment: &str, post: &str) -> String {
+    format!("统计人员名册改为：{employment} {post}")
+}

@@ -481,3 +481,22 @@ pub async fn upload(app: &TestApp, client: &reqwest::Client, id: &str, body: Vec
         .status()
         .as_u16()
 }
+
+/// Sends an import file of `layout` as `client`, previewed or applied; the status and report.
+pub async fn import(
+    app: &TestApp,
+    client: &reqwest::Client,
+    layout: &str,
+    apply: bool,
+    body: Vec<u8>,
+) -> (u16, Value) {
+    let response = client
+        .post(app.url(&format!(
+            "/api/v1/admin/import?layout={layout}&apply={apply}"
+        )))
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.json().await.unwrap())
+}

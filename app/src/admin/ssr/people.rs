@@ -8,7 +8,9 @@ use crate::auth::password::hash_password;
 use crate::auth::ssr::Viewer;
 use crate::db::{grid, person, role_assignment};
 use crate::directory::import::{ImportPreview, Layout, PersonRow, Record};
+use crate::domain::grid::GridKind;
 use crate::error::AppError;
+use crate::staffing::import::Rosters;
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use std::collections::{HashMap, HashSet};
 
@@ -53,6 +55,12 @@ pub async fn import(
     let grids: Vec<&grid::Model> = viewer.grids.all().iter().filter(|g| !g.closed).collect();
     let by_name = unique_names(&grids);
     preview.reject_unknown_grids(|name| by_name.contains_key(name));
+    let units: HashMap<i32, &str> = (grids.iter())
+        .filter(|g| GridKind::from_code(&g.kind).is_some_and(GridKind::is_level_two))
+        .map(|g| (g.id, g.name.as_str()))
+        .collect();
+    let keeps_roster = |name: &str| by_name.get(name).is_some_and(|id| units.contains_key(id));
+    preview.reject_staffing_outside_units(keeps_roster);
     let rows: Vec<(u32, &PersonRow)> = preview
         .rows
         .iter()
@@ -84,6 +92,7 @@ pub async fn import(
         assigned.extend(found.into_iter().map(|a| (a.person_id, a.grid_id, a.role)));
     }
 
+    let mut rosters = Rosters::load(db, units.keys().copied()).await?;
     let mut report = base_report(Layout::People, &preview);
     let mut plan = Vec::new();
     for (row, r) in &rows {
@@ -103,6 +112,8 @@ pub async fn import(
         if !has_role {
             fields.push(format!("新增角色：{} {}", r.grid_name, r.role.label()));
         }
+        let staffing = (r.staffing.as_ref()).and_then(|s| rosters.change(grid_id, &r.name, s));
+        fields.extend(staffing);
         match (existing, fields.is_empty()) {
             (_, true) => report.unchanged += 1,
             (None, false) => report.new += 1,
@@ -199,6 +210,10 @@ pub async fn import(
                 Some(&what),
             )
             .await?;
+        }
+        if let Some(staffing) = &r.staffing {
+            let unit = (grid_id, r.grid_name.as_str());
+            rosters.apply(&tx, viewer, unit, &r.name, staffing).await?;
         }
         ticker.advance(1).await;
     }

@@ -14,6 +14,7 @@ use crate::domain::grid::Role;
 use crate::domain::phone::PhoneNumber;
 use crate::error::AppError;
 use crate::spreadsheet::write_row;
+use crate::staffing::import::Rosters;
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
@@ -182,6 +183,7 @@ async fn people_rows(
         .order_by_asc(role_assignment::Column::Id)
         .all(&state.db)
         .await?;
+    let rosters = Rosters::load(&state.db, names.keys().copied()).await?;
     Ok(assignments
         .iter()
         .filter_map(|a| {
@@ -191,6 +193,7 @@ async fn people_rows(
                 phone: PhoneNumber::parse(&p.phone).ok()?,
                 grid_name: names.get(&a.grid_id)?.clone(),
                 role: Role::from_code(&a.role)?,
+                staffing: rosters.staffing_of(a.grid_id, &p.name),
             })
         })
         .collect())

@@ -2,6 +2,7 @@
 //! every cell that does not parse.
 
 use crate::domain::grid::{Industry, Role};
+use crate::domain::staffing::Employment;
 
 use super::error::RowProblem;
 use super::layout::Columns;
@@ -106,6 +107,15 @@ pub(super) fn parse_role(text: &str) -> Result<Role, RowProblem> {
         .find(|role| role.label() == text)
         .or_else(|| Role::from_code(&text.to_ascii_lowercase()))
         .ok_or_else(|| RowProblem::UnknownRole(text.to_owned()))
+}
+
+/// A way of staffing by its Chinese label or its code.
+pub(super) fn parse_employment(text: &str) -> Result<Employment, RowProblem> {
+    Employment::ALL
+        .into_iter()
+        .find(|e| e.label() == text)
+        .or_else(|| Employment::from_code(&text.to_ascii_lowercase()))
+        .ok_or_else(|| RowProblem::UnknownEmployment(text.to_owned()))
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use std::fmt;
 use crate::domain::credit_code::CreditCodeError;
 use crate::domain::grid::{Industry, Role};
 use crate::domain::phone::PhoneError;
+use crate::domain::staffing::Employment;
 
 use super::layout::Layout;
 use super::limits::Cap;
@@ -103,6 +104,12 @@ pub(super) enum RowProblem {
     PhoneOfAnother { first_row: u32, name: String },
     /// A grid name the township does not have.
     UnknownGrid(String),
+    /// Neither the label nor the code of a way of staffing.
+    UnknownEmployment(String),
+    /// A cell longer than its column allows.
+    TooLong { max: usize },
+    /// 职务 and 配备方式 on a row whose grid keeps no roster.
+    NoRoster,
 }
 
 impl fmt::Display for RowProblem {
@@ -125,6 +132,14 @@ impl fmt::Display for RowProblem {
                 write!(f, "与第{first_row}行手机号相同，但姓名不同（{name}）")
             }
             Self::UnknownGrid(name) => write!(f, "未找到网格“{name}”"),
+            Self::UnknownEmployment(text) => {
+                let labels = Employment::ALL.map(|e| e.label()).join("、");
+                write!(f, "未知配备方式“{text}”，应为以下之一：{labels}")
+            }
+            Self::TooLong { max } => write!(f, "不能超过{max}个字"),
+            Self::NoRoster => f.write_str(
+                "职务和配备方式只用于乡镇（街道）、部门、开发区的统计人员名册，该网格不是这类单位",
+            ),
         }
     }
 }

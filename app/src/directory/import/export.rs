@@ -57,6 +57,14 @@ fn person_cells(row: &PersonRow) -> Vec<String> {
         row.phone.to_string(),
         row.grid_name.clone(),
         row.role.label().to_owned(),
+        row.staffing
+            .as_ref()
+            .map(|s| s.post.clone())
+            .unwrap_or_default(),
+        row.staffing
+            .as_ref()
+            .map(|s| s.employment.label().to_owned())
+            .unwrap_or_default(),
     ]
 }
 

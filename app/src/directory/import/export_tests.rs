@@ -4,9 +4,11 @@
 
 use proptest::prelude::*;
 
+use crate::directory::import::Staffing;
 use crate::domain::credit_code::CreditCode;
 use crate::domain::grid::{Industry, Role};
 use crate::domain::phone::PhoneNumber;
+use crate::domain::staffing::Employment;
 
 use super::super::test_files::code;
 use super::super::{preview, preview_as};
@@ -31,6 +33,7 @@ fn person(name: &str, phone: &str, role: Role) -> PersonRow {
         phone: PhoneNumber::parse(phone).unwrap(),
         grid_name: "城东网格".to_owned(),
         role,
+        staffing: None,
     }
 }
 
@@ -68,6 +71,13 @@ fn people_survive_both_round_trips() {
         person("陈一", "13812345678", Role::Leader),
         person("陈一", "13812345678", Role::Instructor),
         person("周三", "19900000000", Role::Member),
+        PersonRow {
+            staffing: Some(Staffing {
+                post: "经发办统计员".to_owned(),
+                employment: Employment::Seconded,
+            }),
+            ..person("刘芳", "13900000013", Role::Member)
+        },
     ];
     for bytes in [
         people_to_xlsx(&rows).unwrap(),

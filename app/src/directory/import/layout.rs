@@ -29,6 +29,10 @@ pub mod column {
     pub const PHONE: &str = "手机号";
     /// 角色: a role in the grid, as a label (网格长) or a code (leader).
     pub const ROLE: &str = "角色";
+    /// 职务: the post of a level-2 unit's statistics staff, for its roster.
+    pub const POST: &str = "职务";
+    /// 配备方式: how they are staffed (专职, 兼职, 派驻, 购买服务, 村（社区）统计调查员).
+    pub const EMPLOYMENT: &str = "配备方式";
 }
 
 use column::*;
@@ -71,15 +75,14 @@ impl Layout {
                 STATISTICIAN,
                 STATISTICIAN_PHONE,
             ],
-            Self::People => &[PERSON_NAME, PHONE, GRID, ROLE],
+            Self::People => &[PERSON_NAME, PHONE, GRID, ROLE, POST, EMPLOYMENT],
         }
     }
 
     /// The headers a file must have; the others may be left out.
     pub fn required(&self) -> &'static [&'static str] {
         match self {
-            Self::Enterprises => &self.headers()[..4],
-            Self::People => self.headers(),
+            Self::Enterprises | Self::People => &self.headers()[..4],
         }
     }
 }

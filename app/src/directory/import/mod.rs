@@ -26,7 +26,7 @@ pub use error::ImportError;
 pub use export::{enterprises_to_csv, enterprises_to_xlsx, people_to_csv, people_to_xlsx};
 pub use layout::{Layout, column};
 pub use preview::{ImportPreview, PreviewRow, Record, RowError};
-pub use records::{EnterpriseRow, PersonRow};
+pub use records::{EnterpriseRow, PersonRow, Staffing};
 
 /// Reads an uploaded file (XLSX or another spreadsheet, or CSV in UTF-8 or
 /// GBK) of either layout, told apart by its headers.

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::domain::grid::{Industry, Role};
+use crate::domain::staffing::Employment;
 
 use super::test_files::*;
 use super::*;
@@ -142,6 +143,67 @@ fn a_people_file_checks_roles_duplicates_and_names() {
         ]
     );
 }
+#[test]
+fn a_people_file_may_give_the_rosters_post_and_staffing() {
+    let header = [PEOPLE_HEADER.as_slice(), &["职务", "配备方式"]].concat();
+    let table = with_header(
+        &header,
+        rows(&[
+            &["刘芳", "13900000013", "东湖镇", "网格员", "统计员", "派驻"],
+            &[
+                "周丽",
+                "13900000014",
+                "东湖工业一网格",
+                "网格员",
+                "统计站站长",
+                "part_time",
+            ],
+            &["马骏", "13900000015", "东湖镇", "网格员", "统计员", ""],
+            &[
+                "王海",
+                "13900000016",
+                "东湖镇",
+                "网格员",
+                "",
+                "村（社区）统计调查员",
+            ],
+            &[
+                "陈静",
+                "13900000017",
+                "东湖镇",
+                "网格员",
+                "统计员",
+                "临时工",
+            ],
+            &["李娜", "13900000018", "东湖工业一网格", "网格员", "", ""],
+        ]),
+    );
+    let mut preview = preview(csv_text(&table).as_bytes()).unwrap();
+    let staffing: Vec<Option<Employment>> = preview
+        .people()
+        .map(|p| p.staffing.as_ref().map(|s| s.employment))
+        .collect();
+    assert_eq!(
+        staffing,
+        [Some(Employment::Seconded), Some(Employment::PartTime), None]
+    );
+    assert_eq!(
+        messages(&preview),
+        [
+            "第4行【配备方式】不能为空",
+            "第5行【职务】不能为空",
+            "第6行【配备方式】未知配备方式“临时工”，应为以下之一：专职、兼职、派驻、购买服务、村（社区）统计调查员",
+        ]
+    );
+    // Only a level-2 unit keeps a roster.
+    preview.reject_staffing_outside_units(|grid| grid == "东湖镇");
+    let kept: Vec<&str> = preview.people().map(|p| p.name.as_str()).collect();
+    assert_eq!(kept, ["刘芳", "李娜"]);
+    assert!(messages(&preview).contains(
+        &"第3行【配备方式】职务和配备方式只用于乡镇（街道）、部门、开发区的统计人员名册，该网格不是这类单位".to_owned()
+    ));
+}
+
 #[test]
 fn unknown_grids_move_rows_to_the_errors() {
     let table = with_header(

@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::domain::credit_code::CreditCode;
 use crate::domain::grid::{Industry, Role};
 use crate::domain::phone::PhoneNumber;
+use crate::domain::staffing::{Employment, POST_MAX_CHARS};
 
-use super::cells::{Cells, parse_industry, parse_role};
+use super::cells::{Cells, parse_employment, parse_industry, parse_role};
 use super::error::RowProblem;
 use super::layout::column::*;
 use super::preview::RowError;
@@ -46,6 +47,17 @@ pub struct PersonRow {
     pub grid_name: String,
     /// 角色.
     pub role: Role,
+    /// 职务 and 配备方式, for a level-2 unit's roster of statistics staff.
+    pub staffing: Option<Staffing>,
+}
+
+/// How a person staffs a level-2 unit's statistics office, as its roster lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Staffing {
+    /// 职务.
+    pub post: String,
+    /// 配备方式.
+    pub employment: Employment,
 }
 
 /// The keys met so far in a file, with the row each was first met on.
@@ -113,6 +125,7 @@ pub(super) fn read_person(
     });
     let grid_name = cells.required_text(GRID);
     let role = cells.required(ROLE, parse_role);
+    let staffing = read_staffing(&mut cells);
     let number = cells.number();
     if let (Some(phone), Some(name)) = (&phone, &name) {
         let (first_row, first_name) = seen
@@ -141,8 +154,36 @@ pub(super) fn read_person(
                 phone,
                 grid_name,
                 role,
+                staffing,
             })
         }
         _ => Err(cells.errors),
+    }
+}
+
+/// 职务 and 配备方式: both or neither.
+fn read_staffing(cells: &mut Cells<'_>) -> Option<Staffing> {
+    let post = cells.optional(POST, |text| {
+        if text.chars().count() > POST_MAX_CHARS {
+            Err(RowProblem::TooLong {
+                max: POST_MAX_CHARS,
+            })
+        } else {
+            Ok(text.to_owned())
+        }
+    });
+    let employment = cells.optional(EMPLOYMENT, parse_employment);
+    match (post, employment) {
+        (Some(post), Some(employment)) => Some(Staffing { post, employment }),
+        (None, None) => None,
+        (Some(_), None) if cells.text(EMPLOYMENT).is_empty() => {
+            cells.reject(EMPLOYMENT, RowProblem::Empty);
+            None
+        }
+        (None, Some(_)) if cells.text(POST).is_empty() => {
+            cells.reject(POST, RowProblem::Empty);
+            None
+        }
+        _ => None,
     }
 }
