@@ -203,6 +203,18 @@ db_test!(
         let after = app.reminders(&leader).await;
         assert!(reminded(&after, this).is_none(), "{after:?}");
         assert!(reminded(&after, last).is_some());
+
+        // The city grid is a level too: the bureau is reminded of its own, and the city's
+        // view lists it beside the units, with no one above it to excuse it.
+        let city = "云江市 2026年第4季度活动未开展";
+        let bureau = app.reminders(&admin).await;
+        assert_eq!(reminded(&bureau, city).expect("the city's")["status"]["status"], "due_soon");
+        let query = json!({"query": {"scope": null, "month": "2026-12"}});
+        let (_, overview) = app.call(&admin, "township_overview", query).await;
+        let units = overview["units"].as_array().unwrap();
+        let own = units.iter().find(|u| u["grid_name"] == "云江市").expect("the city's row");
+        assert_eq!(own["status"]["status"], "due_soon", "{own}");
+        assert!(own["excuse"].is_null());
     }
 );
 

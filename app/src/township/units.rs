@@ -1,4 +1,4 @@
-//! The activities the townships, departments and work areas in a scope organise themselves for
+//! The activities the city, townships, departments and work areas in a scope organise for
 //! the grids below them (003 §三(三)1: 各级网格每季度要组织……活动), counted for the quarter and,
 //! where the policy asks for them, judged by the cadence; those who record them are reminded
 //! of a quarter's activity due soon or overdue.
@@ -19,13 +19,14 @@ use crate::waivers::ssr::offer;
 use sea_orm::ConnectionTrait;
 use time::Date;
 
-/// Whether a grid of this kind organises activities for the grids below it.
+/// Whether a grid of this kind organises activities for the grids below it: every level
+/// above the enterprise grids.
 fn organises(kind: &str) -> bool {
-    GridKind::from_code(kind).is_some_and(|k| k.is_level_two() || k == GridKind::WorkArea)
+    GridKind::from_code(kind).is_some_and(|k| k != GridKind::Enterprise)
 }
 
-/// Each open township, department, development zone and work area at or below `scope` that
-/// the viewer sees, with its activities of `quarter` and their verdict.
+/// The city grid and each open township, department, development zone and work area at or
+/// below `scope` that the viewer sees, with its activities of `quarter` and their verdict.
 pub async fn unit_activities(
     db: &impl ConnectionTrait,
     viewer: &Viewer,

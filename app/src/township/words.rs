@@ -6,7 +6,7 @@ pub const ENTERPRISES: &str = "企业数";
 pub const VISITED: &str = "已走访企业";
 pub const VISITS: &str = "走访次数";
 pub const ACTIVITIES: &str = "本季度网格活动";
-pub const UNIT_ACTIVITIES: &str = "乡镇（部门）、工作管理片本季度组织的活动";
+pub const UNIT_ACTIVITIES: &str = "市、乡镇（部门）、工作管理片本季度组织的活动";
 
 /// A unit's activity of a quarter not yet held, e.g. "东湖镇 2026年第四季度活动未开展".
 pub fn unit_activity_reminder(unit: &str, quarter: &str) -> String {

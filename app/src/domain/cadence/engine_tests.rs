@@ -243,7 +243,7 @@ fn only_a_duty_s_own_period_once_begun_is_excused() {
     assert!(matches!(wrong, WaiverPeriodError::NotItsOwn { .. }));
     assert_eq!(
         wrong.to_string(),
-        "乡镇（部门）、工作管理片季度活动每季度考核一次，豁免的期间应与之一致"
+        "市、乡镇（部门）、工作管理片季度活动每季度考核一次，豁免的期间应与之一致"
     );
     assert_eq!(
         Waiver::check_period(

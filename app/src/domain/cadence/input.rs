@@ -175,7 +175,8 @@ pub struct Subjects {
 impl Subjects {
     /// The subjects a kind of obligation binds, sorted and without repeats:
     /// work-area and enterprise grids report monthly to the township; enterprise
-    /// grids hold activities and file the annual plan; members study; every
+    /// grids hold activities and file the annual plan, and every level above them
+    /// organises its own activity for them; members study; every
     /// enterprise is visited; townships meet monthly; level-2 units plan their
     /// trainings; fixed-date reports bind grids of their kind. Major events bind
     /// whoever they occurred to, so none here.
@@ -193,6 +194,7 @@ impl Subjects {
                 grids(&[GridKind::Enterprise])
             }
             ObligationKind::UnitActivity => grids(&[
+                GridKind::City,
                 GridKind::Township,
                 GridKind::Department,
                 GridKind::DevelopmentZone,

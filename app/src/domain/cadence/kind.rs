@@ -19,9 +19,10 @@ pub enum ObligationKind {
     /// At least one grid activity a quarter per enterprise grid (003 §三(三)1;
     /// Yuhuan's "定期", 001 §三(二)).
     QuarterlyActivity,
-    /// At least one activity a quarter organised by each township, street, department,
-    /// development zone and work area for the grids below it (003 §三(三)1: 各级网格每季度
-    /// 要组织统计网格成员开展……活动; Yuhuan asks it of the enterprise grids only).
+    /// At least one activity a quarter organised by the city grid (the statistics bureau) and
+    /// each township, street, department, development zone and work area for the grids below
+    /// it (003 §三(三)1: 各级网格每季度要组织统计网格成员开展……活动; Yuhuan asks it of the
+    /// enterprise grids only).
     UnitActivity,
     /// Each enterprise visited at least `per_quarter` times a quarter.
     EnterpriseVisits {
@@ -122,7 +123,7 @@ impl ObligationKind {
         match self {
             Self::MonthlyLeaderReport => "网格长月度汇报",
             Self::QuarterlyActivity => "季度网格活动",
-            Self::UnitActivity => "乡镇（部门）、工作管理片季度活动",
+            Self::UnitActivity => "市、乡镇（部门）、工作管理片季度活动",
             Self::EnterpriseVisits { .. } => "企业走访",
             Self::AnnualPlan => "年度工作计划",
             Self::TrainingPlan => "年度培训计划",

@@ -59,7 +59,7 @@ impl Policy {
     /// Yueqing (乐清市, 乐政办发〔2022〕37号, seed 003): three grid levels;
     /// the township hears the level-3 leaders each month; grids of every
     /// level hold activities at least once a quarter (各级网格每季度, §三(三)1:
-    /// the enterprise grids, and the townships and departments for theirs);
+    /// the enterprise grids, and the city, townships and departments for theirs);
     /// enterprises are visited (once a quarter by default); members study.
     pub fn yueqing() -> Policy {
         let mut rules = common_rules().to_vec();
@@ -116,7 +116,8 @@ impl Policy {
     }
 }
 
-/// Each township's, department's and work area's activity of the quarter (003 §三(三)1), due
+/// The city's, each township's, department's and work area's activity of the quarter (003
+/// §三(三)1), due
 /// soon from two weeks before the quarter ends, like the enterprise grids'.
 fn unit_activity() -> Rule {
     Rule::new(ObligationKind::UnitActivity, DueRule::EndOfPeriod, 15)

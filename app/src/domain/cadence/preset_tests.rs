@@ -46,6 +46,26 @@ fn named(pairs: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
 }
 
 #[test]
+fn the_city_grid_owes_its_own_quarterly_activity_where_every_level_does() {
+    let mut subjects = sample();
+    subjects.grids.push((9, GridKind::City));
+    let judge = |policy: &Policy| {
+        let all = evaluate(
+            policy,
+            &subjects,
+            &[],
+            &[],
+            date!(2026 - 01 - 01),
+            date!(2026 - 06 - 30),
+        );
+        statuses(&all, "unit_activity", Subject::Grid(9))
+    };
+    let owed = named(&[("2026-Q1", "overdue"), ("2026-Q2", "due_soon")]);
+    assert_eq!(judge(&Policy::yueqing()), owed);
+    assert!(judge(&Policy::yuhuan()).is_empty());
+}
+
+#[test]
 fn presets_are_valid_and_round_trip_as_json() {
     for (policy, count) in [(Policy::yuhuan(), 8), (Policy::yueqing(), 5)] {
         assert_eq!(policy.validate(), Ok(()), "{}", policy.name);
