@@ -209,7 +209,8 @@ db_test!(the_people_import_fills_each_units_roster, |app| {
             刘芳,13900000013,东湖镇,网格员,经发办统计员,派驻\r\n\
             周丽,13900000014,东湖镇,网格员,统计站站长,兼职\r\n\
             李娜,13800000005,东湖工业一网格,网格员,,\r\n\
-            何静,13800000006,西岭服务业网格,网格员,统计员,专职\r\n";
+            王海,13900000016,东湖北片,网格员,东湖村统计调查员,村（社区）统计调查员\r\n\
+            周明远,13800000001,云江市,网格指导员,局长,专职\r\n";
     let (status, preview) = import(app, &admin, "people", false, file.as_bytes().to_vec()).await;
     assert_eq!(status, 200, "{preview}");
     let changes = preview["changes"].to_string();
@@ -218,7 +219,9 @@ db_test!(the_people_import_fills_each_units_roster, |app| {
         "{changes}"
     );
     assert!(
-        preview["errors"].to_string().contains("该网格不是这类单位"),
+        preview["errors"]
+            .to_string()
+            .contains("该网格不在这类单位之下"),
         "{preview}"
     );
 
@@ -229,7 +232,9 @@ db_test!(the_people_import_fills_each_units_roster, |app| {
     let (_, roster) = app
         .call(&leader, "staff_roster", json!({"grid_id": donghu}))
         .await;
-    assert_eq!(names(&roster), ["刘芳", "周丽"]);
+    // The village surveyor of a work area goes on its township's roster.
+    assert_eq!(names(&roster), ["刘芳", "周丽", "王海"]);
+    assert_eq!(roster["surveyors"], 1);
     assert_eq!(roster["staff"][0]["employment"], "seconded");
 
     // A second file corrects a post; sent again, it changes nothing.
@@ -260,8 +265,10 @@ db_test!(the_people_import_fills_each_units_roster, |app| {
         .text()
         .await
         .unwrap();
-    assert!(
-        export.contains("刘芳,13900000013,东湖镇,网格员,经发办统计员,派驻"),
-        "{export}"
-    );
+    for line in [
+        "刘芳,13900000013,东湖镇,网格员,经发办统计员,派驻",
+        "王海,13900000016,东湖北片,网格员,东湖村统计调查员,村（社区）统计调查员",
+    ] {
+        assert!(export.contains(line), "{line} in {export}");
+    }
 });

@@ -1,6 +1,7 @@
-//! The roster filled from the people import (人员名单): a row of a level-2 unit that gives 职务
-//! and 配备方式 puts the person on the unit's roster, or corrects their post and staffing,
-//! matched by name within the unit. A subsidy is kept by hand in the township view.
+//! The roster filled from the people import (人员名单): a row that gives 职务 and 配备方式 puts
+//! the person on the roster of the level-2 unit at or above the row's grid, or corrects their
+//! post and staffing, matched by name within the unit. A subsidy is kept by hand in the
+//! township view.
 use super::entity as staff_member;
 use super::words;
 use crate::admin::ssr::audit::{self, Actor};

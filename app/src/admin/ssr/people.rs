@@ -59,7 +59,13 @@ pub async fn import(
         .filter(|g| GridKind::from_code(&g.kind).is_some_and(GridKind::is_level_two))
         .map(|g| (g.id, g.name.as_str()))
         .collect();
-    let keeps_roster = |name: &str| by_name.get(name).is_some_and(|id| units.contains_key(id));
+    // The roster a row's 职务 and 配备方式 go on: that of the level-2 unit at or above its grid
+    // (a work area's village surveyor, an enterprise grid's leader from the township staff).
+    let unit_of = |grid: i32| {
+        std::iter::successors(Some(grid), |g| viewer.grids.tree.parent(*g))
+            .find_map(|g| units.get(&g).map(|name| (g, *name)))
+    };
+    let keeps_roster = |name: &str| by_name.get(name).is_some_and(|id| unit_of(*id).is_some());
     preview.reject_staffing_outside_units(keeps_roster);
     let rows: Vec<(u32, &PersonRow)> = preview
         .rows
@@ -112,7 +118,8 @@ pub async fn import(
         if !has_role {
             fields.push(format!("新增角色：{} {}", r.grid_name, r.role.label()));
         }
-        let staffing = (r.staffing.as_ref()).and_then(|s| rosters.change(grid_id, &r.name, s));
+        let staffing = (r.staffing.as_ref().zip(unit_of(grid_id)))
+            .and_then(|(s, (unit, _))| rosters.change(unit, &r.name, s));
         fields.extend(staffing);
         match (existing, fields.is_empty()) {
             (_, true) => report.unchanged += 1,
@@ -211,8 +218,7 @@ pub async fn import(
             )
             .await?;
         }
-        if let Some(staffing) = &r.staffing {
-            let unit = (grid_id, r.grid_name.as_str());
+        if let Some((staffing, unit)) = r.staffing.as_ref().zip(unit_of(grid_id)) {
             rosters.apply(&tx, viewer, unit, &r.name, staffing).await?;
         }
         ticker.advance(1).await;

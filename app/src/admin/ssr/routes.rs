@@ -11,6 +11,7 @@ use crate::directory::import::{
     preview_as,
 };
 use crate::domain::grid::Role;
+use crate::domain::grid_tree::GridTree;
 use crate::domain::phone::PhoneNumber;
 use crate::error::AppError;
 use crate::spreadsheet::write_row;
@@ -140,7 +141,7 @@ async fn export(
             }
         }
         "people.xlsx" | "people.csv" => {
-            let rows = people_rows(&state, &names).await?;
+            let rows = people_rows(&state, &viewer.grids.tree, &names).await?;
             if file.ends_with("xlsx") {
                 people_to_xlsx(&rows)
             } else {
@@ -169,8 +170,11 @@ async fn export(
         .into_response())
 }
 
+/// Every role assignment, with the person's entry on the roster of the level-2 unit at or
+/// above its grid.
 async fn people_rows(
     state: &AppState,
+    tree: &GridTree,
     names: &HashMap<i32, String>,
 ) -> Result<Vec<PersonRow>, AppError> {
     let people: HashMap<i32, person::Model> = person::Entity::find()
@@ -193,7 +197,8 @@ async fn people_rows(
                 phone: PhoneNumber::parse(&p.phone).ok()?,
                 grid_name: names.get(&a.grid_id)?.clone(),
                 role: Role::from_code(&a.role)?,
-                staffing: rosters.staffing_of(a.grid_id, &p.name),
+                staffing: std::iter::successors(Some(a.grid_id), |g| tree.parent(*g))
+                    .find_map(|g| rosters.staffing_of(g, &p.name)),
             })
         })
         .collect())

@@ -142,8 +142,8 @@ impl ImportPreview {
         self.errors.sort_by_key(|e| e.row);
     }
 
-    /// Moves the person rows that give 职务 and 配备方式 for a grid `keeps_roster` rejects (no
-    /// level-2 unit) from `rows` to `errors`.
+    /// Moves the person rows that give 职务 and 配备方式 for a grid `keeps_roster` rejects (one
+    /// under no level-2 unit) from `rows` to `errors`.
     pub fn reject_staffing_outside_units(&mut self, keeps_roster: impl Fn(&str) -> bool) {
         let mut refused = Vec::new();
         self.rows.retain(|row| match &row.record {
