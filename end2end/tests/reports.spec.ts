@@ -8,11 +8,16 @@
 // e2e-server-env: STATGRID_CLOCK_START=2026-12-10T09:00:00+08:00
 import { test, expect, type Page } from '@playwright/test';
 import {
-  DONGHU_LEADER, FENGUAN_LEADER, GRID_LEADER, LoginPage, RecordsPage, TOWNSHIP_STAFF, VisitForm, WORK_AREA_LEADER,
+  CITY_ADMIN, DONGHU_LEADER, FENGUAN_LEADER, GRID_LEADER, LoginPage, RecordsPage, TOWNSHIP_STAFF, VisitForm,
+  WORK_AREA_LEADER,
   serviceWorkerReady, syncedOnce, unsyncedBadge,
 } from './pages';
 
 const GRID = '东湖工业一网格';
+/** 孙立, a statistics professional advising two 东湖 grids; made a leader of the department's. */
+const GRID_INSTRUCTOR = { phone: '13800000008', name: '孙立' };
+/** 吴涛, who leads 市住建局's grid. */
+const DEPARTMENT_LEADER = { phone: '13800000009', name: '吴涛' };
 
 /** The instant the server's clock starts at; the browsers' clocks start there too and run on. */
 function today(): Date {
@@ -206,4 +211,45 @@ test('the township statistician reports to the 分管领导 offline, who approve
   await page.getByRole('button', { name: '立即同步' }).click();
   await expect(records.record(text)).toContainText('已通过');
   await fenguanContext.close();
+});
+
+// 001 §三(二)2: the department grid (市住建局) hears and reviews its enterprise grids' reports
+// like a township. The city bureau first gives its construction grid a leader.
+test('the department leader reviews the report of its grid', async ({ page, context, browser }) => {
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await new LoginPage(admin).loginAs(CITY_ADMIN);
+  await admin.goto('/admin/people');
+  const assign = admin.getByRole('button', { name: '分配' });
+  await expect(assign).toBeEnabled();
+  await admin.getByLabel('人员').selectOption({ label: `${GRID_INSTRUCTOR.name} ${GRID_INSTRUCTOR.phone}` });
+  await admin.locator('select[name=grid]').selectOption({ label: '住建建筑业网格' });
+  await admin.getByLabel('角色').selectOption({ label: '网格长' });
+  await assign.click();
+  await expect(admin.getByText('已保存')).toBeVisible();
+  await adminContext.close();
+
+  await context.clock.install({ time: today() });
+  await new LoginPage(page).loginAs(GRID_INSTRUCTOR);
+  await syncedOnce(page);
+  await page.getByRole('link', { name: '情况汇报' }).click();
+  await expect(page.getByRole('heading', { name: '情况汇报' })).toBeVisible();
+  const text = `建筑业企业资质年检情况 ${Date.now()}`;
+  await page.getByLabel('本月工作情况').fill(text);
+  await page.getByLabel('下月工作打算').fill('督促新开工项目入库');
+  await page.getByRole('button', { name: '保存并提交' }).click();
+  const records = new RecordsPage(page);
+  await expect(records.record(text)).toBeVisible();
+  await expect(unsyncedBadge(page)).toHaveText('全部已同步', { timeout: 30_000 });
+
+  const departmentContext = await browser.newContext();
+  await departmentContext.clock.install({ time: today() });
+  const department = await departmentContext.newPage();
+  await new LoginPage(department).loginAs(DEPARTMENT_LEADER);
+  await openBoard(department);
+  const row = department.getByRole('listitem').filter({ has: department.getByText('住建建筑业网格', { exact: true }) });
+  await expect(row).toContainText(text);
+  await row.getByRole('button', { name: '通过' }).click();
+  await expect(row).toContainText('已通过');
+  await departmentContext.close();
 });
