@@ -41,8 +41,9 @@ pub async fn plan(
     let Some((unit, _)) = viewer.unit(grid) else {
         return Ok(None);
     };
-    let lines = stored(db, grid, year).await?;
-    let drawn_up_on = drawn_up_on(db, grid, year).await?;
+    let rows = stored_rows(db, grid, year).await?;
+    let lines = lines_of(&rows);
+    let drawn_up_on = (rows.iter().map(|row| row.drawn_up_at_ms).min()).and_then(shanghai_date);
     let (held, joint_reviews) = held_in(db, viewer, grid, year).await?;
     let (policy, _) = crate::cadence::ssr::policy(db).await?;
     let duty = match policy.rule(&KIND) {
@@ -150,13 +151,9 @@ pub async fn save(
     })?;
     let year = draft.year;
     let tx = crate::db::begin_write(db).await?;
-    let before = stored(&tx, grid, year).await?;
-    let drawn_up_at_ms = (plan_line::Entity::find())
-        .filter(plan_line::Column::GridId.eq(grid))
-        .filter(plan_line::Column::Year.eq(year))
-        .one(&tx)
-        .await?
-        .map(|row| row.drawn_up_at_ms);
+    let rows = stored_rows(&tx, grid, year).await?;
+    let before = lines_of(&rows);
+    let drawn_up_at_ms = rows.iter().map(|row| row.drawn_up_at_ms).min();
     plan_line::Entity::delete_many()
         .filter(plan_line::Column::GridId.eq(grid))
         .filter(plan_line::Column::Year.eq(year))
@@ -186,28 +183,31 @@ pub async fn save(
         .ok_or(AppError::Forbidden)
 }
 
-/// The lines stored for `grid`'s plan of `year`, in the document's order.
-async fn stored(
+/// The rows stored for `grid`'s plan of `year`, in the document's order.
+async fn stored_rows(
     db: &impl ConnectionTrait,
     grid: i32,
     year: i32,
-) -> Result<Vec<PlanLine>, AppError> {
-    let rows = plan_line::Entity::find()
+) -> Result<Vec<plan_line::Model>, AppError> {
+    Ok(plan_line::Entity::find()
         .filter(plan_line::Column::GridId.eq(grid))
         .filter(plan_line::Column::Year.eq(year))
         .order_by_asc(plan_line::Column::Id)
         .all(db)
-        .await?;
-    Ok(rows
-        .into_iter()
+        .await?)
+}
+
+/// The plan's lines in `rows`.
+fn lines_of(rows: &[plan_line::Model]) -> Vec<PlanLine> {
+    (rows.iter())
         .filter_map(|row| {
             Some(PlanLine {
                 topic: TrainingTopic::from_code(&row.topic)?,
                 sessions: u32::try_from(row.sessions).unwrap_or(0),
-                note: row.note,
+                note: row.note.clone(),
             })
         })
-        .collect())
+        .collect()
 }
 
 /// The topic of each 业务培训 held in `year` in unit `grid` and the grids below it, and the
