@@ -60,6 +60,15 @@ db_test!(
         );
         assert_eq!(roster["shortfall"], 2);
         assert_eq!(roster["subsidy_total_fen"], 120_000);
+        // So is an online-reporting enterprise's statistician paid a subsidy (004 §三(一)).
+        let statistician = json!({"name": "钱多多", "post": "云江鼎丰精密铸造有限公司统计员",
+            "employment": "enterprise_reporter", "subsidy_yuan": "600"});
+        let (status, roster) = add_staff(app, &leader, donghu, statistician).await;
+        assert_eq!(status, 200, "{roster}");
+        let counts =
+            ["office", "surveyors", "enterprise_statisticians"].map(|k| roster[k].as_u64());
+        assert_eq!(counts, [Some(3), Some(1), Some(1)]);
+        assert_eq!(roster["subsidy_total_fen"], 180_000);
         let bad = json!({"name": "李四", "post": "西村统计调查员",
             "employment": "village_surveyor", "subsidy_yuan": "一千二"});
         let (status, refused) = add_staff(app, &leader, donghu, bad).await;
@@ -94,7 +103,7 @@ db_test!(
             )
             .await;
         assert_eq!(status, 200, "{after}");
-        assert_eq!(names(&after), ["陈明", "王丽", "王海"]);
+        assert_eq!(names(&after), ["陈明", "王丽", "王海", "钱多多"]);
         assert_eq!(after["shortfall"], 3);
     }
 );

@@ -44,15 +44,19 @@ pub enum Employment {
     Contracted,
     /// 村（社区）统计调查员: appointed in a village or community (004 §三(一)); not office staff.
     VillageSurveyor,
+    /// 联网直报企业统计员: an enterprise's statistician who reports online, paid a work subsidy
+    /// (004 §三(一): 落实村级和联网直报企业统计人员工作补助经费); not office staff.
+    EnterpriseReporter,
 }
 
 impl Employment {
-    pub const ALL: [Employment; 5] = [
+    pub const ALL: [Employment; 6] = [
         Employment::FullTime,
         Employment::PartTime,
         Employment::Seconded,
         Employment::Contracted,
         Employment::VillageSurveyor,
+        Employment::EnterpriseReporter,
     ];
 
     /// Stable snake_case code, as stored.
@@ -63,6 +67,7 @@ impl Employment {
             Employment::Seconded => "seconded",
             Employment::Contracted => "contracted",
             Employment::VillageSurveyor => "village_surveyor",
+            Employment::EnterpriseReporter => "enterprise_reporter",
         }
     }
 
@@ -78,13 +83,17 @@ impl Employment {
             Employment::Seconded => "派驻",
             Employment::Contracted => "购买服务",
             Employment::VillageSurveyor => "村（社区）统计调查员",
+            Employment::EnterpriseReporter => "联网直报企业统计员",
         }
     }
 
     /// Whether the person works in the unit's statistics office, and so counts toward its
     /// floor.
     pub fn in_office(self) -> bool {
-        self != Employment::VillageSurveyor
+        !matches!(
+            self,
+            Employment::VillageSurveyor | Employment::EnterpriseReporter
+        )
     }
 }
 
@@ -208,6 +217,7 @@ mod tests {
         let valid = surveyor.validate().unwrap();
         assert_eq!(valid.subsidy_fen, 120_000);
         assert!(!valid.employment.in_office() && Employment::Seconded.in_office());
+        assert!(!Employment::EnterpriseReporter.in_office());
         surveyor.subsidy_yuan = "一千".into();
         let messages: Vec<String> = (surveyor.validate().unwrap_err().iter())
             .map(ToString::to_string)
@@ -238,6 +248,8 @@ mod tests {
     fn every_employment_reads_back_from_its_code() {
         for e in Employment::ALL {
             assert_eq!(Employment::from_code(e.code()), Some(e));
+            // The roster's column holds 20 characters (PostgreSQL refuses a longer code).
+            assert!(e.code().len() <= 20, "{}", e.code());
         }
         assert_eq!(Employment::from_code("volunteer"), None);
     }

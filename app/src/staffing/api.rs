@@ -15,6 +15,8 @@ pub struct Roster {
     pub office: usize,
     /// Village surveyors on the roster.
     pub surveyors: usize,
+    /// Online-reporting enterprises' statisticians on the roster, for their subsidy.
+    pub enterprise_statisticians: usize,
     /// The yearly work subsidies of everyone on the roster, in fen.
     pub subsidy_total_fen: i64,
     /// The fewest office staff the documents ask of the unit, where they ask.

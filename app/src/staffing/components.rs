@@ -55,8 +55,11 @@ fn RosterView(
 ) -> impl IntoView {
     let ready = hydrated();
     let count = words::count(&roster.unit, roster.office);
-    let surveyors = (roster.surveyors > 0 || roster.subsidy_total_fen > 0)
-        .then(|| words::surveyors(roster.surveyors, &format_yuan(roster.subsidy_total_fen)));
+    let paid = roster.surveyors + roster.enterprise_statisticians;
+    let surveyors = (paid > 0 || roster.subsidy_total_fen > 0).then(|| {
+        let total = format_yuan(roster.subsidy_total_fen);
+        words::subsidised(roster.surveyors, roster.enterprise_statisticians, &total)
+    });
     let (floor_words, short) = match (roster.floor, roster.shortfall) {
         (Some(floor), Some(missing)) => (Some(words::short_of(floor, missing)), true),
         (Some(floor), None) => (Some(words::meets(floor)), false),

@@ -41,11 +41,13 @@ pub async fn roster(
         })
         .collect();
     let office = staff.iter().filter(|s| s.employment.in_office()).count();
+    let counted = |e: Employment| staff.iter().filter(|s| s.employment == e).count();
     Ok(Some(Roster {
         grid_id: grid,
         unit: name,
         office,
-        surveyors: staff.len() - office,
+        surveyors: counted(Employment::VillageSurveyor),
+        enterprise_statisticians: counted(Employment::EnterpriseReporter),
         subsidy_total_fen: staff.iter().map(|s| s.subsidy_fen).sum(),
         floor: floor(kind),
         shortfall: shortfall(kind, office),

@@ -17,12 +17,23 @@ pub fn count(unit: &str, count: usize) -> String {
     format!("{unit} 统计人员 {count} 名")
 }
 
-/// The village surveyors and the subsidies of the year, e.g. "村（社区）统计调查员 12 名 ·
-/// 年工作补助合计 14400.00 元".
-pub fn surveyors(count: usize, total: &str) -> String {
-    format!(
-        "村（社区）统计调查员 {count} 名 · 年工作补助合计 {total} 元（补助标准为本地设置，004 §三(一)）"
-    )
+/// Those paid a work subsidy beside the office staff and the subsidies of the year, e.g.
+/// "村（社区）统计调查员 12 名、联网直报企业统计员 3 名 · 年工作补助合计 14400.00 元".
+pub fn subsidised(surveyors: usize, statisticians: usize, total: &str) -> String {
+    let who: Vec<String> = [
+        ("村（社区）统计调查员", surveyors),
+        ("联网直报企业统计员", statisticians),
+    ]
+    .into_iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(who, n)| format!("{who} {n} 名"))
+    .collect();
+    let who = if who.is_empty() {
+        String::new()
+    } else {
+        format!("{} · ", who.join("、"))
+    };
+    format!("{who}年工作补助合计 {total} 元（补助标准为本地设置，004 §三(一)）")
 }
 
 /// The floor missed, e.g. "少于文件规定的 5 名（001 §三(四)3），尚缺 2 名".
