@@ -10,6 +10,7 @@ use crate::domain::period::format_date;
 use crate::domain::preparation::{DOCUMENT_MAX_CHARS, Milestone, MilestoneMark};
 use crate::error::AppError;
 use crate::layout::words as shared;
+use crate::township::edited::Edited;
 use leptos::prelude::*;
 
 /// A change to one milestone: marked (again) or taken back.
@@ -22,9 +23,8 @@ enum Change {
 #[component]
 pub fn PreparationCard(scope: i32, year: i32) -> impl IntoView {
     let loaded = Resource::new(move || (scope, year), |(s, y)| load_preparation(s, y));
-    // The stage as the last change left it; a refusal keeps the forms as typed.
-    let latest = RwSignal::new(None::<Preparation>);
-    let refusal = RwSignal::new(None::<String>);
+    let edited = Edited::<Preparation>::default();
+    let refusal = edited.refusal;
     let change = Action::new(move |c: &Change| {
         let c = c.clone();
         async move {
@@ -34,21 +34,11 @@ pub fn PreparationCard(scope: i32, year: i32) -> impl IntoView {
             }
         }
     });
-    Effect::new(move |_| match change.value().get() {
-        Some(Ok(stage)) => {
-            latest.set(Some(stage));
-            refusal.set(None);
-        }
-        Some(Err(e)) => refusal.set(Some(e.to_string())),
-        None => {}
-    });
+    edited.follow(change);
     view! {
         <Suspense fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
             {move || loaded.get().map(|first| {
-                let shown = move || match latest.get() {
-                    Some(stage) => Ok(Some(stage)),
-                    None => first.clone().map_err(|e| e.to_string()),
-                };
+                let shown = edited.shown(first);
                 move || match shown() {
                     Err(why) => Some(alert(why).into_any()),
                     Ok(None) => None,

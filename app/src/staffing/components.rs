@@ -6,34 +6,22 @@ use crate::admin::components::{alert, hydrated};
 use crate::domain::money::format_yuan;
 use crate::domain::staffing::{Employment, StaffDraft};
 use crate::layout::words as shared;
+use crate::township::edited::Edited;
 use leptos::prelude::*;
 
 #[component]
 pub fn RosterCard(scope: i32) -> impl IntoView {
     let loaded = Resource::new(move || scope, load_roster);
-    // The roster as the last change left it, and why the last change was refused: a refusal
-    // keeps the form as typed.
-    let latest = RwSignal::new(None::<Roster>);
-    let refusal = RwSignal::new(None::<String>);
+    let edited = Edited::<Roster>::default();
+    let refusal = edited.refusal;
     let add = Action::new(move |staff: &StaffDraft| add_staff(scope, staff.clone()));
     let remove = Action::new(move |id: &i32| remove_staff(scope, *id));
-    let answered = move |answer: Option<Result<Roster, crate::error::AppError>>| match answer {
-        Some(Ok(roster)) => {
-            latest.set(Some(roster));
-            refusal.set(None);
-        }
-        Some(Err(e)) => refusal.set(Some(e.to_string())),
-        None => {}
-    };
-    Effect::new(move |_| answered(add.value().get()));
-    Effect::new(move |_| answered(remove.value().get()));
+    edited.follow(add);
+    edited.follow(remove);
     view! {
         <Suspense fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
             {move || loaded.get().map(|first| {
-                let shown = move || match latest.get() {
-                    Some(roster) => Ok(Some(roster)),
-                    None => first.clone().map_err(|e| e.to_string()),
-                };
+                let shown = edited.shown(first);
                 view! {
                     {move || refusal.get().map(alert)}
                     {move || match shown() {

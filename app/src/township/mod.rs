@@ -3,6 +3,7 @@ pub mod api;
 pub mod components;
 #[cfg(feature = "ssr")]
 mod coverage;
+pub mod edited;
 #[cfg(feature = "ssr")]
 pub mod export;
 #[cfg(feature = "ssr")]

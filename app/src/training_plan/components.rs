@@ -8,37 +8,26 @@ use crate::domain::training_plan::{
 };
 use crate::error::AppError;
 use crate::layout::words as shared;
+use crate::township::edited::Edited;
 use crate::waivers::components::WaiveDuty;
 use leptos::prelude::*;
 
 #[component]
 pub fn TrainingPlanCard(scope: i32, year: i32) -> impl IntoView {
     let loaded = Resource::new(move || (scope, year), |(s, y)| load_training_plan(s, y));
-    // The plan as the last save left it, and why the last save was refused: a refusal keeps
-    // the form as typed.
-    let latest = RwSignal::new(None::<TrainingPlan>);
-    let refusal = RwSignal::new(None::<String>);
+    let edited = Edited::<TrainingPlan>::default();
+    let (latest, refusal) = (edited.latest, edited.refusal);
     let save = Action::new(move |plan: &TrainingPlanDraft| save_training_plan(scope, plan.clone()));
+    edited.follow(save);
     // After a waiver, the plan's verdict is read again.
     let reload = Callback::new(move |()| {
         latest.set(None);
         loaded.refetch();
     });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(plan)) => {
-            latest.set(Some(plan));
-            refusal.set(None);
-        }
-        Some(Err(e)) => refusal.set(Some(e.to_string())),
-        None => {}
-    });
     view! {
         <Suspense fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
             {move || loaded.get().map(|first| {
-                let shown = move || match latest.get() {
-                    Some(plan) => Ok(Some(plan)),
-                    None => first.clone().map_err(|e| e.to_string()),
-                };
+                let shown = edited.shown(first);
                 move || match shown() {
                     Err(why) => Some(alert(why).into_any()),
                     Ok(None) => None,
