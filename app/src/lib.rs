@@ -34,6 +34,7 @@ pub mod spreadsheet;
 pub mod staffing;
 #[cfg(feature = "ssr")]
 pub mod state;
+pub mod stats_homes;
 pub mod status;
 pub mod sync;
 pub mod township;

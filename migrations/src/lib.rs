@@ -31,6 +31,7 @@ mod m20261204_000026_training_plan;
 mod m20261204_000027_staff_subsidy;
 mod m20261204_000028_setup_milestones;
 mod m20261204_000029_progress_report_photos;
+mod m20261204_000030_stats_homes;
 
 pub struct Migrator;
 
@@ -67,6 +68,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000027_staff_subsidy::Migration),
             Box::new(m20261204_000028_setup_milestones::Migration),
             Box::new(m20261204_000029_progress_report_photos::Migration),
+            Box::new(m20261204_000030_stats_homes::Migration),
         ]
     }
 }

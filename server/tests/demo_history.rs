@@ -88,6 +88,12 @@ db_test!(
         assert_eq!(plan["duty"][0]["status"], "on_time", "{plan}");
         assert_eq!(plan["subjects"][0]["planned"], 2);
         assert_eq!(plan["joint_reviews"], 1);
+        // Its 统计之家, where most of the year's activities were held.
+        let homes = call(app, &leader, "stats_homes", json!({"grid_id": township})).await;
+        assert_eq!(homes["homes"][0]["name"], "东湖镇统计之家", "{homes}");
+        let there = homes["homes"][0]["activities"].as_u64().unwrap();
+        let elsewhere = homes["held_elsewhere"].as_u64().unwrap();
+        assert!(there > elsewhere && elsewhere > 0, "{homes}");
         // Its grid's member and deputy keep two of the grid's 四上 enterprises' statistics.
         let members = call(app, &leader, "membership_check", json!({"scope": township})).await;
         assert_eq!(members["checked"], 2, "{members}");

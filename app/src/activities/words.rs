@@ -4,8 +4,6 @@ use crate::domain::activity::SPEND_MAX_YUAN;
 pub const REFUSAL: &str = "只有网格成员和乡镇（部门）统计人员可以记录网格活动。";
 pub const NEW_TITLE: &str = "记录网格活动";
 pub const EDIT_TITLE: &str = "修改网格活动";
-/// Where a new activity is held unless told otherwise.
-pub const USUAL_PLACE: &str = "统计之家";
 pub const TYPE: &str = "活动类型";
 pub const CHOOSE_TYPE: &str = "请选择类型";
 pub const DATE: &str = "活动日期";

@@ -48,6 +48,17 @@ pub struct Directory {
     /// them, so the phone offers their deadlines offline.
     #[serde(default)]
     pub fixed_reports: Vec<crate::domain::progress_report::FixedReport>,
+    /// For each grid where the person records activities, the 统计之家 of its township, so
+    /// the activity form offers them offline.
+    #[serde(default)]
+    pub stats_homes: Vec<StatsHomeSummary>,
+}
+
+/// A 统计之家 where the grid's activities may be held.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatsHomeSummary {
+    pub grid_id: i32,
+    pub name: String,
 }
 
 impl Directory {

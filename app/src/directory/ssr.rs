@@ -44,6 +44,7 @@ pub async fn directory_for(
         enterprises: enterprises.into_iter().map(enterprise_summary).collect(),
         members: named(db, crate::grid_scope::role_holders(db, viewer, &own).await?).await?,
         fixed_reports,
+        stats_homes: crate::stats_homes::ssr::for_grids(db, viewer, &own).await?,
     })
 }
 

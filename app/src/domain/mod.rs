@@ -29,6 +29,7 @@ pub mod report;
 pub mod server_status;
 pub mod session_policy;
 pub mod staffing;
+pub mod stats_home;
 pub mod text;
 pub mod training;
 pub mod training_plan;

@@ -23,8 +23,9 @@ pub enum Ability {
     ReportProgress,
     /// Review the monthly reports and read the major events of the grids below.
     Review,
-    /// Keep the level-2 unit's roster of statistics staff (001 §三(四)3), and below it.
-    KeepRoster,
+    /// Keep what the level-2 unit provides its grids (001 §三(四) 保障措施): the roster of its
+    /// statistics staff (§三(四)3) and its register of 统计之家 (§三(四)5).
+    KeepProvisions,
     /// Draw up the level-2 unit's training plan for the year (001 §四(二)1), and below it.
     PlanTraining,
     /// Mark the preparation stage's milestones done (001 §四(一)): the city's and the unit's.
@@ -47,7 +48,7 @@ impl Ability {
         Ability::Meet,
         Ability::ReportProgress,
         Ability::Review,
-        Ability::KeepRoster,
+        Ability::KeepProvisions,
         Ability::PlanTraining,
         Ability::Prepare,
         Ability::Administer,
@@ -65,7 +66,7 @@ impl Ability {
             Ability::Meet => "记录月度分析例会",
             Ability::ReportProgress => "报送阶段进展报告",
             Ability::Review => "审核汇报、阅处重大事项",
-            Ability::KeepRoster => "维护统计人员名册",
+            Ability::KeepProvisions => "维护统计人员名册、统计之家",
             Ability::PlanTraining => "制定培训计划",
             Ability::Prepare => "记录筹备阶段进展",
             Ability::Administer => "管理全市（名录、网格、人员、报送节奏）",
@@ -87,8 +88,8 @@ impl Ability {
 ///   township (street) holds the monthly analysis meeting (001 §三(三)3); its leader, its
 ///   分管领导 and its 经发办 staff (its members) record the minutes, and file the unit's
 ///   fixed-date progress reports where the policy asks it for some. Its leader and 分管领导
-///   keep the roster of its statistics staff (001 §三(四)3), draw up its training plan
-///   (001 §四(二)1) and mark its preparation stage done (001 §四(一)), as the bureau may for
+///   keep the roster of its statistics staff (001 §三(四)3) and its register of 统计之家
+///   (§三(四)5), draw up its training plan (001 §四(二)1) and mark its preparation stage done (001 §四(一)), as the bureau may for
 ///   every unit and for the city.
 /// - The statistics bureau files the city's (county's) fixed-date progress reports (004 §七:
 ///   市及县（市、区）统计局……报送试点工作推进情况总结).
@@ -130,7 +131,7 @@ pub fn permits(kind: GridKind, role: Role, ability: Ability) -> bool {
             k if k.is_level_two() => matches!(role, Role::Leader | Role::Instructor),
             _ => false,
         },
-        Ability::KeepRoster | Ability::PlanTraining | Ability::Prepare => match kind {
+        Ability::KeepProvisions | Ability::PlanTraining | Ability::Prepare => match kind {
             GridKind::City => role == Role::Instructor,
             k => k.is_level_two() && matches!(role, Role::Leader | Role::Instructor),
         },

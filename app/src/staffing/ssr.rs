@@ -52,13 +52,13 @@ pub async fn roster(
         floor: floor(kind),
         shortfall: shortfall(kind, office),
         staff,
-        may_edit: viewer.permits_over(Ability::KeepRoster, grid),
+        may_edit: viewer.permits_over(Ability::KeepProvisions, grid),
     }))
 }
 
 /// The unit `grid`'s name, for a viewer who keeps its roster.
 fn kept_unit(viewer: &Viewer, grid: i32) -> Result<String, AppError> {
-    if !viewer.permits_over(Ability::KeepRoster, grid) {
+    if !viewer.permits_over(Ability::KeepProvisions, grid) {
         return Err(AppError::Forbidden);
     }
     let (name, _) = viewer.unit(grid).ok_or(AppError::Forbidden)?;

@@ -70,6 +70,7 @@ fn Overview(
         <ScopeMonth scopes=overview.scopes scope month=month.clone() go export="visits" />
         {meetings}
         <crate::staffing::components::RosterCard scope />
+        <crate::stats_homes::components::StatsHomesCard scope />
         <crate::training_plan::components::TrainingPlanCard scope year />
         <crate::preparation::components::PreparationCard scope year />
         <Coverage coverage />

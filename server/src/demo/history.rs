@@ -7,7 +7,7 @@
 //! training plan with a 联审辅导 its 经发办 held for the grids below, and 东湖工业一网格's
 //! member and deputy as the statisticians of two of its 四上 enterprises, and the year's
 //! preparation stage (the city's plans and meeting, the townships' staff and rules; 东湖镇's
-//! rules came late).
+//! rules came late), and the townships' 统计之家, where most of the grids' activities were held.
 //!
 //! Written straight into the tables, as a bulk load: rows count as stored before any phone's
 //! cursor (change number 1, the columns' default). Only for `make run`
@@ -23,6 +23,7 @@ use app::error::AppError;
 use app::kinds::analysis_meetings::entity as analysis_meeting;
 use app::preparation::entity as setup_milestone;
 use app::staffing::entity as staff_member;
+use app::stats_homes::entity as stats_home;
 use app::training_plan::entity as training_plan_line;
 use sea_orm::{
     ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
@@ -63,6 +64,7 @@ pub async fn seed(db: &DatabaseConnection, today: Date) -> Result<(), AppError> 
     township_training(&tx, &city, today).await?;
     statisticians(&tx, &city).await?;
     preparation(&tx, &city, today).await?;
+    stats_homes(&tx, &city, today).await?;
     tx.commit().await?;
     tracing::info!("demo history written");
     Ok(())
@@ -203,7 +205,7 @@ async fn visits(db: &impl ConnectionTrait, city: &City, today: Date) -> Result<(
 async fn activities(db: &impl ConnectionTrait, city: &City, today: Date) -> Result<(), AppError> {
     let this = Quarter::of(today);
     for (n, g) in city.of_kind(&[GridKind::Enterprise]).enumerate() {
-        for q in quarters(today) {
+        for (k, q) in quarters(today).into_iter().enumerate() {
             let day = q.first_day() + Duration::days(40 + n as i64 * 3);
             if !recordable(day, today) || (q == this && n % 2 == 1) {
                 continue;
@@ -215,7 +217,10 @@ async fn activities(db: &impl ConnectionTrait, city: &City, today: Date) -> Resu
                 person_id: Set(person),
                 activity_type: Set(["study", "exchange", "law_promotion"][n % 3].to_owned()),
                 activity_date: Set(day),
-                place: Set("统计之家".to_owned()),
+                // One in four in a firm's own meeting room, not the township's 统计之家.
+                place: Set(
+                    ["统计之家", "统计之家", "统计之家", "企业会议室"][(n + k) % 4].to_owned(),
+                ),
                 participants: Set(format!("[{person}]")),
                 summary: Set("学习统计法，交流月报填报中的问题".to_owned()),
                 spend_fen: Set(18_000),
@@ -421,6 +426,37 @@ async fn staff(db: &impl ConnectionTrait, city: &City, today: Date) -> Result<()
             .exec(db)
             .await?;
         }
+    }
+    Ok(())
+}
+
+/// Each township's 统计之家, opened the spring before last; 西岭街道's has a note.
+async fn stats_homes(db: &impl ConnectionTrait, city: &City, today: Date) -> Result<(), AppError> {
+    let opened = Date::from_calendar_date(today.year() - 1, time::Month::April, 18)
+        .map_err(|_| AppError::internal())?;
+    let homes = [
+        ("东湖镇", "东湖镇统计之家", "东湖镇人民政府北楼二楼", ""),
+        (
+            "西岭街道",
+            "西岭街道统计之家",
+            "西岭街道便民服务中心三楼",
+            "可容纳 40 人，配投影仪；工作日 8:30—17:00 开放",
+        ),
+    ];
+    for (unit, name, address, note) in homes {
+        let unit = city.named(unit)?;
+        stats_home::Entity::insert(stats_home::ActiveModel {
+            grid_id: Set(unit.id),
+            name: Set(name.to_owned()),
+            address: Set(address.to_owned()),
+            opened_on: Set(opened),
+            note: Set(note.to_owned()),
+            saved_by: Set(city.actor(unit.id)?),
+            saved_at_ms: Set(at_ms(opened)),
+            ..Default::default()
+        })
+        .exec(db)
+        .await?;
     }
     Ok(())
 }

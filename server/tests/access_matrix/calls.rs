@@ -132,3 +132,33 @@ pub async fn remove_staff<'t>(t: &'t Target<'t>) -> Answer {
     )
     .await
 }
+
+/// A 统计之家 of a name no other has, so that each allowed call registers one.
+pub fn stats_home() -> Value {
+    // A v7 UUID's last hex digits are random; its first are the clock's.
+    let id = Uuid::now_v7().simple().to_string();
+    let name = format!("矩阵统计之家{}", &id[20..]);
+    json!({"name": name, "address": "镇政府三楼", "opened_on": "2025-06-01", "note": ""})
+}
+
+/// Registers a 统计之家 in the grid as the city bureau (where the grid keeps them), then
+/// takes it off as the role under test.
+pub async fn remove_stats_home<'t>(t: &'t Target<'t>) -> Answer {
+    let bureau = (t.world.sessions.iter())
+        .find(|s| s.spec.phone == Some(crate::common::CITY_ADMIN))
+        .expect("the bureau's session");
+    let url = t.world.app.url("/api/stats_home_save");
+    let home = stats_home();
+    let body = json!({"grid_id": t.subject.id, "id": null, "home": home});
+    let added = world::send(bureau.client.post(url).json(&body)).await;
+    let homes = added.body["homes"].as_array().cloned().unwrap_or_default();
+    let ours = homes.iter().find(|h| h["name"] == home["name"]);
+    let id = ours.and_then(|h| h["id"].as_i64()).unwrap_or(0);
+    let body = json!({"grid_id": t.subject.id, "id": id});
+    let answer = t.post("/api/stats_home_remove", body.clone()).await;
+    // A refused removal leaves the home: the bureau takes it off, so that the unit's register
+    // stays under its bound however many roles are refused.
+    let url = t.world.app.url("/api/stats_home_remove");
+    world::send(bureau.client.post(url).json(&body)).await;
+    answer
+}

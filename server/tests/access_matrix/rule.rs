@@ -37,12 +37,12 @@ pub enum Cap {
     ReportProgress,
     /// Reviews the grid's monthly reports and major events.
     Review,
-    /// Keeps a level-2 unit's roster of statistics staff: its leader and 分管领导, or the
-    /// city bureau.
-    KeepRoster,
-    /// Draws up a level-2 unit's training plan: as [`Cap::KeepRoster`].
+    /// Keeps a level-2 unit's roster of statistics staff and its 统计之家: its leader and
+    /// 分管领导, or the city bureau.
+    KeepProvisions,
+    /// Draws up a level-2 unit's training plan: as [`Cap::KeepProvisions`].
     PlanTraining,
-    /// Marks the preparation stage's milestones: a level-2 unit's as [`Cap::KeepRoster`], the
+    /// Marks the preparation stage's milestones: a level-2 unit's as [`Cap::KeepProvisions`], the
     /// city's by the bureau.
     Prepare,
     /// Administers the city: directory, grids, people, cadence, audit log.
@@ -157,7 +157,7 @@ pub fn allowed(cap: Cap, roles: Option<&[(i64, Role)]>, subject: &Grid, tree: &T
                     _ => false,
                 }
         }),
-        Cap::KeepRoster | Cap::PlanTraining | Cap::Prepare => {
+        Cap::KeepProvisions | Cap::PlanTraining | Cap::Prepare => {
             (subject.kind.is_level_two() || (cap == Cap::Prepare && subject.kind == GridKind::City))
                 && holds(&|g, r| {
                     above(g)

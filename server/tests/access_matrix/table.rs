@@ -10,6 +10,9 @@ use Cap::*;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
+#[path = "table/provisions.rs"]
+mod provisions;
+
 pub(super) fn row(
     method: &'static str,
     path: &'static str,
@@ -31,7 +34,7 @@ pub(super) fn row(
 }
 
 /// A server function: `POST /api/<endpoint>` with a JSON body.
-fn sf(
+pub(super) fn sf(
     path: &'static str,
     cap: Cap,
     subject: Subject,
@@ -80,6 +83,7 @@ fn push_at(what: &'static str, record: fn(&Target) -> Value) -> Row {
 /// may have several rows, e.g. one per file).
 pub fn rows() -> Vec<Row> {
     let mut rows = server_functions();
+    rows.extend(provisions::rows());
     rows.extend(routes());
     rows.extend(super::pages::rows());
     rows
@@ -93,72 +97,6 @@ fn server_functions() -> Vec<Row> {
             Subject::Grid,
             by_status,
             |t| json!({"query": {"scope": t.subject.id, "month": null}}),
-        ),
-        sf(
-            "/api/staff_roster",
-            Oversee,
-            Subject::Grid,
-            by_status,
-            |t| json!({"grid_id": t.subject.id}),
-        ),
-        sf(
-            "/api/staff_add",
-            KeepRoster,
-            Subject::Grid,
-            by_status,
-            |t| json!({"grid_id": t.subject.id, "staff": staff()}),
-        ),
-        row(
-            "POST",
-            "/api/staff_remove",
-            "staff_remove",
-            KeepRoster,
-            Subject::Grid,
-            by_status,
-            Call::Custom(|t| Box::pin(remove_staff(t))),
-        ),
-        sf(
-            "/api/training_plan",
-            Oversee,
-            Subject::Grid,
-            by_status,
-            |t| json!({"grid_id": t.subject.id, "year": t.world.this_year()}),
-        ),
-        sf(
-            "/api/training_plan_save",
-            PlanTraining,
-            Subject::Grid,
-            by_status,
-            |t| {
-                let lines = [json!({"topic": "law", "sessions": 1, "note": "6月"})];
-                json!({"grid_id": t.subject.id, "plan": {"year": t.world.this_year(), "lines": lines}})
-            },
-        ),
-        sf(
-            "/api/preparation",
-            Oversee,
-            Subject::Grid,
-            by_status,
-            |t| json!({"grid_id": t.subject.id, "year": t.world.this_year()}),
-        ),
-        sf(
-            "/api/preparation_mark",
-            Prepare,
-            Subject::Grid,
-            past_gate,
-            |t| {
-                let done_on = format!("{}-01-02", t.world.this_year());
-                let mark =
-                    json!({"milestone": "unit_rules", "done_on": done_on, "document": "细则"});
-                json!({"grid_id": t.subject.id, "year": t.world.this_year(), "mark": mark})
-            },
-        ),
-        sf(
-            "/api/preparation_unmark",
-            Prepare,
-            Subject::Grid,
-            past_gate,
-            |t| json!({"grid_id": t.subject.id, "year": t.world.this_year(), "milestone": "unit_rules"}),
         ),
         sf(
             "/api/membership_check",

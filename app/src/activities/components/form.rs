@@ -4,6 +4,7 @@ use crate::activities::words;
 use crate::directory::picker::{GridChoice, MemberPicker, member_grids};
 use crate::domain::activity::{ActivityDraft, ActivityType};
 use crate::domain::period::format_date;
+use crate::domain::stats_home::GENERIC_PLACE;
 use crate::filing::go_to_field_app;
 use crate::layout::words::chars_used;
 use crate::photos::components::PhotoPicker;
@@ -42,7 +43,7 @@ fn ActivityForm() -> impl IntoView {
             grid_id: grids.first().map_or(0, |g| g.0),
             activity_type: String::new(),
             activity_date: today,
-            place: words::USUAL_PLACE.into(),
+            place: usual_place(grids.first().map_or(0, |g| g.0)),
             participants: vec![me],
             summary: String::new(),
             spend_yuan: String::new(),
@@ -76,7 +77,12 @@ fn ActivityForm() -> impl IntoView {
             <form on:submit=submit class="form" novalidate>
                 <GridChoice grids chosen=Signal::derive(move || form.with(|f| f.grid_id))
                     on_choose=move |grid| {
-                        form.update(|f| f.grid_id = grid);
+                        form.update(|f| {
+                            if f.place == usual_place(f.grid_id) {
+                                f.place = usual_place(grid);
+                            }
+                            f.grid_id = grid;
+                        });
                         participants.set(Vec::new());
                     }
                     error=Signal::derive(save.error_for("grid_id")) />
@@ -88,6 +94,25 @@ fn ActivityForm() -> impl IntoView {
                 <SaveControls state=save.state />
             </form>
         </section>
+    }
+}
+
+/// The 统计之家 of `grid`'s township, as the phone's directory holds them.
+fn homes_of(grid: i32) -> Vec<String> {
+    use_client().directory.with_untracked(|d| {
+        (d.stats_homes.iter())
+            .filter(|h| h.grid_id == grid)
+            .map(|h| h.name.clone())
+            .collect()
+    })
+}
+
+/// The place a new activity of `grid` starts with: its township's one 统计之家 by name, else
+/// just the words.
+fn usual_place(grid: i32) -> String {
+    match homes_of(grid).as_slice() {
+        [one] => one.clone(),
+        _ => GENERIC_PLACE.into(),
     }
 }
 
@@ -124,8 +149,12 @@ fn what_when_where(save: Save, form: Form) -> impl IntoView {
         </label>
         <label>
             {words::PLACE}
-            <input type="text" name="place" prop:value=text(form, |f| &f.place)
+            <input type="text" name="place" list="stats-homes" prop:value=text(form, |f| &f.place)
                 on:input=set(form, |f, v| f.place = v) />
+            <datalist id="stats-homes">
+                {move || homes_of(form.with(|f| f.grid_id)).into_iter()
+                    .map(|name| view! { <option value=name></option> }).collect_view()}
+            </datalist>
             <span class="field-error">{save.error_for("place")}</span>
         </label>
     }

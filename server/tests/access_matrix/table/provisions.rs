@@ -1,0 +1,102 @@
+//! The rows of a level-2 unit's own pages: what it provides its grids (the roster of its
+//! statistics staff, its 统计之家), its training plan and its preparation stage.
+use super::{row, sf};
+use crate::calls::*;
+use crate::cell::{Call, Row, Subject};
+use crate::judge::*;
+use crate::rule::Cap::*;
+use serde_json::json;
+
+pub(super) fn rows() -> Vec<Row> {
+    vec![
+        sf(
+            "/api/staff_roster",
+            Oversee,
+            Subject::Grid,
+            by_status,
+            |t| json!({"grid_id": t.subject.id}),
+        ),
+        sf(
+            "/api/staff_add",
+            KeepProvisions,
+            Subject::Grid,
+            by_status,
+            |t| json!({"grid_id": t.subject.id, "staff": staff()}),
+        ),
+        row(
+            "POST",
+            "/api/staff_remove",
+            "staff_remove",
+            KeepProvisions,
+            Subject::Grid,
+            by_status,
+            Call::Custom(|t| Box::pin(remove_staff(t))),
+        ),
+        sf(
+            "/api/training_plan",
+            Oversee,
+            Subject::Grid,
+            by_status,
+            |t| json!({"grid_id": t.subject.id, "year": t.world.this_year()}),
+        ),
+        sf(
+            "/api/training_plan_save",
+            PlanTraining,
+            Subject::Grid,
+            by_status,
+            |t| {
+                let lines = [json!({"topic": "law", "sessions": 1, "note": "6月"})];
+                json!({"grid_id": t.subject.id, "plan": {"year": t.world.this_year(), "lines": lines}})
+            },
+        ),
+        sf(
+            "/api/preparation",
+            Oversee,
+            Subject::Grid,
+            by_status,
+            |t| json!({"grid_id": t.subject.id, "year": t.world.this_year()}),
+        ),
+        sf(
+            "/api/preparation_mark",
+            Prepare,
+            Subject::Grid,
+            past_gate,
+            |t| {
+                let done_on = format!("{}-01-02", t.world.this_year());
+                let mark =
+                    json!({"milestone": "unit_rules", "done_on": done_on, "document": "细则"});
+                json!({"grid_id": t.subject.id, "year": t.world.this_year(), "mark": mark})
+            },
+        ),
+        sf(
+            "/api/preparation_unmark",
+            Prepare,
+            Subject::Grid,
+            past_gate,
+            |t| json!({"grid_id": t.subject.id, "year": t.world.this_year(), "milestone": "unit_rules"}),
+        ),
+        sf(
+            "/api/stats_homes",
+            Oversee,
+            Subject::Grid,
+            by_status,
+            |t| json!({"grid_id": t.subject.id}),
+        ),
+        sf(
+            "/api/stats_home_save",
+            KeepProvisions,
+            Subject::Grid,
+            by_status,
+            |t| json!({"grid_id": t.subject.id, "id": null, "home": stats_home()}),
+        ),
+        row(
+            "POST",
+            "/api/stats_home_remove",
+            "stats_home_remove",
+            KeepProvisions,
+            Subject::Grid,
+            by_status,
+            Call::Custom(|t| Box::pin(remove_stats_home(t))),
+        ),
+    ]
+}
