@@ -2,7 +2,7 @@
 // is told what is wrong before anything is lost, and sees how many of the 5 the document asks
 // for are still missing.
 import { test, expect } from '@playwright/test';
-import { DONGHU_LEADER, LoginPage } from './pages';
+import { CITY_ADMIN, DONGHU_LEADER, LoginPage } from './pages';
 
 test('a township keeps its statistics staff and sees how many the document still asks for', async ({ page }) => {
   await new LoginPage(page).loginAs(DONGHU_LEADER);
@@ -53,4 +53,23 @@ test('the township view lists the members who are no 四上 or 小升规 enterpr
   const li = check.getByRole('row').filter({ hasText: '李娜' });
   await expect(li).toContainText('东湖工业一网格');
   await expect(li).toContainText('本网格名录中没有企业以其手机号登记统计员');
+});
+
+// 004 §四(一): the bureau keeps its own office for township statistics and sees how each unit
+// is staffed beside it.
+test('the city bureau keeps its office for township statistics and sees every unit\'s staff', async ({ page }) => {
+  await new LoginPage(page).loginAs(CITY_ADMIN);
+  await page.goto('/township');
+  const office = page.locator('section.roster');
+  await expect(office.getByRole('heading', { name: '乡镇（街道）统计工作管理办公室' })).toBeVisible();
+  const units = office.getByRole('row').filter({ hasText: '东湖镇' });
+  await expect(units).toContainText('0 名（尚缺 5 名）');
+  const add = office.getByRole('button', { name: '添加人员' });
+  await expect(add).toBeEnabled();
+  await office.getByLabel('姓名').fill('黄志强');
+  await office.getByLabel('职务').fill('派驻东湖镇统计员');
+  await office.getByLabel('配备方式').selectOption({ label: '派驻' });
+  await add.click();
+  await expect(office.getByRole('status')).toContainText('统计人员 1 名');
+  await expect(office.getByRole('row').filter({ hasText: '黄志强' })).toContainText('派驻东湖镇统计员');
 });

@@ -88,6 +88,13 @@ db_test!(
         assert_eq!(plan["duty"][0]["status"], "on_time", "{plan}");
         assert_eq!(plan["subjects"][0]["planned"], 2);
         assert_eq!(plan["joint_reviews"], 1);
+        // The bureau's office for township statistics, and every unit's staffing beside it.
+        let bureau = app.login(CITY_ADMIN).await;
+        let city = grid_id(&app.pull(&bureau).await, "云江市");
+        let office = call(app, &bureau, "staff_roster", json!({"grid_id": city})).await;
+        assert_eq!(office["staff"].as_array().unwrap().len(), 2, "{office}");
+        let units = office["units"].as_array().unwrap();
+        assert!(units.iter().any(|u| u["unit"] == "西岭街道" && u["shortfall"].is_null()), "{office}");
         // Its 统计之家, where most of the year's activities were held.
         let homes = call(app, &leader, "stats_homes", json!({"grid_id": township})).await;
         assert_eq!(homes["homes"][0]["name"], "东湖镇统计之家", "{homes}");

@@ -219,7 +219,7 @@ db_test!(the_people_import_fills_each_units_roster, |app| {
             周丽,13900000014,东湖镇,网格员,统计站站长,兼职\r\n\
             李娜,13800000005,东湖工业一网格,网格员,,\r\n\
             王海,13900000016,东湖北片,网格员,东湖村统计调查员,村（社区）统计调查员\r\n\
-            周明远,13800000001,云江市,网格指导员,局长,专职\r\n";
+            周明远,13800000001,云江市,网格指导员,乡镇统计工作管理办公室主任,专职\r\n";
     let (status, preview) = import(app, &admin, "people", false, file.as_bytes().to_vec()).await;
     assert_eq!(status, 200, "{preview}");
     let changes = preview["changes"].to_string();
@@ -227,12 +227,7 @@ db_test!(the_people_import_fills_each_units_roster, |app| {
         changes.contains("列入统计人员名册：派驻 经发办统计员"),
         "{changes}"
     );
-    assert!(
-        preview["errors"]
-            .to_string()
-            .contains("该网格不在这类单位之下"),
-        "{preview}"
-    );
+    assert_eq!(preview["errors"], json!([]), "{preview}");
 
     let (status, applied) = import(app, &admin, "people", true, file.as_bytes().to_vec()).await;
     assert_eq!(status, 200, "{applied}");
@@ -245,6 +240,12 @@ db_test!(the_people_import_fills_each_units_roster, |app| {
     assert_eq!(names(&roster), ["刘芳", "周丽", "王海"]);
     assert_eq!(roster["surveyors"], 1);
     assert_eq!(roster["staff"][0]["employment"], "seconded");
+    // The city grid's person goes on the bureau's office for township statistics (004 §四(一)).
+    let city = grid_id(&app.pull(&admin).await, "云江市");
+    let (_, office) = app
+        .call(&admin, "staff_roster", json!({"grid_id": city}))
+        .await;
+    assert_eq!(names(&office), ["周明远"]);
 
     // A second file corrects a post; sent again, it changes nothing.
     let corrected = file.replace("统计站站长,兼职", "统计站站长,专职");
@@ -277,7 +278,76 @@ db_test!(the_people_import_fills_each_units_roster, |app| {
     for line in [
         "刘芳,13900000013,东湖镇,网格员,经发办统计员,派驻",
         "王海,13900000016,东湖北片,网格员,东湖村统计调查员,村（社区）统计调查员",
+        "周明远,13800000001,云江市,网格指导员,乡镇统计工作管理办公室主任,专职",
     ] {
         assert!(export.contains(line), "{line} in {export}");
     }
 });
+
+db_test!(
+    the_bureau_keeps_its_office_for_township_statistics_and_sees_every_units_staffing,
+    |app| {
+        let bureau = app.login(CITY_ADMIN).await;
+        let pulled = app.pull(&bureau).await;
+        let city = grid_id(&pulled, "云江市");
+        let donghu = grid_id(&pulled, "东湖镇");
+        // 004 §四(一): the office's staff, seconded to the townships.
+        let (status, office) = add_staff(app, &bureau, city, person("黄志强", "seconded")).await;
+        assert_eq!(status, 200, "{office}");
+        assert_eq!(
+            (office["city"].clone(), office["floor"].clone()),
+            (json!(true), Value::Null)
+        );
+        for (name, employment) in [
+            ("陈明", "seconded"),
+            ("吴刚", "seconded"),
+            ("王丽", "contracted"),
+        ] {
+            add_staff(app, &bureau, donghu, person(name, employment)).await;
+        }
+        let (_, office) = app
+            .call(&bureau, "staff_roster", json!({"grid_id": city}))
+            .await;
+        assert_eq!(names(&office), ["黄志强"]);
+        assert_eq!(office["may_edit"], true);
+        let units = office["units"].as_array().unwrap();
+        let row = units.iter().find(|u| u["unit"] == "东湖镇").unwrap();
+        assert_eq!(row["office"], 3);
+        assert_eq!(row["shortfall"], 2);
+        assert_eq!(
+            row["by_employment"],
+            json!([["seconded", 2], ["contracted", 1]])
+        );
+        let xiling = units.iter().find(|u| u["unit"] == "西岭街道").unwrap();
+        assert_eq!(
+            (xiling["office"].clone(), xiling["shortfall"].clone()),
+            (json!(0), json!(5))
+        );
+
+        // A township's leader neither reads nor keeps the bureau's office.
+        let leader = app.login(DONGHU_LEADER).await;
+        let (status, _) = app
+            .call(&leader, "staff_roster", json!({"grid_id": city}))
+            .await;
+        assert_eq!(status, 403);
+        assert_eq!(
+            add_staff(app, &leader, city, person("某人", "full_time"))
+                .await
+                .0,
+            403
+        );
+        // The vice-mayor who leads the city grid reads it, and keeps nothing.
+        let mayor = app.login("13800000012").await;
+        let (status, seen) = app
+            .call(&mayor, "staff_roster", json!({"grid_id": city}))
+            .await;
+        assert_eq!(status, 200, "{seen}");
+        assert_eq!(seen["may_edit"], false);
+        assert_eq!(
+            add_staff(app, &mayor, city, person("某人", "full_time"))
+                .await
+                .0,
+            403
+        );
+    }
+);

@@ -91,6 +91,8 @@ impl Ability {
 ///   keep the roster of its statistics staff (001 §三(四)3) and its register of 统计之家
 ///   (§三(四)5), draw up its training plan (001 §四(二)1) and mark its preparation stage done (001 §四(一)), as the bureau may for
 ///   every unit and for the city.
+/// - The statistics bureau keeps the roster of its 乡镇（街道）统计工作管理办公室 (004 §四(一):
+///   在县级统计局设立乡镇（街道）统计工作管理办公室，落实人员编制).
 /// - The statistics bureau files the city's (county's) fixed-date progress reports (004 §七:
 ///   市及县（市、区）统计局……报送试点工作推进情况总结).
 /// - The statistics bureau records the city's own trainings and activities for the units'

@@ -5,11 +5,14 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// A unit's statistics staff and the floor it must meet, and the village surveyors it
-/// appointed.
+/// appointed; for the city grid, the staff of the bureau's 乡镇（街道）统计工作管理办公室 (004
+/// §四(一)) and every unit's staffing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Roster {
     pub grid_id: i32,
     pub unit: String,
+    /// Whether this is the city (county) bureau's office for township statistics.
+    pub city: bool,
     pub staff: Vec<StaffMember>,
     /// Those of `staff` in the unit's statistics office (village surveyors are not).
     pub office: usize,
@@ -25,6 +28,20 @@ pub struct Roster {
     pub shortfall: Option<usize>,
     /// Whether the viewer may add and remove people.
     pub may_edit: bool,
+    /// For the city: each level-2 unit's staffing.
+    pub units: Vec<UnitStaffing>,
+}
+
+/// A level-2 unit's staffing, as the city sees it among the others.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitStaffing {
+    pub unit: String,
+    /// Office staff, against the floor.
+    pub office: usize,
+    pub shortfall: Option<usize>,
+    /// How many of each way of staffing, those with none left out, in [`Employment::ALL`]'s
+    /// order.
+    pub by_employment: Vec<(Employment, usize)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,7 +54,7 @@ pub struct StaffMember {
     pub subsidy_fen: i64,
 }
 
-/// The roster of unit `grid_id`; `None` when the grid is not a level-2 unit.
+/// The roster of unit `grid_id`, or of the city bureau's office; `None` for any other grid.
 #[server(endpoint = "staff_roster", input = leptos::server_fn::codec::Json)]
 pub async fn load_roster(grid_id: i32) -> Result<Option<Roster>, AppError> {
     crate::error::respond(

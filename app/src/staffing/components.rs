@@ -1,6 +1,6 @@
 //! 统计人员名册 in the township view: the unit's statistics staff against the documents' floor,
 //! and, for whoever keeps it, a form to add a person and a way to take one off.
-use super::api::{Roster, add_staff, load_roster, remove_staff};
+use super::api::{Roster, UnitStaffing, add_staff, load_roster, remove_staff};
 use super::words;
 use crate::admin::components::{alert, hydrated};
 use crate::domain::money::format_yuan;
@@ -67,9 +67,11 @@ fn RosterView(
         });
     };
     let may_edit = roster.may_edit;
+    let units = (!roster.units.is_empty()).then(|| view! { <Units units=roster.units /> });
     view! {
         <section class="roster">
-            <h2>{words::TITLE}</h2>
+            <h2>{if roster.city { words::CITY_TITLE } else { words::TITLE }}</h2>
+            {roster.city.then(|| view! { <p class="muted">{words::CITY_LEAD}</p> })}
             <p role="status" class=if short { "status overdue" } else { "muted" }>
                 {count} {floor_words.map(|w| format!(" · {w}"))}
             </p>
@@ -126,6 +128,34 @@ fn RosterView(
                     <button type="submit" class="button primary" disabled=move || !ready.get()>{words::ADD}</button>
                 </form>
             })}
+            {units}
         </section>
+    }
+}
+
+/// 各单位统计人员: each level-2 unit's office staff against its floor, and how it is staffed
+/// (派驻、专职、购买服务 of 004 §四), for the city.
+#[component]
+fn Units(units: Vec<UnitStaffing>) -> impl IntoView {
+    view! {
+        <h3>{words::UNITS}</h3>
+        <table class="grid-table">
+            <thead><tr><th>{words::UNIT}</th><th>{words::OFFICE}</th><th>{words::STAFFED}</th></tr></thead>
+            <tbody>
+                {units.into_iter().map(|u| {
+                    let by: Vec<(&str, usize)> =
+                        u.by_employment.iter().map(|(e, n)| (e.label(), *n)).collect();
+                    view! {
+                        <tr>
+                            <td>{u.unit}</td>
+                            <td class=if u.shortfall.is_some() { "status overdue" } else { "" }>
+                                {words::office(u.office, u.shortfall)}
+                            </td>
+                            <td>{words::staffed(&by)}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
     }
 }

@@ -1,10 +1,11 @@
 //! The roster read and changed in the database: whoever oversees a unit reads it; its leader
 //! and 分管领导, or the city bureau, change it; each change goes into the audit log.
-use super::api::{Roster, StaffMember};
+use super::api::{Roster, StaffMember, UnitStaffing};
 use super::entity as staff_member;
 use super::words;
 use crate::admin::ssr::audit::{self, Actor};
 use crate::auth::ssr::Viewer;
+use crate::domain::grid::GridKind;
 use crate::domain::permission::Ability;
 use crate::domain::staffing::{Employment, ROSTER_MAX, StaffDraft, floor, shortfall};
 use crate::error::AppError;
@@ -14,7 +15,8 @@ use sea_orm::{
     QueryOrder,
 };
 
-/// The roster of `grid`, for a viewer who oversees it; `None` when it is no level-2 unit.
+/// The roster of `grid`, for a viewer who oversees it; `None` when it is neither a level-2
+/// unit nor the city.
 pub async fn roster(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
@@ -23,18 +25,15 @@ pub async fn roster(
     if !viewer.permits_over(Ability::SeeBelow, grid) {
         return Err(AppError::Forbidden);
     }
-    let Some((name, kind)) = viewer.unit(grid) else {
+    let Some((name, kind)) = roster_of(viewer, grid) else {
         return Ok(None);
     };
-    let staff: Vec<StaffMember> = staff_member::Entity::find()
-        .filter(staff_member::Column::GridId.eq(grid))
-        .order_by_asc(staff_member::Column::Id)
-        .all(db)
+    let staff: Vec<StaffMember> = staff_of(db, &[grid])
         .await?
         .into_iter()
         .map(|row| StaffMember {
             id: row.id,
-            employment: Employment::from_code(&row.employment).unwrap_or(Employment::PartTime),
+            employment: employment(&row),
             name: row.name,
             post: row.post,
             subsidy_fen: row.subsidy_fen,
@@ -42,9 +41,11 @@ pub async fn roster(
         .collect();
     let office = staff.iter().filter(|s| s.employment.in_office()).count();
     let counted = |e: Employment| staff.iter().filter(|s| s.employment == e).count();
+    let city = kind == GridKind::City;
     Ok(Some(Roster {
         grid_id: grid,
         unit: name,
+        city,
         office,
         surveyors: counted(Employment::VillageSurveyor),
         enterprise_statisticians: counted(Employment::EnterpriseReporter),
@@ -53,15 +54,80 @@ pub async fn roster(
         shortfall: shortfall(kind, office),
         staff,
         may_edit: viewer.permits_over(Ability::KeepProvisions, grid),
+        units: if city {
+            units_staffing(db, viewer).await?
+        } else {
+            Vec::new()
+        },
     }))
 }
 
-/// The unit `grid`'s name, for a viewer who keeps its roster.
+/// The people on the rosters of `grids`, in the order they were added.
+async fn staff_of(
+    db: &impl ConnectionTrait,
+    grids: &[i32],
+) -> Result<Vec<staff_member::Model>, AppError> {
+    Ok(staff_member::Entity::find()
+        .filter(staff_member::Column::GridId.is_in(grids.iter().copied()))
+        .order_by_asc(staff_member::Column::Id)
+        .all(db)
+        .await?)
+}
+
+fn employment(row: &staff_member::Model) -> Employment {
+    Employment::from_code(&row.employment).unwrap_or(Employment::PartTime)
+}
+
+/// Each level-2 unit the viewer sees, with how it is staffed.
+async fn units_staffing(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+) -> Result<Vec<UnitStaffing>, AppError> {
+    let units: Vec<(i32, String, GridKind)> = (viewer.grids.all().iter())
+        .filter(|g| !g.closed && viewer.visible.contains(&g.id))
+        .filter_map(|g| Some((g.id, g.name.clone(), GridKind::from_code(&g.kind)?)))
+        .filter(|(_, _, k)| k.is_level_two())
+        .collect();
+    let ids: Vec<i32> = units.iter().map(|u| u.0).collect();
+    let rows = staff_of(db, &ids).await?;
+    Ok(units
+        .into_iter()
+        .map(|(id, unit, kind)| {
+            let of_unit: Vec<Employment> = (rows.iter())
+                .filter(|r| r.grid_id == id)
+                .map(employment)
+                .collect();
+            let office = of_unit.iter().filter(|e| e.in_office()).count();
+            let by_employment = (Employment::ALL.into_iter())
+                .map(|e| (e, of_unit.iter().filter(|&&o| o == e).count()))
+                .filter(|(_, n)| *n > 0)
+                .collect();
+            UnitStaffing {
+                unit,
+                office,
+                shortfall: shortfall(kind, office),
+                by_employment,
+            }
+        })
+        .collect())
+}
+
+/// The name and kind of `grid` where it keeps a roster: a level-2 unit, or the city, whose
+/// bureau keeps its 乡镇（街道）统计工作管理办公室's (004 §四(一)).
+fn roster_of(viewer: &Viewer, grid: i32) -> Option<(String, GridKind)> {
+    viewer.unit(grid).or_else(|| {
+        let row = viewer.grids.get(grid)?;
+        (GridKind::from_code(&row.kind) == Some(GridKind::City))
+            .then(|| (row.name.clone(), GridKind::City))
+    })
+}
+
+/// The name of `grid`, for a viewer who keeps its roster.
 fn kept_unit(viewer: &Viewer, grid: i32) -> Result<String, AppError> {
     if !viewer.permits_over(Ability::KeepProvisions, grid) {
         return Err(AppError::Forbidden);
     }
-    let (name, _) = viewer.unit(grid).ok_or(AppError::Forbidden)?;
+    let (name, _) = roster_of(viewer, grid).ok_or(AppError::Forbidden)?;
     Ok(name)
 }
 

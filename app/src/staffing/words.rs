@@ -1,6 +1,13 @@
 //! The Chinese words of the roster, in one place to review them together.
 
 pub const TITLE: &str = "统计人员名册";
+/// The city (county) bureau's own roster (004 §四(一): 在县级统计局设立乡镇（街道）统计工作管理办公室).
+pub const CITY_TITLE: &str = "乡镇（街道）统计工作管理办公室";
+pub const CITY_LEAD: &str = "县级统计局设立的乡镇（街道）统计工作管理办公室，落实人员编制，向乡镇（街道）派驻统计人员（广西 004 §四(一)）。";
+pub const UNITS: &str = "各单位统计人员";
+pub const UNIT: &str = "单位";
+pub const OFFICE: &str = "统计人员";
+pub const STAFFED: &str = "配备方式";
 pub const NAME: &str = "姓名";
 pub const POST: &str = "职务";
 pub const EMPLOYMENT: &str = "配备方式";
@@ -34,6 +41,20 @@ pub fn subsidised(surveyors: usize, statisticians: usize, total: &str) -> String
         format!("{} · ", who.join("、"))
     };
     format!("{who}年工作补助合计 {total} 元（补助标准为本地设置，004 §三(一)）")
+}
+
+/// A unit's office staff as the city sees it, e.g. "3 名（尚缺 2 名）".
+pub fn office(count: usize, missing: Option<usize>) -> String {
+    match missing {
+        Some(missing) => format!("{count} 名（尚缺 {missing} 名）"),
+        None => format!("{count} 名"),
+    }
+}
+
+/// How a unit is staffed, e.g. "派驻 2、专职 1、村（社区）统计调查员 12".
+pub fn staffed(by: &[(&str, usize)]) -> String {
+    let parts: Vec<String> = by.iter().map(|(how, n)| format!("{how} {n}")).collect();
+    parts.join("、")
 }
 
 /// The floor missed, e.g. "少于文件规定的 5 名（001 §三(四)3），尚缺 2 名".

@@ -3,8 +3,9 @@
 //! quarter, the grids' activities and trainings, monthly reports in every state (approved and so
 //! locked, waiting for review, returned, one never sent and one waived), annual plans, the
 //! township's analysis meetings with one month missed, a major event the township and the city
-//! have read, the townships' statistics staff (东湖镇 two short of the 5 asked), 东湖镇's
-//! training plan with a 联审辅导 its 经发办 held for the grids below, and 东湖工业一网格's
+//! have read, the statistics staff of the townships (东湖镇 two short of the 5 asked) and of the
+//! bureau's office for township statistics, 东湖镇's training plan with a 联审辅导 its 经发办
+//! held for the grids below, and 东湖工业一网格's
 //! member and deputy as the statisticians of two of its 四上 enterprises, and the year's
 //! preparation stage (the city's plans and meeting, the townships' staff and rules; 东湖镇's
 //! rules came late), and the townships' 统计之家, where most of the grids' activities were held.
@@ -385,10 +386,17 @@ async fn filings(db: &impl ConnectionTrait, city: &City, today: Date) -> Result<
 
 /// The townships' statistics staff, as their leaders entered them at the start of the year:
 /// 东湖镇 three (two short of the 5 asked) and two village surveyors with their subsidy,
-/// 西岭街道 five.
+/// 西岭街道 five; and the bureau's office for township statistics (004 §四(一)).
 async fn staff(db: &impl ConnectionTrait, city: &City, today: Date) -> Result<(), AppError> {
     let added = today - Duration::days(300);
     let rosters = [
+        (
+            "云江市",
+            &[
+                ("黄志强", "乡镇统计工作管理办公室主任", "full_time", 0),
+                ("梁文", "派驻西岭街道统计员", "seconded", 0),
+            ][..],
+        ),
         (
             "东湖镇",
             &[

@@ -37,13 +37,14 @@ pub enum Cap {
     ReportProgress,
     /// Reviews the grid's monthly reports and major events.
     Review,
-    /// Keeps a level-2 unit's roster of statistics staff and its 统计之家: its leader and
-    /// 分管领导, or the city bureau.
+    /// Keeps a level-2 unit's 统计之家: its leader and 分管领导, or the city bureau.
     KeepProvisions,
+    /// Keeps a roster of statistics staff: a level-2 unit's as [`Cap::KeepProvisions`], the
+    /// city's (its 乡镇（街道）统计工作管理办公室) by the bureau.
+    KeepRoster,
     /// Draws up a level-2 unit's training plan: as [`Cap::KeepProvisions`].
     PlanTraining,
-    /// Marks the preparation stage's milestones: a level-2 unit's as [`Cap::KeepProvisions`], the
-    /// city's by the bureau.
+    /// Marks the preparation stage's milestones: as [`Cap::KeepRoster`].
     Prepare,
     /// Administers the city: directory, grids, people, cadence, audit log.
     Administer,
@@ -157,8 +158,9 @@ pub fn allowed(cap: Cap, roles: Option<&[(i64, Role)]>, subject: &Grid, tree: &T
                     _ => false,
                 }
         }),
-        Cap::KeepProvisions | Cap::PlanTraining | Cap::Prepare => {
-            (subject.kind.is_level_two() || (cap == Cap::Prepare && subject.kind == GridKind::City))
+        Cap::KeepProvisions | Cap::KeepRoster | Cap::PlanTraining | Cap::Prepare => {
+            let city_too = matches!(cap, Cap::KeepRoster | Cap::Prepare);
+            (subject.kind.is_level_two() || (city_too && subject.kind == GridKind::City))
                 && holds(&|g, r| {
                     above(g)
                         && match g.kind {

@@ -56,11 +56,14 @@ pub async fn import(
     let by_name = unique_names(&grids);
     preview.reject_unknown_grids(|name| by_name.contains_key(name));
     let units: HashMap<i32, &str> = (grids.iter())
-        .filter(|g| GridKind::from_code(&g.kind).is_some_and(GridKind::is_level_two))
+        .filter(|g| {
+            GridKind::from_code(&g.kind).is_some_and(|k| k.is_level_two() || k == GridKind::City)
+        })
         .map(|g| (g.id, g.name.as_str()))
         .collect();
     // The roster a row's 职务 and 配备方式 go on: that of the level-2 unit at or above its grid
-    // (a work area's village surveyor, an enterprise grid's leader from the township staff).
+    // (a work area's village surveyor, an enterprise grid's leader from the township staff),
+    // or, for the city grid's people, its bureau's office for township statistics.
     let unit_of = |grid: i32| {
         std::iter::successors(Some(grid), |g| viewer.grids.tree.parent(*g))
             .find_map(|g| units.get(&g).map(|name| (g, *name)))

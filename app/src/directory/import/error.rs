@@ -138,7 +138,7 @@ impl fmt::Display for RowProblem {
             }
             Self::TooLong { max } => write!(f, "不能超过{max}个字"),
             Self::NoRoster => f.write_str(
-                "职务和配备方式用于乡镇（街道）、部门、开发区的统计人员名册，该网格不在这类单位之下",
+                "职务和配备方式用于乡镇（街道）、部门、开发区和市（县）统计局的统计人员名册，该网格不在这类单位之下",
             ),
         }
     }

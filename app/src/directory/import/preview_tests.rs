@@ -200,7 +200,7 @@ fn a_people_file_may_give_the_rosters_post_and_staffing() {
     let kept: Vec<&str> = preview.people().map(|p| p.name.as_str()).collect();
     assert_eq!(kept, ["刘芳", "李娜"]);
     assert!(messages(&preview).contains(
-        &"第3行【配备方式】职务和配备方式用于乡镇（街道）、部门、开发区的统计人员名册，该网格不在这类单位之下".to_owned()
+        &"第3行【配备方式】职务和配备方式用于乡镇（街道）、部门、开发区和市（县）统计局的统计人员名册，该网格不在这类单位之下".to_owned()
     ));
 }
 

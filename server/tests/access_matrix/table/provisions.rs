@@ -18,7 +18,7 @@ pub(super) fn rows() -> Vec<Row> {
         ),
         sf(
             "/api/staff_add",
-            KeepProvisions,
+            KeepRoster,
             Subject::Grid,
             by_status,
             |t| json!({"grid_id": t.subject.id, "staff": staff()}),
@@ -27,7 +27,7 @@ pub(super) fn rows() -> Vec<Row> {
             "POST",
             "/api/staff_remove",
             "staff_remove",
-            KeepProvisions,
+            KeepRoster,
             Subject::Grid,
             by_status,
             Call::Custom(|t| Box::pin(remove_staff(t))),
