@@ -9,7 +9,7 @@ test('a township marks its working rules issued by the end of March', async ({ p
   await new LoginPage(page).loginAs(DONGHU_LEADER);
   await page.goto('/township');
   const stage = page.locator('section.preparation');
-  await expect(stage.getByRole('heading', { name: '东湖镇 2026年筹备阶段（3月底前）' })).toBeVisible();
+  await expect(stage.getByRole('heading', { name: '东湖镇 2026年准备实施和具体操作阶段（3—4月）' })).toBeVisible();
   const grids = stage.getByRole('row').filter({ hasText: '完成四级网格划分' });
   await expect(grids).toContainText('企业网格 3 个，2 个尚无网格长');
   const rules = stage.getByRole('row').filter({ hasText: '出台网格化工作细则' });

@@ -71,12 +71,17 @@ db_test!(
         assert_eq!(roster["surveyors"], 2);
         assert_eq!(roster["subsidy_total_fen"], 240_000);
         // Its preparation stage: staff registered in March, its rules issued in April, late;
-        // its grids not drawn while two of them have no leader.
+        // its grids not drawn while two of them have no leader. April's work done, its
+        // standardization plan late, in May.
         let stage = call(app, &leader, "preparation", json!({"grid_id": township, "year": 2026})).await;
         let verdicts: Vec<&str> = (stage["milestones"].as_array().unwrap().iter())
             .map(|m| m["status"]["status"].as_str().unwrap())
             .collect();
-        assert_eq!(verdicts, ["overdue", "on_time", "late"], "{stage}");
+        assert_eq!(
+            verdicts,
+            ["overdue", "on_time", "late", "on_time", "on_time", "late"],
+            "{stage}"
+        );
         // Its training plan, and the 联审辅导 its 经发办 held for the grids below.
         let plan = call(
             app,

@@ -59,7 +59,14 @@ db_test!(
         assert_eq!(status, 200, "{before}");
         assert_eq!(
             verdicts(&before),
-            ["grids_drawn due_soon -", "staff_registered due_soon -", "unit_rules due_soon -"]
+            [
+                "grids_drawn due_soon -",
+                "staff_registered due_soon -",
+                "unit_rules due_soon -",
+                "offline_exchanges not_yet_due -",
+                "platform not_yet_due -",
+                "standardization not_yet_due -"
+            ]
         );
         assert_eq!(before["milestones"][0]["evidence"], "企业网格 3 个，2 个尚无网格长");
         assert_eq!(before["milestones"][1]["evidence"], "名册登记 0 人");
@@ -92,7 +99,10 @@ db_test!(
             [
                 "grids_drawn due_soon -",
                 "staff_registered on_time 2026-03-25",
-                "unit_rules on_time 2026-03-18"
+                "unit_rules on_time 2026-03-18",
+                "offline_exchanges not_yet_due -",
+                "platform not_yet_due -",
+                "standardization not_yet_due -"
             ]
         );
         assert_eq!(after["milestones"][2]["document"], rules);
@@ -154,9 +164,11 @@ db_test!(
                 format!("{} {}", u["unit"].as_str().unwrap(), marks.join(","))
             })
             .collect();
-        assert!(units.contains(&"西岭街道 due_soon,due_soon,on_time".to_owned()), "{units:?}");
-        assert!(units.contains(&"东湖镇 due_soon,due_soon,due_soon".to_owned()), "{units:?}");
-        assert!(units.contains(&"市住建局 due_soon,due_soon".to_owned()), "{units:?}");
+        let april = "not_yet_due,not_yet_due,not_yet_due";
+        let has = |line: String| assert!(units.contains(&line), "{line} in {units:?}");
+        has(format!("西岭街道 due_soon,due_soon,on_time,{april}"));
+        has(format!("东湖镇 due_soon,due_soon,due_soon,{april}"));
+        has(format!("市住建局 due_soon,due_soon,{april}"));
 
         // A township's leader marks neither the city's nor another township's; a work-area
         // head reads the township's but marks nothing; a work area has no stage.
@@ -172,5 +184,65 @@ db_test!(
             .call(&admin, "preparation", json!({"grid_id": city, "year": 1999}))
             .await;
         assert!(year.to_string().contains("年份应在"), "{year}");
+    }
+);
+
+db_test!(
+    in_april_a_unit_marks_its_exchanges_platform_and_standardization_against_its_records,
+    at "2026-04-10T10:00:00+08:00",
+    |app| {
+        let leader = app.login(DONGHU_LEADER).await;
+        let donghu = grid_id(&app.pull(&leader).await, "东湖镇");
+        let (_, before) = stage(app, &leader, donghu).await;
+        assert_eq!(
+            verdicts(&before)[3..],
+            ["offline_exchanges due_soon -", "platform due_soon -", "standardization due_soon -"]
+        );
+        assert_eq!(before["milestones"][3]["evidence"], "今年已记录网格活动 0 次");
+        assert_eq!(before["milestones"][4]["evidence"], "0 个网格已在平台记录走访或活动");
+        // Nothing recorded yet: neither exchanges nor the platform can be marked.
+        let (status, refused) = mark(app, &leader, donghu, "offline_exchanges", "2026-04-08", "").await;
+        assert_eq!(status, 422);
+        assert!(refused.to_string().contains("还没有记录网格活动"), "{refused}");
+        let (_, refused) = mark(app, &leader, donghu, "platform", "2026-04-08", "").await;
+        assert!(refused.to_string().contains("还没有在平台上记录走访或活动"), "{refused}");
+        let (_, refused) = mark(app, &leader, donghu, "standardization", "2026-04-08", "").await;
+        assert!(refused.to_string().contains("请填写所出台文件的名称"), "{refused}");
+
+        // A member records a 座谈 in their grid: both can be marked.
+        let member = app.login(DONGHU_MEMBER).await;
+        let pulled = app.pull(&member).await;
+        let grid = grid_id(&pulled, "东湖工业一网格");
+        let me = pulled["profile"]["person_id"].as_i64().unwrap();
+        let record = json!({
+            "id": new_id(), "kind": "activity", "version": 1, "device_time_ms": 1_763_000_000_000i64,
+            "payload": {"grid_id": grid, "activity_type": "forum", "activity_date": "2026-04-09",
+                "place": "统计之家", "participants": [me], "summary": "座谈月报填报", "spend_yuan": ""}
+        });
+        let (_, pushed) = app.push(&member, json!([record])).await;
+        assert_eq!(pushed["results"][0]["status"], "accepted", "{pushed}");
+        for milestone in ["offline_exchanges", "platform"] {
+            let (status, body) = mark(app, &leader, donghu, milestone, "2026-04-09", "").await;
+            assert_eq!(status, 200, "{milestone}: {body}");
+        }
+        let plan = "东湖镇统计工作规范化建设实施方案";
+        let (status, after) = mark(app, &leader, donghu, "standardization", "2026-04-10", plan).await;
+        assert_eq!(status, 200, "{after}");
+        assert_eq!(after["milestones"][3]["evidence"], "今年已记录网格活动 1 次");
+        assert_eq!(
+            verdicts(&after)[3..],
+            [
+                "offline_exchanges on_time 2026-04-09",
+                "platform on_time 2026-04-09",
+                "standardization on_time 2026-04-10"
+            ]
+        );
+
+        // In May, what April left undone is overdue: 西岭街道's, which the bureau sees.
+        app.clock.advance(25 * 86_400_000);
+        let admin = app.login(CITY_ADMIN).await;
+        let xiling = grid_id(&app.pull(&admin).await, "西岭街道");
+        let (_, may) = stage(app, &admin, xiling).await;
+        assert_eq!(verdicts(&may)[3], "offline_exchanges overdue -");
     }
 );

@@ -28,7 +28,8 @@ pub enum Ability {
     KeepProvisions,
     /// Draw up the level-2 unit's training plan for the year (001 §四(二)1), and below it.
     PlanTraining,
-    /// Mark the preparation stage's milestones done (001 §四(一)): the city's and the unit's.
+    /// Mark the preparation and operating stages' milestones done (001 §四(一)(二)): the city's
+    /// and the unit's.
     Prepare,
     /// Administer the city: directory, grids, people, reporting cadence, audit log.
     Administer,
@@ -68,7 +69,7 @@ impl Ability {
             Ability::Review => "审核汇报、阅处重大事项",
             Ability::KeepProvisions => "维护统计人员名册、统计之家",
             Ability::PlanTraining => "制定培训计划",
-            Ability::Prepare => "记录筹备阶段进展",
+            Ability::Prepare => "记录实施步骤进展",
             Ability::Administer => "管理全市（名录、网格、人员、报送节奏）",
             Ability::Study => "参加继续教育",
             Ability::FollowStudy => "查看网格员学时",

@@ -1,8 +1,11 @@
 //! The preparation stage (准备实施阶段, 001 §四(一)): by the end of March the city issues its work
 //! and assessment plans and, in mid-March, holds the mobilisation meeting; each township,
 //! street, development zone and the department grid draws its four-level grids and registers
-//! its statistics staff; each township (street) issues its own working rules. Each is marked
-//! done on a day by the unit, and judged against the day the document gives.
+//! its statistics staff; each township (street) issues its own working rules. Then the
+//! operating stage (具体操作阶段, 001 §四(二), April): each unit holds the grids' offline
+//! exchanges, joins the digital platform and starts standardizing its statistics work (its
+//! training plan, the stage's first task, is a duty of its own: `domain::training_plan`).
+//! Each is marked done on a day by the unit, and judged against the day the document gives.
 
 use super::cadence::Status;
 use super::grid::GridKind;
@@ -28,15 +31,25 @@ pub enum Milestone {
     StaffRegistered,
     /// 出台网格化工作细则 (each township or street, and the development zone counted with them).
     UnitRules,
+    /// 开展网格线下交流活动 (培训、座谈、经验分享、户外团建等), in April (each level-2 unit).
+    OfflineExchanges,
+    /// 配合市统计局建立数字化智治平台, in April (each level-2 unit): its grids record their
+    /// work on it.
+    Platform,
+    /// 开展统计工作规范化建设, in April (each level-2 unit).
+    Standardization,
 }
 
 impl Milestone {
-    pub const ALL: [Milestone; 5] = [
+    pub const ALL: [Milestone; 8] = [
         Milestone::WorkPlan,
         Milestone::Mobilisation,
         Milestone::GridsDrawn,
         Milestone::StaffRegistered,
         Milestone::UnitRules,
+        Milestone::OfflineExchanges,
+        Milestone::Platform,
+        Milestone::Standardization,
     ];
 
     pub fn code(self) -> &'static str {
@@ -46,6 +59,9 @@ impl Milestone {
             Milestone::GridsDrawn => "grids_drawn",
             Milestone::StaffRegistered => "staff_registered",
             Milestone::UnitRules => "unit_rules",
+            Milestone::OfflineExchanges => "offline_exchanges",
+            Milestone::Platform => "platform",
+            Milestone::Standardization => "standardization",
         }
     }
 
@@ -61,6 +77,9 @@ impl Milestone {
             Milestone::GridsDrawn => "完成四级网格划分",
             Milestone::StaffRegistered => "完善统计人员信息",
             Milestone::UnitRules => "出台网格化工作细则",
+            Milestone::OfflineExchanges => "开展网格线下交流活动",
+            Milestone::Platform => "配合建立数字化智治平台",
+            Milestone::Standardization => "开展统计工作规范化建设",
         }
     }
 
@@ -72,37 +91,53 @@ impl Milestone {
                 Milestone::GridsDrawn,
                 Milestone::StaffRegistered,
                 Milestone::UnitRules,
+                Milestone::OfflineExchanges,
+                Milestone::Platform,
+                Milestone::Standardization,
             ],
-            GridKind::Department => &[Milestone::GridsDrawn, Milestone::StaffRegistered],
+            GridKind::Department => &[
+                Milestone::GridsDrawn,
+                Milestone::StaffRegistered,
+                Milestone::OfflineExchanges,
+                Milestone::Platform,
+                Milestone::Standardization,
+            ],
             GridKind::WorkArea | GridKind::Enterprise => &[],
         }
     }
 
     /// The last day of the stage it is due by in `year`: mid-March (3月中旬, the 20th) for the
-    /// mobilisation meeting, the end of March for the rest.
+    /// mobilisation meeting, the end of March for the rest of the preparation stage, the end of
+    /// April for the operating stage.
     pub fn due(self, year: i32) -> Option<Date> {
-        let day = if self == Milestone::Mobilisation {
-            20
-        } else {
-            31
+        let (month, day) = match self {
+            Milestone::Mobilisation => (Month::March, 20),
+            Milestone::OfflineExchanges | Milestone::Platform | Milestone::Standardization => {
+                (Month::April, 30)
+            }
+            _ => (Month::March, 31),
         };
-        Date::from_calendar_date(year, Month::March, day).ok()
+        Date::from_calendar_date(year, month, day).ok()
     }
 
-    /// Whether marking it done asks for the title of the document issued.
+    /// Whether marking it done asks for the title of the document issued (for standardization,
+    /// the unit's plan for it).
     pub fn issues_document(self) -> bool {
-        matches!(self, Milestone::WorkPlan | Milestone::UnitRules)
+        matches!(
+            self,
+            Milestone::WorkPlan | Milestone::UnitRules | Milestone::Standardization
+        )
     }
 }
 
 /// The verdict on a milestone due on `due`, done on `done_on` if it was, as of `today`: due
-/// soon from the first of March, the month the stage runs in.
+/// soon in the month it is due in, the month its stage runs in.
 pub fn status(due: Date, done_on: Option<Date>, today: Date) -> Status {
     match done_on {
         Some(done) if done <= due => Status::OnTime,
         Some(_) => Status::Late,
         None if today > due => Status::Overdue,
-        None if today.year() == due.year() && today.month() == Month::March => Status::DueSoon,
+        None if today.year() == due.year() && today.month() == due.month() => Status::DueSoon,
         None => Status::NotYetDue,
     }
 }
@@ -115,6 +150,10 @@ pub struct UnitFacts {
     pub led_grids: usize,
     /// People on the unit's roster of statistics staff.
     pub staff: usize,
+    /// Grid activities held in the stage's year in the unit and below.
+    pub activities: usize,
+    /// Grids of the unit (itself included) that recorded a visit or an activity that year.
+    pub recording_grids: usize,
 }
 
 /// A milestone marked done, as typed.
@@ -156,6 +195,10 @@ pub enum PreparationError {
     Leaderless(usize),
     #[error("统计人员名册还是空的，请先登记统计人员")]
     NoStaff,
+    #[error("本单位及所属网格今年还没有记录网格活动，请先记录开展的线下交流活动")]
+    NoActivities,
+    #[error("本单位及所属网格今年还没有在平台上记录走访或活动")]
+    NotOnPlatform,
 }
 
 impl MilestoneMark {
@@ -199,6 +242,12 @@ impl MilestoneMark {
             }
             Milestone::StaffRegistered if facts.staff == 0 => {
                 return Err(PreparationError::NoStaff);
+            }
+            Milestone::OfflineExchanges if facts.activities == 0 => {
+                return Err(PreparationError::NoActivities);
+            }
+            Milestone::Platform if facts.recording_grids == 0 => {
+                return Err(PreparationError::NotOnPlatform);
             }
             _ => {}
         }

@@ -6,6 +6,8 @@ const READY: UnitFacts = UnitFacts {
     enterprise_grids: 3,
     led_grids: 3,
     staff: 5,
+    activities: 4,
+    recording_grids: 2,
 };
 
 fn mark(milestone: Milestone, done_on: &str, document: &str) -> MilestoneMark {
@@ -22,20 +24,36 @@ fn each_unit_is_asked_what_the_document_asks_of_it() {
     assert_eq!(Milestone::of_kind(GridKind::City), [WorkPlan, Mobilisation]);
     assert_eq!(
         Milestone::of_kind(GridKind::Township),
-        [GridsDrawn, StaffRegistered, UnitRules]
+        [
+            GridsDrawn,
+            StaffRegistered,
+            UnitRules,
+            OfflineExchanges,
+            Platform,
+            Standardization
+        ]
     );
     assert_eq!(
         Milestone::of_kind(GridKind::DevelopmentZone),
         Milestone::of_kind(GridKind::Township)
     );
     // 市住建局 draws its grids and registers its staff; the working rules are the townships'.
+    // April's work is every unit's (001 §四(二): 各乡镇(街道)、部门).
     assert_eq!(
         Milestone::of_kind(GridKind::Department),
-        [GridsDrawn, StaffRegistered]
+        [
+            GridsDrawn,
+            StaffRegistered,
+            OfflineExchanges,
+            Platform,
+            Standardization
+        ]
     );
     assert!(Milestone::of_kind(GridKind::Enterprise).is_empty());
     assert_eq!(Mobilisation.due(2026), Some(date!(2026 - 03 - 20)));
     assert_eq!(UnitRules.due(2026), Some(date!(2026 - 03 - 31)));
+    assert_eq!(Platform.due(2026), Some(date!(2026 - 04 - 30)));
+    assert!(Standardization.issues_document() && !OfflineExchanges.issues_document());
     for m in Milestone::ALL {
         assert_eq!(Milestone::from_code(m.code()), Some(m));
     }
@@ -56,6 +74,13 @@ fn a_milestone_is_judged_against_its_day() {
     assert_eq!(status(due, None, today), Status::Overdue);
     assert_eq!(status(due, None, date!(2026 - 03 - 01)), Status::DueSoon);
     assert_eq!(status(due, None, date!(2026 - 02 - 28)), Status::NotYetDue);
+    // April's work is due soon in April, not in March.
+    let april = date!(2026 - 04 - 30);
+    assert_eq!(
+        status(april, None, date!(2026 - 03 - 31)),
+        Status::NotYetDue
+    );
+    assert_eq!(status(april, None, date!(2026 - 04 - 01)), Status::DueSoon);
 }
 
 #[test]
@@ -86,6 +111,21 @@ fn a_mark_agrees_with_the_grid_tree_and_the_roster() {
     let staff = mark(Milestone::StaffRegistered, "2026-03-25", "");
     let no_staff = UnitFacts { staff: 0, ..READY };
     assert_eq!(check(staff, no_staff), Err(PreparationError::NoStaff));
+    let exchanges = mark(Milestone::OfflineExchanges, "2026-04-08", "");
+    assert!(check(exchanges.clone(), READY).is_ok());
+    let idle = UnitFacts {
+        activities: 0,
+        recording_grids: 0,
+        ..READY
+    };
+    assert_eq!(check(exchanges, idle), Err(PreparationError::NoActivities));
+    let platform = mark(Milestone::Platform, "2026-04-08", "");
+    assert_eq!(check(platform, idle), Err(PreparationError::NotOnPlatform));
+    let standardizing = mark(Milestone::Standardization, "2026-04-08", "");
+    assert_eq!(
+        check(standardizing, READY),
+        Err(PreparationError::NoDocument)
+    );
 }
 
 #[test]

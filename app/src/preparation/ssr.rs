@@ -6,7 +6,7 @@ use super::entity as setup_milestone;
 use super::words;
 use crate::admin::ssr::audit::{self, Actor};
 use crate::auth::ssr::Viewer;
-use crate::db::role_assignment;
+use crate::db::{grid_activity, role_assignment, visit};
 use crate::domain::grid::{GridId, GridKind, Role};
 use crate::domain::period::format_date;
 use crate::domain::permission::Ability;
@@ -20,7 +20,7 @@ use sea_orm::{
 };
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
-use time::Date;
+use time::{Date, Month};
 
 /// How many years back the stage may be looked at or marked.
 const YEARS_BACK: i32 = 10;
@@ -66,7 +66,7 @@ pub async fn stage(
     let marks = marks_of(db, &ids, year).await?;
     let facts = match kind {
         GridKind::City => None,
-        _ => Some(facts(db, viewer, grid).await?),
+        _ => Some(facts(db, viewer, grid, year).await?),
     };
     let milestones = (Milestone::of_kind(kind).iter())
         .map(|&m| {
@@ -109,7 +109,7 @@ pub async fn mark(
     let unit = prepared_unit(viewer, grid)?;
     let today = viewer.today()?;
     check_year(year, today)?;
-    let facts = facts(db, viewer, grid).await?;
+    let facts = facts(db, viewer, grid, year).await?;
     let valid = mark
         .check(unit.1, year, today, facts)
         .map_err(|e| AppError::Invalid(e.to_string()))?;
@@ -272,11 +272,13 @@ fn verdicts(
         .collect()
 }
 
-/// The open enterprise grids below unit `grid` and how many have a leader, and its roster.
+/// The open enterprise grids below unit `grid` and how many have a leader, its roster, and
+/// the work its grids recorded in `year`.
 async fn facts(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     grid: GridId,
+    year: i32,
 ) -> Result<UnitFacts, AppError> {
     let below = viewer.grids.tree.subtree(grid);
     let enterprise_grids: Vec<GridId> = (viewer.grids.all().iter())
@@ -302,10 +304,34 @@ async fn facts(
         .filter(staff_member::Column::GridId.eq(grid))
         .count(db)
         .await?;
+    let (first, last) = (
+        Date::from_calendar_date(year, Month::January, 1).map_err(|_| AppError::internal())?,
+        Date::from_calendar_date(year, Month::December, 31).map_err(|_| AppError::internal())?,
+    );
+    let activity_grids: Vec<GridId> = grid_activity::Entity::find()
+        .select_only()
+        .column(grid_activity::Column::GridId)
+        .filter(grid_activity::Column::GridId.is_in(below.iter().copied()))
+        .filter(grid_activity::Column::ActivityDate.between(first, last))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let visit_grids: Vec<GridId> = visit::Entity::find()
+        .select_only()
+        .column(visit::Column::GridId)
+        .distinct()
+        .filter(visit::Column::GridId.is_in(below.iter().copied()))
+        .filter(visit::Column::VisitDate.between(first, last))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let recording: HashSet<GridId> = activity_grids.iter().chain(&visit_grids).copied().collect();
     Ok(UnitFacts {
         enterprise_grids: enterprise_grids.len(),
         led_grids: led.len(),
         staff: usize::try_from(staff).unwrap_or(usize::MAX),
+        activities: activity_grids.len(),
+        recording_grids: recording.len(),
     })
 }
 
@@ -314,6 +340,8 @@ fn evidence(m: Milestone, facts: UnitFacts) -> Option<String> {
     match m {
         Milestone::GridsDrawn => Some(words::grids(facts.enterprise_grids, facts.led_grids)),
         Milestone::StaffRegistered => Some(words::staff(facts.staff)),
+        Milestone::OfflineExchanges => Some(words::activities(facts.activities)),
+        Milestone::Platform => Some(words::recording(facts.recording_grids)),
         _ => None,
     }
 }

@@ -14,9 +14,9 @@ pub const SAVE: &str = "保存";
 pub const UNIT: &str = "单位";
 pub const UNITS: &str = "各单位筹备情况";
 
-/// e.g. "东湖镇 2026年筹备阶段（3月底前）".
+/// e.g. "东湖镇 2026年准备实施和具体操作阶段（3—4月）".
 pub fn title(unit: &str, year: i32) -> String {
-    format!("{unit} {year}年筹备阶段（3月底前）")
+    format!("{unit} {year}年准备实施和具体操作阶段（3—4月）")
 }
 
 /// e.g. "2026-03-31 前".
@@ -31,6 +31,16 @@ pub fn grids(count: usize, led: usize) -> String {
     } else {
         format!("企业网格 {count} 个，{} 个尚无网格长", count - led)
     }
+}
+
+/// The activities the unit's grids recorded that year: e.g. "今年已记录网格活动 12 次".
+pub fn activities(count: usize) -> String {
+    format!("今年已记录网格活动 {count} 次")
+}
+
+/// The grids that recorded work on the platform that year: e.g. "8 个网格已在平台记录走访或活动".
+pub fn recording(count: usize) -> String {
+    format!("{count} 个网格已在平台记录走访或活动")
 }
 
 /// What the roster shows: e.g. "名册登记 3 人".

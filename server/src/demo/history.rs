@@ -7,8 +7,8 @@
 //! bureau's office for township statistics, 东湖镇's training plan with a 联审辅导 its 经发办
 //! held for the grids below, and 东湖工业一网格's
 //! member and deputy as the statisticians of two of its 四上 enterprises, and the year's
-//! preparation stage (the city's plans and meeting, the townships' staff and rules; 东湖镇's
-//! rules came late), and the townships' 统计之家, where most of the grids' activities were held.
+//! preparation and operating stages (the city's plans and meeting, the townships' staff, rules,
+//! exchanges, platform and standardization; 东湖镇's rules and standardization came late), and the townships' 统计之家, where most of the grids' activities were held.
 //!
 //! Written straight into the tables, as a bulk load: rows count as stored before any phone's
 //! cursor (change number 1, the columns' default). Only for `make run`
@@ -589,6 +589,24 @@ async fn preparation(db: &impl ConnectionTrait, city: &City, today: Date) -> Res
             3,
             27,
             "西岭街道统计网格化工作细则",
+        ),
+        ("东湖镇", "offline_exchanges", 4, 22, ""),
+        ("东湖镇", "platform", 4, 15, ""),
+        (
+            "东湖镇",
+            "standardization",
+            5,
+            12,
+            "东湖镇统计工作规范化建设实施方案",
+        ),
+        ("西岭街道", "offline_exchanges", 4, 18, ""),
+        ("西岭街道", "platform", 4, 10, ""),
+        (
+            "西岭街道",
+            "standardization",
+            4,
+            28,
+            "西岭街道统计工作规范化建设实施方案",
         ),
     ];
     for (unit, milestone, month, day, document) in marks {
