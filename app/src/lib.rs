@@ -5,6 +5,7 @@ pub mod activities;
 pub mod admin;
 pub mod auth;
 pub mod cadence;
+pub mod data_quality;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod directory;

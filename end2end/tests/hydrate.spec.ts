@@ -135,3 +135,30 @@ test('a visit the server refuses stays on the phone with the reason, and can be 
   const pulled = await (await page.request.get('/api/v1/sync/pull?since=0')).json();
   expect(pulled.visits.filter((v: { findings: string }) => v.findings === findings)).toHaveLength(1);
 });
+
+// 数据质量核查 (001 §三(二)): a check that found something stays before the township until a
+// later check clears it.
+test('a data-quality check to follow up is listed for the township', async ({ page, browser }) => {
+  await new LoginPage(page).loginAs(MEMBER);
+  const form = new VisitForm(page);
+  await form.open();
+  const findings = `产值与台账不一致 ${Date.now()}`;
+  const enterprise = await form.fill(findings, '数据质量核查');
+  await page.getByLabel('需要跟进').check();
+  await form.save();
+  await expect(unsyncedBadge(page)).toHaveText('全部已同步');
+
+  const leaderContext = await browser.newContext();
+  const leader = await leaderContext.newPage();
+  await new LoginPage(leader).loginAs(DONGHU_LEADER);
+  await leader.goto('/township');
+  const card = leader.locator('section.data-quality');
+  await expect(card.getByRole('heading', { name: /东湖镇 \d{4}年数据质量核查/ })).toBeVisible();
+  // The file's other tests made checks too: only the words, not the counts, are this test's.
+  await expect(card).toContainText(/核查 \d+ 次，涉及企业 \d+ 家；四上企业 \d+ 家中已核查 \d+ 家/);
+  await expect(card).toContainText(/待跟进企业 \d+ 家/);
+  const row = card.getByRole('row').filter({ hasText: findings });
+  await expect(row).toContainText(enterprise);
+  await expect(row).toContainText('东湖工业一网格');
+  await leaderContext.close();
+});

@@ -100,6 +100,10 @@ db_test!(
         assert_eq!(office["staff"].as_array().unwrap().len(), 2, "{office}");
         let units = office["units"].as_array().unwrap();
         assert!(units.iter().any(|u| u["unit"] == "西岭街道" && u["shortfall"].is_null()), "{office}");
+        // Its data-quality checks, made on the year's visits.
+        let checks = call(app, &leader, "data_quality", json!({"grid_id": township})).await;
+        assert!(checks["checks"].as_u64().unwrap() > 10, "{checks}");
+        assert!(checks["above_scale_checked"].as_u64().unwrap() > 0, "{checks}");
         // Its 统计之家, where most of the year's activities were held.
         let homes = call(app, &leader, "stats_homes", json!({"grid_id": township})).await;
         assert_eq!(homes["homes"][0]["name"], "东湖镇统计之家", "{homes}");

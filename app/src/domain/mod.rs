@@ -9,6 +9,7 @@ pub mod cadence;
 #[cfg(feature = "ssr")]
 pub mod common_passwords;
 pub mod credit_code;
+pub mod data_quality;
 pub mod device;
 pub mod draft;
 pub mod enterprise;

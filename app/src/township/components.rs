@@ -74,6 +74,7 @@ fn Overview(
         <crate::training_plan::components::TrainingPlanCard scope year />
         <crate::preparation::components::PreparationCard scope year />
         <Coverage coverage />
+        <crate::data_quality::components::DataQualityCard scope />
         <UnitActivityTable units=overview.units reload />
         <History scope />
         <h2>{words::visits_of(&month)}</h2>

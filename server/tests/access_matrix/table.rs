@@ -99,6 +99,13 @@ fn server_functions() -> Vec<Row> {
             |t| json!({"query": {"scope": t.subject.id, "month": null}}),
         ),
         sf(
+            "/api/data_quality",
+            Oversee,
+            Subject::Grid,
+            by_status,
+            |t| json!({"grid_id": t.subject.id}),
+        ),
+        sf(
             "/api/membership_check",
             Oversee,
             Subject::Grid,
