@@ -11,7 +11,7 @@ use crate::domain::visit::VisitPurpose;
 use crate::error::AppError;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
-use time::{Date, Month};
+use time::Date;
 
 /// The checks of `grid` this year; `None` unless it is a level-2 unit or the city.
 pub async fn checks(
@@ -29,10 +29,8 @@ pub async fn checks(
         return Ok(None);
     }
     let year = viewer.today()?.year();
-    let first =
-        Date::from_calendar_date(year, Month::January, 1).map_err(|_| AppError::internal())?;
-    let last =
-        Date::from_calendar_date(year, Month::December, 31).map_err(|_| AppError::internal())?;
+    let year_of = crate::domain::cadence::Period::Year(year);
+    let (first, last) = (year_of.first_day(), year_of.last_day());
     let below: Vec<GridId> = viewer.grids.tree.subtree(grid).into_iter().collect();
     let rows: Vec<(i32, i32, Date, i64, bool, String)> = visit::Entity::find()
         .select_only()

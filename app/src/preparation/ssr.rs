@@ -20,7 +20,7 @@ use sea_orm::{
 };
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
-use time::{Date, Month};
+use time::Date;
 
 /// How many years back the stage may be looked at or marked.
 const YEARS_BACK: i32 = 10;
@@ -304,10 +304,8 @@ async fn facts(
         .filter(staff_member::Column::GridId.eq(grid))
         .count(db)
         .await?;
-    let (first, last) = (
-        Date::from_calendar_date(year, Month::January, 1).map_err(|_| AppError::internal())?,
-        Date::from_calendar_date(year, Month::December, 31).map_err(|_| AppError::internal())?,
-    );
+    let year_of = crate::domain::cadence::Period::Year(year);
+    let (first, last) = (year_of.first_day(), year_of.last_day());
     let activity_grids: Vec<GridId> = grid_activity::Entity::find()
         .select_only()
         .column(grid_activity::Column::GridId)

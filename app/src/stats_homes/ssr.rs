@@ -20,7 +20,6 @@ use sea_orm::{
     QuerySelect,
 };
 use std::collections::{BTreeMap, BTreeSet};
-use time::{Date, Month};
 
 /// The homes of `grid` for a viewer who oversees it: a level-2 unit's own, or, for the city
 /// grid, every unit's count; `None` for any other grid.
@@ -119,10 +118,8 @@ async fn places_held(
     units: &[GridId],
     year: i32,
 ) -> Result<Vec<(GridId, String)>, AppError> {
-    let first =
-        Date::from_calendar_date(year, Month::January, 1).map_err(|_| AppError::internal())?;
-    let last =
-        Date::from_calendar_date(year, Month::December, 31).map_err(|_| AppError::internal())?;
+    let year_of = crate::domain::cadence::Period::Year(year);
+    let (first, last) = (year_of.first_day(), year_of.last_day());
     let tree = &viewer.grids.tree;
     let grids: BTreeSet<GridId> = units.iter().flat_map(|&u| tree.subtree(u)).collect();
     let rows: Vec<(i32, String)> = grid_activity::Entity::find()

@@ -23,7 +23,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect,
 };
-use time::{Date, Month};
+use time::Date;
 
 const KIND: ObligationKind = ObligationKind::TrainingPlan;
 
@@ -218,10 +218,8 @@ async fn held_in(
     grid: i32,
     year: i32,
 ) -> Result<(Vec<TrainingTopic>, u32), AppError> {
-    let first =
-        Date::from_calendar_date(year, Month::January, 1).map_err(|_| AppError::internal())?;
-    let last =
-        Date::from_calendar_date(year, Month::December, 31).map_err(|_| AppError::internal())?;
+    let year_of = Period::Year(year);
+    let (first, last) = (year_of.first_day(), year_of.last_day());
     let grids = viewer.grids.tree.subtree(grid);
     let rows: Vec<(String, String)> = training::Entity::find()
         .select_only()
