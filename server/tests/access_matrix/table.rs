@@ -10,6 +10,8 @@ use Cap::*;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
+#[path = "table/files.rs"]
+mod files;
 #[path = "table/provisions.rs"]
 mod provisions;
 
@@ -508,121 +510,7 @@ fn routes() -> Vec<Row> {
             Call::Get(|_| "/sw.js".into()),
         ),
     ];
-    rows.extend(township_exports());
-    rows.extend(admin_routes());
+    rows.extend(files::township_exports());
+    rows.extend(files::admin_routes());
     rows
-}
-
-fn township_exports() -> Vec<Row> {
-    const PATH: &str = "/api/v1/township/export/{file}";
-    vec![
-        row(
-            "GET",
-            PATH,
-            "township export visits.xlsx",
-            Oversee,
-            Subject::Grid,
-            by_status,
-            Call::Get(|t| format!("/api/v1/township/export/visits.xlsx?scope={}", t.subject.id)),
-        ),
-        row(
-            "GET",
-            PATH,
-            "township export visits.csv",
-            Oversee,
-            Subject::Grid,
-            by_status,
-            Call::Get(|t| format!("/api/v1/township/export/visits.csv?scope={}", t.subject.id)),
-        ),
-        row(
-            "GET",
-            PATH,
-            "township export reports.xlsx",
-            Oversee,
-            Subject::Grid,
-            by_status,
-            Call::Get(|t| {
-                format!(
-                    "/api/v1/township/export/reports.xlsx?scope={}",
-                    t.subject.id
-                )
-            }),
-        ),
-        row(
-            "GET",
-            PATH,
-            "township export reports.csv",
-            Oversee,
-            Subject::Grid,
-            by_status,
-            Call::Get(|t| format!("/api/v1/township/export/reports.csv?scope={}", t.subject.id)),
-        ),
-    ]
-}
-
-fn admin_routes() -> Vec<Row> {
-    const EXPORT: &str = "/api/v1/admin/export/{file}";
-    vec![
-        // A preview (apply=false) of a file of headers only: changes nothing.
-        row(
-            "POST",
-            app::admin::api::IMPORT_PATH,
-            "admin import (preview)",
-            Administer,
-            Subject::Any,
-            past_gate,
-            Call::Custom(|t| Box::pin(import(t))),
-        ),
-        row(
-            "GET",
-            "/api/v1/admin/import-progress/{job}",
-            "admin import progress",
-            Administer,
-            Subject::Any,
-            past_gate,
-            Call::Get(|_| {
-                format!(
-                    "{}/{}",
-                    app::admin::api::IMPORT_PROGRESS_PATH,
-                    Uuid::now_v7()
-                )
-            }),
-        ),
-        row(
-            "GET",
-            EXPORT,
-            "admin export enterprises.csv",
-            Administer,
-            Subject::Any,
-            by_status,
-            Call::Get(|_| "/api/v1/admin/export/enterprises.csv".into()),
-        ),
-        row(
-            "GET",
-            EXPORT,
-            "admin export people.xlsx",
-            Administer,
-            Subject::Any,
-            by_status,
-            Call::Get(|_| "/api/v1/admin/export/people.xlsx".into()),
-        ),
-        row(
-            "GET",
-            app::admin::api::AUDIT_PATH,
-            "admin audit",
-            Administer,
-            Subject::Any,
-            by_status,
-            Call::Get(|_| app::admin::api::AUDIT_PATH.into()),
-        ),
-        row(
-            "GET",
-            "/api/v1/admin/audit.csv",
-            "admin audit.csv",
-            Administer,
-            Subject::Any,
-            by_status,
-            Call::Get(|_| "/api/v1/admin/audit.csv".into()),
-        ),
-    ]
 }
