@@ -48,14 +48,20 @@ pub async fn homes(
     let ids: Vec<GridId> = units.iter().map(|u| u.0).collect();
     let registered = stored(db, &ids).await?;
     let places = places_held(db, viewer, &ids, year).await?;
+    // Each unit's homes (ids and names), gathered once rather than for every activity.
+    let mut by_unit: BTreeMap<GridId, (Vec<i32>, Vec<String>)> = BTreeMap::new();
+    for home in &registered {
+        let (ids, names) = by_unit.entry(home.grid_id).or_default();
+        ids.push(home.id);
+        names.push(home.name.clone());
+    }
     let mut held: BTreeMap<i32, usize> = BTreeMap::new();
     let mut held_elsewhere = 0;
     for (unit, place) in places {
-        let of_unit: Vec<&stats_home::Model> =
-            registered.iter().filter(|h| h.grid_id == unit).collect();
-        let names: Vec<String> = of_unit.iter().map(|h| h.name.clone()).collect();
-        match held_in(&place, &names) {
-            Some(i) => *held.entry(of_unit[i].id).or_default() += 1,
+        let home =
+            (by_unit.get(&unit)).and_then(|(ids, names)| held_in(&place, names).map(|i| ids[i]));
+        match home {
+            Some(id) => *held.entry(id).or_default() += 1,
             None => held_elsewhere += 1,
         }
     }
