@@ -34,7 +34,7 @@ release: setup
 ## then the browser tests in Chromium.
 test: build test-size test-rust test-e2e
 
-## Fails when the capture screen's first load (wasm+js+css, brotli) grows past 440 KiB.
+## Fails when the capture screen's first load (wasm+js+css, brotli) grows past 376 KiB.
 test-size:
 	SITE=$(SITE) ./scripts/check-size.sh
 

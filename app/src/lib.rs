@@ -4,6 +4,7 @@
 pub mod activities;
 pub mod admin;
 pub mod auth;
+mod bundle_scripts;
 pub mod cadence;
 pub mod data_quality;
 #[cfg(feature = "ssr")]
@@ -61,23 +62,22 @@ pub const FILING_BUNDLE: &str = "statgrid_filing";
 
 /// The HTML document around the field app. It carries no user data, so the service worker can
 /// cache it and serve it offline.
-pub fn shell(options: LeptosOptions) -> impl IntoView {
-    document(options, FIELD_BUNDLE, view! { <App /> })
+pub fn shell() -> impl IntoView {
+    document(FIELD_BUNDLE, view! { <App /> })
 }
 
 /// The HTML document around the office screens, hydrated by their own bundle.
-pub fn office_shell(options: LeptosOptions) -> impl IntoView {
-    document(options, OFFICE_BUNDLE, view! { <office::OfficeApp /> })
+pub fn office_shell() -> impl IntoView {
+    document(OFFICE_BUNDLE, view! { <office::OfficeApp /> })
 }
 
 /// The HTML document around the filing forms, hydrated by their own bundle. Like the field
 /// shell it carries no user data, so the service worker caches it for offline use.
-pub fn filing_shell(options: LeptosOptions) -> impl IntoView {
-    document(options, FILING_BUNDLE, view! { <filing::FilingApp /> })
+pub fn filing_shell() -> impl IntoView {
+    document(FILING_BUNDLE, view! { <filing::FilingApp /> })
 }
 
-fn document(mut options: LeptosOptions, bundle: &str, body: impl IntoView) -> impl IntoView {
-    options.output_name = bundle.into();
+fn document(bundle: &'static str, body: impl IntoView) -> impl IntoView {
     // The office screens' own rules, kept out of the stylesheet every phone loads first.
     let office_css = (bundle == OFFICE_BUNDLE)
         .then(|| view! { <link rel="stylesheet" href="/pkg/statgrid_office.css" /> });
@@ -93,7 +93,7 @@ fn document(mut options: LeptosOptions, bundle: &str, body: impl IntoView) -> im
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
                 <link rel="stylesheet" href="/pkg/statgrid.css" />
                 {office_css}
-                <HydrationScripts options />
+                <bundle_scripts::BundleScripts bundle />
                 <MetaTags />
             </head>
             <body>{body}</body>

@@ -11,11 +11,13 @@ use axum::routing::get;
 use axum::{Json, Router};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{LeptosRoutes, generate_route_list, render_app_to_stream_with_context};
+use leptos_axum::{
+    AxumRouteListing, LeptosRoutes, generate_route_list, render_app_to_stream_with_context,
+};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, TransactionTrait};
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
@@ -182,12 +184,29 @@ async fn connect(url: &str) -> Result<DatabaseConnection, sea_orm::DbErr> {
     Ok(db)
 }
 
+/// The routes of the field, office and filing apps.
+type RouteLists = [Vec<AxumRouteListing>; 3];
+
+/// The apps' routes, found once per process: while Leptos finds them, every resource of the
+/// process stays unloaded for good (a process-wide switch), so a page another server in the
+/// same process was rendering (the tests run many) would never finish.
+fn route_lists() -> RouteLists {
+    static LISTS: OnceLock<RouteLists> = OnceLock::new();
+    LISTS
+        .get_or_init(|| {
+            [
+                generate_route_list(App),
+                generate_route_list(OfficeApp),
+                generate_route_list(FilingApp),
+            ]
+        })
+        .clone()
+}
+
 fn router(state: AppState, settings: &Settings) -> Router {
-    let routes = generate_route_list(App);
-    let office_routes = generate_route_list(OfficeApp);
+    let [routes, office_routes, filing_routes] = route_lists();
     let context_state = state.clone();
     let office_context_state = state.clone();
-    let filing_routes = generate_route_list(FilingApp);
     let guard = security::Guard::new(
         settings.public_origin.clone(),
         office_routes.iter().map(|r| r.path().to_owned()),
@@ -214,10 +233,7 @@ fn router(state: AppState, settings: &Settings) -> Router {
                 provide_context(context_state.clone());
                 security::provide_request_nonce();
             },
-            {
-                let options = state.leptos_options.clone();
-                move || shell(options.clone())
-            },
+            shell,
         )
         // The office app's pages. Not `leptos_routes_with_context` again: that would register
         // every server function a second time.
@@ -228,10 +244,7 @@ fn router(state: AppState, settings: &Settings) -> Router {
                     provide_context(office_context_state.clone());
                     security::provide_request_nonce();
                 },
-                {
-                    let options = state.leptos_options.clone();
-                    move || office_shell(options.clone())
-                },
+                office_shell,
             ),
         )
         .leptos_routes_with_handler(
@@ -241,10 +254,7 @@ fn router(state: AppState, settings: &Settings) -> Router {
                     provide_context(filing_context_state.clone());
                     security::provide_request_nonce();
                 },
-                {
-                    let options = state.leptos_options.clone();
-                    move || filing_shell(options.clone())
-                },
+                filing_shell,
             ),
         )
         .fallback_service(static_files)

@@ -221,6 +221,40 @@ db_test!(
 );
 
 db_test!(
+    each_page_starts_its_own_bundle_whatever_was_served_before,
+    |app| {
+        let leader = app.login(DONGHU_LEADER).await;
+        // One process serves the three bundles: a page must not start the one of the page
+        // rendered before it (Leptos' own script tags remember the first).
+        for (path, bundle) in [
+            ("/", "statgrid"),
+            ("/township", "statgrid_office"),
+            ("/settings", "statgrid_filing"),
+            ("/records", "statgrid"),
+        ] {
+            let html = leader
+                .get(app.url(path))
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            let started: Vec<&str> = html
+                .split("import(\"/pkg/")
+                .skip(1)
+                .filter_map(|rest| rest.split(".js").next())
+                .collect();
+            assert_eq!(started, [bundle], "{path}");
+            assert!(
+                html.contains(&format!("href=\"/pkg/{bundle}_bg.wasm\"")),
+                "{path}"
+            );
+        }
+    }
+);
+
+db_test!(
     months_before_2020_or_after_next_year_are_refused_in_chinese,
     |app| {
         let leader = app.login(DONGHU_LEADER).await;

@@ -107,7 +107,7 @@ pub fn start() {
     // These live as long as the page does.
     visible.forget();
     std::mem::forget((online, offline));
-    let _ = set_interval_with_handle(sync_by_itself, SYNC_EVERY);
+    let _ = set_interval(sync_by_itself, SYNC_EVERY);
     pwa::register(state.update_ready);
     pwa::watch_install(state.can_install, state.in_app_browser);
 }
@@ -192,7 +192,7 @@ fn sync_by_itself() {
             }
         });
         if let Some(wait) = retry {
-            let _ = set_timeout_with_handle(sync_by_itself, wait);
+            let _ = set_timeout(sync_by_itself, wait);
         }
         if AGAIN.with(|a| a.replace(false)) {
             sync_by_itself();

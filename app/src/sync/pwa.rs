@@ -25,7 +25,7 @@ pub fn register(update_ready: RwSignal<bool>) {
             update_ready.set(controlled && registration.waiting().is_some());
         };
         check();
-        let _ = set_interval_with_handle(check, Duration::from_secs(5));
+        let _ = set_interval(check, Duration::from_secs(5));
     });
 }
 

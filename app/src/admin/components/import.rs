@@ -35,7 +35,7 @@ pub fn ImportPage() -> impl IntoView {
             let result = match data {
                 Ok(data) => {
                     let job = Uuid::now_v7();
-                    let poll = set_interval_with_handle(
+                    let poll = set_interval(
                         move || {
                             spawn_local(async move {
                                 if let Ok(p) = progress(job).await
