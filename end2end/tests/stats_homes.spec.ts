@@ -2,7 +2,7 @@
 // offers it, with no network, as the place of an activity; the township sees the activity held
 // there once it syncs.
 import { test, expect } from '@playwright/test';
-import { DONGHU_LEADER, LoginPage, MEMBER, serviceWorkerReady, unsyncedBadge } from './pages';
+import { DONGHU_LEADER, LoginPage, MEMBER, serviceWorkerReady, syncedOnce, unsyncedBadge } from './pages';
 
 test('a township registers its 统计之家 and a member records an activity there offline', async ({ page, browser }) => {
   await new LoginPage(page).loginAs(DONGHU_LEADER);
@@ -31,6 +31,8 @@ test('a township registers its 统计之家 and a member records an activity the
   const phone = await memberContext.newPage();
   await new LoginPage(phone).loginAs(MEMBER);
   await serviceWorkerReady(phone);
+  // The directory with the home arrives with the first sync, not before.
+  await syncedOnce(phone);
   await expect(unsyncedBadge(phone)).toHaveText('全部已同步');
   await memberContext.setOffline(true);
   await phone.getByRole('link', { name: '网格活动' }).click();
