@@ -17,6 +17,7 @@ pub mod filing;
 #[cfg(feature = "ssr")]
 pub mod grid_scope;
 pub mod kinds;
+pub mod law_promotion;
 mod layout;
 pub mod major_events;
 pub mod membership;

@@ -168,14 +168,16 @@ test('权限一览 shows the city who may do what, and how many hold each role',
   await expect(row('企业网格', '网格员')).toContainText('参加继续教育');
 });
 
-test('报送节奏 adds a fixed-date report of its own, removes a rule and keeps both once saved', async ({ page }) => {
+test('报送节奏 adds a fixed-date stage of its own, removes a rule and keeps both once saved', async ({ page }) => {
   await new LoginPage(page).loginAs(ADMIN);
   await page.goto('/admin/cadence');
   const save = page.getByRole('button', { name: '保存报送节奏' });
   await expect(save).toBeEnabled();
-  // Guangxi's preset brings its three reform reports with their days (004 §五, §七).
+  // Guangxi's preset brings its reform reports with their days (004 §五, §七), the summary
+  // stage's with its window.
   await page.getByRole('button', { name: '改用广西（改革试点）方案' }).click();
   await expect(page.getByLabel('试点工作推进情况总结报送日期')).toHaveValue('07-15、09-15、12-10');
+  await expect(page.getByLabel('改革工作总结报送日期')).toHaveValue('12-01至12-10');
   await page.getByRole('button', { name: '改用玉环市方案' }).click();
 
   await page.getByLabel('添加事项').selectOption({ label: '固定日期报送（自定名称和日期）' });
@@ -185,15 +187,17 @@ test('报送节奏 adds a fixed-date report of its own, removes a rule and keeps
   await dates.fill('7-15');
   await dates.press('Tab');
   await expect(page.getByRole('alert')).toContainText('日期请写成“月-日”');
-  await dates.fill('07-15、09-15、12-10');
+  // A stage is one window: its first day and its deadline.
+  await dates.fill('11-20至11-30');
   await dates.press('Tab');
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await page.getByLabel('统计工作进展情况报送网格').selectOption({ label: '乡镇/街道' });
   await page.getByRole('button', { name: '删除季度网格活动' }).click();
   await save.click();
   await expect(page.getByRole('status')).toContainText('已保存');
 
   await page.reload();
-  await expect(page.getByLabel('统计工作进展情况报送日期')).toHaveValue('07-15、09-15、12-10');
+  await expect(page.getByLabel('统计工作进展情况报送日期')).toHaveValue('11-20至11-30');
   await expect(page.getByLabel('统计工作进展情况报送网格')).toHaveValue('township');
   await expect(page.getByRole('button', { name: '删除季度网格活动' })).toHaveCount(0);
   // Once added, a kind is not offered again; a fixed-date report of another name still is.

@@ -10,6 +10,8 @@ use common::*;
 use serde_json::{Value, json};
 
 const SUMMARY: &str = "试点工作推进情况总结";
+/// The summary stage's report, filed from 1 to 10 December (004 §五(四)).
+const STAGE: &str = "改革工作总结";
 
 fn report(id: &str, grid: i64, label: &str, deadline: &str) -> Value {
     json!({ "id": id, "kind": "progress_report", "version": 1, "device_time_ms": 1,
@@ -111,9 +113,10 @@ db_test!(
         let after: Value = city.get(app.url(&url)).send().await.unwrap().json().await.unwrap();
         let reports = after["directory"]["fixed_reports"].as_array().unwrap();
         let labels: Vec<&str> = reports.iter().map(|r| r["label"].as_str().unwrap()).collect();
-        assert_eq!(labels, ["改革前期工作调研", "改革工作方案及动员部署", SUMMARY]);
+        assert_eq!(labels, ["改革前期工作调研", "改革工作方案及动员部署", SUMMARY, STAGE]);
         assert_eq!(reports[2]["dates"], json!(["07-15", "09-15", "12-10"]));
         assert_eq!(reports[2]["grid_kind"], "city");
+        assert_eq!((reports[3]["opens"].clone(), reports[3]["dates"].clone()), (json!("12-01"), json!(["12-10"])));
 
         // A township files none of them: its directory names none.
         let township = app.login(DONGHU_LEADER).await;
@@ -173,6 +176,7 @@ db_test!(
             reminders(app, &city).await,
             [
                 due(SUMMARY, "2025-12-10"),
+                due(STAGE, "2025-12-10"),
                 due("改革前期工作调研", "2026-05-31"),
                 due("改革工作方案及动员部署", "2026-06-30"),
                 july.clone(),
@@ -207,6 +211,7 @@ db_test!(
         assert_eq!(
             reminders(app, &city).await,
             [
+                due(STAGE, "2025-12-10"),
                 due("改革前期工作调研", "2026-05-31"),
                 due("改革工作方案及动员部署", "2026-06-30"),
             ]
@@ -215,6 +220,54 @@ db_test!(
         // A township's board carries none of it.
         let township = app.login(DONGHU_LEADER).await;
         assert_eq!(board(app, &township).await["deadlines"], json!([]));
+    }
+);
+
+db_test!(
+    the_summary_stages_report_is_filed_within_the_stage,
+    at "2026-11-25T10:00:00+08:00",
+    |app| {
+        let city = app.login(CITY_ADMIN).await;
+        adopt_guangxi(app, &city).await;
+        let (city_id, _) = city_grid(&app.pull(&city).await);
+        // Before 1 December the stage has not opened: refused, saying when it does.
+        let early = report(&new_id(), city_id, STAGE, "2026-12-10");
+        let (_, answer) = app.push(&city, json!([early.clone()])).await;
+        assert_eq!(outcome(&answer), ("rejected".into(), "stage_not_open".into()));
+        let why = answer["results"][0]["problems"][0]["message"].as_str().unwrap();
+        assert!(why.contains("2026-12-01"), "{why}");
+        let line = |status: &str, filed: &str| format!("{STAGE} 2026-12-10 {status} {filed}");
+        assert!(deadlines(&board(app, &city).await).contains(&line("not_yet_due", "")));
+
+        // On 2 December the same report is taken, on time.
+        app.clock.advance(7 * 86_400_000);
+        let city = app.login(CITY_ADMIN).await;
+        let (_, answer) = app.push(&city, json!([early])).await;
+        assert_eq!(outcome(&answer).0, "accepted", "{answer}");
+        let shown = deadlines(&board(app, &city).await);
+        assert!(shown.contains(&line("on_time", "2026-12-02")), "{shown:?}");
+    }
+);
+
+db_test!(
+    a_stage_is_typed_as_its_first_day_and_deadline_and_checked,
+    |app| {
+        let city = app.login(CITY_ADMIN).await;
+        let mut policy = guangxi(app, &city).await;
+        let rules = policy["rules"].as_array_mut().unwrap();
+        let stage = rules
+            .iter_mut()
+            .find(|r| r["kind"]["label"] == STAGE)
+            .unwrap();
+        stage["kind"]["dates"] = json!(["11-30", "12-10"]);
+        let (status, refused) = app
+            .admin_call(&city, "cadence_save", json!({"policy": policy}))
+            .await;
+        assert_eq!(status, 422, "{refused}");
+        assert!(
+            refused.to_string().contains("只能有一个截止日期"),
+            "{refused}"
+        );
     }
 );
 

@@ -5,7 +5,7 @@
 use super::api::{CadenceSettings, load_cadence, save_cadence};
 use super::words;
 use crate::admin::components::{AdminNav, alert, hydrated};
-use crate::domain::cadence::{DueRule, MonthDay, ObligationKind, Policy, Rule};
+use crate::domain::cadence::{DueRule, ObligationKind, Policy, Rule, days_text, parse_days};
 use crate::domain::grid::GridKind;
 use crate::layout::words::LOADING;
 use leptos::prelude::*;
@@ -154,35 +154,28 @@ fn fixed_date_name(i: usize, name: &str, draft: RwSignal<Policy>) -> AnyView {
     .into_any()
 }
 
-/// The days of the year the `i`-th rule's report is due, as `MM-DD` separated by 、.
+/// The days of the year the `i`-th rule's report is due, as `MM-DD` separated by 、, or its
+/// stage as `MM-DD至MM-DD`.
 fn fixed_dates(
     i: usize,
     kind: &ObligationKind,
     draft: RwSignal<Policy>,
     error: RwSignal<Option<String>>,
 ) -> AnyView {
-    let ObligationKind::FixedDate { dates, .. } = kind else {
+    let ObligationKind::FixedDate { dates, opens, .. } = kind else {
         return ().into_any();
     };
-    let text = dates
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("、");
+    let text = days_text(*opens, dates);
     let name = words::dates_of(kind.label());
     view! {
         <input type="text" aria-label=name placeholder=words::DATES_HINT value=text on:change=move |ev| {
-            let parsed: Result<Vec<MonthDay>, _> = event_target_value(&ev)
-                .split(['、', ',', '，', ' '])
-                .filter(|t| !t.trim().is_empty())
-                .map(MonthDay::parse)
-                .collect();
-            match parsed {
-                Ok(days) => {
+            match parse_days(&event_target_value(&ev)) {
+                Ok((stage, days)) => {
                     error.set(None);
                     draft.update(|p| {
-                        if let Some(ObligationKind::FixedDate { dates, .. }) = p.rules.get_mut(i).map(|r| &mut r.kind) {
+                        if let Some(ObligationKind::FixedDate { dates, opens, .. }) = p.rules.get_mut(i).map(|r| &mut r.kind) {
                             *dates = days;
+                            *opens = stage;
                         }
                     });
                 }

@@ -7,8 +7,9 @@ pub const REMOVE: &str = "删除";
 pub const ADD_RULE: &str = "添加事项";
 pub const CHOOSE_RULE: &str = "选择要添加的事项";
 pub const REPORT_NAME: &str = "报送事项名称";
-pub const DATES_HINT: &str = "如 07-15、09-15、12-10";
-pub const DATES_FORMAT: &str = "日期请写成“月-日”，如 07-15；多个日期用顿号隔开";
+pub const DATES_HINT: &str = "如 07-15、09-15、12-10；阶段如 12-01至12-10";
+pub const DATES_FORMAT: &str =
+    "日期请写成“月-日”，如 07-15；多个日期用顿号隔开；有开始日期的阶段写成 12-01至12-10";
 pub const NEW_FIXED_DATE: &str = "固定日期报送（自定名称和日期）";
 pub const WHOLE_NUMBER: &str = "请输入0或正整数";
 pub const POSITIVE_NUMBER: &str = "次数或学时应为正整数";
@@ -78,6 +79,9 @@ pub fn basis(kind: &ObligationKind) -> String {
         }
         ObligationKind::UnitActivity => {
             "乐清文件规定各级网格每季度组织活动（§三(三)1）；玉环文件只要求企业网格".into()
+        }
+        ObligationKind::LawPromotion => {
+            "文件要求网格指导员定期开展统计法治宣传（玉环、乐清 §三(二)），未规定间隔；每季度一次为本地设置。乡镇（街道）、部门及其下各网格的统计法治宣传活动或走访都计入".into()
         }
         ObligationKind::EnterpriseVisits { .. } => {
             "文件要求经常走访（玉环 §三(三)3、乐清 §三(三)1），未规定次数；每季度次数为本地设置"

@@ -34,6 +34,9 @@ pub struct FixedReport {
     pub dates: Vec<MonthDay>,
     /// The kind of grid that reports.
     pub grid_kind: GridKind,
+    /// The first day of the stage the report closes, where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opens: Option<MonthDay>,
 }
 
 impl FixedReport {
@@ -44,10 +47,12 @@ impl FixedReport {
                 label,
                 dates,
                 grid_kind,
+                opens,
             } => Some(FixedReport {
                 label: label.trim().to_owned(),
                 dates: dates.clone(),
                 grid_kind: *grid_kind,
+                opens: *opens,
             }),
             _ => None,
         }
@@ -68,6 +73,18 @@ impl FixedReport {
             .iter()
             .any(|md| md.in_year(deadline.year()) == Some(deadline))
     }
+
+    /// The day the stage closed by `deadline` opens, where the report has a stage.
+    pub fn opening(&self, deadline: Date) -> Option<Date> {
+        self.opens.and_then(|o| o.in_year(deadline.year()))
+    }
+
+    /// Whether the report for `deadline` may be filed on `today`: always, unless its stage
+    /// has not opened yet.
+    pub fn open_on(&self, deadline: Date, today: Date) -> bool {
+        self.opening(deadline)
+            .is_none_or(|opening| opening <= today)
+    }
 }
 
 /// One deadline a grid may report for.
@@ -75,6 +92,15 @@ impl FixedReport {
 pub struct Deadline {
     pub label: String,
     pub date: Date,
+    /// The day its stage opens, for a report that closes a stage: it is filed from then on.
+    pub opens: Option<Date>,
+}
+
+impl Deadline {
+    /// Whether a report for it may be filed on `today`.
+    pub fn open_on(&self, today: Date) -> bool {
+        self.opens.is_none_or(|opening| opening <= today)
+    }
 }
 
 /// The deadlines a grid of `kind` reports for around `today`: those of the past
@@ -96,6 +122,7 @@ pub fn deadlines(reports: &[FixedReport], kind: GridKind, today: Date) -> Vec<De
         out.extend(days.into_iter().take(next).map(|date| Deadline {
             label: report.label.clone(),
             date,
+            opens: report.opening(date),
         }));
     }
     out.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.label.cmp(&b.label)));

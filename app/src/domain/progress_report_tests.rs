@@ -91,17 +91,27 @@ fn the_phone_offers_the_past_years_deadlines_and_the_next_of_each_report() {
     assert_eq!(
         offered,
         [
+            named("改革工作总结", date!(2025 - 12 - 10)),
             named(SUMMARY, date!(2025 - 12 - 10)),
             named("改革前期工作调研", date!(2026 - 05 - 31)),
             named("改革工作方案及动员部署", date!(2026 - 06 - 30)),
             named(SUMMARY, date!(2026 - 07 - 15)),
             named(SUMMARY, date!(2026 - 09 - 15)),
+            named("改革工作总结", date!(2026 - 12 - 10)),
             named(SUMMARY, date!(2026 - 12 - 10)),
             named("改革前期工作调研", date!(2027 - 05 - 31)),
             named("改革工作方案及动员部署", date!(2027 - 06 - 30)),
         ]
     );
     assert!(deadlines(&guangxi(), GridKind::Township, TODAY).is_empty());
+    // The summary stage's report (1–10 December) may be filed once the stage has opened.
+    let stage = deadlines(&guangxi(), GridKind::City, TODAY)
+        .into_iter()
+        .find(|d| d.label == "改革工作总结" && d.date == date!(2026 - 12 - 10))
+        .unwrap();
+    assert_eq!(stage.opens, Some(date!(2026 - 12 - 01)));
+    assert!(!stage.open_on(date!(2026 - 11 - 30)));
+    assert!(stage.open_on(date!(2026 - 12 - 01)));
 }
 
 #[test]

@@ -54,6 +54,8 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
     list.reminders.extend(training_plan.await?);
     let units = crate::township::units::reminders(db, &viewer, &policy, today);
     list.reminders.extend(units.await?);
+    let law = crate::law_promotion::ssr::reminders(db, &viewer, &policy, today);
+    list.reminders.extend(law.await?);
     list.attended = attended_in(db, viewer.person_id(), today.year()).await?;
     let led: Vec<i32> = viewer.led_grids().into_iter().collect();
     let this_month = Month::of(today);

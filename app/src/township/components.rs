@@ -75,6 +75,7 @@ fn Overview(
         <crate::preparation::components::PreparationCard scope year />
         <Coverage coverage />
         <crate::data_quality::components::DataQualityCard scope />
+        <crate::law_promotion::components::LawPromotionCard scope />
         <UnitActivityTable units=overview.units reload />
         <History scope />
         <h2>{words::visits_of(&month)}</h2>
@@ -202,7 +203,7 @@ fn VisitList(visits: Vec<VisitRow>) -> impl IntoView {
 
 /// A duty's verdict after its figure, where the policy asks for the duty.
 #[component]
-fn StatusBadge(status: Option<Status>) -> impl IntoView {
+pub(crate) fn StatusBadge(status: Option<Status>) -> impl IntoView {
     status.map(|s| view! { " " <span class=format!("status {}", s.code())>{s.label()}</span> })
 }
 

@@ -14,6 +14,7 @@ pub enum Excusable {
     AnnualPlan,
     TrainingPlan,
     TownshipAnalysisMeeting,
+    LawPromotion,
     /// A fixed-date progress report (004 §七), named by its rule's label.
     FixedDateReport {
         label: String,
@@ -29,6 +30,7 @@ impl Excusable {
             Self::AnnualPlan => "annual_plan",
             Self::TrainingPlan => "training_plan",
             Self::TownshipAnalysisMeeting => "township_analysis_meeting",
+            Self::LawPromotion => "law_promotion",
             Self::FixedDateReport { label } => {
                 return matches!(kind, ObligationKind::FixedDate { .. })
                     && kind.label() == label.trim();

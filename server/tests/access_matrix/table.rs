@@ -108,6 +108,13 @@ fn server_functions() -> Vec<Row> {
             |t| json!({"grid_id": t.subject.id}),
         ),
         sf(
+            "/api/law_promotion",
+            Oversee,
+            Subject::Grid,
+            by_status,
+            |t| json!({"grid_id": t.subject.id}),
+        ),
+        sf(
             "/api/membership_check",
             Oversee,
             Subject::Grid,

@@ -14,6 +14,7 @@ fn fixed_date_reports_fall_due_on_their_days() {
         label: label.into(),
         dates: vec![md(7, 15), md(9, 15), md(12, 10)],
         grid_kind: GridKind::City,
+        opens: None,
     };
     let subjects = Subjects {
         grids: vec![(100, GridKind::City), (9, GridKind::Township)],

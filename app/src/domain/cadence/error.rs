@@ -28,6 +28,18 @@ pub enum CadenceError {
         /// The obligation's label.
         label: String,
     },
+    /// A stage's opening day given for more than one deadline.
+    #[error("{label}设了开始日期，只能有一个截止日期")]
+    StageNeedsOneDate {
+        /// The obligation's label.
+        label: String,
+    },
+    /// A stage that opens on or after its deadline.
+    #[error("{label}的开始日期应早于截止日期")]
+    StageOpensLate {
+        /// The obligation's label.
+        label: String,
+    },
     /// A fixed-date obligation without a name.
     #[error("请填写固定日期报送事项的名称")]
     BlankLabel,
@@ -69,6 +81,8 @@ impl CadenceError {
             Self::DueDayOutOfRange { .. } => "due_day_out_of_range",
             Self::ZeroThreshold { .. } => "zero_threshold",
             Self::NoFixedDates { .. } => "no_fixed_dates",
+            Self::StageNeedsOneDate { .. } => "stage_needs_one_date",
+            Self::StageOpensLate { .. } => "stage_opens_late",
             Self::BlankLabel => "blank_label",
             Self::LabelTooLong { .. } => "label_too_long",
             Self::FixedDayNeedsYear { .. } => "fixed_day_needs_year",

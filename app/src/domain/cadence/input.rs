@@ -37,6 +37,8 @@ pub enum FactKind {
     Training,
     /// The township's monthly analysis meeting held (subject: the township grid).
     AnalysisMeeting,
+    /// A 统计法治宣传 activity or visit in a level-2 unit or below (subject: the unit).
+    LawPromotion,
     /// A major event occurred; this creates the obligation to report it.
     MajorEventOccurred,
     /// A major event reported to the city bureau.
@@ -178,7 +180,7 @@ impl Subjects {
     /// grids hold activities and file the annual plan, and every level above them
     /// organises its own activity for them; members study; every
     /// enterprise is visited; townships meet monthly; level-2 units plan their
-    /// trainings; fixed-date reports bind grids of their kind. Major events bind
+    /// trainings and promote the statistics law; fixed-date reports bind grids of their kind. Major events bind
     /// whoever they occurred to, so none here.
     pub fn bound_by(&self, kind: &ObligationKind) -> Vec<Subject> {
         let grids = |wanted: &[GridKind]| -> Vec<Subject> {
@@ -201,7 +203,9 @@ impl Subjects {
                 GridKind::WorkArea,
             ]),
             ObligationKind::TownshipAnalysisMeeting => grids(&GridKind::MEETING),
-            ObligationKind::TrainingPlan => grids(&GridKind::LEVEL_TWO),
+            ObligationKind::TrainingPlan | ObligationKind::LawPromotion => {
+                grids(&GridKind::LEVEL_TWO)
+            }
             ObligationKind::FixedDate { grid_kind, .. } => grids(&[*grid_kind]),
             ObligationKind::EnterpriseVisits { .. } => self
                 .enterprises

@@ -41,6 +41,10 @@ pub enum ObligationKind {
     },
     /// The township's monthly analysis meeting (001 §三(三)3).
     TownshipAnalysisMeeting,
+    /// Each township's, department's and development zone's instructor (the 分管领导) promotes
+    /// the statistics law regularly (001 §三(二), 003 §三(二): 定期开展统计法治宣传, taken as
+    /// quarterly): a 统计法治宣传 activity or visit in the unit or a grid below it.
+    LawPromotion,
     /// A major event reported to the city bureau at once (001 §三(三)3): one
     /// obligation per subject and day an event occurred.
     MajorEvent {
@@ -51,7 +55,7 @@ pub enum ObligationKind {
     },
     /// Reports due on fixed days of each year, e.g. Guangxi's progress
     /// reports on 7/15, 9/15 and 12/10 (004 §七). Each report covers the days
-    /// since the previous deadline.
+    /// since the previous deadline, or a stage with its own window.
     FixedDate {
         /// What is reported, shown to users; also ties facts and waivers to the rule.
         label: String,
@@ -59,6 +63,10 @@ pub enum ObligationKind {
         dates: Vec<MonthDay>,
         /// The kind of grid that must report.
         grid_kind: GridKind,
+        /// The first day of the stage the report closes, for a single deadline (004 §五(四):
+        /// 总结阶段 12月1日—12月10日): the report is filed within the stage, not before it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        opens: Option<MonthDay>,
     },
 }
 
@@ -113,6 +121,7 @@ impl ObligationKind {
             Self::TrainingPlan => "training_plan",
             Self::ContinuingEducation { .. } => "continuing_education",
             Self::TownshipAnalysisMeeting => "township_analysis_meeting",
+            Self::LawPromotion => "law_promotion",
             Self::MajorEvent { .. } => "major_event",
             Self::FixedDate { .. } => "fixed_date",
         }
@@ -129,6 +138,7 @@ impl ObligationKind {
             Self::TrainingPlan => "年度培训计划",
             Self::ContinuingEducation { .. } => "统计继续教育",
             Self::TownshipAnalysisMeeting => "乡镇月度分析例会",
+            Self::LawPromotion => "统计法治宣传",
             Self::MajorEvent { .. } => "重大事项报告",
             Self::FixedDate { label, .. } => label.trim(),
         }
@@ -138,9 +148,10 @@ impl ObligationKind {
     pub fn cadence(&self) -> Cadence {
         match self {
             Self::MonthlyLeaderReport | Self::TownshipAnalysisMeeting => Cadence::Monthly,
-            Self::QuarterlyActivity | Self::UnitActivity | Self::EnterpriseVisits { .. } => {
-                Cadence::Quarterly
-            }
+            Self::QuarterlyActivity
+            | Self::UnitActivity
+            | Self::EnterpriseVisits { .. }
+            | Self::LawPromotion => Cadence::Quarterly,
             Self::AnnualPlan | Self::TrainingPlan | Self::ContinuingEducation { .. } => {
                 Cadence::Yearly
             }
@@ -162,7 +173,7 @@ impl ObligationKind {
     /// The period of this kind that a record dated `date` counts for.
     pub fn period_of(&self, date: Date) -> Period {
         match self {
-            Self::FixedDate { dates, .. } => fixed_window(dates, date),
+            Self::FixedDate { dates, opens, .. } => fixed_window(dates, *opens, date),
             _ => match self.cadence() {
                 Cadence::Monthly => Period::Month(Month::of(date)),
                 Cadence::Quarterly => Period::Quarter(Quarter::of(date)),
@@ -185,6 +196,7 @@ impl ObligationKind {
             | (Self::TrainingPlan, FactKind::TrainingPlan)
             | (Self::ContinuingEducation { .. }, FactKind::Training)
             | (Self::TownshipAnalysisMeeting, FactKind::AnalysisMeeting)
+            | (Self::LawPromotion, FactKind::LawPromotion)
             | (Self::MajorEvent { .. }, FactKind::MajorEventReported) => true,
             _ => false,
         }
@@ -199,8 +211,9 @@ impl ObligationKind {
 }
 
 /// The window closed by the first deadline on or after `date`: from the day
-/// after the previous deadline (which may lie in the year before) to it.
-fn fixed_window(dates: &[MonthDay], date: Date) -> Period {
+/// after the previous deadline (which may lie in the year before), or from the stage's
+/// opening day when later, to it.
+fn fixed_window(dates: &[MonthDay], opens: Option<MonthDay>, date: Date) -> Period {
     let year = date.year();
     let mut deadlines: Vec<Date> = (year - 1..=year + 1)
         .flat_map(|y| dates.iter().filter_map(move |md| md.in_year(y)))
@@ -217,6 +230,8 @@ fn fixed_window(dates: &[MonthDay], date: Date) -> Period {
         .and_then(|j| deadlines.get(j))
         .and_then(|previous| previous.next_day())
         .unwrap_or(Period::Year(year).first_day());
+    // A stage's report answers its deadline whenever it is written; the window is the stage.
+    let first = (opens.and_then(|o| o.in_year(last.year()))).map_or(first, |o| first.max(o));
     Period::Span { first, last }
 }
 

@@ -11,11 +11,55 @@ fn guangxi() -> ObligationKind {
         // Out of order and repeated on purpose.
         dates: vec![md(12, 10), md(7, 15), md(9, 15), md(7, 15)],
         grid_kind: GridKind::City,
+        opens: None,
     }
 }
 
 fn span(first: Date, last: Date) -> Period {
     Period::Span { first, last }
+}
+
+#[test]
+fn a_stage_report_answers_its_deadline_within_the_stage() {
+    let md = |m, d| MonthDay::new(m, d).unwrap();
+    let summary = ObligationKind::FixedDate {
+        label: "改革工作总结".into(),
+        dates: vec![md(12, 10)],
+        grid_kind: GridKind::City,
+        opens: Some(md(12, 1)),
+    };
+    let stage = span(date!(2026 - 12 - 01), date!(2026 - 12 - 10));
+    // A day in the year before the stage still answers the year's deadline, in its window.
+    for day in [
+        date!(2026 - 01 - 01),
+        date!(2026 - 11 - 20),
+        date!(2026 - 12 - 01),
+        date!(2026 - 12 - 10),
+    ] {
+        assert_eq!(summary.period_of(day), stage, "{day}");
+    }
+    let next = span(date!(2027 - 12 - 01), date!(2027 - 12 - 10));
+    assert_eq!(summary.period_of(date!(2026 - 12 - 11)), next);
+    // Without an opening day the window runs from the day after the previous deadline.
+    let ObligationKind::FixedDate {
+        label,
+        dates,
+        grid_kind,
+        ..
+    } = summary
+    else {
+        unreachable!()
+    };
+    let yearly = ObligationKind::FixedDate {
+        label,
+        dates,
+        grid_kind,
+        opens: None,
+    };
+    assert_eq!(
+        yearly.period_of(date!(2026 - 11 - 20)),
+        span(date!(2025 - 12 - 11), date!(2026 - 12 - 10))
+    );
 }
 
 #[test]
@@ -153,6 +197,7 @@ fn fixed_dates_close_windows_since_the_previous_deadline() {
         label: "无日期".into(),
         dates: Vec::new(),
         grid_kind: GridKind::City,
+        opens: None,
     };
     assert_eq!(
         none.period_of(date!(2026 - 03 - 01)),
@@ -215,6 +260,7 @@ fn the_same_duty_ignores_parameters_but_not_labels() {
         label: "其他报告".into(),
         dates: Vec::new(),
         grid_kind: GridKind::City,
+        opens: None,
     };
     assert!(!guangxi().same_duty(&other));
 }
@@ -230,7 +276,7 @@ proptest! {
         dates in month_days(),
         start in date!(1990 - 01 - 01).to_julian_day()..date!(2090 - 01 - 01).to_julian_day(),
     ) {
-        let kind = ObligationKind::FixedDate { label: "报告".into(), dates: dates.clone(), grid_kind: GridKind::City };
+        let kind = ObligationKind::FixedDate { label: "报告".into(), dates: dates.clone(), grid_kind: GridKind::City , opens: None};
         let d = Date::from_julian_day(start).unwrap();
         let window = kind.period_of(d);
         prop_assert!(window.contains(d));

@@ -23,7 +23,7 @@ pub use input::{
     Fact, FactKind, Subject, Subjects, WAIVER_REASON_MAX_CHARS, Waiver, WaiverPeriodError,
 };
 pub use kind::{Cadence, DEFAULT_CITY_READ_HOURS, FIXED_LABEL_MAX_CHARS, ObligationKind};
-pub use month_day::MonthDay;
+pub use month_day::{MonthDay, days_text, parse_days};
 pub use period::Period;
 pub use rule::{DueRule, Policy, Rule};
 pub use status::{Completeness, Obligation, Status, summary};

@@ -93,11 +93,53 @@ impl From<MonthDay> for String {
     }
 }
 
+/// Separators of a stage's opening day from its deadline, as people type them.
+const STAGE_MARKS: [char; 4] = ['至', '~', '～', '—'];
+
+/// A fixed-date report's days as 报送节奏 writes them: deadlines such as `07-15、09-15、12-10`,
+/// or a stage such as `12-01至12-10` (its opening day, then its deadline).
+pub fn parse_days(text: &str) -> Result<(Option<MonthDay>, Vec<MonthDay>), CadenceError> {
+    if let Some((opens, due)) = text.split_once(STAGE_MARKS) {
+        return Ok((Some(MonthDay::parse(opens)?), vec![MonthDay::parse(due)?]));
+    }
+    let dates = (text.split(['、', ',', '，', ' ']))
+        .filter(|t| !t.trim().is_empty())
+        .map(MonthDay::parse)
+        .collect::<Result<_, _>>()?;
+    Ok((None, dates))
+}
+
+/// The days as [`parse_days`] reads them.
+pub fn days_text(opens: Option<MonthDay>, dates: &[MonthDay]) -> String {
+    let dates: Vec<String> = dates.iter().map(ToString::to_string).collect();
+    match opens {
+        Some(opens) => format!("{opens}至{}", dates.join("、")),
+        None => dates.join("、"),
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use time::macros::date;
+
+    #[test]
+    fn days_are_written_as_deadlines_or_as_one_stage() {
+        let md = |m, d| MonthDay::new(m, d).unwrap();
+        let deadlines = (None, vec![md(7, 15), md(9, 15), md(12, 10)]);
+        assert_eq!(parse_days("07-15、09-15，12-10").unwrap(), deadlines);
+        assert_eq!(days_text(deadlines.0, &deadlines.1), "07-15、09-15、12-10");
+        let stage = (Some(md(12, 1)), vec![md(12, 10)]);
+        for typed in ["12-01至12-10", " 12-01 ~ 12-10 ", "12-01—12-10"] {
+            assert_eq!(parse_days(typed).unwrap(), stage, "{typed}");
+        }
+        assert_eq!(days_text(stage.0, &stage.1), "12-01至12-10");
+        for bad in ["12-01至", "7-15", "12-01至12-10、12-20"] {
+            assert!(parse_days(bad).is_err(), "{bad}");
+        }
+        assert_eq!(parse_days("").unwrap(), (None, Vec::new()));
+    }
 
     #[test]
     fn month_days_parse_print_and_place_in_a_year() {

@@ -19,7 +19,8 @@ impl Policy {
     /// visited (once a quarter by default) and file an annual plan by the end
     /// of March; each township, department and zone draws up its training plan
     /// in April; members study; the township meets monthly to analyse the
-    /// economy; major events are reported the same day.
+    /// economy; its instructor promotes the statistics law each quarter ("定期");
+    /// major events are reported the same day.
     pub fn yuhuan() -> Policy {
         let [report, activity, visits, education] = common_rules();
         let plan = Rule::new(
@@ -51,6 +52,7 @@ impl Policy {
                 training_plan,
                 education,
                 meeting,
+                law_promotion(),
                 event,
             ],
         }
@@ -60,10 +62,12 @@ impl Policy {
     /// the township hears the level-3 leaders each month; grids of every
     /// level hold activities at least once a quarter (各级网格每季度, §三(三)1:
     /// the enterprise grids, and the city, townships and departments for theirs);
-    /// enterprises are visited (once a quarter by default); members study.
+    /// enterprises are visited (once a quarter by default); members study; each
+    /// township's instructor promotes the statistics law each quarter ("定期").
     pub fn yueqing() -> Policy {
         let mut rules = common_rules().to_vec();
         rules.insert(2, unit_activity());
+        rules.push(law_promotion());
         Policy {
             name: "乐清市".to_owned(),
             rules,
@@ -75,9 +79,19 @@ impl Policy {
     /// Guangxi (广西, the county statistics reform pilot, seed 004): the pilot city's and
     /// counties' statistics bureaus survey their offices by the end of May, adopt the plan and
     /// hold the mobilisation meeting by the end of June (§五), and send the regional bureau a
-    /// summary of progress by 15 July, 15 September and 10 December (§七; the last is also the
-    /// summary stage's end). The city grid stands for the reporting bureau.
+    /// summary of progress by 15 July, 15 September and 10 December (§七), and the reform's
+    /// summary within the summary stage, 1 to 10 December (§五(四)). The city grid stands for
+    /// the reporting bureau.
     pub fn guangxi() -> Policy {
+        let stage = |label: &str, opens: (u8, u8), due: (u8, u8)| {
+            let kind = ObligationKind::FixedDate {
+                label: label.to_owned(),
+                dates: MonthDay::new(due.0, due.1).ok().into_iter().collect(),
+                grid_kind: GridKind::City,
+                opens: MonthDay::new(opens.0, opens.1).ok(),
+            };
+            Rule::new(kind, DueRule::EndOfPeriod, FIXED_DATE_SOON_DAYS)
+        };
         let fixed = |label: &str, dates: &[(u8, u8)]| {
             let dates = dates
                 .iter()
@@ -87,6 +101,7 @@ impl Policy {
                 label: label.to_owned(),
                 dates,
                 grid_kind: GridKind::City,
+                opens: None,
             };
             Rule::new(kind, DueRule::EndOfPeriod, FIXED_DATE_SOON_DAYS)
         };
@@ -96,6 +111,7 @@ impl Policy {
                 fixed("改革前期工作调研", &[(5, 31)]),
                 fixed("改革工作方案及动员部署", &[(6, 30)]),
                 fixed("试点工作推进情况总结", &[(7, 15), (9, 15), (12, 10)]),
+                stage("改革工作总结", (12, 1), (12, 10)),
             ],
         }
     }
@@ -108,6 +124,7 @@ impl Policy {
             label: String::new(),
             dates: Vec::new(),
             grid_kind: GridKind::Township,
+            opens: None,
         };
         let mut rules = Policy::yuhuan().rules;
         rules.push(unit_activity());
@@ -121,6 +138,12 @@ impl Policy {
 /// soon from two weeks before the quarter ends, like the enterprise grids'.
 fn unit_activity() -> Rule {
     Rule::new(ObligationKind::UnitActivity, DueRule::EndOfPeriod, 15)
+}
+
+/// Each unit's quarter of law promotion, due soon from two weeks before it ends: "定期" (001
+/// and 003 §三(二)) gives no interval, so the quarter is a local setting, as for activities.
+fn law_promotion() -> Rule {
+    Rule::new(ObligationKind::LawPromotion, DueRule::EndOfPeriod, 15)
 }
 
 /// Days before a fixed-date report's deadline that it shows as due soon (a local setting).

@@ -66,8 +66,47 @@ fn the_city_grid_owes_its_own_quarterly_activity_where_every_level_does() {
 }
 
 #[test]
+fn each_township_promotes_the_law_each_quarter_and_only_law_promotion_counts() {
+    let township = Subject::Grid(1);
+    let facts = [
+        fact(FactKind::Activity, township, date!(2026 - 02 - 10)),
+        fact(FactKind::LawPromotion, township, date!(2026 - 05 - 06)),
+    ];
+    for policy in [Policy::yuhuan(), Policy::yueqing()] {
+        let all = evaluate(
+            &policy,
+            &sample(),
+            &facts,
+            &[],
+            date!(2026 - 01 - 01),
+            date!(2026 - 07 - 01),
+        );
+        // A study activity is not law promotion: the first quarter stays overdue.
+        let owed = named(&[
+            ("2026-Q1", "overdue"),
+            ("2026-Q2", "on_time"),
+            ("2026-Q3", "not_yet_due"),
+        ]);
+        assert_eq!(
+            statuses(&all, "law_promotion", township),
+            owed,
+            "{}",
+            policy.name
+        );
+        // The duty is the unit's (its instructor's): no enterprise grid or work area owes it.
+        assert!(
+            (all.iter())
+                .filter(|o| o.kind.code() == "law_promotion")
+                .all(|o| o.subject == township),
+            "{}",
+            policy.name
+        );
+    }
+}
+
+#[test]
 fn presets_are_valid_and_round_trip_as_json() {
-    for (policy, count) in [(Policy::yuhuan(), 8), (Policy::yueqing(), 5)] {
+    for (policy, count) in [(Policy::yuhuan(), 9), (Policy::yueqing(), 6)] {
         assert_eq!(policy.validate(), Ok(()), "{}", policy.name);
         assert_eq!(policy.rules.len(), count);
         let json = serde_json::to_string(&policy).unwrap();
@@ -88,6 +127,7 @@ fn presets_are_valid_and_round_trip_as_json() {
             "年度培训计划",
             "统计继续教育",
             "乡镇月度分析例会",
+            "统计法治宣传",
             "重大事项报告"
         ]
     );
@@ -183,10 +223,10 @@ fn yueqing_judges_a_sample_half_year() {
         ])
     );
     // Yueqing asks for no annual plan and no township analysis meeting: the township owes
-    // only its activities.
+    // only its activities and its law promotion.
     assert!(on_1_july.iter().all(|o| o.kind.code() != "annual_plan"));
     let mut township_owes = on_1_july.iter().filter(|o| o.subject == Subject::Grid(1));
-    assert!(township_owes.all(|o| o.kind.code() == "unit_activity"));
+    assert!(township_owes.all(|o| matches!(o.kind.code(), "unit_activity" | "law_promotion")));
     // Education binds members only; the year is still open.
     let education = |p| statuses(&on_1_july, "continuing_education", Subject::Person(p));
     assert_eq!(education(100), named(&[("2026", "not_yet_due")]));
@@ -347,7 +387,8 @@ fn guangxi_asks_for_its_survey_plan_and_three_progress_summaries() {
         [
             "改革前期工作调研",
             "改革工作方案及动员部署",
-            "试点工作推进情况总结"
+            "试点工作推进情况总结",
+            "改革工作总结"
         ]
     );
     // The city grid reports; nothing filed by 16 July means July's summary is overdue, and
@@ -392,6 +433,7 @@ fn the_catalogue_offers_every_kind_once_and_a_fixed_date_report_to_name() {
             "training_plan",
             "continuing_education",
             "township_analysis_meeting",
+            "law_promotion",
             "major_event",
             "unit_activity",
             "fixed_date"
@@ -400,7 +442,7 @@ fn the_catalogue_offers_every_kind_once_and_a_fixed_date_report_to_name() {
     // Unnamed and undated, it is refused until the administrator names and dates it.
     let blank = Policy {
         name: "x".into(),
-        rules: vec![catalogue[9].clone()],
+        rules: vec![catalogue[10].clone()],
     };
     assert!(blank.validate().is_err());
 }

@@ -101,7 +101,8 @@ impl Rule {
     }
 
     /// Checks the settings make sense: a due day of 1–31, non-zero counts,
-    /// a named fixed-date report with at least one date, and fixed month-days
+    /// a named fixed-date report with at least one date (one only when its stage has an
+    /// opening day, which comes before it), and fixed month-days
     /// only for yearly obligations.
     pub fn validate(&self) -> Result<(), CadenceError> {
         let label = || self.kind.label().to_owned();
@@ -112,7 +113,10 @@ impl Rule {
                 return Err(CadenceError::ZeroThreshold { label: label() });
             }
             ObligationKind::FixedDate {
-                label: name, dates, ..
+                label: name,
+                dates,
+                opens,
+                ..
             } => {
                 if name.trim().is_empty() {
                     return Err(CadenceError::BlankLabel);
@@ -123,6 +127,16 @@ impl Rule {
                 }
                 if dates.is_empty() {
                     return Err(CadenceError::NoFixedDates { label: label() });
+                }
+                match (opens, dates.as_slice()) {
+                    (None, _) => {}
+                    (Some(_), [_, _, ..]) => {
+                        return Err(CadenceError::StageNeedsOneDate { label: label() });
+                    }
+                    (Some(opens), [due]) if opens >= due => {
+                        return Err(CadenceError::StageOpensLate { label: label() });
+                    }
+                    (Some(_), _) => {}
                 }
             }
             _ => {}

@@ -49,12 +49,24 @@ fn grace_and_warning_days_move_the_deadline_and_the_warning() {
     assert_eq!(r.soon_from(Date::MIN), Date::MIN);
 }
 
+/// A report closing a stage that opens on `opens` (month, day), due on `dates`.
+fn stage(opens: (u8, u8), dates: &[(u8, u8)]) -> ObligationKind {
+    let md = |(m, d): (u8, u8)| MonthDay::new(m, d).unwrap();
+    ObligationKind::FixedDate {
+        label: "改革工作总结".into(),
+        dates: dates.iter().copied().map(md).collect(),
+        grid_kind: GridKind::City,
+        opens: Some(md(opens)),
+    }
+}
+
 #[test]
 fn invalid_rules_are_refused_with_a_reason() {
     let fixed = |label: &str, dates: Vec<MonthDay>| ObligationKind::FixedDate {
         label: label.into(),
         dates,
         grid_kind: GridKind::City,
+        opens: None,
     };
     let cases = [
         (
@@ -111,6 +123,16 @@ fn invalid_rules_are_refused_with_a_reason() {
             "进展报告至少需要一个报送日期",
         ),
         (
+            rule(stage((12, 1), &[(7, 15), (12, 10)]), DueRule::EndOfPeriod),
+            "stage_needs_one_date",
+            "改革工作总结设了开始日期，只能有一个截止日期",
+        ),
+        (
+            rule(stage((12, 10), &[(12, 10)]), DueRule::EndOfPeriod),
+            "stage_opens_late",
+            "改革工作总结的开始日期应早于截止日期",
+        ),
+        (
             rule(
                 ObligationKind::QuarterlyActivity,
                 DueRule::FixedMonthDay(MonthDay::END_OF_MARCH),
@@ -123,6 +145,8 @@ fn invalid_rules_are_refused_with_a_reason() {
         let error = r.validate().unwrap_err();
         assert_eq!((error.code(), error.to_string().as_str()), (code, message));
     }
+    let summary_stage = rule(stage((12, 1), &[(12, 10)]), DueRule::EndOfPeriod);
+    assert!(summary_stage.validate().is_ok());
     assert!(
         rule(
             ObligationKind::MonthlyLeaderReport,

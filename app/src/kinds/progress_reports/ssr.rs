@@ -42,6 +42,8 @@ pub struct Filers {
     grids: HashMap<GridId, GridKind>,
     policy: Policy,
     uploaded: HashSet<Uuid>,
+    /// The day the batch arrived: a stage's report is refused before the stage opens.
+    today: Date,
 }
 
 impl BatchScope for Filers {
@@ -60,10 +62,13 @@ impl BatchScope for Filers {
             .await
             .map_err(|_| ServerError::Corrupt("the cadence policy is unreadable".into()))?;
         let uploaded = photos::uploaded_by(tx, viewer.person_id(), records).await?;
+        let today = shanghai_date(viewer.now_ms)
+            .ok_or_else(|| ServerError::Corrupt("the clock is out of range".into()))?;
         Ok(Filers {
             grids,
             policy,
             uploaded,
+            today,
         })
     }
 }
@@ -89,9 +94,16 @@ impl RecordKind for ProgressReports {
             let why = words::REFUSAL;
             return Err(vec![Problem::new("grid_not_allowed", Some("grid_id"), why)]);
         };
-        if valid.rule_in(&filers.policy, kind).is_none() {
+        let Some(rule) = valid.rule_in(&filers.policy, kind) else {
             let why = words::no_such_deadline(&valid.label, &format_date(valid.deadline));
             return Err(vec![Problem::new("no_such_deadline", Some("label"), &why)]);
+        };
+        let report = FixedReport::of(&rule.kind);
+        if let Some(opening) = report.and_then(|r| r.opening(valid.deadline))
+            && opening > filers.today
+        {
+            let why = words::stage_not_open(&valid.label, &format_date(opening));
+            return Err(vec![Problem::new("stage_not_open", Some("deadline"), &why)]);
         }
         photos::check(&valid.photos, &filers.uploaded)?;
         Ok(valid)

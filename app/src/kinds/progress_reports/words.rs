@@ -28,6 +28,10 @@ pub fn no_such_deadline(label: &str, deadline: &str) -> String {
     format!("报送节奏中本单位没有“{label}”在{deadline}截止的报送事项，请重新选择。")
 }
 
+pub fn stage_not_open(label: &str, opening: &str) -> String {
+    format!("“{label}”所在阶段{opening}开始，届时再报送。")
+}
+
 pub fn headline(label: &str, deadline: &str, grid: &str) -> String {
     format!("{label}（{deadline}前）· {grid}")
 }

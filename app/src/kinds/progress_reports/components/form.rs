@@ -27,7 +27,8 @@ pub fn ProgressFormPage() -> impl IntoView {
 type Save = RecordForm<ProgressReportDraft>;
 type Form = RwSignal<ProgressReportDraft>;
 
-/// The deadlines a grid of `kind` may report for, as (label, `YYYY-MM-DD`), oldest first.
+/// The deadlines a grid of `kind` may report for, as (label, `YYYY-MM-DD`), oldest first; a
+/// stage's once the stage has opened (the server refuses it before).
 fn choices(kind: Option<GridKind>) -> Vec<(String, String)> {
     let today = client::today();
     let (Some(kind), Some(today)) = (kind, today) else {
@@ -36,6 +37,7 @@ fn choices(kind: Option<GridKind>) -> Vec<(String, String)> {
     use_client().directory.with_untracked(|d| {
         deadlines(&d.fixed_reports, kind, today)
             .into_iter()
+            .filter(|d| d.open_on(today))
             .map(|d| (d.label, format_date(d.date)))
             .collect()
     })
