@@ -1,12 +1,12 @@
 //! `GET /api/v1/duties`: the open visit duties of the enterprise grids the person works in,
 //! their activities this quarter, and the monthly-report reminders.
-use super::api::{DUTIES_PATH, Duty, DutyList, GridActivities};
+use super::api::{DUTIES_PATH, Duty, DutyList, GridActivities, Reminder};
 use super::education;
 use crate::activities::ssr::activity_days;
 use crate::auth::ssr::Viewer;
 use crate::cadence::ssr::{judge_visits, waivers};
 use crate::db::enterprise;
-use crate::domain::cadence::{ObligationKind, Period, Policy, Status, Subject, Waiver};
+use crate::domain::cadence::{ObligationKind, Period, Policy, Rule, Status, Subject, Waiver};
 use crate::domain::grid::GridKind;
 use crate::domain::period::{Month, Quarter, format_date};
 use crate::error::AppError;
@@ -204,4 +204,30 @@ async fn card_waivers(
         out.extend(found);
     }
     Ok(out)
+}
+
+/// A quarterly duty's reminders: each of the `units` (id, name) whose verdict for `quarter`
+/// (`judged`) is due soon or overdue, titled from the unit and the quarter and noted with the
+/// last day it counts.
+pub fn quarter_reminders(
+    rule: &Rule,
+    units: &[(i32, String)],
+    quarter: Quarter,
+    judged: Vec<(i32, Status)>,
+    title: impl Fn(&str, &str) -> String,
+    note: impl Fn(&str) -> String,
+) -> Vec<Reminder> {
+    let due = format_date(rule.deadline(rule.due_date(&Period::Quarter(quarter))));
+    (judged.into_iter())
+        .filter(|(_, status)| matches!(status, Status::DueSoon | Status::Overdue))
+        .filter_map(|(grid, status)| {
+            let (_, unit) = units.iter().find(|(id, _)| *id == grid)?;
+            Some(Reminder {
+                title: title(unit, &quarter.label()),
+                note: note(&due),
+                status,
+                report: None,
+            })
+        })
+        .collect()
 }

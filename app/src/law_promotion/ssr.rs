@@ -8,10 +8,11 @@ use crate::db::{grid_activity, visit};
 use crate::domain::activity::{ActivityType, activity_duties};
 use crate::domain::cadence::{ObligationKind, Period, Policy, Status};
 use crate::domain::grid::{GridId, GridKind, Role};
-use crate::domain::period::{Quarter, format_date};
+use crate::domain::period::Quarter;
 use crate::domain::permission::Ability;
 use crate::domain::visit::VisitPurpose;
 use crate::duties::api::Reminder;
+use crate::duties::ssr::quarter_reminders;
 use crate::error::AppError;
 use crate::waivers::api::Excusable;
 use crate::waivers::ssr::offer;
@@ -171,21 +172,15 @@ pub async fn reminders(
     let mut out = Vec::new();
     for quarter in [this.prev(), this] {
         let held = held(db, viewer, &ids, quarter.first_day(), quarter.last_day()).await?;
-        let due = format_date(rule.deadline(rule.due_date(&Period::Quarter(quarter))));
-        for (grid, status) in judged(db, policy, &ids, &held, quarter, today).await? {
-            if !matches!(status, Status::DueSoon | Status::Overdue) {
-                continue;
-            }
-            let Some((_, unit)) = units.iter().find(|(id, _)| *id == grid) else {
-                continue;
-            };
-            out.push(Reminder {
-                title: words::reminder(unit, &quarter.label()),
-                note: words::by(&due),
-                status,
-                report: None,
-            });
-        }
+        let judged = judged(db, policy, &ids, &held, quarter, today).await?;
+        out.extend(quarter_reminders(
+            rule,
+            &units,
+            quarter,
+            judged,
+            words::reminder,
+            words::by,
+        ));
     }
     Ok(out)
 }

@@ -7,11 +7,12 @@ use crate::activities::ssr::activity_days;
 use crate::auth::ssr::Viewer;
 use crate::cadence::ssr::waivers;
 use crate::domain::activity::activity_duties;
-use crate::domain::cadence::{ObligationKind, Period, Policy, Status};
+use crate::domain::cadence::{ObligationKind, Period, Policy};
 use crate::domain::grid::GridKind;
-use crate::domain::period::{Quarter, format_date};
+use crate::domain::period::Quarter;
 use crate::domain::permission::Ability;
 use crate::duties::api::Reminder;
+use crate::duties::ssr::quarter_reminders;
 use crate::error::AppError;
 use crate::township::api::UnitActivities;
 use crate::waivers::api::Excusable;
@@ -106,21 +107,11 @@ pub async fn reminders(
     let held = activity_days(db, &ids, quarters[0].first_day(), this.last_day()).await?;
     let mut out = Vec::new();
     for quarter in quarters {
-        let due = format_date(rule.deadline(rule.due_date(&Period::Quarter(quarter))));
-        for (grid, status) in activity_duties(rule, &ids, &held, quarter, &waived, today) {
-            if !matches!(status, Status::DueSoon | Status::Overdue) {
-                continue;
-            }
-            let Some((_, unit)) = units.iter().find(|(id, _)| *id == grid) else {
-                continue;
-            };
-            out.push(Reminder {
-                title: words::unit_activity_reminder(unit, &quarter.label()),
-                note: words::unit_activity_by(&due),
-                status,
-                report: None,
-            });
-        }
+        let judged = activity_duties(rule, &ids, &held, quarter, &waived, today);
+        let (title, note) = (words::unit_activity_reminder, words::unit_activity_by);
+        out.extend(quarter_reminders(
+            rule, &units, quarter, judged, title, note,
+        ));
     }
     Ok(out)
 }
