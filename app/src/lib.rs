@@ -25,6 +25,7 @@ pub mod membership;
 pub mod metrics;
 #[cfg(feature = "ssr")]
 pub mod month_lock;
+pub mod notices;
 pub mod office;
 pub mod photos;
 pub mod plans;

@@ -32,6 +32,7 @@ mod m20261204_000027_staff_subsidy;
 mod m20261204_000028_setup_milestones;
 mod m20261204_000029_progress_report_photos;
 mod m20261204_000030_stats_homes;
+mod m20261205_000031_notices;
 
 pub struct Migrator;
 
@@ -69,6 +70,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000028_setup_milestones::Migration),
             Box::new(m20261204_000029_progress_report_photos::Migration),
             Box::new(m20261204_000030_stats_homes::Migration),
+            Box::new(m20261205_000031_notices::Migration),
         ]
     }
 }

@@ -223,6 +223,7 @@ fn router(state: AppState, settings: &Settings) -> Router {
         .route("/sw.js", get(move || service_worker(worker.clone())))
         .merge(app::sync::ssr::router(app::kinds::ALL))
         .merge(app::duties::ssr::router())
+        .merge(app::notices::ssr::router())
         .merge(app::photos::ssr::router())
         .merge(app::township::export::router())
         .merge(app::admin::ssr::router())

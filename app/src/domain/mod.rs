@@ -20,6 +20,7 @@ pub mod login_throttle;
 pub mod major_event;
 pub mod membership;
 pub mod money;
+pub mod notice;
 pub mod period;
 pub mod permission;
 pub mod phone;

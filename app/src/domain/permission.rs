@@ -23,6 +23,8 @@ pub enum Ability {
     ReportProgress,
     /// Review the monthly reports and read the major events of the grids below.
     Review,
+    /// Send notices (通知) to everyone in the grids below (001 §三(三)1: 线上联络).
+    Notify,
     /// Keep what the level-2 unit provides its grids (001 §三(四) 保障措施): the roster of its
     /// statistics staff (§三(四)3) and its register of 统计之家 (§三(四)5).
     KeepProvisions,
@@ -41,7 +43,7 @@ pub enum Ability {
 
 impl Ability {
     /// Every ability, in the page's column order.
-    pub const ALL: [Ability; 13] = [
+    pub const ALL: [Ability; 14] = [
         Ability::SeeBelow,
         Ability::Record,
         Ability::Report,
@@ -49,6 +51,7 @@ impl Ability {
         Ability::Meet,
         Ability::ReportProgress,
         Ability::Review,
+        Ability::Notify,
         Ability::KeepProvisions,
         Ability::PlanTraining,
         Ability::Prepare,
@@ -67,6 +70,7 @@ impl Ability {
             Ability::Meet => "记录月度分析例会",
             Ability::ReportProgress => "报送阶段进展报告",
             Ability::Review => "审核汇报、阅处重大事项",
+            Ability::Notify => "发布通知",
             Ability::KeepProvisions => "维护统计人员名册、统计之家",
             Ability::PlanTraining => "制定培训计划",
             Ability::Prepare => "记录实施步骤进展",
@@ -92,6 +96,8 @@ impl Ability {
 ///   keep the roster of its statistics staff (001 §三(四)3) and its register of 统计之家
 ///   (§三(四)5), draw up its training plan (001 §四(二)1) and mark its preparation stage done (001 §四(一)), as the bureau may for
 ///   every unit and for the city.
+/// - The statistics bureau and a level-2 unit's leader and 分管领导 send notices to the grids
+///   below (001 §三(三)1: 线上联络与线下例会相结合), as they are the ones who direct them.
 /// - The statistics bureau keeps the roster of its 乡镇（街道）统计工作管理办公室 (004 §四(一):
 ///   在县级统计局设立乡镇（街道）统计工作管理办公室，落实人员编制).
 /// - The statistics bureau files the city's (county's) fixed-date progress reports (004 §七:
@@ -134,10 +140,12 @@ pub fn permits(kind: GridKind, role: Role, ability: Ability) -> bool {
             k if k.is_level_two() => matches!(role, Role::Leader | Role::Instructor),
             _ => false,
         },
-        Ability::KeepProvisions | Ability::PlanTraining | Ability::Prepare => match kind {
-            GridKind::City => role == Role::Instructor,
-            k => k.is_level_two() && matches!(role, Role::Leader | Role::Instructor),
-        },
+        Ability::Notify | Ability::KeepProvisions | Ability::PlanTraining | Ability::Prepare => {
+            match kind {
+                GridKind::City => role == Role::Instructor,
+                k => k.is_level_two() && matches!(role, Role::Leader | Role::Instructor),
+            }
+        }
         Ability::Administer => kind == GridKind::City && role == Role::Instructor,
         Ability::Study => enterprise && role == Role::Member,
         Ability::FollowStudy => enterprise && role != Role::Member,

@@ -16,6 +16,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 24] = [
             Record,
             ReportProgress,
             Review,
+            Notify,
             KeepProvisions,
             PlanTraining,
             Prepare,
@@ -32,6 +33,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 24] = [
             Meet,
             ReportProgress,
             Review,
+            Notify,
             KeepProvisions,
             PlanTraining,
             Prepare,
@@ -47,6 +49,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 24] = [
             Meet,
             ReportProgress,
             Review,
+            Notify,
             KeepProvisions,
             PlanTraining,
             Prepare,
@@ -65,6 +68,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 24] = [
             Record,
             ReportProgress,
             Review,
+            Notify,
             KeepProvisions,
             PlanTraining,
             Prepare,
@@ -79,6 +83,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 24] = [
             Record,
             ReportProgress,
             Review,
+            Notify,
             KeepProvisions,
             PlanTraining,
             Prepare,
@@ -94,6 +99,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 24] = [
             Meet,
             ReportProgress,
             Review,
+            Notify,
             KeepProvisions,
             PlanTraining,
             Prepare,
@@ -109,6 +115,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 24] = [
             Meet,
             ReportProgress,
             Review,
+            Notify,
             KeepProvisions,
             PlanTraining,
             Prepare,
@@ -161,7 +168,7 @@ fn every_cell_of_the_table_is_as_the_documents_give_it() {
             );
         }
     }
-    assert_eq!(seen, 6 * 4 * 13);
+    assert_eq!(seen, 6 * 4 * 14);
 }
 
 #[test]

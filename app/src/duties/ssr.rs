@@ -46,6 +46,8 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
     list.reminders = crate::major_events::ssr::unread_reminders(db, &viewer).await?;
     list.reminders
         .extend(crate::reports::ssr::reminders::reminders(db, &viewer, today).await?);
+    list.reminders
+        .extend(crate::notices::ssr::reminders(db, &viewer).await?);
     let meetings = crate::kinds::analysis_meetings::ssr::reminders(db, &viewer, &policy, today);
     list.reminders.extend(meetings.await?);
     let progress = crate::kinds::progress_reports::ssr::reminders(db, &viewer, &policy, today);

@@ -69,6 +69,7 @@ fn Overview(
     view! {
         <ScopeMonth scopes=overview.scopes scope month=month.clone() go export="visits" />
         {meetings}
+        <crate::notices::components::NoticesCard scope />
         <crate::staffing::components::RosterCard scope />
         <crate::stats_homes::components::StatsHomesCard scope />
         <crate::training_plan::components::TrainingPlanCard scope year />

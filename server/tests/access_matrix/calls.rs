@@ -162,3 +162,21 @@ pub async fn remove_stats_home<'t>(t: &'t Target<'t>) -> Answer {
     world::send(bureau.client.post(url).json(&body)).await;
     answer
 }
+
+/// Sends a notice from the grid as the city bureau (who may notify every unit), then takes
+/// it back as the role under test; the bureau takes it back when the role may not.
+pub async fn remove_notice<'t>(t: &'t Target<'t>) -> Answer {
+    let bureau = (t.world.sessions.iter())
+        .find(|s| s.spec.phone == Some(crate::common::CITY_ADMIN))
+        .expect("the bureau's session");
+    let url = t.world.app.url("/api/notice_post");
+    let notice = json!({"title": "矩阵撤回通知", "body": "请阅。"});
+    let body = json!({"grid_id": t.subject.id, "notice": notice});
+    let sent = world::send(bureau.client.post(url).json(&body)).await;
+    let id = sent.body["sent"][0]["id"].as_i64().unwrap_or(0);
+    let body = json!({"grid_id": t.subject.id, "id": id});
+    let answer = t.post("/api/notice_remove", body.clone()).await;
+    let url = t.world.app.url("/api/notice_remove");
+    world::send(bureau.client.post(url).json(&body)).await;
+    answer
+}

@@ -49,7 +49,7 @@ pub fn pages() -> Vec<Endpoint> {
 }
 
 /// The path constants routes are built from, by the source folder they are used in.
-const PATH_CONSTANTS: [(&str, &str, &str); 12] = [
+const PATH_CONSTANTS: [(&str, &str, &str); 14] = [
     ("app/src/sync/", "LOGIN_PATH", app::sync::api::LOGIN_PATH),
     ("app/src/sync/", "LOGOUT_PATH", app::sync::api::LOGOUT_PATH),
     (
@@ -65,6 +65,16 @@ const PATH_CONSTANTS: [(&str, &str, &str); 12] = [
         app::duties::api::DUTIES_PATH,
     ),
     ("app/src/photos/", "PHOTOS_PATH", app::photos::PHOTOS_PATH),
+    (
+        "app/src/notices/",
+        "NOTICES_PATH",
+        app::notices::api::NOTICES_PATH,
+    ),
+    (
+        "app/src/notices/",
+        "NOTICE_READ_PATH",
+        app::notices::api::NOTICE_READ_PATH,
+    ),
     (
         "app/src/township/",
         "EXPORT_PATH",

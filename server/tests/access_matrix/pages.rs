@@ -47,6 +47,7 @@ pub fn rows() -> Vec<Row> {
         "/reports/new",
         "/password",
         "/settings",
+        "/notices",
         "/activities/new",
         "/trainings/new",
         "/events/new",

@@ -42,6 +42,8 @@ pub enum Cap {
     /// Keeps a roster of statistics staff: a level-2 unit's as [`Cap::KeepProvisions`], the
     /// city's (its 乡镇（街道）统计工作管理办公室) by the bureau.
     KeepRoster,
+    /// Sends a level-2 unit's notices: as [`Cap::KeepRoster`] (the bureau for the city).
+    Notify,
     /// Draws up a level-2 unit's training plan: as [`Cap::KeepProvisions`].
     PlanTraining,
     /// Marks the preparation stage's milestones: as [`Cap::KeepRoster`].
@@ -158,8 +160,8 @@ pub fn allowed(cap: Cap, roles: Option<&[(i64, Role)]>, subject: &Grid, tree: &T
                     _ => false,
                 }
         }),
-        Cap::KeepProvisions | Cap::KeepRoster | Cap::PlanTraining | Cap::Prepare => {
-            let city_too = matches!(cap, Cap::KeepRoster | Cap::Prepare);
+        Cap::KeepProvisions | Cap::KeepRoster | Cap::PlanTraining | Cap::Prepare | Cap::Notify => {
+            let city_too = matches!(cap, Cap::KeepRoster | Cap::Prepare | Cap::Notify);
             (subject.kind.is_level_two() || (city_too && subject.kind == GridKind::City))
                 && holds(&|g, r| {
                     above(g)

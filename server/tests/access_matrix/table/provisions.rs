@@ -1,5 +1,5 @@
 //! The rows of a level-2 unit's own pages: what it provides its grids (the roster of its
-//! statistics staff, its 统计之家), its training plan and its preparation stage.
+//! statistics staff, its 统计之家), its notices, its training plan and its preparation stage.
 use super::{row, sf};
 use crate::calls::*;
 use crate::cell::{Call, Row, Subject};
@@ -88,6 +88,29 @@ pub(super) fn rows() -> Vec<Row> {
             Subject::Grid,
             by_status,
             |t| json!({"grid_id": t.subject.id, "id": null, "home": stats_home()}),
+        ),
+        sf(
+            "/api/unit_notices",
+            Oversee,
+            Subject::Grid,
+            by_status,
+            |t| json!({"grid_id": t.subject.id}),
+        ),
+        sf(
+            "/api/notice_post",
+            Notify,
+            Subject::Grid,
+            by_status,
+            |t| json!({"grid_id": t.subject.id, "notice": {"title": "矩阵通知", "body": "请阅。"}}),
+        ),
+        row(
+            "POST",
+            "/api/notice_remove",
+            "notice_remove",
+            Notify,
+            Subject::Grid,
+            by_status,
+            Call::Custom(|t| Box::pin(remove_notice(t))),
         ),
         row(
             "POST",
