@@ -10,9 +10,9 @@ const CACHE = 'statgrid-' + VERSION;
 // Server-rendered pages that carry no user data, so they are safe to replay offline;
 // user data is filled in on the client from IndexedDB after hydration.
 // The filing pages (each kind's form filed there, which the server lists from the kinds'
-// registry, /notices and /settings) are shells of their own: another bundle hydrates them, so the "/"
+// registry, /notices, /courses and /settings) are shells of their own: another bundle hydrates them, so the "/"
 // shell cannot stand in for them.
-const SHELL = ['/', '/login', '/visits/new', '/records', '/reports/new', '/settings', '/notices', '/offline.html']
+const SHELL = ['/', '/login', '/visits/new', '/records', '/reports/new', '/settings', '/notices', '/courses', '/offline.html']
   .concat(__STATGRID_FILING_FORMS__);
 // Client routes whose HTML may be stood in for by the "/" shell (the router takes over).
 const CLIENT_ROUTES = ['/', '/visits/new', '/records', '/reports/new', '/login'];

@@ -66,6 +66,7 @@ pub fn HomePage() -> impl IntoView {
                                 <a href="/trainings/new" rel="external" class="button">{words::TRAININGS}</a>
                             </Show>
                             <a href="/notices" rel="external" class="button">{crate::notices::words::TITLE}</a>
+                            <a href="/courses" rel="external" class="button">{crate::courses::words::TITLE}</a>
                             <a href="/settings" rel="external" class="button">{words::SETTINGS}</a>
                             <Show when=move || reports>
                                 <A href="/reports/new" attr:class="button">{words::REPORT}</A>

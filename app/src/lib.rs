@@ -6,6 +6,7 @@ pub mod admin;
 pub mod auth;
 mod bundle_scripts;
 pub mod cadence;
+pub mod courses;
 pub mod data_quality;
 #[cfg(feature = "ssr")]
 pub mod db;

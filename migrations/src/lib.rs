@@ -33,6 +33,7 @@ mod m20261204_000028_setup_milestones;
 mod m20261204_000029_progress_report_photos;
 mod m20261204_000030_stats_homes;
 mod m20261205_000031_notices;
+mod m20261205_000032_courses;
 
 pub struct Migrator;
 
@@ -71,6 +72,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000029_progress_report_photos::Migration),
             Box::new(m20261204_000030_stats_homes::Migration),
             Box::new(m20261205_000031_notices::Migration),
+            Box::new(m20261205_000032_courses::Migration),
         ]
     }
 }

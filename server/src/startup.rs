@@ -224,6 +224,7 @@ fn router(state: AppState, settings: &Settings) -> Router {
         .merge(app::sync::ssr::router(app::kinds::ALL))
         .merge(app::duties::ssr::router())
         .merge(app::notices::ssr::router())
+        .merge(app::courses::ssr::router())
         .merge(app::photos::ssr::router())
         .merge(app::township::export::router())
         .merge(app::admin::ssr::router())

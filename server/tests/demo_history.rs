@@ -141,5 +141,20 @@ db_test!(
         let waived = &row(&board, "西岭工业网格")["duty"];
         assert_eq!(waived["status"], "waived", "{waived}");
         assert!(waived["reason"].as_str().unwrap().contains("集中搬迁"));
+
+        // A member of 东湖镇 has the bureau's and the township's notices, unread, and a course.
+        let member = app.login(DONGHU_MEMBER).await;
+        let notices: Vec<Value> = (member.get(app.url("/api/v1/notices")).send().await.unwrap())
+            .json()
+            .await
+            .unwrap();
+        let units: Vec<&str> = notices.iter().map(|n| n["unit"].as_str().unwrap()).collect();
+        assert_eq!(units, ["东湖镇", "市统计局"]);
+        assert!(notices.iter().all(|n| n["read"] == false));
+        let courses: Vec<Value> = (member.get(app.url("/api/v1/courses")).send().await.unwrap())
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(courses.len(), 1);
     }
 );

@@ -8,6 +8,7 @@ pub mod annual_plan;
 pub mod cadence;
 #[cfg(feature = "ssr")]
 pub mod common_passwords;
+pub mod course;
 pub mod credit_code;
 pub mod data_quality;
 pub mod device;

@@ -23,7 +23,8 @@ pub enum Ability {
     ReportProgress,
     /// Review the monthly reports and read the major events of the grids below.
     Review,
-    /// Send notices (通知) to everyone in the grids below (001 §三(三)1: 线上联络).
+    /// Send notices (通知) and put up online courses (在线课堂) for everyone in the grids below
+    /// (001 §三(三)1: 线上联络, 在线教育培训).
     Notify,
     /// Keep what the level-2 unit provides its grids (001 §三(四) 保障措施): the roster of its
     /// statistics staff (§三(四)3) and its register of 统计之家 (§三(四)5).
@@ -70,7 +71,7 @@ impl Ability {
             Ability::Meet => "记录月度分析例会",
             Ability::ReportProgress => "报送阶段进展报告",
             Ability::Review => "审核汇报、阅处重大事项",
-            Ability::Notify => "发布通知",
+            Ability::Notify => "发布通知、在线课程",
             Ability::KeepProvisions => "维护统计人员名册、统计之家",
             Ability::PlanTraining => "制定培训计划",
             Ability::Prepare => "记录实施步骤进展",

@@ -79,15 +79,18 @@ pub enum TrainingSession {
     Training,
     /// 联审辅导: statisticians going over their reports together with the township's staff.
     JointReview,
+    /// 在线学习: an online course studied alone (001 §三(三)1: 在线教育培训).
+    Online,
 }
 
 impl TrainingSession {
-    pub const ALL: [TrainingSession; 2] = [Self::Training, Self::JointReview];
+    pub const ALL: [TrainingSession; 3] = [Self::Training, Self::JointReview, Self::Online];
 
     pub fn code(&self) -> &'static str {
         match self {
             Self::Training => "training",
             Self::JointReview => "joint_review",
+            Self::Online => "online",
         }
     }
 
@@ -104,6 +107,7 @@ impl TrainingSession {
         match self {
             Self::Training => "业务培训",
             Self::JointReview => "联审辅导",
+            Self::Online => "在线学习",
         }
     }
 }

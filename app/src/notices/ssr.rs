@@ -27,7 +27,7 @@ use sea_orm::{
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-const DAY_MS: i64 = 86_400_000;
+pub(crate) const DAY_MS: i64 = 86_400_000;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -76,7 +76,7 @@ async fn mark_read(
 
 /// The units whose notices reach the viewer: the level-2 units and the city at or above each
 /// grid where they hold a role.
-fn units_above(viewer: &Viewer) -> BTreeSet<GridId> {
+pub(crate) fn units_above(viewer: &Viewer) -> BTreeSet<GridId> {
     let tree = &viewer.grids.tree;
     (viewer.profile.roles.iter())
         .flat_map(|r| std::iter::successors(Some(r.grid_id), |g| tree.parent(*g)))
@@ -297,7 +297,7 @@ struct Audited<'a> {
 }
 
 /// Unit `grid`'s name, for a viewer who may send its notices.
-fn notified_unit(viewer: &Viewer, grid: GridId) -> Result<String, AppError> {
+pub(crate) fn notified_unit(viewer: &Viewer, grid: GridId) -> Result<String, AppError> {
     let unit = viewer.grids.tree.kind(grid);
     if !viewer.permits_over(Ability::Notify, grid)
         || !unit.is_some_and(|k| k == GridKind::City || k.is_level_two())
@@ -307,7 +307,7 @@ fn notified_unit(viewer: &Viewer, grid: GridId) -> Result<String, AppError> {
     Ok(unit_name(viewer, grid))
 }
 
-fn unit_name(viewer: &Viewer, grid: GridId) -> String {
+pub(crate) fn unit_name(viewer: &Viewer, grid: GridId) -> String {
     match viewer.grids.get(grid) {
         Some(g) if g.kind == GridKind::City.code() => words::CITY_BUREAU.to_owned(),
         Some(g) => g.name.clone(),
@@ -315,12 +315,12 @@ fn unit_name(viewer: &Viewer, grid: GridId) -> String {
     }
 }
 
-fn posted_on(at_ms: i64) -> String {
+pub(crate) fn posted_on(at_ms: i64) -> String {
     shanghai_date(at_ms).map(format_date).unwrap_or_default()
 }
 
 /// Everyone active holding a role in unit `grid` or a grid below it, each once, by name.
-async fn audience(
+pub(crate) async fn audience(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     grid: GridId,
@@ -341,7 +341,7 @@ async fn audience(
 }
 
 /// The names of the active among `people`.
-async fn names(
+pub(crate) async fn names(
     db: &impl ConnectionTrait,
     people: impl IntoIterator<Item = i32>,
 ) -> Result<HashMap<i32, String>, AppError> {

@@ -70,6 +70,7 @@ fn Overview(
         <ScopeMonth scopes=overview.scopes scope month=month.clone() go export="visits" />
         {meetings}
         <crate::notices::components::NoticesCard scope />
+        <crate::courses::components::CoursesCard scope />
         <crate::staffing::components::RosterCard scope />
         <crate::stats_homes::components::StatsHomesCard scope />
         <crate::training_plan::components::TrainingPlanCard scope year />

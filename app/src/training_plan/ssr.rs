@@ -235,6 +235,8 @@ async fn held_in(
     for (topic, session) in rows {
         match TrainingSession::from_code(&session) {
             Some(TrainingSession::JointReview) => joint_reviews += 1,
+            // One person's online study is no session the unit held.
+            Some(TrainingSession::Online) => {}
             _ => topics.extend(TrainingTopic::from_code(&topic)),
         }
     }

@@ -32,6 +32,7 @@ use time::{Date, Duration, Time, UtcOffset};
 use units::{preparation, staff, stats_homes};
 use uuid::Uuid;
 
+mod online;
 mod units;
 
 const PURPOSES: [(&str, &str); 4] = [
@@ -66,6 +67,7 @@ pub async fn seed(db: &DatabaseConnection, today: Date) -> Result<(), AppError> 
     statisticians(&tx, &city).await?;
     preparation(&tx, &city, today).await?;
     stats_homes(&tx, &city, today).await?;
+    online::notices_and_courses(&tx, &city, today).await?;
     tx.commit().await?;
     tracing::info!("demo history written");
     Ok(())

@@ -180,3 +180,25 @@ pub async fn remove_notice<'t>(t: &'t Target<'t>) -> Answer {
     world::send(bureau.client.post(url).json(&body)).await;
     answer
 }
+
+/// An online course of the law, worth one hour.
+pub fn course() -> Value {
+    json!({"title": "矩阵课程", "topic": "law", "hours": 1, "link": "", "body": "请学习。"})
+}
+
+/// Puts a course up in the grid as the city bureau, then takes it down as the role under
+/// test; the bureau takes it down when the role may not.
+pub async fn remove_course<'t>(t: &'t Target<'t>) -> Answer {
+    let bureau = (t.world.sessions.iter())
+        .find(|s| s.spec.phone == Some(crate::common::CITY_ADMIN))
+        .expect("the bureau's session");
+    let url = t.world.app.url("/api/course_post");
+    let body = json!({"grid_id": t.subject.id, "course": course()});
+    let posted = world::send(bureau.client.post(url).json(&body)).await;
+    let id = posted.body["courses"][0][0]["id"].as_i64().unwrap_or(0);
+    let body = json!({"grid_id": t.subject.id, "id": id});
+    let answer = t.post("/api/course_remove", body.clone()).await;
+    let url = t.world.app.url("/api/course_remove");
+    world::send(bureau.client.post(url).json(&body)).await;
+    answer
+}

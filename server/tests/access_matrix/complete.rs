@@ -49,7 +49,7 @@ pub fn pages() -> Vec<Endpoint> {
 }
 
 /// The path constants routes are built from, by the source folder they are used in.
-const PATH_CONSTANTS: [(&str, &str, &str); 14] = [
+const PATH_CONSTANTS: [(&str, &str, &str); 15] = [
     ("app/src/sync/", "LOGIN_PATH", app::sync::api::LOGIN_PATH),
     ("app/src/sync/", "LOGOUT_PATH", app::sync::api::LOGOUT_PATH),
     (
@@ -65,6 +65,11 @@ const PATH_CONSTANTS: [(&str, &str, &str); 14] = [
         app::duties::api::DUTIES_PATH,
     ),
     ("app/src/photos/", "PHOTOS_PATH", app::photos::PHOTOS_PATH),
+    (
+        "app/src/courses/",
+        "COURSES_PATH",
+        app::courses::api::COURSES_PATH,
+    ),
     (
         "app/src/notices/",
         "NOTICES_PATH",

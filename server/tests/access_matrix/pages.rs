@@ -48,6 +48,7 @@ pub fn rows() -> Vec<Row> {
         "/password",
         "/settings",
         "/notices",
+        "/courses",
         "/activities/new",
         "/trainings/new",
         "/events/new",

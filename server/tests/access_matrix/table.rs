@@ -479,6 +479,15 @@ fn routes() -> Vec<Row> {
             Call::Get(|_| app::notices::api::NOTICES_PATH.into()),
         ),
         row(
+            "GET",
+            app::courses::api::COURSES_PATH,
+            "courses",
+            SignedIn,
+            Subject::Any,
+            by_status,
+            Call::Get(|_| app::courses::api::COURSES_PATH.into()),
+        ),
+        row(
             "POST",
             app::notices::api::NOTICE_READ_PATH,
             "notices read",

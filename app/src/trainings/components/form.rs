@@ -1,6 +1,7 @@
 //! The training form (培训记录): a training or 联审辅导 session and the grid members who
 //! attended, with its hours.
 //! Saved to the phone's outbox first, so it works offline; validated as the server does.
+use crate::courses::page::{kept_course, training_of};
 use crate::directory::picker::{GridChoice, MemberPicker, member_grids};
 use crate::domain::period::format_date;
 use crate::domain::training::{HOURS_MAX, TrainingDraft, TrainingSession, TrainingTopic};
@@ -10,6 +11,7 @@ use crate::sync::editing::{Editing, RecordForm, RefusalBanner, SaveControls, Sav
 use crate::sync::state::use_client;
 use crate::trainings::words;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn TrainingFormPage() -> impl IntoView {
@@ -33,12 +35,21 @@ fn TrainingForm() -> impl IntoView {
     let me = client
         .profile
         .with_untracked(|p| p.as_ref().map_or(0, |p| p.person_id));
+    let today = client::today().map(format_date).unwrap_or_default();
+    let grid_id = grids.first().map_or(0, |g| g.0);
+    // Opened from 在线课堂 (`?course=`): the online course studied, filled in.
+    let course = use_query_map()
+        .with_untracked(|q| q.get("course"))
+        .and_then(|id| id.parse().ok())
+        .and_then(|id| kept_course(me, id));
+    let from_course = course.is_some();
     let draft = opened
         .draft::<TrainingDraft>()
+        .or_else(|| course.map(|c| training_of(&c, grid_id, me, today.clone())))
         .unwrap_or_else(|| TrainingDraft {
-            grid_id: grids.first().map_or(0, |g| g.0),
+            grid_id,
             title: String::new(),
-            training_date: client::today().map(format_date).unwrap_or_default(),
+            training_date: today,
             organiser: String::new(),
             topic: String::new(),
             session: TrainingSession::Training.code().to_owned(),
@@ -72,6 +83,8 @@ fn TrainingForm() -> impl IntoView {
         };
         form.submit(draft, move |saved| match saved {
             Saved::Changed => go_to_field_app("/records"),
+            // Back to the courses, where this one now shows as recorded.
+            Saved::New if from_course => go_to_field_app("/courses"),
             Saved::New => title.set(String::new()),
         });
     };

@@ -1,5 +1,5 @@
 //! The rows of a level-2 unit's own pages: what it provides its grids (the roster of its
-//! statistics staff, its 统计之家), its notices, its training plan and its preparation stage.
+//! statistics staff, its 统计之家), its notices and online courses, its training plan and its preparation stage.
 use super::{row, sf};
 use crate::calls::*;
 use crate::cell::{Call, Row, Subject};
@@ -111,6 +111,29 @@ pub(super) fn rows() -> Vec<Row> {
             Subject::Grid,
             by_status,
             Call::Custom(|t| Box::pin(remove_notice(t))),
+        ),
+        sf(
+            "/api/unit_courses",
+            Oversee,
+            Subject::Grid,
+            by_status,
+            |t| json!({"grid_id": t.subject.id}),
+        ),
+        sf(
+            "/api/course_post",
+            Notify,
+            Subject::Grid,
+            by_status,
+            |t| json!({"grid_id": t.subject.id, "course": course()}),
+        ),
+        row(
+            "POST",
+            "/api/course_remove",
+            "course_remove",
+            Notify,
+            Subject::Grid,
+            by_status,
+            Call::Custom(|t| Box::pin(remove_course(t))),
         ),
         row(
             "POST",
