@@ -26,7 +26,7 @@ type GridSpec = (
     Option<Industry>,
 );
 
-pub const ACCOUNTS: [Account; 13] = [
+pub const ACCOUNTS: [Account; 14] = [
     // The statistics bureau's director: the city grid's 网格指导员, who administers the city.
     ("13800000001", "周明远", &[("云江市", Role::Instructor)]),
     ("13800000002", "陈晓岚", &[("东湖镇", Role::Leader)]),
@@ -55,6 +55,9 @@ pub const ACCOUNTS: [Account; 13] = [
     ("13800000012", "黄振国", &[("云江市", Role::Leader)]),
     // The township's 经发办 statistician, a member of its grid: writes its meeting minutes.
     ("13800000013", "刘芳", &[("东湖镇", Role::Member)]),
+    // A village surveyor of 东湖村, in the work area of its villages; on 东湖镇's roster with
+    // a work subsidy (004 §四(一)).
+    ("13800000014", "王海", &[("东湖北片", Role::Surveyor)]),
 ];
 
 const GRIDS: [GridSpec; 12] = [

@@ -68,6 +68,9 @@ coded_enum! {
         Instructor = "instructor", "网格指导员";
         /// 网格员: an enterprise statistician.
         Member = "member", "网格员";
+        /// 村统计调查员: a village (community) statistical surveyor the township appoints
+        /// and pays a work subsidy (004 §四(一): 在村（社区）聘任统计调查员).
+        Surveyor = "surveyor", "村统计调查员";
     }
 }
 
@@ -173,7 +176,20 @@ impl GridKind {
     }
 }
 
+/// Why a village surveyor cannot be placed in some grid, in words for the user.
+pub const SURVEYOR_PLACES: &str = "村统计调查员只能设在乡镇（街道）、开发区或工作管理片";
+
 impl Role {
+    /// Whether the role may be held in a grid of `kind`: a village surveyor works in a
+    /// township (street, development zone) or in a work area of its villages, nowhere else.
+    pub fn may_hold_in(self, kind: GridKind) -> bool {
+        self != Role::Surveyor
+            || matches!(
+                kind,
+                GridKind::Township | GridKind::DevelopmentZone | GridKind::WorkArea
+            )
+    }
+
     /// Whether the role in a grid of `kind` oversees the grids below it; a member (but a
     /// level-2 unit's statistics staff) sees only their own grid's enterprises and their own
     /// records ([`Ability::SeeBelow`]).

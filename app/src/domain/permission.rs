@@ -117,7 +117,13 @@ impl Ability {
 /// - A work area (001 §三(二)3): its leader and deputy report monthly.
 /// - An enterprise grid (001 §三(二)4): its leader and deputy report and plan; its members,
 ///   the enterprises' statisticians, study, and the others follow their hours.
+/// - A village surveyor (004 §四(一)), in a township, development zone or work area, records
+///   the village's work (activities, trainings attended, major events) and sees its own grid;
+///   the notices and courses of the units above reach them like everyone else.
 pub fn permits(kind: GridKind, role: Role, ability: Ability) -> bool {
+    if role == Role::Surveyor {
+        return ability == Ability::Record && role.may_hold_in(kind);
+    }
     let leads = matches!(role, Role::Leader | Role::DeputyLeader);
     let enterprise = kind == GridKind::Enterprise;
     match ability {

@@ -5,7 +5,7 @@ use Role::*;
 
 /// The table as the documents give it, written out cell by cell: for each grid kind and role,
 /// everything it may do. `permits` must answer exactly this for every (kind, role, ability).
-const EXPECTED: [(GridKind, Role, &[Ability]); 24] = [
+const EXPECTED: [(GridKind, Role, &[Ability]); 30] = [
     (City, Leader, &[SeeBelow]),
     (City, DeputyLeader, &[SeeBelow]),
     (
@@ -142,6 +142,13 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 24] = [
     ),
     (Enterprise, Instructor, &[SeeBelow, Record, FollowStudy]),
     (Enterprise, Member, &[Record, Study]),
+    // A village surveyor records the village's work where villages are, and nothing else.
+    (City, Surveyor, &[]),
+    (Township, Surveyor, &[Record]),
+    (Department, Surveyor, &[]),
+    (DevelopmentZone, Surveyor, &[Record]),
+    (WorkArea, Surveyor, &[Record]),
+    (Enterprise, Surveyor, &[]),
 ];
 
 #[test]
@@ -168,7 +175,7 @@ fn every_cell_of_the_table_is_as_the_documents_give_it() {
             );
         }
     }
-    assert_eq!(seen, 6 * 4 * 14);
+    assert_eq!(seen, 6 * 5 * 14);
 }
 
 #[test]

@@ -22,6 +22,10 @@ pub struct Roster {
     pub enterprise_statisticians: usize,
     /// The yearly work subsidies of everyone on the roster, in fen.
     pub subsidy_total_fen: i64,
+    /// The village surveyors who hold the role in the unit's grids (and so work in StatGrid)
+    /// but are not on the roster as surveyors, so that no work subsidy is recorded for them.
+    #[serde(default)]
+    pub surveyors_unlisted: Vec<String>,
     /// The fewest office staff the documents ask of the unit, where they ask.
     pub floor: Option<usize>,
     /// Office staff the unit lacks to meet it.

@@ -76,6 +76,9 @@ fn RosterView(
                 {count} {floor_words.map(|w| format!(" · {w}"))}
             </p>
             {surveyors.map(|w| view! { <p class="muted">{w}</p> })}
+            {(!roster.surveyors_unlisted.is_empty()).then(|| view! {
+                <p class="status due_soon">{words::unlisted(&roster.surveyors_unlisted)}</p>
+            })}
             {if roster.staff.is_empty() {
                 view! { <p class="empty">{words::NONE}</p> }.into_any()
             } else {

@@ -5,14 +5,15 @@ use super::entity as staff_member;
 use super::words;
 use crate::admin::ssr::audit::{self, Actor};
 use crate::auth::ssr::Viewer;
-use crate::domain::grid::GridKind;
+use crate::db::role_assignment;
+use crate::domain::grid::{GridKind, Role};
 use crate::domain::permission::Ability;
 use crate::domain::staffing::{Employment, ROSTER_MAX, StaffDraft, floor, shortfall};
 use crate::error::AppError;
 use sea_orm::{
     ActiveValue::{NotSet, Set},
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder,
+    QueryOrder, QuerySelect,
 };
 
 /// The roster of `grid`, for a viewer who oversees it; `None` when it is neither a level-2
@@ -50,6 +51,11 @@ pub async fn roster(
         surveyors: counted(Employment::VillageSurveyor),
         enterprise_statisticians: counted(Employment::EnterpriseReporter),
         subsidy_total_fen: staff.iter().map(|s| s.subsidy_fen).sum(),
+        surveyors_unlisted: if city {
+            Vec::new()
+        } else {
+            surveyors_unlisted(db, viewer, grid, &staff).await?
+        },
         floor: floor(kind),
         shortfall: shortfall(kind, office),
         staff,
@@ -60,6 +66,34 @@ pub async fn roster(
             Vec::new()
         },
     }))
+}
+
+/// The names of the village surveyors holding the role in `unit` or a grid below it whom
+/// `staff` does not list as surveyors, by name.
+async fn surveyors_unlisted(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    unit: i32,
+    staff: &[StaffMember],
+) -> Result<Vec<String>, AppError> {
+    let people: Vec<i32> = role_assignment::Entity::find()
+        .select_only()
+        .column(role_assignment::Column::PersonId)
+        .filter(role_assignment::Column::GridId.is_in(viewer.grids.tree.subtree(unit)))
+        .filter(role_assignment::Column::Role.eq(Role::Surveyor.code()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let listed = |name: &String| {
+        (staff.iter()).any(|s| s.employment == Employment::VillageSurveyor && s.name == *name)
+    };
+    let mut names: Vec<String> = crate::notices::ssr::names(db, people)
+        .await?
+        .into_values()
+        .filter(|name| !listed(name))
+        .collect();
+    names.sort();
+    Ok(names)
 }
 
 /// The people on the rosters of `grids`, in the order they were added.

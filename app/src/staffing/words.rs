@@ -81,3 +81,12 @@ pub fn imported(employment: &str, post: &str) -> String {
 pub fn corrected(employment: &str, post: &str) -> String {
     format!("统计人员名册改为：{employment} {post}")
 }
+
+/// The surveyors who work in StatGrid but have no subsidy on the roster, e.g.
+/// "村统计调查员 王五、赵六 已开通账号，但未在名册登记，工作补助无从落实".
+pub fn unlisted(names: &[String]) -> String {
+    format!(
+        "村统计调查员 {} 已开通账号，但未在名册登记，工作补助无从落实",
+        names.join("、")
+    )
+}

@@ -121,8 +121,13 @@ pub fn allowed(cap: Cap, roles: Option<&[(i64, Role)]>, subject: &Grid, tree: &T
         return cap == Cap::Public;
     };
     let leads = |r: Role| matches!(r, Role::Leader | Role::DeputyLeader);
-    // Members see only their own grid, but a level-2 unit's: its 经发办 statistics staff.
-    let oversees = |g: &Grid, r: Role| r != Role::Member || g.kind.is_level_two();
+    // Members see only their own grid, but a level-2 unit's: its 经发办 statistics staff; a
+    // village surveyor only their own.
+    let oversees = |g: &Grid, r: Role| match r {
+        Role::Surveyor => false,
+        Role::Member => g.kind.is_level_two(),
+        _ => true,
+    };
     let holds =
         |test: &dyn Fn(&Grid, Role) -> bool| roles.iter().any(|(g, r)| test(tree.get(*g), *r));
     let above = |g: &Grid| tree.at_or_above(g.id, subject.id);
@@ -150,13 +155,15 @@ pub fn allowed(cap: Cap, roles: Option<&[(i64, Role)]>, subject: &Grid, tree: &T
         }),
         Cap::Meet => {
             subject.kind.holds_meetings()
-                && holds(&|g, r| g.id == subject.id && r != Role::DeputyLeader)
+                && holds(&|g, r| {
+                    g.id == subject.id && !matches!(r, Role::DeputyLeader | Role::Surveyor)
+                })
         }
         Cap::ReportProgress => holds(&|g, r| {
             g.id == subject.id
                 && match g.kind {
                     GridKind::City => r == Role::Instructor,
-                    k if k.is_level_two() => r != Role::DeputyLeader,
+                    k if k.is_level_two() => !matches!(r, Role::DeputyLeader | Role::Surveyor),
                     _ => false,
                 }
         }),
@@ -242,7 +249,7 @@ const CITY: &[(Relation, Option<&str>)] = &[
     (Child, Some("西岭街道")),
 ];
 
-pub const ROLES: [RoleSpec; 13] = [
+pub const ROLES: [RoleSpec; 14] = [
     role("城市管理员", "13800000001", CITY),
     role("分管副市长", "13800000012", CITY),
     role(
@@ -318,6 +325,16 @@ pub const ROLES: [RoleSpec; 13] = [
             (Sibling, Some("西岭工业网格")),
             (Parent, Some("西岭街道")),
             (Child, None),
+        ],
+    ),
+    role(
+        "村统计调查员",
+        "13800000014",
+        &[
+            (Own, Some("东湖北片")),
+            (Sibling, Some("东湖南片")),
+            (Parent, Some("东湖镇")),
+            (Child, Some("东湖工业一网格")),
         ],
     ),
     RoleSpec {

@@ -65,7 +65,10 @@ pub fn PeoplePage() -> impl IntoView {
                             </label>
                             <label>{words::ROLE}
                                 <select name="role" on:change=move |ev| role.set(event_target_value(&ev))>
-                                    {Role::ALL.iter().rev().map(|r| view! { <option value=r.code()>{r.label()}</option> }).collect_view()}
+                                    {Role::ALL.iter().map(|r| {
+                                        let code = r.code();
+                                        view! { <option value=code selected=move || role.get() == code>{r.label()}</option> }
+                                    }).collect_view()}
                                 </select>
                             </label>
                             <button type="submit" class="button primary" disabled=move || !ready.get()>{words::ASSIGN}</button>

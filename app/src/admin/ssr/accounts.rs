@@ -5,7 +5,7 @@ use crate::auth::api::GridRole;
 use crate::auth::password::hash_password;
 use crate::auth::ssr::end_sessions;
 use crate::db::{person, role_assignment};
-use crate::domain::grid::{GridKind, Role};
+use crate::domain::grid::{GridKind, Role, SURVEYOR_PLACES};
 use crate::error::AppError;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -123,6 +123,10 @@ impl AdminSession {
                     .get(*grid_id)
                     .filter(|g| !g.closed)
                     .ok_or_else(|| AppError::Invalid("没有这个网格，或网格已关闭".into()))?;
+                let kind = GridKind::from_code(&g.kind).ok_or_else(AppError::internal)?;
+                if !role.may_hold_in(kind) {
+                    return Err(AppError::Invalid(SURVEYOR_PLACES.into()));
+                }
                 let exists = role_assignment::Entity::find()
                     .filter(role_assignment::Column::PersonId.eq(target))
                     .filter(role_assignment::Column::GridId.eq(*grid_id))

@@ -70,6 +70,12 @@ pub async fn import(
     };
     let keeps_roster = |name: &str| by_name.get(name).is_some_and(|id| unit_of(*id).is_some());
     preview.reject_staffing_outside_units(keeps_roster);
+    let kind_of = |name: &str| {
+        let grid = by_name.get(name).and_then(|id| viewer.grids.get(*id));
+        grid.and_then(|g| GridKind::from_code(&g.kind))
+    };
+    preview
+        .reject_roles_out_of_place(|name, role| kind_of(name).is_none_or(|k| role.may_hold_in(k)));
     let rows: Vec<(u32, &PersonRow)> = preview
         .rows
         .iter()

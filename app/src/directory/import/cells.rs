@@ -149,7 +149,7 @@ mod tests {
         assert_eq!(parse_role("member"), Ok(Role::Member));
         assert_eq!(
             parse_role("组长").unwrap_err().to_string(),
-            "未知角色“组长”，应为以下之一：网格长、副网格长、网格指导员、网格员"
+            "未知角色“组长”，应为以下之一：网格长、副网格长、网格指导员、网格员、村统计调查员"
         );
     }
 }

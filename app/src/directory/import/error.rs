@@ -110,6 +110,8 @@ pub(super) enum RowProblem {
     TooLong { max: usize },
     /// 职务 and 配备方式 on a row whose grid keeps no roster.
     NoRoster,
+    /// A role the row's grid cannot hold (a village surveyor outside the villages).
+    RoleOutOfPlace,
 }
 
 impl fmt::Display for RowProblem {
@@ -137,6 +139,7 @@ impl fmt::Display for RowProblem {
                 write!(f, "未知配备方式“{text}”，应为以下之一：{labels}")
             }
             Self::TooLong { max } => write!(f, "不能超过{max}个字"),
+            Self::RoleOutOfPlace => f.write_str(crate::domain::grid::SURVEYOR_PLACES),
             Self::NoRoster => f.write_str(
                 "职务和配备方式用于乡镇（街道）、部门、开发区和市（县）统计局的统计人员名册，该网格不在这类单位之下",
             ),

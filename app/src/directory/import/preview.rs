@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::domain::grid::Role;
+
 use serde::{Deserialize, Serialize};
 
 use super::cells::Cells;
@@ -144,6 +146,24 @@ impl ImportPreview {
 
     /// Moves the person rows that give 职务 and 配备方式 for a grid `keeps_roster` rejects (one
     /// under no level-2 unit) from `rows` to `errors`.
+    /// Refuses each person row whose role its grid cannot hold (`fits(grid name, role)`).
+    pub fn reject_roles_out_of_place(&mut self, fits: impl Fn(&str, Role) -> bool) {
+        let mut refused = Vec::new();
+        self.rows.retain(|row| match &row.record {
+            Record::Person(p) if !fits(&p.grid_name, p.role) => {
+                refused.push(RowError::new(
+                    row.row,
+                    column::ROLE,
+                    &RowProblem::RoleOutOfPlace,
+                ));
+                false
+            }
+            _ => true,
+        });
+        self.errors.extend(refused);
+        self.errors.sort_by_key(|e| e.row);
+    }
+
     pub fn reject_staffing_outside_units(&mut self, keeps_roster: impl Fn(&str) -> bool) {
         let mut refused = Vec::new();
         self.rows.retain(|row| match &row.record {

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use crate::domain::grid::{Industry, Role};
+use crate::domain::grid::{GridKind, Industry, Role};
 use crate::domain::staffing::Employment;
 
 use super::test_files::*;
@@ -137,7 +137,7 @@ fn a_people_file_checks_roles_duplicates_and_names() {
         [
             "第4行【角色】与第2行重复",
             "第5行【手机号】与第2行手机号相同，但姓名不同（陈一）",
-            "第6行【角色】未知角色“组长”，应为以下之一：网格长、副网格长、网格指导员、网格员",
+            "第6行【角色】未知角色“组长”，应为以下之一：网格长、副网格长、网格指导员、网格员、村统计调查员",
             "第7行【手机号】手机号应为11位数字，以1开头",
             "第8行【所属网格】不能为空",
         ]
@@ -202,6 +202,30 @@ fn a_people_file_may_give_the_rosters_post_and_staffing() {
     assert!(messages(&preview).contains(
         &"第3行【配备方式】职务和配备方式用于乡镇（街道）、部门、开发区和市（县）统计局的统计人员名册，该网格不在这类单位之下".to_owned()
     ));
+}
+
+#[test]
+fn a_village_surveyor_outside_the_villages_is_refused_with_the_row() {
+    let table = with_header(
+        &PEOPLE_HEADER,
+        rows(&[
+            &["王海", "13900000016", "东湖北片", "村统计调查员"],
+            &["陈静", "13900000017", "东湖工业一网格", "村统计调查员"],
+            &["李娜", "13900000018", "东湖工业一网格", "网格员"],
+        ]),
+    );
+    let mut preview = preview(csv_text(&table).as_bytes()).unwrap();
+    let kind = |grid: &str| match grid {
+        "东湖北片" => GridKind::WorkArea,
+        _ => GridKind::Enterprise,
+    };
+    preview.reject_roles_out_of_place(|grid, role| role.may_hold_in(kind(grid)));
+    let kept: Vec<&str> = preview.people().map(|p| p.name.as_str()).collect();
+    assert_eq!(kept, ["王海", "李娜"]);
+    assert_eq!(
+        messages(&preview),
+        ["第3行【角色】村统计调查员只能设在乡镇（街道）、开发区或工作管理片"]
+    );
 }
 
 #[test]
