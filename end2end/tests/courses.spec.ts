@@ -53,9 +53,9 @@ test('a member studies an online course offline and it counts as an online train
   await expect(phone.getByRole('heading', { name: '在线课堂' })).toBeVisible();
   await offered.getByText(TITLE).click();
   await expect(offered).toContainText('已记录学时');
+  await expect(unsyncedBadge(phone)).toHaveText('1 条待同步');
 
   await memberContext.setOffline(false);
-  await phone.goto('/');
   await expect(unsyncedBadge(phone)).toHaveText('全部已同步');
   await memberContext.close();
 
