@@ -48,9 +48,9 @@ test('a township notice is read on a phone offline and the township sees who rea
 
   // Back online, the next visit sends the read.
   await memberContext.setOffline(false);
-  const sent = phone.waitForResponse((r) => r.url().endsWith('/api/v1/notices/read') && r.ok());
+  const readSent = phone.waitForResponse((r) => r.url().endsWith('/api/v1/notices/read') && r.ok());
   await phone.reload();
-  await sent;
+  await readSent;
   await expect(notice.locator('.badge.unread')).toHaveCount(0);
   await expect(phone.getByText('当前离线')).toHaveCount(0);
   await memberContext.close();
