@@ -41,6 +41,12 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// A form refused for each of `errors`, their words joined in form order.
+    pub fn refused<E: std::fmt::Display>(errors: &[E]) -> Self {
+        let words: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        Self::Invalid(words.join("；"))
+    }
+
     /// Stable machine code, as documented in `docs/sync.md`.
     pub fn code(&self) -> &'static str {
         match self {

@@ -7,12 +7,14 @@ use crate::admin::ssr::audit::{self, Actor};
 use crate::auth::ssr::Viewer;
 use crate::db::{training, training_attendee};
 use crate::domain::course::CourseDraft;
-use crate::domain::grid::{GridId, GridKind};
+use crate::domain::grid::GridId;
 use crate::domain::notice::{KEPT_DAYS, SENT_MAX};
 use crate::domain::permission::Ability;
 use crate::domain::training::TrainingSession;
 use crate::error::AppError;
-use crate::notices::ssr::{DAY_MS, audience, notified_unit, posted_on, unit_name, units_above};
+use crate::notices::ssr::{
+    DAY_MS, audience, notified_unit, posted_on, seen_unit, unit_name, units_above,
+};
 use crate::state::AppState;
 use axum::extract::State;
 use axum::routing::get;
@@ -75,11 +77,7 @@ pub async fn unit_courses(
     viewer: &Viewer,
     grid: GridId,
 ) -> Result<Option<UnitCourses>, AppError> {
-    if !viewer.permits_over(Ability::SeeBelow, grid) {
-        return Err(AppError::Forbidden);
-    }
-    let kind = viewer.grids.tree.kind(grid);
-    if !kind.is_some_and(|k| k == GridKind::City || k.is_level_two()) {
+    if !seen_unit(viewer, grid)? {
         return Ok(None);
     }
     let rows = recent(viewer, course::Column::GridId.eq(grid))
@@ -151,13 +149,7 @@ pub async fn post(
     draft: &CourseDraft,
 ) -> Result<UnitCourses, AppError> {
     let unit = notified_unit(viewer, grid)?;
-    let valid = draft.validate().map_err(|errors| {
-        AppError::Invalid(
-            (errors.iter().map(ToString::to_string))
-                .collect::<Vec<_>>()
-                .join("；"),
-        )
-    })?;
+    let valid = draft.validate().map_err(|e| AppError::refused(&e))?;
     let tx = crate::db::begin_write(db).await?;
     let by = Actor::of(viewer);
     course::Entity::insert(course::ActiveModel {

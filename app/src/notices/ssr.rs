@@ -74,16 +74,26 @@ async fn mark_read(
     Ok(Json(received(&state.db, &viewer).await?))
 }
 
+/// Whether grids of `kind` send notices and courses: the level-2 units and the city.
+fn sends(kind: Option<GridKind>) -> bool {
+    kind.is_some_and(|k| k == GridKind::City || k.is_level_two())
+}
+
+/// Whether `grid` sends notices and courses, for a viewer who may see it (else refused).
+pub(crate) fn seen_unit(viewer: &Viewer, grid: GridId) -> Result<bool, AppError> {
+    if !viewer.permits_over(Ability::SeeBelow, grid) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(sends(viewer.grids.tree.kind(grid)))
+}
+
 /// The units whose notices reach the viewer: the level-2 units and the city at or above each
 /// grid where they hold a role.
 pub(crate) fn units_above(viewer: &Viewer) -> BTreeSet<GridId> {
     let tree = &viewer.grids.tree;
     (viewer.profile.roles.iter())
         .flat_map(|r| std::iter::successors(Some(r.grid_id), |g| tree.parent(*g)))
-        .filter(|&g| {
-            tree.kind(g)
-                .is_some_and(|k| k == GridKind::City || k.is_level_two())
-        })
+        .filter(|&g| sends(tree.kind(g)))
         .collect()
 }
 
@@ -155,11 +165,7 @@ pub async fn unit_notices(
     viewer: &Viewer,
     grid: GridId,
 ) -> Result<Option<UnitNotices>, AppError> {
-    if !viewer.permits_over(Ability::SeeBelow, grid) {
-        return Err(AppError::Forbidden);
-    }
-    let kind = viewer.grids.tree.kind(grid);
-    if !kind.is_some_and(|k| k == GridKind::City || k.is_level_two()) {
+    if !seen_unit(viewer, grid)? {
         return Ok(None);
     }
     let rows = notice::Entity::find()
@@ -218,13 +224,7 @@ pub async fn post(
     draft: &NoticeDraft,
 ) -> Result<UnitNotices, AppError> {
     let unit = notified_unit(viewer, grid)?;
-    let valid = draft.validate().map_err(|errors| {
-        AppError::Invalid(
-            (errors.iter().map(ToString::to_string))
-                .collect::<Vec<_>>()
-                .join("；"),
-        )
-    })?;
+    let valid = draft.validate().map_err(|e| AppError::refused(&e))?;
     let tx = crate::db::begin_write(db).await?;
     let by = Actor::of(viewer);
     notice::Entity::insert(notice::ActiveModel {
@@ -298,10 +298,7 @@ struct Audited<'a> {
 
 /// Unit `grid`'s name, for a viewer who may send its notices.
 pub(crate) fn notified_unit(viewer: &Viewer, grid: GridId) -> Result<String, AppError> {
-    let unit = viewer.grids.tree.kind(grid);
-    if !viewer.permits_over(Ability::Notify, grid)
-        || !unit.is_some_and(|k| k == GridKind::City || k.is_level_two())
-    {
+    if !viewer.permits_over(Ability::Notify, grid) || !sends(viewer.grids.tree.kind(grid)) {
         return Err(AppError::Forbidden);
     }
     Ok(unit_name(viewer, grid))

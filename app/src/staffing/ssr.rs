@@ -173,10 +173,7 @@ pub async fn add(
     draft: &StaffDraft,
 ) -> Result<Roster, AppError> {
     let unit = kept_unit(viewer, grid)?;
-    let valid = draft.validate().map_err(|errors| {
-        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        AppError::Invalid(messages.join("；"))
-    })?;
+    let valid = draft.validate().map_err(|e| AppError::refused(&e))?;
     let tx = crate::db::begin_write(db).await?;
     let on_roster = staff_member::Entity::find()
         .filter(staff_member::Column::GridId.eq(grid))

@@ -161,9 +161,7 @@ pub async fn save(
     draft: &StatsHomeDraft,
 ) -> Result<StatsHomes, AppError> {
     let unit = kept_unit(viewer, grid)?;
-    let refused = |messages: Vec<String>| AppError::Invalid(messages.join("；"));
-    let valid = (draft.validate(viewer.today()?))
-        .map_err(|errors| refused(errors.iter().map(ToString::to_string).collect()))?;
+    let valid = (draft.validate(viewer.today()?)).map_err(|e| AppError::refused(&e))?;
     let tx = crate::db::begin_write(db).await?;
     let held = stored(&tx, &[grid]).await?;
     let before = match id {
@@ -177,7 +175,7 @@ pub async fn save(
         .filter(|h| Some(h.id) != id)
         .map(|h| h.name.clone())
         .collect();
-    check_register(&valid.name, &others).map_err(|e| refused(vec![e.to_string()]))?;
+    check_register(&valid.name, &others).map_err(|e| AppError::refused(&[e]))?;
     let by = Actor::of(viewer);
     let row = stats_home::ActiveModel {
         id: id.map_or(NotSet, Set),

@@ -145,10 +145,7 @@ pub async fn save(
         return Err(AppError::Forbidden);
     }
     let (unit, _) = viewer.unit(grid).ok_or(AppError::Forbidden)?;
-    let lines = draft.validate(viewer.today()?.year()).map_err(|errors| {
-        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        AppError::Invalid(messages.join("；"))
-    })?;
+    let lines = (draft.validate(viewer.today()?.year())).map_err(|e| AppError::refused(&e))?;
     let year = draft.year;
     let tx = crate::db::begin_write(db).await?;
     let rows = stored_rows(&tx, grid, year).await?;
