@@ -47,31 +47,33 @@ async fn mark_read(
     viewer: Viewer,
     Json(marks): Json<ReadMarks>,
 ) -> Result<Json<Vec<ReceivedNotice>>, AppError> {
-    let sent: BTreeSet<i32> = (received(&state.db, &viewer).await?.iter())
+    let mut list = received(&state.db, &viewer).await?;
+    // Only notices sent to the person and not yet read, each once: bounded by what they were
+    // sent; the list answered is this one with them marked.
+    let newly: BTreeSet<i32> = (list.iter())
+        .filter(|n| !n.read && marks.ids.contains(&n.id))
         .map(|n| n.id)
         .collect();
-    // Only notices sent to the person, each once: the list is bounded by what they were sent.
-    let reads: Vec<notice_read::ActiveModel> = (marks.ids.iter())
-        .filter(|id| sent.contains(id))
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .map(|&id| notice_read::ActiveModel {
-            notice_id: Set(id),
-            person_id: Set(viewer.person_id()),
-            read_at_ms: Set(viewer.now_ms),
-        })
-        .collect();
-    if !reads.is_empty() {
-        notice_read::Entity::insert_many(reads)
-            .on_conflict(
-                OnConflict::columns([notice_read::Column::NoticeId, notice_read::Column::PersonId])
-                    .do_nothing()
-                    .to_owned(),
-            )
-            .exec_without_returning(&state.db)
-            .await?;
+    if newly.is_empty() {
+        return Ok(Json(list));
     }
-    Ok(Json(received(&state.db, &viewer).await?))
+    let reads = newly.iter().map(|&id| notice_read::ActiveModel {
+        notice_id: Set(id),
+        person_id: Set(viewer.person_id()),
+        read_at_ms: Set(viewer.now_ms),
+    });
+    notice_read::Entity::insert_many(reads)
+        .on_conflict(
+            OnConflict::columns([notice_read::Column::NoticeId, notice_read::Column::PersonId])
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(&state.db)
+        .await?;
+    for n in list.iter_mut().filter(|n| newly.contains(&n.id)) {
+        n.read = true;
+    }
+    Ok(Json(list))
 }
 
 /// Whether grids of `kind` send notices and courses: the level-2 units and the city.
