@@ -3,6 +3,7 @@
 #![recursion_limit = "256"]
 pub mod activities;
 pub mod admin;
+pub mod assessment;
 pub mod auth;
 mod bundle_scripts;
 pub mod cadence;

@@ -34,6 +34,7 @@ pub fn OfficeApp() -> impl IntoView {
                     <ParentRoute path=path!("") view=OfficeGate>
                     <Route path=path!("/township") view=TownshipPage />
                     <Route path=path!("/township/reports") view=crate::reports::components::ReviewPage />
+                    <Route path=path!("/township/assessment") view=crate::assessment::components::AssessmentPage />
                     <Route path=path!("/admin") view=ImportPage />
                     <Route path=path!("/admin/grids") view=GridsPage />
                     <Route path=path!("/admin/enterprises") view=EnterprisesPage />

@@ -34,6 +34,7 @@ mod m20261204_000029_progress_report_photos;
 mod m20261204_000030_stats_homes;
 mod m20261205_000031_notices;
 mod m20261205_000032_courses;
+mod m20261205_000033_assessments;
 
 pub struct Migrator;
 
@@ -73,6 +74,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000030_stats_homes::Migration),
             Box::new(m20261205_000031_notices::Migration),
             Box::new(m20261205_000032_courses::Migration),
+            Box::new(m20261205_000033_assessments::Migration),
         ]
     }
 }

@@ -2,7 +2,6 @@
 //! (the tree itself is [`super::grid_tree::GridTree`]).
 
 use super::permission::{Ability, permits};
-use serde::{Deserialize, Serialize};
 
 /// Database id of a grid.
 pub type GridId = i32;
@@ -11,7 +10,7 @@ pub type GridId = i32;
 macro_rules! coded_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal, $label:literal;)+ }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "snake_case")]
         pub enum $name {
             $($(#[$vmeta])* $variant,)+
@@ -38,6 +37,7 @@ macro_rules! coded_enum {
         }
     };
 }
+pub(crate) use coded_enum;
 
 coded_enum! {
     /// Kind of grid, one per level of the tree (the depth differs by city).
@@ -227,6 +227,7 @@ impl Industry {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use serde::Deserialize;
 
     #[test]
     fn each_kind_sits_only_where_the_documents_draw_it() {

@@ -5,6 +5,7 @@
 pub mod activity;
 pub mod analysis_meeting;
 pub mod annual_plan;
+pub mod assessment;
 pub mod cadence;
 #[cfg(feature = "ssr")]
 pub mod common_passwords;

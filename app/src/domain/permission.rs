@@ -40,11 +40,14 @@ pub enum Ability {
     Study,
     /// Follow the continuing-education hours of the grid's members.
     FollowStudy,
+    /// The December assessment (001 §三(四)5, §四(三)): a level-2 unit assesses its grid
+    /// members (or grids); the city bureau confirms or returns the result.
+    Assess,
 }
 
 impl Ability {
     /// Every ability, in the page's column order.
-    pub const ALL: [Ability; 14] = [
+    pub const ALL: [Ability; 15] = [
         Ability::SeeBelow,
         Ability::Record,
         Ability::Report,
@@ -59,6 +62,7 @@ impl Ability {
         Ability::Administer,
         Ability::Study,
         Ability::FollowStudy,
+        Ability::Assess,
     ];
 
     /// Chinese name shown to users.
@@ -78,6 +82,7 @@ impl Ability {
             Ability::Administer => "管理全市（名录、网格、人员、报送节奏）",
             Ability::Study => "参加继续教育",
             Ability::FollowStudy => "查看网格员学时",
+            Ability::Assess => "年度考核（单位评定、市统计局确认）",
         }
     }
 }
@@ -99,6 +104,9 @@ impl Ability {
 ///   every unit and for the city.
 /// - The statistics bureau and a level-2 unit's leader and 分管领导 send notices to the grids
 ///   below (001 §三(三)1: 线上联络与线下例会相结合), as they are the ones who direct them.
+/// - A level-2 unit's leader and 分管领导 assess its grid members (or grids) in December, and
+///   the statistics bureau confirms the result (001 §三(四)5: 由市住建局、乡镇(街道)负责对统计
+///   网格成员进行年度绩效评定,经市统计局确认; 003 §三(四)4).
 /// - The statistics bureau keeps the roster of its 乡镇（街道）统计工作管理办公室 (004 §四(一):
 ///   在县级统计局设立乡镇（街道）统计工作管理办公室，落实人员编制).
 /// - The statistics bureau files the city's (county's) fixed-date progress reports (004 §七:
@@ -147,12 +155,14 @@ pub fn permits(kind: GridKind, role: Role, ability: Ability) -> bool {
             k if k.is_level_two() => matches!(role, Role::Leader | Role::Instructor),
             _ => false,
         },
-        Ability::Notify | Ability::KeepProvisions | Ability::PlanTraining | Ability::Prepare => {
-            match kind {
-                GridKind::City => role == Role::Instructor,
-                k => k.is_level_two() && matches!(role, Role::Leader | Role::Instructor),
-            }
-        }
+        Ability::Notify
+        | Ability::KeepProvisions
+        | Ability::PlanTraining
+        | Ability::Prepare
+        | Ability::Assess => match kind {
+            GridKind::City => role == Role::Instructor,
+            k => k.is_level_two() && matches!(role, Role::Leader | Role::Instructor),
+        },
         Ability::Administer => kind == GridKind::City && role == Role::Instructor,
         Ability::Study => enterprise && role == Role::Member,
         Ability::FollowStudy => enterprise && role != Role::Member,

@@ -21,6 +21,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 30] = [
             PlanTraining,
             Prepare,
             Administer,
+            Assess,
         ],
     ),
     (City, Member, &[]),
@@ -37,6 +38,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 30] = [
             KeepProvisions,
             PlanTraining,
             Prepare,
+            Assess,
         ],
     ),
     (Township, DeputyLeader, &[SeeBelow]),
@@ -53,6 +55,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 30] = [
             KeepProvisions,
             PlanTraining,
             Prepare,
+            Assess,
         ],
     ),
     (
@@ -72,6 +75,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 30] = [
             KeepProvisions,
             PlanTraining,
             Prepare,
+            Assess,
         ],
     ),
     (Department, DeputyLeader, &[SeeBelow]),
@@ -87,6 +91,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 30] = [
             KeepProvisions,
             PlanTraining,
             Prepare,
+            Assess,
         ],
     ),
     (Department, Member, &[SeeBelow, Record, ReportProgress]),
@@ -103,6 +108,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 30] = [
             KeepProvisions,
             PlanTraining,
             Prepare,
+            Assess,
         ],
     ),
     (DevelopmentZone, DeputyLeader, &[SeeBelow]),
@@ -119,6 +125,7 @@ const EXPECTED: [(GridKind, Role, &[Ability]); 30] = [
             KeepProvisions,
             PlanTraining,
             Prepare,
+            Assess,
         ],
     ),
     (
@@ -175,7 +182,7 @@ fn every_cell_of_the_table_is_as_the_documents_give_it() {
             );
         }
     }
-    assert_eq!(seen, 6 * 5 * 14);
+    assert_eq!(seen, 6 * 5 * 15);
 }
 
 #[test]

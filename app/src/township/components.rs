@@ -69,6 +69,7 @@ fn Overview(
     view! {
         <ScopeMonth scopes=overview.scopes scope month=month.clone() go export="visits" />
         {meetings}
+        <p><a href="/township/assessment" class="button">{crate::assessment::words::LINK}</a></p>
         <crate::notices::components::NoticesCard scope />
         <crate::courses::components::CoursesCard scope />
         <crate::staffing::components::RosterCard scope />

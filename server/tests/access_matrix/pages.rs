@@ -67,6 +67,15 @@ pub fn rows() -> Vec<Row> {
     rows.push(scoped("/township/reports", |t| {
         format!("/township/reports?scope={}", t.subject.id)
     }));
+    rows.push(row(
+        "GET",
+        "/township/assessment",
+        "/township/assessment",
+        Assess,
+        Subject::Grid,
+        page_data,
+        Call::Get(|t| format!("/township/assessment?unit={}", t.subject.id)),
+    ));
     for path in [
         "/admin/grids",
         "/admin/enterprises",

@@ -48,6 +48,12 @@ pub enum Cap {
     PlanTraining,
     /// Marks the preparation stage's milestones: as [`Cap::KeepRoster`].
     Prepare,
+    /// Reads a level-2 unit's December assessment: as [`Cap::KeepProvisions`].
+    Assess,
+    /// Scores and submits a level-2 unit's assessment: its own leader and 分管领导 only.
+    AssessOwn,
+    /// Confirms, returns or unlocks a level-2 unit's assessment: the city bureau.
+    Confirm,
     /// Administers the city: directory, grids, people, cadence, audit log.
     Administer,
     /// Has office pages (any role above member): the login opens an office session.
@@ -167,7 +173,17 @@ pub fn allowed(cap: Cap, roles: Option<&[(i64, Role)]>, subject: &Grid, tree: &T
                     _ => false,
                 }
         }),
-        Cap::KeepProvisions | Cap::KeepRoster | Cap::PlanTraining | Cap::Prepare | Cap::Notify => {
+        Cap::AssessOwn => {
+            subject.kind.is_level_two()
+                && holds(&|g, r| g.id == subject.id && matches!(r, Role::Leader | Role::Instructor))
+        }
+        Cap::Confirm => bureau && subject.kind.is_level_two(),
+        Cap::KeepProvisions
+        | Cap::KeepRoster
+        | Cap::PlanTraining
+        | Cap::Prepare
+        | Cap::Notify
+        | Cap::Assess => {
             let city_too = matches!(cap, Cap::KeepRoster | Cap::Prepare | Cap::Notify);
             (subject.kind.is_level_two() || (city_too && subject.kind == GridKind::City))
                 && holds(&|g, r| {

@@ -10,6 +10,8 @@ use Cap::*;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
+#[path = "table/assessment.rs"]
+mod assessment;
 #[path = "table/files.rs"]
 mod files;
 #[path = "table/provisions.rs"]
@@ -86,6 +88,7 @@ fn push_at(what: &'static str, record: fn(&Target) -> Value) -> Row {
 pub fn rows() -> Vec<Row> {
     let mut rows = server_functions();
     rows.extend(provisions::rows());
+    rows.extend(assessment::rows());
     rows.extend(routes());
     rows.extend(super::pages::rows());
     rows

@@ -1,0 +1,393 @@
+//! 年度考核 pages of the office app: a unit's sheets, scored and submitted by the unit and
+//! confirmed or returned by the city bureau; the city's list of units and its scheme.
+use super::api::{
+    AssessmentView, CityAssessments, MarkDraft, Sheet, decide_assessment, load_assessment,
+    load_city, mark_sheet, save_scheme, submit_assessment,
+};
+use super::words;
+use crate::admin::components::{alert, hydrated};
+use crate::domain::assessment::{Decision, Figure, Reward, Scheme, Stage, points_text};
+use crate::layout::words as shared;
+use crate::township::edited::Edited;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+type Answer<T> = Result<T, crate::error::AppError>;
+
+#[component]
+pub fn AssessmentPage() -> impl IntoView {
+    let query = use_query_map();
+    let number = move |key: &str| query.with(|q| q.get(key).and_then(|v| v.parse::<i32>().ok()));
+    view! {
+        <section class="card wide">
+            {move || match number("unit") {
+                Some(unit) => view! { <UnitAssessment unit year=number("year") /> }.into_any(),
+                None => view! { <CityAssessmentsPage year=number("year") /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn UnitAssessment(unit: i32, year: Option<i32>) -> impl IntoView {
+    let loaded = Resource::new(move || (unit, year), |(u, y)| load_assessment(u, y));
+    let edited = Edited::<AssessmentView>::default();
+    let refusal = edited.refusal;
+    let mark =
+        Action::new(move |(year, draft): &(i32, MarkDraft)| mark_sheet(unit, *year, draft.clone()));
+    let submit = Action::new(move |year: &i32| submit_assessment(unit, *year));
+    let decide =
+        Action::new(move |(year, d): &(i32, Decision)| decide_assessment(unit, *year, d.clone()));
+    edited.follow(mark);
+    edited.follow(submit);
+    edited.follow(decide);
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
+            {move || loaded.get().map(|first| {
+                let shown = edited.shown(first.map(Some));
+                view! {
+                    {move || refusal.get().map(alert)}
+                    {move || match shown() {
+                        Err(why) => alert(why).into_any(),
+                        Ok(None) => ().into_any(),
+                        Ok(Some(view)) => view! { <UnitView view mark submit decide /> }.into_any(),
+                    }}
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn UnitView(
+    view: AssessmentView,
+    mark: Action<(i32, MarkDraft), Answer<AssessmentView>>,
+    submit: Action<i32, Answer<AssessmentView>>,
+    decide: Action<(i32, Decision), Answer<AssessmentView>>,
+) -> impl IntoView {
+    let ready = hydrated();
+    let year = view.year;
+    let unit = view.unit_id;
+    let bands = matches!(view.scheme.reward, Reward::Bands { .. });
+    let summary = words::summary(view.sheets.len(), view.qualified(), view.reward_yuan());
+    let editing = RwSignal::new(None::<Sheet>);
+    let heads: Vec<String> = (view.scheme.indicators.iter())
+        .map(|i| {
+            format!(
+                "{}（目标 {}，{} 分）",
+                i.measure.label(),
+                i.target,
+                i.points
+            )
+        })
+        .collect();
+    let may_mark = view.may_mark;
+    let submittable = may_mark && !view.sheets.is_empty();
+    let name_head = match view.scheme.assessed {
+        crate::domain::assessment::Assessed::Member => words::NAME,
+        crate::domain::assessment::Assessed::Grid => words::GRID_NAME,
+    };
+    view! {
+        <h1>{words::year_title(&view.unit, year)}</h1>
+        <nav class="tabs">
+            <a href=format!("/township/assessment?unit={unit}&year={}", year - 1)>{words::city_year(year - 1)}</a>
+            <a href="/township" rel="external">{shared::TOWNSHIP}</a>
+        </nav>
+        <p role="status" class=if view.stage == Stage::Confirmed { "status on_time" } else { "status due_soon" }>
+            {view.stage.label()}
+        </p>
+        {(!view.note.is_empty()).then(|| view! { <p class="status overdue">{words::returned(&view.note)}</p> })}
+        <p class="muted">{words::scheme_line(&view.scheme)}</p>
+        <p class="muted">{words::SOURCES}</p>
+        <p class="muted">{if view.stage.open() { words::LIVE } else { words::FROZEN }}</p>
+        {view.no_stars.clone().map(|why| view! { <p class="status overdue">{why}</p> })}
+        {view.problems.iter().cloned().map(alert).collect_view()}
+        {if view.sheets.is_empty() {
+            view! { <p class="empty">{words::NONE}</p> }.into_any()
+        } else {
+            let scheme = view.scheme.clone();
+            view! {
+                <p>{summary}</p>
+                <div class="table-scroll">
+                    <table class="grid-table assessment" aria-label=words::TITLE>
+                        <thead><tr>
+                            <th>{name_head}</th>
+                            {(view.scheme.assessed == crate::domain::assessment::Assessed::Member)
+                                .then(|| view! { <th>{words::GRID}</th> })}
+                            {heads.into_iter().map(|h| view! { <th>{h}</th> }).collect_view()}
+                            <th>{words::MANUAL}</th><th>{words::TOTAL}</th><th>{words::GRADE}</th>
+                            <th>{if bands { words::REWARD } else { words::STARS }}</th>
+                            <th>{words::REMARK}</th>
+                            {may_mark.then(|| view! { <th></th> })}
+                        </tr></thead>
+                        <tbody>
+                            {view.sheets.into_iter().map(|sheet| {
+                                let member = scheme.assessed == crate::domain::assessment::Assessed::Member;
+                                let paid = match (sheet.outcome.stars, bands) {
+                                    (_, true) => sheet.outcome.reward_yuan.to_string(),
+                                    (Some(n), false) => format!("{}（{} 元）", words::stars(n), sheet.outcome.reward_yuan),
+                                    (None, false) => String::new(),
+                                };
+                                let cells: Vec<String> = (sheet.figures.iter().zip(&sheet.scored.earned))
+                                    .map(|(f, e)| format!("{}（{}）", figure_text(f), points_text(*e)))
+                                    .collect();
+                                let picked = sheet.clone();
+                                view! {
+                                    <tr>
+                                        <td>{sheet.name.clone()}</td>
+                                        {member.then(|| view! { <td>{sheet.grids.clone()}</td> })}
+                                        {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
+                                        <td>{points_text(sheet.scored.manual)}</td>
+                                        <td>{points_text(sheet.scored.total)}</td>
+                                        <td>{sheet.outcome.grade.label()}</td>
+                                        <td>{paid}</td>
+                                        <td>{sheet.remark.clone()}</td>
+                                        {may_mark.then(|| view! {
+                                            <td><button class="link" disabled=move || !ready.get()
+                                                on:click=move |_| editing.set(Some(picked.clone()))>{words::MARK}</button></td>
+                                        })}
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                {move || editing.get().map(|sheet| view! { <MarkForm sheet scheme=scheme.clone() year mark editing /> })}
+            }.into_any()
+        }}
+        {submittable.then(|| view! {
+            <button class="button primary" disabled=move || !ready.get()
+                on:click=move |_| { submit.dispatch(year); }>{words::SUBMIT}</button>
+        })}
+        {view.may_decide.then(|| view! { <Decide stage=view.stage year decide /> })}
+    }
+}
+
+/// A figure as the sheet shows it: a count, or a count out of its whole.
+fn figure_text(figure: &Figure) -> String {
+    match figure.out_of {
+        Some(whole) => format!("{}/{whole}", figure.count),
+        None => figure.count.to_string(),
+    }
+}
+
+/// The unit's points, remark and (for a scheme of bands) reward for one sheet.
+#[component]
+fn MarkForm(
+    sheet: Sheet,
+    scheme: Scheme,
+    year: i32,
+    mark: Action<(i32, MarkDraft), Answer<AssessmentView>>,
+    editing: RwSignal<Option<Sheet>>,
+) -> impl IntoView {
+    let manual = RwSignal::new(points_text(sheet.scored.manual));
+    let remark = RwSignal::new(sheet.remark.clone());
+    let chosen = RwSignal::new(sheet.chosen_yuan.map(|y| y.to_string()).unwrap_or_default());
+    let bands = matches!(scheme.reward, Reward::Bands { .. });
+    let subject_id = sheet.subject_id;
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        mark.dispatch((
+            year,
+            MarkDraft {
+                subject_id,
+                manual: manual.get_untracked(),
+                remark: remark.get_untracked(),
+                chosen: chosen.get_untracked(),
+            },
+        ));
+    };
+    // A saved mark closes the form; a refused one keeps it as typed.
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = mark.value().get() {
+            editing.set(None);
+        }
+    });
+    view! {
+        <form class="form" on:submit=save>
+            <h2>{format!("{}：{}", words::MARK, sheet.name)}</h2>
+            <label>{format!("{}（0–{} 分）", words::MANUAL, scheme.manual_points)}
+                <input name="manual" inputmode="decimal" prop:value=manual
+                    on:input=move |ev| manual.set(event_target_value(&ev)) />
+            </label>
+            <label>{words::REMARK}
+                <input name="remark" prop:value=remark on:input=move |ev| remark.set(event_target_value(&ev)) />
+            </label>
+            {bands.then(|| view! {
+                <label>{words::REWARD}
+                    <input name="chosen" inputmode="numeric" prop:value=chosen
+                        on:input=move |ev| chosen.set(event_target_value(&ev)) />
+                </label>
+            })}
+            <button type="submit" class="button primary">{words::SAVE}</button>
+        </form>
+    }
+}
+
+/// The city bureau's decision on a submitted or confirmed assessment.
+#[component]
+fn Decide(
+    stage: Stage,
+    year: i32,
+    decide: Action<(i32, Decision), Answer<AssessmentView>>,
+) -> impl IntoView {
+    let ready = hydrated();
+    let reason = RwSignal::new(String::new());
+    let send = move |decision: fn(String) -> Decision| {
+        decide.dispatch((year, decision(reason.get_untracked())));
+    };
+    let reason_field = move || {
+        view! {
+            <label>{words::REASON}
+                <input name="reason" prop:value=reason on:input=move |ev| reason.set(event_target_value(&ev)) />
+            </label>
+        }
+    };
+    match stage {
+        Stage::Submitted => view! {
+            <div class="form">
+                <button class="button primary" disabled=move || !ready.get()
+                    on:click=move |_| send(|_| Decision::Confirm)>{words::CONFIRM}</button>
+                {reason_field()}
+                <button class="button" disabled=move || !ready.get()
+                    on:click=move |_| send(|reason| Decision::Return { reason })>{words::RETURN}</button>
+            </div>
+        }.into_any(),
+        Stage::Confirmed => view! {
+            <div class="form">
+                {reason_field()}
+                <button class="button" disabled=move || !ready.get()
+                    on:click=move |_| send(|reason| Decision::Unlock { reason })>{words::UNLOCK}</button>
+            </div>
+        }.into_any(),
+        _ => ().into_any(),
+    }
+}
+
+#[component]
+fn CityAssessmentsPage(year: Option<i32>) -> impl IntoView {
+    let loaded = Resource::new(move || year, load_city);
+    let edited = Edited::<CityAssessments>::default();
+    let refusal = edited.refusal;
+    let save =
+        Action::new(move |(year, scheme): &(i32, Scheme)| save_scheme(*year, scheme.clone()));
+    edited.follow(save);
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
+            {move || loaded.get().map(|first| {
+                let shown = edited.shown(first.map(Some));
+                view! {
+                    {move || match shown() {
+                        Err(why) => alert(why).into_any(),
+                        Ok(None) => ().into_any(),
+                        Ok(Some(city)) => view! { <CityView city save refusal /> }.into_any(),
+                    }}
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CityView(
+    city: CityAssessments,
+    save: Action<(i32, Scheme), Answer<CityAssessments>>,
+    refusal: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let year = city.year;
+    view! {
+        <h1>{format!("{} {}", words::city_year(year), words::CITY_TITLE)}</h1>
+        <nav class="tabs">
+            <a href=format!("/township/assessment?year={}", year - 1)>{words::city_year(year - 1)}</a>
+            <a href="/township" rel="external">{shared::TOWNSHIP}</a>
+        </nav>
+        <table class="grid-table units">
+            <thead><tr>
+                <th>{words::UNIT}</th><th>{words::STAGE}</th><th>{words::ASSESSED}</th>
+                <th>{words::QUALIFIED}</th><th>{words::REWARDS}</th><th></th>
+            </tr></thead>
+            <tbody>
+                {city.units.is_empty().then(|| view! { <tr><td colspan="6">{words::NO_UNITS}</td></tr> })}
+                {city.units.into_iter().map(|u| view! {
+                    <tr>
+                        <td>{u.unit}</td>
+                        <td>{u.stage.label()}</td>
+                        <td>{u.assessed}</td>
+                        <td>{u.qualified}</td>
+                        <td>{u.reward_yuan}</td>
+                        <td><a href=format!("/township/assessment?unit={}&year={year}", u.unit_id)>{words::OPEN}</a></td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        {city.may_edit.then(|| view! { <SchemeForm scheme=city.scheme year save refusal /> })}
+    }
+}
+
+/// The city's scheme: a preset to start from, and the numbers that are local settings.
+#[component]
+fn SchemeForm(
+    scheme: Scheme,
+    year: i32,
+    save: Action<(i32, Scheme), Answer<CityAssessments>>,
+    refusal: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let ready = hydrated();
+    let draft = RwSignal::new(scheme);
+    let saved = RwSignal::new(false);
+    Effect::new(move |_| saved.set(matches!(save.value().get(), Some(Ok(_)))));
+    let number = |ev: &leptos::ev::Event| event_target_value(ev).trim().parse::<u32>().unwrap_or(0);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save.dispatch((year, draft.get_untracked()));
+    };
+    view! {
+        <form class="form" on:submit=submit>
+            <h2>{words::SCHEME}</h2>
+            <p class="muted">{words::SCHEME_LEAD}</p>
+            <p class="muted">{words::SOURCES}</p>
+            {move || refusal.get().map(alert)}
+            {move || saved.get().then(|| view! { <p role="status" class="status on_time">{words::SCHEME_SAVED}</p> })}
+            <label>{words::PRESET}
+                <select name="preset" on:change=move |ev| {
+                    if let Some(preset) = Scheme::preset(&event_target_value(&ev)) {
+                        draft.set(preset);
+                    }
+                }>
+                    <option value="" selected>{"—"}</option>
+                    <option value="yuhuan">{words::YUHUAN}</option>
+                    <option value="yueqing">{words::YUEQING}</option>
+                </select>
+            </label>
+            <p class="muted">{move || words::scheme_line(&draft.get())}</p>
+            <table class="grid-table">
+                <thead><tr><th>{words::INDICATOR}</th><th>{words::POINTS}</th><th>{words::TARGET}</th></tr></thead>
+                <tbody>
+                    {move || (0..draft.with(|s| s.indicators.len())).map(|n| {
+                        let indicator = draft.with(|s| s.indicators[n]);
+                        view! {
+                            <tr>
+                                <td>{indicator.measure.label()}</td>
+                                <td><input type="number" min="0" max="100" prop:value=indicator.points.to_string()
+                                    on:change=move |ev| draft.update(|s| s.indicators[n].points = number(&ev)) /></td>
+                                <td><input type="number" min="1" prop:value=indicator.target.to_string()
+                                    on:change=move |ev| draft.update(|s| s.indicators[n].target = number(&ev)) /></td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <label>{words::MANUAL_POINTS}
+                <input name="manual_points" type="number" min="0" max="100"
+                    prop:value=move || draft.with(|s| s.manual_points.to_string())
+                    on:change=move |ev| draft.update(|s| s.manual_points = number(&ev)) />
+            </label>
+            <label>{words::PASS_MARK}
+                <input name="pass_mark" type="number" min="1" max="100"
+                    prop:value=move || draft.with(|s| s.pass_mark.to_string())
+                    on:change=move |ev| draft.update(|s| s.pass_mark = number(&ev)) />
+            </label>
+            <button type="submit" class="button primary" disabled=move || !ready.get()>{words::SAVE_SCHEME}</button>
+        </form>
+    }
+}

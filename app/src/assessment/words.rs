@@ -1,0 +1,128 @@
+//! The Chinese words of the assessment, in one place to review them together.
+use super::api::Sheet;
+use crate::domain::assessment::{Grade, Reward, Scheme};
+
+pub const TITLE: &str = "年度考核";
+pub const LINK: &str = "年度考核（星级评定、奖励）";
+pub const CITY_TITLE: &str = "各单位年度考核";
+pub const UNIT: &str = "单位";
+pub const STAGE: &str = "状态";
+pub const ASSESSED: &str = "考核对象";
+pub const QUALIFIED: &str = "合格";
+pub const REWARDS: &str = "奖励合计（元）";
+pub const OPEN: &str = "查看";
+pub const NAME: &str = "姓名";
+pub const GRID: &str = "网格";
+pub const GRID_NAME: &str = "网格名称";
+pub const MANUAL: &str = "评定分";
+pub const TOTAL: &str = "总分";
+pub const GRADE: &str = "等次";
+pub const STARS: &str = "星级";
+pub const REWARD: &str = "奖励（元）";
+pub const REMARK: &str = "评语";
+pub const MARK: &str = "评分";
+pub const SAVE: &str = "保存评分";
+pub const SUBMIT: &str = "上报市统计局";
+pub const CONFIRM: &str = "确认考核结果";
+pub const RETURN: &str = "退回重新评定";
+pub const UNLOCK: &str = "解锁（须写明原因）";
+pub const REASON: &str = "原因";
+pub const NO_UNITS: &str = "没有需要您评定或确认的单位。";
+pub const NONE: &str = "本单位没有需要考核的网格员或网格。";
+pub const LIVE: &str = "各项指标按今天已同步的记录计算；上报后数据固定，供市统计局确认。";
+pub const FROZEN: &str = "以下为上报时的数据。";
+pub const SOURCES: &str = "指标、分值、目标值和合格线为本地设置，可由市统计局调整；星级比例与奖励（玉环 001 §三(四)5）、奖励区间（乐清 003 §三(四)4）依据文件。";
+pub const SCHEME: &str = "考核方案";
+pub const SCHEME_LEAD: &str = "新开始的考核采用此方案；已开始的考核保留开始时的方案。";
+pub const PRESET: &str = "参照方案";
+pub const YUHUAN: &str = "玉环：网格员星级评定";
+pub const YUEQING: &str = "乐清：企业网格奖励";
+pub const INDICATOR: &str = "指标";
+pub const POINTS: &str = "分值";
+pub const TARGET: &str = "目标值";
+pub const PASS_MARK: &str = "合格线（分）";
+pub const MANUAL_POINTS: &str = "评定分分值";
+pub const SAVE_SCHEME: &str = "保存考核方案";
+pub const SCHEME_SAVED: &str = "考核方案已保存。";
+pub const NOT_ASSESSED: &str = "此人（网格）不在本单位的考核名单中，请刷新后再试。";
+pub const NOTHING_TO_SUBMIT: &str = "本单位没有需要考核的网格员或网格，无需上报。";
+pub const NOT_SUBMITTED: &str = "考核结果尚未上报，不能确认或退回";
+
+/// e.g. "2026年度考核".
+pub fn year_title(unit: &str, year: i32) -> String {
+    format!("{unit} {year}年度考核")
+}
+
+pub fn city_year(year: i32) -> String {
+    format!("{year}年度")
+}
+
+pub fn year_out_of_range(first: i32, last: i32) -> String {
+    format!("考核年度应在 {first} 年到 {last} 年之间")
+}
+
+/// Why it came back, e.g. "市统计局退回：李娜的走访次数有误".
+pub fn returned(note: &str) -> String {
+    format!("市统计局退回或解锁的原因：{note}")
+}
+
+/// The scheme in one line, e.g. "考核对象：网格员 · 合格线 60 分 · 一星 60%（1000 元）…".
+pub fn scheme_line(scheme: &Scheme) -> String {
+    let who = scheme.assessed.label();
+    let reward = match &scheme.reward {
+        Reward::Stars {
+            rate_floor_pct,
+            tiers,
+        } => {
+            let tiers: Vec<String> = (tiers.iter().enumerate())
+                .map(|(n, t)| {
+                    format!(
+                        "{} {}%（{} 元）",
+                        stars(n as u8 + 1),
+                        t.share_pct,
+                        t.amount_yuan
+                    )
+                })
+                .collect();
+            format!(
+                "合格率不低于 {rate_floor_pct}% 时星级评定：{}",
+                tiers.join("，")
+            )
+        }
+        Reward::Bands {
+            excellent_mark,
+            qualified,
+            excellent,
+        } => format!(
+            "合格 {}–{} 元；{excellent_mark} 分以上为优秀，{}–{} 元",
+            qualified.min_yuan, qualified.max_yuan, excellent.min_yuan, excellent.max_yuan
+        ),
+    };
+    format!(
+        "考核对象：{who} · 合格线 {} 分 · {reward}",
+        scheme.pass_mark
+    )
+}
+
+/// e.g. "★★".
+pub fn stars(n: u8) -> String {
+    "★".repeat(usize::from(n))
+}
+
+/// The year's results in one line, e.g. "考核 12 人，合格 11 人（合格率 91%），奖励合计 17000 元".
+pub fn summary(assessed: usize, qualified: usize, reward_yuan: u64) -> String {
+    let rate = (qualified * 100).checked_div(assessed).unwrap_or(0);
+    format!("考核 {assessed} 个，合格 {qualified} 个（合格率 {rate}%），奖励合计 {reward_yuan} 元")
+}
+
+/// What the audit log keeps of a submission.
+pub fn submitted_summary(sheets: &[Sheet]) -> String {
+    let qualified = (sheets.iter())
+        .filter(|s| s.outcome.grade != Grade::Unqualified)
+        .count();
+    let reward: u64 = sheets
+        .iter()
+        .map(|s| u64::from(s.outcome.reward_yuan))
+        .sum();
+    summary(sheets.len(), qualified, reward)
+}

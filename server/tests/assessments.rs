@@ -1,0 +1,232 @@
+//! 年度考核 (001 §三(四)5, §四(三); 003 §三(四)4): a township assesses its grid members from
+//! the year's records and its own points, submits, and the city bureau confirms, returns or
+//! unlocks; the results then stand as submitted. Only the unit's leader and 分管领导 score it,
+//! only the bureau decides, and a year keeps the scheme it started with.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+mod common;
+
+use common::*;
+use serde_json::{Value, json};
+
+async fn load(app: &TestApp, who: &reqwest::Client, unit: i64) -> (u16, Value) {
+    app.call(who, "assessment_load", json!({"unit": unit, "year": 2026}))
+        .await
+}
+
+async fn mark(
+    app: &TestApp,
+    who: &reqwest::Client,
+    unit: i64,
+    subject: i64,
+    manual: &str,
+) -> (u16, Value) {
+    let mark = json!({"subject_id": subject, "manual": manual, "remark": "走访扎实", "chosen": ""});
+    app.call(
+        who,
+        "assessment_mark",
+        json!({"unit": unit, "year": 2026, "mark": mark}),
+    )
+    .await
+}
+
+async fn decide(app: &TestApp, who: &reqwest::Client, unit: i64, decision: Value) -> (u16, Value) {
+    let body = json!({"unit": unit, "year": 2026, "decision": decision});
+    app.call(who, "assessment_decide", body).await
+}
+
+fn sheet<'v>(view: &'v Value, name: &str) -> &'v Value {
+    let sheets = view["sheets"].as_array().unwrap();
+    sheets
+        .iter()
+        .find(|s| s["name"] == name)
+        .unwrap_or_else(|| panic!("{name} in {view}"))
+}
+
+async fn audit_actions(app: &TestApp, admin: &reqwest::Client) -> Vec<String> {
+    let (_, log) = app.admin_call(admin, "audit", json!({})).await;
+    (log.as_array().unwrap().iter())
+        .filter_map(|e| e["action"].as_str())
+        .filter(|a| a.starts_with("assessment"))
+        .map(str::to_owned)
+        .collect()
+}
+
+db_test!(
+    a_township_assesses_its_members_and_the_city_confirms_returns_and_unlocks,
+    at "2026-12-20T09:00:00+08:00",
+    |app| {
+        let leader = app.login(DONGHU_LEADER).await;
+        let member = app.login(DONGHU_MEMBER).await;
+        let bureau = app.login(CITY_ADMIN).await;
+        let donghu = grid_id(&app.pull(&leader).await, "东湖镇");
+        let enterprise = enterprise_in(&app.pull(&member).await, "东湖工业一网格");
+        for day in ["2026-03-02", "2026-06-15", "2026-09-09"] {
+            let (status, _) = app
+                .push(&member, json!([visit(&new_id(), enterprise, day, "产值核对")]))
+                .await;
+            assert_eq!(status, 200);
+        }
+
+        // The township's sheet of 李娜, filled from her year: three visits of the 24 aimed at.
+        let (status, view) = load(app, &leader, donghu).await;
+        assert_eq!(status, 200, "{view}");
+        assert_eq!(view["stage"], "draft");
+        assert_eq!(view["may_mark"], true);
+        assert_eq!(view["scheme"]["indicators"][0]["measure"], "visits");
+        let lina = sheet(&view, "李娜");
+        assert_eq!(lina["grids"], "东湖工业一网格");
+        assert_eq!(lina["figures"][0]["count"], 3);
+        assert_eq!(lina["scored"]["earned"][0], 31, "25 points × 3/24, in tenths");
+        let subject = lina["subject_id"].as_i64().unwrap();
+
+        // Points beyond the scheme's are refused in words, and the last ones stay.
+        let (status, marked) = mark(app, &leader, donghu, subject, "12.5").await;
+        assert_eq!(status, 200, "{marked}");
+        assert_eq!(sheet(&marked, "李娜")["scored"]["manual"], 125);
+        assert_eq!(sheet(&marked, "李娜")["remark"], "走访扎实");
+        let (status, refused) = mark(app, &leader, donghu, subject, "16").await;
+        assert_eq!(status, 422);
+        assert!(refused.to_string().contains("评定分最多 15 分"), "{refused}");
+        let (_, again) = load(app, &leader, donghu).await;
+        assert_eq!(sheet(&again, "李娜")["scored"]["manual"], 125);
+
+        // Nobody else scores 东湖镇's members; other townships do not even read them.
+        let xiling = app.login(XILING_LEADER).await;
+        assert_eq!(load(app, &xiling, donghu).await.0, 403);
+        assert_eq!(load(app, &member, donghu).await.0, 403);
+        assert_eq!(mark(app, &bureau, donghu, subject, "15").await.0, 403);
+        assert_eq!(decide(app, &leader, donghu, json!({"decision": "confirm"})).await.0, 403);
+
+        // Below the 80% floor (李娜 alone, unqualified), no stars are given, and it says why.
+        assert!(
+            view["no_stars"].as_str().unwrap().contains("低于 80% 的下限"),
+            "{view}"
+        );
+
+        // The bureau cannot confirm what was not submitted; once it is, the sheet is locked.
+        let (status, early) = decide(app, &bureau, donghu, json!({"decision": "confirm"})).await;
+        assert_eq!(status, 422);
+        assert!(early.to_string().contains("尚未上报"), "{early}");
+        let (status, submitted) = app
+            .call(&leader, "assessment_submit", json!({"unit": donghu, "year": 2026}))
+            .await;
+        assert_eq!(status, 200, "{submitted}");
+        assert_eq!(submitted["stage"], "submitted");
+        assert_eq!(submitted["may_mark"], false);
+        let (status, locked) = mark(app, &leader, donghu, subject, "15").await;
+        assert_eq!(status, 422);
+        assert!(locked.to_string().contains("不能再修改"), "{locked}");
+
+        // A visit after submission does not change what the city confirms.
+        app.push(&member, json!([visit(&new_id(), enterprise, "2026-12-18", "年末核对")]))
+            .await;
+        let (_, city) = app.call(&bureau, "assessment_city", json!({"year": 2026})).await;
+        let line = (city["units"].as_array().unwrap().iter())
+            .find(|u| u["unit"] == "东湖镇")
+            .unwrap();
+        assert_eq!(line["stage"], "submitted");
+        assert_eq!(line["assessed"], 1);
+        assert_eq!(line["qualified"], 0);
+        let (_, seen) = load(app, &bureau, donghu).await;
+        assert_eq!(sheet(&seen, "李娜")["figures"][0]["count"], 3);
+        assert_eq!(seen["may_decide"], true);
+
+        // Returned with a reason, the township scores again, from today's records.
+        let (status, bare) = decide(app, &bureau, donghu, json!({"decision": "return", "reason": " "})).await;
+        assert_eq!(status, 422);
+        assert!(bare.to_string().contains("请填写原因"), "{bare}");
+        let back = json!({"decision": "return", "reason": "请补充李娜12月走访"});
+        let (status, returned) = decide(app, &bureau, donghu, back).await;
+        assert_eq!(status, 200, "{returned}");
+        assert_eq!(returned["stage"], "returned");
+        assert_eq!(returned["note"], "请补充李娜12月走访");
+        let (_, reopened) = load(app, &leader, donghu).await;
+        assert_eq!(reopened["may_mark"], true);
+        assert_eq!(sheet(&reopened, "李娜")["figures"][0]["count"], 4);
+        assert_eq!(sheet(&reopened, "李娜")["scored"]["manual"], 125);
+        let (status, _) = app
+            .call(&leader, "assessment_submit", json!({"unit": donghu, "year": 2026}))
+            .await;
+        assert_eq!(status, 200);
+        let (status, confirmed) = decide(app, &bureau, donghu, json!({"decision": "confirm"})).await;
+        assert_eq!(status, 200, "{confirmed}");
+        assert_eq!(confirmed["stage"], "confirmed");
+
+        // A confirmed year opens again only with a reason, and every step is in the audit log.
+        let (status, _) = decide(app, &bureau, donghu, json!({"decision": "unlock", "reason": ""})).await;
+        assert_eq!(status, 422);
+        let unlock = json!({"decision": "unlock", "reason": "财政局复核名单"});
+        let (status, unlocked) = decide(app, &bureau, donghu, unlock).await;
+        assert_eq!(status, 200, "{unlocked}");
+        assert_eq!(unlocked["stage"], "returned");
+        assert_eq!(
+            audit_actions(app, &bureau).await,
+            [
+                "assessment_unlock",
+                "assessment_confirm",
+                "assessment_submit",
+                "assessment_return",
+                "assessment_submit",
+                "assessment_mark",
+            ]
+        );
+    }
+);
+
+db_test!(
+    stars_follow_the_citys_scheme_and_a_started_year_keeps_its_own,
+    at "2026-12-20T09:00:00+08:00",
+    |app| {
+        let leader = app.login(DONGHU_LEADER).await;
+        let bureau = app.login(CITY_ADMIN).await;
+        let donghu = grid_id(&app.pull(&leader).await, "东湖镇");
+
+        // A scheme that does not add up is refused with its reasons.
+        let mut scheme = serde_json::to_value(app::domain::assessment::Scheme::yuhuan()).unwrap();
+        scheme["manual_points"] = json!(40);
+        let (status, refused) = app
+            .call(&bureau, "assessment_scheme_save", json!({"year": 2026, "scheme": scheme}))
+            .await;
+        assert_eq!(status, 422);
+        assert!(refused.to_string().contains("合计应为 100 分，现为 125 分"), "{refused}");
+        let (status, _) = app
+            .call(&leader, "assessment_scheme_save", json!({"year": 2026, "scheme": scheme}))
+            .await;
+        assert_eq!(status, 403);
+
+        // The bureau's scheme: all points the township's own.
+        scheme["indicators"] = json!([]);
+        scheme["manual_points"] = json!(100);
+        let (status, city) = app
+            .call(&bureau, "assessment_scheme_save", json!({"year": 2026, "scheme": scheme}))
+            .await;
+        assert_eq!(status, 200, "{city}");
+        assert_eq!(city["scheme"]["manual_points"], 100);
+        let (_, view) = load(app, &leader, donghu).await;
+        let subject = sheet(&view, "李娜")["subject_id"].as_i64().unwrap();
+        let (status, marked) = mark(app, &leader, donghu, subject, "82").await;
+        assert_eq!(status, 200, "{marked}");
+        // One qualified of one: the seat goes to the largest share, one star at 1000 yuan.
+        let lina = sheet(&marked, "李娜");
+        assert_eq!(lina["outcome"], json!({"grade": "qualified", "stars": 1, "reward_yuan": 1000}));
+        assert_eq!(marked["no_stars"], Value::Null);
+
+        // The bureau changes the scheme: 东湖镇's year keeps the one it started with.
+        let yuhuan = serde_json::to_value(app::domain::assessment::Scheme::yuhuan()).unwrap();
+        let (status, _) = app
+            .call(&bureau, "assessment_scheme_save", json!({"year": 2026, "scheme": yuhuan}))
+            .await;
+        assert_eq!(status, 200);
+        let (_, kept) = load(app, &leader, donghu).await;
+        assert_eq!(kept["scheme"]["manual_points"], 100);
+        let (_, other) = load(app, &app.login(XILING_LEADER).await, grid_id(&app.pull(&bureau).await, "西岭街道")).await;
+        assert_eq!(other["scheme"]["manual_points"], 15);
+        // The township sees only its own unit in the list; the bureau every unit.
+        let (_, own) = app.call(&leader, "assessment_city", json!({"year": 2026})).await;
+        let units: Vec<&str> = (own["units"].as_array().unwrap().iter())
+            .map(|u| u["unit"].as_str().unwrap())
+            .collect();
+        assert_eq!(units, ["东湖镇"]);
+        assert_eq!(own["may_edit"], false);
+    }
+);
