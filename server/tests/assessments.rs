@@ -67,7 +67,7 @@ db_test!(
             assert_eq!(status, 200);
         }
 
-        // The township's sheet of 李娜, filled from her year: three visits of the 24 aimed at.
+        // The township's sheet of 李娜, filled from her year: three visits of the 12 aimed at.
         let (status, view) = load(app, &leader, donghu).await;
         assert_eq!(status, 200, "{view}");
         assert_eq!(view["stage"], "draft");
@@ -76,7 +76,9 @@ db_test!(
         let lina = sheet(&view, "李娜");
         assert_eq!(lina["grids"], "东湖工业一网格");
         assert_eq!(lina["figures"][0]["count"], 3);
-        assert_eq!(lina["scored"]["earned"][0], 31, "25 points × 3/24, in tenths");
+        assert_eq!(lina["scored"]["earned"][0], 25, "10 points × 3/12, in tenths");
+        // Her grid's enterprises visited, by anyone: one of its enterprises so far.
+        assert_eq!(lina["figures"][1]["count"], 1);
         let subject = lina["subject_id"].as_i64().unwrap();
 
         // Points beyond the scheme's are refused in words, and the last ones stay.
@@ -84,9 +86,9 @@ db_test!(
         assert_eq!(status, 200, "{marked}");
         assert_eq!(sheet(&marked, "李娜")["scored"]["manual"], 125);
         assert_eq!(sheet(&marked, "李娜")["remark"], "走访扎实");
-        let (status, refused) = mark(app, &leader, donghu, subject, "16").await;
+        let (status, refused) = mark(app, &leader, donghu, subject, "21").await;
         assert_eq!(status, 422);
-        assert!(refused.to_string().contains("评定分最多 15 分"), "{refused}");
+        assert!(refused.to_string().contains("评定分最多 20 分"), "{refused}");
         let (_, again) = load(app, &leader, donghu).await;
         assert_eq!(sheet(&again, "李娜")["scored"]["manual"], 125);
 
@@ -188,7 +190,7 @@ db_test!(
             .call(&bureau, "assessment_scheme_save", json!({"year": 2026, "scheme": scheme}))
             .await;
         assert_eq!(status, 422);
-        assert!(refused.to_string().contains("合计应为 100 分，现为 125 分"), "{refused}");
+        assert!(refused.to_string().contains("合计应为 100 分，现为 120 分"), "{refused}");
         let (status, _) = app
             .call(&leader, "assessment_scheme_save", json!({"year": 2026, "scheme": scheme}))
             .await;
@@ -220,7 +222,7 @@ db_test!(
         let (_, kept) = load(app, &leader, donghu).await;
         assert_eq!(kept["scheme"]["manual_points"], 100);
         let (_, other) = load(app, &app.login(XILING_LEADER).await, grid_id(&app.pull(&bureau).await, "西岭街道")).await;
-        assert_eq!(other["scheme"]["manual_points"], 15);
+        assert_eq!(other["scheme"]["manual_points"], 20);
         // The township sees only its own unit in the list; the bureau every unit.
         let (_, own) = app.call(&leader, "assessment_city", json!({"year": 2026})).await;
         let units: Vec<&str> = (own["units"].as_array().unwrap().iter())

@@ -68,29 +68,21 @@ fn UnitView(
     let ready = hydrated();
     let year = view.year;
     let unit = view.unit_id;
-    let bands = matches!(view.scheme.reward, Reward::Bands { .. });
-    let summary = words::summary(view.sheets.len(), view.qualified(), view.reward_yuan());
-    let editing = RwSignal::new(None::<Sheet>);
-    let heads: Vec<String> = (view.scheme.indicators.iter())
-        .map(|i| {
-            format!(
-                "{}（目标 {}，{} 分）",
-                i.measure.label(),
-                i.target,
-                i.points
-            )
-        })
-        .collect();
+    let noun = words::noun(view.scheme.assessed);
+    let summary = words::summary(
+        noun,
+        view.sheets.len(),
+        view.qualified(),
+        view.reward_yuan(),
+    );
+    let editing = RwSignal::new(None::<i32>);
     let may_mark = view.may_mark;
     let submittable = may_mark && !view.sheets.is_empty();
-    let name_head = match view.scheme.assessed {
-        crate::domain::assessment::Assessed::Member => words::NAME,
-        crate::domain::assessment::Assessed::Grid => words::GRID_NAME,
-    };
     view! {
         <h1>{words::year_title(&view.unit, year)}</h1>
         <nav class="tabs">
             <a href=format!("/township/assessment?unit={unit}&year={}", year - 1)>{words::city_year(year - 1)}</a>
+            <a href="/township/assessment">{words::ALL_UNITS}</a>
             <a href="/township" rel="external">{shared::TOWNSHIP}</a>
         </nav>
         <p role="status" class=if view.stage == Stage::Confirmed { "status on_time" } else { "status due_soon" }>
@@ -108,51 +100,37 @@ fn UnitView(
             let scheme = view.scheme.clone();
             view! {
                 <p>{summary}</p>
-                <div class="table-scroll">
-                    <table class="grid-table assessment" aria-label=words::TITLE>
-                        <thead><tr>
-                            <th>{name_head}</th>
-                            {(view.scheme.assessed == crate::domain::assessment::Assessed::Member)
-                                .then(|| view! { <th>{words::GRID}</th> })}
-                            {heads.into_iter().map(|h| view! { <th>{h}</th> }).collect_view()}
-                            <th>{words::MANUAL}</th><th>{words::TOTAL}</th><th>{words::GRADE}</th>
-                            <th>{if bands { words::REWARD } else { words::STARS }}</th>
-                            <th>{words::REMARK}</th>
-                            {may_mark.then(|| view! { <th></th> })}
-                        </tr></thead>
-                        <tbody>
-                            {view.sheets.into_iter().map(|sheet| {
-                                let member = scheme.assessed == crate::domain::assessment::Assessed::Member;
-                                let paid = match (sheet.outcome.stars, bands) {
-                                    (_, true) => sheet.outcome.reward_yuan.to_string(),
-                                    (Some(n), false) => format!("{}（{} 元）", words::stars(n), sheet.outcome.reward_yuan),
-                                    (None, false) => String::new(),
-                                };
-                                let cells: Vec<String> = (sheet.figures.iter().zip(&sheet.scored.earned))
-                                    .map(|(f, e)| format!("{}（{}）", figure_text(f), points_text(*e)))
-                                    .collect();
-                                let picked = sheet.clone();
-                                view! {
-                                    <tr>
-                                        <td>{sheet.name.clone()}</td>
-                                        {member.then(|| view! { <td>{sheet.grids.clone()}</td> })}
-                                        {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
-                                        <td>{points_text(sheet.scored.manual)}</td>
-                                        <td>{points_text(sheet.scored.total)}</td>
-                                        <td>{sheet.outcome.grade.label()}</td>
-                                        <td>{paid}</td>
-                                        <td>{sheet.remark.clone()}</td>
-                                        {may_mark.then(|| view! {
-                                            <td><button class="link" disabled=move || !ready.get()
-                                                on:click=move |_| editing.set(Some(picked.clone()))>{words::MARK}</button></td>
-                                        })}
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-                {move || editing.get().map(|sheet| view! { <MarkForm sheet scheme=scheme.clone() year mark editing /> })}
+                <ul class="sheets" aria-label=words::TITLE>
+                    {view.sheets.into_iter().map(|sheet| {
+                        let id = sheet.subject_id;
+                        let scheme = scheme.clone();
+                        let form = sheet.clone();
+                        view! {
+                            <li>
+                                <h3>{sheet.name.clone()} " " <span class="muted">{sheet.grids.clone()}</span></h3>
+                                <p class="verdict">{words::verdict(&sheet)}</p>
+                                <dl class="facts">
+                                    {(scheme.indicators.iter().zip(sheet.figures.iter().zip(&sheet.scored.earned)))
+                                        .map(|(i, (f, e))| view! {
+                                            <dt>{i.measure.label()}</dt>
+                                            <dd>{words::indicator(&figure_text(f), i.target, &points_text(*e), i.points)}</dd>
+                                        })
+                                        .collect_view()}
+                                    <dt>{words::MANUAL}</dt>
+                                    <dd>{words::manual(&points_text(sheet.scored.manual), scheme.manual_points)}</dd>
+                                    {(!sheet.remark.is_empty()).then(|| view! { <dt>{words::REMARK}</dt><dd>{sheet.remark.clone()}</dd> })}
+                                </dl>
+                                {may_mark.then(|| view! {
+                                    <button class="link" disabled=move || !ready.get()
+                                        on:click=move |_| editing.set(Some(id))>{words::MARK}</button>
+                                })}
+                                {move || (editing.get() == Some(id)).then(|| view! {
+                                    <MarkForm sheet=form.clone() scheme=scheme.clone() year mark editing />
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
             }.into_any()
         }}
         {submittable.then(|| view! {
@@ -178,7 +156,7 @@ fn MarkForm(
     scheme: Scheme,
     year: i32,
     mark: Action<(i32, MarkDraft), Answer<AssessmentView>>,
-    editing: RwSignal<Option<Sheet>>,
+    editing: RwSignal<Option<i32>>,
 ) -> impl IntoView {
     let manual = RwSignal::new(points_text(sheet.scored.manual));
     let remark = RwSignal::new(sheet.remark.clone());
@@ -197,15 +175,17 @@ fn MarkForm(
             },
         ));
     };
-    // A saved mark closes the form; a refused one keeps it as typed.
+    // A mark saved from this form closes it; a refused one keeps it as typed.
+    let opened_at = mark.version().get_untracked();
     Effect::new(move |_| {
-        if let Some(Ok(_)) = mark.value().get() {
+        let saved =
+            mark.version().get() > opened_at && matches!(mark.value().get_untracked(), Some(Ok(_)));
+        if saved {
             editing.set(None);
         }
     });
     view! {
         <form class="form" on:submit=save>
-            <h2>{format!("{}：{}", words::MARK, sheet.name)}</h2>
             <label>{format!("{}（0–{} 分）", words::MANUAL, scheme.manual_points)}
                 <input name="manual" inputmode="decimal" prop:value=manual
                     on:input=move |ev| manual.set(event_target_value(&ev)) />
@@ -303,19 +283,16 @@ fn CityView(
         </nav>
         <table class="grid-table units">
             <thead><tr>
-                <th>{words::UNIT}</th><th>{words::STAGE}</th><th>{words::ASSESSED}</th>
-                <th>{words::QUALIFIED}</th><th>{words::REWARDS}</th><th></th>
+                <th>{words::UNIT}</th><th>{words::STAGE}</th><th>{words::QUALIFIED_OF}</th><th>{words::REWARDS}</th>
             </tr></thead>
             <tbody>
-                {city.units.is_empty().then(|| view! { <tr><td colspan="6">{words::NO_UNITS}</td></tr> })}
+                {city.units.is_empty().then(|| view! { <tr><td colspan="4">{words::NO_UNITS}</td></tr> })}
                 {city.units.into_iter().map(|u| view! {
                     <tr>
-                        <td>{u.unit}</td>
-                        <td>{u.stage.label()}</td>
-                        <td>{u.assessed}</td>
-                        <td>{u.qualified}</td>
+                        <td><a href=format!("/township/assessment?unit={}&year={year}", u.unit_id)>{u.unit}</a></td>
+                        <td>{u.stage.short()}</td>
+                        <td>{u.assessed.map(|n| format!("{}/{n}", u.qualified.unwrap_or(0)))}</td>
                         <td>{u.reward_yuan}</td>
-                        <td><a href=format!("/township/assessment?unit={}&year={year}", u.unit_id)>{words::OPEN}</a></td>
                     </tr>
                 }).collect_view()}
             </tbody>

@@ -38,7 +38,6 @@ struct GridYear {
 #[derive(Default)]
 struct MemberYear {
     visits: u32,
-    visited: BTreeSet<i32>,
     activities: u32,
     hours: u32,
     major_events: u32,
@@ -148,20 +147,17 @@ fn grid_figure(measure: Measure, year: &GridYear, average_hours: u32) -> Figure 
 }
 
 /// A member's figure: their own records, or their grids' where the duty is the grid's (its
-/// reports and plan).
+/// enterprises covered, its reports and plan).
 fn member_figure(measure: Measure, own: &MemberYear, grids: &[&GridYear]) -> Figure {
     match measure {
         Measure::Visits => Figure::count(own.visits),
-        Measure::Coverage => {
-            let theirs: BTreeSet<i32> = grids
+        Measure::Coverage => Figure::rate(
+            grids
                 .iter()
-                .flat_map(|g| g.enterprises.iter().copied())
-                .collect();
-            Figure::rate(
-                own.visited.intersection(&theirs).count() as u32,
-                theirs.len() as u32,
-            )
-        }
+                .map(|g| g.visited.intersection(&g.enterprises).count() as u32)
+                .sum(),
+            grids.iter().map(|g| g.enterprises.len() as u32).sum(),
+        ),
         Measure::Activities => Figure::count(own.activities),
         Measure::EducationHours => Figure::count(own.hours),
         Measure::ReportsOnTime => Figure::rate(
@@ -341,18 +337,16 @@ async fn member_years(
     let tree = viewer.grids.tree.subtree(unit);
     let mut by_person: HashMap<i32, MemberYear> = HashMap::new();
     let wanted: BTreeSet<i32> = people.iter().copied().collect();
-    let visits: Vec<(i32, i32)> = visit::Entity::find()
+    let visitors: Vec<i32> = visit::Entity::find()
         .select_only()
-        .columns([visit::Column::PersonId, visit::Column::EnterpriseId])
+        .column(visit::Column::PersonId)
         .filter(visit::Column::GridId.is_in(tree.iter().copied()))
         .filter(visit::Column::VisitDate.between(first, last))
         .into_tuple()
         .all(db)
         .await?;
-    for (p, e) in visits.into_iter().filter(|(p, _)| wanted.contains(p)) {
-        let year = by_person.entry(p).or_default();
-        year.visits += 1;
-        year.visited.insert(e);
+    for p in visitors.into_iter().filter(|p| wanted.contains(p)) {
+        by_person.entry(p).or_default().visits += 1;
     }
     let activities: Vec<String> = grid_activity::Entity::find()
         .select_only()

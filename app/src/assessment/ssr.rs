@@ -328,7 +328,7 @@ pub async fn submit(
     let frozen = Frozen { sheets, no_stars };
     let by = Actor::of(viewer);
     let results = serde_json::to_string(&frozen).map_err(|_| AppError::internal())?;
-    let summary = words::submitted_summary(&frozen.sheets);
+    let summary = words::submitted_summary(words::noun(scheme.assessed), &frozen.sheets);
     assessment::ActiveModel {
         id: Set(row.id),
         state: Set(Stage::Submitted.code().to_owned()),

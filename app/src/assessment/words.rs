@@ -1,23 +1,16 @@
 //! The Chinese words of the assessment, in one place to review them together.
 use super::api::Sheet;
-use crate::domain::assessment::{Grade, Reward, Scheme};
+use crate::domain::assessment::{Assessed, Grade, Reward, Scheme, points_text};
 
 pub const TITLE: &str = "年度考核";
 pub const LINK: &str = "年度考核（星级评定、奖励）";
 pub const CITY_TITLE: &str = "各单位年度考核";
 pub const UNIT: &str = "单位";
 pub const STAGE: &str = "状态";
-pub const ASSESSED: &str = "考核对象";
-pub const QUALIFIED: &str = "合格";
+pub const QUALIFIED_OF: &str = "合格/考核";
+pub const ALL_UNITS: &str = "各单位";
 pub const REWARDS: &str = "奖励合计（元）";
-pub const OPEN: &str = "查看";
-pub const NAME: &str = "姓名";
-pub const GRID: &str = "网格";
-pub const GRID_NAME: &str = "网格名称";
 pub const MANUAL: &str = "评定分";
-pub const TOTAL: &str = "总分";
-pub const GRADE: &str = "等次";
-pub const STARS: &str = "星级";
 pub const REWARD: &str = "奖励（元）";
 pub const REMARK: &str = "评语";
 pub const MARK: &str = "评分";
@@ -109,14 +102,48 @@ pub fn stars(n: u8) -> String {
     "★".repeat(usize::from(n))
 }
 
+/// What is counted: members are people, grids are units.
+pub fn noun(assessed: Assessed) -> &'static str {
+    match assessed {
+        Assessed::Member => "人",
+        Assessed::Grid => "个",
+    }
+}
+
 /// The year's results in one line, e.g. "考核 12 人，合格 11 人（合格率 91%），奖励合计 17000 元".
-pub fn summary(assessed: usize, qualified: usize, reward_yuan: u64) -> String {
+pub fn summary(noun: &str, assessed: usize, qualified: usize, reward_yuan: u64) -> String {
     let rate = (qualified * 100).checked_div(assessed).unwrap_or(0);
-    format!("考核 {assessed} 个，合格 {qualified} 个（合格率 {rate}%），奖励合计 {reward_yuan} 元")
+    format!(
+        "考核 {assessed} {noun}，合格 {qualified} {noun}（合格率 {rate}%），奖励合计 {reward_yuan} 元"
+    )
+}
+
+/// A sheet's result in one line, e.g. "总分 86.5 · 合格 · ★★ 2000 元".
+pub fn verdict(sheet: &Sheet) -> String {
+    let paid = match (sheet.outcome.stars, sheet.outcome.reward_yuan) {
+        (Some(n), yuan) => format!(" · {} {yuan} 元", stars(n)),
+        (None, 0) => String::new(),
+        (None, yuan) => format!(" · {yuan} 元"),
+    };
+    format!(
+        "总分 {} · {}{paid}",
+        points_text(sheet.scored.total),
+        sheet.outcome.grade.label()
+    )
+}
+
+/// An indicator's figure against its target and the points it gave, e.g. "3（目标 12）· 2.5/10 分".
+pub fn indicator(figure: &str, target: u32, earned: &str, points: u32) -> String {
+    format!("{figure}（目标 {target}）· {earned}/{points} 分")
+}
+
+/// The assessor's points out of the scheme's, e.g. "12.5/20 分".
+pub fn manual(given: &str, points: u32) -> String {
+    format!("{given}/{points} 分")
 }
 
 /// What the audit log keeps of a submission.
-pub fn submitted_summary(sheets: &[Sheet]) -> String {
+pub fn submitted_summary(noun: &str, sheets: &[Sheet]) -> String {
     let qualified = (sheets.iter())
         .filter(|s| s.outcome.grade != Grade::Unqualified)
         .count();
@@ -124,5 +151,5 @@ pub fn submitted_summary(sheets: &[Sheet]) -> String {
         .iter()
         .map(|s| u64::from(s.outcome.reward_yuan))
         .sum();
-    summary(sheets.len(), qualified, reward)
+    summary(noun, sheets.len(), qualified, reward)
 }

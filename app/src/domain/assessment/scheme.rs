@@ -31,7 +31,7 @@ coded_enum! {
     Measure {
         /// Visits made to enterprises.
         Visits = "visits", "走访企业次数";
-        /// Enterprises visited at least once, in percent of those in the grid.
+        /// Enterprises of the grid (a member's grids) visited at least once by anyone, in percent.
         Coverage = "coverage", "走访覆盖率（%）";
         /// Grid activities taken part in (a member) or held (a grid).
         Activities = "activities", "网格活动次数";
@@ -148,13 +148,13 @@ impl Scheme {
         Scheme {
             assessed: Assessed::Member,
             indicators: vec![
-                indicator(Measure::Visits, 25, 24),
+                indicator(Measure::Visits, 10, 12),
                 indicator(Measure::Coverage, 20, 100),
-                indicator(Measure::Activities, 15, 4),
-                indicator(Measure::EducationHours, 20, 24),
+                indicator(Measure::Activities, 20, 4),
+                indicator(Measure::EducationHours, 25, 24),
                 indicator(Measure::MajorEvents, 5, 1),
             ],
-            manual_points: 15,
+            manual_points: 20,
             pass_mark: 60,
             reward: Reward::Stars {
                 rate_floor_pct: 80,

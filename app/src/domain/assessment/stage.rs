@@ -46,6 +46,16 @@ pub enum StageError {
 }
 
 impl Stage {
+    /// The stage in a word, for the city's list of units.
+    pub fn short(self) -> &'static str {
+        match self {
+            Stage::Draft => "评定中",
+            Stage::Submitted => "待确认",
+            Stage::Returned => "已退回",
+            Stage::Confirmed => "已确认",
+        }
+    }
+
     /// Whether the unit may change points and remarks, and submit.
     pub fn open(self) -> bool {
         matches!(self, Stage::Draft | Stage::Returned)

@@ -35,7 +35,7 @@ fn a_scheme_that_does_not_add_up_is_refused_with_every_reason() {
     assert_eq!(
         errors,
         vec![
-            SchemeError::PointsNotHundred(115),
+            SchemeError::PointsNotHundred(95),
             SchemeError::Target("走访覆盖率（%）", 100),
             SchemeError::Repeated("走访企业次数"),
             SchemeError::SharesNotHundred(90),
@@ -44,7 +44,7 @@ fn a_scheme_that_does_not_add_up_is_refused_with_every_reason() {
     );
     assert_eq!(
         errors[0].to_string(),
-        "各项指标与评定分值合计应为 100 分，现为 115 分"
+        "各项指标与评定分值合计应为 100 分，现为 95 分"
     );
     let mut bands = Scheme::yueqing();
     bands.pass_mark = 95;
@@ -84,9 +84,9 @@ fn a_sheet_adds_its_indicators_and_the_assessors_points() {
     ];
     let manual = scheme.parse_manual("12.5").unwrap();
     let sheet = scheme.score(&figures, manual);
-    assert_eq!(sheet.earned, vec![250, 100, 75, 200, 0]);
-    assert_eq!(sheet.total, 750);
-    assert_eq!(points_text(sheet.total), "75");
+    assert_eq!(sheet.earned, vec![100, 100, 100, 250, 0]);
+    assert_eq!(sheet.total, 675);
+    assert_eq!(points_text(sheet.total), "67.5");
     assert_eq!(scheme.grade(sheet.total), Grade::Qualified);
     assert_eq!(scheme.grade(599), Grade::Unqualified);
     assert_eq!(Scheme::yueqing().grade(900), Grade::Excellent);
@@ -99,7 +99,7 @@ fn the_assessors_points_are_read_as_typed_and_bounded() {
     assert_eq!(scheme.parse_manual(""), Ok(0));
     assert_eq!(scheme.parse_manual(" 15 "), Ok(150));
     assert_eq!(scheme.parse_manual("9.5"), Ok(95));
-    assert_eq!(scheme.parse_manual("15.5"), Err(PointsError::TooMany(15)));
+    assert_eq!(scheme.parse_manual("20.5"), Err(PointsError::TooMany(20)));
     for bad in ["-1", "1.25", "abc", ".5", "1.", "１２"] {
         assert_eq!(
             scheme.parse_manual(bad),
