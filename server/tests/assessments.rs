@@ -42,6 +42,21 @@ fn sheet<'v>(view: &'v Value, name: &str) -> &'v Value {
         .unwrap_or_else(|| panic!("{name} in {view}"))
 }
 
+/// The payment list of 2026 as text, row by row.
+async fn payment_rows(app: &TestApp, bureau: &reqwest::Client) -> Vec<Vec<String>> {
+    use calamine::{Reader, Xlsx};
+    let url = format!("{}?year=2026", app::assessment::api::PAYMENTS_PATH);
+    let response = bureau.get(app.url(&url)).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let bytes = response.bytes().await.unwrap().to_vec();
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let range = book.worksheet_range("奖励发放名单").unwrap();
+    range
+        .rows()
+        .map(|r| r.iter().map(ToString::to_string).collect())
+        .collect()
+}
+
 async fn audit_actions(app: &TestApp, admin: &reqwest::Client) -> Vec<String> {
     let (_, log) = app.admin_call(admin, "audit", json!({})).await;
     (log.as_array().unwrap().iter())
@@ -212,6 +227,22 @@ db_test!(
         let lina = sheet(&marked, "李娜");
         assert_eq!(lina["outcome"], json!({"grade": "qualified", "stars": 1, "reward_yuan": 1000}));
         assert_eq!(marked["no_stars"], Value::Null);
+
+        // Confirmed, 李娜 is on the finance bureau's list; 西岭街道, not yet confirmed, is named.
+        let (status, _) = app
+            .call(&leader, "assessment_submit", json!({"unit": donghu, "year": 2026}))
+            .await;
+        assert_eq!(status, 200);
+        let (status, _) = decide(app, &bureau, donghu, json!({"decision": "confirm"})).await;
+        assert_eq!(status, 200);
+        let rows = payment_rows(app, &bureau).await;
+        assert!(rows[1][0].contains("未列入") && rows[1][0].contains("西岭街道"), "{rows:?}");
+        assert_eq!(rows[2], ["单位", "姓名（网格）", "所在网格", "星级或等次", "总分", "奖励（元）"]);
+        assert_eq!(rows[3], ["东湖镇", "李娜", "东湖工业一网格", "★（1星级）", "82", "1000"]);
+        assert_eq!(rows[4], ["东湖镇小计", "1 人", "", "", "", "1000"]);
+        assert_eq!(rows[rows.len() - 1], ["全市合计", "1 人", "", "", "", "1000"]);
+        let refused = leader.get(app.url(app::assessment::api::PAYMENTS_PATH)).send().await.unwrap();
+        assert_eq!(refused.status(), 403);
 
         // The bureau changes the scheme: 东湖镇's year keeps the one it started with.
         let yuhuan = serde_json::to_value(app::domain::assessment::Scheme::yuhuan()).unwrap();

@@ -4,6 +4,9 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+/// The finance bureau's payment list of a year (`?year=`), as XLSX, for the city bureau.
+pub const PAYMENTS_PATH: &str = "/api/v1/assessment/payments.xlsx";
+
 /// One member's (or grid's) sheet.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sheet {

@@ -1,8 +1,8 @@
 //! 年度考核 pages of the office app: a unit's sheets, scored and submitted by the unit and
 //! confirmed or returned by the city bureau; the city's list of units and its scheme.
 use super::api::{
-    AssessmentView, CityAssessments, MarkDraft, Sheet, decide_assessment, load_assessment,
-    load_city, mark_sheet, save_scheme, submit_assessment,
+    AssessmentView, CityAssessments, MarkDraft, PAYMENTS_PATH, Sheet, decide_assessment,
+    load_assessment, load_city, mark_sheet, save_scheme, submit_assessment,
 };
 use super::words;
 use crate::admin::components::{alert, hydrated};
@@ -297,7 +297,12 @@ fn CityView(
                 }).collect_view()}
             </tbody>
         </table>
-        {city.may_edit.then(|| view! { <SchemeForm scheme=city.scheme year save refusal /> })}
+        {city.may_edit.then(|| view! {
+            <p class="exports">
+                <a class="button" rel="external" href=format!("{PAYMENTS_PATH}?year={year}")>{words::EXPORT}</a>
+            </p>
+            <SchemeForm scheme=city.scheme year save refusal />
+        })}
     }
 }
 

@@ -6,6 +6,8 @@ pub mod components;
 #[cfg(feature = "ssr")]
 pub mod entity;
 #[cfg(feature = "ssr")]
+pub mod export;
+#[cfg(feature = "ssr")]
 pub mod figures;
 #[cfg(feature = "ssr")]
 pub mod ssr;

@@ -446,6 +446,39 @@ pub async fn city(
     })
 }
 
+/// The results of `year` the city bureau confirmed, by unit in the grid tree's order, and the
+/// units it has not yet confirmed.
+pub async fn confirmed(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    year: i32,
+) -> Result<(Vec<(String, Scheme, Vec<Sheet>)>, Vec<String>), AppError> {
+    let city = city(db, viewer, year).await?;
+    if !city.may_edit {
+        return Err(AppError::Forbidden);
+    }
+    let rows = assessment::Entity::find()
+        .filter(assessment::Column::Year.eq(year))
+        .filter(assessment::Column::State.eq(Stage::Confirmed.code()))
+        .all(db)
+        .await?;
+    let mut done = Vec::new();
+    let mut pending = Vec::new();
+    for unit in city.units {
+        let row = rows.iter().find(|r| r.unit_id == unit.unit_id);
+        let results = row.and_then(|r| {
+            let scheme: Scheme = serde_json::from_str(&r.scheme).ok()?;
+            let frozen: Frozen = serde_json::from_str(&r.results).ok()?;
+            Some((scheme, frozen.sheets))
+        });
+        match results {
+            Some((scheme, sheets)) => done.push((unit.unit, scheme, sheets)),
+            None => pending.push(unit.unit),
+        }
+    }
+    Ok((done, pending))
+}
+
 /// Saves the city's scheme, which assessments started from now on take.
 pub async fn save_scheme(
     db: &DatabaseConnection,

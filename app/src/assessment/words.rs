@@ -153,3 +153,49 @@ pub fn submitted_summary(noun: &str, sheets: &[Sheet]) -> String {
         .sum();
     summary(noun, sheets.len(), qualified, reward)
 }
+
+pub const PAYMENTS_SHEET: &str = "奖励发放名单";
+pub const PAYMENT_HEADERS: [&str; 6] = [
+    "单位",
+    "姓名（网格）",
+    "所在网格",
+    "星级或等次",
+    "总分",
+    "奖励（元）",
+];
+pub const CITY_TOTAL: &str = "全市合计";
+pub const EXPORT: &str = "导出奖励发放名单（XLSX）";
+
+/// e.g. "2026年度统计网格考核奖励发放名单.xlsx".
+pub fn payments_file(year: i32) -> String {
+    format!("{year}年度统计网格考核奖励发放名单.xlsx")
+}
+
+/// The list's title row.
+pub fn payments_title(year: i32) -> String {
+    format!("{year}年度统计网格考核奖励发放名单（经市统计局确认，由市财政局发放）")
+}
+
+/// The units left out, e.g. "以下单位的考核结果尚未确认，未列入：西岭街道、市住建局".
+pub fn not_confirmed(units: &[String]) -> String {
+    format!("以下单位的考核结果尚未确认，未列入：{}", units.join("、"))
+}
+
+/// A unit's or the city's line of totals, e.g. "3 人".
+pub fn subtotal(noun: &str, count: usize) -> String {
+    format!("{count} {noun}")
+}
+
+/// A unit's line of totals, e.g. "东湖镇小计".
+pub fn unit_total(unit: &str) -> String {
+    format!("{unit}小计")
+}
+
+/// What a sheet was rated: its stars, or its grade.
+pub fn rated(scheme: &Scheme, sheet: &Sheet) -> String {
+    match (sheet.outcome.stars, &scheme.reward) {
+        (Some(n), _) => format!("{}（{n}星级）", stars(n)),
+        (None, Reward::Stars { .. }) => String::new(),
+        (None, Reward::Bands { .. }) => sheet.outcome.grade.label().to_owned(),
+    }
+}

@@ -193,7 +193,7 @@ pub(crate) fn sheet_name(grid: &str, used: &mut HashSet<String>) -> String {
     name
 }
 
-fn percent_encode(s: &str) -> String {
+pub(crate) fn percent_encode(s: &str) -> String {
     s.bytes()
         .map(|b| {
             if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {

@@ -49,7 +49,7 @@ pub fn pages() -> Vec<Endpoint> {
 }
 
 /// The path constants routes are built from, by the source folder they are used in.
-const PATH_CONSTANTS: [(&str, &str, &str); 15] = [
+const PATH_CONSTANTS: [(&str, &str, &str); 16] = [
     ("app/src/sync/", "LOGIN_PATH", app::sync::api::LOGIN_PATH),
     ("app/src/sync/", "LOGOUT_PATH", app::sync::api::LOGOUT_PATH),
     (
@@ -84,6 +84,11 @@ const PATH_CONSTANTS: [(&str, &str, &str); 15] = [
         "app/src/township/",
         "EXPORT_PATH",
         app::township::export::EXPORT_PATH,
+    ),
+    (
+        "app/src/assessment/",
+        "PAYMENTS_PATH",
+        app::assessment::api::PAYMENTS_PATH,
     ),
     (
         "app/src/admin/",

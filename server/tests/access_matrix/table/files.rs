@@ -102,6 +102,15 @@ pub(super) fn admin_routes() -> Vec<Row> {
         ),
         row(
             "GET",
+            app::assessment::api::PAYMENTS_PATH,
+            "assessment payments.xlsx",
+            Administer,
+            Subject::Any,
+            by_status,
+            Call::Get(|_| app::assessment::api::PAYMENTS_PATH.into()),
+        ),
+        row(
+            "GET",
             app::admin::api::AUDIT_PATH,
             "admin audit",
             Administer,
