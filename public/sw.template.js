@@ -12,7 +12,7 @@ const CACHE = 'statgrid-' + VERSION;
 // The filing pages (each kind's form filed there, which the server lists from the kinds'
 // registry, /notices, /courses and /settings) are shells of their own: another bundle hydrates them, so the "/"
 // shell cannot stand in for them.
-const SHELL = ['/', '/login', '/visits/new', '/records', '/reports/new', '/settings', '/notices', '/courses', '/offline.html']
+const SHELL = ['/', '/login', '/visits/new', '/records', '/reports/new', '/settings', '/notices', '/courses', '/assessment', '/offline.html']
   .concat(__STATGRID_FILING_FORMS__);
 // Client routes whose HTML may be stood in for by the "/" shell (the router takes over).
 const CLIENT_ROUTES = ['/', '/visits/new', '/records', '/reports/new', '/login'];

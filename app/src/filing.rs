@@ -1,5 +1,5 @@
 //! The filing app: the field forms used a few times a quarter or year (网格活动, 培训, 重大事项,
-//! 年度工作计划), the notices, the online courses and the settings page, as against visits and reports used every
+//! 年度工作计划), the notices, the online courses, one's annual assessment and the settings page, as against visits and reports used every
 //! week. Hydrated by its own bundle (`FILING_BUNDLE`), which the service worker precaches, so they work offline
 //! while the capture screens phones load every day stay small. It keeps the same outbox and
 //! sync as the field app; links between the two are `rel="external"` (a full load).
@@ -25,6 +25,7 @@ pub fn FilingApp() -> impl IntoView {
                     <Route path=path!("/settings") view=crate::sync::settings::SettingsPage />
                     <Route path=path!("/notices") view=crate::notices::page::NoticesPage />
                     <Route path=path!("/courses") view=crate::courses::page::CoursesPage />
+                    <Route path=path!("/assessment") view=crate::assessment::page::MyAssessmentPage />
                 </Routes>
             </main>
         </Router>

@@ -67,6 +67,7 @@ pub fn HomePage() -> impl IntoView {
                             </Show>
                             <a href="/notices" rel="external" class="button">{crate::notices::words::TITLE}</a>
                             <a href="/courses" rel="external" class="button">{crate::courses::words::TITLE}</a>
+                            <a href="/assessment" rel="external" class="button">{crate::assessment::words::TITLE}</a>
                             <a href="/settings" rel="external" class="button">{words::SETTINGS}</a>
                             <Show when=move || reports>
                                 <A href="/reports/new" attr:class="button">{words::REPORT}</A>

@@ -228,6 +228,7 @@ fn router(state: AppState, settings: &Settings) -> Router {
         .merge(app::photos::ssr::router())
         .merge(app::township::export::router())
         .merge(app::assessment::export::router())
+        .merge(app::assessment::mine::router())
         .merge(app::admin::ssr::router())
         .leptos_routes_with_context(
             &state,

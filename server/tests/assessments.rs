@@ -42,6 +42,16 @@ fn sheet<'v>(view: &'v Value, name: &str) -> &'v Value {
         .unwrap_or_else(|| panic!("{name} in {view}"))
 }
 
+async fn my_years(app: &TestApp, who: &reqwest::Client) -> Vec<Value> {
+    let response = who
+        .get(app.url(app::assessment::api::MINE_PATH))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
 /// The payment list of 2026 as text, row by row.
 async fn payment_rows(app: &TestApp, bureau: &reqwest::Client) -> Vec<Vec<String>> {
     use calamine::{Reader, Xlsx};
@@ -106,6 +116,16 @@ db_test!(
         assert!(refused.to_string().contains("评定分最多 20 分"), "{refused}");
         let (_, again) = load(app, &leader, donghu).await;
         assert_eq!(sheet(&again, "李娜")["scored"]["manual"], 125);
+
+        // 李娜 follows her figures on the phone, without the township's points before the city
+        // confirms them.
+        let mine = my_years(app, &member).await;
+        assert_eq!(mine[0]["year"], 2026);
+        assert_eq!(mine[0]["unit"], "东湖镇");
+        let own = &mine[0]["own"][0];
+        assert_eq!(own["figures"][0]["count"], 3);
+        assert_eq!(own["scored"]["manual"], 0);
+        assert_eq!(own["remark"], "");
 
         // Nobody else scores 东湖镇's members; other townships do not even read them.
         let xiling = app.login(XILING_LEADER).await;
@@ -241,6 +261,18 @@ db_test!(
         assert_eq!(rows[3], ["东湖镇", "李娜", "东湖工业一网格", "★（1星级）", "82", "1000"]);
         assert_eq!(rows[4], ["东湖镇小计", "1 人", "", "", "", "1000"]);
         assert_eq!(rows[rows.len() - 1], ["全市合计", "1 人", "", "", "", "1000"]);
+        // 李娜 reads her stars on the phone, and is told on the home page.
+        let member = app.login(DONGHU_MEMBER).await;
+        let mine = my_years(app, &member).await;
+        assert_eq!(mine[0]["stage"], "confirmed");
+        assert_eq!(mine[0]["own"][0]["outcome"]["stars"], 1);
+        assert_eq!(mine[0]["own"][0]["remark"], "走访扎实");
+        let told: Vec<Value> = (app.reminders(&member).await.into_iter())
+            .filter(|r| r["title"].as_str().unwrap().starts_with("2026年度考核结果"))
+            .collect();
+        assert_eq!(told.len(), 1);
+        assert_eq!(told[0]["title"], "2026年度考核结果：总分 82 · 合格 · ★ 1000 元");
+        assert_eq!(told[0]["note"], "东湖镇评定，市统计局已确认");
         let refused = leader.get(app.url(app::assessment::api::PAYMENTS_PATH)).send().await.unwrap();
         assert_eq!(refused.status(), 403);
 

@@ -7,14 +7,34 @@ use serde::{Deserialize, Serialize};
 /// The finance bureau's payment list of a year (`?year=`), as XLSX, for the city bureau.
 pub const PAYMENTS_PATH: &str = "/api/v1/assessment/payments.xlsx";
 
+/// The person's own assessment (and, for a grid's leaders and instructors, their members'),
+/// as the phone fetches and keeps it.
+pub const MINE_PATH: &str = "/api/v1/assessment/mine";
+
+/// One year's assessment as it concerns the person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MyYear {
+    pub year: i32,
+    pub unit: String,
+    pub stage: Stage,
+    pub scheme: Scheme,
+    /// The person's own sheet (a member), or their grids' (a scheme of grids). Until the city
+    /// bureau confirms the year, the figures so far only: no points, remark or result.
+    pub own: Vec<Sheet>,
+    /// For a grid's leaders and instructors: its members' sheets, the same way.
+    pub followed: Vec<Sheet>,
+}
+
 /// One member's (or grid's) sheet.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sheet {
     /// The person or the grid assessed.
     pub subject_id: i32,
     pub name: String,
-    /// The member's grids, or the grid's unit, as one line.
+    /// The member's grids (or the grid itself), as one line.
     pub grids: String,
+    /// The same grids' ids.
+    pub grid_ids: Vec<i32>,
     /// What the year's records say, one per indicator of the scheme.
     pub figures: Vec<Figure>,
     pub scored: Scored,

@@ -61,7 +61,7 @@ fn checked(viewer: &Viewer, unit: i32, year: i32) -> Result<String, AppError> {
 }
 
 /// The city's scheme: the one the bureau saved last, else 玉环's.
-async fn current_scheme(db: &impl ConnectionTrait) -> Result<Scheme, AppError> {
+pub(crate) async fn current_scheme(db: &impl ConnectionTrait) -> Result<Scheme, AppError> {
     let row = saved_scheme::Entity::find()
         .order_by_desc(saved_scheme::Column::Id)
         .one(db)
@@ -71,7 +71,7 @@ async fn current_scheme(db: &impl ConnectionTrait) -> Result<Scheme, AppError> {
         .unwrap_or_else(Scheme::yuhuan))
 }
 
-async fn row_of(
+pub(crate) async fn row_of(
     db: &impl ConnectionTrait,
     unit: i32,
     year: i32,
@@ -83,14 +83,14 @@ async fn row_of(
         .await?)
 }
 
-fn stage_of(row: Option<&assessment::Model>) -> Stage {
+pub(crate) fn stage_of(row: Option<&assessment::Model>) -> Stage {
     row.and_then(|r| Stage::from_code(&r.state))
         .unwrap_or(Stage::Draft)
 }
 
 /// Sheets scored from today's figures and the unit's marks; the reason there are no stars,
 /// and the rewards outside their bands.
-async fn live(
+pub(crate) async fn live(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     unit: i32,
@@ -138,6 +138,7 @@ async fn live(
                 subject_id: s.id,
                 name: s.name,
                 grids: grids.join("、"),
+                grid_ids: s.grids,
                 figures: s.figures,
                 outcome: results.as_ref().map_or_else(
                     || Outcome {
@@ -156,6 +157,16 @@ async fn live(
     Ok((sheets, no_stars, problems))
 }
 
+/// The results as submitted, once they are.
+fn frozen(row: Option<&assessment::Model>, stage: Stage) -> Option<Frozen> {
+    (row.filter(|_| !stage.open())).and_then(|r| serde_json::from_str(&r.results).ok())
+}
+
+/// The sheets as submitted, once they are.
+pub(crate) fn frozen_sheets(row: Option<&assessment::Model>, stage: Stage) -> Option<Vec<Sheet>> {
+    frozen(row, stage).map(|f| f.sheets)
+}
+
 /// The unit's assessment of `year`, as the viewer may see it.
 pub async fn view(
     db: &impl ConnectionTrait,
@@ -170,9 +181,7 @@ pub async fn view(
         Some(r) => serde_json::from_str(&r.scheme).map_err(|_| AppError::internal())?,
         None => current_scheme(db).await?,
     };
-    let frozen = (row.as_ref())
-        .filter(|_| !stage.open())
-        .and_then(|r| serde_json::from_str::<Frozen>(&r.results).ok());
+    let frozen = frozen(row.as_ref(), stage);
     let (sheets, no_stars, problems) = match frozen {
         Some(f) => (f.sheets, f.no_stars, Vec::new()),
         None => live(db, viewer, unit, year, &scheme, row.as_ref()).await?,
@@ -416,8 +425,7 @@ pub async fn city(
         .map(|g| {
             let row = rows.iter().find(|r| r.unit_id == g.id);
             let stage = stage_of(row);
-            let frozen = (row.filter(|_| !stage.open()))
-                .and_then(|r| serde_json::from_str::<Frozen>(&r.results).ok());
+            let frozen = frozen(row, stage);
             let qualified = |f: &Frozen| {
                 (f.sheets.iter())
                     .filter(|s| s.outcome.grade != Grade::Unqualified)

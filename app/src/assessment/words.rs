@@ -199,3 +199,25 @@ pub fn rated(scheme: &Scheme, sheet: &Sheet) -> String {
         (None, Reward::Bands { .. }) => sheet.outcome.grade.label().to_owned(),
     }
 }
+
+pub const MINE_TITLE: &str = "我的年度考核";
+pub const MINE_NONE: &str = "暂无与您有关的年度考核。";
+pub const MINE_OFFLINE: &str = "未连接服务器，显示的是手机上保存的上次结果。";
+pub const MINE_SO_FAR: &str =
+    "以下为截至目前已同步记录的各项指标；评定分、评语和考核结果经市统计局确认后显示。";
+pub const MEMBERS: &str = "本网格成员";
+
+/// A confirmed result on the home page, e.g. "2026年度考核结果：★★ 2000 元".
+pub fn result_reminder(year: i32, sheet: &Sheet) -> String {
+    format!("{year}年度考核结果：{}", verdict(sheet))
+}
+
+/// Who confirmed it, e.g. "东湖镇评定，市统计局已确认".
+pub fn confirmed_by_city(unit: &str) -> String {
+    format!("{unit}评定，市统计局已确认")
+}
+
+/// A year's heading on the phone, e.g. "2026年度 · 东湖镇 · 评定中".
+pub fn my_year(year: i32, unit: &str, stage: &str) -> String {
+    format!("{year}年度 · {unit} · {stage}")
+}

@@ -48,6 +48,8 @@ async fn duties(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Du
         .extend(crate::reports::ssr::reminders::reminders(db, &viewer, today).await?);
     list.reminders
         .extend(crate::notices::ssr::reminders(db, &viewer).await?);
+    list.reminders
+        .extend(crate::assessment::mine::reminders(db, &viewer).await?);
     let meetings = crate::kinds::analysis_meetings::ssr::reminders(db, &viewer, &policy, today);
     list.reminders.extend(meetings.await?);
     let progress = crate::kinds::progress_reports::ssr::reminders(db, &viewer, &policy, today);

@@ -49,7 +49,7 @@ pub fn pages() -> Vec<Endpoint> {
 }
 
 /// The path constants routes are built from, by the source folder they are used in.
-const PATH_CONSTANTS: [(&str, &str, &str); 16] = [
+const PATH_CONSTANTS: [(&str, &str, &str); 17] = [
     ("app/src/sync/", "LOGIN_PATH", app::sync::api::LOGIN_PATH),
     ("app/src/sync/", "LOGOUT_PATH", app::sync::api::LOGOUT_PATH),
     (
@@ -89,6 +89,11 @@ const PATH_CONSTANTS: [(&str, &str, &str); 16] = [
         "app/src/assessment/",
         "PAYMENTS_PATH",
         app::assessment::api::PAYMENTS_PATH,
+    ),
+    (
+        "app/src/assessment/",
+        "MINE_PATH",
+        app::assessment::api::MINE_PATH,
     ),
     (
         "app/src/admin/",

@@ -49,6 +49,7 @@ pub fn rows() -> Vec<Row> {
         "/settings",
         "/notices",
         "/courses",
+        "/assessment",
         "/activities/new",
         "/trainings/new",
         "/events/new",

@@ -111,6 +111,15 @@ pub(super) fn admin_routes() -> Vec<Row> {
         ),
         row(
             "GET",
+            app::assessment::api::MINE_PATH,
+            "assessment mine",
+            SignedIn,
+            Subject::Any,
+            by_status,
+            Call::Get(|_| app::assessment::api::MINE_PATH.into()),
+        ),
+        row(
+            "GET",
             app::admin::api::AUDIT_PATH,
             "admin audit",
             Administer,
