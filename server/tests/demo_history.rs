@@ -29,6 +29,22 @@ db_test!(
         assert_eq!(again, visits);
 
         let leader = app.login(DONGHU_LEADER).await;
+        // 东湖镇's year is assessed and confirmed: 李娜, who took part in her grid's activities,
+        // qualifies and has her star; 西岭街道's is still to be scored.
+        let city = call(app, &app.login(CITY_ADMIN).await, "assessment_city", json!({"year": 2026})).await;
+        let stage = |unit: &str| {
+            let units = city["units"].as_array().unwrap();
+            units.iter().find(|u| u["unit"] == unit).unwrap()["stage"].clone()
+        };
+        assert_eq!(stage("东湖镇"), "confirmed", "{city}");
+        assert_eq!(stage("西岭街道"), "draft", "{city}");
+        let donghu = grid_id(&app.pull(&leader).await, "东湖镇");
+        let view = call(app, &leader, "assessment_load", json!({"unit": donghu, "year": 2026})).await;
+        let lina = (view["sheets"].as_array().unwrap().iter())
+            .find(|s| s["name"] == "李娜")
+            .unwrap();
+        assert!(lina["figures"][2]["count"].as_u64().unwrap() >= 3, "activities: {lina}");
+        assert_eq!(lina["outcome"]["stars"], 1, "{view}");
         // November: the township met, its grids were visited, their plans of the year were
         // filed on time, and half of them held this quarter's activity already.
         let november = call(

@@ -8,7 +8,8 @@
 //! held for the grids below, and 东湖工业一网格's
 //! member and deputy as the statisticians of two of its 四上 enterprises, and the year's
 //! preparation and operating stages (the city's plans and meeting, the townships' staff, rules,
-//! exchanges, platform and standardization; 东湖镇's rules and standardization came late), and the townships' 统计之家, where most of the grids' activities were held.
+//! exchanges, platform and standardization; 东湖镇's rules and standardization came late), and the townships' 统计之家, where most of the grids' activities were held, and 东湖镇's
+//! annual assessment, confirmed by the bureau.
 //!
 //! Written straight into the tables, as a bulk load: rows count as stored before any phone's
 //! cursor (change number 1, the columns' default). Only for `make run`
@@ -32,6 +33,7 @@ use time::{Date, Duration, Time, UtcOffset};
 use units::{preparation, staff, stats_homes};
 use uuid::Uuid;
 
+mod assessment;
 mod online;
 mod units;
 
@@ -48,6 +50,8 @@ struct City {
     enterprises: Vec<enterprise::Model>,
     /// Who acts for each grid: a role holder of the grid, else the leader of its level-2 unit.
     actor: HashMap<i32, i32>,
+    /// Each grid's members (网格员), who take part in its activities.
+    members: HashMap<i32, Vec<i32>>,
     person: HashMap<String, i32>,
 }
 
@@ -69,6 +73,7 @@ pub async fn seed(db: &DatabaseConnection, today: Date) -> Result<(), AppError> 
     stats_homes(&tx, &city, today).await?;
     online::notices_and_courses(&tx, &city, today).await?;
     tx.commit().await?;
+    assessment::finished(db, at_ms(today)).await?;
     tracing::info!("demo history written");
     Ok(())
 }
@@ -90,6 +95,10 @@ impl City {
                 .find(|r| r.grid_id == grid)
                 .map(|r| r.person_id)
         };
+        let mut members: HashMap<i32, Vec<i32>> = HashMap::new();
+        for r in roles.iter().filter(|r| r.role == "member") {
+            members.entry(r.grid_id).or_default().push(r.person_id);
+        }
         let mut actor = HashMap::new();
         for g in &grids {
             let mut at = Some(g);
@@ -110,6 +119,7 @@ impl City {
             grids,
             enterprises,
             actor,
+            members,
             person,
         })
     }
@@ -204,7 +214,7 @@ async fn visits(db: &impl ConnectionTrait, city: &City, today: Date) -> Result<(
 }
 
 /// An activity at the 统计之家 each quarter in every enterprise grid (this quarter in every
-/// other one), and a law training in 东湖工业一网格 two months ago.
+/// other one), its members taking part, and a law training in 东湖工业一网格 two months ago.
 async fn activities(db: &impl ConnectionTrait, city: &City, today: Date) -> Result<(), AppError> {
     let this = Quarter::of(today);
     for (n, g) in city.of_kind(&[GridKind::Enterprise]).enumerate() {
@@ -214,6 +224,10 @@ async fn activities(db: &impl ConnectionTrait, city: &City, today: Date) -> Resu
                 continue;
             }
             let person = city.actor(g.id)?;
+            let mut took_part = vec![person];
+            took_part.extend(city.members.get(&g.id).into_iter().flatten());
+            took_part.sort_unstable();
+            took_part.dedup();
             grid_activity::Entity::insert(grid_activity::ActiveModel {
                 id: Set(Uuid::now_v7()),
                 grid_id: Set(g.id),
@@ -224,7 +238,7 @@ async fn activities(db: &impl ConnectionTrait, city: &City, today: Date) -> Resu
                 place: Set(
                     ["统计之家", "统计之家", "统计之家", "企业会议室"][(n + k) % 4].to_owned(),
                 ),
-                participants: Set(format!("[{person}]")),
+                participants: Set(serde_json::json!(took_part).to_string()),
                 summary: Set("学习统计法，交流月报填报中的问题".to_owned()),
                 spend_fen: Set(18_000),
                 photos: Set("[]".to_owned()),
