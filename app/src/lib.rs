@@ -16,6 +16,7 @@ pub mod domain;
 pub mod duties;
 pub mod error;
 pub mod filing;
+pub mod funds;
 #[cfg(feature = "ssr")]
 pub mod grid_scope;
 pub mod kinds;

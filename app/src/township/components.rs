@@ -74,6 +74,7 @@ fn Overview(
         <crate::courses::components::CoursesCard scope />
         <crate::staffing::components::RosterCard scope />
         <crate::stats_homes::components::StatsHomesCard scope />
+        <crate::funds::components::FundsCard scope />
         <crate::training_plan::components::TrainingPlanCard scope year />
         <crate::preparation::components::PreparationCard scope year />
         <Coverage coverage />

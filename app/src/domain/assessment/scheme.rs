@@ -3,7 +3,9 @@
 //! documents give the rewards (001 §三(四)5: stars for 60/30/10% of the qualified at
 //! 1000/2000/3000 yuan, a qualification rate of at least 80%; 003 §三(四)4: 1000–3000 yuan for
 //! a qualified grid, 3000–5000 for an excellent one); the indicators, their points and the
-//! pass mark are the township's own (003 §四(三): 制定相应的考核办法), local settings.
+//! pass mark are the township's own (003 §四(三): 制定相应的考核办法), local settings. The
+//! grids' activity funds (500 yuan a year per member, or per survey object) sit beside them.
+use crate::domain::funds::{FundBasis, FundRule, PER_HEAD_MAX_YUAN, PER_HEAD_YUAN};
 use crate::domain::grid::coded_enum;
 use serde::{Deserialize, Serialize};
 
@@ -108,6 +110,9 @@ pub struct Scheme {
     pub manual_points: u32,
     pub pass_mark: u32,
     pub reward: Reward,
+    /// The grids' activity funds, which the same documents set beside the rewards.
+    #[serde(default)]
+    pub funds: FundRule,
 }
 
 /// Why a scheme was refused.
@@ -135,6 +140,8 @@ pub enum SchemeError {
     BandOrder,
     #[error("优秀分数线应高于合格分数线，且不超过 100 分")]
     ExcellentMark,
+    #[error("活动经费每人（每个调查对象）每年最多 {PER_HEAD_MAX_YUAN} 元")]
+    FundsPerHead,
 }
 
 impl Scheme {
@@ -160,6 +167,7 @@ impl Scheme {
                 rate_floor_pct: 80,
                 tiers: vec![tier(60, 1000), tier(30, 2000), tier(10, 3000)],
             },
+            funds: FundRule::default(),
         }
     }
 
@@ -187,6 +195,10 @@ impl Scheme {
                     min_yuan: 3000,
                     max_yuan: 5000,
                 },
+            },
+            funds: FundRule {
+                basis: FundBasis::SurveyObjects,
+                per_head_yuan: PER_HEAD_YUAN,
             },
         }
     }
@@ -267,6 +279,9 @@ impl Scheme {
                     errors.push(SchemeError::Amount);
                 }
             }
+        }
+        if self.funds.per_head_yuan > PER_HEAD_MAX_YUAN {
+            errors.push(SchemeError::FundsPerHead);
         }
         if errors.is_empty() {
             Ok(())

@@ -90,6 +90,13 @@ pub(super) fn rows() -> Vec<Row> {
             |t| json!({"grid_id": t.subject.id, "id": null, "home": stats_home()}),
         ),
         sf(
+            "/api/funds_ledger",
+            Oversee,
+            Subject::Grid,
+            by_status,
+            |t| json!({"grid_id": t.subject.id}),
+        ),
+        sf(
             "/api/unit_notices",
             Oversee,
             Subject::Grid,

@@ -1,0 +1,7 @@
+//! 网格活动经费: each enterprise grid's activity funds for the year (500 yuan per member, or
+//! per survey object) against what its activities recorded spending, in the township view.
+pub mod api;
+pub mod components;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+pub mod words;
