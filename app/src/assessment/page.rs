@@ -4,25 +4,19 @@ use super::api::{MyYear, Sheet};
 use super::words;
 use crate::domain::assessment::{Figure, Scheme, Stage, points_text};
 use crate::layout::words as shared;
+use crate::sync::kept::Kept;
 use crate::sync::state::use_client;
 use leptos::prelude::*;
-
-/// What the page shows, and whether it is the phone's copy because the server could not be
-/// reached.
-#[derive(Clone, Default, PartialEq)]
-struct Shown {
-    years: Vec<MyYear>,
-    offline: bool,
-}
 
 #[component]
 pub fn MyAssessmentPage() -> impl IntoView {
     let client = use_client();
-    let shown = RwSignal::new(None::<Shown>);
+    let shown = RwSignal::new(None::<Kept<MyYear>>);
     let person = move || client.profile.with(|p| p.as_ref().map(|p| p.person_id));
     Effect::new(move |_| {
         if let Some(person) = person() {
-            browser::load(person, shown);
+            let key = format!("statgrid.assessment.{person}");
+            crate::sync::kept::load(super::api::MINE_PATH, key, shown);
         }
     });
     view! {
@@ -32,7 +26,7 @@ pub fn MyAssessmentPage() -> impl IntoView {
                 when=move || person().is_some()
                 fallback=|| view! { <p><a href="/login" rel="external">{shared::SIGN_IN}</a></p> }
             >
-                {move || shown.get().map(|Shown { years, offline }| view! {
+                {move || shown.get().map(|Kept { list: years, offline }| view! {
                     {offline.then(|| view! { <p class="muted">{words::MINE_OFFLINE}</p> })}
                     {years.is_empty().then(|| view! { <p class="empty">{words::MINE_NONE}</p> })}
                     {years.into_iter().map(|y| view! { <Year year=y /> }).collect_view()}
@@ -88,55 +82,4 @@ fn sheet(scheme: &Scheme, sheet: Sheet, confirmed: bool) -> impl IntoView + use<
             </dl>
         </div>
     }
-}
-
-/// Reading through the JSON API, with the phone's copy in LocalStorage.
-#[cfg(feature = "hydrate")]
-mod browser {
-    use super::Shown;
-    use crate::assessment::api::{MINE_PATH, MyYear};
-    use crate::error::AppError;
-    use crate::sync::kv::{KeyValue, Local};
-    use gloo_net::http::Request;
-    use leptos::prelude::*;
-    use leptos::task::spawn_local;
-
-    fn kept(person: i32) -> String {
-        format!("statgrid.assessment.{person}")
-    }
-
-    /// Shows the phone's copy, then the server's answer once it comes.
-    pub fn load(person: i32, shown: RwSignal<Option<Shown>>) {
-        if let Some(years) = Local.get::<Vec<MyYear>>(&kept(person)) {
-            shown.set(Some(Shown {
-                years,
-                offline: false,
-            }));
-        }
-        spawn_local(async move {
-            match crate::sync::http::answer(Request::get(MINE_PATH).send().await).await {
-                Ok(years) => {
-                    let years: Vec<MyYear> = years;
-                    Local.set(&kept(person), &years);
-                    shown.set(Some(Shown {
-                        years,
-                        offline: false,
-                    }));
-                }
-                Err(e) => shown.set(Some(Shown {
-                    years: Local.get(&kept(person)).unwrap_or_default(),
-                    offline: matches!(e, AppError::Network(_)),
-                })),
-            }
-        });
-    }
-}
-
-/// On the server the page renders its shell only: the results are the browser's to fetch.
-#[cfg(not(feature = "hydrate"))]
-mod browser {
-    use super::Shown;
-    use leptos::prelude::*;
-
-    pub fn load(_person: i32, _shown: RwSignal<Option<Shown>>) {}
 }

@@ -227,6 +227,26 @@ async fn open_row(
     Ok(row.insert(db).await?)
 }
 
+/// For the unit's own leader or 分管领导: the unit's name, its row of `year` (made if need
+/// be), which must still be open, and the scheme it keeps.
+async fn scoring(
+    tx: &impl ConnectionTrait,
+    viewer: &Viewer,
+    unit: i32,
+    year: i32,
+) -> Result<(String, assessment::Model, Scheme), AppError> {
+    let name = checked(viewer, unit, year)?;
+    if !assesses(viewer, unit) {
+        return Err(AppError::Forbidden);
+    }
+    let row = open_row(tx, viewer, unit, year).await?;
+    stage_of(Some(&row))
+        .check_open()
+        .map_err(|e| AppError::Invalid(e.to_string()))?;
+    let scheme = serde_json::from_str(&row.scheme).map_err(|_| AppError::internal())?;
+    Ok((name, row, scheme))
+}
+
 /// Saves the unit's points, remark and chosen reward for one sheet.
 pub async fn mark(
     db: &DatabaseConnection,
@@ -235,16 +255,8 @@ pub async fn mark(
     year: i32,
     draft: &MarkDraft,
 ) -> Result<AssessmentView, AppError> {
-    let name = checked(viewer, unit, year)?;
-    if !assesses(viewer, unit) {
-        return Err(AppError::Forbidden);
-    }
     let tx = crate::db::begin_write(db).await?;
-    let row = open_row(&tx, viewer, unit, year).await?;
-    stage_of(Some(&row))
-        .check_open()
-        .map_err(|e| AppError::Invalid(e.to_string()))?;
-    let scheme: Scheme = serde_json::from_str(&row.scheme).map_err(|_| AppError::internal())?;
+    let (name, row, scheme) = scoring(&tx, viewer, unit, year).await?;
     let today = viewer.today()?;
     let found = subjects(&tx, viewer, unit, &scheme, year, today).await?;
     let subject = (found.iter())
@@ -317,16 +329,8 @@ pub async fn submit(
     unit: i32,
     year: i32,
 ) -> Result<AssessmentView, AppError> {
-    let name = checked(viewer, unit, year)?;
-    if !assesses(viewer, unit) {
-        return Err(AppError::Forbidden);
-    }
     let tx = crate::db::begin_write(db).await?;
-    let row = open_row(&tx, viewer, unit, year).await?;
-    stage_of(Some(&row))
-        .check_open()
-        .map_err(|e| AppError::Invalid(e.to_string()))?;
-    let scheme: Scheme = serde_json::from_str(&row.scheme).map_err(|_| AppError::internal())?;
+    let (name, row, scheme) = scoring(&tx, viewer, unit, year).await?;
     let (sheets, no_stars, problems) = live(&tx, viewer, unit, year, &scheme, Some(&row)).await?;
     if !problems.is_empty() {
         return Err(AppError::refused(&problems));

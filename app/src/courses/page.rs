@@ -6,6 +6,7 @@ use super::api::Course;
 use super::words;
 use crate::domain::training::{TrainingDraft, TrainingSession, TrainingTopic};
 use crate::layout::words as shared;
+use crate::sync::kept::Kept;
 use crate::sync::state::{ClientState, use_client};
 use leptos::prelude::*;
 
@@ -14,22 +15,14 @@ pub fn kept(person: i32) -> String {
     format!("statgrid.courses.{person}")
 }
 
-/// What the page shows: the courses, and whether they are the phone's copy because the server
-/// could not be reached.
-#[derive(Clone, Default, PartialEq)]
-struct Shown {
-    courses: Vec<Course>,
-    offline: bool,
-}
-
 #[component]
 pub fn CoursesPage() -> impl IntoView {
     let client = use_client();
-    let shown = RwSignal::new(None::<Shown>);
+    let shown = RwSignal::new(None::<Kept<Course>>);
     let person = move || client.profile.with(|p| p.as_ref().map(|p| p.person_id));
     Effect::new(move |_| {
         if let Some(person) = person() {
-            browser::load(person, shown);
+            crate::sync::kept::load(super::api::COURSES_PATH, kept(person), shown);
         }
     });
     view! {
@@ -39,7 +32,7 @@ pub fn CoursesPage() -> impl IntoView {
                 when=move || person().is_some()
                 fallback=|| view! { <p>{words::SIGN_IN_FIRST} <a href="/login" rel="external">{shared::SIGN_IN}</a></p> }
             >
-                {move || shown.get().map(|Shown { courses, offline }| view! {
+                {move || shown.get().map(|Kept { list: courses, offline }| view! {
                     {offline.then(|| view! { <p class="muted">{words::OFFLINE}</p> })}
                     {courses.is_empty().then(|| view! { <p class="empty">{words::NONE_RECEIVED}</p> })}
                     <ul class="notice-list">
@@ -118,56 +111,21 @@ pub fn kept_course(person: i32, id: i32) -> Option<Course> {
 
 #[cfg(feature = "hydrate")]
 mod browser {
-    use super::{Shown, kept};
-    use crate::courses::api::{COURSES_PATH, Course};
-    use crate::error::AppError;
+    use super::kept;
+    use crate::courses::api::Course;
     use crate::sync::kv::{KeyValue, Local};
-    use gloo_net::http::Request;
-    use leptos::prelude::*;
-    use leptos::task::spawn_local;
 
     pub fn kept_list(person: i32) -> Vec<Course> {
         Local.get(&kept(person)).unwrap_or_default()
     }
-
-    /// Shows the phone's copy, then the server's list once it answers.
-    pub fn load(person: i32, shown: RwSignal<Option<Shown>>) {
-        if let Some(courses) = Local.get::<Vec<Course>>(&kept(person)) {
-            shown.set(Some(Shown {
-                courses,
-                offline: false,
-            }));
-        }
-        spawn_local(async move {
-            let answer: Result<Vec<Course>, AppError> =
-                crate::sync::http::answer(Request::get(COURSES_PATH).send().await).await;
-            shown.set(Some(match answer {
-                Ok(courses) => {
-                    Local.set(&kept(person), &courses);
-                    Shown {
-                        courses,
-                        offline: false,
-                    }
-                }
-                Err(e) => Shown {
-                    courses: kept_list(person),
-                    offline: matches!(e, AppError::Network(_)),
-                },
-            }));
-        });
-    }
 }
 
-/// On the server the page renders its shell only: the courses are the browser's to fetch.
+/// On the server there is no phone's copy.
 #[cfg(not(feature = "hydrate"))]
 mod browser {
-    use super::Shown;
     use crate::courses::api::Course;
-    use leptos::prelude::*;
 
     pub fn kept_list(_person: i32) -> Vec<Course> {
         Vec::new()
     }
-
-    pub fn load(_person: i32, _shown: RwSignal<Option<Shown>>) {}
 }

@@ -16,6 +16,7 @@ pub mod error;
 pub(crate) mod http;
 #[cfg(feature = "hydrate")]
 mod idb;
+pub mod kept;
 #[cfg(feature = "ssr")]
 pub mod kind;
 pub mod kv;
