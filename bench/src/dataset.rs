@@ -234,3 +234,13 @@ pub async fn province(
     }
     Ok(())
 }
+
+/// One member (网格员) in each enterprise grid of the province: person `1 + n` in its `n`th
+/// grid, as its visits say.
+pub async fn members_of_grids(db: &DatabaseConnection) -> Res<()> {
+    let sql = "INSERT INTO role_assignment (id, person_id, grid_id, role) \
+        SELECT 1 + n, 1 + n, id, 'member' FROM \
+        (SELECT id, row_number() OVER (ORDER BY id) AS n FROM grid WHERE kind = 'enterprise') g";
+    db.execute_unprepared(sql).await?;
+    Ok(())
+}

@@ -1,5 +1,6 @@
 //! `statgrid-bench`: the server-side figures of `make bench` (sync, ingest, dashboard, import). The
 //! browser and load figures come from `scripts/bench.sh`, which runs this too.
+mod assessment;
 mod dashboard;
 mod dataset;
 mod db;
@@ -17,7 +18,7 @@ fn env_i64(name: &str, default: i64) -> i64 {
 }
 
 /// Whether to run a section: all by default, or those named in `BENCH_ONLY` (comma-separated:
-/// sync, dashboard, province, import).
+/// sync, dashboard, province, import, assessment).
 fn wanted(section: &str) -> bool {
     std::env::var("BENCH_ONLY").map_or(true, |only| only.split(',').any(|s| s.trim() == section))
 }
@@ -41,6 +42,15 @@ async fn main() -> Res<()> {
             env_i64("BENCH_PROVINCE_TOWNSHIPS", 1_300),
             env_i64("BENCH_PROVINCE_ENTERPRISES", 100_000),
             env_i64("BENCH_PROVINCE_VISITS", 5_000_000),
+        )
+        .await?;
+    }
+    if wanted("assessment") {
+        report::section("Annual assessment");
+        assessment::city(
+            env_i64("BENCH_ASSESSMENT_TOWNSHIPS", 50),
+            env_i64("BENCH_ASSESSMENT_MEMBERS", 5_000),
+            env_i64("BENCH_ASSESSMENT_VISITS", 100_000),
         )
         .await?;
     }
