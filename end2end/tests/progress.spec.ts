@@ -91,9 +91,12 @@ test('the bureau files a fixed-date report offline and the board shows on time, 
   await page.goto('/progress/new');
   await expect(save).toBeEnabled();
   await deadline.selectOption({ label: `${REPORT}（${lastMonth}前）` });
-  await fillReport(page, `上月推进情况 ${Date.now()}`);
+  const late = `上月推进情况 ${Date.now()}`;
+  await fillReport(page, late);
   await save.click();
   await expect(page.getByRole('heading', { name: '我的记录' })).toBeVisible();
+  // This record's own state: the badge may still read 全部已同步 from before it was saved.
+  await expect(new RecordsPage(page).record(late)).toContainText('已同步', { timeout: 30_000 });
   await expect(unsyncedBadge(page)).toHaveText('全部已同步', { timeout: 30_000 });
   row = await board();
   await expect(row(lastMonth)).toContainText('逾期完成');

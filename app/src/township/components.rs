@@ -74,7 +74,6 @@ fn Overview(
         <crate::courses::components::CoursesCard scope />
         <crate::staffing::components::RosterCard scope />
         <crate::stats_homes::components::StatsHomesCard scope />
-        <crate::funds::components::FundsCard scope />
         <crate::training_plan::components::TrainingPlanCard scope year />
         <crate::preparation::components::PreparationCard scope year />
         <Coverage coverage />
@@ -111,7 +110,9 @@ fn Overview(
         {overview.grids.into_iter().filter(|g| g.visits > 0).map(|g| view! {
             <GridVisitList grid=g.grid_id name=g.grid_name count=g.visits month=month.clone() />
         }).collect_view()}
-        // A check of who the grids' members are: below the month's work, which is read daily.
+        // The year's funds and a check of who the grids' members are: below the month's work,
+        // which is read daily.
+        <crate::funds::components::FundsCard scope />
         <crate::membership::components::MembershipCard scope />
     }
 }
