@@ -74,12 +74,11 @@ fn sheet(scheme: &Scheme, sheet: Sheet, confirmed: bool) -> impl IntoView + use<
         <div class="sheet">
             <p><strong>{sheet.name.clone()}</strong> " " <span class="muted">{sheet.grids.clone()}</span></p>
             {confirmed.then(|| view! { <p class="status on_time">{words::verdict(&sheet)}</p> })}
-            <dl class="facts">
-                {lines.into_iter().map(|(label, line)| view! { <dt>{label}</dt><dd>{line}</dd> }).collect_view()}
-                {(confirmed && !sheet.remark.is_empty()).then(|| view! {
-                    <dt>{words::REMARK}</dt><dd>{sheet.remark.clone()}</dd>
-                })}
-            </dl>
+            // Label and figure on one line each: the filing pages carry no office styles.
+            {lines.into_iter().map(|(label, line)| view! { <p>{label} "：" {line}</p> }).collect_view()}
+            {(confirmed && !sheet.remark.is_empty()).then(|| view! {
+                <p>{words::REMARK} "：" {sheet.remark.clone()}</p>
+            })}
         </div>
     }
 }

@@ -36,6 +36,7 @@ fn Ledger(ledger: FundsLedger) -> impl IntoView {
                 view! { <p class="empty">{words::NONE}</p> }.into_any()
             } else {
                 view! {
+                    <div class="table-scroll">
                     <table class="grid-table units">
                         <thead><tr>
                             <th>{if city { words::UNIT } else { words::GRID }}</th>
@@ -57,6 +58,7 @@ fn Ledger(ledger: FundsLedger) -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
+                    </div>
                 }.into_any()
             }}
         </section>
