@@ -35,6 +35,8 @@ pub fn OfficeApp() -> impl IntoView {
                     <Route path=path!("/township") view=TownshipPage />
                     <Route path=path!("/township/reports") view=crate::reports::components::ReviewPage />
                     <Route path=path!("/township/assessment") view=crate::assessment::components::AssessmentPage />
+                    <Route path=path!("/township/assessment/awards") view=crate::assessment::awards::AwardsPage />
+                    <Route path=path!("/township/funds") view=crate::funds::statement::StatementPage />
                     <Route path=path!("/admin") view=ImportPage />
                     <Route path=path!("/admin/grids") view=GridsPage />
                     <Route path=path!("/admin/enterprises") view=EnterprisesPage />

@@ -35,6 +35,7 @@ mod m20261204_000030_stats_homes;
 mod m20261205_000031_notices;
 mod m20261205_000032_courses;
 mod m20261205_000033_assessments;
+mod m20261205_000034_fund_counts;
 
 pub struct Migrator;
 
@@ -75,6 +76,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000031_notices::Migration),
             Box::new(m20261205_000032_courses::Migration),
             Box::new(m20261205_000033_assessments::Migration),
+            Box::new(m20261205_000034_fund_counts::Migration),
         ]
     }
 }

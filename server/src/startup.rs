@@ -61,6 +61,7 @@ impl Application {
             demo::history::seed(&db, today).await?;
         }
         tokio::spawn(app::photos::sweep::sweep_hourly(db.clone(), clock));
+        tokio::spawn(app::funds::count::count_hourly(db.clone(), clock));
         if let Some(schedule) = settings.backups.clone() {
             tokio::spawn(backup::schedule::run(
                 settings.database_url.clone(),
@@ -229,6 +230,7 @@ fn router(state: AppState, settings: &Settings) -> Router {
         .merge(app::township::export::router())
         .merge(app::assessment::export::router())
         .merge(app::assessment::mine::router())
+        .merge(app::funds::mine::router())
         .merge(app::admin::ssr::router())
         .leptos_routes_with_context(
             &state,

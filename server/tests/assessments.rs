@@ -104,6 +104,9 @@ db_test!(
         assert_eq!(lina["scored"]["earned"][0], 25, "10 points × 3/12, in tenths");
         // Her grid's enterprises visited, by anyone: one of its enterprises so far.
         assert_eq!(lina["figures"][1]["count"], 1);
+        // By 20 December 3 of 12 visits is behind; the 24 hours of training too.
+        assert_eq!(lina["behind"][0], "visits");
+        assert!(lina["behind"].as_array().unwrap().contains(&json!("education_hours")), "{lina}");
         let subject = lina["subject_id"].as_i64().unwrap();
 
         // Points beyond the scheme's are refused in words, and the last ones stay.
@@ -207,6 +210,14 @@ db_test!(
                 "assessment_mark",
             ]
         );
+        // The unlock keeps the confirmed sheets: the next submission replaces them.
+        let (_, log) = app.admin_call(&bureau, "audit", json!({})).await;
+        let unlocked = (log.as_array().unwrap().iter())
+            .find(|e| e["action"] == "assessment_unlock")
+            .unwrap();
+        let kept: Value = serde_json::from_str(unlocked["before"].as_str().unwrap()).unwrap();
+        assert_eq!(kept["sheets"][0]["name"], "李娜");
+        assert_eq!(kept["sheets"][0]["figures"][0]["count"], 4);
     }
 );
 
@@ -276,6 +287,21 @@ db_test!(
         let refused = leader.get(app.url(app::assessment::api::PAYMENTS_PATH)).send().await.unwrap();
         assert_eq!(refused.status(), 403);
 
+        // The award list to print: the same lines for the bureau; the township, its own.
+        let (status, awards) = app.call(&bureau, "assessment_awards", json!({"year": 2026})).await;
+        assert_eq!(status, 200, "{awards}");
+        let lina = json!({
+            "name": "李娜", "grids": "东湖工业一网格", "rated": "★（1星级）", "total": "82",
+            "reward_yuan": 1000
+        });
+        assert_eq!(awards["units"][0]["unit"], "东湖镇");
+        assert_eq!(awards["units"][0]["lines"], json!([lina]));
+        assert!(awards["pending"].as_array().unwrap().contains(&json!("西岭街道")));
+        let (status, own) = app.call(&leader, "assessment_awards", json!({"year": 2026})).await;
+        assert_eq!(status, 200, "{own}");
+        assert_eq!(own["units"][0]["lines"], json!([lina]));
+        assert_eq!(own["pending"], json!([]));
+
         // The bureau changes the scheme: 东湖镇's year keeps the one it started with.
         let yuhuan = serde_json::to_value(app::domain::assessment::Scheme::yuhuan()).unwrap();
         let (status, _) = app
@@ -293,5 +319,41 @@ db_test!(
             .collect();
         assert_eq!(units, ["东湖镇"]);
         assert_eq!(own["may_edit"], false);
+    }
+);
+
+db_test!(
+    a_waived_month_is_not_counted_among_the_reports_due,
+    at "2026-12-20T09:00:00+08:00",
+    |app| {
+        use app::domain::cadence::{ObligationKind, Period, Subject, Waiver};
+        let leader = app.login(DONGHU_LEADER).await;
+        let bureau = app.login(CITY_ADMIN).await;
+        let donghu = grid_id(&app.pull(&leader).await, "东湖镇");
+        let scheme = serde_json::to_value(app::domain::assessment::Scheme::yueqing()).unwrap();
+        let (status, saved) = app
+            .call(&bureau, "assessment_scheme_save", json!({"year": 2026, "scheme": scheme}))
+            .await;
+        assert_eq!(status, 200, "{saved}");
+        let reports = |view: &Value| sheet(view, "东湖工业一网格")["figures"][2].clone();
+
+        // No monthly report all year: January to November are due and none was on time.
+        let (_, view) = load(app, &leader, donghu).await;
+        assert_eq!(view["scheme"]["indicators"][2]["measure"], "reports_on_time");
+        assert_eq!(reports(&view), json!({"count": 0, "out_of": 11}));
+
+        // March excused: it is no longer due.
+        let grid = sheet(&view, "东湖工业一网格")["subject_id"].as_i64().unwrap();
+        let march = Waiver {
+            kind: ObligationKind::MonthlyLeaderReport,
+            subject: Subject::Grid(i32::try_from(grid).unwrap()),
+            period: Period::parse("2026-03").unwrap(),
+            reason: "网格调整".into(),
+            by_person: 1,
+            at_ms: 0,
+        };
+        app::cadence::ssr::waive(&app.db, &march).await.unwrap();
+        let (_, view) = load(app, &leader, donghu).await;
+        assert_eq!(reports(&view), json!({"count": 0, "out_of": 10}));
     }
 );

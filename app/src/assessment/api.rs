@@ -1,5 +1,7 @@
 //! The assessment as the office pages show it, and its server functions.
-use crate::domain::assessment::{Decision, Figure, Outcome, Scheme, Scored, Stage};
+use crate::domain::assessment::{
+    Assessed, Decision, Figure, Measure, Outcome, Scheme, Scored, Stage,
+};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -37,6 +39,9 @@ pub struct Sheet {
     pub grid_ids: Vec<i32>,
     /// What the year's records say, one per indicator of the scheme.
     pub figures: Vec<Figure>,
+    /// The indicators behind where they should be by today (while the year is open).
+    #[serde(default)]
+    pub behind: Vec<Measure>,
     pub scored: Scored,
     pub remark: String,
     /// The reward chosen within the band, for a scheme of bands.
@@ -115,6 +120,38 @@ pub struct UnitLine {
     pub reward_yuan: Option<u64>,
 }
 
+/// 获奖名单 of a year: each confirmed unit's rewarded members (or grids), best first, and the
+/// units not yet confirmed. The payment list (XLSX) writes the same lines.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AwardList {
+    pub year: i32,
+    pub units: Vec<AwardUnit>,
+    pub pending: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AwardUnit {
+    pub unit: String,
+    pub assessed: Assessed,
+    pub lines: Vec<AwardLine>,
+}
+
+impl AwardUnit {
+    pub fn total_yuan(&self) -> u64 {
+        self.lines.iter().map(|l| u64::from(l.reward_yuan)).sum()
+    }
+}
+
+/// One reward: who, their grids, stars or grade, total points (as shown), amount.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AwardLine {
+    pub name: String,
+    pub grids: String,
+    pub rated: String,
+    pub total: String,
+    pub reward_yuan: u32,
+}
+
 #[server(endpoint = "assessment_load", input = leptos::server_fn::codec::Json)]
 pub async fn load_assessment(unit: i32, year: Option<i32>) -> Result<AssessmentView, AppError> {
     crate::error::respond(
@@ -183,6 +220,18 @@ pub async fn save_scheme(year: i32, scheme: Scheme) -> Result<CityAssessments, A
             let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
             super::ssr::save_scheme(&state.db, &viewer, &scheme).await?;
             super::ssr::city(&state.db, &viewer, year).await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "assessment_awards", input = leptos::server_fn::codec::Json)]
+pub async fn load_awards(year: Option<i32>) -> Result<AwardList, AppError> {
+    crate::error::respond(
+        async {
+            let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
+            let year = year.map_or_else(|| viewer.today().map(|d| d.year()), Ok)?;
+            super::ssr::awards(&state.db, &viewer, year).await
         }
         .await,
     )

@@ -7,6 +7,7 @@ use super::api::{
 use super::words;
 use crate::admin::components::{alert, hydrated};
 use crate::domain::assessment::{Decision, Figure, Reward, Scheme, Stage, points_text};
+use crate::domain::cadence::MonthDay;
 use crate::layout::words as shared;
 use crate::township::edited::Edited;
 use leptos::prelude::*;
@@ -98,8 +99,14 @@ fn UnitView(
             view! { <p class="empty">{words::NONE}</p> }.into_any()
         } else {
             let scheme = view.scheme.clone();
+            let open = view.stage.open();
+            let late: Vec<String> = (view.sheets.iter())
+                .filter(|s| !s.behind.is_empty())
+                .map(|s| s.name.clone())
+                .collect();
             view! {
                 <p>{summary}</p>
+                {(open && !late.is_empty()).then(|| view! { <p class="status overdue">{words::behind_people(&late)}</p> })}
                 <ul class="sheets" aria-label=words::TITLE>
                     {view.sheets.into_iter().map(|sheet| {
                         let id = sheet.subject_id;
@@ -109,6 +116,7 @@ fn UnitView(
                             <li>
                                 <h3>{sheet.name.clone()} " " <span class="muted">{sheet.grids.clone()}</span></h3>
                                 <p class="verdict">{words::verdict(&sheet)}</p>
+                                {(open && !sheet.behind.is_empty()).then(|| view! { <p class="status overdue">{words::behind(&sheet.behind)}</p> })}
                                 <dl class="facts">
                                     {(scheme.indicators.iter().zip(sheet.figures.iter().zip(&sheet.scored.earned)))
                                         .map(|(i, (f, e))| view! {
@@ -297,6 +305,9 @@ fn CityView(
                 }).collect_view()}
             </tbody>
         </table>
+        <p class="exports">
+            <a class="button" href=format!("/township/assessment/awards?year={year}")>{words::AWARDS}</a>
+        </p>
         {city.may_edit.then(|| view! {
             <p class="exports">
                 <a class="button" rel="external" href=format!("{PAYMENTS_PATH}?year={year}")>{words::EXPORT}</a>
@@ -317,6 +328,7 @@ fn SchemeForm(
     let ready = hydrated();
     let draft = RwSignal::new(scheme);
     let saved = RwSignal::new(false);
+    let day_error = RwSignal::new(false);
     Effect::new(move |_| saved.set(matches!(save.value().get(), Some(Ok(_)))));
     let number = |ev: &leptos::ev::Event| event_target_value(ev).trim().parse::<u32>().unwrap_or(0);
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -369,7 +381,34 @@ fn SchemeForm(
                     prop:value=move || draft.with(|s| s.pass_mark.to_string())
                     on:change=move |ev| draft.update(|s| s.pass_mark = number(&ev)) />
             </label>
-            <button type="submit" class="button primary" disabled=move || !ready.get()>{words::SAVE_SCHEME}</button>
+            <FundsFields draft day_error />
+            <button type="submit" class="button primary" disabled=move || !ready.get() || day_error.get()>{words::SAVE_SCHEME}</button>
         </form>
+    }
+}
+
+/// The grids' activity funds: the amount a head and the day heads are counted.
+#[component]
+fn FundsFields(draft: RwSignal<Scheme>, day_error: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <label>{words::PER_HEAD}
+            <input name="per_head_yuan" type="number" min="0"
+                prop:value=move || draft.with(|s| s.funds.per_head_yuan.to_string())
+                on:change=move |ev| draft.update(|s| {
+                    s.funds.per_head_yuan = event_target_value(&ev).trim().parse().unwrap_or(0);
+                }) />
+        </label>
+        <label>{words::COUNTED_ON}
+            <input name="counted_on" type="text" inputmode="numeric" placeholder="01-01"
+                prop:value=move || draft.with(|s| s.funds.counted_on.to_string())
+                on:change=move |ev| match MonthDay::parse(&event_target_value(&ev)) {
+                    Ok(day) => {
+                        day_error.set(false);
+                        draft.update(|s| s.funds.counted_on = day);
+                    }
+                    Err(_) => day_error.set(true),
+                } />
+            <span class="field-error">{move || day_error.get().then_some(words::BAD_COUNT_DAY)}</span>
+        </label>
     }
 }

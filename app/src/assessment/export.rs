@@ -1,10 +1,9 @@
 //! The finance bureau's payment list (001 §三(四)5: 所需经费由市财政局承担): every confirmed
 //! unit's rewarded members (or grids) with their stars or grade and amount, a subtotal per
 //! unit and the city's total, as XLSX.
-use super::api::{PAYMENTS_PATH, Sheet};
+use super::api::{AwardList, AwardUnit, PAYMENTS_PATH};
 use super::words;
 use crate::auth::ssr::Viewer;
-use crate::domain::assessment::{Scheme, points_text};
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::Router;
@@ -32,8 +31,12 @@ async fn payments(
     let year = query
         .year
         .map_or_else(|| viewer.today().map(|d| d.year()), Ok)?;
-    let (units, pending) = super::ssr::confirmed(&state.db, &viewer, year).await?;
-    let bytes = to_xlsx(year, &units, &pending).map_err(|e| {
+    let city = super::ssr::city(&state.db, &viewer, year).await?;
+    if !city.may_edit {
+        return Err(AppError::Forbidden);
+    }
+    let list = super::ssr::awards(&state.db, &viewer, year).await?;
+    let bytes = to_xlsx(&list).map_err(|e| {
         tracing::error!(error = %e, "payment list failed");
         AppError::internal()
     })?;
@@ -53,19 +56,15 @@ async fn payments(
         .into_response())
 }
 
-fn to_xlsx(
-    year: i32,
-    units: &[(String, Scheme, Vec<Sheet>)],
-    pending: &[String],
-) -> Result<Vec<u8>, XlsxError> {
+fn to_xlsx(list: &AwardList) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let sheet = book.add_worksheet();
     sheet.set_name(words::PAYMENTS_SHEET)?;
-    sheet.write_string_with_format(0, 0, words::payments_title(year), &bold)?;
+    sheet.write_string_with_format(0, 0, words::payments_title(list.year), &bold)?;
     let mut row = 1;
-    if !pending.is_empty() {
-        sheet.write_string(row, 0, words::not_confirmed(pending))?;
+    if !list.pending.is_empty() {
+        sheet.write_string(row, 0, words::not_confirmed(&list.pending))?;
         row += 1;
     }
     for (col, h) in (0u16..).zip(words::PAYMENT_HEADERS) {
@@ -74,37 +73,26 @@ fn to_xlsx(
     }
     sheet.set_freeze_panes(row + 1, 0)?;
     row += 1;
-    let mut city_total: u64 = 0;
-    for (unit, scheme, sheets) in units {
-        let paid: Vec<&Sheet> = sheets
-            .iter()
-            .filter(|s| s.outcome.reward_yuan > 0)
-            .collect();
-        for s in &paid {
-            sheet.write_string(row, 0, unit)?;
-            sheet.write_string(row, 1, &s.name)?;
-            sheet.write_string(row, 2, &s.grids)?;
-            sheet.write_string(row, 3, words::rated(scheme, s))?;
-            sheet.write_string(row, 4, points_text(s.scored.total))?;
-            sheet.write_number(row, 5, f64::from(s.outcome.reward_yuan))?;
+    for unit in &list.units {
+        for line in &unit.lines {
+            sheet.write_string(row, 0, &unit.unit)?;
+            sheet.write_string(row, 1, &line.name)?;
+            sheet.write_string(row, 2, &line.grids)?;
+            sheet.write_string(row, 3, &line.rated)?;
+            sheet.write_string(row, 4, &line.total)?;
+            sheet.write_number(row, 5, f64::from(line.reward_yuan))?;
             row += 1;
         }
-        let subtotal: u64 = paid.iter().map(|s| u64::from(s.outcome.reward_yuan)).sum();
-        sheet.write_string_with_format(row, 0, words::unit_total(unit), &bold)?;
-        let noun = words::noun(scheme.assessed);
-        sheet.write_string_with_format(row, 1, words::subtotal(noun, paid.len()), &bold)?;
-        sheet.write_number_with_format(row, 5, subtotal as f64, &bold)?;
-        city_total += subtotal;
+        sheet.write_string_with_format(row, 0, words::unit_total(&unit.unit), &bold)?;
+        let noun = words::noun(unit.assessed);
+        sheet.write_string_with_format(row, 1, words::subtotal(noun, unit.lines.len()), &bold)?;
+        sheet.write_number_with_format(row, 5, unit.total_yuan() as f64, &bold)?;
         row += 1;
     }
-    let people: usize = (units.iter())
-        .map(|(_, _, s)| s.iter().filter(|s| s.outcome.reward_yuan > 0).count())
-        .sum();
+    let people: usize = list.units.iter().map(|u| u.lines.len()).sum();
+    let city_total: u64 = list.units.iter().map(AwardUnit::total_yuan).sum();
     // Units of one scheme name their people; mixed, the count is of entries.
-    let nouns: Vec<&str> = units
-        .iter()
-        .map(|(_, s, _)| words::noun(s.assessed))
-        .collect();
+    let nouns: Vec<&str> = list.units.iter().map(|u| words::noun(u.assessed)).collect();
     let noun = if nouns.windows(2).all(|w| w[0] == w[1]) {
         nouns.first().copied().unwrap_or("人")
     } else {

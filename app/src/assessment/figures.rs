@@ -5,7 +5,7 @@ use crate::db::{
     annual_plan, enterprise, grid_activity, major_event, monthly_report, role_assignment, visit,
 };
 use crate::domain::assessment::{Assessed, Figure, Measure, Scheme};
-use crate::domain::cadence::{ObligationKind, Period, Rule};
+use crate::domain::cadence::{ObligationKind, Period, Rule, Status, Subject as Owes, judge};
 use crate::domain::grid::{GridKind, Role};
 use crate::domain::period::{Month, shanghai_date};
 use crate::error::AppError;
@@ -278,7 +278,8 @@ async fn grid_years(
     Ok(by_grid)
 }
 
-/// Each grid's monthly reports of `year` due by `today`, and those in by their deadline.
+/// Each grid's monthly reports of `year` due by `today`, and those in by their deadline, as
+/// the cadence judges them: a waived month is not counted as due.
 async fn reports(
     db: &impl ConnectionTrait,
     grids: &[i32],
@@ -287,15 +288,11 @@ async fn reports(
     rule: &Rule,
     by_grid: &mut HashMap<i32, GridYear>,
 ) -> Result<(), AppError> {
-    let months: Vec<(String, Date)> = (1..=12)
+    let months: Vec<Period> = (1..=12)
         .filter_map(|m| Month::new(year, m).ok())
-        .map(|m| {
-            (
-                m.to_string(),
-                rule.deadline(rule.due_date(&Period::Month(m))),
-            )
-        })
+        .map(Period::Month)
         .collect();
+    let waived = crate::cadence::ssr::waivers(db, &rule.kind, &months).await?;
     let filed: Vec<(i32, String, i64)> = monthly_report::Entity::find()
         .select_only()
         .columns([
@@ -304,20 +301,27 @@ async fn reports(
             monthly_report::Column::FirstReceivedAtMs,
         ])
         .filter(monthly_report::Column::GridId.is_in(grids.iter().copied()))
-        .filter(monthly_report::Column::Month.is_in(months.iter().map(|(m, _)| m.clone())))
+        .filter(monthly_report::Column::Month.is_in(months.iter().map(Period::to_string)))
         .into_tuple()
         .all(db)
         .await?;
-    let filed: HashMap<(i32, &str), Option<Date>> = (filed.iter())
-        .map(|(g, m, at)| ((*g, m.as_str()), shanghai_date(*at)))
+    let filed: HashMap<(i32, String), Date> = (filed.into_iter())
+        .filter_map(|(g, m, at)| Some(((g, m), shanghai_date(at)?)))
         .collect();
     for &g in grids {
         let year = by_grid.entry(g).or_default();
-        for (month, deadline) in &months {
-            let on = filed.get(&(g, month.as_str())).copied().flatten();
-            if *deadline < today || on.is_some() {
-                year.reports_due += 1;
-                year.reports_on_time += u32::from(on.is_some_and(|d| d <= *deadline));
+        for month in &months {
+            let on: Vec<(Date, u32)> = (filed.get(&(g, month.to_string())))
+                .map(|&d| (d, 1))
+                .into_iter()
+                .collect();
+            match judge(rule, Owes::Grid(g), *month, &on, &waived, today).status {
+                Status::OnTime => {
+                    year.reports_due += 1;
+                    year.reports_on_time += 1;
+                }
+                Status::Late | Status::Overdue => year.reports_due += 1,
+                Status::NotYetDue | Status::DueSoon | Status::Waived { .. } => {}
             }
         }
     }

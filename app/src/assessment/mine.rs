@@ -43,7 +43,7 @@ fn grids_of(viewer: &Viewer) -> (BTreeSet<i32>, BTreeSet<i32>) {
 }
 
 /// The level-2 unit `grid` sits in.
-fn unit_above(viewer: &Viewer, grid: i32) -> Option<i32> {
+pub(crate) fn unit_above(viewer: &Viewer, grid: i32) -> Option<i32> {
     let mut at = viewer.grids.tree.parent(grid);
     while let Some(g) = at {
         if viewer.unit(g).is_some() {

@@ -2,6 +2,7 @@
 //! its grids) from the year's records and its own points; the city bureau confirms or returns
 //! the result (001 §三(四)5, §四(三); 003 §三(四)4). Members read theirs on the phone.
 pub mod api;
+pub mod awards;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod entity;

@@ -40,22 +40,28 @@ pub fn MyAssessmentPage() -> impl IntoView {
 fn Year(year: MyYear) -> impl IntoView {
     let confirmed = year.stage == Stage::Confirmed;
     let scheme = year.scheme;
+    let open = year.stage.open();
     let followed = (!year.followed.is_empty()).then(|| {
         let scheme = scheme.clone();
+        let late: Vec<String> = (year.followed.iter())
+            .filter(|s| !s.behind.is_empty())
+            .map(|s| s.name.clone())
+            .collect();
         view! {
             <h3>{words::MEMBERS}</h3>
-            {year.followed.into_iter().map(|s| sheet(&scheme, s, confirmed)).collect_view()}
+            {(open && !late.is_empty()).then(|| view! { <p class="status overdue">{words::behind_people(&late)}</p> })}
+            {year.followed.into_iter().map(|s| sheet(&scheme, s, open, confirmed)).collect_view()}
         }
     });
     view! {
         <h2>{words::my_year(year.year, &year.unit, year.stage.label())}</h2>
         {(!confirmed).then(|| view! { <p class="muted">{words::MINE_SO_FAR}</p> })}
-        {year.own.into_iter().map(|s| sheet(&scheme, s, confirmed)).collect_view()}
+        {year.own.into_iter().map(|s| sheet(&scheme, s, open, confirmed)).collect_view()}
         {followed}
     }
 }
 
-fn sheet(scheme: &Scheme, sheet: Sheet, confirmed: bool) -> impl IntoView + use<> {
+fn sheet(scheme: &Scheme, sheet: Sheet, open: bool, confirmed: bool) -> impl IntoView + use<> {
     let lines: Vec<(String, String)> = (scheme.indicators.iter())
         .zip(sheet.figures.iter().zip(&sheet.scored.earned))
         .map(|(i, (f, e))| {
@@ -74,6 +80,7 @@ fn sheet(scheme: &Scheme, sheet: Sheet, confirmed: bool) -> impl IntoView + use<
         <div class="sheet">
             <p><strong>{sheet.name.clone()}</strong> " " <span class="muted">{sheet.grids.clone()}</span></p>
             {confirmed.then(|| view! { <p class="status on_time">{words::verdict(&sheet)}</p> })}
+            {(open && !sheet.behind.is_empty()).then(|| view! { <p class="status overdue">{words::behind(&sheet.behind)}</p> })}
             // Label and figure on one line each: the filing pages carry no office styles.
             {lines.into_iter().map(|(label, line)| view! { <p>{label} "：" {line}</p> }).collect_view()}
             {(confirmed && !sheet.remark.is_empty()).then(|| view! {

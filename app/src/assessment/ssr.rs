@@ -1,14 +1,17 @@
 //! The assessment read and changed in the database. A unit's leader and 分管领导 score its
 //! sheets and submit them; the city bureau confirms, returns or unlocks, and keeps the city's
 //! scheme. Every change goes into the audit log.
-use super::api::{AssessmentView, CityAssessments, MarkDraft, Sheet, UnitLine};
+use super::api::{
+    AssessmentView, AwardLine, AwardList, AwardUnit, CityAssessments, MarkDraft, Sheet, UnitLine,
+};
 use super::entity::{assessment, mark, scheme as saved_scheme};
 use super::figures::{Subject, subjects};
 use super::words;
 use crate::admin::ssr::audit::{self, Actor};
 use crate::auth::ssr::Viewer;
 use crate::domain::assessment::{
-    Decision, Filled, Grade, Outcome, REWARD_MAX_YUAN, Scheme, Stage, outcomes, parse_reward,
+    Decision, Filled, Grade, Outcome, REWARD_MAX_YUAN, Scheme, Stage, behind, outcomes,
+    parse_reward, points_text,
 };
 use crate::domain::grid::GridKind;
 use crate::domain::permission::Ability;
@@ -139,6 +142,7 @@ pub(crate) async fn live(
                 name: s.name,
                 grids: grids.join("、"),
                 grid_ids: s.grids,
+                behind: behind(&scheme.indicators, &s.figures, year, today),
                 figures: s.figures,
                 outcome: results.as_ref().map_or_else(
                     || Outcome {
@@ -404,8 +408,21 @@ pub async fn decide(
         Decision::Unlock { .. } => "assessment_unlock",
     };
     let key = format!("{name} {year}");
-    let change = (stage.label(), next.label(), reason);
-    audit::record(&tx, by, action, "assessment", &key, None, Some(&change)).await?;
+    let change = serde_json::json!([stage.label(), next.label(), reason]);
+    // An unlock keeps the confirmed sheets in the log: the next submission replaces them.
+    let before = matches!(decision, Decision::Unlock { .. })
+        .then(|| serde_json::from_str::<serde_json::Value>(&row.results).ok())
+        .flatten();
+    audit::record(
+        &tx,
+        by,
+        action,
+        "assessment",
+        &key,
+        before.as_ref(),
+        Some(&change),
+    )
+    .await?;
     tx.commit().await?;
     view(db, viewer, unit, year).await
 }
@@ -460,15 +477,12 @@ pub async fn city(
 
 /// The results of `year` the city bureau confirmed, by unit in the grid tree's order, and the
 /// units it has not yet confirmed.
-pub async fn confirmed(
+async fn confirmed(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     year: i32,
 ) -> Result<(Vec<(String, Scheme, Vec<Sheet>)>, Vec<String>), AppError> {
     let city = city(db, viewer, year).await?;
-    if !city.may_edit {
-        return Err(AppError::Forbidden);
-    }
     let rows = assessment::Entity::find()
         .filter(assessment::Column::Year.eq(year))
         .filter(assessment::Column::State.eq(Stage::Confirmed.code()))
@@ -489,6 +503,44 @@ pub async fn confirmed(
         }
     }
     Ok((done, pending))
+}
+
+/// 获奖名单 of `year` for the units the viewer follows (the city bureau: all).
+pub async fn awards(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    year: i32,
+) -> Result<AwardList, AppError> {
+    let (units, pending) = confirmed(db, viewer, year).await?;
+    let units = (units.into_iter())
+        .map(|(unit, scheme, sheets)| {
+            let mut paid: Vec<Sheet> = (sheets.into_iter())
+                .filter(|s| s.outcome.reward_yuan > 0)
+                .collect();
+            paid.sort_by(|a, b| {
+                (b.outcome.reward_yuan, b.scored.total)
+                    .cmp(&(a.outcome.reward_yuan, a.scored.total))
+            });
+            AwardUnit {
+                unit,
+                assessed: scheme.assessed,
+                lines: (paid.iter())
+                    .map(|s| AwardLine {
+                        name: s.name.clone(),
+                        grids: s.grids.clone(),
+                        rated: words::rated(&scheme, s),
+                        total: points_text(s.scored.total),
+                        reward_yuan: s.outcome.reward_yuan,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    Ok(AwardList {
+        year,
+        units,
+        pending,
+    })
 }
 
 /// Saves the city's scheme, which assessments started from now on take.

@@ -1,6 +1,6 @@
 //! The Chinese words of the assessment, in one place to review them together.
 use super::api::Sheet;
-use crate::domain::assessment::{Assessed, Grade, Reward, Scheme, points_text};
+use crate::domain::assessment::{Assessed, Grade, Measure, Reward, Scheme, points_text};
 
 pub const TITLE: &str = "年度考核";
 pub const LINK: &str = "年度考核（星级评定、奖励）";
@@ -37,6 +37,9 @@ pub const PASS_MARK: &str = "合格线（分）";
 pub const MANUAL_POINTS: &str = "评定分分值";
 pub const SAVE_SCHEME: &str = "保存考核方案";
 pub const SCHEME_SAVED: &str = "考核方案已保存。";
+pub const PER_HEAD: &str = "网格活动经费（元/人或家·年）";
+pub const COUNTED_ON: &str = "经费人数核定日（月-日，本地设置）";
+pub const BAD_COUNT_DAY: &str = "核定日应写成“月-日”，如 01-01。";
 pub const NOT_ASSESSED: &str = "此人（网格）不在本单位的考核名单中，请刷新后再试。";
 pub const NOTHING_TO_SUBMIT: &str = "本单位没有需要考核的网格员或网格，无需上报。";
 pub const NOT_SUBMITTED: &str = "考核结果尚未上报，不能确认或退回";
@@ -164,6 +167,26 @@ pub const PAYMENT_HEADERS: [&str; 6] = [
     "奖励（元）",
 ];
 pub const CITY_TOTAL: &str = "全市合计";
+pub const AWARDS: &str = "获奖名单（打印）";
+pub const BACK: &str = "返回年度考核";
+pub const NO_AWARDS: &str = "尚无经市统计局确认的获奖名单。";
+pub const SIGNATURE: &str =
+    "制表单位（盖章）：__________　审核人：__________　日期：____年__月__日";
+
+/// e.g. "2026年度统计网格考核获奖名单".
+pub fn awards_title(year: i32) -> String {
+    format!("{year}年度统计网格考核获奖名单")
+}
+
+/// A unit's line under its awards, e.g. "小计：3 人，6000 元".
+pub fn award_subtotal(noun: &str, count: usize, yuan: u64) -> String {
+    format!("小计：{count} {noun}，{yuan} 元")
+}
+
+/// The list's last line, e.g. "合计：5 项奖励，共 9000 元".
+pub fn awards_total(count: usize, yuan: u64) -> String {
+    format!("合计：{count} 项奖励，共 {yuan} 元")
+}
 pub const EXPORT: &str = "导出奖励发放名单（XLSX）";
 
 /// e.g. "2026年度统计网格考核奖励发放名单.xlsx".
@@ -220,4 +243,15 @@ pub fn confirmed_by_city(unit: &str) -> String {
 /// A year's heading on the phone, e.g. "2026年度 · 东湖镇 · 评定中".
 pub fn my_year(year: i32, unit: &str, stage: &str) -> String {
     format!("{year}年度 · {unit} · {stage}")
+}
+
+/// A sheet's indicators behind by today, e.g. "进度落后：走访企业次数、继续教育学时".
+pub fn behind(measures: &[Measure]) -> String {
+    let labels: Vec<&str> = measures.iter().map(|m| m.label()).collect();
+    format!("进度落后：{}", labels.join("、"))
+}
+
+/// Who is behind, e.g. "进度落后（按今日应达进度）：张三、李四".
+pub fn behind_people(names: &[String]) -> String {
+    format!("进度落后（按今日应达进度）：{}", names.join("、"))
 }

@@ -3,5 +3,13 @@
 pub mod api;
 pub mod components;
 #[cfg(feature = "ssr")]
+pub mod count;
+#[cfg(feature = "ssr")]
+pub mod entity;
+#[cfg(feature = "ssr")]
+pub mod mine;
+#[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod statement;
+pub mod warning;
 pub mod words;

@@ -49,7 +49,7 @@ pub fn pages() -> Vec<Endpoint> {
 }
 
 /// The path constants routes are built from, by the source folder they are used in.
-const PATH_CONSTANTS: [(&str, &str, &str); 17] = [
+const PATH_CONSTANTS: [(&str, &str, &str); 18] = [
     ("app/src/sync/", "LOGIN_PATH", app::sync::api::LOGIN_PATH),
     ("app/src/sync/", "LOGOUT_PATH", app::sync::api::LOGOUT_PATH),
     (
@@ -95,6 +95,7 @@ const PATH_CONSTANTS: [(&str, &str, &str); 17] = [
         "MINE_PATH",
         app::assessment::api::MINE_PATH,
     ),
+    ("app/src/funds/", "MINE_PATH", app::funds::api::MINE_PATH),
     (
         "app/src/admin/",
         "IMPORT_PATH",

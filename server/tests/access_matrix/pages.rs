@@ -68,6 +68,10 @@ pub fn rows() -> Vec<Row> {
     rows.push(scoped("/township/reports", |t| {
         format!("/township/reports?scope={}", t.subject.id)
     }));
+    rows.push(scoped("/township/funds", |t| {
+        format!("/township/funds?grid={}", t.subject.id)
+    }));
+    rows.push(office("/township/assessment/awards", Office));
     rows.push(row(
         "GET",
         "/township/assessment",

@@ -6,6 +6,7 @@ use crate::domain::activity::{ActivityDraft, ActivityType};
 use crate::domain::period::format_date;
 use crate::domain::stats_home::GENERIC_PLACE;
 use crate::filing::go_to_field_app;
+use crate::funds::warning::FundsWarning;
 use crate::layout::words::chars_used;
 use crate::photos::components::PhotoPicker;
 use crate::sync::client;
@@ -90,6 +91,7 @@ fn ActivityForm() -> impl IntoView {
                 <MemberPicker legend=words::PARTICIPANTS grid=Signal::derive(move || form.with(|f| f.grid_id))
                     chosen=participants error=Signal::derive(save.error_for("participants")) />
                 {summary_and_spend(save, form)}
+                <FundsWarning form editing />
                 <PhotoPicker photos />
                 <SaveControls state=save.state />
             </form>

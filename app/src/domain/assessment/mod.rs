@@ -3,12 +3,14 @@
 //! member's (or grid's) score and grade, and the stars or rewards that follow.
 pub mod allocation;
 pub mod outcome;
+pub mod progress;
 pub mod scheme;
 pub mod score;
 pub mod stage;
 
 pub use allocation::{Ranked, RateBelowFloor};
 pub use outcome::{Filled, Outcome, OutcomeError, RewardError, outcomes, parse_reward};
+pub use progress::behind;
 pub use scheme::{
     Assessed, Band, Indicator, Measure, REWARD_MAX_YUAN, Reward, Scheme, SchemeError, StarTier,
 };

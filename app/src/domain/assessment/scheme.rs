@@ -5,6 +5,7 @@
 //! a qualified grid, 3000–5000 for an excellent one); the indicators, their points and the
 //! pass mark are the township's own (003 §四(三): 制定相应的考核办法), local settings. The
 //! grids' activity funds (500 yuan a year per member, or per survey object) sit beside them.
+use crate::domain::cadence::MonthDay;
 use crate::domain::funds::{FundBasis, FundRule, PER_HEAD_MAX_YUAN, PER_HEAD_YUAN};
 use crate::domain::grid::coded_enum;
 use serde::{Deserialize, Serialize};
@@ -199,6 +200,7 @@ impl Scheme {
             funds: FundRule {
                 basis: FundBasis::SurveyObjects,
                 per_head_yuan: PER_HEAD_YUAN,
+                counted_on: MonthDay::NEW_YEAR,
             },
         }
     }

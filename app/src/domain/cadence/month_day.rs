@@ -19,6 +19,9 @@ pub struct MonthDay {
 }
 
 impl MonthDay {
+    /// 1 January.
+    pub const NEW_YEAR: MonthDay = MonthDay { month: 1, day: 1 };
+
     /// 31 March, the end of the preparation stage (001 §四(一)).
     pub const END_OF_MARCH: MonthDay = MonthDay { month: 3, day: 31 };
 

@@ -54,6 +54,13 @@ pub(super) fn rows() -> Vec<Row> {
             |t| json!({"year": t.world.this_year()}),
         ),
         sf(
+            "/api/assessment_awards",
+            Office,
+            Subject::Any,
+            by_status,
+            |t| json!({"year": t.world.this_year()}),
+        ),
+        sf(
             "/api/assessment_scheme_save",
             Administer,
             Subject::Any,

@@ -120,6 +120,15 @@ pub(super) fn admin_routes() -> Vec<Row> {
         ),
         row(
             "GET",
+            app::funds::api::MINE_PATH,
+            "funds mine",
+            SignedIn,
+            Subject::Any,
+            by_status,
+            Call::Get(|_| app::funds::api::MINE_PATH.into()),
+        ),
+        row(
+            "GET",
             app::admin::api::AUDIT_PATH,
             "admin audit",
             Administer,

@@ -97,6 +97,13 @@ pub(super) fn rows() -> Vec<Row> {
             |t| json!({"grid_id": t.subject.id}),
         ),
         sf(
+            "/api/funds_statement",
+            Oversee,
+            Subject::Grid,
+            by_status,
+            |t| json!({"grid_id": t.subject.id}),
+        ),
+        sf(
             "/api/unit_notices",
             Oversee,
             Subject::Grid,
