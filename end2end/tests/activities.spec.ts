@@ -76,3 +76,43 @@ test('an activity recorded and edited offline syncs once, as its latest version'
   expect(mine[0].version).toBe(2);
   expect(mine[0].draft.participants).toHaveLength(2);
 });
+
+const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+
+test('the activity form warns, offline too, before the grid goes over its funds', async ({ page, context }) => {
+  await new LoginPage(page).loginAs(MEMBER);
+  await serviceWorkerReady(page);
+  await expect(unsyncedBadge(page)).toHaveText('全部已同步');
+  // What the server says is left of the grid's 500 yuan a member this year.
+  const balances: { grid_id: number; balance_fen: number }[] = await (await page.request.get('/api/v1/funds/mine')).json();
+  expect(balances).toHaveLength(1);
+  const left = balances[0].balance_fen;
+  expect(left).toBeGreaterThan(10_000);
+
+  await page.getByRole('link', { name: '网格活动' }).click();
+  await expect(page.getByRole('heading', { name: '记录网格活动' })).toBeVisible();
+  const warning = page.getByRole('alert').filter({ hasText: '网格活动经费将超支' });
+  const spend = page.getByLabel(/活动经费/);
+  // 100 yuan more than is left: warned, with the amount over.
+  await spend.fill(String(left / 100 + 100));
+  await expect(warning).toContainText('超支 100.00 元');
+  await spend.fill('10');
+  await expect(warning).toHaveCount(0);
+
+  // Offline, an activity of 50 yuan is saved and not yet sent: it counts against what is left.
+  await context.setOffline(true);
+  await page.getByLabel('活动类型').selectOption({ label: '统计知识学习' });
+  await page.getByLabel('活动内容').fill(`经费测算 ${Date.now()}`);
+  await spend.fill('50');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存（待同步）')).toBeVisible();
+  const under = Math.floor(left / 100) - 49;
+  await spend.fill(String(under - 50));
+  await expect(warning).toHaveCount(0);
+  await spend.fill(String(under));
+  await expect(warning).toContainText(`超支 ${yuan(under * 100 + 5_000 - left)} 元`);
+  await expect(warning).toContainText('仍可保存');
+
+  await context.setOffline(false);
+  await expect(unsyncedBadge(page)).toHaveText('全部已同步', { timeout: 30_000 });
+});

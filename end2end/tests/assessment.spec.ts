@@ -56,6 +56,22 @@ test('a member scored by the township and confirmed by the city reads the stars 
   await bureau.getByRole('button', { name: '确认考核结果' }).click();
   await expect(bureau.getByRole('status').filter({ hasText: '市统计局已确认' })).toBeVisible();
 
+  // The award list to print, from the city's list.
+  await bureau.goto('/township/assessment');
+  await bureau.getByRole('link', { name: '获奖名单（打印）' }).click();
+  await expect(bureau.getByRole('heading', { name: /\d{4}年度统计网格考核获奖名单/ })).toBeVisible();
+  const awarded = bureau.locator('table.awards tr').filter({ hasText: '李娜' });
+  await expect(awarded).toContainText('★（1星级）');
+  await expect(awarded).toContainText('1000');
+  await expect(bureau.getByRole('button', { name: '打印' })).toBeVisible();
+
+  // The township opens a grid's fund statement from its funds ledger.
+  await township.goto('/township');
+  await township.locator('section.funds').getByRole('link', { name: '东湖工业一网格' }).click();
+  await expect(township.getByRole('heading', { name: /东湖工业一网格 \d{4}年网格活动经费使用情况/ })).toBeVisible();
+  await expect(township.getByText('应拨经费（元）')).toBeVisible();
+  await expect(township.getByRole('button', { name: '打印' })).toBeVisible();
+
   // 李娜 is told at her next sync, and reads it on the phone, online once, then offline.
   const phoneContext = await browser.newContext();
   const phone = await phoneContext.newPage();

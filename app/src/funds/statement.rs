@@ -56,7 +56,7 @@ fn Statement(statement: FundStatement) -> impl IntoView {
         } else {
             view! {
                 <div class="table-scroll">
-                <table class="grid-table">
+                <table class="grid-table spending">
                     <thead><tr>
                         {words::SPENDING_HEADERS.map(|h| view! { <th>{h}</th> })}
                     </tr></thead>

@@ -58,9 +58,13 @@ pub fn heads(basis: FundBasis) -> &'static str {
 /// The activity form's warning, e.g. "本次支出后，本网格活动经费将超支 120.00 元（可用余额
 /// 500.00 元，已扣除本机未同步的活动）。仍可保存。".
 pub fn overrun(by_fen: i64, left_fen: i64) -> String {
+    let left = if left_fen < 0 {
+        format!("已超支 {} 元", format_yuan(-left_fen))
+    } else {
+        format!("可用余额 {} 元", format_yuan(left_fen))
+    };
     format!(
-        "本次支出后，本网格活动经费将超支 {} 元（可用余额 {} 元，已扣除本机未同步的活动）。仍可保存。",
-        format_yuan(by_fen),
-        format_yuan(left_fen)
+        "本次支出后，本网格活动经费将超支 {} 元（{left}，已扣除本机未同步的活动）。仍可保存。",
+        format_yuan(by_fen)
     )
 }
