@@ -170,7 +170,7 @@ fn member_figure(measure: Measure, own: &MemberYear, grids: &[&GridYear]) -> Fig
 }
 
 /// The members (网格员) of `grids`, with the grids each is a member of.
-async fn members_of(
+pub(crate) async fn members_of(
     db: &impl ConnectionTrait,
     grids: &[i32],
 ) -> Result<BTreeMap<i32, Vec<i32>>, AppError> {

@@ -2,9 +2,9 @@
 //! funds stay as counted. Every server tries hourly and the ledger on reading; the unique key
 //! keeps the first count, so several servers agree.
 use super::entity as fund_count;
-use crate::db::{enterprise, grid, role_assignment};
+use crate::db::{enterprise, grid};
 use crate::domain::funds::{FundBasis, FundRule};
-use crate::domain::grid::{GridKind, Role};
+use crate::domain::grid::GridKind;
 use crate::error::AppError;
 use crate::state::Clock;
 use sea_orm::sea_query::OnConflict;
@@ -12,7 +12,7 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QuerySelect,
 };
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::time::Duration;
 use time::Date;
 
@@ -157,35 +157,27 @@ async fn now(
     grids: &[i32],
     basis: FundBasis,
 ) -> Result<HashMap<i32, i64>, AppError> {
-    let rows: Vec<(i32, i32)> = match basis {
+    let mut heads: HashMap<i32, i64> = HashMap::new();
+    match basis {
         FundBasis::Members => {
-            role_assignment::Entity::find()
-                .select_only()
-                .columns([
-                    role_assignment::Column::GridId,
-                    role_assignment::Column::PersonId,
-                ])
-                .filter(role_assignment::Column::GridId.is_in(grids.iter().copied()))
-                .filter(role_assignment::Column::Role.eq(Role::Member.code()))
-                .into_tuple()
-                .all(db)
-                .await?
+            let members = crate::assessment::figures::members_of(db, grids).await?;
+            for g in members.into_values().flatten() {
+                *heads.entry(g).or_default() += 1;
+            }
         }
         FundBasis::SurveyObjects => {
-            enterprise::Entity::find()
+            let open: Vec<i32> = enterprise::Entity::find()
                 .select_only()
-                .columns([enterprise::Column::GridId, enterprise::Column::Id])
+                .column(enterprise::Column::GridId)
                 .filter(enterprise::Column::GridId.is_in(grids.iter().copied()))
                 .filter(enterprise::Column::Closed.eq(false))
                 .into_tuple()
                 .all(db)
-                .await?
+                .await?;
+            for g in open {
+                *heads.entry(g).or_default() += 1;
+            }
         }
-    };
-    let distinct: BTreeSet<(i32, i32)> = rows.into_iter().collect();
-    let mut heads: HashMap<i32, i64> = HashMap::new();
-    for (g, _) in distinct {
-        *heads.entry(g).or_default() += 1;
     }
     Ok(heads)
 }
