@@ -15,6 +15,7 @@ pub mod data_quality;
 pub mod device;
 pub mod draft;
 pub mod enterprise;
+pub mod evaluation;
 pub mod funds;
 pub mod grid;
 pub mod grid_tree;

@@ -14,7 +14,7 @@ pub use progress::behind;
 pub use scheme::{
     Assessed, Band, Indicator, Measure, REWARD_MAX_YUAN, Reward, Scheme, SchemeError, StarTier,
 };
-pub use score::{Figure, Grade, PointsError, Scored, Tenths, points_text};
+pub use score::{Figure, Grade, PointsError, Scored, Tenths, parse_tenths, points_text};
 pub use stage::{Decision, Stage, StageError};
 
 #[cfg(test)]

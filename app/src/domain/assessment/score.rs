@@ -127,19 +127,23 @@ impl Scheme {
         if text.is_empty() {
             return Ok(0);
         }
-        let (whole, tenth) = text.split_once('.').unwrap_or((text, "0"));
-        let digits =
-            |s: &str| !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit());
-        if !digits(whole) || !digits(tenth) || tenth.len() > 1 {
-            return Err(PointsError::Malformed);
-        }
-        let tenths =
-            whole.parse::<u32>().unwrap_or(u32::MAX / 20) * 10 + tenth.parse::<u32>().unwrap_or(0);
+        let tenths = parse_tenths(text).ok_or(PointsError::Malformed)?;
         if tenths > self.manual_points * 10 {
             return Err(PointsError::TooMany(self.manual_points));
         }
         Ok(tenths)
     }
+}
+
+/// Points as typed, at most three digits and one decimal (`12.5`), in tenths; none when
+/// the text is not such a number.
+pub fn parse_tenths(text: &str) -> Option<Tenths> {
+    let (whole, tenth) = text.trim().split_once('.').unwrap_or((text.trim(), "0"));
+    let digits = |s: &str| !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !digits(tenth) || tenth.len() > 1 {
+        return None;
+    }
+    Some(whole.parse::<u32>().ok()? * 10 + tenth.parse::<u32>().ok()?)
 }
 
 /// Tenths written as points, e.g. `87.5`, or `90` when whole.

@@ -1,0 +1,26 @@
+//! Standardization evaluation (规范化建设评价) and look-back inspections (回头看): townships
+//! and counties scored item by item on a versioned template, graded, and published by city in
+//! division order (000 §二; 002 §二–§三; 004 §二); departments on 四有 / 五有 (001 §三(四)2,
+//! 003 §三(四)1).
+pub mod campaign;
+pub mod division;
+pub mod grading;
+pub mod notice;
+pub mod presets;
+pub mod questionnaire;
+pub mod sample;
+pub mod sheet;
+pub mod template;
+
+pub use campaign::{Linker, Quota, StageKind, Timing, Window};
+pub use division::{CodeError, Division, DivisionCode, Gazetteer, Level};
+pub use grading::{Summary, Thresholds};
+pub use notice::{CityLine, Evaluated, Notice, Section, notice};
+pub use sample::{Sample, SampleSize};
+pub use sheet::{Mark, MarkError, Shortfall, Tally};
+pub use template::{Aspect, Item, Method, Template, TemplateError, UnitKind};
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+#[path = "tests.rs"]
+mod tests;
