@@ -12,6 +12,7 @@ pub mod data_quality;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod directory;
+pub mod divisions;
 pub mod domain;
 pub mod duties;
 pub mod error;

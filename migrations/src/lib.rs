@@ -36,6 +36,7 @@ mod m20261205_000031_notices;
 mod m20261205_000032_courses;
 mod m20261205_000033_assessments;
 mod m20261205_000034_fund_counts;
+mod m20261205_000035_divisions;
 
 pub struct Migrator;
 
@@ -77,6 +78,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000032_courses::Migration),
             Box::new(m20261205_000033_assessments::Migration),
             Box::new(m20261205_000034_fund_counts::Migration),
+            Box::new(m20261205_000035_divisions::Migration),
         ]
     }
 }

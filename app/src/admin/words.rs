@@ -12,11 +12,13 @@ pub const AUDIT: &str = "操作日志";
 pub const PERMISSIONS: &str = "权限一览";
 
 // 导入名录.
-pub const IMPORT_HOW: &str = "支持 Excel（xlsx）和 CSV（UTF-8 或旧版 Excel 的 GBK 编码）。先预览，确认无误后再导入；同一信用代码再次导入会更新原记录。";
+pub const IMPORT_HOW: &str = "支持 Excel（xlsx）和 CSV（UTF-8 或旧版 Excel 的 GBK 编码）。先预览，确认无误后再导入；同一信用代码（行政区划为区划代码）再次导入会更新原记录。";
 pub const FILE_CONTENT: &str = "文件内容";
 pub const ENTERPRISE_FILE: &str = "企业名录（企业名称、统一社会信用代码、行业、所属网格…）";
 pub const PEOPLE_FILE: &str =
     "网格人员（姓名、手机号、所属网格、角色；乡镇统计人员可加职务、配备方式）";
+pub const DIVISION_FILE: &str = "行政区划（区划代码、区划名称、简称）";
+pub const DIVISIONS: &str = "行政区划";
 pub const CHOOSE_FILE: &str = "选择文件";
 pub const PREVIEW: &str = "预览";
 pub const READING: &str = "正在读取和校验文件…";

@@ -85,6 +85,7 @@ pub fn rows() -> Vec<Row> {
         "/admin/grids",
         "/admin/enterprises",
         "/admin/people",
+        "/admin/divisions",
         "/admin/audit",
         "/admin/status",
         "/admin/cadence",

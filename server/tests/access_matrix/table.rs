@@ -217,6 +217,13 @@ fn server_functions() -> Vec<Row> {
             |_| json!({}),
         ),
         sf(
+            "/api/admin/divisions",
+            Administer,
+            Subject::Any,
+            by_status,
+            |_| json!({}),
+        ),
+        sf(
             "/api/admin/person_change",
             Administer,
             Subject::Any,

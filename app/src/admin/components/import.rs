@@ -76,6 +76,7 @@ pub fn ImportPage() -> impl IntoView {
                     <select on:change=move |ev| { layout.set(event_target_value(&ev)); report.set(None); }>
                         <option value="enterprises">{words::ENTERPRISE_FILE}</option>
                         <option value="people">{words::PEOPLE_FILE}</option>
+                        <option value="divisions">{words::DIVISION_FILE}</option>
                     </select>
                 </label>
                 <label>

@@ -30,6 +30,7 @@ pub(crate) fn AdminNav() -> impl IntoView {
             <A href="/admin/grids">{words::GRIDS}</A>
             <A href="/admin/enterprises">{words::ENTERPRISES}</A>
             <A href="/admin/people">{words::PEOPLE}</A>
+            <A href="/admin/divisions">{words::DIVISIONS}</A>
             <A href="/admin/grouping">{words::GROUPING}</A>
             <A href="/admin/cadence">{words::CADENCE}</A>
             <A href="/admin/permissions">{words::PERMISSIONS}</A>

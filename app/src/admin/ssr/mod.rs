@@ -6,9 +6,9 @@ mod city_admin;
 mod enterprise_edits;
 mod enterprises;
 mod grouping;
-mod people;
+pub(crate) mod people;
 mod permissions;
-mod progress;
+pub(crate) mod progress;
 mod routes;
 mod tree;
 

@@ -73,9 +73,11 @@ async fn import(
     let layout = match query.layout.as_str() {
         "enterprises" => Layout::Enterprises,
         "people" => Layout::People,
+        "divisions" => Layout::Divisions,
         _ => {
             return Err(AppError::Invalid(
-                "导入类型应为 enterprises（企业名录）或 people（网格人员）".into(),
+                "导入类型应为 enterprises（企业名录）、people（网格人员）或 divisions（行政区划）"
+                    .into(),
             ));
         }
     };
@@ -89,6 +91,9 @@ async fn import(
     let report = match layout {
         Layout::Enterprises => enterprises::import(db, &viewer, preview, apply, &ticker).await?,
         Layout::People => people::import(db, &viewer, preview, apply, &ticker).await?,
+        Layout::Divisions => {
+            crate::divisions::ssr::import(db, &viewer, preview, apply, &ticker).await?
+        }
     };
     tracing::info!(
         person = viewer.person_id(),

@@ -5,6 +5,7 @@
 use std::fmt;
 
 use crate::domain::credit_code::CreditCodeError;
+use crate::domain::evaluation::CodeError;
 use crate::domain::grid::{Industry, Role};
 use crate::domain::phone::PhoneError;
 use crate::domain::staffing::Employment;
@@ -112,6 +113,8 @@ pub(super) enum RowProblem {
     NoRoster,
     /// A role the row's grid cannot hold (a village surveyor outside the villages).
     RoleOutOfPlace,
+    /// Not a division code of a province, city, county or township.
+    DivisionCode(CodeError),
 }
 
 impl fmt::Display for RowProblem {
@@ -140,6 +143,7 @@ impl fmt::Display for RowProblem {
             }
             Self::TooLong { max } => write!(f, "不能超过{max}个字"),
             Self::RoleOutOfPlace => f.write_str(crate::domain::grid::SURVEYOR_PLACES),
+            Self::DivisionCode(error) => write!(f, "{error}"),
             Self::NoRoster => f.write_str(
                 "职务和配备方式用于乡镇（街道）、部门、开发区和市（县）统计局的统计人员名册，该网格不在这类单位之下",
             ),

@@ -1,4 +1,4 @@
-//! The two file layouts, their Chinese headers, and finding the header row.
+//! The file layouts, their Chinese headers, and finding the header row.
 
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +33,12 @@ pub mod column {
     pub const POST: &str = "职务";
     /// 配备方式: how they are staffed (专职, 兼职, 派驻, 购买服务, 村（社区）统计调查员).
     pub const EMPLOYMENT: &str = "配备方式";
+    /// 区划代码: a division's code (6, 9 or 12 digits).
+    pub const DIVISION_CODE: &str = "区划代码";
+    /// 区划名称: its official name.
+    pub const DIVISION_NAME: &str = "区划名称";
+    /// 简称: the shorter name a notice lists it by, if any.
+    pub const SHORT_NAME: &str = "简称";
 }
 
 use column::*;
@@ -48,17 +54,20 @@ pub enum Layout {
     Enterprises,
     /// People and their roles: one row per role assignment.
     People,
+    /// Administrative divisions above the grid: one row per division.
+    Divisions,
 }
 
 impl Layout {
-    /// Both layouts; the first is preferred when headers fit both equally.
-    pub const ALL: [Layout; 2] = [Layout::Enterprises, Layout::People];
+    /// Every layout; the first is preferred when headers fit several equally.
+    pub const ALL: [Layout; 3] = [Layout::Enterprises, Layout::People, Layout::Divisions];
 
     /// Chinese name shown to users.
     pub fn label(&self) -> &'static str {
         match self {
             Self::Enterprises => "企业名录",
             Self::People => "人员名单",
+            Self::Divisions => "行政区划",
         }
     }
 
@@ -76,6 +85,7 @@ impl Layout {
                 STATISTICIAN_PHONE,
             ],
             Self::People => &[PERSON_NAME, PHONE, GRID, ROLE, POST, EMPLOYMENT],
+            Self::Divisions => &[DIVISION_CODE, DIVISION_NAME, SHORT_NAME],
         }
     }
 
@@ -83,6 +93,7 @@ impl Layout {
     pub fn required(&self) -> &'static [&'static str] {
         match self {
             Self::Enterprises | Self::People => &self.headers()[..4],
+            Self::Divisions => &self.headers()[..2],
         }
     }
 }

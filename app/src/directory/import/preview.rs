@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::domain::evaluation::Division;
 use crate::domain::grid::Role;
 
 use serde::{Deserialize, Serialize};
@@ -10,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::cells::Cells;
 use super::error::{ImportError, RowProblem};
 use super::layout::{Layout, column, locate};
-use super::records::{EnterpriseRow, PersonRow, Seen, read_enterprise, read_person};
+use super::records::{EnterpriseRow, PersonRow, Seen, read_division, read_enterprise, read_person};
 use super::table::Row;
 
 /// A problem in one cell, keeping its row out of the import.
@@ -48,6 +49,8 @@ pub enum Record {
     Enterprise(EnterpriseRow),
     /// A row of the people layout.
     Person(PersonRow),
+    /// A row of the divisions layout.
+    Division(Division),
 }
 
 /// A valid row and where it was in the file.
@@ -89,6 +92,7 @@ impl ImportPreview {
             let record = match columns.layout() {
                 Layout::Enterprises => read_enterprise(cells, &mut seen).map(Record::Enterprise),
                 Layout::People => read_person(cells, &mut seen).map(Record::Person),
+                Layout::Divisions => read_division(cells, &mut seen).map(Record::Division),
             };
             match record {
                 Ok(record) => preview.rows.push(PreviewRow {
@@ -105,7 +109,7 @@ impl ImportPreview {
     pub fn enterprises(&self) -> impl Iterator<Item = &EnterpriseRow> {
         self.rows.iter().filter_map(|r| match &r.record {
             Record::Enterprise(row) => Some(row),
-            Record::Person(_) => None,
+            _ => None,
         })
     }
 
@@ -113,7 +117,15 @@ impl ImportPreview {
     pub fn people(&self) -> impl Iterator<Item = &PersonRow> {
         self.rows.iter().filter_map(|r| match &r.record {
             Record::Person(row) => Some(row),
-            Record::Enterprise(_) => None,
+            _ => None,
+        })
+    }
+
+    /// The valid division rows (none for another layout).
+    pub fn divisions(&self) -> impl Iterator<Item = &Division> {
+        self.rows.iter().filter_map(|r| match &r.record {
+            Record::Division(row) => Some(row),
+            _ => None,
         })
     }
 
@@ -132,6 +144,7 @@ impl ImportPreview {
             let grid = match &row.record {
                 Record::Enterprise(r) => &r.grid_name,
                 Record::Person(r) => &r.grid_name,
+                Record::Division(_) => return true,
             };
             let known = is_known(grid);
             if !known {

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::credit_code::CreditCode;
+use crate::domain::evaluation::{Division, DivisionCode};
 use crate::domain::grid::{Industry, Role};
 use crate::domain::phone::PhoneNumber;
 use crate::domain::staffing::{Employment, POST_MAX_CHARS};
@@ -66,6 +67,7 @@ pub(super) struct Seen {
     credit_codes: HashMap<CreditCode, u32>,
     assignments: HashMap<(PhoneNumber, String, Role), u32>,
     names: HashMap<PhoneNumber, (u32, String)>,
+    divisions: HashMap<DivisionCode, u32>,
 }
 
 /// Reads an enterprise row; a credit code already met is a duplicate.
@@ -185,5 +187,38 @@ fn read_staffing(cells: &mut Cells<'_>) -> Option<Staffing> {
             None
         }
         _ => None,
+    }
+}
+
+/// Longest division name and short name, in characters.
+pub const DIVISION_NAME_MAX_CHARS: usize = 40;
+pub const SHORT_NAME_MAX_CHARS: usize = 20;
+
+fn at_most(max: usize) -> impl Fn(&str) -> Result<String, RowProblem> {
+    move |text| match text.chars().count() {
+        n if n > max => Err(RowProblem::TooLong { max }),
+        _ => Ok(text.to_owned()),
+    }
+}
+
+/// Reads a division row; a code already met is a duplicate.
+pub(super) fn read_division(
+    mut cells: Cells<'_>,
+    seen: &mut Seen,
+) -> Result<Division, Vec<RowError>> {
+    let code = cells.required(DIVISION_CODE, |text| {
+        DivisionCode::parse(text).map_err(RowProblem::DivisionCode)
+    });
+    let name = cells.required(DIVISION_NAME, at_most(DIVISION_NAME_MAX_CHARS));
+    let short = cells.optional(SHORT_NAME, at_most(SHORT_NAME_MAX_CHARS));
+    if let Some(code) = code {
+        let first_row = *seen.divisions.entry(code).or_insert(cells.number());
+        if first_row != cells.number() {
+            cells.reject(DIVISION_CODE, RowProblem::Duplicate { first_row });
+        }
+    }
+    match (code, name) {
+        (Some(code), Some(name)) if cells.errors.is_empty() => Ok(Division { code, name, short }),
+        _ => Err(cells.errors),
     }
 }
