@@ -16,6 +16,7 @@ pub mod divisions;
 pub mod domain;
 pub mod duties;
 pub mod error;
+pub mod evaluation;
 pub mod filing;
 pub mod funds;
 #[cfg(feature = "ssr")]

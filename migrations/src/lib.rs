@@ -37,6 +37,7 @@ mod m20261205_000032_courses;
 mod m20261205_000033_assessments;
 mod m20261205_000034_fund_counts;
 mod m20261205_000035_divisions;
+mod m20261205_000036_evaluation_campaigns;
 
 pub struct Migrator;
 
@@ -79,6 +80,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000033_assessments::Migration),
             Box::new(m20261205_000034_fund_counts::Migration),
             Box::new(m20261205_000035_divisions::Migration),
+            Box::new(m20261205_000036_evaluation_campaigns::Migration),
         ]
     }
 }

@@ -19,7 +19,9 @@ fn division_of(model: entity::Model) -> Option<Division> {
     })
 }
 
-async fn stored(db: &impl ConnectionTrait) -> Result<BTreeMap<DivisionCode, Division>, AppError> {
+pub(crate) async fn stored(
+    db: &impl ConnectionTrait,
+) -> Result<BTreeMap<DivisionCode, Division>, AppError> {
     let all = entity::Entity::find().all(db).await?;
     Ok(all
         .into_iter()

@@ -72,6 +72,16 @@ pub fn rows() -> Vec<Row> {
         format!("/township/funds?grid={}", t.subject.id)
     }));
     rows.push(office("/township/assessment/awards", Office));
+    // Campaign 0 does not exist: the bureau reads "没有这项评价", anyone else a refusal.
+    rows.push(row(
+        "GET",
+        "/admin/evaluation/campaign",
+        "/admin/evaluation/campaign",
+        Administer,
+        Subject::Any,
+        page_data,
+        Call::Get(|_| "/admin/evaluation/campaign?id=0".into()),
+    ));
     rows.push(row(
         "GET",
         "/township/assessment",
@@ -86,6 +96,7 @@ pub fn rows() -> Vec<Row> {
         "/admin/enterprises",
         "/admin/people",
         "/admin/divisions",
+        "/admin/evaluation",
         "/admin/audit",
         "/admin/status",
         "/admin/cadence",

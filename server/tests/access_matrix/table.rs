@@ -12,6 +12,8 @@ use uuid::Uuid;
 
 #[path = "table/assessment.rs"]
 mod assessment;
+#[path = "table/evaluation.rs"]
+mod evaluation;
 #[path = "table/files.rs"]
 mod files;
 #[path = "table/provisions.rs"]
@@ -89,6 +91,7 @@ pub fn rows() -> Vec<Row> {
     let mut rows = server_functions();
     rows.extend(provisions::rows());
     rows.extend(assessment::rows());
+    rows.extend(evaluation::rows());
     rows.extend(routes());
     rows.extend(super::pages::rows());
     rows

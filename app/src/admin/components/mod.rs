@@ -31,6 +31,7 @@ pub(crate) fn AdminNav() -> impl IntoView {
             <A href="/admin/enterprises">{words::ENTERPRISES}</A>
             <A href="/admin/people">{words::PEOPLE}</A>
             <A href="/admin/divisions">{words::DIVISIONS}</A>
+            <A href="/admin/evaluation">{crate::evaluation::words::TITLE}</A>
             <A href="/admin/grouping">{words::GROUPING}</A>
             <A href="/admin/cadence">{words::CADENCE}</A>
             <A href="/admin/permissions">{words::PERMISSIONS}</A>

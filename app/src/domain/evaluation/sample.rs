@@ -84,12 +84,12 @@ impl Sample {
         townships: &[DivisionCode],
     ) -> Sample {
         let mut rng = SplitMix(seed);
+        // With no county in the pool (a campaign of townships only) the townships are drawn
+        // from all of them.
+        let within = size.townships_in_drawn_counties && !counties.is_empty();
         let counties = draw_from(&mut rng, counties, size.counties);
         let eligible: Vec<DivisionCode> = (townships.iter())
-            .filter(|t| {
-                !size.townships_in_drawn_counties
-                    || t.parent().is_some_and(|c| counties.contains(&c))
-            })
+            .filter(|t| !within || t.parent().is_some_and(|c| counties.contains(&c)))
             .copied()
             .collect();
         let townships = draw_from(&mut rng, &eligible, size.townships);

@@ -407,6 +407,14 @@ fn a_pool_smaller_than_the_quota_is_drawn_whole_and_says_how_short() {
     };
     let sample = Sample::draw(7, anywhere, &counties, &townships);
     assert_eq!((sample.counties.len(), sample.townships.len()), (1, 5));
+    let townships_only = Sample::draw(7, SampleSize::default(), &[], &townships);
+    assert_eq!(
+        (
+            townships_only.counties.len(),
+            townships_only.townships.len()
+        ),
+        (0, 12)
+    );
 }
 
 proptest! {
@@ -517,4 +525,71 @@ fn a_summary_report_has_its_four_parts() {
     .parse()
     .unwrap();
     assert_eq!(done.experience, "建立台账");
+}
+
+#[test]
+fn a_plan_of_each_kind_takes_the_documents_templates_and_calendar() {
+    let look_back = Plan::new(" 2024年规范化建设“回头看” ", 2024, CampaignKind::Jinzhong).unwrap();
+    assert_eq!(look_back.name, "2024年规范化建设“回头看”");
+    assert_eq!(look_back.templates.len(), 2);
+    assert_eq!(look_back.windows.len(), 4);
+    assert_eq!(look_back.sample_size, SampleSize::default());
+    let hunan = Plan::new("联点评价", 2022, CampaignKind::Hunan).unwrap();
+    assert_eq!(
+        hunan.templates.keys().collect::<Vec<_>>(),
+        [&UnitKind::TownshipOffice]
+    );
+    assert_eq!(hunan.windows[0].closes, date!(2022 - 10 - 31));
+    assert!(matches!(
+        Plan::new(" ", 2024, CampaignKind::Hunan),
+        Err(PlanError::Name(_))
+    ));
+    assert_eq!(
+        Plan::new("x", 1999, CampaignKind::Hunan),
+        Err(PlanError::Year)
+    );
+    let mut wrong = hunan.clone();
+    wrong.thresholds.excellent = 700;
+    assert_eq!(
+        wrong.validate().unwrap_err().to_string(),
+        "优秀分数线应高于合格分数线，且不超过 100 分"
+    );
+}
+
+#[test]
+fn a_plan_covers_the_counties_and_townships_under_a_city_it_has_sheets_for() {
+    let places: Vec<Division> = [
+        "140700",
+        "140702",
+        "140702001",
+        "140724",
+        "140724100",
+        "140800",
+        "140802001",
+    ]
+    .into_iter()
+    .rev()
+    .map(|c| division(c, c))
+    .collect();
+    let look_back = Plan::new("回头看", 2024, CampaignKind::Jinzhong).unwrap();
+    let units = look_back.units_under(code("140700"), &places).unwrap();
+    let listed: Vec<(String, UnitKind)> = units.iter().map(|(c, k)| (c.to_string(), *k)).collect();
+    assert_eq!(
+        listed,
+        [
+            ("140702".to_string(), UnitKind::CountyBureau),
+            ("140702001".to_string(), UnitKind::TownshipOffice),
+            ("140724".to_string(), UnitKind::CountyBureau),
+            ("140724100".to_string(), UnitKind::TownshipOffice),
+        ]
+    );
+    let hunan = Plan::new("联点", 2024, CampaignKind::Hunan).unwrap();
+    assert_eq!(
+        hunan.units_under(code("140724"), &places).unwrap(),
+        [(code("140724100"), UnitKind::TownshipOffice)]
+    );
+    assert_eq!(
+        hunan.units_under(code("140900"), &places),
+        Err(PlanError::NoUnits)
+    );
 }

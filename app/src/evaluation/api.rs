@@ -1,0 +1,118 @@
+//! Campaigns as the bureau's pages show them, and their server functions (city bureau only).
+use crate::domain::evaluation::{CampaignKind, Template};
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// A campaign in the list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignLine {
+    pub id: i32,
+    pub name: String,
+    pub year: i32,
+    pub kind: CampaignKind,
+    pub units: usize,
+    pub drawn: bool,
+}
+
+/// What the bureau fills in to start a campaign.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignDraft {
+    pub name: String,
+    pub year: i32,
+    pub kind: CampaignKind,
+    /// The division code of the city or county whose units are evaluated.
+    pub root: String,
+}
+
+/// A stage's window and where it stands today.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WindowLine {
+    pub stage: String,
+    pub opens: String,
+    pub closes: String,
+    pub state: String,
+}
+
+/// A unit of the campaign.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitLine {
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+    pub sampled: bool,
+}
+
+/// The city's sample: its seed, what fell short, and whether drawing again from the seed gives
+/// the units recorded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SampleLine {
+    pub seed: u64,
+    pub counties: usize,
+    pub townships: usize,
+    pub short: Option<String>,
+    pub verified: bool,
+}
+
+/// One campaign, whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignView {
+    pub id: i32,
+    pub name: String,
+    pub year: i32,
+    pub kind: CampaignKind,
+    pub thresholds: String,
+    pub templates: Vec<Template>,
+    pub windows: Vec<WindowLine>,
+    pub units: Vec<UnitLine>,
+    /// The size the city draws, e.g. "6 个县、24 个乡镇".
+    pub sample_size: String,
+    pub sample: Option<SampleLine>,
+}
+
+#[server(endpoint = "evaluation/campaigns", input = leptos::server_fn::codec::Json)]
+pub async fn list_campaigns() -> Result<Vec<CampaignLine>, AppError> {
+    crate::error::respond(
+        async {
+            let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
+            super::ssr::list(&state.db, &viewer).await
+        }
+        .await,
+    )
+}
+
+/// Starts a campaign; answers its id.
+#[server(endpoint = "evaluation/campaign_create", input = leptos::server_fn::codec::Json)]
+pub async fn create_campaign(draft: CampaignDraft) -> Result<i32, AppError> {
+    crate::error::respond(
+        async {
+            let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
+            super::ssr::create(&state.db, &viewer, draft).await
+        }
+        .await,
+    )
+}
+
+/// Campaign `id`; `None` for one that does not exist.
+#[server(endpoint = "evaluation/campaign", input = leptos::server_fn::codec::Json)]
+pub async fn load_campaign(id: i32) -> Result<Option<CampaignView>, AppError> {
+    crate::error::respond(
+        async {
+            let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
+            super::ssr::view(&state.db, &viewer, id).await
+        }
+        .await,
+    )
+}
+
+/// Draws the city's sample of campaign `id` from a new seed, once.
+#[server(endpoint = "evaluation/campaign_draw", input = leptos::server_fn::codec::Json)]
+pub async fn draw_sample(id: i32) -> Result<CampaignView, AppError> {
+    crate::error::respond(
+        async {
+            let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
+            super::ssr::draw(&state.db, &viewer, id).await
+        }
+        .await,
+    )
+}

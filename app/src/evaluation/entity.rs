@@ -1,0 +1,43 @@
+//! Campaigns and their units as stored.
+pub mod campaign {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "evaluation_campaign")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub name: String,
+        pub year: i32,
+        /// A `domain::evaluation::Plan` as JSON.
+        pub plan: String,
+        pub seed: Option<i64>,
+        pub created_by: i32,
+        pub created_at_ms: i64,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod unit {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "evaluation_unit")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub campaign_id: i32,
+        pub code: String,
+        pub unit_kind: String,
+        pub sampled: bool,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -1,0 +1,254 @@
+//! Campaigns stored and read; every call is the city bureau's.
+use super::api::{CampaignDraft, CampaignLine, CampaignView, SampleLine, UnitLine, WindowLine};
+use super::entity::{campaign, unit};
+use super::words;
+use crate::admin::ssr::audit;
+use crate::auth::ssr::Viewer;
+use crate::divisions::ssr::stored as divisions;
+use crate::domain::evaluation::{
+    DivisionCode, Gazetteer, Plan, PlanError, Sample, UnitKind, Window,
+};
+use crate::domain::period::{format_date, shanghai_date};
+use crate::error::{AppError, ServerError};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder,
+};
+use time::Date;
+
+fn bureau(viewer: &Viewer) -> Result<(), AppError> {
+    if viewer.is_city_admin() {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+fn missing() -> AppError {
+    AppError::Invalid(words::NOT_FOUND.into())
+}
+
+fn plan_of(row: &campaign::Model) -> Result<Plan, AppError> {
+    serde_json::from_str(&row.plan)
+        .map_err(|e| ServerError::json("reading a campaign's plan")(e).into())
+}
+
+async fn units_of(db: &impl ConnectionTrait, id: i32) -> Result<Vec<unit::Model>, AppError> {
+    Ok(unit::Entity::find()
+        .filter(unit::Column::CampaignId.eq(id))
+        .order_by_asc(unit::Column::Code)
+        .all(db)
+        .await?)
+}
+
+pub async fn list(db: &DatabaseConnection, viewer: &Viewer) -> Result<Vec<CampaignLine>, AppError> {
+    bureau(viewer)?;
+    let rows = campaign::Entity::find()
+        .order_by_desc(campaign::Column::Id)
+        .all(db)
+        .await?;
+    let mut lines = Vec::new();
+    for row in rows {
+        let plan = plan_of(&row)?;
+        let units = units_of(db, row.id).await?.len();
+        let drawn = row.seed.is_some();
+        lines.push(CampaignLine {
+            id: row.id,
+            name: row.name,
+            year: row.year,
+            kind: plan.kind,
+            units,
+            drawn,
+        });
+    }
+    Ok(lines)
+}
+
+pub async fn create(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    draft: CampaignDraft,
+) -> Result<i32, AppError> {
+    bureau(viewer)?;
+    let invalid = |e: PlanError| AppError::Invalid(e.to_string());
+    let plan = Plan::new(&draft.name, draft.year, draft.kind).map_err(invalid)?;
+    let root = DivisionCode::parse(&draft.root).map_err(|e| AppError::Invalid(e.to_string()))?;
+    let places: Vec<_> = divisions(db).await?.into_values().collect();
+    let units = plan.units_under(root, &places).map_err(invalid)?;
+    let json = serde_json::to_string(&plan).map_err(|_| AppError::internal())?;
+    let tx = crate::db::begin_write(db).await?;
+    let row = campaign::Entity::insert(campaign::ActiveModel {
+        name: Set(plan.name.clone()),
+        year: Set(plan.year),
+        plan: Set(json),
+        seed: Set(None),
+        created_by: Set(viewer.person_id()),
+        created_at_ms: Set(viewer.now_ms),
+        ..Default::default()
+    })
+    .exec(&tx)
+    .await?;
+    let id = row.last_insert_id;
+    let models: Vec<unit::ActiveModel> = (units.iter())
+        .map(|(code, kind)| unit::ActiveModel {
+            campaign_id: Set(id),
+            code: Set(code.to_string()),
+            unit_kind: Set(kind.code().to_owned()),
+            sampled: Set(false),
+            ..Default::default()
+        })
+        .collect();
+    for chunk in models.chunks(audit::INSERT_CHUNK) {
+        unit::Entity::insert_many(chunk.to_vec()).exec(&tx).await?;
+    }
+    let me = audit::Actor::of(viewer);
+    audit::record(
+        &tx,
+        me,
+        "evaluation_campaign",
+        "evaluation_campaign",
+        &id.to_string(),
+        None,
+        Some(&plan),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The sample of `units` drawn with `seed` by the plan's size.
+fn drawn(plan: &Plan, seed: u64, units: &[unit::Model]) -> Sample {
+    let pool = |kind: UnitKind| -> Vec<DivisionCode> {
+        (units.iter())
+            .filter(|u| u.unit_kind == kind.code())
+            .filter_map(|u| DivisionCode::parse(&u.code).ok())
+            .collect()
+    };
+    let (counties, townships) = (pool(UnitKind::CountyBureau), pool(UnitKind::TownshipOffice));
+    Sample::draw(seed, plan.sample_size, &counties, &townships)
+}
+
+pub async fn draw(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    id: i32,
+) -> Result<CampaignView, AppError> {
+    bureau(viewer)?;
+    let tx = crate::db::begin_write(db).await?;
+    let row = campaign::Entity::find_by_id(id)
+        .one(&tx)
+        .await?
+        .ok_or_else(missing)?;
+    if row.seed.is_some() {
+        return Err(AppError::Invalid("样本已抽取，不能重抽".into()));
+    }
+    let plan = plan_of(&row)?;
+    let seed = rand::random_range(0..100_000_000u64);
+    let units = units_of(&tx, id).await?;
+    let sample = drawn(&plan, seed, &units);
+    let chosen: Vec<String> = (sample.counties.iter().chain(&sample.townships))
+        .map(ToString::to_string)
+        .collect();
+    unit::Entity::update_many()
+        .col_expr(unit::Column::Sampled, true.into())
+        .filter(unit::Column::CampaignId.eq(id))
+        .filter(unit::Column::Code.is_in(chosen))
+        .exec(&tx)
+        .await?;
+    campaign::Entity::update(campaign::ActiveModel {
+        id: Set(id),
+        seed: Set(Some(seed as i64)),
+        ..Default::default()
+    })
+    .exec(&tx)
+    .await?;
+    let me = audit::Actor::of(viewer);
+    audit::record(
+        &tx,
+        me,
+        "evaluation_sample",
+        "evaluation_campaign",
+        &id.to_string(),
+        None,
+        Some(&sample),
+    )
+    .await?;
+    tx.commit().await?;
+    view(db, viewer, id).await?.ok_or_else(missing)
+}
+
+fn window_line(w: &Window, today: Date) -> WindowLine {
+    let state = if today < w.opens {
+        words::UPCOMING
+    } else if today <= w.closes {
+        words::RUNNING
+    } else {
+        words::CLOSED
+    };
+    WindowLine {
+        stage: w.stage.label().to_owned(),
+        opens: format_date(w.opens),
+        closes: format_date(w.closes),
+        state: state.to_owned(),
+    }
+}
+
+pub async fn view(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    id: i32,
+) -> Result<Option<CampaignView>, AppError> {
+    bureau(viewer)?;
+    let Some(row) = campaign::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    let plan = plan_of(&row)?;
+    let units = units_of(db, id).await?;
+    let places = Gazetteer::new(divisions(db).await?.into_values());
+    let today = shanghai_date(viewer.now_ms).ok_or_else(AppError::internal)?;
+    let sample = row.seed.map(|seed| {
+        let seed = seed as u64;
+        let again = drawn(&plan, seed, &units);
+        let recorded: Vec<&str> = units
+            .iter()
+            .filter(|u| u.sampled)
+            .map(|u| u.code.as_str())
+            .collect();
+        let redrawn: Vec<String> = (again.counties.iter().chain(&again.townships))
+            .map(ToString::to_string)
+            .collect();
+        let (counties_short, townships_short) = again.short_of(plan.sample_size);
+        SampleLine {
+            seed,
+            counties: again.counties.len(),
+            townships: again.townships.len(),
+            short: words::short(counties_short, townships_short),
+            verified: recorded.len() == redrawn.len()
+                && redrawn.iter().all(|c| recorded.contains(&c.as_str())),
+        }
+    });
+    let units = (units.iter())
+        .filter_map(|u| {
+            let code = DivisionCode::parse(&u.code).ok()?;
+            let kind = UnitKind::from_code(&u.unit_kind)?;
+            Some(UnitLine {
+                code: u.code.clone(),
+                name: places.listed_name(code),
+                kind: kind.label().to_owned(),
+                sampled: u.sampled,
+            })
+        })
+        .collect();
+    Ok(Some(CampaignView {
+        id: row.id,
+        name: row.name,
+        year: row.year,
+        kind: plan.kind,
+        thresholds: words::thresholds(&plan.thresholds),
+        templates: plan.templates.values().cloned().collect(),
+        windows: plan.windows.iter().map(|w| window_line(w, today)).collect(),
+        units,
+        sample_size: words::sample_size(&plan.sample_size),
+        sample,
+    }))
+}

@@ -1,0 +1,89 @@
+//! The Chinese words of the evaluation pages, in one place to review them together.
+use crate::domain::assessment::points_text;
+use crate::domain::evaluation::{SampleSize, Thresholds};
+
+pub const TITLE: &str = "规范化建设评价";
+pub const HOW: &str = "选择评价方式和评价范围（市或县的区划代码），系统按文件给出评分表、阶段时间和抽查数量。评分表分值为本地设置，文件只规定评价方面。";
+pub const NONE: &str = "尚未开展评价。";
+pub const NEW: &str = "新建评价";
+pub const NAME: &str = "评价名称";
+pub const YEAR: &str = "年度";
+pub const KIND: &str = "评价方式";
+pub const ROOT: &str = "评价范围（市或县的区划代码）";
+pub const CREATE: &str = "新建";
+pub const UNITS: &str = "评价单位";
+pub const DRAWN: &str = "已抽样";
+pub const NOT_DRAWN: &str = "未抽样";
+pub const OPEN: &str = "查看";
+pub const NOT_FOUND: &str = "没有这项评价。";
+pub const BACK: &str = "返回评价列表";
+pub const CALENDAR: &str = "阶段安排";
+pub const STAGE: &str = "阶段";
+pub const OPENS: &str = "开始";
+pub const CLOSES: &str = "截止";
+pub const STATE: &str = "状态";
+pub const UPCOMING: &str = "未开始";
+pub const RUNNING: &str = "进行中";
+pub const CLOSED: &str = "已截止";
+pub const SHEETS: &str = "评分表";
+pub const POINTS_LOCAL: &str = "（分值为本地设置，可调整）";
+pub const ITEM: &str = "评分项";
+pub const METHOD: &str = "方式";
+pub const EVIDENCE: &str = "查看材料";
+pub const POINTS: &str = "分值";
+pub const CODE: &str = "区划代码";
+pub const UNIT: &str = "单位";
+pub const UNIT_KIND: &str = "类别";
+pub const SAMPLE: &str = "市级抽查";
+pub const DRAW: &str = "抽取样本";
+pub const DRAW_HOW: &str =
+    "由系统随机生成抽样种子并记录；任何人用同一种子重新抽取，得到的单位相同。样本抽取后不能重抽。";
+pub const VERIFIED: &str = "已用记录的种子重新抽取核对：结果一致。";
+pub const NOT_VERIFIED: &str = "用记录的种子重新抽取，结果与记录不一致，请联系管理员。";
+pub const SAMPLED: &str = "抽中";
+
+/// 优秀 ≥90, 合格 ≥80, as set for the campaign.
+pub fn thresholds(t: &Thresholds) -> String {
+    format!(
+        "优秀 {} 分及以上，合格 {} 分及以上，其余为不合格",
+        points_text(t.excellent),
+        points_text(t.qualified)
+    )
+}
+
+pub fn sample_size(size: &SampleSize) -> String {
+    let within = if size.townships_in_drawn_counties {
+        "（乡镇从抽中的县中抽取）"
+    } else {
+        ""
+    };
+    format!("{} 个县、{} 个乡镇{within}", size.counties, size.townships)
+}
+
+pub fn seed(seed: u64) -> String {
+    format!("抽样种子：{seed}")
+}
+
+pub fn drawn(counties: usize, townships: usize) -> String {
+    format!("抽中 {counties} 个县、{townships} 个乡镇")
+}
+
+/// What a pool smaller than the quota gave.
+pub fn short(counties: usize, townships: usize) -> Option<String> {
+    let mut parts = Vec::new();
+    if counties > 0 {
+        parts.push(format!("县级单位少 {counties} 个"));
+    }
+    if townships > 0 {
+        parts.push(format!("乡镇少 {townships} 个"));
+    }
+    (!parts.is_empty()).then(|| format!("可抽单位不足：{}，已全部抽取", parts.join("、")))
+}
+
+pub fn units(n: usize) -> String {
+    format!("共 {n} 个单位")
+}
+
+pub fn points_total(tenths: u32) -> String {
+    format!("{} 分", points_text(tenths))
+}

@@ -1,0 +1,44 @@
+//! The rows of standardization evaluation: the city bureau plans campaigns and draws samples.
+use super::sf;
+use crate::cell::{Row, Subject};
+use crate::judge::*;
+use crate::rule::Cap::*;
+use serde_json::json;
+
+pub(super) fn rows() -> Vec<Row> {
+    vec![
+        sf(
+            "/api/evaluation/campaigns",
+            Administer,
+            Subject::Any,
+            by_status,
+            |_| json!({}),
+        ),
+        // The world has no divisions: an allowed call is refused in words and writes nothing.
+        sf(
+            "/api/evaluation/campaign_create",
+            Administer,
+            Subject::Any,
+            past_gate,
+            |t| {
+                let draft = json!({"name": "回头看", "year": t.world.this_year(), "kind": "jinzhong", "root": "140700"});
+                json!({"draft": draft})
+            },
+        ),
+        sf(
+            "/api/evaluation/campaign",
+            Administer,
+            Subject::Any,
+            by_status,
+            |_| json!({"id": 0}),
+        ),
+        // No campaign 0: an allowed call is refused in words.
+        sf(
+            "/api/evaluation/campaign_draw",
+            Administer,
+            Subject::Any,
+            past_gate,
+            |_| json!({"id": 0}),
+        ),
+    ]
+}

@@ -1,0 +1,108 @@
+//! 规范化建设评价: a campaign planned over the divisions of a city, its calendar as today sees
+//! it, and the city's sample drawn once from a recorded seed.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+mod common;
+
+use common::*;
+use serde_json::{Value, json};
+
+/// 晋中市 with three counties of two townships each, and a township of another city.
+const DIVISIONS: &str = "区划代码,区划名称,简称\n\
+140700,晋中市,\n140702,榆次区,\n140702001,锦纶街道,\n140702100,乌金山镇,\n\
+140724,昔阳县,\n140724100,乐平镇,\n140724101,皋落镇,\n\
+140781,介休市,\n140781001,北关街道,\n140781100,义安镇,\n\
+140800,运城市,\n140802001,解州镇,\n";
+
+async fn city_with_divisions(app: &TestApp) -> reqwest::Client {
+    let admin = app.login(CITY_ADMIN).await;
+    let url = app.url("/api/v1/admin/import?layout=divisions&apply=true");
+    let report: Value = admin
+        .post(url)
+        .body(DIVISIONS)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(report["applied"], true, "{report}");
+    admin
+}
+
+async fn call(app: &TestApp, admin: &reqwest::Client, endpoint: &str, body: Value) -> (u16, Value) {
+    app.call(admin, &format!("evaluation/{endpoint}"), body)
+        .await
+}
+
+fn draft(name: &str, root: &str) -> Value {
+    json!({"draft": {"name": name, "year": 2026, "kind": "jinzhong", "root": root}})
+}
+
+db_test!(a_look_back_covers_the_citys_counties_and_townships_in_division_order, at "2026-06-01T09:00:00+08:00", |app| {
+    let admin = city_with_divisions(app).await;
+    let (status, id) = call(app, &admin, "campaign_create", draft("2026年规范化建设“回头看”", "140700")).await;
+    assert_eq!(status, 200, "{id}");
+    let (_, view) = call(app, &admin, "campaign", json!({"id": id})).await;
+    let units: Vec<(String, String, String)> = (view["units"].as_array().unwrap().iter())
+        .map(|u| (u["code"].as_str().unwrap().into(), u["name"].as_str().unwrap().into(), u["kind"].as_str().unwrap().into()))
+        .collect();
+    assert_eq!(units.len(), 9, "three counties and six townships, not 运城's: {units:?}");
+    assert_eq!(units[0], ("140702".into(), "榆次区".into(), "县级统计机构".into()));
+    assert_eq!(units[1], ("140702001".into(), "榆次区锦纶街道".into(), "乡镇（街道）统计机构".into()));
+    assert_eq!(units[8].1, "介休市义安镇");
+    let states: Vec<(&str, &str)> = (view["windows"].as_array().unwrap().iter())
+        .map(|w| (w["stage"].as_str().unwrap(), w["state"].as_str().unwrap()))
+        .collect();
+    assert_eq!(states, [("自评", "已截止"), ("县级检查", "进行中"), ("市级检查", "未开始"), ("材料报送", "未开始")]);
+    assert_eq!(view["templates"].as_array().unwrap().len(), 2);
+    assert_eq!(view["thresholds"], "优秀 90 分及以上，合格 80 分及以上，其余为不合格");
+    assert_eq!(view["sample"], Value::Null);
+    let (_, list) = call(app, &admin, "campaigns", json!({})).await;
+    assert_eq!((list[0]["units"].as_u64(), &list[0]["drawn"]), (Some(9), &json!(false)));
+});
+
+db_test!(the_sample_is_drawn_once_and_drawing_again_from_its_seed_gives_the_same_units, at "2026-06-12T09:00:00+08:00", |app| {
+    let admin = city_with_divisions(app).await;
+    let (_, id) = call(app, &admin, "campaign_create", draft("回头看", "140700")).await;
+    let (status, view) = call(app, &admin, "campaign_draw", json!({"id": id})).await;
+    assert_eq!(status, 200, "{view}");
+    let sample = &view["sample"];
+    assert_eq!((sample["counties"].as_u64(), sample["townships"].as_u64()), (Some(3), Some(6)), "{sample}");
+    assert_eq!(sample["verified"], true);
+    assert_eq!(sample["short"], "可抽单位不足：县级单位少 3 个、乡镇少 18 个，已全部抽取");
+    assert!(sample["seed"].as_u64().unwrap() < 100_000_000);
+    let sampled = (view["units"].as_array().unwrap().iter()).filter(|u| u["sampled"] == true).count();
+    assert_eq!(sampled, 9);
+    let (status, again) = call(app, &admin, "campaign_draw", json!({"id": id})).await;
+    assert_eq!(status, 422);
+    assert!(again.to_string().contains("样本已抽取，不能重抽"), "{again}");
+    let (_, log) = app.admin_call(&admin, "audit", json!({})).await;
+    let actions: Vec<&str> = log.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert!(actions.contains(&"evaluation_sample") && actions.contains(&"evaluation_campaign"), "{actions:?}");
+});
+
+db_test!(
+    a_campaign_that_cannot_run_is_refused_in_chinese_and_nothing_is_kept,
+    |app| {
+        let admin = city_with_divisions(app).await;
+        for (body, expected) in [
+            (draft("回头看", "1407"), "区划代码应为 6 位"),
+            (draft("回头看", "140900"), "评价范围内没有可评价的单位"),
+            (draft(" ", "140700"), "请填写评价名称"),
+        ] {
+            let (status, answer) = call(app, &admin, "campaign_create", body).await;
+            assert_eq!(status, 422, "{answer}");
+            assert!(answer.to_string().contains(expected), "{answer}");
+        }
+        let (_, list) = call(app, &admin, "campaigns", json!({})).await;
+        assert_eq!(list, json!([]));
+        let (_, none) = call(app, &admin, "campaign", json!({"id": 99})).await;
+        assert_eq!(none, Value::Null);
+    }
+);
+
+db_test!(a_township_leader_plans_no_campaign, |app| {
+    let leader = app.login(DONGHU_LEADER).await;
+    let (status, _) = call(app, &leader, "campaigns", json!({})).await;
+    assert_eq!(status, 403);
+});
