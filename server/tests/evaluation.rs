@@ -48,11 +48,12 @@ db_test!(a_look_back_covers_the_citys_counties_and_townships_in_division_order, 
         .collect();
     assert_eq!(units.len(), 9, "three counties and six townships, not 运城's: {units:?}");
     assert_eq!(units[0], ("140702".into(), "榆次区".into(), "县级统计机构".into()));
-    assert_eq!(units[1], ("140702001".into(), "榆次区锦纶街道".into(), "乡镇（街道）统计机构".into()));
+    assert_eq!(units[1], ("140702001".into(), "榆次区锦纶街道".into(), "乡镇统计机构".into()));
     assert_eq!(units[8].1, "介休市义安镇");
     let states: Vec<(&str, &str)> = (view["windows"].as_array().unwrap().iter())
         .map(|w| (w["stage"].as_str().unwrap(), w["state"].as_str().unwrap()))
         .collect();
+    assert_eq!(view["windows"][0]["days"], "5月10日—5月25日");
     assert_eq!(states, [("自评", "已截止"), ("县级检查", "进行中"), ("市级检查", "未开始"), ("材料报送", "未开始")]);
     assert_eq!(view["templates"].as_array().unwrap().len(), 2);
     assert_eq!(view["thresholds"], "优秀 90 分及以上，合格 80 分及以上，其余为不合格");

@@ -32,7 +32,7 @@ fn Table(list: Vec<Division>) -> impl IntoView {
         <p class="muted" role="status">{count}</p>
         <table class="grid-table divisions">
             <thead>
-                <tr><th>{words::CODE}</th><th>{words::NAME}</th><th>{words::SHORT}</th><th>{words::LEVEL}</th></tr>
+                <tr><th>{words::CODE}</th><th>{words::NAME}</th><th>{words::LEVEL}</th></tr>
             </thead>
             <tbody>
                 {list.into_iter().map(|d| {
@@ -47,8 +47,7 @@ fn Table(list: Vec<Division>) -> impl IntoView {
                     view! {
                         <tr class=class>
                             <td><code>{d.code.to_string()}</code></td>
-                            <td>{d.name}</td>
-                            <td>{d.short.unwrap_or_default()}</td>
+                            <td>{d.name}{d.short.map(|s| view! { <br /><small class="muted">{words::short(&s)}</small> })}</td>
                             <td>{level.label()}</td>
                         </tr>
                     }

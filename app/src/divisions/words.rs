@@ -4,8 +4,12 @@ pub const HOW: &str = "省、市（地级）、县（区、县级市）、乡镇
 pub const NONE: &str = "尚未导入行政区划。";
 pub const CODE: &str = "区划代码";
 pub const NAME: &str = "区划名称";
-pub const SHORT: &str = "简称（通报用）";
 pub const LEVEL: &str = "级别";
+
+/// A division's shorter name, as notices list it.
+pub fn short(name: &str) -> String {
+    format!("通报简称：{name}")
+}
 
 pub fn count(n: usize) -> String {
     format!("共 {n} 个区划")

@@ -29,8 +29,8 @@ pub struct CampaignDraft {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WindowLine {
     pub stage: String,
-    pub opens: String,
-    pub closes: String,
+    /// "5月10日—5月25日".
+    pub days: String,
     pub state: String,
 }
 

@@ -8,7 +8,7 @@ use crate::divisions::ssr::stored as divisions;
 use crate::domain::evaluation::{
     DivisionCode, Gazetteer, Plan, PlanError, Sample, UnitKind, Window,
 };
-use crate::domain::period::{format_date, shanghai_date};
+use crate::domain::period::shanghai_date;
 use crate::error::{AppError, ServerError};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -187,8 +187,7 @@ fn window_line(w: &Window, today: Date) -> WindowLine {
     };
     WindowLine {
         stage: w.stage.label().to_owned(),
-        opens: format_date(w.opens),
-        closes: format_date(w.closes),
+        days: words::days(w.opens, w.closes),
         state: state.to_owned(),
     }
 }

@@ -19,8 +19,7 @@ pub const NOT_FOUND: &str = "没有这项评价。";
 pub const BACK: &str = "返回评价列表";
 pub const CALENDAR: &str = "阶段安排";
 pub const STAGE: &str = "阶段";
-pub const OPENS: &str = "开始";
-pub const CLOSES: &str = "截止";
+pub const DAYS: &str = "时间";
 pub const STATE: &str = "状态";
 pub const UPCOMING: &str = "未开始";
 pub const RUNNING: &str = "进行中";
@@ -29,9 +28,7 @@ pub const SHEETS: &str = "评分表";
 pub const POINTS_LOCAL: &str = "（分值为本地设置，可调整）";
 pub const ITEM: &str = "评分项";
 pub const METHOD: &str = "方式";
-pub const EVIDENCE: &str = "查看材料";
 pub const POINTS: &str = "分值";
-pub const CODE: &str = "区划代码";
 pub const UNIT: &str = "单位";
 pub const UNIT_KIND: &str = "类别";
 pub const SAMPLE: &str = "市级抽查";
@@ -80,10 +77,17 @@ pub fn short(counties: usize, townships: usize) -> Option<String> {
     (!parts.is_empty()).then(|| format!("可抽单位不足：{}，已全部抽取", parts.join("、")))
 }
 
-pub fn units(n: usize) -> String {
-    format!("共 {n} 个单位")
+/// A window's days, as the documents write them: 5月10日—5月25日.
+pub fn days(opens: time::Date, closes: time::Date) -> String {
+    let day = |d: time::Date| format!("{}月{}日", u8::from(d.month()), d.day());
+    format!("{}—{}", day(opens), day(closes))
 }
 
-pub fn points_total(tenths: u32) -> String {
-    format!("{} 分", points_text(tenths))
+/// What an item asks to see.
+pub fn evidence(what: &str) -> String {
+    format!("材料：{what}")
+}
+
+pub fn units(n: usize) -> String {
+    format!("共 {n} 个单位")
 }

@@ -4,7 +4,7 @@ use super::{AdminNav, alert, hydrated};
 use crate::admin::api::{ImportProgress, ImportReport, ImportStage};
 use crate::admin::words;
 use crate::sync::words::CHOOSE_FILE_FIRST;
-use leptos::html::Input;
+use leptos::html::{Input, Select};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -16,7 +16,9 @@ const PROGRESS_EVERY: Duration = Duration::from_millis(500);
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let file = NodeRef::<Input>::new();
-    let layout = RwSignal::new("enterprises".to_owned());
+    // Read when the file is sent, not on change: a choice made before the page hydrated
+    // fired no handler.
+    let layout = NodeRef::<Select>::new();
     let bytes = RwSignal::new(None::<Vec<u8>>);
     let report = RwSignal::new(None::<ImportReport>);
     let error = RwSignal::new(None::<String>);
@@ -48,7 +50,9 @@ pub fn ImportPage() -> impl IntoView {
                         PROGRESS_EVERY,
                     )
                     .ok();
-                    let answer = send_file(&layout.get_untracked(), apply, job, &data).await;
+                    let chosen = layout.get_untracked().map(|s| s.value());
+                    let chosen = chosen.unwrap_or_else(|| "enterprises".into());
+                    let answer = send_file(&chosen, apply, job, &data).await;
                     if let Some(poll) = poll {
                         poll.clear();
                     }
@@ -73,7 +77,7 @@ pub fn ImportPage() -> impl IntoView {
             <div class="form">
                 <label>
                     {words::FILE_CONTENT}
-                    <select on:change=move |ev| { layout.set(event_target_value(&ev)); report.set(None); }>
+                    <select node_ref=layout on:change=move |_| report.set(None)>
                         <option value="enterprises">{words::ENTERPRISE_FILE}</option>
                         <option value="people">{words::PEOPLE_FILE}</option>
                         <option value="divisions">{words::DIVISION_FILE}</option>

@@ -39,9 +39,9 @@ impl CampaignKind {
 
     pub fn label(self) -> &'static str {
         match self {
-            CampaignKind::Hunan => "联点评价（湖南：八化，10月底前评价）",
-            CampaignKind::Jinzhong => "规范化建设“回头看”（晋中：自评、县查、市查、7月1日前报送）",
-            CampaignKind::Guangxi => "乡镇规范化建设考核（广西标准）",
+            CampaignKind::Hunan => "联点评价（湖南“八化”）",
+            CampaignKind::Jinzhong => "“回头看”检查（晋中）",
+            CampaignKind::Guangxi => "乡镇规范化考核（广西）",
         }
     }
 

@@ -28,9 +28,9 @@ coded_enum! {
         /// 县级统计机构 (002 §一).
         CountyBureau = "county_bureau", "县级统计机构";
         /// 乡镇（街道）统计站所.
-        TownshipOffice = "township_office", "乡镇（街道）统计机构";
+        TownshipOffice = "township_office", "乡镇统计机构";
         /// 园区、开发区统计机构 (000; 001 §三(四)3).
-        DevelopmentZone = "development_zone", "园区（开发区）统计机构";
+        DevelopmentZone = "development_zone", "园区统计机构";
         /// 部门统计 (001 四有 / 003 五有).
         Department = "department", "部门";
     }

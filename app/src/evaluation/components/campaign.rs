@@ -51,10 +51,10 @@ fn Campaign(campaign: CampaignView) -> impl IntoView {
             <p class="muted">{c.kind.label()}" · "{c.thresholds.clone()}</p>
             <h2>{words::CALENDAR}</h2>
             <table class="grid-table windows">
-                <thead><tr><th>{words::STAGE}</th><th>{words::OPENS}</th><th>{words::CLOSES}</th><th>{words::STATE}</th></tr></thead>
+                <thead><tr><th>{words::STAGE}</th><th>{words::DAYS}</th><th>{words::STATE}</th></tr></thead>
                 <tbody>
                     {c.windows.iter().map(|w| view! {
-                        <tr><td>{w.stage.clone()}</td><td>{w.opens.clone()}</td><td>{w.closes.clone()}</td><td>{w.state.clone()}</td></tr>
+                        <tr><td>{w.stage.clone()}</td><td>{w.days.clone()}</td><td>{w.state.clone()}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
@@ -77,12 +77,11 @@ fn Campaign(campaign: CampaignView) -> impl IntoView {
             <h2>{words::UNITS}</h2>
             <p class="muted">{words::units(c.units.len())}</p>
             <table class="grid-table evaluation-units">
-                <thead><tr><th>{words::CODE}</th><th>{words::UNIT}</th><th>{words::UNIT_KIND}</th><th>{words::SAMPLE}</th></tr></thead>
+                <thead><tr><th>{words::UNIT}</th><th>{words::UNIT_KIND}</th><th>{words::SAMPLE}</th></tr></thead>
                 <tbody>
                     {c.units.iter().map(|u| view! {
                         <tr>
-                            <td><code>{u.code.clone()}</code></td>
-                            <td>{u.name.clone()}</td>
+                            <td>{u.name.clone()}<br /><small class="muted">{u.code.clone()}</small></td>
                             <td>{u.kind.clone()}</td>
                             <td>{u.sampled.then_some(words::SAMPLED)}</td>
                         </tr>
@@ -102,17 +101,16 @@ fn Sheet(template: Template) -> impl IntoView {
     view! {
         <h3>{template.name.clone()}" "<span class="muted">{local}</span></h3>
         <table class="grid-table sheet">
-            <thead><tr><th>{words::ITEM}</th><th>{words::METHOD}</th><th>{words::EVIDENCE}</th><th>{words::POINTS}</th></tr></thead>
+            <thead><tr><th>{words::ITEM}</th><th>{words::METHOD}</th><th>{words::POINTS}</th></tr></thead>
             <tbody>
                 {template.aspects.into_iter().map(|a| {
-                    let total = words::points_total(a.points());
+                    let total = crate::domain::assessment::points_text(a.points());
                     view! {
-                        <tr class="aspect"><th colspan="3">{a.name}</th><th>{total}</th></tr>
+                        <tr class="aspect"><th colspan="2">{a.name}</th><th>{total}</th></tr>
                         {a.items.into_iter().map(|i| view! {
                             <tr>
-                                <td>{i.text}</td>
+                                <td>{i.text}<br /><small class="muted">{words::evidence(&i.evidence)}</small></td>
                                 <td>{i.method.label()}</td>
-                                <td>{i.evidence}</td>
                                 <td>{crate::domain::assessment::points_text(i.points)}</td>
                             </tr>
                         }).collect_view()}

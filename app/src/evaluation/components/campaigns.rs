@@ -15,6 +15,12 @@ pub fn CampaignsPage() -> impl IntoView {
     let year = RwSignal::new(String::new());
     let kind = RwSignal::new(CampaignKind::Jinzhong);
     let root = RwSignal::new(String::new());
+    // This year by default, once the page runs in the browser.
+    Effect::new(move |_| {
+        if let Some(today) = crate::sync::client::today() {
+            year.set(today.year().to_string());
+        }
+    });
     let create = Action::new(move |draft: &CampaignDraft| create_campaign(draft.clone()));
     Effect::new(move |_| match create.value().get() {
         Some(Ok(id)) => {
@@ -55,7 +61,7 @@ pub fn CampaignsPage() -> impl IntoView {
                     <input name="name" maxlength="60" required on:input=move |ev| name.set(event_target_value(&ev)) />
                 </label>
                 <label>{words::YEAR}
-                    <input name="year" inputmode="numeric" maxlength="4" required on:input=move |ev| year.set(event_target_value(&ev)) />
+                    <input name="year" inputmode="numeric" maxlength="4" required prop:value=year on:input=move |ev| year.set(event_target_value(&ev)) />
                 </label>
                 <label>{words::KIND}
                     <select name="kind" on:change=move |ev| {

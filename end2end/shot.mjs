@@ -1,0 +1,31 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 360, height: 800 }, locale: 'zh-CN' });
+const base = 'http://127.0.0.1:3005';
+await page.goto(base + '/login');
+await page.getByLabel('手机号').fill('13800000001');
+await page.getByLabel('密码').fill('statgrid2026');
+await page.getByRole('button', { name: '登录' }).click();
+await page.waitForTimeout(1500);
+const csv = '区划代码,区划名称,简称\n140700,晋中市,\n140702,榆次区,\n140702001,锦纶街道,\n140702100,乌金山镇,\n140724,昔阳县,\n140724100,乐平镇,\n140724101,皋落镇,\n140781,介休市,\n140781001,北关街道,\n';
+const r = await page.request.post(base + '/api/v1/admin/import?layout=divisions&apply=true', { data: csv, headers: { 'content-type': 'text/csv', origin: base } });
+console.log('import', r.status());
+await page.goto(base + '/admin/divisions');
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/shot/divisions.png', fullPage: true });
+await page.goto(base + '/admin/evaluation');
+await page.waitForTimeout(1500);
+await page.getByLabel('评价名称').fill('2026年规范化建设“回头看”');
+await page.getByLabel('年度').fill('2026');
+await page.getByLabel('评价范围（市或县的区划代码）').fill('140700');
+await page.getByRole('button', { name: '新建' }).click();
+await page.waitForTimeout(2000);
+await page.getByRole('button', { name: '抽取样本' }).click();
+await page.waitForTimeout(1500);
+for (const [i, y] of [0, 800, 1600, 2400].entries()) {
+  await page.screenshot({ path: `/tmp/shot/campaign${i}.png`, fullPage: true, clip: { x: 0, y, width: 360, height: 800 } });
+}
+await page.goto(base + '/admin/evaluation');
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/shot/campaigns.png', fullPage: true });
+await browser.close();
