@@ -26,7 +26,7 @@ test('the bureau imports divisions, plans a look-back and draws its sample', asy
   await expect(page.getByText('已导入。')).toBeVisible();
 
   await page.getByRole('link', { name: '行政区划' }).click();
-  await expect(page.getByText('共 7 个区划')).toBeVisible();
+  await expect(page.getByText('共 21 个区划')).toBeVisible();
   const rows = page.locator('table.divisions tbody tr');
   await expect(rows.first()).toContainText('晋中市');
   await expect(rows.nth(2)).toContainText('锦纶街道');
@@ -51,6 +51,23 @@ test('the bureau imports divisions, plans a look-back and draws its sample', asy
   await expect(page.getByRole('status').filter({ hasText: /抽样种子：\d+，抽中 2 个县、4 个乡镇/ })).toBeVisible();
   await expect(page.getByText('已用记录的种子重新抽取核对：结果一致。')).toBeVisible();
   await expect(page.getByRole('button', { name: '抽取样本' })).toHaveCount(0);
+
+  // The totals from the sheets, and the notice they make, by grade and city.
+  await page.getByLabel('榆次区锦纶街道总分').fill('93.5');
+  await page.getByLabel('昔阳县乐平镇总分').fill('86');
+  await page.getByLabel('昔阳县皋落镇总分').fill('101');
+  await page.getByRole('button', { name: '保存总分' }).click();
+  await expect(page.getByRole('alert')).toContainText('“昔阳县皋落镇”的总分应为 0 至 100 之间的数字');
+  await page.getByLabel('昔阳县皋落镇总分').fill('');
+  await page.getByRole('button', { name: '保存总分' }).click();
+  await expect(page.getByText('已保存总分')).toBeVisible();
+  await expect(page.getByText('共评价2个单位，平均分数为89.8分。')).toBeVisible();
+  await page.getByRole('link', { name: '评价结果通报' }).click();
+  await expect(page.getByRole('heading', { name: '（一）优秀（90分及以上）' })).toBeVisible();
+  await expect(page.getByText('晋中市（1个）：榆次区锦纶街道')).toBeVisible();
+  await expect(page.getByText('晋中市（1个）：昔阳县乐平镇')).toBeVisible();
+  await expect(page.getByText('另有 4 个单位尚未评分，未列入通报。')).toBeVisible();
+  await page.getByRole('link', { name: '返回评价' }).click();
 
   await page.getByRole('link', { name: '返回评价列表' }).click();
   await expect(page.getByRole('row').filter({ hasText: '2026年规范化建设“回头看”' })).toContainText('已抽样');

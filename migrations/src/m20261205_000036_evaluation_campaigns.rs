@@ -1,6 +1,6 @@
 //! 规范化建设评价: a campaign's plan (templates, thresholds, windows, sample size, kept as
 //! JSON so that a template's version stays as the campaign started with it), the seed of its
-//! sample, and the units it evaluates.
+//! sample, and the units it evaluates with their final totals.
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -32,6 +32,7 @@ impl MigrationTrait for Migration {
                     .col(string_len(EvaluationUnit::Code, 9))
                     .col(string_len(EvaluationUnit::UnitKind, 24))
                     .col(boolean(EvaluationUnit::Sampled).default(false))
+                    .col(integer_null(EvaluationUnit::Total))
                     .foreign_key(
                         ForeignKey::create()
                             .from(EvaluationUnit::Table, EvaluationUnit::CampaignId)
@@ -88,4 +89,6 @@ enum EvaluationUnit {
     UnitKind,
     /// Drawn in the city's sample.
     Sampled,
+    /// The unit's final total, in tenths of a point; none until it is scored.
+    Total,
 }

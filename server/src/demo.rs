@@ -10,6 +10,7 @@ use sea_orm::{
     ActiveValue::Set, DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait,
 };
 
+mod divisions;
 pub mod history;
 
 /// The password of every demo account (README, "Demo accounts").
@@ -188,6 +189,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<(), AppError> {
             .await?;
         }
     }
+    divisions::seed(&tx).await?;
     tx.commit().await?;
     tracing::info!("demo data created");
     Ok(())

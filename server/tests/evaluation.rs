@@ -107,3 +107,152 @@ db_test!(a_township_leader_plans_no_campaign, |app| {
     let (status, _) = call(app, &leader, "campaigns", json!({})).await;
     assert_eq!(status, 403);
 });
+
+db_test!(
+    the_demo_city_can_plan_a_contact_point_evaluation_at_once,
+    |app| {
+        let admin = app.login(CITY_ADMIN).await;
+        let body =
+            json!({"draft": {"name": "联点评价", "year": 2026, "kind": "hunan", "root": "990100"}});
+        let (status, id) = call(app, &admin, "campaign_create", body).await;
+        assert_eq!(status, 200, "{id}");
+        let (_, view) = call(app, &admin, "campaign", json!({"id": id})).await;
+        let names: Vec<&str> = view["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "青山县青山镇",
+                "青山县白石乡",
+                "云江市西岭街道",
+                "云江市东湖镇"
+            ]
+        );
+        assert_eq!(view["windows"][0]["stage"], "联点评价");
+    }
+);
+
+db_test!(
+    the_totals_kept_make_the_notice_by_grade_and_city_in_division_order,
+    |app| {
+        let admin = app.login(CITY_ADMIN).await;
+        let body = json!({"draft": {"name": "2026年联点评价", "year": 2026, "kind": "hunan", "root": "990000"}});
+        let (_, id) = call(app, &admin, "campaign_create", body).await;
+        let totals = json!([
+            {"code": "990202100", "total": "82"},
+            {"code": "990181100", "total": "95.5"},
+            {"code": "990121101", "total": "88"},
+            {"code": "990181001", "total": "91"},
+            {"code": "990221100", "total": "93"},
+            {"code": "990121100", "total": ""},
+        ]);
+        let (status, view) = call(
+            app,
+            &admin,
+            "campaign_totals",
+            json!({"id": id, "totals": totals}),
+        )
+        .await;
+        assert_eq!(status, 200, "{view}");
+        assert_eq!(
+            view["results"],
+            "共评价5个单位，平均分数为89.9分。其中，优秀（90分及以上）3个，合格（80分及以上）2个。"
+        );
+        let east = view["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["code"] == "990181100")
+            .unwrap()
+            .clone();
+        assert_eq!(
+            (&east["total"], &east["grade"]),
+            (&json!("95.5"), &json!("优秀"))
+        );
+
+        let (_, notice) = call(app, &admin, "campaign_notice", json!({"id": id})).await;
+        let lines: Vec<Vec<String>> = (notice["notice"]["sections"].as_array().unwrap().iter())
+            .map(|s| {
+                let mut lines = vec![s["heading"].as_str().unwrap().to_owned()];
+                for c in s["cities"].as_array().unwrap() {
+                    let units: Vec<&str> = c["units"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|u| u.as_str().unwrap())
+                        .collect();
+                    lines.push(format!(
+                        "{}（{}个）：{}",
+                        c["city"].as_str().unwrap(),
+                        units.len(),
+                        units.join("、")
+                    ));
+                }
+                lines
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                vec![
+                    "（一）优秀（90分及以上）",
+                    "云州市（2个）：云江市西岭街道、云江市东湖镇",
+                    "海州州（1个）：海东县渔湾镇"
+                ],
+                vec![
+                    "（二）合格（80分及以上）",
+                    "云州市（1个）：青山县白石乡",
+                    "海州州（1个）：港城区盐田镇"
+                ],
+            ]
+        );
+        assert_eq!(
+            notice["unscored"], 2,
+            "青山镇 left empty and 港口街道 never entered"
+        );
+
+        for (total, expected) in [
+            ("100.5", "总分应为 0 至 100"),
+            ("九十", "总分应为 0 至 100"),
+        ] {
+            let bad = json!([{"code": "990121100", "total": total}]);
+            let (status, answer) = call(
+                app,
+                &admin,
+                "campaign_totals",
+                json!({"id": id, "totals": bad}),
+            )
+            .await;
+            assert_eq!(status, 422, "{answer}");
+            assert!(
+                answer.to_string().contains(expected)
+                    && answer.to_string().contains("青山县青山镇"),
+                "{answer}"
+            );
+        }
+        let stranger = json!([{"code": "140700", "total": "90"}]);
+        let (status, answer) = call(
+            app,
+            &admin,
+            "campaign_totals",
+            json!({"id": id, "totals": stranger}),
+        )
+        .await;
+        assert_eq!(status, 422);
+        assert!(answer.to_string().contains("不是本评价的单位"), "{answer}");
+        let (_, notice) = call(app, &admin, "campaign_notice", json!({"id": id})).await;
+        assert_eq!(notice["unscored"], 2, "a refused save keeps nothing");
+        let (_, log) = app.admin_call(&admin, "audit", json!({})).await;
+        let kept = log
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["action"] == "evaluation_total")
+            .count();
+        assert_eq!(kept, 5);
+    }
+);

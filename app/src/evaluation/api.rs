@@ -41,6 +41,27 @@ pub struct UnitLine {
     pub name: String,
     pub kind: String,
     pub sampled: bool,
+    /// The final total as points ("93.5"), and its grade; none until scored.
+    pub total: Option<String>,
+    pub grade: Option<String>,
+}
+
+/// A unit's final total as the bureau enters it: points with at most one decimal, or empty
+/// to clear it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TotalEntry {
+    pub code: String,
+    pub total: String,
+}
+
+/// The results notice of a campaign (000 §二), from the units scored so far.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoticeView {
+    pub id: i32,
+    pub name: String,
+    pub notice: crate::domain::evaluation::Notice,
+    /// Units not scored yet, left out of the notice.
+    pub unscored: usize,
 }
 
 /// The city's sample: its seed, what fell short, and whether drawing again from the seed gives
@@ -68,6 +89,8 @@ pub struct CampaignView {
     /// The size the city draws, e.g. "6 个县、24 个乡镇".
     pub sample_size: String,
     pub sample: Option<SampleLine>,
+    /// The opening figures of the results so far, once a unit is scored.
+    pub results: Option<String>,
 }
 
 #[server(endpoint = "evaluation/campaigns", input = leptos::server_fn::codec::Json)]
@@ -112,6 +135,30 @@ pub async fn draw_sample(id: i32) -> Result<CampaignView, AppError> {
         async {
             let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
             super::ssr::draw(&state.db, &viewer, id).await
+        }
+        .await,
+    )
+}
+
+/// Keeps the final totals of campaign `id`'s units (entered from the sheets as scored).
+#[server(endpoint = "evaluation/campaign_totals", input = leptos::server_fn::codec::Json)]
+pub async fn save_totals(id: i32, totals: Vec<TotalEntry>) -> Result<CampaignView, AppError> {
+    crate::error::respond(
+        async {
+            let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
+            super::ssr::results::save(&state.db, &viewer, id, totals).await
+        }
+        .await,
+    )
+}
+
+/// The results notice of campaign `id`; `None` for no such campaign.
+#[server(endpoint = "evaluation/campaign_notice", input = leptos::server_fn::codec::Json)]
+pub async fn load_notice(id: i32) -> Result<Option<NoticeView>, AppError> {
+    crate::error::respond(
+        async {
+            let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
+            super::ssr::results::notice(&state.db, &viewer, id).await
         }
         .await,
     )

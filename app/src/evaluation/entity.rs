@@ -34,6 +34,8 @@ pub mod unit {
         pub code: String,
         pub unit_kind: String,
         pub sampled: bool,
+        /// Tenths of a point; none until scored.
+        pub total: Option<i32>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -91,3 +91,27 @@ pub fn evidence(what: &str) -> String {
 pub fn units(n: usize) -> String {
     format!("共 {n} 个单位")
 }
+
+pub const TOTALS: &str = "总分";
+pub const SAVE_TOTALS: &str = "保存总分";
+pub const TOTALS_HOW: &str = "按评分表逐项打分后填写各单位总分（0—100，最多一位小数），留空表示尚未评分。等次按本评价的分数线自动判定。";
+pub const TOTALS_SAVED: &str = "已保存总分";
+pub const TOO_MANY_TOTALS: &str = "一次保存的单位数超过上限";
+pub const NOTICE: &str = "评价结果通报";
+pub const NOTICE_TITLE: &str = "评价结果";
+pub const NOTICE_ORDER: &str = "具体名单如下（排名不分先后，按照行政区划顺序排列）。";
+pub const NO_RESULTS: &str = "尚无单位评分，通报无内容。";
+
+pub fn not_a_unit(code: &str) -> String {
+    let code: String = code.chars().take(12).collect();
+    format!("区划代码“{code}”不是本评价的单位")
+}
+
+pub fn bad_total(unit: &str) -> String {
+    format!("“{unit}”的总分应为 0 至 100 之间的数字，最多一位小数")
+}
+
+pub fn unscored(n: usize) -> String {
+    format!("另有 {n} 个单位尚未评分，未列入通报。")
+}
+pub const BACK_TO_CAMPAIGN: &str = "返回评价";

@@ -84,6 +84,15 @@ pub fn rows() -> Vec<Row> {
     ));
     rows.push(row(
         "GET",
+        "/admin/evaluation/notice",
+        "/admin/evaluation/notice",
+        Administer,
+        Subject::Any,
+        page_data,
+        Call::Get(|_| "/admin/evaluation/notice?id=0".into()),
+    ));
+    rows.push(row(
+        "GET",
         "/township/assessment",
         "/township/assessment",
         Assess,

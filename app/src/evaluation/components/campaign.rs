@@ -1,7 +1,7 @@
 //! One campaign: its sheets, calendar, units in division order and the city's sample.
 use crate::admin::components::{AdminNav, alert, hydrated};
 use crate::domain::evaluation::Template;
-use crate::evaluation::api::{CampaignView, draw_sample, load_campaign};
+use crate::evaluation::api::{CampaignView, TotalEntry, draw_sample, load_campaign, save_totals};
 use crate::evaluation::words;
 use crate::layout::words as shared;
 use leptos::prelude::*;
@@ -38,6 +38,8 @@ fn Campaign(campaign: CampaignView) -> impl IntoView {
     let ready = hydrated();
     let error = RwSignal::new(None::<String>);
     let draw = Action::new(move |id: &i32| draw_sample(*id));
+    // Outside the view below, which a save draws again, so that its message stays.
+    let saved = RwSignal::new(None::<Result<(), String>>);
     Effect::new(move |_| match draw.value().get() {
         Some(Ok(view)) => shown.set(view),
         Some(Err(e)) => error.set(Some(e.to_string())),
@@ -75,19 +77,9 @@ fn Campaign(campaign: CampaignView) -> impl IntoView {
             }}
             {move || error.get().map(alert)}
             <h2>{words::UNITS}</h2>
-            <p class="muted">{words::units(c.units.len())}</p>
-            <table class="grid-table evaluation-units">
-                <thead><tr><th>{words::UNIT}</th><th>{words::UNIT_KIND}</th><th>{words::SAMPLE}</th></tr></thead>
-                <tbody>
-                    {c.units.iter().map(|u| view! {
-                        <tr>
-                            <td>{u.name.clone()}<br /><small class="muted">{u.code.clone()}</small></td>
-                            <td>{u.kind.clone()}</td>
-                            <td>{u.sampled.then_some(words::SAMPLED)}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <p class="muted">{words::units(c.units.len())}" "<a href=format!("/admin/evaluation/notice?id={id}")>{words::NOTICE}</a></p>
+            {c.results.clone().map(|r| view! { <p role="status">{r}</p> })}
+            <Totals campaign=c.clone() shown message=saved />
             <h2>{words::SHEETS}</h2>
             {c.templates.iter().cloned().map(|t| view! { <Sheet template=t /> }).collect_view()}
         }
@@ -118,5 +110,74 @@ fn Sheet(template: Template) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
+    }
+}
+
+/// Each unit with its final total to enter, and its grade once entered.
+#[component]
+fn Totals(
+    campaign: CampaignView,
+    shown: RwSignal<CampaignView>,
+    message: RwSignal<Option<Result<(), String>>>,
+) -> impl IntoView {
+    let ready = hydrated();
+    let id = campaign.id;
+    let typed: Vec<(String, RwSignal<String>)> = (campaign.units.iter())
+        .map(|u| {
+            (
+                u.code.clone(),
+                RwSignal::new(u.total.clone().unwrap_or_default()),
+            )
+        })
+        .collect();
+    let entries = typed.clone();
+    let save = Action::new(move |totals: &Vec<TotalEntry>| save_totals(id, totals.clone()));
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(view)) => {
+            message.set(Some(Ok(())));
+            shown.set(view);
+        }
+        Some(Err(e)) => message.set(Some(Err(e.to_string()))),
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let totals = (entries.iter())
+            .map(|(code, total)| TotalEntry {
+                code: code.clone(),
+                total: total.get_untracked(),
+            })
+            .collect();
+        save.dispatch(totals);
+    };
+    view! {
+        <form on:submit=submit>
+            <p class="muted">{words::TOTALS_HOW}</p>
+            <table class="grid-table evaluation-units">
+                <thead><tr><th>{words::UNIT}</th><th>{words::SAMPLE}</th><th>{words::TOTALS}</th></tr></thead>
+                <tbody>
+                    {campaign.units.into_iter().zip(typed).map(|(u, (_, total))| {
+                        let label = format!("{}{}", u.name, words::TOTALS);
+                        view! {
+                            <tr>
+                                <td>{u.name.clone()}<br /><small class="muted">{u.kind.clone()}" · "{u.code.clone()}</small></td>
+                                <td>{u.sampled.then_some(words::SAMPLED)}</td>
+                                <td>
+                                    <input class="total" inputmode="decimal" maxlength="5" aria-label=label
+                                        prop:value=total on:input=move |ev| total.set(event_target_value(&ev)) />
+                                    <br /><small>{u.grade.clone()}</small>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            {move || match message.get() {
+                Some(Ok(())) => view! { <p class="success" role="status">{words::TOTALS_SAVED}</p> }.into_any(),
+                Some(Err(e)) => alert(e).into_any(),
+                None => ().into_any(),
+            }}
+            <button class="button primary" type="submit" disabled=move || !ready.get() || save.pending().get()>{words::SAVE_TOTALS}</button>
+        </form>
     }
 }

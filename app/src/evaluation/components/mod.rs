@@ -1,6 +1,9 @@
-//! The bureau's evaluation pages: the campaigns and a new one; one campaign whole.
+//! The bureau's evaluation pages: the campaigns and a new one; one campaign whole; its results
+//! notice.
 mod campaign;
 mod campaigns;
+mod notice;
 
 pub use campaign::CampaignPage;
 pub use campaigns::CampaignsPage;
+pub use notice::NoticePage;

@@ -1,4 +1,5 @@
-//! The rows of standardization evaluation: the city bureau plans campaigns and draws samples.
+//! The rows of standardization evaluation: the city bureau plans campaigns, draws samples,
+//! keeps the totals and reads the notice.
 use super::sf;
 use crate::cell::{Row, Subject};
 use crate::judge::*;
@@ -38,6 +39,20 @@ pub(super) fn rows() -> Vec<Row> {
             Administer,
             Subject::Any,
             past_gate,
+            |_| json!({"id": 0}),
+        ),
+        sf(
+            "/api/evaluation/campaign_totals",
+            Administer,
+            Subject::Any,
+            past_gate,
+            |_| json!({"id": 0, "totals": []}),
+        ),
+        sf(
+            "/api/evaluation/campaign_notice",
+            Administer,
+            Subject::Any,
+            by_status,
             |_| json!({"id": 0}),
         ),
     ]

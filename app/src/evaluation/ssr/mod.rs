@@ -1,12 +1,15 @@
 //! Campaigns stored and read; every call is the city bureau's.
+pub mod results;
+
 use super::api::{CampaignDraft, CampaignLine, CampaignView, SampleLine, UnitLine, WindowLine};
 use super::entity::{campaign, unit};
 use super::words;
 use crate::admin::ssr::audit;
 use crate::auth::ssr::Viewer;
 use crate::divisions::ssr::stored as divisions;
+use crate::domain::assessment::points_text;
 use crate::domain::evaluation::{
-    DivisionCode, Gazetteer, Plan, PlanError, Sample, UnitKind, Window,
+    DivisionCode, Gazetteer, Plan, PlanError, Sample, Summary, UnitKind, Window,
 };
 use crate::domain::period::shanghai_date;
 use crate::error::{AppError, ServerError};
@@ -16,7 +19,7 @@ use sea_orm::{
 };
 use time::Date;
 
-fn bureau(viewer: &Viewer) -> Result<(), AppError> {
+pub(super) fn bureau(viewer: &Viewer) -> Result<(), AppError> {
     if viewer.is_city_admin() {
         Ok(())
     } else {
@@ -24,16 +27,19 @@ fn bureau(viewer: &Viewer) -> Result<(), AppError> {
     }
 }
 
-fn missing() -> AppError {
+pub(super) fn missing() -> AppError {
     AppError::Invalid(words::NOT_FOUND.into())
 }
 
-fn plan_of(row: &campaign::Model) -> Result<Plan, AppError> {
+pub(super) fn plan_of(row: &campaign::Model) -> Result<Plan, AppError> {
     serde_json::from_str(&row.plan)
         .map_err(|e| ServerError::json("reading a campaign's plan")(e).into())
 }
 
-async fn units_of(db: &impl ConnectionTrait, id: i32) -> Result<Vec<unit::Model>, AppError> {
+pub(super) async fn units_of(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Vec<unit::Model>, AppError> {
     Ok(unit::Entity::find()
         .filter(unit::Column::CampaignId.eq(id))
         .order_by_asc(unit::Column::Code)
@@ -95,6 +101,7 @@ pub async fn create(
             code: Set(code.to_string()),
             unit_kind: Set(kind.code().to_owned()),
             sampled: Set(false),
+            total: Set(None),
             ..Default::default()
         })
         .collect();
@@ -226,15 +233,21 @@ pub async fn view(
                 && redrawn.iter().all(|c| recorded.contains(&c.as_str())),
         }
     });
+    let totals = units.iter().filter_map(|u| u32::try_from(u.total?).ok());
+    let summary = Summary::of(&plan.thresholds, totals);
+    let results = (summary.units > 0).then(|| summary.text(&plan.thresholds));
     let units = (units.iter())
         .filter_map(|u| {
             let code = DivisionCode::parse(&u.code).ok()?;
             let kind = UnitKind::from_code(&u.unit_kind)?;
+            let total = u.total.and_then(|t| u32::try_from(t).ok());
             Some(UnitLine {
                 code: u.code.clone(),
                 name: places.listed_name(code),
                 kind: kind.label().to_owned(),
                 sampled: u.sampled,
+                total: total.map(points_text),
+                grade: total.map(|t| plan.thresholds.grade(t).label().to_owned()),
             })
         })
         .collect();
@@ -249,5 +262,6 @@ pub async fn view(
         units,
         sample_size: words::sample_size(&plan.sample_size),
         sample,
+        results,
     }))
 }

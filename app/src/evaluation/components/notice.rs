@@ -1,0 +1,57 @@
+//! 评价结果通报: the results as 000 §二 publishes them, to print and issue.
+use crate::admin::components::alert;
+use crate::evaluation::api::{NoticeView, load_notice};
+use crate::evaluation::words;
+use crate::layout::words as shared;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn NoticePage() -> impl IntoView {
+    let query = use_query_map();
+    let id = move || query.with(|q| q.get("id").and_then(|v| v.parse::<i32>().ok()));
+    let loaded = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => load_notice(id).await,
+            None => Ok(None),
+        }
+    });
+    view! {
+        <section class="card wide">
+            <Suspense fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
+                {move || loaded.get().map(|answer| match answer {
+                    Err(e) => alert(e.to_string()).into_any(),
+                    Ok(None) => view! { <p class="empty">{words::NOT_FOUND}</p> }.into_any(),
+                    Ok(Some(notice)) => view! { <Notice notice /> }.into_any(),
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn Notice(notice: NoticeView) -> impl IntoView {
+    let back = format!("/admin/evaluation/campaign?id={}", notice.id);
+    let unscored = (notice.unscored > 0).then(|| words::unscored(notice.unscored));
+    let results = notice.notice;
+    view! {
+        <h1>{notice.name}</h1>
+        <p class="exports">
+            <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{crate::township::words::PRINT}</button>
+            " "<a href=back>{words::BACK_TO_CAMPAIGN}</a>
+        </p>
+        <h2>{words::NOTICE_TITLE}</h2>
+        {if results.sections.is_empty() {
+            view! { <p class="empty">{words::NO_RESULTS}</p> }.into_any()
+        } else {
+            view! {
+                <p class="notice-text">{results.opening}{words::NOTICE_ORDER}</p>
+                {results.sections.into_iter().map(|s| view! {
+                    <h3>{s.heading}</h3>
+                    {s.cities.iter().map(|c| view! { <p class="notice-text">{c.text()}</p> }).collect_view()}
+                }).collect_view()}
+            }.into_any()
+        }}
+        {unscored.map(|u| view! { <p class="muted">{u}</p> })}
+    }
+}
