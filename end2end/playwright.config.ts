@@ -30,6 +30,6 @@ export default defineConfig({
   projects: [
     { name: 'ssr', testMatch: /ssr\.spec\.ts/, use: { javaScriptEnabled: false } },
     { name: 'hydrate', testMatch: /(hydrate|admin|evaluation|install|preparation|roster|sessions)\.spec\.ts/ },
-    { name: 'offline', testMatch: /(activities|filings|meetings|offline|photos|progress|reports|notices|courses|assessment|stale|stats_homes|sync|trainings|update|waivers)\.spec\.ts/ },
+    { name: 'offline', testMatch: /(activities|filings|meetings|offline|photos|progress|reports|notices|courses|assessment|scoring|stale|stats_homes|sync|trainings|update|waivers)\.spec\.ts/ },
   ],
 });

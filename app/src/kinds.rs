@@ -20,6 +20,7 @@ use crate::{activities, major_events, plans, reports, trainings, visits};
 
 pub mod analysis_meetings;
 pub mod progress_reports;
+pub mod score_sheets;
 use leptos::prelude::*;
 use leptos_router::components::Route;
 use leptos_router::{MatchNestedRoutes, path};
@@ -34,6 +35,7 @@ pub static ALL: Kinds = &[
     &Engine::<analysis_meetings::ssr::AnalysisMeetings>::NEW,
     &Engine::<progress_reports::ssr::ProgressReports>::NEW,
     &Engine::<visits::ssr::Visits>::NEW,
+    &Engine::<score_sheets::ssr::ScoreSheets>::NEW,
 ];
 
 pub static PULLED: &[PullKind] = &[
@@ -45,6 +47,7 @@ pub static PULLED: &[PullKind] = &[
     PullKind::of::<analysis_meetings::api::MeetingRecord>(analysis_meetings::api::PULLED_AS),
     PullKind::of::<progress_reports::api::ProgressRecord>(progress_reports::api::PULLED_AS),
     PullKind::of::<visits::api::VisitRecord>(visits::api::PULLED_AS),
+    PullKind::of::<score_sheets::api::SheetRecord>(score_sheets::api::PULLED_AS),
 ];
 
 /// Hands `$make!` the phone's kinds as `Variant(Draft), …`, so the enum of drafts and the
@@ -62,6 +65,7 @@ macro_rules! phone_kinds {
             AnnualPlan(crate::domain::annual_plan::AnnualPlanDraft),
             AnalysisMeeting(crate::domain::analysis_meeting::AnalysisMeetingDraft),
             ProgressReport(crate::domain::progress_report::ProgressReportDraft),
+            ScoreSheet(crate::domain::evaluation::ScoreSheetDraft),
         }
     };
 }
@@ -75,6 +79,8 @@ pub const FILING_FORMS: &[&str] = &[
     "/plans/new",
     "/meetings/new",
     "/progress/new",
+    "/evaluation",
+    "/evaluation/sheet",
 ];
 
 /// The filing app's form of each kind filed there.
@@ -87,6 +93,8 @@ pub fn FilingForms() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/plans/new") view=plans::components::PlanFormPage />
         <Route path=path!("/meetings/new") view=analysis_meetings::components::MeetingFormPage />
         <Route path=path!("/progress/new") view=progress_reports::components::ProgressFormPage />
+        <Route path=path!("/evaluation") view=score_sheets::components::list::ScoreSheetsPage />
+        <Route path=path!("/evaluation/sheet") view=score_sheets::components::form::ScoreSheetFormPage />
     }
     .into_inner()
 }

@@ -68,6 +68,7 @@ pub fn HomePage() -> impl IntoView {
                             <a href="/notices" rel="external" class="button">{crate::notices::words::TITLE}</a>
                             <a href="/courses" rel="external" class="button">{crate::courses::words::TITLE}</a>
                             <a href="/assessment" rel="external" class="button">{crate::assessment::words::TITLE}</a>
+                            <a href="/evaluation" rel="external" class="button">{crate::kinds::score_sheets::words::TITLE}</a>
                             <a href="/settings" rel="external" class="button">{words::SETTINGS}</a>
                             <Show when=move || reports>
                                 <A href="/reports/new" attr:class="button">{words::REPORT}</A>

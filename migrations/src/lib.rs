@@ -38,6 +38,7 @@ mod m20261205_000033_assessments;
 mod m20261205_000034_fund_counts;
 mod m20261205_000035_divisions;
 mod m20261205_000036_evaluation_campaigns;
+mod m20261205_000037_score_sheets;
 
 pub struct Migrator;
 
@@ -81,6 +82,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000034_fund_counts::Migration),
             Box::new(m20261205_000035_divisions::Migration),
             Box::new(m20261205_000036_evaluation_campaigns::Migration),
+            Box::new(m20261205_000037_score_sheets::Migration),
         ]
     }
 }

@@ -231,6 +231,7 @@ fn router(state: AppState, settings: &Settings) -> Router {
         .merge(app::assessment::export::router())
         .merge(app::assessment::mine::router())
         .merge(app::funds::mine::router())
+        .merge(app::kinds::score_sheets::mine::router())
         .merge(app::admin::ssr::router())
         .leptos_routes_with_context(
             &state,

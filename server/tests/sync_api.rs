@@ -263,7 +263,7 @@ db_test!(
             json!({"protocol": 1, "cursor": first["cursor"], "directory": null,
                "directory_digest": digest, "withdrawn": [], "visits": [], "reports": [],
                "activities": [], "trainings": [], "major_events": [], "plans": [],
-               "analysis_meetings": [], "progress_reports": []})
+               "analysis_meetings": [], "progress_reports": [], "score_sheets": []})
         );
 
         // The city renames an enterprise of the member's grid: the new directory comes, with

@@ -309,8 +309,8 @@ impl Draft for ActivityDraft {
         }
     }
 
-    fn photos(&self) -> &[uuid::Uuid] {
-        &self.photos
+    fn photos(&self) -> Vec<uuid::Uuid> {
+        self.photos.clone()
     }
 }
 

@@ -15,6 +15,7 @@ pub const KIND_MAJOR_EVENT: &str = "major_event";
 pub const KIND_ANNUAL_PLAN: &str = "annual_plan";
 pub const KIND_ANALYSIS_MEETING: &str = "analysis_meeting";
 pub const KIND_PROGRESS_REPORT: &str = "progress_report";
+pub const KIND_SCORE_SHEET: &str = "score_sheet";
 
 /// A draft's validation error: its stable code, the draft field it concerns, and (through
 /// `Display`) the message shown to the user.
@@ -38,6 +39,9 @@ pub trait Draft: Clone + PartialEq + Serialize + DeserializeOwned {
     /// approval, says otherwise). A visit records what was seen on the day: it changes only
     /// when the server refuses it.
     const EDITABLE: bool = true;
+    /// Whether its author may withdraw it (撤回). A score sheet is one record per unit,
+    /// shared by its inspectors: it is corrected, never withdrawn.
+    const WITHDRAWABLE: bool = true;
 
     /// Checks every field against `today` (the Beijing date), returning all problems at once,
     /// in field order.
@@ -50,7 +54,7 @@ pub trait Draft: Clone + PartialEq + Serialize + DeserializeOwned {
     fn date(&self) -> String;
 
     /// The photos the record carries as evidence.
-    fn photos(&self) -> &[Uuid] {
-        &[]
+    fn photos(&self) -> Vec<Uuid> {
+        Vec::new()
     }
 }

@@ -251,8 +251,8 @@ impl Draft for ProgressReportDraft {
         self.deadline.clone()
     }
 
-    fn photos(&self) -> &[uuid::Uuid] {
-        &self.photos
+    fn photos(&self) -> Vec<uuid::Uuid> {
+        self.photos.clone()
     }
 
     fn validate(&self, today: Date) -> Result<Self::Valid, Vec<Self::Error>> {

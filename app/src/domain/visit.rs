@@ -161,8 +161,8 @@ impl Draft for VisitDraft {
         }
     }
 
-    fn photos(&self) -> &[uuid::Uuid] {
-        &self.photos
+    fn photos(&self) -> Vec<uuid::Uuid> {
+        self.photos.clone()
     }
 }
 

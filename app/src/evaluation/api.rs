@@ -1,5 +1,5 @@
 //! Campaigns as the bureau's pages show them, and their server functions (city bureau only).
-use crate::domain::evaluation::{CampaignKind, Template};
+use crate::domain::evaluation::{CampaignKind, SheetRole, Template};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -43,7 +43,32 @@ pub struct UnitLine {
     pub sampled: bool,
     /// The final total as points ("93.5"), and its grade; none until scored.
     pub total: Option<String>,
+    /// Its sheets from the field, as "检查评分 92.5 分（已评 20/20 项）".
+    #[serde(default)]
+    pub sheets: Vec<String>,
+    /// The inspection's total once every item of it is scored, as points.
+    #[serde(default)]
+    pub inspected: Option<String>,
     pub grade: Option<String>,
+}
+
+/// Who is assigned to fill one unit's sheet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssignmentLine {
+    pub id: i32,
+    pub code: String,
+    pub unit: String,
+    /// Name and phone.
+    pub person: String,
+    pub role: SheetRole,
+}
+
+/// The bureau assigns the person with `phone` to fill unit `code`'s sheet as `role`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssignmentEntry {
+    pub code: String,
+    pub phone: String,
+    pub role: SheetRole,
 }
 
 /// A unit's final total as the bureau enters it: points with at most one decimal, or empty
@@ -91,6 +116,8 @@ pub struct CampaignView {
     pub sample: Option<SampleLine>,
     /// The opening figures of the results so far, once a unit is scored.
     pub results: Option<String>,
+    /// Who fills which sheet, in unit order.
+    pub assignments: Vec<AssignmentLine>,
 }
 
 #[server(endpoint = "evaluation/campaigns", input = leptos::server_fn::codec::Json)]
@@ -159,6 +186,30 @@ pub async fn load_notice(id: i32) -> Result<Option<NoticeView>, AppError> {
         async {
             let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
             super::ssr::results::notice(&state.db, &viewer, id).await
+        }
+        .await,
+    )
+}
+
+/// Assigns a person to fill a unit's sheet of campaign `id`.
+#[server(endpoint = "evaluation/campaign_assign", input = leptos::server_fn::codec::Json)]
+pub async fn assign(id: i32, entry: AssignmentEntry) -> Result<CampaignView, AppError> {
+    crate::error::respond(
+        async {
+            let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
+            super::ssr::assign::assign(&state.db, &viewer, id, entry).await
+        }
+        .await,
+    )
+}
+
+/// Ends assignment `assignment` of campaign `id`; the sheets it filled stay.
+#[server(endpoint = "evaluation/campaign_unassign", input = leptos::server_fn::codec::Json)]
+pub async fn unassign(id: i32, assignment: i32) -> Result<CampaignView, AppError> {
+    crate::error::respond(
+        async {
+            let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
+            super::ssr::assign::unassign(&state.db, &viewer, id, assignment).await
         }
         .await,
     )

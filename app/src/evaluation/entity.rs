@@ -43,3 +43,26 @@ pub mod unit {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+/// Who fills which unit's sheet: its inspectors, or the unit's own people for its
+/// self-assessment.
+pub mod assignment {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "evaluation_assignment")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub campaign_id: i32,
+        pub unit_id: i32,
+        pub person_id: i32,
+        /// A `SheetRole` code.
+        pub role: String,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -115,3 +115,35 @@ pub fn unscored(n: usize) -> String {
     format!("另有 {n} 个单位尚未评分，未列入通报。")
 }
 pub const BACK_TO_CAMPAIGN: &str = "返回评价";
+
+pub const ASSIGNMENTS: &str = "评分人员";
+pub const ASSIGN_HOW: &str = "按手机号分配：检查评分由检查组人员填写，自评由被评价单位填写。同一单位可分配多人，他们填写的是同一张评分表。";
+pub const PHONE: &str = "手机号";
+pub const ROLE: &str = "评分方式";
+pub const ASSIGN: &str = "分配";
+pub const UNASSIGN: &str = "取消";
+pub const NO_ASSIGNMENTS: &str = "尚未分配评分人员。";
+pub const TAKE_INSPECTED: &str = "填入已评完的检查评分（保存后生效）";
+
+/// A unit code not among the campaign's units.
+pub fn no_unit(code: &str) -> String {
+    format!("本次评价中没有区划代码为“{code}”的单位")
+}
+
+/// A phone number of no active person.
+pub fn no_person(phone: &str) -> String {
+    format!("人员名录中没有手机号为“{phone}”的在岗人员，请先在人员名录中添加")
+}
+
+/// The same person, unit and role twice.
+pub fn already(name: &str) -> String {
+    format!("{name}已分配了这个单位的这项评分")
+}
+
+/// A unit's sheet from the field, as the campaign lists it.
+pub fn field_sheet(role: &str, total: u32, scored: usize, items: usize) -> String {
+    format!(
+        "{role} {} 分（已评 {scored}/{items} 项）",
+        points_text(total)
+    )
+}

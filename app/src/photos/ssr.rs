@@ -92,8 +92,9 @@ fn answer_as_owner(owner: i32, viewer: &Viewer) -> Result<StatusCode, PhotoRefus
     }
 }
 
-/// A photo for its author, or for anyone who sees the grid of the record it belongs to;
-/// for nobody once its record was withdrawn (the sweep then removes it).
+/// A photo for its author, for anyone who sees the grid of the record it belongs to, or for a
+/// score sheet's photo whoever may see the sheet; for nobody once its record was withdrawn
+/// (the sweep then removes it).
 async fn download(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -102,11 +103,20 @@ async fn download(
     let row = photo::Entity::find_by_id(id)
         .one(&state.db)
         .await?
-        .filter(|p| {
-            p.person_id == viewer.person_id()
-                || p.grid_id.is_some_and(|g| viewer.visible.contains(&g))
-        })
         .ok_or(AppError::Forbidden)?;
+    let seen = row.person_id == viewer.person_id()
+        || row.grid_id.is_some_and(|g| viewer.visible.contains(&g))
+        || match (row.grid_id, row.record_id) {
+            (None, Some(record)) => {
+                crate::kinds::score_sheets::ssr::may_see_photo(&state.db, &viewer, record)
+                    .await
+                    .map_err(AppError::from)?
+            }
+            _ => false,
+        };
+    if !seen {
+        return Err(AppError::Forbidden.into());
+    }
     let withdrawn = photo::Entity::find_by_id(id)
         .select_only()
         .column(photo::Column::Id)
@@ -186,6 +196,25 @@ pub async fn attach(
     db: &impl ConnectionTrait,
     record_id: Uuid,
     grid_id: i32,
+    photos: &[Uuid],
+) -> Result<(), ServerError> {
+    attach_in(db, record_id, Some(grid_id), photos).await
+}
+
+/// As [`attach`], for a record that belongs to no grid (a score sheet): who sees its photos
+/// is the record kind's to say.
+pub async fn attach_to_record(
+    db: &impl ConnectionTrait,
+    record_id: Uuid,
+    photos: &[Uuid],
+) -> Result<(), ServerError> {
+    attach_in(db, record_id, None, photos).await
+}
+
+async fn attach_in(
+    db: &impl ConnectionTrait,
+    record_id: Uuid,
+    grid_id: Option<i32>,
     photos: &[Uuid],
 ) -> Result<(), ServerError> {
     let mut dropped = photo::Entity::update_many()

@@ -133,7 +133,7 @@ async fn upload_photos(
     batch: &[OutboxRecord],
 ) -> Result<(), PhoneError> {
     for id in batch.iter().flat_map(|r| r.draft.photos()) {
-        if let Some(mut photo) = store.photo(*id).await?
+        if let Some(mut photo) = store.photo(id).await?
             && !photo.uploaded
         {
             transport.upload_photo(&photo).await?;

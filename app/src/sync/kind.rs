@@ -21,11 +21,16 @@ pub enum Holders {
     Author,
     /// Every leader (网格长 and deputy) of its grid: monthly reports and annual plans.
     GridLeaders,
+    /// Everyone assigned to the unit its holder column names ([`RecordKind::assigned`]): an
+    /// evaluation's score sheets, which any inspector of the unit may carry on. Such records
+    /// are never withdrawn.
+    Assigned,
 }
 
 /// What the engine reads of a stored row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Head {
+    /// Its grid; for [`Holders::Assigned`] kinds, the key they are held by.
     pub grid_id: i32,
     /// Who stored its latest version.
     pub person_id: i32,
@@ -43,7 +48,8 @@ pub type ColumnOf<M> = <<M as ModelTrait>::Entity as EntityTrait>::Column;
 /// A kind's stored row as the engine reads it, whatever its other columns; written by
 /// [`stored_row!`](crate::sync::kind::stored_row).
 pub trait StoredRow: ModelTrait {
-    /// The columns the engine selects by: the record's id, its grid and author, when its
+    /// The columns the engine selects by: the record's id, its grid (or what a
+    /// [`Holders::Assigned`] kind is held by) and author, when its
     /// latest version was stored, and the change number of the transaction that wrote it last
     /// (what a pull's cursor counts: [`crate::sync::sequence`]).
     const ID: ColumnOf<Self>;
@@ -219,6 +225,15 @@ pub trait RecordKind: Send + Sync + 'static {
         _row: &Self::Row,
     ) -> impl Future<Output = Result<(), ServerError>> + Send {
         async { Ok(()) }
+    }
+
+    /// For [`Holders::Assigned`] kinds: the keys of the holder column whose records the
+    /// viewer holds (the units they are assigned to).
+    fn assigned(
+        _db: &DatabaseConnection,
+        _viewer: &Viewer,
+    ) -> impl Future<Output = Result<Vec<i32>, ServerError>> + Send {
+        async { Ok(Vec::new()) }
     }
 
     /// Stored rows as a pull sends them, in their order.

@@ -74,6 +74,7 @@ impl OutboxRecord {
     /// township approved it (the server judges locked months and read events).
     pub fn withdrawable(&self) -> bool {
         !self.withdrawn
+            && self.draft.withdrawable()
             && !matches!(
                 self.state,
                 RecordState::Conflict { .. } | RecordState::Approved
@@ -284,11 +285,11 @@ pub const ORPHAN_PHOTO_MS: i64 = 24 * 60 * 60 * 1000;
 /// photo removed from it, or its record withdrawn), and taken more than [`ORPHAN_PHOTO_MS`] ago
 /// (an id made by the phone carries its time).
 pub fn orphan_photos(records: &[OutboxRecord], photos: &[Uuid], now_ms: i64) -> Vec<Uuid> {
-    let listed: std::collections::HashSet<&Uuid> =
+    let listed: std::collections::HashSet<Uuid> =
         records.iter().flat_map(|r| r.draft.photos()).collect();
     photos
         .iter()
-        .filter(|id| !listed.contains(id))
+        .filter(|id| !listed.contains(*id))
         .filter(|id| {
             id.get_timestamp().is_some_and(|t| {
                 let (secs, _) = t.to_unix();

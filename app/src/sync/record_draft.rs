@@ -60,8 +60,13 @@ macro_rules! record_drafts {
                 match self { $(Self::$variant(_) => <$draft as Draft>::EDITABLE),* }
             }
 
+            /// Whether its author may withdraw it ([`Draft::WITHDRAWABLE`]).
+            pub fn withdrawable(&self) -> bool {
+                match self { $(Self::$variant(_) => <$draft as Draft>::WITHDRAWABLE),* }
+            }
+
             /// The photos the record carries.
-            pub fn photos(&self) -> &[Uuid] {
+            pub fn photos(&self) -> Vec<Uuid> {
                 match self { $(Self::$variant(d) => d.photos()),* }
             }
 

@@ -97,7 +97,8 @@ pub(super) async fn number<K: RecordKind>(
 }
 
 /// The records the viewer's phone holds whose change number lies in `span`, in the order they
-/// changed: their own, or for records a grid's leaders hold, those of every grid they lead.
+/// changed: their own, for records a grid's leaders hold those of every grid they lead, and
+/// for records held by assignment those of the units they are assigned to.
 pub(super) async fn held_in<K: RecordKind>(
     db: &DatabaseConnection,
     viewer: &Viewer,
@@ -111,6 +112,13 @@ pub(super) async fn held_in<K: RecordKind>(
                 return Ok(Vec::new());
             }
             K::Row::GRID_ID.is_in(grids)
+        }
+        Holders::Assigned => {
+            let units = K::assigned(db, viewer).await?;
+            if units.is_empty() {
+                return Ok(Vec::new());
+            }
+            K::Row::GRID_ID.is_in(units)
         }
     };
     K::Entity::find()

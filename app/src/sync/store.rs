@@ -253,11 +253,13 @@ async fn store_one<K: RecordKind>(
 }
 
 /// Whether the viewer may change a stored record: its author, or for records the grid's
-/// leaders hold, any leader of its grid.
+/// leaders hold, any leader of its grid. A record held by assignment was admitted only into a
+/// unit the viewer is assigned to, and `refuse_change` keeps it in that unit.
 fn may_change<K: RecordKind>(viewer: &Viewer, head: &Head) -> bool {
     match K::HOLDERS {
         Holders::Author => head.person_id == viewer.person_id(),
         Holders::GridLeaders => viewer.leads(head.grid_id),
+        Holders::Assigned => true,
     }
 }
 
@@ -267,16 +269,17 @@ async fn withdraw<K: RecordKind>(
     viewer: &Viewer,
     record: &RecordEnvelope,
 ) -> Result<Removal, ServerError> {
+    // A record held by assignment has one id per place, which a tombstone would close.
+    let refused = || Removal::Refused(vec![Problem::new("not_allowed", None, words::NOT_ALLOWED)]);
+    if K::HOLDERS == Holders::Assigned {
+        return Ok(refused());
+    }
     let Some(row) = rows::find::<K>(tx, record.id).await? else {
         return Ok(Removal::Absent);
     };
     let head = row.head();
     if !may_change::<K>(viewer, &head) {
-        return Ok(Removal::Refused(vec![Problem::new(
-            "not_allowed",
-            None,
-            words::NOT_ALLOWED,
-        )]));
+        return Ok(refused());
     }
     if let Some(problems) = K::withdrawal_refused(tx, &row).await? {
         return Ok(Removal::Refused(problems));

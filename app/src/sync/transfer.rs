@@ -33,10 +33,7 @@ pub fn unsynced(records: &[OutboxRecord], person_id: i32) -> Vec<OutboxRecord> {
 
 /// The photos `records` list.
 pub fn photo_ids(records: &[OutboxRecord]) -> Vec<Uuid> {
-    records
-        .iter()
-        .flat_map(|r| r.draft.photos().iter().copied())
-        .collect()
+    records.iter().flat_map(|r| r.draft.photos()).collect()
 }
 
 /// The person's unsynced records with their photos (`photos` as read from the phone), as a

@@ -49,7 +49,7 @@ pub fn pages() -> Vec<Endpoint> {
 }
 
 /// The path constants routes are built from, by the source folder they are used in.
-const PATH_CONSTANTS: [(&str, &str, &str); 18] = [
+const PATH_CONSTANTS: [(&str, &str, &str); 19] = [
     ("app/src/sync/", "LOGIN_PATH", app::sync::api::LOGIN_PATH),
     ("app/src/sync/", "LOGOUT_PATH", app::sync::api::LOGOUT_PATH),
     (
@@ -96,6 +96,11 @@ const PATH_CONSTANTS: [(&str, &str, &str); 18] = [
         app::assessment::api::MINE_PATH,
     ),
     ("app/src/funds/", "MINE_PATH", app::funds::api::MINE_PATH),
+    (
+        "app/src/kinds/score_sheets/",
+        "MINE_PATH",
+        app::kinds::score_sheets::api::MINE_PATH,
+    ),
     (
         "app/src/admin/",
         "IMPORT_PATH",

@@ -56,6 +56,8 @@ pub fn rows() -> Vec<Row> {
         "/plans/new",
         "/meetings/new",
         "/progress/new",
+        "/evaluation",
+        "/evaluation/sheet",
         // The import form: its data comes only from the import route.
         "/admin",
     ]

@@ -10,6 +10,7 @@ pub mod plan;
 pub mod presets;
 pub mod questionnaire;
 pub mod sample;
+pub mod score;
 pub mod sheet;
 pub mod template;
 
@@ -19,6 +20,7 @@ pub use grading::{Summary, Thresholds};
 pub use notice::{CityLine, Evaluated, Notice, Section, notice};
 pub use plan::{CampaignKind, Plan, PlanError};
 pub use sample::{Sample, SampleSize};
+pub use score::{ScoreSheetDraft, SheetRole, ValidScoreSheet, sheet_id};
 pub use sheet::{Mark, MarkError, Shortfall, Tally};
 pub use template::{Aspect, Item, Method, Template, TemplateError, UnitKind};
 

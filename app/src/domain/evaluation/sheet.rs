@@ -21,7 +21,7 @@ pub struct Mark {
     pub done: bool,
     /// Photo ids, as the photo store gives them.
     #[serde(default)]
-    pub photos: Vec<String>,
+    pub photos: Vec<uuid::Uuid>,
 }
 
 /// Why a sheet's marks were refused.

@@ -40,6 +40,7 @@ fn Campaign(campaign: CampaignView) -> impl IntoView {
     let draw = Action::new(move |id: &i32| draw_sample(*id));
     // Outside the view below, which a save draws again, so that its message stays.
     let saved = RwSignal::new(None::<Result<(), String>>);
+    let assigning = RwSignal::new(None::<String>);
     Effect::new(move |_| match draw.value().get() {
         Some(Ok(view)) => shown.set(view),
         Some(Err(e)) => error.set(Some(e.to_string())),
@@ -80,6 +81,7 @@ fn Campaign(campaign: CampaignView) -> impl IntoView {
             <p class="muted">{words::units(c.units.len())}" "<a href=format!("/admin/evaluation/notice?id={id}")>{words::NOTICE}</a></p>
             {c.results.clone().map(|r| view! { <p role="status">{r}</p> })}
             <Totals campaign=c.clone() shown message=saved />
+            <super::assignments::Assignments campaign=c.clone() shown message=assigning />
             <h2>{words::SHEETS}</h2>
             {c.templates.iter().cloned().map(|t| view! { <Sheet template=t /> }).collect_view()}
         }
@@ -150,9 +152,22 @@ fn Totals(
             .collect();
         save.dispatch(totals);
     };
+    // The inspections scored in full, to take as the totals before saving.
+    let inspected: Vec<(RwSignal<String>, String)> = (campaign.units.iter().zip(&typed))
+        .filter_map(|(u, (_, total))| Some((*total, u.inspected.clone()?)))
+        .collect();
+    let any_inspected = !inspected.is_empty();
+    let take = move |_| {
+        for (total, points) in &inspected {
+            total.set(points.clone());
+        }
+    };
     view! {
         <form on:submit=submit>
             <p class="muted">{words::TOTALS_HOW}</p>
+            {any_inspected.then(|| view! {
+                <p><button type="button" class="button" on:click=take>{words::TAKE_INSPECTED}</button></p>
+            })}
             <table class="grid-table evaluation-units">
                 <thead><tr><th>{words::UNIT}</th><th>{words::SAMPLE}</th><th>{words::TOTALS}</th></tr></thead>
                 <tbody>
@@ -160,7 +175,10 @@ fn Totals(
                         let label = format!("{}{}", u.name, words::TOTALS);
                         view! {
                             <tr>
-                                <td>{u.name.clone()}<br /><small class="muted">{u.kind.clone()}" · "{u.code.clone()}</small></td>
+                                <td>
+                                    {u.name.clone()}<br /><small class="muted">{u.kind.clone()}" · "{u.code.clone()}</small>
+                                    {u.sheets.iter().map(|s| view! { <br /><small>{s.clone()}</small> }).collect_view()}
+                                </td>
                                 <td>{u.sampled.then_some(words::SAMPLED)}</td>
                                 <td>
                                     <input class="total" inputmode="decimal" maxlength="5" aria-label=label

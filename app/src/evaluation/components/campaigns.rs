@@ -11,14 +11,17 @@ pub fn CampaignsPage() -> impl IntoView {
     let campaigns = Resource::new(|| (), |_| list_campaigns());
     let ready = hydrated();
     let error = RwSignal::new(None::<String>);
-    let name = RwSignal::new(String::new());
-    let year = RwSignal::new(String::new());
-    let kind = RwSignal::new(CampaignKind::Jinzhong);
-    let root = RwSignal::new(String::new());
+    // Read when the form is sent: what was typed before the page hydrated counts too.
+    let name = NodeRef::<leptos::html::Input>::new();
+    let year = NodeRef::<leptos::html::Input>::new();
+    let kind = NodeRef::<leptos::html::Select>::new();
+    let root = NodeRef::<leptos::html::Input>::new();
     // This year by default, once the page runs in the browser.
     Effect::new(move |_| {
-        if let Some(today) = crate::sync::client::today() {
-            year.set(today.year().to_string());
+        if let (Some(input), Some(today)) = (year.get(), crate::sync::client::today())
+            && input.value().is_empty()
+        {
+            input.set_value(&today.year().to_string());
         }
     });
     let create = Action::new(move |draft: &CampaignDraft| create_campaign(draft.clone()));
@@ -36,11 +39,19 @@ pub fn CampaignsPage() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         error.set(None);
+        let (Some(name), Some(year), Some(kind), Some(root)) =
+            (name.get(), year.get(), kind.get(), root.get())
+        else {
+            return;
+        };
+        let kind = kind.value();
         create.dispatch(CampaignDraft {
-            name: name.get_untracked(),
-            year: year.get_untracked().trim().parse().unwrap_or(0),
-            kind: kind.get_untracked(),
-            root: root.get_untracked(),
+            name: name.value(),
+            year: year.value().trim().parse().unwrap_or(0),
+            kind: (CampaignKind::ALL.into_iter())
+                .find(|k| format!("{k:?}") == kind)
+                .unwrap_or(CampaignKind::Jinzhong),
+            root: root.value(),
         });
     };
     view! {
@@ -58,23 +69,20 @@ pub fn CampaignsPage() -> impl IntoView {
                 <h2>{words::NEW}</h2>
                 <p class="muted">{words::HOW}</p>
                 <label>{words::NAME}
-                    <input name="name" maxlength="60" required on:input=move |ev| name.set(event_target_value(&ev)) />
+                    <input node_ref=name name="name" maxlength="60" required />
                 </label>
                 <label>{words::YEAR}
-                    <input name="year" inputmode="numeric" maxlength="4" required prop:value=year on:input=move |ev| year.set(event_target_value(&ev)) />
+                    <input node_ref=year name="year" inputmode="numeric" maxlength="4" required />
                 </label>
                 <label>{words::KIND}
-                    <select name="kind" on:change=move |ev| {
-                        let picked = CampaignKind::ALL.into_iter().find(|k| format!("{k:?}") == event_target_value(&ev));
-                        kind.set(picked.unwrap_or(CampaignKind::Jinzhong));
-                    }>
+                    <select node_ref=kind name="kind">
                         {CampaignKind::ALL.map(|k| view! {
                             <option value=format!("{k:?}") selected=k == CampaignKind::Jinzhong>{k.label()}</option>
                         })}
                     </select>
                 </label>
                 <label>{words::ROOT}
-                    <input name="root" inputmode="numeric" maxlength="12" required on:input=move |ev| root.set(event_target_value(&ev)) />
+                    <input node_ref=root name="root" inputmode="numeric" maxlength="12" required />
                 </label>
                 {move || error.get().map(alert)}
                 <button class="button primary" type="submit" disabled=move || !ready.get() || create.pending().get()>{words::CREATE}</button>

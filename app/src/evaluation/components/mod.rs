@@ -1,5 +1,6 @@
 //! The bureau's evaluation pages: the campaigns and a new one; one campaign whole; its results
 //! notice.
+mod assignments;
 mod campaign;
 mod campaigns;
 mod notice;

@@ -1,4 +1,5 @@
 //! Campaigns stored and read; every call is the city bureau's.
+pub mod assign;
 pub mod results;
 
 use super::api::{CampaignDraft, CampaignLine, CampaignView, SampleLine, UnitLine, WindowLine};
@@ -9,7 +10,7 @@ use crate::auth::ssr::Viewer;
 use crate::divisions::ssr::stored as divisions;
 use crate::domain::assessment::points_text;
 use crate::domain::evaluation::{
-    DivisionCode, Gazetteer, Plan, PlanError, Sample, Summary, UnitKind, Window,
+    DivisionCode, Gazetteer, Plan, PlanError, Sample, SheetRole, Summary, UnitKind, Window,
 };
 use crate::domain::period::shanghai_date;
 use crate::error::{AppError, ServerError};
@@ -17,6 +18,7 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder,
 };
+use std::collections::HashMap;
 use time::Date;
 
 pub(super) fn bureau(viewer: &Viewer) -> Result<(), AppError> {
@@ -31,7 +33,7 @@ pub(super) fn missing() -> AppError {
     AppError::Invalid(words::NOT_FOUND.into())
 }
 
-pub(super) fn plan_of(row: &campaign::Model) -> Result<Plan, AppError> {
+pub(crate) fn plan_of(row: &campaign::Model) -> Result<Plan, AppError> {
     serde_json::from_str(&row.plan)
         .map_err(|e| ServerError::json("reading a campaign's plan")(e).into())
 }
@@ -233,6 +235,8 @@ pub async fn view(
                 && redrawn.iter().all(|c| recorded.contains(&c.as_str())),
         }
     });
+    let (sheets, inspected) = field_sheets(db, &plan, &units).await?;
+    let assignments = assign::lines(db, id, &units, &places).await?;
     let totals = units.iter().filter_map(|u| u32::try_from(u.total?).ok());
     let summary = Summary::of(&plan.thresholds, totals);
     let results = (summary.units > 0).then(|| summary.text(&plan.thresholds));
@@ -247,6 +251,8 @@ pub async fn view(
                 kind: kind.label().to_owned(),
                 sampled: u.sampled,
                 total: total.map(points_text),
+                sheets: sheets.get(&u.id).cloned().unwrap_or_default(),
+                inspected: inspected.get(&u.id).map(|t| points_text(*t)),
                 grade: total.map(|t| plan.thresholds.grade(t).label().to_owned()),
             })
         })
@@ -263,5 +269,42 @@ pub async fn view(
         sample_size: words::sample_size(&plan.sample_size),
         sample,
         results,
+        assignments,
     }))
+}
+
+/// Each unit's sheets from the field, in words, and the total of its inspection once every
+/// item is scored, by unit id.
+async fn field_sheets(
+    db: &impl ConnectionTrait,
+    plan: &Plan,
+    units: &[unit::Model],
+) -> Result<(HashMap<i32, Vec<String>>, HashMap<i32, u32>), AppError> {
+    use crate::kinds::score_sheets::entity as sheet;
+    let Some(first) = units.first() else {
+        return Ok(Default::default());
+    };
+    let rows = sheet::Entity::find()
+        .filter(sheet::Column::CampaignId.eq(first.campaign_id))
+        .order_by_asc(sheet::Column::Role)
+        .all(db)
+        .await?;
+    let kinds: HashMap<i32, &str> = units.iter().map(|u| (u.id, u.unit_kind.as_str())).collect();
+    let mut found: HashMap<i32, Vec<String>> = HashMap::new();
+    let mut inspected = HashMap::new();
+    for row in rows {
+        let items = (kinds.get(&row.unit_id))
+            .and_then(|k| UnitKind::from_code(k))
+            .and_then(|k| plan.templates.get(&k))
+            .map_or(0, |t| t.items().count());
+        let role = SheetRole::from_code(&row.role).map_or("", SheetRole::label);
+        let unscored = usize::try_from(row.unscored).unwrap_or(0);
+        let total = u32::try_from(row.total).unwrap_or(0);
+        let line = words::field_sheet(role, total, items.saturating_sub(unscored), items);
+        found.entry(row.unit_id).or_default().push(line);
+        if row.role == SheetRole::Inspection.code() && unscored == 0 {
+            inspected.insert(row.unit_id, total);
+        }
+    }
+    Ok((found, inspected))
 }

@@ -1,5 +1,5 @@
 //! The rows of standardization evaluation: the city bureau plans campaigns, draws samples,
-//! keeps the totals and reads the notice.
+//! assigns who scores each unit, keeps the totals and reads the notice.
 use super::sf;
 use crate::cell::{Row, Subject};
 use crate::judge::*;
@@ -47,6 +47,21 @@ pub(super) fn rows() -> Vec<Row> {
             Subject::Any,
             past_gate,
             |_| json!({"id": 0, "totals": []}),
+        ),
+        // No campaign 0: an allowed call is refused in words and assigns nobody.
+        sf(
+            "/api/evaluation/campaign_assign",
+            Administer,
+            Subject::Any,
+            past_gate,
+            |_| json!({"id": 0, "entry": {"code": "140700", "phone": "13800000002", "role": "inspection"}}),
+        ),
+        sf(
+            "/api/evaluation/campaign_unassign",
+            Administer,
+            Subject::Any,
+            past_gate,
+            |_| json!({"id": 0, "assignment": 0}),
         ),
         sf(
             "/api/evaluation/campaign_notice",

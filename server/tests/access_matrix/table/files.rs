@@ -127,6 +127,16 @@ pub(super) fn admin_routes() -> Vec<Row> {
             by_status,
             Call::Get(|_| app::funds::api::MINE_PATH.into()),
         ),
+        // Anyone signed in reads the sheets assigned to them (none, in the world).
+        row(
+            "GET",
+            app::kinds::score_sheets::api::MINE_PATH,
+            "score sheets mine",
+            SignedIn,
+            Subject::Any,
+            by_status,
+            Call::Get(|_| app::kinds::score_sheets::api::MINE_PATH.into()),
+        ),
         row(
             "GET",
             app::admin::api::AUDIT_PATH,

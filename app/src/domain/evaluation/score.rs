@@ -1,0 +1,207 @@
+//! A score sheet as a record kind (评分表): one unit's sheet in a campaign, filled by its
+//! inspectors (检查评分) or by the unit itself (自评), item by item, offline on a phone. Its id
+//! is made from the campaign, the unit and the role, so two inspectors scoring the same sheet
+//! write versions of one record and the second meets a conflict, never a second sheet.
+use super::sheet::{Mark, NOTE_MAX_CHARS, PHOTOS_MAX};
+use crate::domain::draft::{Draft, FieldError, KIND_SCORE_SHEET};
+use crate::domain::period::parse_date;
+use serde::{Deserialize, Serialize};
+use time::Date;
+use uuid::Uuid;
+
+/// Most marks a sheet may carry: every template is bounded well below it.
+pub const MARKS_MAX: usize = 200;
+/// Longest item id a mark may name, in characters.
+pub const ITEM_ID_MAX_CHARS: usize = 40;
+
+/// Who fills the sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SheetRole {
+    /// The county's or city's inspectors (检查评分).
+    Inspection,
+    /// The unit itself (自评, 002 §二 第一阶段).
+    SelfAssessment,
+}
+
+impl SheetRole {
+    pub const ALL: [SheetRole; 2] = [SheetRole::Inspection, SheetRole::SelfAssessment];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            SheetRole::Inspection => "inspection",
+            SheetRole::SelfAssessment => "self_assessment",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<SheetRole> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SheetRole::Inspection => "检查评分",
+            SheetRole::SelfAssessment => "自评",
+        }
+    }
+}
+
+/// The one id of unit `unit_id`'s sheet of `role` in campaign `campaign_id`: a UUID of version
+/// 8 (custom) whose bytes hold the three, so every phone makes the same id offline.
+pub fn sheet_id(campaign_id: i32, unit_id: i32, role: SheetRole) -> Uuid {
+    let mut bytes = [0u8; 16];
+    bytes[0..4].copy_from_slice(&campaign_id.to_be_bytes());
+    bytes[4..6].copy_from_slice(b"SG");
+    bytes[6] = 0x80 | u8::from(role == SheetRole::SelfAssessment);
+    bytes[7] = b'E';
+    bytes[8] = 0x80;
+    bytes[9..12].copy_from_slice(b"VAL");
+    bytes[12..16].copy_from_slice(&unit_id.to_be_bytes());
+    Uuid::from_bytes(bytes)
+}
+
+/// A sheet as the phone keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoreSheetDraft {
+    pub campaign_id: i32,
+    pub unit_id: i32,
+    pub role: SheetRole,
+    /// The day it was scored, `YYYY-MM-DD`.
+    pub scored_on: String,
+    pub marks: Vec<Mark>,
+}
+
+/// A sheet whose fields parse; its marks are checked against the campaign's template where
+/// the template is known (the phone's form, the server's admission).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidScoreSheet {
+    pub campaign_id: i32,
+    pub unit_id: i32,
+    pub role: SheetRole,
+    pub scored_on: Date,
+    pub marks: Vec<Mark>,
+}
+
+impl ValidScoreSheet {
+    pub fn id(&self) -> Uuid {
+        sheet_id(self.campaign_id, self.unit_id, self.role)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScoreSheetError {
+    #[error("评分表没有对应的评价单位，请从“规范化建设评分”列表打开")]
+    NoUnit,
+    #[error("请按“年-月-日”填写评分日期")]
+    DayMalformed,
+    #[error("评分日期不能晚于今天")]
+    DayInFuture,
+    #[error("一张评分表最多 {MARKS_MAX} 项")]
+    TooManyMarks,
+    #[error("评分项编号不对，请重新打开评分表")]
+    ItemMalformed,
+    #[error("第 {0} 项的说明不能超过 {NOTE_MAX_CHARS} 字")]
+    NoteTooLong(usize),
+    #[error("第 {0} 项最多附 {PHOTOS_MAX} 张照片")]
+    TooManyPhotos(usize),
+}
+
+impl FieldError for ScoreSheetError {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::NoUnit => "no_unit",
+            Self::DayMalformed => "day_malformed",
+            Self::DayInFuture => "day_in_future",
+            Self::TooManyMarks => "too_many_marks",
+            Self::ItemMalformed => "item_malformed",
+            Self::NoteTooLong(_) => "note_too_long",
+            Self::TooManyPhotos(_) => "too_many_photos",
+        }
+    }
+
+    fn field(&self) -> &'static str {
+        match self {
+            Self::NoUnit => "unit_id",
+            Self::DayMalformed | Self::DayInFuture => "scored_on",
+            _ => "marks",
+        }
+    }
+}
+
+impl Draft for ScoreSheetDraft {
+    const KIND: &'static str = KIND_SCORE_SHEET;
+    type Valid = ValidScoreSheet;
+    type Error = ScoreSheetError;
+    const LABEL: &'static str = "评分表";
+    const WITHDRAWABLE: bool = false;
+
+    fn describe(&self) -> Vec<(&'static str, String)> {
+        let mut lines = vec![
+            ("评分方式", self.role.label().to_owned()),
+            ("评分日期", self.scored_on.clone()),
+        ];
+        for mark in &self.marks {
+            let points = crate::domain::assessment::points_text(mark.points);
+            let checked = if mark.done { "" } else { "（未核实）" };
+            let note = if mark.note.is_empty() {
+                String::new()
+            } else {
+                format!("：{}", mark.note)
+            };
+            lines.push((
+                "评分项",
+                format!("{} {points} 分{checked}{note}", mark.item),
+            ));
+        }
+        lines
+    }
+
+    fn date(&self) -> String {
+        self.scored_on.clone()
+    }
+
+    fn photos(&self) -> Vec<Uuid> {
+        self.marks
+            .iter()
+            .flat_map(|m| m.photos.iter().copied())
+            .collect()
+    }
+
+    fn validate(&self, today: Date) -> Result<ValidScoreSheet, Vec<ScoreSheetError>> {
+        let mut errors = Vec::new();
+        if self.campaign_id <= 0 || self.unit_id <= 0 {
+            errors.push(ScoreSheetError::NoUnit);
+        }
+        let day = parse_date(self.scored_on.trim()).ok();
+        match day {
+            None => errors.push(ScoreSheetError::DayMalformed),
+            Some(d) if d > today => errors.push(ScoreSheetError::DayInFuture),
+            Some(_) => {}
+        }
+        if self.marks.len() > MARKS_MAX {
+            errors.push(ScoreSheetError::TooManyMarks);
+        }
+        let malformed = |m: &Mark| m.item.is_empty() || m.item.chars().count() > ITEM_ID_MAX_CHARS;
+        if self.marks.iter().any(malformed) {
+            errors.push(ScoreSheetError::ItemMalformed);
+        }
+        for (n, mark) in self.marks.iter().enumerate() {
+            if mark.note.chars().count() > NOTE_MAX_CHARS {
+                errors.push(ScoreSheetError::NoteTooLong(n + 1));
+            }
+            if mark.photos.len() > PHOTOS_MAX {
+                errors.push(ScoreSheetError::TooManyPhotos(n + 1));
+            }
+        }
+        match (errors.is_empty(), day) {
+            (true, Some(scored_on)) => Ok(ValidScoreSheet {
+                campaign_id: self.campaign_id,
+                unit_id: self.unit_id,
+                role: self.role,
+                scored_on,
+                marks: self.marks.clone(),
+            }),
+            _ => Err(errors),
+        }
+    }
+}

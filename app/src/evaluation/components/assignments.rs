@@ -1,0 +1,80 @@
+//! Who fills which unit's sheet: the list, with a way to end an assignment, and a form to add
+//! one by unit code, phone number and role.
+use crate::admin::components::{alert, hydrated};
+use crate::domain::evaluation::SheetRole;
+use crate::evaluation::api::{AssignmentEntry, CampaignView, assign, unassign};
+use crate::evaluation::words;
+use leptos::prelude::*;
+
+#[component]
+pub fn Assignments(
+    campaign: CampaignView,
+    shown: RwSignal<CampaignView>,
+    /// Kept outside the campaign's view, which a change draws again.
+    message: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let ready = hydrated();
+    let id = campaign.id;
+    let add = Action::new(move |entry: &AssignmentEntry| assign(id, entry.clone()));
+    let remove = Action::new(move |assignment: &i32| unassign(id, *assignment));
+    for action in [add.value(), remove.value()] {
+        Effect::new(move |_| match action.get() {
+            Some(Ok(view)) => {
+                message.set(None);
+                shown.set(view);
+            }
+            Some(Err(e)) => message.set(Some(e.to_string())),
+            None => {}
+        });
+    }
+    let code = NodeRef::<leptos::html::Select>::new();
+    let phone = NodeRef::<leptos::html::Input>::new();
+    let role = NodeRef::<leptos::html::Select>::new();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (Some(code), Some(phone), Some(role)) = (code.get(), phone.get(), role.get()) else {
+            return;
+        };
+        let role = match role.value().as_str() {
+            "self_assessment" => SheetRole::SelfAssessment,
+            _ => SheetRole::Inspection,
+        };
+        add.dispatch(AssignmentEntry {
+            code: code.value(),
+            phone: phone.value(),
+            role,
+        });
+    };
+    view! {
+        <h2>{words::ASSIGNMENTS}</h2>
+        <p class="muted">{words::ASSIGN_HOW}</p>
+        {campaign.assignments.is_empty().then(|| view! { <p class="empty">{words::NO_ASSIGNMENTS}</p> })}
+        <ul class="assignments">
+            {campaign.assignments.into_iter().map(|a| {
+                let assignment = a.id;
+                view! {
+                    <li>
+                        {a.unit}" · "{a.role.label()}" · "{a.person}" "
+                        <button type="button" class="button subtle" disabled=move || !ready.get()
+                            on:click=move |_| { remove.dispatch(assignment); }>{words::UNASSIGN}</button>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        <form class="form" on:submit=submit>
+            <label>{words::UNIT}
+                <select node_ref=code name="unit">
+                    {campaign.units.into_iter().map(|u| view! { <option value=u.code>{u.name}</option> }).collect_view()}
+                </select>
+            </label>
+            <label>{words::PHONE}<input node_ref=phone name="phone" inputmode="tel" maxlength="20" /></label>
+            <label>{words::ROLE}
+                <select node_ref=role name="role">
+                    {SheetRole::ALL.into_iter().map(|r| view! { <option value=r.code()>{r.label()}</option> }).collect_view()}
+                </select>
+            </label>
+            {move || message.get().map(alert)}
+            <button class="button primary" type="submit" disabled=move || !ready.get() || add.pending().get()>{words::ASSIGN}</button>
+        </form>
+    }
+}
