@@ -78,6 +78,12 @@ test('an inspector scores a township offline with a photo, and the bureau sees t
   await expect(bureau.getByRole('cell', { name: /云江市东湖镇/ })).toContainText(/检查评分 13\.5 分（已评 2\/\d+ 项）/);
   const photo = sheets[0].draft.marks[1].photos[0];
   expect((await bureau.request.get(`/api/v1/photos/${photo}`)).status()).toBe(200);
+  // The unit's sheet item by item, with the photo, and what the township is to put right.
+  await bureau.getByRole('link', { name: '云江市东湖镇' }).click();
+  await expect(bureau.getByRole('heading', { name: '云江市东湖镇 · 评分对照' })).toBeVisible();
+  await expect(bureau.getByRole('status').filter({ hasText: '检查评分：13.5 分' })).toBeVisible();
+  await expect(bureau.locator(`img[src="/api/v1/photos/${photo}"]`)).toBeVisible();
+  await expect(bureau.locator('ol.shortfalls li')).toHaveText(/扣 1\.5 分。分析报告只有一篇$/);
   await phoneContext.close();
   await bureauContext.close();
 });

@@ -172,5 +172,33 @@ db_test!(
             .await
             .unwrap();
         assert_eq!(courses.len(), 1);
+
+        // A finished 联点评价 over the fictional province: six townships inspected and totalled,
+        // the notice by city in division order, 东湖镇's self-assessment begun.
+        let bureau = app.login(CITY_ADMIN).await;
+        let campaigns = call(app, &bureau, "evaluation/campaigns", json!({})).await;
+        let id = campaigns[0]["id"].clone();
+        assert_eq!(campaigns[0]["units"], 7, "{campaigns}");
+        let notice = call(app, &bureau, "evaluation/campaign_notice", json!({"id": id})).await;
+        assert_eq!(notice["unscored"], 1, "{notice}");
+        let results = &notice["notice"];
+        assert!(results["opening"].as_str().unwrap().starts_with("共评价6个单位"), "{results}");
+        let lists: Vec<(&str, usize)> = (results["sections"].as_array().unwrap().iter())
+            .flat_map(|s| s["cities"].as_array().unwrap().iter())
+            .map(|c| (c["city"].as_str().unwrap(), c["units"].as_array().unwrap().len()))
+            .collect();
+        assert_eq!(lists, [("云州市", 3), ("海州州", 2), ("海州州", 1)]);
+        let view = call(app, &bureau, "evaluation/campaign", json!({"id": id})).await;
+        let donghu = (view["units"].as_array().unwrap().iter())
+            .find(|u| u["name"] == "云江市东湖镇")
+            .unwrap();
+        assert_eq!(donghu["total"], Value::Null);
+        assert!(donghu["sheets"][0].as_str().unwrap().starts_with("自评"), "{donghu}");
+        let leader = app.login(DONGHU_LEADER).await;
+        let sheets: Vec<Value> = (leader.get(app.url("/api/v1/evaluation/mine")).send().await.unwrap())
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(sheets[0]["role"], "self_assessment");
     }
 );

@@ -74,6 +74,15 @@ fn items(sheet: &Value, n: usize) -> Vec<(String, u64)> {
         .collect()
 }
 
+/// Tenths as the pages write points: `87.5`, or `90` when whole.
+fn points(tenths: u64) -> String {
+    if tenths.is_multiple_of(10) {
+        (tenths / 10).to_string()
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    }
+}
+
 fn status(answer: &Value) -> (&str, &str) {
     let r = &answer["results"][0];
     (
@@ -122,9 +131,8 @@ db_test!(an_inspector_scores_a_township_once_and_the_bureau_sees_the_total_and_p
     assert_eq!(held.len(), 1, "{pulled}");
     assert_eq!((held[0]["id"].as_str(), held[0]["version"].as_u64()), (Some(record_id.as_str()), Some(1)));
     assert_eq!(held[0]["draft"]["marks"][1]["note"], "台账不全");
-    let expected = (two[0].1 + two[1].1 - 10) as f64 / 10.0;
     let (_, view) = app.call(&admin, "evaluation/campaign", json!({"id": id})).await;
-    let total = if expected.fract() == 0.0 { format!("{expected:.0}") } else { format!("{expected:.1}") };
+    let total = points(two[0].1 + two[1].1 - 10);
     assert_eq!(unit_sheets(&view, DONGHU_TOWN), json!([format!("检查评分 {total} 分（已评 2/{all} 项）")]));
     let unit = (view["units"].as_array().unwrap().iter()).find(|u| u["code"] == DONGHU_TOWN).unwrap().clone();
     assert_eq!(unit["inspected"], Value::Null, "not every item is scored yet");
@@ -247,4 +255,45 @@ db_test!(the_bureau_assigns_by_phone_with_clear_refusals_and_an_audit_trail, at 
     // Only the city bureau assigns.
     let (code, _) = assign(app, &leader, id, DONGHU_TOWN, DONGHU_LEADER, "inspection").await;
     assert_eq!(code, 403);
+});
+
+db_test!(the_review_sets_the_self_assessment_beside_the_inspection_with_the_tasks_to_put_right, at "2026-10-20T09:00:00+08:00", |app| {
+    let admin = app.login(CITY_ADMIN).await;
+    let id = campaign(app, &admin).await;
+    assign(app, &admin, id, DONGHU_TOWN, XILING_LEADER, "inspection").await;
+    assign(app, &admin, id, DONGHU_TOWN, DONGHU_LEADER, "self_assessment").await;
+    let (_, none) = app.call(&admin, "evaluation/campaign_unit", json!({"id": id, "code": DONGHU_TOWN})).await;
+    assert_eq!(none["totals"], json!([]));
+    let inspector = app.login(XILING_LEADER).await;
+    let unit = app.login(DONGHU_LEADER).await;
+    let sheet_of = mine(app, &inspector).await.remove(0);
+    let unit_id = sheet_of["unit_id"].as_i64().unwrap();
+    let two = items(&sheet_of, 2);
+    let inspection = json!([
+        {"item": two[0].0, "points": two[0].1, "done": true},
+        {"item": two[1].0, "points": two[1].1 - 15, "note": "分析报告只有一篇", "done": true},
+    ]);
+    let (_, answer) = app.push(&inspector, json!([sheet(&sheet_id(id, unit_id, 0), 1, &sheet_of, inspection)])).await;
+    assert_eq!(status(&answer), ("accepted", ""), "{answer}");
+    let own_sheet = mine(app, &unit).await.remove(0);
+    let own = json!([{"item": two[0].0, "points": two[0].1}, {"item": two[1].0, "points": two[1].1}]);
+    let (_, answer) = app.push(&unit, json!([sheet(&sheet_id(id, unit_id, 1), 1, &own_sheet, own)])).await;
+    assert_eq!(status(&answer), ("accepted", ""), "{answer}");
+    let (code, review) = app.call(&admin, "evaluation/campaign_unit", json!({"id": id, "code": DONGHU_TOWN})).await;
+    assert_eq!(code, 200, "{review}");
+    assert_eq!(review["unit"], "云江市东湖镇");
+    let all = items(&sheet_of, 200).len();
+    let inspected = two[0].1 + two[1].1 - 15;
+    assert_eq!(review["totals"], json!([
+        format!("检查评分：{} 分，不合格（已评 2/{all} 项）", points(inspected)),
+        format!("自评：{} 分，不合格（已评 2/{all} 项）", points(two[0].1 + two[1].1)),
+    ]));
+    let item = &review["aspects"][0]["items"][1];
+    assert_eq!((item["inspection"]["points"].as_str(), item["self_assessment"]["points"].as_str()),
+               (Some(points(two[1].1 - 15).as_str()), Some(points(two[1].1).as_str())));
+    assert_eq!(item["self_assessment"]["done"], false);
+    assert_eq!(review["shortfalls"].as_array().unwrap().len(), 1, "{review}");
+    assert!(review["shortfalls"][0].as_str().unwrap().ends_with("：扣 1.5 分。分析报告只有一篇"), "{review}");
+    let (_, missing) = app.call(&admin, "evaluation/campaign_unit", json!({"id": id, "code": "990121"})).await;
+    assert_eq!(missing, Value::Null, "a county is not a unit of a Hunan campaign");
 });

@@ -214,3 +214,58 @@ pub async fn unassign(id: i32, assignment: i32) -> Result<CampaignView, AppError
         .await,
     )
 }
+
+/// One item as a sheet marked it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MarkLine {
+    pub points: String,
+    pub note: String,
+    /// Looked at, asked or checked.
+    pub done: bool,
+    pub photos: Vec<uuid::Uuid>,
+}
+
+/// An item with the inspection's mark beside the self-assessment's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemReview {
+    pub text: String,
+    pub method: String,
+    pub points: String,
+    pub inspection: Option<MarkLine>,
+    pub self_assessment: Option<MarkLine>,
+}
+
+/// An aspect with its subtotals on both sheets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AspectReview {
+    pub name: String,
+    pub points: String,
+    pub inspection: String,
+    pub self_assessment: String,
+    pub items: Vec<ItemReview>,
+}
+
+/// One unit's sheets side by side, and the items the inspection took points off.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitReview {
+    pub campaign_id: i32,
+    pub campaign: String,
+    pub unit: String,
+    /// Each sheet's total and grade, e.g. "检查评分：92.5 分，优秀（已评 20/20 项）".
+    pub totals: Vec<String>,
+    pub aspects: Vec<AspectReview>,
+    /// The rectification tasks (整改): "人员配备 · …：扣 1 分。台账不全".
+    pub shortfalls: Vec<String>,
+}
+
+/// Unit `code` of campaign `id` with its sheets side by side; `None` for no such unit.
+#[server(endpoint = "evaluation/campaign_unit", input = leptos::server_fn::codec::Json)]
+pub async fn load_unit(id: i32, code: String) -> Result<Option<UnitReview>, AppError> {
+    crate::error::respond(
+        async {
+            let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
+            super::ssr::review::review(&state.db, &viewer, id, &code).await
+        }
+        .await,
+    )
+}

@@ -147,3 +147,31 @@ pub fn field_sheet(role: &str, total: u32, scored: usize, items: usize) -> Strin
         points_text(total)
     )
 }
+
+pub const REVIEW: &str = "评分对照";
+pub const INSPECTION: &str = "检查评分";
+pub const SELF_ASSESSMENT: &str = "自评";
+pub const NO_SHEETS: &str = "这个单位还没有现场评分表。";
+pub const SHORTFALLS: &str = "整改事项（检查评分中扣分的项目）";
+pub const NO_SHORTFALLS: &str = "检查评分没有扣分项。";
+pub const NOT_CHECKED: &str = "未核实";
+pub const NO_SUCH_UNIT: &str = "本次评价中没有这个单位。";
+
+/// A sheet's total and grade in the review.
+pub fn sheet_total(role: &str, total: u32, grade: &str, scored: usize, items: usize) -> String {
+    format!(
+        "{role}：{} 分，{grade}（已评 {scored}/{items} 项）",
+        points_text(total)
+    )
+}
+
+/// An item that lost points, as a rectification task.
+pub fn shortfall(aspect: &str, item: &str, lost: u32, note: &str) -> String {
+    let note = if note.is_empty() {
+        String::new()
+    } else {
+        format!("。{note}")
+    };
+    format!("{aspect} · {item}：扣 {} 分{note}", points_text(lost))
+}
+pub const PHOTO: &str = "现场照片";

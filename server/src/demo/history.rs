@@ -34,6 +34,7 @@ use units::{preparation, staff, stats_homes};
 use uuid::Uuid;
 
 mod assessment;
+mod evaluation;
 mod online;
 mod units;
 
@@ -74,6 +75,7 @@ pub async fn seed(db: &DatabaseConnection, today: Date) -> Result<(), AppError> 
     online::notices_and_courses(&tx, &city, today).await?;
     tx.commit().await?;
     assessment::finished(db, at_ms(today)).await?;
+    evaluation::finished(db, at_ms(today)).await?;
     tracing::info!("demo history written");
     Ok(())
 }

@@ -95,6 +95,15 @@ pub fn rows() -> Vec<Row> {
     ));
     rows.push(row(
         "GET",
+        "/admin/evaluation/unit",
+        "/admin/evaluation/unit",
+        Administer,
+        Subject::Any,
+        page_data,
+        Call::Get(|_| "/admin/evaluation/unit?id=0&code=990181100".into()),
+    ));
+    rows.push(row(
+        "GET",
         "/township/assessment",
         "/township/assessment",
         Assess,

@@ -176,7 +176,8 @@ fn Totals(
                         view! {
                             <tr>
                                 <td>
-                                    {u.name.clone()}<br /><small class="muted">{u.kind.clone()}" · "{u.code.clone()}</small>
+                                    <a href=format!("/admin/evaluation/unit?id={id}&code={}", u.code)>{u.name.clone()}</a>
+                                    <br /><small class="muted">{u.kind.clone()}" · "{u.code.clone()}</small>
                                     {u.sheets.iter().map(|s| view! { <br /><small>{s.clone()}</small> }).collect_view()}
                                 </td>
                                 <td>{u.sampled.then_some(words::SAMPLED)}</td>

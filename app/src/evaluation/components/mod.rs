@@ -4,7 +4,9 @@ mod assignments;
 mod campaign;
 mod campaigns;
 mod notice;
+mod unit;
 
 pub use campaign::CampaignPage;
 pub use campaigns::CampaignsPage;
 pub use notice::NoticePage;
+pub use unit::UnitPage;

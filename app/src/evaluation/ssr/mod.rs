@@ -1,6 +1,7 @@
 //! Campaigns stored and read; every call is the city bureau's.
 pub mod assign;
 pub mod results;
+pub mod review;
 
 use super::api::{CampaignDraft, CampaignLine, CampaignView, SampleLine, UnitLine, WindowLine};
 use super::entity::{campaign, unit};

@@ -13,7 +13,11 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 const DONGHU_LEADER: &str = "13800000002";
 const BUREAU: &str = "13800000001";
 
-async fn viewer(db: &DatabaseConnection, phone: &str, now_ms: i64) -> Result<Viewer, AppError> {
+pub(super) async fn viewer(
+    db: &DatabaseConnection,
+    phone: &str,
+    now_ms: i64,
+) -> Result<Viewer, AppError> {
     let person = person::Entity::find()
         .filter(person::Column::Phone.eq(phone))
         .one(db)

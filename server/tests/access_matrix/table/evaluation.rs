@@ -64,6 +64,13 @@ pub(super) fn rows() -> Vec<Row> {
             |_| json!({"id": 0, "assignment": 0}),
         ),
         sf(
+            "/api/evaluation/campaign_unit",
+            Administer,
+            Subject::Any,
+            by_status,
+            |_| json!({"id": 0, "code": "990181100"}),
+        ),
+        sf(
             "/api/evaluation/campaign_notice",
             Administer,
             Subject::Any,

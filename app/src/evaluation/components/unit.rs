@@ -1,0 +1,98 @@
+//! 评分对照: one unit's inspection beside its self-assessment, item by item, with the photos
+//! taken as evidence, and the items to put right.
+use crate::admin::components::alert;
+use crate::evaluation::api::{MarkLine, UnitReview, load_unit};
+use crate::evaluation::words;
+use crate::layout::words as shared;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn UnitPage() -> impl IntoView {
+    let query = use_query_map();
+    let asked = move || {
+        query.with(|q| {
+            let id = q.get("id").and_then(|v| v.parse::<i32>().ok())?;
+            Some((id, q.get("code")?))
+        })
+    };
+    let loaded = Resource::new(asked, |asked| async move {
+        match asked {
+            Some((id, code)) => load_unit(id, code).await,
+            None => Ok(None),
+        }
+    });
+    view! {
+        <section class="card wide">
+            <Suspense fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
+                {move || loaded.get().map(|answer| match answer {
+                    Err(e) => alert(e.to_string()).into_any(),
+                    Ok(None) => view! { <p class="empty">{words::NO_SUCH_UNIT}</p> }.into_any(),
+                    Ok(Some(review)) => view! { <Review review /> }.into_any(),
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn Review(review: UnitReview) -> impl IntoView {
+    let back = format!("/admin/evaluation/campaign?id={}", review.campaign_id);
+    let scored = !review.totals.is_empty();
+    view! {
+        <p><a href=back>{words::BACK_TO_CAMPAIGN}</a></p>
+        <h1>{review.unit}" · "{words::REVIEW}</h1>
+        <p class="muted">{review.campaign}</p>
+        {(!scored).then(|| view! { <p class="empty">{words::NO_SHEETS}</p> })}
+        {review.totals.into_iter().map(|t| view! { <p role="status">{t}</p> }).collect_view()}
+        <table class="grid-table sheet">
+            <thead><tr>
+                <th>{words::ITEM}</th><th>{words::POINTS}</th>
+                <th>{words::INSPECTION}</th><th>{words::SELF_ASSESSMENT}</th>
+            </tr></thead>
+            <tbody>
+                {review.aspects.into_iter().map(|a| view! {
+                    <tr class="aspect">
+                        <th>{a.name}</th><th>{a.points}</th>
+                        <th>{a.inspection}</th><th>{a.self_assessment}</th>
+                    </tr>
+                    {a.items.into_iter().map(|i| view! {
+                        <tr>
+                            <td>{i.text}<br /><small class="muted">{i.method}</small></td>
+                            <td>{i.points}</td>
+                            <td>{i.inspection.map(mark)}</td>
+                            <td>{i.self_assessment.map(mark)}</td>
+                        </tr>
+                    }).collect_view()}
+                }).collect_view()}
+            </tbody>
+        </table>
+        <h2>{words::SHORTFALLS}</h2>
+        {if review.shortfalls.is_empty() {
+            view! { <p class="muted">{words::NO_SHORTFALLS}</p> }.into_any()
+        } else {
+            view! {
+                <ol class="shortfalls">
+                    {review.shortfalls.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+                </ol>
+            }.into_any()
+        }}
+    }
+}
+
+/// A mark in a cell: points, whether it was checked, the note and the photos.
+fn mark(mark: MarkLine) -> impl IntoView {
+    view! {
+        <strong>{mark.points}</strong>
+        {(!mark.done).then(|| view! { " "<small class="warning">{words::NOT_CHECKED}</small> })}
+        {(!mark.note.is_empty()).then(|| view! { <br /><small>{mark.note}</small> })}
+        {(!mark.photos.is_empty()).then(|| view! {
+            <br />
+            {mark.photos.into_iter().map(|p| view! {
+                <a href=format!("/api/v1/photos/{p}") rel="external">
+                    <img class="thumb" src=format!("/api/v1/photos/{p}") alt=words::PHOTO loading="lazy" />
+                </a>
+            }).collect_view()}
+        })}
+    }
+}
