@@ -2,33 +2,20 @@
 //! balance, to print and keep with the accounts.
 use super::api::{FundStatement, load_statement};
 use super::words;
-use crate::admin::components::alert;
+use crate::admin::components::{by_query, number};
 use crate::domain::money::format_yuan;
 use crate::layout::words as shared;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn StatementPage() -> impl IntoView {
-    let query = use_query_map();
-    let grid = move || query.with(|q| q.get("grid").and_then(|v| v.parse::<i32>().ok()));
-    let loaded = Resource::new(grid, |grid| async move {
-        match grid {
-            Some(grid) => load_statement(grid).await,
-            None => Ok(None),
-        }
-    });
-    view! {
-        <section class="card wide">
-            <Suspense fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
-                {move || loaded.get().map(|answer| match answer {
-                    Err(e) => alert(e.to_string()).into_any(),
-                    Ok(None) => view! { <p class="empty">{words::NO_STATEMENT}</p> }.into_any(),
-                    Ok(Some(statement)) => view! { <Statement statement /> }.into_any(),
-                })}
-            </Suspense>
-        </section>
-    }
+    let page = by_query(
+        |q| number(q, "grid"),
+        load_statement,
+        words::NO_STATEMENT,
+        |statement| view! { <Statement statement /> },
+    );
+    view! { <section class="card wide">{page}</section> }
 }
 
 #[component]

@@ -1,6 +1,7 @@
 //! Administration screens of the city bureau (online only): import, grid tree, people,
 //! grouping suggestion and the audit log; the status page (`crate::status`) sits among their tabs.
 mod audit;
+mod by_query;
 mod enterprises;
 mod grouping;
 mod import;
@@ -40,6 +41,8 @@ pub(crate) fn AdminNav() -> impl IntoView {
         </nav>
     }
 }
+
+pub(crate) use by_query::{by_query, number};
 
 /// False until the page has hydrated. The administration bundle loads after the page shows, so
 /// buttons that need it stay disabled until then: a click is never silently lost.

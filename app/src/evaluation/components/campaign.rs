@@ -1,33 +1,23 @@
 //! One campaign: its sheets, calendar, units in division order and the city's sample.
-use crate::admin::components::{AdminNav, alert, hydrated};
+use crate::admin::components::{AdminNav, alert, by_query, hydrated, number};
 use crate::domain::evaluation::Template;
 use crate::evaluation::api::{CampaignView, TotalEntry, draw_sample, load_campaign, save_totals};
 use crate::evaluation::words;
-use crate::layout::words as shared;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn CampaignPage() -> impl IntoView {
-    let query = use_query_map();
-    let id = move || query.with(|q| q.get("id").and_then(|v| v.parse::<i32>().ok()));
-    let loaded = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => load_campaign(id).await,
-            None => Ok(None),
-        }
-    });
+    let page = by_query(
+        |q| number(q, "id"),
+        load_campaign,
+        words::NOT_FOUND,
+        |campaign| view! { <Campaign campaign /> },
+    );
     view! {
         <section class="card wide">
             <AdminNav />
             <p><a href="/admin/evaluation">{words::BACK}</a></p>
-            <Suspense fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
-                {move || loaded.get().map(|answer| match answer {
-                    Err(e) => alert(e.to_string()).into_any(),
-                    Ok(None) => view! { <p class="empty">{words::NOT_FOUND}</p> }.into_any(),
-                    Ok(Some(campaign)) => view! { <Campaign campaign /> }.into_any(),
-                })}
-            </Suspense>
+            {page}
         </section>
     }
 }

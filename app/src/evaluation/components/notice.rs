@@ -1,32 +1,18 @@
 //! 评价结果通报: the results as 000 §二 publishes them, to print and issue.
-use crate::admin::components::alert;
+use crate::admin::components::{by_query, number};
 use crate::evaluation::api::{NoticeView, load_notice};
 use crate::evaluation::words;
-use crate::layout::words as shared;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn NoticePage() -> impl IntoView {
-    let query = use_query_map();
-    let id = move || query.with(|q| q.get("id").and_then(|v| v.parse::<i32>().ok()));
-    let loaded = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => load_notice(id).await,
-            None => Ok(None),
-        }
-    });
-    view! {
-        <section class="card wide">
-            <Suspense fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
-                {move || loaded.get().map(|answer| match answer {
-                    Err(e) => alert(e.to_string()).into_any(),
-                    Ok(None) => view! { <p class="empty">{words::NOT_FOUND}</p> }.into_any(),
-                    Ok(Some(notice)) => view! { <Notice notice /> }.into_any(),
-                })}
-            </Suspense>
-        </section>
-    }
+    let page = by_query(
+        |q| number(q, "id"),
+        load_notice,
+        words::NOT_FOUND,
+        |notice| view! { <Notice notice /> },
+    );
+    view! { <section class="card wide">{page}</section> }
 }
 
 #[component]

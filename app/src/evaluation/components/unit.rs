@@ -1,38 +1,19 @@
 //! 评分对照: one unit's inspection beside its self-assessment, item by item, with the photos
 //! taken as evidence, and the items to put right.
-use crate::admin::components::alert;
+use crate::admin::components::{by_query, number};
 use crate::evaluation::api::{MarkLine, UnitReview, load_unit};
 use crate::evaluation::words;
-use crate::layout::words as shared;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn UnitPage() -> impl IntoView {
-    let query = use_query_map();
-    let asked = move || {
-        query.with(|q| {
-            let id = q.get("id").and_then(|v| v.parse::<i32>().ok())?;
-            Some((id, q.get("code")?))
-        })
-    };
-    let loaded = Resource::new(asked, |asked| async move {
-        match asked {
-            Some((id, code)) => load_unit(id, code).await,
-            None => Ok(None),
-        }
-    });
-    view! {
-        <section class="card wide">
-            <Suspense fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
-                {move || loaded.get().map(|answer| match answer {
-                    Err(e) => alert(e.to_string()).into_any(),
-                    Ok(None) => view! { <p class="empty">{words::NO_SUCH_UNIT}</p> }.into_any(),
-                    Ok(Some(review)) => view! { <Review review /> }.into_any(),
-                })}
-            </Suspense>
-        </section>
-    }
+    let page = by_query(
+        |q| Some((number(q, "id")?, q.get("code")?)),
+        |(id, code)| load_unit(id, code),
+        words::NO_SUCH_UNIT,
+        |review| view! { <Review review /> },
+    );
+    view! { <section class="card wide">{page}</section> }
 }
 
 #[component]
