@@ -17,7 +17,7 @@ use crate::domain::period::shanghai_date;
 use crate::error::{AppError, ServerError};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder,
+    QueryOrder, QuerySelect,
 };
 use std::collections::HashMap;
 use time::Date;
@@ -56,10 +56,22 @@ pub async fn list(db: &DatabaseConnection, viewer: &Viewer) -> Result<Vec<Campai
         .order_by_desc(campaign::Column::Id)
         .all(db)
         .await?;
+    let counts: HashMap<i32, i64> = unit::Entity::find()
+        .select_only()
+        .column(unit::Column::CampaignId)
+        .column_as(unit::Column::Id.count(), "units")
+        .group_by(unit::Column::CampaignId)
+        .into_tuple()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
     let mut lines = Vec::new();
     for row in rows {
         let plan = plan_of(&row)?;
-        let units = units_of(db, row.id).await?.len();
+        let units = counts
+            .get(&row.id)
+            .map_or(0, |n| usize::try_from(*n).unwrap_or(0));
         let drawn = row.seed.is_some();
         lines.push(CampaignLine {
             id: row.id,
