@@ -205,3 +205,8 @@ impl Draft for ScoreSheetDraft {
         }
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+#[path = "score_tests.rs"]
+mod tests;
