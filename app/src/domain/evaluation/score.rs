@@ -86,6 +86,19 @@ impl ValidScoreSheet {
     pub fn id(&self) -> Uuid {
         sheet_id(self.campaign_id, self.unit_id, self.role)
     }
+
+    /// Every item's photos.
+    pub fn photos(&self) -> Vec<Uuid> {
+        photos_of(&self.marks)
+    }
+}
+
+/// The photos of `marks`, item by item.
+fn photos_of(marks: &[Mark]) -> Vec<Uuid> {
+    marks
+        .iter()
+        .flat_map(|m| m.photos.iter().copied())
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -161,10 +174,7 @@ impl Draft for ScoreSheetDraft {
     }
 
     fn photos(&self) -> Vec<Uuid> {
-        self.marks
-            .iter()
-            .flat_map(|m| m.photos.iter().copied())
-            .collect()
+        photos_of(&self.marks)
     }
 
     fn validate(&self, today: Date) -> Result<ValidScoreSheet, Vec<ScoreSheetError>> {

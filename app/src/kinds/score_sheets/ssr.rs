@@ -222,8 +222,7 @@ impl RecordKind for ScoreSheets {
                 .map(|e| Problem::new("marks_invalid", Some("marks"), e.to_string()))
                 .collect::<Vec<_>>()
         })?;
-        let photos: Vec<Uuid> = valid.marks.iter().flat_map(|m| m.photos.clone()).collect();
-        photos::check(&photos, &scope.uploaded)?;
+        photos::check(&valid.photos(), &scope.uploaded)?;
         let tally = fillable.template.tally(&valid.marks);
         Ok(Scored { valid, tally })
     }
@@ -293,10 +292,7 @@ impl RecordKind for ScoreSheets {
         new: &Incoming<'_, Scored>,
         _write: Write,
     ) -> Result<(), ServerError> {
-        let photos: Vec<Uuid> = (new.admitted.valid.marks.iter())
-            .flat_map(|m| m.photos.clone())
-            .collect();
-        photos::attach_to_record(tx, new.id, &photos).await
+        photos::attach_to_record(tx, new.id, &new.admitted.valid.photos()).await
     }
 
     async fn assigned(db: &DatabaseConnection, viewer: &Viewer) -> Result<Vec<i32>, ServerError> {
