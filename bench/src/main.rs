@@ -4,6 +4,7 @@ mod assessment;
 mod dashboard;
 mod dataset;
 mod db;
+mod evaluation;
 mod import;
 mod report;
 mod sync;
@@ -18,7 +19,7 @@ fn env_i64(name: &str, default: i64) -> i64 {
 }
 
 /// Whether to run a section: all by default, or those named in `BENCH_ONLY` (comma-separated:
-/// sync, dashboard, province, import, assessment).
+/// sync, dashboard, province, import, assessment, evaluation).
 fn wanted(section: &str) -> bool {
     std::env::var("BENCH_ONLY").map_or(true, |only| only.split(',').any(|s| s.trim() == section))
 }
@@ -53,6 +54,12 @@ async fn main() -> Res<()> {
             env_i64("BENCH_ASSESSMENT_VISITS", 100_000),
         )
         .await?;
+    }
+    if wanted("evaluation") {
+        report::section("Standardization evaluation of a province");
+        let cities = env_i64("BENCH_EVALUATION_CITIES", 13) as u32;
+        evaluation::province(Backend::Sqlite, cities).await?;
+        evaluation::province(Backend::Postgres, cities).await?;
     }
     if wanted("import") {
         report::section("Directory import");

@@ -256,3 +256,77 @@ db_test!(
         assert_eq!(kept, 5);
     }
 );
+
+db_test!(
+    the_notice_downloads_as_a_spreadsheet_in_notice_order_and_as_a_word_document_to_issue,
+    at "2026-07-03T09:00:00+08:00",
+    |app| {
+        use calamine::{Reader, Xlsx};
+        use std::io::Read;
+        let admin = app.login(CITY_ADMIN).await;
+        let body = json!({"draft": {"name": "2026年联点评价", "year": 2026, "kind": "hunan", "root": "990000"}});
+        let (_, id) = call(app, &admin, "campaign_create", body).await;
+        let totals = json!([
+            {"code": "990202100", "total": "79.5"},
+            {"code": "990181100", "total": "95.5"},
+            {"code": "990181001", "total": "91"},
+        ]);
+        let (status, _) = call(app, &admin, "campaign_totals", json!({"id": id, "totals": totals})).await;
+        assert_eq!(status, 200);
+
+        let get = |path: &str| {
+            let url = app.url(&format!("{path}?id={id}"));
+            let admin = admin.clone();
+            async move { admin.get(url).send().await.unwrap() }
+        };
+        let sheet = get(app::evaluation::api::NOTICE_XLSX_PATH).await;
+        assert_eq!(sheet.status(), 200);
+        let disposition = sheet.headers()["content-disposition"].to_str().unwrap().to_owned();
+        // 2026年联点评价结果通报.xlsx, percent-encoded.
+        assert!(disposition.contains("filename*=UTF-8''2026%E5%B9%B4"), "{disposition}");
+        let bytes = sheet.bytes().await.unwrap().to_vec();
+        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let range = book.worksheet_range("评价结果").unwrap();
+        let rows: Vec<Vec<String>> = range
+            .rows()
+            .map(|r| r.iter().map(ToString::to_string).collect())
+            .collect();
+        assert_eq!(rows[0][0], "关于2026年联点评价结果的通报");
+        assert!(rows[2][0].starts_with("另有 4 个单位尚未评分"), "{rows:?}");
+        assert_eq!(rows[3], ["序号", "等次", "市（州）", "单位", "区划代码", "得分"]);
+        assert_eq!(
+            rows[4..].to_vec(),
+            [
+                ["1", "优秀", "云州市", "云江市西岭街道", "990181001", "91"],
+                ["2", "优秀", "云州市", "云江市东湖镇", "990181100", "95.5"],
+                ["3", "不合格", "海州州", "港城区盐田镇", "990202100", "79.5"],
+            ]
+        );
+
+        let word = get(app::evaluation::api::NOTICE_DOCX_PATH).await;
+        assert_eq!(word.status(), 200);
+        assert!(word.headers()["content-type"].to_str().unwrap().contains("wordprocessingml"));
+        let bytes = word.bytes().await.unwrap().to_vec();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        zip.by_name("word/document.xml").unwrap().read_to_string(&mut xml).unwrap();
+        let order = [
+            "关于2026年联点评价结果的通报",
+            "共评价3个单位，平均分数为88.7分。",
+            "（一）优秀（90分及以上）",
+            "云州市（2个）：云江市西岭街道、云江市东湖镇",
+            "（二）不合格（80分以下）",
+            "海州州（1个）：港城区盐田镇",
+            "2026年7月3日",
+        ];
+        let at: Vec<Option<usize>> = order.iter().map(|t| xml.find(t)).collect();
+        assert!(at.iter().all(Option::is_some), "{at:?}");
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}");
+
+        let leader = app.login(DONGHU_LEADER).await;
+        let url = app.url(&format!("{}?id={id}", app::evaluation::api::NOTICE_DOCX_PATH));
+        assert_eq!(leader.get(url).send().await.unwrap().status(), 403);
+        let url = app.url(&format!("{}?id=999", app::evaluation::api::NOTICE_XLSX_PATH));
+        assert_eq!(admin.get(url).send().await.unwrap().status(), 422);
+    }
+);

@@ -4,6 +4,11 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+/// The results notice as a spreadsheet of every unit scored, with its grade and total (`?id=`).
+pub const NOTICE_XLSX_PATH: &str = "/api/v1/evaluation/notice.xlsx";
+/// The results notice as a Word document the bureau edits and issues (`?id=`).
+pub const NOTICE_DOCX_PATH: &str = "/api/v1/evaluation/notice.docx";
+
 /// A campaign in the list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CampaignLine {

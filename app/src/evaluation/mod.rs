@@ -6,5 +6,7 @@ pub mod components;
 #[cfg(feature = "ssr")]
 pub mod entity;
 #[cfg(feature = "ssr")]
+pub mod export;
+#[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod words;

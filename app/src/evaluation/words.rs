@@ -101,6 +101,25 @@ pub const NOTICE: &str = "评价结果通报";
 pub const NOTICE_TITLE: &str = "评价结果";
 pub const NOTICE_ORDER: &str = "具体名单如下（排名不分先后，按照行政区划顺序排列）。";
 pub const NO_RESULTS: &str = "尚无单位评分，通报无内容。";
+pub const NOTICE_XLSX: &str = "下载 Excel 名单";
+pub const NOTICE_DOCX: &str = "下载 Word 通报（可编辑）";
+pub const RESULTS_SHEET: &str = "评价结果";
+pub const RESULT_HEADERS: [&str; 6] = ["序号", "等次", "市（州）", "单位", "区划代码", "得分"];
+
+/// The downloaded files' name, without the extension.
+pub fn notice_file(campaign: &str) -> String {
+    format!("{campaign}结果通报")
+}
+
+/// The Word notice's title.
+pub fn notice_heading(campaign: &str) -> String {
+    format!("关于{campaign}结果的通报")
+}
+
+/// The day the notice is dated, as documents write it.
+pub fn issued_on(day: time::Date) -> String {
+    format!("{}年{}月{}日", day.year(), u8::from(day.month()), day.day())
+}
 
 pub fn not_a_unit(code: &str) -> String {
     let code: String = code.chars().take(12).collect();

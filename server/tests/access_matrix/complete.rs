@@ -49,7 +49,7 @@ pub fn pages() -> Vec<Endpoint> {
 }
 
 /// The path constants routes are built from, by the source folder they are used in.
-const PATH_CONSTANTS: [(&str, &str, &str); 19] = [
+const PATH_CONSTANTS: [(&str, &str, &str); 21] = [
     ("app/src/sync/", "LOGIN_PATH", app::sync::api::LOGIN_PATH),
     ("app/src/sync/", "LOGOUT_PATH", app::sync::api::LOGOUT_PATH),
     (
@@ -100,6 +100,16 @@ const PATH_CONSTANTS: [(&str, &str, &str); 19] = [
         "app/src/kinds/score_sheets/",
         "MINE_PATH",
         app::kinds::score_sheets::api::MINE_PATH,
+    ),
+    (
+        "app/src/evaluation/",
+        "NOTICE_XLSX_PATH",
+        app::evaluation::api::NOTICE_XLSX_PATH,
+    ),
+    (
+        "app/src/evaluation/",
+        "NOTICE_DOCX_PATH",
+        app::evaluation::api::NOTICE_DOCX_PATH,
     ),
     (
         "app/src/admin/",

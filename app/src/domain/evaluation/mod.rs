@@ -17,7 +17,7 @@ pub mod template;
 pub use campaign::{Linker, Quota, StageKind, Timing, Window};
 pub use division::{CodeError, Division, DivisionCode, Gazetteer, Level};
 pub use grading::{Summary, Thresholds};
-pub use notice::{CityLine, Evaluated, Notice, Section, notice};
+pub use notice::{CityLine, Evaluated, Listed, Notice, Section, listing, notice};
 pub use plan::{CampaignKind, Plan, PlanError};
 pub use sample::{Sample, SampleSize};
 pub use score::{ScoreSheetDraft, SheetRole, ValidScoreSheet, sheet_id};

@@ -56,36 +56,60 @@ const ORDINALS: [&str; 3] = ["一", "二", "三"];
 /// Where no city is known for a unit.
 const NO_CITY: &str = "其他";
 
+/// One unit as the notice lists it, with its total: a line of the results table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    pub grade: Grade,
+    pub city: String,
+    pub code: DivisionCode,
+    pub name: String,
+    pub total: Tenths,
+}
+
+/// The units of `results` in the notice's order: by grade, then in division order, each with
+/// its city and the name it is listed by.
+pub fn listing(results: &[Evaluated], thresholds: &Thresholds, places: &Gazetteer) -> Vec<Listed> {
+    let mut listed: Vec<(Grade, &Evaluated)> = (results.iter())
+        .map(|r| (thresholds.grade(r.total), r))
+        .collect();
+    // Best grade first (`Grade` orders from 不合格 up).
+    listed.sort_by(|(ga, a), (gb, b)| (gb, a.code, &a.name).cmp(&(ga, b.code, &b.name)));
+    (listed.into_iter())
+        .map(|(grade, unit)| Listed {
+            grade,
+            city: places
+                .city_of(unit.code)
+                .map_or(NO_CITY, |c| c.listed())
+                .to_string(),
+            code: unit.code,
+            name: (unit.name.clone()).unwrap_or_else(|| places.listed_name(unit.code)),
+            total: unit.total,
+        })
+        .collect()
+}
+
 /// The notice of `results`, graded by `thresholds`, named from `places`.
 pub fn notice(results: &[Evaluated], thresholds: &Thresholds, places: &Gazetteer) -> Notice {
     let summary = Summary::of(thresholds, results.iter().map(|r| r.total));
-    let mut ordered: Vec<&Evaluated> = results.iter().collect();
-    ordered.sort_by(|a, b| (a.code, &a.name).cmp(&(b.code, &b.name)));
-    let mut sections = Vec::new();
-    for grade in [Grade::Excellent, Grade::Qualified, Grade::Unqualified] {
-        let mut cities: Vec<CityLine> = Vec::new();
-        for unit in ordered
-            .iter()
-            .filter(|r| thresholds.grade(r.total) == grade)
-        {
-            let city = places.city_of(unit.code).map_or(NO_CITY, |c| c.listed());
-            let name = (unit.name.clone()).unwrap_or_else(|| places.listed_name(unit.code));
-            match cities.last_mut() {
-                Some(line) if line.city == city => line.units.push(name),
-                _ => cities.push(CityLine {
-                    city: city.to_string(),
-                    units: vec![name],
-                }),
-            }
-        }
-        if !cities.is_empty() {
+    let mut sections: Vec<Section> = Vec::new();
+    for unit in listing(results, thresholds, places) {
+        if sections.last().is_none_or(|s| s.grade != unit.grade) {
             let ordinal = ORDINALS[sections.len()];
-            let heading = format!("（{ordinal}）{}", thresholds.heading(grade));
             sections.push(Section {
-                grade,
-                heading,
-                cities,
+                grade: unit.grade,
+                heading: format!("（{ordinal}）{}", thresholds.heading(unit.grade)),
+                cities: Vec::new(),
             });
+        }
+        let Some(section) = sections.last_mut() else {
+            continue;
+        };
+        match section.cities.last_mut() {
+            Some(line) if line.city == unit.city => line.units.push(unit.name),
+            _ => section.cities.push(CityLine {
+                city: unit.city,
+                units: vec![unit.name],
+            }),
         }
     }
     Notice {

@@ -149,6 +149,57 @@ fn the_notice_lists_each_grade_by_city_in_division_order_with_counts() {
 }
 
 #[test]
+fn the_listing_holds_every_unit_with_its_total_in_the_notice_order() {
+    let results = [
+        evaluated("430382006", 850),
+        evaluated("430102001", 962),
+        evaluated("433101007", 795),
+        evaluated("430103002", 931),
+    ];
+    let rows: Vec<(Grade, String, String, String, u32)> =
+        listing(&results, &Thresholds::default(), &hunan_places())
+            .into_iter()
+            .map(|l| (l.grade, l.city, l.code.to_string(), l.name, l.total))
+            .collect();
+    let row = |g, city: &str, code: &str, name: &str, total| {
+        (
+            g,
+            city.to_string(),
+            code.to_string(),
+            name.to_string(),
+            total,
+        )
+    };
+    assert_eq!(
+        rows,
+        vec![
+            row(
+                Grade::Excellent,
+                "长沙市",
+                "430102001",
+                "芙蓉区荷花园街道",
+                962
+            ),
+            row(
+                Grade::Excellent,
+                "长沙市",
+                "430103002",
+                "天心区新开铺街道",
+                931
+            ),
+            row(Grade::Qualified, "湘潭市", "430382006", "韶山市韶山乡", 850),
+            row(
+                Grade::Unqualified,
+                "湘西州",
+                "433101007",
+                "吉首市丹青镇",
+                795
+            ),
+        ]
+    );
+}
+
+#[test]
 fn the_opening_figures_match_the_hunan_notice() {
     // 000 §二: 100 units, average 93.6, 87 excellent and 13 qualified.
     let totals = [850; 13].into_iter().chain([949; 86]).chain([936]);

@@ -5,7 +5,9 @@ use crate::admin::ssr::audit;
 use crate::auth::ssr::Viewer;
 use crate::divisions::ssr::stored as divisions;
 use crate::domain::assessment::parse_tenths;
-use crate::domain::evaluation::{DivisionCode, Evaluated, Gazetteer, notice as compose};
+use crate::domain::evaluation::{
+    DivisionCode, Evaluated, Gazetteer, Notice, Thresholds, notice as compose,
+};
 use crate::error::AppError;
 use crate::evaluation::api::{CampaignView, NoticeView, TotalEntry};
 use crate::evaluation::entity::{campaign, unit};
@@ -80,11 +82,27 @@ pub async fn save(
     view(db, viewer, id).await?.ok_or_else(missing)
 }
 
-pub async fn notice(
+/// What a campaign's notice is made of.
+pub struct Results {
+    pub name: String,
+    pub thresholds: Thresholds,
+    pub scored: Vec<Evaluated>,
+    pub unscored: usize,
+    pub places: Gazetteer,
+}
+
+impl Results {
+    pub fn notice(&self) -> Notice {
+        compose(&self.scored, &self.thresholds, &self.places)
+    }
+}
+
+/// Campaign `id`'s units scored so far; `None` for a campaign that does not exist.
+pub async fn results(
     db: &DatabaseConnection,
     viewer: &Viewer,
     id: i32,
-) -> Result<Option<NoticeView>, AppError> {
+) -> Result<Option<Results>, AppError> {
     bureau(viewer)?;
     let Some(row) = campaign::Entity::find_by_id(id).one(db).await? else {
         return Ok(None);
@@ -101,11 +119,24 @@ pub async fn notice(
             })
         })
         .collect();
-    let places = Gazetteer::new(divisions(db).await?.into_values());
-    Ok(Some(NoticeView {
-        id,
+    Ok(Some(Results {
         name: row.name,
-        notice: compose(&scored, &plan.thresholds, &places),
+        thresholds: plan.thresholds,
         unscored: units.len() - scored.len(),
+        scored,
+        places: Gazetteer::new(divisions(db).await?.into_values()),
+    }))
+}
+
+pub async fn notice(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    id: i32,
+) -> Result<Option<NoticeView>, AppError> {
+    Ok(results(db, viewer, id).await?.map(|r| NoticeView {
+        id,
+        notice: r.notice(),
+        name: r.name,
+        unscored: r.unscored,
     }))
 }

@@ -109,6 +109,25 @@ pub(super) fn admin_routes() -> Vec<Row> {
             by_status,
             Call::Get(|_| app::assessment::api::PAYMENTS_PATH.into()),
         ),
+        // No campaign 0: the bureau is refused in words (422), everyone else 403.
+        row(
+            "GET",
+            app::evaluation::api::NOTICE_XLSX_PATH,
+            "evaluation notice.xlsx",
+            Administer,
+            Subject::Any,
+            past_gate,
+            Call::Get(|_| format!("{}?id=0", app::evaluation::api::NOTICE_XLSX_PATH)),
+        ),
+        row(
+            "GET",
+            app::evaluation::api::NOTICE_DOCX_PATH,
+            "evaluation notice.docx",
+            Administer,
+            Subject::Any,
+            past_gate,
+            Call::Get(|_| format!("{}?id=0", app::evaluation::api::NOTICE_DOCX_PATH)),
+        ),
         row(
             "GET",
             app::assessment::api::MINE_PATH,
