@@ -46,6 +46,7 @@ pub fn OfficeApp() -> impl IntoView {
                     <Route path=path!("/admin/evaluation/campaign") view=crate::evaluation::components::CampaignPage />
                     <Route path=path!("/admin/evaluation/notice") view=crate::evaluation::components::NoticePage />
                     <Route path=path!("/admin/evaluation/unit") view=crate::evaluation::components::UnitPage />
+                    <Route path=path!("/evaluation/rectification") view=crate::evaluation::rectification::page::RectificationPage />
                     <Route path=path!("/admin/grouping") view=GroupingPage />
                     <Route path=path!("/admin/permissions") view=PermissionsPage />
                     <Route path=path!("/admin/audit") view=AuditPage />

@@ -39,6 +39,7 @@ mod m20261205_000034_fund_counts;
 mod m20261205_000035_divisions;
 mod m20261205_000036_evaluation_campaigns;
 mod m20261205_000037_score_sheets;
+mod m20261205_000038_rectifications;
 
 pub struct Migrator;
 
@@ -83,6 +84,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000035_divisions::Migration),
             Box::new(m20261205_000036_evaluation_campaigns::Migration),
             Box::new(m20261205_000037_score_sheets::Migration),
+            Box::new(m20261205_000038_rectifications::Migration),
         ]
     }
 }

@@ -292,8 +292,91 @@ db_test!(the_review_sets_the_self_assessment_beside_the_inspection_with_the_task
     assert_eq!((item["inspection"]["points"].as_str(), item["self_assessment"]["points"].as_str()),
                (Some(points(two[1].1 - 15).as_str()), Some(points(two[1].1).as_str())));
     assert_eq!(item["self_assessment"]["done"], false);
-    assert_eq!(review["shortfalls"].as_array().unwrap().len(), 1, "{review}");
-    assert!(review["shortfalls"][0].as_str().unwrap().ends_with("：扣 1.5 分。分析报告只有一篇"), "{review}");
+    assert_eq!(review["tasks"].as_array().unwrap().len(), 1, "{review}");
+    assert!(review["tasks"][0]["text"].as_str().unwrap().ends_with("：扣 1.5 分。分析报告只有一篇"), "{review}");
+    assert_eq!(review["tasks"][0]["closing"], Value::Null);
     let (_, missing) = app.call(&admin, "evaluation/campaign_unit", json!({"id": id, "code": "990121"})).await;
     assert_eq!(missing, Value::Null, "a county is not a unit of a Hunan campaign");
+});
+
+db_test!(the_unit_closes_the_items_its_inspection_marked_down_and_the_board_shows_what_is_open, at "2026-10-20T09:00:00+08:00", |app| {
+    let admin = app.login(CITY_ADMIN).await;
+    let id = campaign(app, &admin).await;
+    assign(app, &admin, id, DONGHU_TOWN, XILING_LEADER, "inspection").await;
+    assign(app, &admin, id, DONGHU_TOWN, DONGHU_LEADER, "self_assessment").await;
+    let inspector = app.login(XILING_LEADER).await;
+    let unit = app.login(DONGHU_LEADER).await;
+    let (_, nothing) = app.call(&unit, "evaluation/rectification_mine", json!({})).await;
+    assert_eq!(nothing, json!([]), "no inspection yet, no tasks");
+    let sheet_of = mine(app, &inspector).await.remove(0);
+    let unit_id = sheet_of["unit_id"].as_i64().unwrap();
+    let three = items(&sheet_of, 3);
+    let inspection = json!([
+        {"item": three[0].0, "points": three[0].1 - 10, "note": "台账不全", "done": true},
+        {"item": three[1].0, "points": three[1].1 - 15, "note": "分析报告只有一篇", "done": true},
+        {"item": three[2].0, "points": three[2].1, "done": true},
+    ]);
+    let (_, answer) = app.push(&inspector, json!([sheet(&sheet_id(id, unit_id, 0), 1, &sheet_of, inspection)])).await;
+    assert_eq!(status(&answer), ("accepted", ""), "{answer}");
+
+    let (code, tasks) = app.call(&unit, "evaluation/rectification_mine", json!({})).await;
+    assert_eq!(code, 200, "{tasks}");
+    assert_eq!(tasks.as_array().unwrap().len(), 1, "{tasks}");
+    assert_eq!(tasks[0]["unit"], "云江市东湖镇");
+    let lines: Vec<&Value> = tasks[0]["tasks"].as_array().unwrap().iter().collect();
+    assert_eq!(lines.len(), 2, "only the items that lost points: {tasks}");
+    assert!(lines[0]["text"].as_str().unwrap().ends_with("：扣 1 分。台账不全"), "{tasks}");
+    let board = |view: &Value| {
+        let unit = view["units"].as_array().unwrap().iter().find(|u| u["code"] == DONGHU_TOWN).unwrap().clone();
+        (view["rectification"].clone(), unit["rectification"].clone())
+    };
+    let (_, view) = app.call(&admin, "evaluation/campaign", json!({"id": id})).await;
+    assert_eq!(board(&view), (json!("整改事项共 2 项（1 个单位），已完成 0 项，未完成 2 项。"), json!("整改 0/2 项已完成")));
+
+    // Refused in words, nothing kept: the inspector is not the unit; an item not marked down;
+    // no note; a photo never uploaded.
+    let close = |item: &str, note: &str, photos: Value| json!({"entry": {
+        "campaign_id": id, "code": DONGHU_TOWN, "item": item, "note": note, "photos": photos}});
+    let report = three[1].0.as_str();
+    for (client, entry, expected) in [
+        (&inspector, close(report, "已补写", json!([])), "只有负责该单位自评的人员可以填写整改情况"),
+        (&unit, close(&three[2].0, "已补写", json!([])), "这一项没有扣分，无需整改"),
+        (&unit, close(report, "  ", json!([])), "请填写整改情况"),
+        (&unit, close(report, "已补写", json!([uuid::Uuid::now_v7()])), "有照片没有上传成功"),
+    ] {
+        let (code, answer) = app.call(client, "evaluation/rectification_close", entry).await;
+        assert_eq!(code, 422, "{answer}");
+        assert!(answer.to_string().contains(expected), "{answer}");
+    }
+
+    let photo = uuid::Uuid::now_v7().to_string();
+    assert_eq!(upload(app, &unit, &photo, jpeg(3, 2000)).await, 204);
+    let (code, tasks) = app.call(&unit, "evaluation/rectification_close",
+        close(report, "已补写分析报告三篇，报镇党委", json!([photo]))).await;
+    assert_eq!(code, 200, "{tasks}");
+    let closing = &tasks[0]["tasks"][1]["closing"];
+    assert_eq!((closing["note"].as_str(), closing["by"].as_str()),
+               (Some("已补写分析报告三篇，报镇党委"), Some("已整改（陈晓岚，10月20日）")), "{tasks}");
+    assert_eq!(closing["photos"], json!([photo]));
+    assert_eq!(tasks[0]["tasks"][0]["closing"], Value::Null);
+    let (_, view) = app.call(&admin, "evaluation/campaign", json!({"id": id})).await;
+    assert_eq!(board(&view), (json!("整改事项共 2 项（1 个单位），已完成 1 项，未完成 1 项。"), json!("整改 1/2 项已完成")));
+    let (_, review) = app.call(&admin, "evaluation/campaign_unit", json!({"id": id, "code": DONGHU_TOWN})).await;
+    assert_eq!(review["tasks"][1]["closing"]["note"], "已补写分析报告三篇，报镇党委");
+
+    // The evidence: the bureau and whoever is assigned to the unit, nobody else.
+    let url = app.url(&format!("/api/v1/photos/{photo}"));
+    for (client, expected) in [(&admin, 200), (&inspector, 200), (&app.login(DONGHU_MEMBER).await, 403)] {
+        assert_eq!(client.get(url.clone()).send().await.unwrap().status(), expected);
+    }
+
+    // Closed again without the photo: the note changes, the photo leaves the closing.
+    let (_, tasks) = app.call(&unit, "evaluation/rectification_close", close(report, "已补写三篇", json!([]))).await;
+    assert_eq!(tasks[0]["tasks"][1]["closing"]["note"], "已补写三篇");
+    assert_eq!(tasks[0]["tasks"][1]["closing"]["photos"], json!([]));
+    let (_, log) = app.admin_call(&admin, "audit", json!({})).await;
+    let closings = log.as_array().unwrap().iter().filter(|e| e["action"] == "evaluation_rectify").count();
+    assert_eq!(closings, 2);
+    let (_, none) = app.call(&inspector, "evaluation/rectification_mine", json!({})).await;
+    assert_eq!(none, json!([]), "an inspector has no tasks of the unit's own");
 });

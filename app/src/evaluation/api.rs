@@ -55,6 +55,9 @@ pub struct UnitLine {
     #[serde(default)]
     pub inspected: Option<String>,
     pub grade: Option<String>,
+    /// How far its rectification came, once its inspection took points off: "整改 1/3 项已完成".
+    #[serde(default)]
+    pub rectification: Option<String>,
 }
 
 /// Who is assigned to fill one unit's sheet.
@@ -123,6 +126,9 @@ pub struct CampaignView {
     pub results: Option<String>,
     /// Who fills which sheet, in unit order.
     pub assignments: Vec<AssignmentLine>,
+    /// The rectification board: the tasks of every unit, how many are still open.
+    #[serde(default)]
+    pub rectification: Option<String>,
 }
 
 #[server(endpoint = "evaluation/campaigns", input = leptos::server_fn::codec::Json)]
@@ -259,8 +265,9 @@ pub struct UnitReview {
     /// Each sheet's total and grade, e.g. "检查评分：92.5 分，优秀（已评 20/20 项）".
     pub totals: Vec<String>,
     pub aspects: Vec<AspectReview>,
-    /// The rectification tasks (整改): "人员配备 · …：扣 1 分。台账不全".
-    pub shortfalls: Vec<String>,
+    /// The rectification tasks (整改): "人员配备 · …：扣 1 分。台账不全", each with how the
+    /// unit closed it.
+    pub tasks: Vec<crate::evaluation::rectification::api::TaskLine>,
 }
 
 /// Unit `code` of campaign `id` with its sheets side by side; `None` for no such unit.

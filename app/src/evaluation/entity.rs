@@ -66,3 +66,27 @@ pub mod assignment {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+/// A rectification task the unit closed (整改): the item its inspection took points off, what
+/// it did, and the id its evidence photos are attached to.
+pub mod rectification {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "evaluation_rectification")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub unit_id: i32,
+        pub item: String,
+        pub note: String,
+        pub record_id: Uuid,
+        pub closed_by: i32,
+        pub closed_at_ms: i64,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -13,7 +13,7 @@ use web_sys::{CanvasRenderingContext2d, File, HtmlCanvasElement, HtmlInputElemen
 
 /// Why a picture could not be kept.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-enum PhotoProblem {
+pub(crate) enum PhotoProblem {
     #[error("{}", words::UNREADABLE)]
     Unreadable,
     #[error("{}", words::too_large())]
@@ -30,19 +30,8 @@ pub fn add_from(
     busy: RwSignal<bool>,
     problem: RwSignal<Option<String>>,
 ) {
-    let Some(input) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-    else {
-        return;
-    };
     let room = PHOTOS_MAX.saturating_sub(photos.with_untracked(Vec::len));
-    let files: Vec<File> = input
-        .files()
-        .map(|list| (0..list.length()).filter_map(|i| list.item(i)).collect())
-        .unwrap_or_default();
-    // The same picture may be chosen again later.
-    input.set_value("");
+    let files = chosen(&ev);
     if files.len() > room {
         problem.set(Some(words::too_many()));
     } else {
@@ -60,6 +49,23 @@ pub fn add_from(
     });
 }
 
+/// The files chosen in the file input of `ev`; the input is emptied, so the same picture may
+/// be chosen again later.
+pub(crate) fn chosen(ev: &leptos::ev::Event) -> Vec<File> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = input
+        .files()
+        .map(|list| (0..list.length()).filter_map(|i| list.item(i)).collect())
+        .unwrap_or_default();
+    input.set_value("");
+    files
+}
+
 async fn keep(file: &File) -> Result<Uuid, PhotoProblem> {
     let data_url = shrink(file).await?;
     client::keep_photo(data_url)
@@ -69,7 +75,7 @@ async fn keep(file: &File) -> Result<Uuid, PhotoProblem> {
 
 /// The picture as a JPEG data URL of at most [`PHOTO_MAX_BYTES`], trying each of
 /// [`SHRINK_STEPS`] in turn.
-async fn shrink(file: &File) -> Result<String, PhotoProblem> {
+pub(crate) async fn shrink(file: &File) -> Result<String, PhotoProblem> {
     let unreadable = |_: JsValue| PhotoProblem::Unreadable;
     let bitmap: ImageBitmap = JsFuture::from(
         window()

@@ -4,7 +4,7 @@
 pub mod components;
 /// Shrinking and keeping pictures; on the server, stand-ins.
 #[cfg_attr(not(feature = "hydrate"), path = "device_ssr.rs")]
-mod device;
+pub(crate) mod device;
 #[cfg(feature = "ssr")]
 pub mod quota;
 #[cfg(feature = "ssr")]

@@ -94,7 +94,7 @@ fn answer_as_owner(owner: i32, viewer: &Viewer) -> Result<StatusCode, PhotoRefus
 
 /// A photo for its author, for anyone who sees the grid of the record it belongs to, or for a
 /// score sheet's photo whoever may see the sheet; for nobody once its record was withdrawn
-/// (the sweep then removes it).
+/// (the sweep then removes it). A rectification's evidence: whoever may see the unit's tasks.
 async fn download(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -111,6 +111,10 @@ async fn download(
                 crate::kinds::score_sheets::ssr::may_see_photo(&state.db, &viewer, record)
                     .await
                     .map_err(AppError::from)?
+                    || crate::evaluation::rectification::ssr::may_see_photo(
+                        &state.db, &viewer, record,
+                    )
+                    .await?
             }
             _ => false,
         };
@@ -152,11 +156,17 @@ pub async fn uploaded_by(
         .flatten()
         .filter_map(|v| v.as_str()?.parse().ok())
         .collect();
-    if listed.is_empty() {
-        return Ok(HashSet::new());
-    }
+    uploaded_among(db, person_id, &listed).await
+}
+
+/// Those of `ids` that `person_id` uploaded.
+pub async fn uploaded_among(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+    ids: &[Uuid],
+) -> Result<HashSet<Uuid>, ServerError> {
     let mut found = HashSet::new();
-    for chunk in listed.chunks(500) {
+    for chunk in ids.chunks(500) {
         let ids: Vec<Uuid> = photo::Entity::find()
             .select_only()
             .column(photo::Column::Id)

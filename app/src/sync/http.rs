@@ -97,18 +97,23 @@ impl Transport for Http {
     }
 
     async fn upload_photo(&self, photo: &StoredPhoto) -> Result<(), AppError> {
-        let bytes = jpeg_bytes(&photo.data_url)
-            .ok_or_else(|| AppError::Invalid(words::PHOTO_BROKEN.into()))?;
-        let sent = Request::put(&crate::photos::photo_url(photo.id))
-            .header("Content-Type", "image/jpeg")
-            .body(js_sys::Uint8Array::from(bytes.as_slice()))
-            .map_err(|e| AppError::Network(e.to_string()))?
-            .send()
-            .await;
-        match sent {
-            Ok(response) if response.ok() => Ok(()),
-            other => answer::<serde_json::Value>(other).await.map(|_| ()),
-        }
+        put_photo(photo.id, &photo.data_url).await
+    }
+}
+
+/// Uploads the JPEG of `data_url` as photo `id`.
+pub(crate) async fn put_photo(id: uuid::Uuid, data_url: &str) -> Result<(), AppError> {
+    let bytes =
+        jpeg_bytes(data_url).ok_or_else(|| AppError::Invalid(words::PHOTO_BROKEN.into()))?;
+    let sent = Request::put(&crate::photos::photo_url(id))
+        .header("Content-Type", "image/jpeg")
+        .body(js_sys::Uint8Array::from(bytes.as_slice()))
+        .map_err(|e| AppError::Network(e.to_string()))?
+        .send()
+        .await;
+    match sent {
+        Ok(response) if response.ok() => Ok(()),
+        other => answer::<serde_json::Value>(other).await.map(|_| ()),
     }
 }
 

@@ -70,6 +70,7 @@ fn Campaign(campaign: CampaignView) -> impl IntoView {
             <h2>{words::UNITS}</h2>
             <p class="muted">{words::units(c.units.len())}" "<a href=format!("/admin/evaluation/notice?id={id}")>{words::NOTICE}</a></p>
             {c.results.clone().map(|r| view! { <p role="status">{r}</p> })}
+            {c.rectification.clone().map(|r| view! { <p class="rectification">{r}</p> })}
             <Totals campaign=c.clone() shown message=saved />
             <super::assignments::Assignments campaign=c.clone() shown message=assigning />
             <h2>{words::SHEETS}</h2>
@@ -169,6 +170,7 @@ fn Totals(
                                     <a href=format!("/admin/evaluation/unit?id={id}&code={}", u.code)>{u.name.clone()}</a>
                                     <br /><small class="muted">{u.kind.clone()}" · "{u.code.clone()}</small>
                                     {u.sheets.iter().map(|s| view! { <br /><small>{s.clone()}</small> }).collect_view()}
+                                    {u.rectification.clone().map(|r| view! { <br /><small class="rectification">{r}</small> })}
                                 </td>
                                 <td>{u.sampled.then_some(words::SAMPLED)}</td>
                                 <td>

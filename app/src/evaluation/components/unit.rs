@@ -49,12 +49,14 @@ fn Review(review: UnitReview) -> impl IntoView {
             </tbody>
         </table>
         <h2>{words::SHORTFALLS}</h2>
-        {if review.shortfalls.is_empty() {
+        {if review.tasks.is_empty() {
             view! { <p class="muted">{words::NO_SHORTFALLS}</p> }.into_any()
         } else {
             view! {
                 <ol class="shortfalls">
-                    {review.shortfalls.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+                    {review.tasks.into_iter().map(|t| view! {
+                        <li>{t.text}{t.closing.map(crate::evaluation::rectification::page::closing)}</li>
+                    }).collect_view()}
                 </ol>
             }.into_any()
         }}

@@ -11,10 +11,12 @@ use crate::auth::ssr::Viewer;
 use crate::divisions::ssr::stored as divisions;
 use crate::domain::assessment::points_text;
 use crate::domain::evaluation::{
-    DivisionCode, Gazetteer, Plan, PlanError, Sample, SheetRole, Summary, UnitKind, Window,
+    DivisionCode, Gazetteer, Plan, PlanError, Progress, Sample, SheetRole, Summary, UnitKind,
+    Window,
 };
 use crate::domain::period::shanghai_date;
 use crate::error::{AppError, ServerError};
+use crate::evaluation::rectification::words as rect_words;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect,
@@ -249,6 +251,11 @@ pub async fn view(
         }
     });
     let (sheets, inspected) = field_sheets(db, &plan, &units).await?;
+    let rectifying = crate::evaluation::rectification::ssr::progress(db, &plan, &units).await?;
+    let board = (!rectifying.is_empty()).then(|| {
+        let all = rectifying.values().fold(Progress::default(), |a, p| a + *p);
+        rect_words::board(all.tasks, rectifying.len(), all.closed)
+    });
     let assignments = assign::lines(db, id, &units, &places).await?;
     let totals = units.iter().filter_map(|u| u32::try_from(u.total?).ok());
     let summary = Summary::of(&plan.thresholds, totals);
@@ -267,6 +274,8 @@ pub async fn view(
                 sheets: sheets.get(&u.id).cloned().unwrap_or_default(),
                 inspected: inspected.get(&u.id).map(|t| points_text(*t)),
                 grade: total.map(|t| plan.thresholds.grade(t).label().to_owned()),
+                rectification: (rectifying.get(&u.id))
+                    .map(|p| rect_words::unit_progress(p.closed, p.tasks)),
             })
         })
         .collect();
@@ -283,6 +292,7 @@ pub async fn view(
         sample,
         results,
         assignments,
+        rectification: board,
     }))
 }
 

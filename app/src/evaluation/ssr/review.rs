@@ -70,20 +70,17 @@ pub async fn review(
         ))
     })
     .collect();
-    let shortfalls = inspection
-        .as_ref()
+    let shortfalls = (inspection.as_ref())
         .map(|m| template.shortfalls(m))
-        .unwrap_or_default()
-        .into_iter()
-        .map(|s| words::shortfall(&s.aspect, &s.text, s.lost, &s.note))
-        .collect();
+        .unwrap_or_default();
+    let tasks = crate::evaluation::rectification::ssr::lines(db, unit.id, &shortfalls).await?;
     Ok(Some(UnitReview {
         campaign_id: id,
         campaign: row.name,
         unit: places.listed_name(division),
         totals,
         aspects: aspects(template, inspection.as_deref(), own.as_deref()),
-        shortfalls,
+        tasks,
     }))
 }
 

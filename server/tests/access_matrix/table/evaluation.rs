@@ -1,5 +1,6 @@
 //! The rows of standardization evaluation: the city bureau plans campaigns, draws samples,
-//! assigns who scores each unit, keeps the totals and reads the notice.
+//! assigns who scores each unit, keeps the totals and reads the notice; the units close their
+//! rectification tasks.
 use super::sf;
 use crate::cell::{Row, Subject};
 use crate::judge::*;
@@ -76,6 +77,23 @@ pub(super) fn rows() -> Vec<Row> {
             Subject::Any,
             by_status,
             |_| json!({"id": 0}),
+        ),
+        // Anyone who may use the office pages reads the tasks of the units whose
+        // self-assessment they fill (none for others).
+        sf(
+            "/api/evaluation/rectification_mine",
+            Office,
+            Subject::Any,
+            by_status,
+            |_| json!({}),
+        ),
+        // No campaign 0: an allowed call is refused in words and nothing is kept.
+        sf(
+            "/api/evaluation/rectification_close",
+            Office,
+            Subject::Any,
+            past_gate,
+            |_| json!({"entry": {"campaign_id": 0, "code": "990181100", "item": "x", "note": "已整改"}}),
         ),
     ]
 }

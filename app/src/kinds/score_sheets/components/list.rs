@@ -3,7 +3,7 @@
 use super::super::api::{Assigned, MINE_PATH};
 use super::super::words;
 use super::kept_key;
-use crate::domain::evaluation::ScoreSheetDraft;
+use crate::domain::evaluation::{ScoreSheetDraft, SheetRole};
 use crate::layout::words as shared;
 use crate::sync::kept::Kept;
 use crate::sync::record_draft::Recorded;
@@ -27,12 +27,20 @@ pub fn ScoreSheetsPage() -> impl IntoView {
                 when=move || person().is_some()
                 fallback=|| view! { <p><a href="/login" rel="external">{shared::SIGN_IN}</a></p> }
             >
-                {move || shown.get().map(|Kept { list, offline }| view! {
-                    {offline.then(|| view! { <p class="muted">{words::OFFLINE}</p> })}
-                    {list.is_empty().then(|| view! { <p class="empty">{words::NONE}</p> })}
-                    <ul class="records">
-                        {list.into_iter().map(|s| view! { <Line sheet=s /> }).collect_view()}
-                    </ul>
+                {move || shown.get().map(|Kept { list, offline }| {
+                    // The unit's own people close the items its inspection marked down, online
+                    // on an office page.
+                    let own = list.iter().any(|s| s.role == SheetRole::SelfAssessment);
+                    view! {
+                        {offline.then(|| view! { <p class="muted">{words::OFFLINE}</p> })}
+                        {list.is_empty().then(|| view! { <p class="empty">{words::NONE}</p> })}
+                        <ul class="records">
+                            {list.into_iter().map(|s| view! { <Line sheet=s /> }).collect_view()}
+                        </ul>
+                        {own.then(|| view! {
+                            <p><a href="/evaluation/rectification" rel="external">{crate::evaluation::rectification::words::TITLE}</a></p>
+                        })}
+                    }
                 })}
             </Show>
         </section>

@@ -1,0 +1,287 @@
+//! Rectification stored and read: the tasks come from the unit's inspection sheet as it stands,
+//! the closings from `evaluation_rectification`.
+use super::api::{ClosingEntry, ClosingLine, TaskLine, UnitTasks};
+use super::words;
+use crate::admin::ssr::audit;
+use crate::auth::ssr::Viewer;
+use crate::db::person;
+use crate::divisions::ssr::stored as divisions;
+use crate::domain::evaluation::rectification::close as check_closing;
+use crate::domain::evaluation::{
+    DivisionCode, Gazetteer, Plan, Progress, SheetRole, Shortfall, UnitKind,
+};
+use crate::domain::period::shanghai_date;
+use crate::error::AppError;
+use crate::evaluation::entity::{assignment, campaign, rectification, unit};
+use crate::evaluation::ssr::plan_of;
+use crate::evaluation::words as evaluation_words;
+use crate::kinds::score_sheets::entity as sheet;
+use crate::kinds::score_sheets::ssr::{assignments_of, marks_of};
+use crate::photos::ssr::{attach_to_record, uploaded_among};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+};
+use std::collections::{BTreeSet, HashMap};
+use uuid::Uuid;
+
+/// The items the inspection of each of `units` took points off, by unit id; a unit with no
+/// inspection sheet yet has none.
+pub async fn shortfalls(
+    db: &impl ConnectionTrait,
+    plan: &Plan,
+    units: &[unit::Model],
+) -> Result<HashMap<i32, Vec<Shortfall>>, AppError> {
+    let ids: Vec<i32> = units.iter().map(|u| u.id).collect();
+    let kinds: HashMap<i32, &str> = units.iter().map(|u| (u.id, u.unit_kind.as_str())).collect();
+    let mut found = HashMap::new();
+    for chunk in ids.chunks(500) {
+        let rows = sheet::Entity::find()
+            .filter(sheet::Column::UnitId.is_in(chunk.to_vec()))
+            .filter(sheet::Column::Role.eq(SheetRole::Inspection.code()))
+            .all(db)
+            .await?;
+        for row in rows {
+            let template = (kinds.get(&row.unit_id))
+                .and_then(|k| UnitKind::from_code(k))
+                .and_then(|k| plan.templates.get(&k));
+            if let Some(template) = template {
+                found.insert(row.unit_id, template.shortfalls(&marks_of(&row)?));
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// The closings of `units`, by unit id.
+async fn closings(
+    db: &impl ConnectionTrait,
+    units: &[i32],
+) -> Result<HashMap<i32, Vec<rectification::Model>>, AppError> {
+    let mut found: HashMap<i32, Vec<rectification::Model>> = HashMap::new();
+    for chunk in units.chunks(500) {
+        let rows = rectification::Entity::find()
+            .filter(rectification::Column::UnitId.is_in(chunk.to_vec()))
+            .all(db)
+            .await?;
+        for row in rows {
+            found.entry(row.unit_id).or_default().push(row);
+        }
+    }
+    Ok(found)
+}
+
+/// How far each of `units` came, by unit id: only units with tasks.
+pub async fn progress(
+    db: &impl ConnectionTrait,
+    plan: &Plan,
+    units: &[unit::Model],
+) -> Result<HashMap<i32, Progress>, AppError> {
+    let tasks = shortfalls(db, plan, units).await?;
+    let ids: Vec<i32> = tasks.keys().copied().collect();
+    let closed = closings(db, &ids).await?;
+    Ok((tasks.iter())
+        .filter(|(_, t)| !t.is_empty())
+        .map(|(id, t)| {
+            let items: BTreeSet<String> = (closed.get(id).into_iter().flatten())
+                .map(|c| c.item.clone())
+                .collect();
+            (*id, Progress::of(t, &items))
+        })
+        .collect())
+}
+
+/// Each task of a unit with how it was closed.
+pub async fn lines(
+    db: &impl ConnectionTrait,
+    unit_id: i32,
+    tasks: &[Shortfall],
+) -> Result<Vec<TaskLine>, AppError> {
+    let closed = closings(db, &[unit_id])
+        .await?
+        .remove(&unit_id)
+        .unwrap_or_default();
+    let people: Vec<i32> = closed.iter().map(|c| c.closed_by).collect();
+    let names: HashMap<i32, String> = person::Entity::find()
+        .filter(person::Column::Id.is_in(people))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let mut photos = HashMap::new();
+    for c in &closed {
+        photos.insert(c.record_id, photos_of(db, c.record_id).await?);
+    }
+    Ok((tasks.iter())
+        .map(|t| TaskLine {
+            item: t.item.clone(),
+            text: evaluation_words::shortfall(&t.aspect, &t.text, t.lost, &t.note),
+            closing: closed.iter().find(|c| c.item == t.item).map(|c| {
+                let day = shanghai_date(c.closed_at_ms)
+                    .map(|d| format!("{}月{}日", u8::from(d.month()), d.day()))
+                    .unwrap_or_default();
+                let name = names.get(&c.closed_by).map_or("", String::as_str);
+                ClosingLine {
+                    note: c.note.clone(),
+                    photos: photos.get(&c.record_id).cloned().unwrap_or_default(),
+                    by: words::closed_by(name, &day),
+                }
+            }),
+        })
+        .collect())
+}
+
+async fn photos_of(db: &impl ConnectionTrait, record: Uuid) -> Result<Vec<Uuid>, AppError> {
+    use crate::db::photo;
+    use sea_orm::{QueryOrder, QuerySelect};
+    Ok(photo::Entity::find()
+        .select_only()
+        .column(photo::Column::Id)
+        .filter(photo::Column::RecordId.eq(record))
+        .order_by_asc(photo::Column::ReceivedAtMs)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+/// The units the viewer fills the self-assessment of, with their tasks: only those that have any.
+pub async fn mine(db: &DatabaseConnection, viewer: &Viewer) -> Result<Vec<UnitTasks>, AppError> {
+    let own: Vec<assignment::Model> = (assignments_of(db, viewer.person_id()).await?)
+        .into_iter()
+        .filter(|a| a.role == SheetRole::SelfAssessment.code())
+        .collect();
+    if own.is_empty() {
+        return Ok(Vec::new());
+    }
+    let places = Gazetteer::new(divisions(db).await?.into_values());
+    let mut found = Vec::new();
+    for a in own {
+        let (Some(unit), Some(row)) = (
+            unit::Entity::find_by_id(a.unit_id).one(db).await?,
+            campaign::Entity::find_by_id(a.campaign_id).one(db).await?,
+        ) else {
+            continue;
+        };
+        let plan = plan_of(&row)?;
+        let tasks = shortfalls(db, &plan, std::slice::from_ref(&unit)).await?;
+        let Some(tasks) = tasks.get(&unit.id).filter(|t| !t.is_empty()) else {
+            continue;
+        };
+        let name = DivisionCode::parse(&unit.code)
+            .map_or_else(|_| unit.code.clone(), |c| places.listed_name(c));
+        found.push(UnitTasks {
+            campaign_id: row.id,
+            campaign: row.name,
+            code: unit.code.clone(),
+            unit: name,
+            tasks: lines(db, unit.id, tasks).await?,
+        });
+    }
+    Ok(found)
+}
+
+/// Closes a task of a unit whose self-assessment the viewer fills, or changes its closing;
+/// audited as `evaluation_rectify`.
+pub async fn close(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    entry: ClosingEntry,
+) -> Result<(), AppError> {
+    let no_task = || AppError::Invalid(words::NO_SUCH_TASK.into());
+    let unit = unit::Entity::find()
+        .filter(unit::Column::CampaignId.eq(entry.campaign_id))
+        .filter(unit::Column::Code.eq(entry.code.trim()))
+        .one(db)
+        .await?
+        .ok_or_else(no_task)?;
+    let mine = assignments_of(db, viewer.person_id()).await?;
+    if !mine
+        .iter()
+        .any(|a| a.unit_id == unit.id && a.role == SheetRole::SelfAssessment.code())
+    {
+        return Err(AppError::Invalid(words::NOT_YOURS.into()));
+    }
+    let row = campaign::Entity::find_by_id(entry.campaign_id)
+        .one(db)
+        .await?
+        .ok_or_else(no_task)?;
+    let plan = plan_of(&row)?;
+    let tasks = (shortfalls(db, &plan, std::slice::from_ref(&unit)).await?)
+        .remove(&unit.id)
+        .unwrap_or_default();
+    let note = check_closing(&tasks, &entry.item, &entry.note, &entry.photos)
+        .map_err(|e| AppError::Invalid(e.to_string()))?;
+    let uploaded = uploaded_among(db, viewer.person_id(), &entry.photos).await?;
+    let before = rectification::Entity::find()
+        .filter(rectification::Column::UnitId.eq(unit.id))
+        .filter(rectification::Column::Item.eq(entry.item.as_str()))
+        .one(db)
+        .await?;
+    // A photo kept from the closing before was uploaded by whoever closed it then.
+    let kept = match &before {
+        Some(b) => photos_of(db, b.record_id).await?,
+        None => Vec::new(),
+    };
+    if (entry.photos.iter()).any(|p| !uploaded.contains(p) && !kept.contains(p)) {
+        return Err(AppError::Invalid(words::NOT_UPLOADED.into()));
+    }
+    let tx = crate::db::begin_write(db).await?;
+    let record_id = before.as_ref().map_or_else(Uuid::now_v7, |b| b.record_id);
+    let model = rectification::ActiveModel {
+        unit_id: Set(unit.id),
+        item: Set(entry.item.clone()),
+        note: Set(note.clone()),
+        record_id: Set(record_id),
+        closed_by: Set(viewer.person_id()),
+        closed_at_ms: Set(viewer.now_ms),
+        ..Default::default()
+    };
+    match &before {
+        Some(b) => {
+            rectification::Entity::update(rectification::ActiveModel {
+                id: Set(b.id),
+                ..model
+            })
+            .exec(&tx)
+            .await?;
+        }
+        None => {
+            rectification::Entity::insert(model).exec(&tx).await?;
+        }
+    }
+    attach_to_record(&tx, record_id, &entry.photos).await?;
+    let key = format!("{}/{}/{}", entry.campaign_id, unit.code, entry.item);
+    audit::record(
+        &tx,
+        audit::Actor::of(viewer),
+        "evaluation_rectify",
+        "evaluation_unit",
+        &key,
+        before.as_ref().map(|b| &b.note),
+        Some(&note),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Whether the viewer may see a photo of closing `record_id`: the city bureau, or someone
+/// assigned to its unit.
+pub async fn may_see_photo(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    record_id: Uuid,
+) -> Result<bool, AppError> {
+    let Some(row) = rectification::Entity::find()
+        .filter(rectification::Column::RecordId.eq(record_id))
+        .one(db)
+        .await?
+    else {
+        return Ok(false);
+    };
+    if viewer.is_city_admin() {
+        return Ok(true);
+    }
+    let mine = assignments_of(db, viewer.person_id()).await?;
+    Ok(mine.iter().any(|a| a.unit_id == row.unit_id))
+}
