@@ -29,7 +29,7 @@ export default defineConfig({
   },
   projects: [
     { name: 'ssr', testMatch: /ssr\.spec\.ts/, use: { javaScriptEnabled: false } },
-    { name: 'hydrate', testMatch: /(hydrate|admin|evaluation|install|preparation|roster|sessions)\.spec\.ts/ },
+    { name: 'hydrate', testMatch: /(hydrate|admin|evaluation|install|preparation|rectification|roster|sessions)\.spec\.ts/ },
     { name: 'offline', testMatch: /(activities|filings|meetings|offline|photos|progress|reports|notices|courses|assessment|scoring|stale|stats_homes|sync|trainings|update|waivers)\.spec\.ts/ },
   ],
 });

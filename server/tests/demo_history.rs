@@ -200,5 +200,17 @@ db_test!(
             .await
             .unwrap();
         assert_eq!(sheets[0]["role"], "self_assessment");
+        // 西岭街道 has closed one of the items its inspection marked down.
+        let street = (view["units"].as_array().unwrap().iter())
+            .find(|u| u["name"] == "云江市西岭街道")
+            .unwrap();
+        let progress = street["rectification"].as_str().unwrap();
+        assert!(progress.starts_with("整改 1/"), "{street}");
+        assert!(view["rectification"].as_str().unwrap().contains("已完成 1 项"), "{view}");
+        let xiling_leader = app.login(XILING_LEADER).await;
+        let tasks = call(app, &xiling_leader, "evaluation/rectification_mine", json!({})).await;
+        assert_eq!(tasks[0]["unit"], "云江市西岭街道");
+        assert!(tasks[0]["tasks"][0]["closing"]["by"].as_str().unwrap().starts_with("已整改（郑雅"), "{tasks}");
+        assert_eq!(tasks[0]["tasks"][1]["closing"], Value::Null);
     }
 );

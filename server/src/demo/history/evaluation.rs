@@ -2,6 +2,7 @@
 //! the pages and phones call: the bureau plans it and assigns itself to inspect six townships,
 //! whose sheets it scores and syncs as a phone does, takes their totals, and so can open the
 //! notice at once; 东湖镇's inspection is left to do, its self-assessment begun by 陈晓岚.
+//! 西岭街道's leader 郑雅 has the items its inspection marked down back, and has closed one.
 use super::assessment::viewer;
 use app::auth::ssr::Viewer;
 use app::domain::draft::KIND_SCORE_SHEET;
@@ -9,6 +10,8 @@ use app::domain::evaluation::{Mark, ScoreSheetDraft, SheetRole, Template};
 use app::domain::period::format_date;
 use app::error::AppError;
 use app::evaluation::api::{AssignmentEntry, CampaignDraft, TotalEntry};
+use app::evaluation::rectification::api::ClosingEntry;
+use app::evaluation::rectification::ssr as rectification;
 use app::evaluation::ssr;
 use app::kinds::score_sheets::api::Assigned;
 use app::kinds::score_sheets::mine::mine;
@@ -17,6 +20,9 @@ use sea_orm::DatabaseConnection;
 
 const BUREAU: &str = "13800000001";
 const DONGHU_LEADER: &str = "13800000002";
+const XILING_LEADER: &str = "13800000003";
+/// 云江市西岭街道: its rectification is under way.
+const XILING_STREET: &str = "990181001";
 /// 云江市东湖镇: its inspection is the newcomer's to do.
 const DONGHU_TOWN: &str = "990181100";
 /// The points each inspected township lost, in tenths, in division order.
@@ -137,5 +143,34 @@ pub async fn finished(db: &DatabaseConnection, now_ms: i64) -> Result<(), AppErr
         })
         .collect();
     ssr::results::save(db, &bureau, id, totals).await?;
-    Ok(())
+    rectifying(db, &bureau, id, now_ms).await
+}
+
+/// 西岭街道's own leader is given its self-assessment, and so its tasks, and closes the first.
+async fn rectifying(
+    db: &DatabaseConnection,
+    bureau: &Viewer,
+    id: i32,
+    now_ms: i64,
+) -> Result<(), AppError> {
+    let entry = AssignmentEntry {
+        code: XILING_STREET.to_owned(),
+        phone: XILING_LEADER.to_owned(),
+        role: SheetRole::SelfAssessment,
+    };
+    ssr::assign::assign(db, bureau, id, entry).await?;
+    let leader = viewer(db, XILING_LEADER, now_ms).await?;
+    let tasks = rectification::mine(db, &leader).await?;
+    let first = (tasks.iter())
+        .find(|u| u.campaign_id == id)
+        .and_then(|u| u.tasks.first())
+        .ok_or_else(AppError::internal)?;
+    let closing = ClosingEntry {
+        campaign_id: id,
+        code: XILING_STREET.to_owned(),
+        item: first.item.clone(),
+        note: "已补齐近三年统计台账，按年度装订成册".to_owned(),
+        photos: Vec::new(),
+    };
+    rectification::close(db, &leader, closing).await
 }
