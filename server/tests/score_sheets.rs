@@ -380,3 +380,34 @@ db_test!(the_unit_closes_the_items_its_inspection_marked_down_and_the_board_show
     let (_, none) = app.call(&inspector, "evaluation/rectification_mine", json!({})).await;
     assert_eq!(none, json!([]), "an inspector has no tasks of the unit's own");
 });
+
+db_test!(a_look_back_shows_each_county_its_townships_inspected_against_the_quota, at "2026-06-01T09:00:00+08:00", |app| {
+    let admin = app.login(CITY_ADMIN).await;
+    let draft = json!({"draft": {"name": "回头看", "year": 2026, "kind": "jinzhong", "root": "990100"}});
+    let (_, id) = app.call(&admin, "evaluation/campaign_create", draft).await;
+    let id = id.as_i64().unwrap();
+    let counties = |view: &Value| -> Vec<(String, String, String)> {
+        (view["counties"].as_array().unwrap().iter())
+            .map(|c| (c["county"].as_str().unwrap().into(), c["quota"].as_str().unwrap().into(), c["timing"].as_str().unwrap().into()))
+            .collect()
+    };
+    let line = |county: &str, quota: &str| (county.to_string(), quota.to_string(), "进行中".to_string());
+    let (_, view) = app.call(&admin, "evaluation/campaign", json!({"id": id})).await;
+    assert_eq!(counties(&view), [line("青山县", "已检查 0 个，不少于 2 个"), line("云江市", "已检查 0 个，不少于 2 个")]);
+
+    assign(app, &admin, id, DONGHU_TOWN, XILING_LEADER, "inspection").await;
+    let inspector = app.login(XILING_LEADER).await;
+    let sheet_of = mine(app, &inspector).await.remove(0);
+    let unit_id = sheet_of["unit_id"].as_i64().unwrap();
+    let one = items(&sheet_of, 1);
+    let mut record = sheet(&sheet_id(id, unit_id, 0), 1, &sheet_of, json!([{"item": one[0].0, "points": one[0].1}]));
+    record["payload"]["scored_on"] = json!("2026-06-01");
+    let (_, answer) = app.push(&inspector, json!([record])).await;
+    assert_eq!(status(&answer), ("accepted", ""), "{answer}");
+    let (_, view) = app.call(&admin, "evaluation/campaign", json!({"id": id})).await;
+    assert_eq!(counties(&view), [line("青山县", "已检查 0 个，不少于 2 个"), line("云江市", "已检查 1 个，不少于 2 个")]);
+    // A Hunan campaign has no county stage, and so no board.
+    let hunan = campaign(app, &admin).await;
+    let (_, view) = app.call(&admin, "evaluation/campaign", json!({"id": hunan})).await;
+    assert_eq!(view["counties"], json!([]));
+});

@@ -129,6 +129,20 @@ pub struct CampaignView {
     /// The rectification board: the tasks of every unit, how many are still open.
     #[serde(default)]
     pub rectification: Option<String>,
+    /// Each county's inspections against its quota (002: 不少于6个), where the campaign has a
+    /// county-inspection stage.
+    #[serde(default)]
+    pub counties: Vec<CountyLine>,
+}
+
+/// A county's inspections of its townships: "已检查 4 个，不少于 6 个", and how it stands in the
+/// county-inspection window ("进行中", "逾期 3 天完成", "已逾期，未完成").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CountyLine {
+    pub county: String,
+    pub quota: String,
+    pub met: bool,
+    pub timing: String,
 }
 
 #[server(endpoint = "evaluation/campaigns", input = leptos::server_fn::codec::Json)]

@@ -32,6 +32,9 @@ pub const POINTS: &str = "分值";
 pub const UNIT: &str = "单位";
 pub const UNIT_KIND: &str = "类别";
 pub const SAMPLE: &str = "市级抽查";
+pub const COUNTY_BOARD: &str = "县级检查进度（每县检查乡镇不少于 6 个，不足 6 个的全部检查）";
+pub const COUNTY: &str = "县（市、区）";
+pub const INSPECTED: &str = "已检查乡镇";
 pub const DRAW: &str = "抽取样本";
 pub const DRAW_HOW: &str =
     "由系统随机生成抽样种子并记录；任何人用同一种子重新抽取，得到的单位相同。样本抽取后不能重抽。";

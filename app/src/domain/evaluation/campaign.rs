@@ -2,6 +2,7 @@
 //! 5/25–6/10, 市级检查 6/10–6/30, 材料报送 by 7/1; 000: 联点评价 by the end of October), how
 //! many townships each county inspects (不少于6个) and how many units each contact point links
 //! (000 §一(一): 局领导、处室各 2 个，市州统计局 3 个).
+use super::division::DivisionCode;
 use crate::domain::grid::coded_enum;
 use serde::{Deserialize, Serialize};
 use time::{Date, Month};
@@ -176,6 +177,53 @@ impl Quota {
 
 /// 002 §三(二): each county inspects at least 6 townships.
 pub const COUNTY_INSPECTS_AT_LEAST: usize = 6;
+
+/// A county's inspections of its townships against its quota, and where it stands in the
+/// county-inspection window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CountyProgress {
+    pub county: DivisionCode,
+    pub quota: Quota,
+    pub timing: Timing,
+}
+
+/// Each county of `townships` (in division order) with how many of its townships were
+/// inspected (`inspected`: a township and the day its sheet was scored), against
+/// [`COUNTY_INSPECTS_AT_LEAST`], or every township where a county has fewer; met on the day
+/// of the inspection that reached the quota.
+pub fn county_progress(
+    townships: &[DivisionCode],
+    inspected: &[(DivisionCode, Date)],
+    window: &Window,
+    today: Date,
+) -> Vec<CountyProgress> {
+    let mut counties: Vec<DivisionCode> = townships.iter().filter_map(|t| t.parent()).collect();
+    counties.sort();
+    counties.dedup();
+    (counties.into_iter())
+        .map(|county| {
+            let pool = townships
+                .iter()
+                .filter(|t| t.parent() == Some(county))
+                .count();
+            let mut days: Vec<Date> = (inspected.iter())
+                .filter(|(t, _)| t.parent() == Some(county) && townships.contains(t))
+                .map(|(_, day)| *day)
+                .collect();
+            days.sort();
+            let wanted = COUNTY_INSPECTS_AT_LEAST.min(pool);
+            let met_on = wanted.checked_sub(1).and_then(|n| days.get(n).copied());
+            CountyProgress {
+                county,
+                quota: Quota {
+                    wanted,
+                    done: days.len(),
+                },
+                timing: window.timing(met_on, today),
+            }
+        })
+        .collect()
+}
 
 coded_enum! {
     /// Who links townships in Hunan's contact points (000 §一(一)), and how many each.

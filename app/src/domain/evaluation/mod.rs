@@ -15,7 +15,7 @@ pub mod score;
 pub mod sheet;
 pub mod template;
 
-pub use campaign::{Linker, Quota, StageKind, Timing, Window};
+pub use campaign::{CountyProgress, Linker, Quota, StageKind, Timing, Window, county_progress};
 pub use division::{CodeError, Division, DivisionCode, Gazetteer, Level};
 pub use grading::{Summary, Thresholds};
 pub use notice::{CityLine, Evaluated, Listed, Notice, Section, listing, notice};

@@ -51,6 +51,21 @@ fn Campaign(campaign: CampaignView) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            {(!c.counties.is_empty()).then(|| view! {
+                <h2>{words::COUNTY_BOARD}</h2>
+                <table class="grid-table counties">
+                    <thead><tr><th>{words::COUNTY}</th><th>{words::INSPECTED}</th><th>{words::STATE}</th></tr></thead>
+                    <tbody>
+                        {c.counties.iter().map(|l| view! {
+                            <tr>
+                                <td>{l.county.clone()}</td>
+                                <td class=if l.met { "success" } else { "warning" }>{l.quota.clone()}</td>
+                                <td>{l.timing.clone()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
             <h2>{words::SAMPLE}</h2>
             <p class="muted">{c.sample_size.clone()}" "{words::DRAW_HOW}</p>
             {match c.sample.clone() {

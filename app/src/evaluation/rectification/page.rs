@@ -107,7 +107,7 @@ fn Task(
         .unwrap_or_default();
     view! {
         <li class="task">
-            <p>{task.text}" "<strong class=if closed { "ok" } else { "warning" }>{state}</strong></p>
+            <p>{task.text}" "<strong class=if closed { "success" } else { "warning" }>{state}</strong></p>
             <form class="form" on:submit=submit>
                 <label>{words::NOTE}
                     <textarea node_ref=note name="note" rows="3" maxlength="500">{written}</textarea>
@@ -157,7 +157,7 @@ fn Evidence(photos: RwSignal<Vec<Uuid>>) -> impl IntoView {
 /// How a task was closed, for the bureau's review.
 pub fn closing(line: ClosingLine) -> impl IntoView {
     view! {
-        <br /><small class="ok">{line.by}</small>
+        <br /><small class="success">{line.by}</small>
         <br /><small>{line.note}</small>
         {line.photos.into_iter().map(|p| view! {
             <a href=crate::photos::photo_url(p) rel="external">

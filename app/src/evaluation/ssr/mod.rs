@@ -3,7 +3,9 @@ pub mod assign;
 pub mod results;
 pub mod review;
 
-use super::api::{CampaignDraft, CampaignLine, CampaignView, SampleLine, UnitLine, WindowLine};
+use super::api::{
+    CampaignDraft, CampaignLine, CampaignView, CountyLine, SampleLine, UnitLine, WindowLine,
+};
 use super::entity::{campaign, unit};
 use super::words;
 use crate::admin::ssr::audit;
@@ -11,8 +13,8 @@ use crate::auth::ssr::Viewer;
 use crate::divisions::ssr::stored as divisions;
 use crate::domain::assessment::points_text;
 use crate::domain::evaluation::{
-    DivisionCode, Gazetteer, Plan, PlanError, Progress, Sample, SheetRole, Summary, UnitKind,
-    Window,
+    DivisionCode, Gazetteer, Level, Plan, PlanError, Progress, Sample, SheetRole, StageKind,
+    Summary, UnitKind, Window, county_progress,
 };
 use crate::domain::period::shanghai_date;
 use crate::error::{AppError, ServerError};
@@ -250,7 +252,8 @@ pub async fn view(
                 && redrawn.iter().all(|c| recorded.contains(&c.as_str())),
         }
     });
-    let (sheets, inspected) = field_sheets(db, &plan, &units).await?;
+    let field = field_sheets(db, &plan, &units).await?;
+    let counties = county_lines(&plan, &units, &field.inspected_on, &places, today);
     let rectifying = crate::evaluation::rectification::ssr::progress(db, &plan, &units).await?;
     let board = (!rectifying.is_empty()).then(|| {
         let all = rectifying.values().fold(Progress::default(), |a, p| a + *p);
@@ -271,8 +274,8 @@ pub async fn view(
                 kind: kind.label().to_owned(),
                 sampled: u.sampled,
                 total: total.map(points_text),
-                sheets: sheets.get(&u.id).cloned().unwrap_or_default(),
-                inspected: inspected.get(&u.id).map(|t| points_text(*t)),
+                sheets: field.lines.get(&u.id).cloned().unwrap_or_default(),
+                inspected: field.inspected.get(&u.id).map(|t| points_text(*t)),
                 grade: total.map(|t| plan.thresholds.grade(t).label().to_owned()),
                 rectification: (rectifying.get(&u.id))
                     .map(|p| rect_words::unit_progress(p.closed, p.tasks)),
@@ -293,19 +296,29 @@ pub async fn view(
         results,
         assignments,
         rectification: board,
+        counties,
     }))
 }
 
-/// Each unit's sheets from the field, in words, and the total of its inspection once every
-/// item is scored, by unit id.
+/// A campaign's sheets from the field, by unit id.
+#[derive(Default)]
+struct FieldSheets {
+    /// Each unit's sheets in words.
+    lines: HashMap<i32, Vec<String>>,
+    /// The total of a unit's inspection once every item is scored.
+    inspected: HashMap<i32, u32>,
+    /// The day a unit's inspection was scored.
+    inspected_on: HashMap<i32, Date>,
+}
+
 async fn field_sheets(
     db: &impl ConnectionTrait,
     plan: &Plan,
     units: &[unit::Model],
-) -> Result<(HashMap<i32, Vec<String>>, HashMap<i32, u32>), AppError> {
+) -> Result<FieldSheets, AppError> {
     use crate::kinds::score_sheets::entity as sheet;
     let Some(first) = units.first() else {
-        return Ok(Default::default());
+        return Ok(FieldSheets::default());
     };
     let rows = sheet::Entity::find()
         .filter(sheet::Column::CampaignId.eq(first.campaign_id))
@@ -313,8 +326,7 @@ async fn field_sheets(
         .all(db)
         .await?;
     let kinds: HashMap<i32, &str> = units.iter().map(|u| (u.id, u.unit_kind.as_str())).collect();
-    let mut found: HashMap<i32, Vec<String>> = HashMap::new();
-    let mut inspected = HashMap::new();
+    let mut found = FieldSheets::default();
     for row in rows {
         let items = (kinds.get(&row.unit_id))
             .and_then(|k| UnitKind::from_code(k))
@@ -324,10 +336,45 @@ async fn field_sheets(
         let unscored = usize::try_from(row.unscored).unwrap_or(0);
         let total = u32::try_from(row.total).unwrap_or(0);
         let line = words::field_sheet(role, total, items.saturating_sub(unscored), items);
-        found.entry(row.unit_id).or_default().push(line);
-        if row.role == SheetRole::Inspection.code() && unscored == 0 {
-            inspected.insert(row.unit_id, total);
+        found.lines.entry(row.unit_id).or_default().push(line);
+        if row.role == SheetRole::Inspection.code() {
+            found.inspected_on.insert(row.unit_id, row.scored_on);
+            if unscored == 0 {
+                found.inspected.insert(row.unit_id, total);
+            }
         }
     }
-    Ok((found, inspected))
+    Ok(found)
+}
+
+/// Each county's inspections of its townships against its quota, where the campaign has a
+/// county-inspection stage (002).
+fn county_lines(
+    plan: &Plan,
+    units: &[unit::Model],
+    inspected_on: &HashMap<i32, Date>,
+    places: &Gazetteer,
+    today: Date,
+) -> Vec<CountyLine> {
+    let Some(window) = (plan.windows.iter()).find(|w| w.stage == StageKind::CountyInspection)
+    else {
+        return Vec::new();
+    };
+    let township = |u: &unit::Model| {
+        DivisionCode::parse(&u.code)
+            .ok()
+            .filter(|c| c.level() == Level::Township)
+    };
+    let townships: Vec<DivisionCode> = units.iter().filter_map(township).collect();
+    let inspected: Vec<(DivisionCode, Date)> = (units.iter())
+        .filter_map(|u| Some((township(u)?, *inspected_on.get(&u.id)?)))
+        .collect();
+    (county_progress(&townships, &inspected, window, today).into_iter())
+        .map(|p| CountyLine {
+            county: places.listed_name(p.county),
+            quota: p.quota.text(),
+            met: p.quota.met(),
+            timing: p.timing.label(),
+        })
+        .collect()
 }
