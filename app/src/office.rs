@@ -47,6 +47,7 @@ pub fn OfficeApp() -> impl IntoView {
                     <Route path=path!("/admin/evaluation/notice") view=crate::evaluation::components::NoticePage />
                     <Route path=path!("/admin/evaluation/unit") view=crate::evaluation::components::UnitPage />
                     <Route path=path!("/evaluation/rectification") view=crate::evaluation::rectification::page::RectificationPage />
+                    <Route path=path!("/evaluation/materials") view=crate::evaluation::materials::page::MaterialsPage />
                     <Route path=path!("/admin/grouping") view=GroupingPage />
                     <Route path=path!("/admin/permissions") view=PermissionsPage />
                     <Route path=path!("/admin/audit") view=AuditPage />

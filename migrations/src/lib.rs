@@ -40,6 +40,7 @@ mod m20261205_000035_divisions;
 mod m20261205_000036_evaluation_campaigns;
 mod m20261205_000037_score_sheets;
 mod m20261205_000038_rectifications;
+mod m20261205_000039_evaluation_materials;
 
 pub struct Migrator;
 
@@ -85,6 +86,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000036_evaluation_campaigns::Migration),
             Box::new(m20261205_000037_score_sheets::Migration),
             Box::new(m20261205_000038_rectifications::Migration),
+            Box::new(m20261205_000039_evaluation_materials::Migration),
         ]
     }
 }

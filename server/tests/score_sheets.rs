@@ -411,3 +411,74 @@ db_test!(a_look_back_shows_each_county_its_townships_inspected_against_the_quota
     let (_, view) = app.call(&admin, "evaluation/campaign", json!({"id": hunan})).await;
     assert_eq!(view["counties"], json!([]));
 });
+
+db_test!(a_unit_sends_its_questionnaire_and_summary_report_and_the_bureau_sees_when, at "2026-06-20T09:00:00+08:00", |app| {
+    let admin = app.login(CITY_ADMIN).await;
+    let draft = json!({"draft": {"name": "回头看", "year": 2026, "kind": "jinzhong", "root": "990100"}});
+    let (_, id) = app.call(&admin, "evaluation/campaign_create", draft).await;
+    let id = id.as_i64().unwrap();
+    assign(app, &admin, id, DONGHU_TOWN, DONGHU_LEADER, "self_assessment").await;
+    assign(app, &admin, id, DONGHU_TOWN, XILING_LEADER, "inspection").await;
+    let unit = app.login(DONGHU_LEADER).await;
+    let (code, mine) = app.call(&unit, "evaluation/materials_mine", json!({})).await;
+    assert_eq!(code, 200, "{mine}");
+    assert_eq!(mine.as_array().unwrap().len(), 1, "{mine}");
+    assert_eq!((mine[0]["unit"].as_str(), mine[0]["due"].as_str()), (Some("云江市东湖镇"), Some("材料报送截止：7月1日")));
+    assert_eq!(mine[0]["questionnaire_sent"], Value::Null);
+    let questions = mine[0]["questions"].as_array().unwrap().clone();
+    assert_eq!(questions.len(), 6);
+
+    let send = |body: Value| json!({"entry": {"campaign_id": id, "code": DONGHU_TOWN, "body": body}});
+    // Half answered, one choice not offered: every reason, nothing kept.
+    let (code, answer) = app.call(&unit, "evaluation/materials_send",
+        send(json!({"kind": "questionnaire", "answers": [["body", "也许"], ["staff", 3]]}))).await;
+    assert_eq!(code, 422, "{answer}");
+    let text = answer.to_string();
+    assert!(text.contains("“是否设立独立的统计机构”请从给出的选项中选择") && text.contains("“规范化建设中遇到的主要困难”尚未回答"), "{answer}");
+    let answers = json!([["body", "是"], ["staff", 3], ["budget", "是"], ["network", "基本满足"], ["trainings", 4], ["difficulties", "人员流动大"]]);
+    let (code, mine) = app.call(&unit, "evaluation/materials_send", send(json!({"kind": "questionnaire", "answers": answers}))).await;
+    assert_eq!(code, 200, "{mine}");
+    assert_eq!(mine[0]["questionnaire_sent"], "已提交（陈晓岚，6月20日，按时完成）");
+    assert_eq!(mine[0]["answers"], answers);
+
+    let report = |problems: &str| json!({"experience": "建立了统计台账", "problems": problems,
+                                        "suggestions": "加强培训", "next_steps": "完善制度"});
+    let (code, answer) = app.call(&unit, "evaluation/materials_send", send(json!({"kind": "summary_report", "report": report(" ")}))).await;
+    assert_eq!(code, 422);
+    assert!(answer.to_string().contains("请填写存在问题"), "{answer}");
+    let photo = uuid::Uuid::now_v7().to_string();
+    assert_eq!(upload(app, &unit, &photo, jpeg(5, 2000)).await, 204);
+    let (code, mine) = app.call(&unit, "evaluation/materials_send",
+        send(json!({"kind": "summary_report", "report": report("人员不足"), "photos": [photo]}))).await;
+    assert_eq!(code, 200, "{mine}");
+    assert_eq!(mine[0]["report"]["problems"], "人员不足");
+    assert_eq!(mine[0]["report_photos"], json!([photo]));
+
+    // The bureau: each unit's materials on the campaign page, the unit's in its review.
+    let (_, view) = app.call(&admin, "evaluation/campaign", json!({"id": id})).await;
+    let materials = |code: &str| (view["units"].as_array().unwrap().iter())
+        .find(|u| u["code"] == code).unwrap()["materials"].clone();
+    assert_eq!(materials(DONGHU_TOWN), json!(["调查问卷：已提交（陈晓岚，6月20日，按时完成）", "总结报告：已提交（陈晓岚，6月20日，按时完成）"]));
+    assert_eq!(materials("990181001"), json!(["调查问卷：未提交", "总结报告：未提交"]));
+    let (_, review) = app.call(&admin, "evaluation/campaign_unit", json!({"id": id, "code": DONGHU_TOWN})).await;
+    assert_eq!(review["materials"]["report"]["experience"], "建立了统计台账");
+    let url = app.url(&format!("/api/v1/photos/{photo}"));
+    for (client, expected) in [(&admin, 200), (&app.login(DONGHU_MEMBER).await, 403)] {
+        assert_eq!(client.get(url.clone()).send().await.unwrap().status(), expected);
+    }
+
+    // Only the unit's own people send; a Hunan campaign asks for nothing.
+    let inspector = app.login(XILING_LEADER).await;
+    let (code, answer) = app.call(&inspector, "evaluation/materials_send", send(json!({"kind": "questionnaire", "answers": answers}))).await;
+    assert_eq!(code, 422);
+    assert!(answer.to_string().contains("只有负责该单位自评的人员可以报送材料"), "{answer}");
+    let hunan = campaign(app, &admin).await;
+    assign(app, &admin, hunan, DONGHU_TOWN, DONGHU_LEADER, "self_assessment").await;
+    let (_, mine) = app.call(&unit, "evaluation/materials_mine", json!({})).await;
+    assert_eq!(mine.as_array().unwrap().len(), 1, "the Hunan campaign asks for no materials");
+    let (_, view) = app.call(&admin, "evaluation/campaign", json!({"id": hunan})).await;
+    assert_eq!(view["units"][0]["materials"], json!([]));
+    let (_, log) = app.admin_call(&admin, "audit", json!({})).await;
+    let sent = log.as_array().unwrap().iter().filter(|e| e["action"] == "evaluation_material").count();
+    assert_eq!(sent, 2);
+});

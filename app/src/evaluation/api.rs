@@ -58,6 +58,9 @@ pub struct UnitLine {
     /// How far its rectification came, once its inspection took points off: "整改 1/3 项已完成".
     #[serde(default)]
     pub rectification: Option<String>,
+    /// Its look-back materials: "调查问卷：已提交（陈晓岚，6月20日，按时完成）".
+    #[serde(default)]
+    pub materials: Vec<String>,
 }
 
 /// Who is assigned to fill one unit's sheet.
@@ -282,6 +285,9 @@ pub struct UnitReview {
     /// The rectification tasks (整改): "人员配备 · …：扣 1 分。台账不全", each with how the
     /// unit closed it.
     pub tasks: Vec<crate::evaluation::rectification::api::TaskLine>,
+    /// Its questionnaire and summary report, where the campaign asks for them.
+    #[serde(default)]
+    pub materials: Option<crate::evaluation::materials::api::UnitMaterials>,
 }
 
 /// Unit `code` of campaign `id` with its sheets side by side; `None` for no such unit.

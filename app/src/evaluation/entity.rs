@@ -90,3 +90,29 @@ pub mod rectification {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+/// A unit's questionnaire or summary report for a look-back, as it last sent it.
+pub mod material {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "evaluation_material")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub unit_id: i32,
+        /// A `MaterialKind` code.
+        pub kind: String,
+        /// The answers or the report, as JSON.
+        #[sea_orm(column_type = "Text")]
+        pub body: String,
+        pub record_id: Uuid,
+        pub sent_by: i32,
+        pub sent_at_ms: i64,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

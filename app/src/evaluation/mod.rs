@@ -7,6 +7,7 @@ pub mod components;
 pub mod entity;
 #[cfg(feature = "ssr")]
 pub mod export;
+pub mod materials;
 pub mod rectification;
 #[cfg(feature = "ssr")]
 pub mod ssr;

@@ -94,7 +94,8 @@ fn answer_as_owner(owner: i32, viewer: &Viewer) -> Result<StatusCode, PhotoRefus
 
 /// A photo for its author, for anyone who sees the grid of the record it belongs to, or for a
 /// score sheet's photo whoever may see the sheet; for nobody once its record was withdrawn
-/// (the sweep then removes it). A rectification's evidence: whoever may see the unit's tasks.
+/// (the sweep then removes it). A rectification's evidence or a summary report's photos: the bureau and whoever is
+/// assigned to the unit.
 async fn download(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -115,6 +116,8 @@ async fn download(
                         &state.db, &viewer, record,
                     )
                     .await?
+                    || crate::evaluation::materials::ssr::may_see_photo(&state.db, &viewer, record)
+                        .await?
             }
             _ => false,
         };

@@ -126,8 +126,9 @@ pub fn rows() -> Vec<Row> {
     }
     // 登录设备: one's own sessions, for any session; refused in words without one.
     rows.push(office("/sessions", SignedIn));
-    // 整改事项: the tasks of the units whose self-assessment one fills; none for others.
+    // 整改事项 and 评价材料: of the units whose self-assessment one fills; none for others.
     rows.push(office("/evaluation/rectification", Office));
+    rows.push(office("/evaluation/materials", Office));
     // The grouping page shows no refusal (an empty list of townships): allowed when it lists them.
     rows.push(row(
         "GET",

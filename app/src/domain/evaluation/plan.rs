@@ -5,6 +5,7 @@ use super::campaign::{Window, check_calendar, hunan, jinzhong};
 use super::division::{Division, DivisionCode, Level};
 use super::grading::Thresholds;
 use super::presets;
+use super::questionnaire::{Question, look_back_questions};
 use super::sample::SampleSize;
 use super::template::{Template, UnitKind};
 use crate::domain::text::{TextError, named};
@@ -61,6 +62,15 @@ impl CampaignKind {
         templates
     }
 
+    /// The questionnaire the inspected units fill: the look-back's (002 §二(二)); none for
+    /// Hunan's contact points, which ask for none. Its questions are a local choice.
+    pub fn questions(self) -> Vec<Question> {
+        match self {
+            CampaignKind::Hunan => Vec::new(),
+            CampaignKind::Jinzhong | CampaignKind::Guangxi => look_back_questions(),
+        }
+    }
+
     pub fn calendar(self, year: i32) -> Option<Vec<Window>> {
         match self {
             CampaignKind::Hunan => hunan(year),
@@ -79,6 +89,10 @@ pub struct Plan {
     pub thresholds: Thresholds,
     pub windows: Vec<Window>,
     pub sample_size: SampleSize,
+    /// The questionnaire, copied in like the templates; a campaign that has one also asks each
+    /// unit for its summary report (002 §三(二)). Plans stored before it have none.
+    #[serde(default)]
+    pub questions: Vec<Question>,
 }
 
 /// Why a plan was refused.
@@ -117,6 +131,7 @@ impl Plan {
             thresholds: Thresholds::default(),
             windows,
             sample_size: SampleSize::default(),
+            questions: kind.questions(),
         };
         plan.validate()?;
         Ok(plan)

@@ -1,5 +1,6 @@
 //! The questionnaire the inspected unit fills (002 §二(二): 调查问卷) and its summary report
 //! (总结报告: 经验、问题、建议、下一步打算, 002 §三(二), §五(四)).
+use crate::domain::grid::coded_enum;
 use crate::domain::text::{TextError, named};
 use serde::{Deserialize, Serialize};
 
@@ -8,6 +9,14 @@ pub const CHOICES_MAX: usize = 10;
 pub const ANSWER_MAX_CHARS: usize = 1000;
 /// Longest part of a summary report, in characters.
 pub const REPORT_PART_MAX_CHARS: usize = 5000;
+
+coded_enum! {
+    /// The materials a unit sends for a look-back besides its sheets.
+    MaterialKind {
+        Questionnaire = "questionnaire", "调查问卷";
+        SummaryReport = "summary_report", "总结报告";
+    }
+}
 
 /// What a question asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -186,6 +186,7 @@ fn Totals(
                                     <br /><small class="muted">{u.kind.clone()}" · "{u.code.clone()}</small>
                                     {u.sheets.iter().map(|s| view! { <br /><small>{s.clone()}</small> }).collect_view()}
                                     {u.rectification.clone().map(|r| view! { <br /><small class="rectification">{r}</small> })}
+                                    {u.materials.iter().map(|m| view! { <br /><small class="materials">{m.clone()}</small> }).collect_view()}
                                 </td>
                                 <td>{u.sampled.then_some(words::SAMPLED)}</td>
                                 <td>

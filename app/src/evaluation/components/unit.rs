@@ -60,6 +60,7 @@ fn Review(review: UnitReview) -> impl IntoView {
                 </ol>
             }.into_any()
         }}
+        {review.materials.map(crate::evaluation::materials::page::sent)}
     }
 }
 

@@ -112,7 +112,7 @@ fn Task(
                 <label>{words::NOTE}
                     <textarea node_ref=note name="note" rows="3" maxlength="500">{written}</textarea>
                 </label>
-                <Evidence photos />
+                <Evidence photos label=words::EVIDENCE />
                 <button class="button primary" type="submit"
                     disabled=move || !ready.get() || close.pending().get()>{button}</button>
             </form>
@@ -120,9 +120,10 @@ fn Task(
     }
 }
 
-/// The evidence photos: those kept, each removable, and a picker that uploads at once.
+/// Photos of a closing or a report: those kept, each removable, and a picker that uploads at
+/// once.
 #[component]
-fn Evidence(photos: RwSignal<Vec<Uuid>>) -> impl IntoView {
+pub(crate) fn Evidence(photos: RwSignal<Vec<Uuid>>, label: &'static str) -> impl IntoView {
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
     #[cfg(feature = "hydrate")]
@@ -131,7 +132,7 @@ fn Evidence(photos: RwSignal<Vec<Uuid>>) -> impl IntoView {
     let pick = move |_: leptos::ev::Event| {};
     view! {
         <div class="photos">
-            <label>{words::EVIDENCE}
+            <label>{label}
                 <input type="file" name="evidence" accept="image/*" multiple
                     disabled=move || busy.get() on:change=pick />
             </label>
@@ -142,7 +143,7 @@ fn Evidence(photos: RwSignal<Vec<Uuid>>) -> impl IntoView {
             <ul class="thumbs">
                 <For each=move || photos.get() key=|id| *id let(id)>
                     <li>
-                        <img class="thumb" src=crate::photos::photo_url(id) alt=words::EVIDENCE />
+                        <img class="thumb" src=crate::photos::photo_url(id) alt=label />
                         <button type="button" class="button subtle"
                             on:click=move |_| photos.update(|p| p.retain(|x| *x != id))>
                             {crate::photos::words::REMOVE}

@@ -12,7 +12,8 @@ use crate::domain::evaluation::{
 };
 use crate::domain::period::shanghai_date;
 use crate::error::AppError;
-use crate::evaluation::entity::{assignment, campaign, rectification, unit};
+use crate::evaluation::entity::{rectification, unit};
+use crate::evaluation::ssr::assign::{own_unit, own_units};
 use crate::evaluation::ssr::plan_of;
 use crate::evaluation::words as evaluation_words;
 use crate::kinds::score_sheets::entity as sheet;
@@ -146,38 +147,32 @@ async fn photos_of(db: &impl ConnectionTrait, record: Uuid) -> Result<Vec<Uuid>,
 
 /// The units the viewer fills the self-assessment of, with their tasks: only those that have any.
 pub async fn mine(db: &DatabaseConnection, viewer: &Viewer) -> Result<Vec<UnitTasks>, AppError> {
-    let own: Vec<assignment::Model> = (assignments_of(db, viewer.person_id()).await?)
-        .into_iter()
-        .filter(|a| a.role == SheetRole::SelfAssessment.code())
-        .collect();
+    let own = own_units(db, viewer).await?;
     if own.is_empty() {
         return Ok(Vec::new());
     }
     let places = Gazetteer::new(divisions(db).await?.into_values());
     let mut found = Vec::new();
-    for a in own {
-        let (Some(unit), Some(row)) = (
-            unit::Entity::find_by_id(a.unit_id).one(db).await?,
-            campaign::Entity::find_by_id(a.campaign_id).one(db).await?,
-        ) else {
-            continue;
-        };
+    for (unit, row) in own {
         let plan = plan_of(&row)?;
         let tasks = shortfalls(db, &plan, std::slice::from_ref(&unit)).await?;
         let Some(tasks) = tasks.get(&unit.id).filter(|t| !t.is_empty()) else {
             continue;
         };
-        let name = DivisionCode::parse(&unit.code)
-            .map_or_else(|_| unit.code.clone(), |c| places.listed_name(c));
         found.push(UnitTasks {
             campaign_id: row.id,
             campaign: row.name,
+            unit: unit_name(&places, &unit.code),
             code: unit.code.clone(),
-            unit: name,
             tasks: lines(db, unit.id, tasks).await?,
         });
     }
     Ok(found)
+}
+
+/// A unit's name as the notice lists it, or its code.
+pub(crate) fn unit_name(places: &Gazetteer, code: &str) -> String {
+    DivisionCode::parse(code).map_or_else(|_| code.to_owned(), |c| places.listed_name(c))
 }
 
 /// Closes a task of a unit whose self-assessment the viewer fills, or changes its closing;
@@ -187,24 +182,8 @@ pub async fn close(
     viewer: &Viewer,
     entry: ClosingEntry,
 ) -> Result<(), AppError> {
-    let no_task = || AppError::Invalid(words::NO_SUCH_TASK.into());
-    let unit = unit::Entity::find()
-        .filter(unit::Column::CampaignId.eq(entry.campaign_id))
-        .filter(unit::Column::Code.eq(entry.code.trim()))
-        .one(db)
-        .await?
-        .ok_or_else(no_task)?;
-    let mine = assignments_of(db, viewer.person_id()).await?;
-    if !mine
-        .iter()
-        .any(|a| a.unit_id == unit.id && a.role == SheetRole::SelfAssessment.code())
-    {
-        return Err(AppError::Invalid(words::NOT_YOURS.into()));
-    }
-    let row = campaign::Entity::find_by_id(entry.campaign_id)
-        .one(db)
-        .await?
-        .ok_or_else(no_task)?;
+    let (unit, row) =
+        own_unit(db, viewer, entry.campaign_id, &entry.code, words::NOT_YOURS).await?;
     let plan = plan_of(&row)?;
     let tasks = (shortfalls(db, &plan, std::slice::from_ref(&unit)).await?)
         .remove(&unit.id)

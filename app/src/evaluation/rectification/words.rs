@@ -32,5 +32,4 @@ pub fn board(tasks: usize, units: usize, closed: usize) -> String {
 
 /// Someone not assigned to the unit's self-assessment.
 pub const NOT_YOURS: &str = "只有负责该单位自评的人员可以填写整改情况";
-pub const NO_SUCH_TASK: &str = "本次评价中没有这个单位或这一项";
 pub const NOT_UPLOADED: &str = "有照片没有上传成功，请删除后重新添加";

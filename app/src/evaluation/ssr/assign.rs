@@ -147,3 +147,39 @@ pub(super) async fn lines(
     lines.sort_by(|a, b| a.code.cmp(&b.code).then(a.role.cmp(&b.role)));
     Ok(lines)
 }
+
+/// The units whose self-assessment the viewer fills, each with its campaign: the unit's own
+/// people, who send its materials and close its rectification tasks.
+pub async fn own_units(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+) -> Result<Vec<(unit::Model, campaign::Model)>, AppError> {
+    let mine = crate::kinds::score_sheets::ssr::assignments_of(db, viewer.person_id()).await?;
+    let mut found = Vec::new();
+    for a in mine
+        .iter()
+        .filter(|a| a.role == SheetRole::SelfAssessment.code())
+    {
+        if let (Some(unit), Some(row)) = (
+            unit::Entity::find_by_id(a.unit_id).one(db).await?,
+            campaign::Entity::find_by_id(a.campaign_id).one(db).await?,
+        ) {
+            found.push((unit, row));
+        }
+    }
+    Ok(found)
+}
+
+/// Unit `code` of campaign `campaign_id` with its campaign, when the viewer fills its
+/// self-assessment; refused in words otherwise (`not_yours`).
+pub async fn own_unit(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    campaign_id: i32,
+    code: &str,
+    not_yours: &str,
+) -> Result<(unit::Model, campaign::Model), AppError> {
+    (own_units(db, viewer).await?.into_iter())
+        .find(|(u, c)| c.id == campaign_id && u.code == code.trim())
+        .ok_or_else(|| AppError::Invalid(not_yours.to_owned()))
+}

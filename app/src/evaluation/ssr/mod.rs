@@ -254,6 +254,7 @@ pub async fn view(
     });
     let field = field_sheets(db, &plan, &units).await?;
     let counties = county_lines(&plan, &units, &field.inspected_on, &places, today);
+    let materials = crate::evaluation::materials::ssr::lines(db, &plan, &units).await?;
     let rectifying = crate::evaluation::rectification::ssr::progress(db, &plan, &units).await?;
     let board = (!rectifying.is_empty()).then(|| {
         let all = rectifying.values().fold(Progress::default(), |a, p| a + *p);
@@ -279,6 +280,7 @@ pub async fn view(
                 grade: total.map(|t| plan.thresholds.grade(t).label().to_owned()),
                 rectification: (rectifying.get(&u.id))
                     .map(|p| rect_words::unit_progress(p.closed, p.tasks)),
+                materials: materials.get(&u.id).cloned().unwrap_or_default(),
             })
         })
         .collect();

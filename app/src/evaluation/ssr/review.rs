@@ -74,6 +74,7 @@ pub async fn review(
         .map(|m| template.shortfalls(m))
         .unwrap_or_default();
     let tasks = crate::evaluation::rectification::ssr::lines(db, unit.id, &shortfalls).await?;
+    let materials = crate::evaluation::materials::ssr::of_unit(db, &row, &unit, &places).await?;
     Ok(Some(UnitReview {
         campaign_id: id,
         campaign: row.name,
@@ -81,6 +82,7 @@ pub async fn review(
         totals,
         aspects: aspects(template, inspection.as_deref(), own.as_deref()),
         tasks,
+        materials,
     }))
 }
 

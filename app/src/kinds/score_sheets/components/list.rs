@@ -28,8 +28,8 @@ pub fn ScoreSheetsPage() -> impl IntoView {
                 fallback=|| view! { <p><a href="/login" rel="external">{shared::SIGN_IN}</a></p> }
             >
                 {move || shown.get().map(|Kept { list, offline }| {
-                    // The unit's own people close the items its inspection marked down, online
-                    // on an office page.
+                    // The unit's own people close the items its inspection marked down and send
+                    // its materials, online on office pages.
                     let own = list.iter().any(|s| s.role == SheetRole::SelfAssessment);
                     view! {
                         {offline.then(|| view! { <p class="muted">{words::OFFLINE}</p> })}
@@ -38,7 +38,10 @@ pub fn ScoreSheetsPage() -> impl IntoView {
                             {list.into_iter().map(|s| view! { <Line sheet=s /> }).collect_view()}
                         </ul>
                         {own.then(|| view! {
-                            <p><a href="/evaluation/rectification" rel="external">{crate::evaluation::rectification::words::TITLE}</a></p>
+                            <p>
+                                <a href="/evaluation/rectification" rel="external">{crate::evaluation::rectification::words::TITLE}</a>
+                                " · "<a href="/evaluation/materials" rel="external">{crate::evaluation::materials::words::TITLE}</a>
+                            </p>
                         })}
                     }
                 })}
