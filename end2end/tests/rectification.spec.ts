@@ -1,5 +1,6 @@
-// 整改: the items an inspection took points off come back to the township, which closes them
-// on the office page with a note and a photo of the evidence; the bureau sees what is still open.
+// 整改: the items an inspection took points off come back to the township, which closes them on
+// the office page with a note and a photo of the evidence; the bureau sees what is still open.
+// 评价材料: the township sends its look-back questionnaire and summary report there too.
 import { test, expect } from '@playwright/test';
 import { CITY_ADMIN, DONGHU_LEADER, LoginPage, noisyBmp } from './pages';
 
@@ -95,5 +96,62 @@ test('a township closes its rectification tasks with a note and a photo, and the
   await expect(closed.locator('img.thumb')).toBeVisible();
   await townContext.close();
   await inspectorContext.close();
+  await bureauContext.close();
+});
+
+test('a township sends its look-back questionnaire and summary report, and the bureau sees them sent', async ({ browser }) => {
+  const bureauContext = await browser.newContext();
+  const bureau = await bureauContext.newPage();
+  await new LoginPage(bureau).loginAs(CITY_ADMIN);
+  await bureau.goto('/admin/evaluation');
+  const name = `回头看材料 ${Date.now()}`;
+  await bureau.getByLabel('评价名称').fill(name);
+  await bureau.locator('select[name="kind"]').selectOption({ label: '“回头看”检查（晋中）' });
+  await bureau.getByLabel('评价范围（市或县的区划代码）').fill('990100');
+  await bureau.getByRole('button', { name: '新建' }).click();
+  await expect(bureau.getByRole('heading', { name })).toBeVisible();
+  await bureau.locator('select[name="unit"]').selectOption({ label: '云江市东湖镇' });
+  await bureau.getByLabel('手机号').fill(DONGHU_LEADER.phone);
+  await bureau.locator('select[name="role"]').selectOption({ label: '自评' });
+  await bureau.getByRole('button', { name: '分配' }).click();
+  await expect(bureau.locator('ul.assignments li')).toContainText(`云江市东湖镇 · 自评 · ${DONGHU_LEADER.name}`);
+
+  const townContext = await browser.newContext();
+  const town = await townContext.newPage();
+  await new LoginPage(town).loginAs(DONGHU_LEADER);
+  await town.goto('/evaluation');
+  await town.getByRole('link', { name: '评价材料' }).click();
+  await expect(town.getByRole('heading', { name: '评价材料' })).toBeVisible();
+  const unit = town.locator('section').filter({ hasText: name });
+  const questionnaire = unit.locator('form.questionnaire').last();
+  await questionnaire.getByLabel('是否设立独立的统计机构').selectOption('是');
+  await questionnaire.getByLabel('专职统计人员人数').fill('三');
+  await questionnaire.getByRole('button', { name: '提交问卷' }).click();
+  await expect(town.getByRole('alert')).toContainText('“专职统计人员人数”应填 0 至 500 之间的整数');
+  await questionnaire.getByLabel('专职统计人员人数').fill('3');
+  await questionnaire.getByLabel('统计工作经费是否列入财政预算').selectOption('否');
+  await questionnaire.getByLabel('联网直报设备及网络是否满足需要').selectOption('基本满足');
+  await questionnaire.getByLabel('本年度参加统计培训次数').fill('4');
+  await questionnaire.getByLabel('规范化建设中遇到的主要困难').fill('人员流动大');
+  await questionnaire.getByRole('button', { name: '提交问卷' }).click();
+  await expect(town.getByRole('status').filter({ hasText: '已提交，市统计局可以看到' })).toBeVisible();
+
+  const report = unit.locator('form.report').last();
+  await report.getByLabel('经验亮点').fill('建立了企业统计台账');
+  await report.getByLabel('存在问题').fill('专职人员不足');
+  await report.getByLabel('意见建议').fill('加强业务培训');
+  await report.getByLabel('下一步工作打算').fill('完善统计制度');
+  await report.getByRole('button', { name: '提交总结报告' }).click();
+  await expect(town.locator('h3').filter({ hasText: '总结报告' }).last()).toContainText(`已提交（${DONGHU_LEADER.name}`);
+
+  // Kept: after a reload the answers are there.
+  await town.reload();
+  await expect(unit.locator('form.questionnaire').last().getByLabel('专职统计人员人数')).toHaveValue('3');
+  await expect(unit.locator('form.report').last().getByLabel('存在问题')).toHaveValue('专职人员不足');
+
+  await bureau.reload();
+  await expect(bureau.getByRole('cell', { name: /云江市东湖镇/ })).toContainText(`调查问卷：已提交（${DONGHU_LEADER.name}`);
+  await expect(bureau.getByRole('cell', { name: /云江市西岭街道/ })).toContainText('总结报告：未提交');
+  await townContext.close();
   await bureauContext.close();
 });

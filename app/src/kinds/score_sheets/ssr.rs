@@ -19,7 +19,7 @@ use crate::sync::kind::{
 use sea_orm::{
     ActiveValue::{NotSet, Set},
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    QueryFilter, QuerySelect,
+    QueryFilter, QueryOrder, QuerySelect,
 };
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
@@ -117,6 +117,7 @@ pub async fn assignments_of(
 ) -> Result<Vec<assignment::Model>, ServerError> {
     assignment::Entity::find()
         .filter(assignment::Column::PersonId.eq(person_id))
+        .order_by_asc(assignment::Column::Id)
         .all(db)
         .await
         .map_err(ServerError::db("reading evaluation assignments"))
