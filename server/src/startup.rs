@@ -230,6 +230,7 @@ fn router(state: AppState, settings: &Settings) -> Router {
         .merge(app::township::export::router())
         .merge(app::assessment::export::router())
         .merge(app::evaluation::export::router())
+        .merge(app::evaluation::archive::router())
         .merge(app::assessment::mine::router())
         .merge(app::funds::mine::router())
         .merge(app::kinds::score_sheets::mine::router())

@@ -482,3 +482,60 @@ db_test!(a_unit_sends_its_questionnaire_and_summary_report_and_the_bureau_sees_w
     let sent = log.as_array().unwrap().iter().filter(|e| e["action"] == "evaluation_material").count();
     assert_eq!(sent, 2);
 });
+
+db_test!(a_countys_archive_binds_its_units_sheets_with_their_photos_and_a_summary, at "2026-10-20T09:00:00+08:00", |app| {
+    use calamine::{Reader, Xlsx};
+    use std::io::Read;
+    let admin = app.login(CITY_ADMIN).await;
+    let id = campaign(app, &admin).await;
+    let (_, view) = app.call(&admin, "evaluation/campaign", json!({"id": id})).await;
+    assert_eq!(view["archives"], json!([["990121", "青山县"], ["990181", "云江市"]]));
+    assign(app, &admin, id, DONGHU_TOWN, XILING_LEADER, "inspection").await;
+    let inspector = app.login(XILING_LEADER).await;
+    let sheet_of = mine(app, &inspector).await.remove(0);
+    let two = items(&sheet_of, 2);
+    let photo = uuid::Uuid::now_v7().to_string();
+    let bytes = jpeg(7, 3000);
+    assert_eq!(upload(app, &inspector, &photo, bytes.clone()).await, 204);
+    let marks = json!([
+        {"item": two[0].0, "points": two[0].1, "done": true},
+        {"item": two[1].0, "points": two[1].1 - 10, "note": "台账不全", "done": true, "photos": [photo]},
+    ]);
+    let unit_id = sheet_of["unit_id"].as_i64().unwrap();
+    let (_, answer) = app.push(&inspector, json!([sheet(&sheet_id(id, unit_id, 0), 1, &sheet_of, marks)])).await;
+    assert_eq!(status(&answer), ("accepted", ""), "{answer}");
+
+    let url = |county: &str| app.url(&format!("{}?id={id}&county={county}", app::evaluation::api::ARCHIVE_PATH));
+    let response = admin.get(url("990181")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/zip");
+    let zipped = response.bytes().await.unwrap().to_vec();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(zipped)).unwrap();
+    let mut html = String::new();
+    zip.by_name("index.html").unwrap().read_to_string(&mut html).unwrap();
+    // A section per unit of 云江市 in division order, the mark's note and its photo beside it.
+    let west = html.find("<h2>云江市西岭街道</h2>").expect("西岭街道's section");
+    let east = html.find("<h2>云江市东湖镇</h2>").expect("东湖镇's section");
+    assert!(west < east && !html.contains("青山县青山镇"));
+    assert!(html.contains("台账不全") && html.contains(&format!("src=\"photos/{photo}.jpg\"")), "{html}");
+    let mut kept = Vec::new();
+    zip.by_name(&format!("photos/{photo}.jpg")).unwrap().read_to_end(&mut kept).unwrap();
+    assert_eq!(kept, bytes);
+    let mut sheet_bytes = Vec::new();
+    zip.by_name("units.xlsx").unwrap().read_to_end(&mut sheet_bytes).unwrap();
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(sheet_bytes)).unwrap();
+    let range = book.worksheet_range("单位汇总").unwrap();
+    let rows: Vec<Vec<String>> = range.rows().map(|r| r.iter().map(ToString::to_string).collect()).collect();
+    assert_eq!(rows[1][..3], ["单位", "区划代码", "类别"]);
+    let units: Vec<&str> = rows[2..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(units, ["云江市西岭街道", "云江市东湖镇"]);
+    assert!(rows[3][3].starts_with("检查评分"), "{rows:?}");
+
+    // A city is not a county; a county the campaign does not cover has no units; only the bureau.
+    for (county, expected) in [("990100", "请选择一个县（市、区）的区划代码"), ("990221", "没有评价单位")] {
+        let response = admin.get(url(county)).send().await.unwrap();
+        assert_eq!(response.status(), 422);
+        assert!(response.text().await.unwrap().contains(expected));
+    }
+    assert_eq!(inspector.get(url("990181")).send().await.unwrap().status(), 403);
+});

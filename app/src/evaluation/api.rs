@@ -9,6 +9,10 @@ pub const NOTICE_XLSX_PATH: &str = "/api/v1/evaluation/notice.xlsx";
 /// The results notice as a Word document the bureau edits and issues (`?id=`).
 pub const NOTICE_DOCX_PATH: &str = "/api/v1/evaluation/notice.docx";
 
+/// A county's archive as a zip: a printable book of its units' sheets, rectification and
+/// materials, with their photos and a spreadsheet (`?id=&county=`).
+pub const ARCHIVE_PATH: &str = "/api/v1/evaluation/archive.zip";
+
 /// A campaign in the list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CampaignLine {
@@ -136,6 +140,9 @@ pub struct CampaignView {
     /// county-inspection stage.
     #[serde(default)]
     pub counties: Vec<CountyLine>,
+    /// The counties whose units it covers, each archived by itself: (code, name).
+    #[serde(default)]
+    pub archives: Vec<(String, String)>,
 }
 
 /// A county's inspections of its townships: "已检查 4 个，不少于 6 个", and how it stands in the

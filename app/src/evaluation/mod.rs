@@ -2,6 +2,8 @@
 //! city or county) and draws the city's sample from a recorded seed. The pure rules are in
 //! `domain::evaluation`.
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod archive;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod entity;

@@ -107,6 +107,30 @@ pub const NO_RESULTS: &str = "尚无单位评分，通报无内容。";
 pub const NOTICE_XLSX: &str = "下载 Excel 名单";
 pub const NOTICE_DOCX: &str = "下载 Word 通报（可编辑）";
 pub const RESULTS_SHEET: &str = "评价结果";
+pub const ARCHIVES: &str = "按县归档（可打印成册的评分表、整改、问卷和总结报告，附照片和汇总表）";
+pub const ARCHIVE_TITLE: &str = "规范化建设评价档案";
+pub const ARCHIVE_SHEET: &str = "单位汇总";
+pub const ARCHIVE_HEADERS: [&str; 8] = [
+    "单位",
+    "区划代码",
+    "类别",
+    "现场评分",
+    "总分",
+    "等次",
+    "整改",
+    "评价材料",
+];
+pub const NOT_A_COUNTY: &str = "请选择一个县（市、区）的区划代码";
+pub const NO_UNITS_IN_COUNTY: &str = "本次评价在这个县（市、区）没有评价单位";
+
+/// The archive's file name, without the extension.
+pub fn archive_file(campaign: &str, county: &str) -> String {
+    format!("{campaign}-{county}档案.zip")
+}
+
+pub fn archive_too_large(mib: usize) -> String {
+    format!("这个县的照片超过 {mib} MB，无法一次打包，请联系管理员")
+}
 pub const RESULT_HEADERS: [&str; 6] = ["序号", "等次", "市（州）", "单位", "区划代码", "得分"];
 
 /// The downloaded files' name, without the extension.

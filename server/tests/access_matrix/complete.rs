@@ -49,7 +49,7 @@ pub fn pages() -> Vec<Endpoint> {
 }
 
 /// The path constants routes are built from, by the source folder they are used in.
-const PATH_CONSTANTS: [(&str, &str, &str); 21] = [
+const PATH_CONSTANTS: [(&str, &str, &str); 22] = [
     ("app/src/sync/", "LOGIN_PATH", app::sync::api::LOGIN_PATH),
     ("app/src/sync/", "LOGOUT_PATH", app::sync::api::LOGOUT_PATH),
     (
@@ -110,6 +110,11 @@ const PATH_CONSTANTS: [(&str, &str, &str); 21] = [
         "app/src/evaluation/",
         "NOTICE_DOCX_PATH",
         app::evaluation::api::NOTICE_DOCX_PATH,
+    ),
+    (
+        "app/src/evaluation/",
+        "ARCHIVE_PATH",
+        app::evaluation::api::ARCHIVE_PATH,
     ),
     (
         "app/src/admin/",

@@ -1,7 +1,9 @@
 //! One campaign: its sheets, calendar, units in division order and the city's sample.
 use crate::admin::components::{AdminNav, alert, by_query, hydrated, number};
 use crate::domain::evaluation::Template;
-use crate::evaluation::api::{CampaignView, TotalEntry, draw_sample, load_campaign, save_totals};
+use crate::evaluation::api::{
+    ARCHIVE_PATH, CampaignView, TotalEntry, draw_sample, load_campaign, save_totals,
+};
 use crate::evaluation::words;
 use leptos::prelude::*;
 
@@ -88,6 +90,12 @@ fn Campaign(campaign: CampaignView) -> impl IntoView {
             {c.rectification.clone().map(|r| view! { <p class="rectification">{r}</p> })}
             <Totals campaign=c.clone() shown message=saved />
             <super::assignments::Assignments campaign=c.clone() shown message=assigning />
+            <h2>{words::ARCHIVES}</h2>
+            <p class="exports archives">
+                {c.archives.iter().map(|(code, name)| view! {
+                    <a class="button" href=format!("{ARCHIVE_PATH}?id={id}&county={code}") download>{name.clone()}</a>" "
+                }).collect_view()}
+            </p>
             <h2>{words::SHEETS}</h2>
             {c.templates.iter().cloned().map(|t| view! { <Sheet template=t /> }).collect_view()}
         }

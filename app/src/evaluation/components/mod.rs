@@ -9,4 +9,4 @@ mod unit;
 pub use campaign::CampaignPage;
 pub use campaigns::CampaignsPage;
 pub use notice::NoticePage;
-pub use unit::UnitPage;
+pub use unit::{ReviewBody, UnitPage};

@@ -19,11 +19,20 @@ pub fn UnitPage() -> impl IntoView {
 #[component]
 fn Review(review: UnitReview) -> impl IntoView {
     let back = format!("/admin/evaluation/campaign?id={}", review.campaign_id);
-    let scored = !review.totals.is_empty();
     view! {
         <p><a href=back>{words::BACK_TO_CAMPAIGN}</a></p>
-        <h1>{review.unit}" · "{words::REVIEW}</h1>
-        <p class="muted">{review.campaign}</p>
+        <h1>{review.unit.clone()}" · "{words::REVIEW}</h1>
+        <p class="muted">{review.campaign.clone()}</p>
+        <ReviewBody review />
+    }
+}
+
+/// A unit's sheets side by side, its tasks and its materials: the page's body, and a chapter of
+/// the county's archive.
+#[component]
+pub fn ReviewBody(review: UnitReview) -> impl IntoView {
+    let scored = !review.totals.is_empty();
+    view! {
         {(!scored).then(|| view! { <p class="empty">{words::NO_SHEETS}</p> })}
         {review.totals.into_iter().map(|t| view! { <p role="status">{t}</p> }).collect_view()}
         <table class="grid-table sheet">

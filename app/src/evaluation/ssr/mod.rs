@@ -255,6 +255,13 @@ pub async fn view(
     let field = field_sheets(db, &plan, &units).await?;
     let counties = county_lines(&plan, &units, &field.inspected_on, &places, today);
     let materials = crate::evaluation::materials::ssr::lines(db, &plan, &units).await?;
+    let mut archives: Vec<DivisionCode> = (units.iter())
+        .filter_map(|u| DivisionCode::parse(&u.code).ok()?.ancestor(Level::County))
+        .collect();
+    archives.dedup();
+    let archives = (archives.into_iter())
+        .map(|c| (c.to_string(), places.listed_name(c)))
+        .collect();
     let rectifying = crate::evaluation::rectification::ssr::progress(db, &plan, &units).await?;
     let board = (!rectifying.is_empty()).then(|| {
         let all = rectifying.values().fold(Progress::default(), |a, p| a + *p);
@@ -299,6 +306,7 @@ pub async fn view(
         assignments,
         rectification: board,
         counties,
+        archives,
     }))
 }
 

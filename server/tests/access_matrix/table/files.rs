@@ -121,6 +121,15 @@ pub(super) fn admin_routes() -> Vec<Row> {
         ),
         row(
             "GET",
+            app::evaluation::api::ARCHIVE_PATH,
+            "evaluation archive.zip",
+            Administer,
+            Subject::Any,
+            past_gate,
+            Call::Get(|_| format!("{}?id=0&county=990181", app::evaluation::api::ARCHIVE_PATH)),
+        ),
+        row(
+            "GET",
             app::evaluation::api::NOTICE_DOCX_PATH,
             "evaluation notice.docx",
             Administer,
