@@ -41,6 +41,7 @@ mod m20261205_000036_evaluation_campaigns;
 mod m20261205_000037_score_sheets;
 mod m20261205_000038_rectifications;
 mod m20261205_000039_evaluation_materials;
+mod m20261205_000040_contact_points;
 
 pub struct Migrator;
 
@@ -87,6 +88,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000037_score_sheets::Migration),
             Box::new(m20261205_000038_rectifications::Migration),
             Box::new(m20261205_000039_evaluation_materials::Migration),
+            Box::new(m20261205_000040_contact_points::Migration),
         ]
     }
 }

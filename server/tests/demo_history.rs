@@ -200,6 +200,8 @@ db_test!(
             .await
             .unwrap();
         assert_eq!(sheets[0]["role"], "self_assessment");
+        // 周明远 links two townships as a bureau leader, as 000 gives.
+        assert_eq!(view["contact_points"][0]["links"], "联点 2 个", "{view}");
         // 西岭街道 has closed one of the items its inspection marked down.
         let street = (view["units"].as_array().unwrap().iter())
             .find(|u| u["name"] == "云江市西岭街道")

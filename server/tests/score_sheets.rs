@@ -539,3 +539,75 @@ db_test!(a_countys_archive_binds_its_units_sheets_with_their_photos_and_a_summar
     }
     assert_eq!(inspector.get(url("990181")).send().await.unwrap().status(), 403);
 });
+
+db_test!(
+    a_contact_point_answers_for_the_townships_it_links_and_shows_how_many_it_should,
+    |app| {
+        let admin = app.login(CITY_ADMIN).await;
+        let id = campaign(app, &admin).await;
+        let link = |code: &str, role: &str, linker: &str| {
+            json!({"id": id, "entry": {
+        "code": code, "phone": XILING_LEADER, "role": role, "linker": linker}})
+        };
+        let (code, view) = app
+            .call(
+                &admin,
+                "evaluation/campaign_assign",
+                link(DONGHU_TOWN, "inspection", "bureau_leader"),
+            )
+            .await;
+        assert_eq!(code, 200, "{view}");
+        assert_eq!(view["assignments"][0]["linker"], "bureau_leader");
+        let point = |view: &Value| {
+            let p = &view["contact_points"][0];
+            (
+                p["person"].clone(),
+                p["linker"].clone(),
+                p["units"].clone(),
+                p["links"].clone(),
+                p["met"].clone(),
+            )
+        };
+        let person = format!("郑雅 {XILING_LEADER}");
+        assert_eq!(
+            point(&view),
+            (
+                json!(person),
+                json!("局领导"),
+                json!("云江市东湖镇"),
+                json!("联点 1 个，应联点 2 个"),
+                json!(false)
+            )
+        );
+        let (_, view) = app
+            .call(
+                &admin,
+                "evaluation/campaign_assign",
+                link("990181001", "inspection", "bureau_leader"),
+            )
+            .await;
+        assert_eq!(
+            point(&view),
+            (
+                json!(person),
+                json!("局领导"),
+                json!("云江市西岭街道、云江市东湖镇"),
+                json!("联点 2 个"),
+                json!(true)
+            )
+        );
+        // Linking is for inspections: a self-assessment is the unit's own.
+        let (code, answer) = app
+            .call(
+                &admin,
+                "evaluation/campaign_assign",
+                link("990121100", "self_assessment", "division"),
+            )
+            .await;
+        assert_eq!(code, 422);
+        assert!(
+            answer.to_string().contains("联点和包县区只用于检查评分"),
+            "{answer}"
+        );
+    }
+);

@@ -1,5 +1,5 @@
 //! Campaigns as the bureau's pages show them, and their server functions (city bureau only).
-use crate::domain::evaluation::{CampaignKind, SheetRole, Template};
+use crate::domain::evaluation::{CampaignKind, Linker, SheetRole, Template};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -76,6 +76,19 @@ pub struct AssignmentLine {
     /// Name and phone.
     pub person: String,
     pub role: SheetRole,
+    /// As whom the person links the unit (联点, 包县区), if as anyone.
+    #[serde(default)]
+    pub linker: Option<Linker>,
+}
+
+/// A contact point and the units it answers for: "周明远（局领导）：云江市东湖镇、… · 联点 2 个".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContactLine {
+    pub person: String,
+    pub linker: String,
+    pub units: String,
+    pub links: String,
+    pub met: bool,
 }
 
 /// The bureau assigns the person with `phone` to fill unit `code`'s sheet as `role`.
@@ -84,6 +97,9 @@ pub struct AssignmentEntry {
     pub code: String,
     pub phone: String,
     pub role: SheetRole,
+    /// For an inspection: as whom the person links the unit.
+    #[serde(default)]
+    pub linker: Option<Linker>,
 }
 
 /// A unit's final total as the bureau enters it: points with at most one decimal, or empty
@@ -140,6 +156,9 @@ pub struct CampaignView {
     /// county-inspection stage.
     #[serde(default)]
     pub counties: Vec<CountyLine>,
+    /// Who links which units and answers for them (谁联点谁负责).
+    #[serde(default)]
+    pub contact_points: Vec<ContactLine>,
     /// The counties whose units it covers, each archived by itself: (code, name).
     #[serde(default)]
     pub archives: Vec<(String, String)>,

@@ -59,6 +59,8 @@ pub mod assignment {
         pub person_id: i32,
         /// A `SheetRole` code.
         pub role: String,
+        /// A `Linker` code: as whom the person links the unit and answers for it.
+        pub linker: Option<String>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -226,20 +226,68 @@ pub fn county_progress(
 }
 
 coded_enum! {
-    /// Who links townships in Hunan's contact points (000 §一(一)), and how many each.
+    /// Who is answerable for a unit's inspection (谁联点谁负责): Hunan's contact points
+    /// (000 §一(一)) and the look-back's leaders each over counties (002: 包县区领导).
     Linker {
         BureauLeader = "bureau_leader", "局领导";
         Division = "division", "处室";
         CityBureau = "city_bureau", "市州统计局";
+        CountyLeader = "county_leader", "包县区领导";
     }
 }
 
 impl Linker {
-    /// How many townships each links.
-    pub fn links(self) -> usize {
+    /// How many townships each links, where the document says.
+    pub fn links(self) -> Option<usize> {
         match self {
-            Linker::BureauLeader | Linker::Division => 2,
-            Linker::CityBureau => 3,
+            Linker::BureauLeader | Linker::Division => Some(2),
+            Linker::CityBureau => Some(3),
+            Linker::CountyLeader => None,
         }
     }
+}
+
+/// One person answerable for the units they link, as one kind of linker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactPoint {
+    pub person: String,
+    pub linker: Linker,
+    pub units: Vec<String>,
+}
+
+impl ContactPoint {
+    /// Whether it links as many units as the document gives its kind (any number where it
+    /// gives none).
+    pub fn met(&self) -> bool {
+        self.linker.links().is_none_or(|n| n == self.units.len())
+    }
+
+    /// "联点 2 个" or "联点 1 个，应联点 2 个".
+    pub fn text(&self) -> String {
+        match self.linker.links() {
+            Some(n) if n != self.units.len() => {
+                format!("联点 {} 个，应联点 {n} 个", self.units.len())
+            }
+            _ => format!("联点 {} 个", self.units.len()),
+        }
+    }
+}
+
+/// The contact points of `links` (person, linker, unit), one per person and kind, in the order
+/// each first appears.
+pub fn contact_points(
+    links: impl IntoIterator<Item = (String, Linker, String)>,
+) -> Vec<ContactPoint> {
+    let mut points: Vec<ContactPoint> = Vec::new();
+    for (person, linker, unit) in links {
+        match (points.iter_mut()).find(|p| p.person == person && p.linker == linker) {
+            Some(point) => point.units.push(unit),
+            None => points.push(ContactPoint {
+                person,
+                linker,
+                units: vec![unit],
+            }),
+        }
+    }
+    points
 }

@@ -15,7 +15,10 @@ pub mod score;
 pub mod sheet;
 pub mod template;
 
-pub use campaign::{CountyProgress, Linker, Quota, StageKind, Timing, Window, county_progress};
+pub use campaign::{
+    ContactPoint, CountyProgress, Linker, Quota, StageKind, Timing, Window, contact_points,
+    county_progress,
+};
 pub use division::{CodeError, Division, DivisionCode, Gazetteer, Level};
 pub use grading::{Summary, Thresholds};
 pub use notice::{CityLine, Evaluated, Listed, Notice, Section, listing, notice};

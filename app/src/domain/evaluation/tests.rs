@@ -531,8 +531,37 @@ fn quotas_say_what_is_missing() {
     assert_eq!(Quota { wanted: 6, done: 7 }.text(), "已检查 7 个");
     assert_eq!(
         (Linker::BureauLeader.links(), Linker::CityBureau.links()),
-        (2, 3)
+        (Some(2), Some(3))
     );
+}
+
+#[test]
+fn each_contact_point_links_as_many_townships_as_its_kind_and_a_county_leader_any() {
+    let link = |person: &str, linker, unit: &str| (person.to_string(), linker, unit.to_string());
+    let points = contact_points([
+        link("周明远", Linker::BureauLeader, "芙蓉区荷花园街道"),
+        link("综合处", Linker::Division, "天心区新开铺街道"),
+        link("周明远", Linker::BureauLeader, "浏阳市古港镇"),
+        link("长沙市统计局", Linker::CityBureau, "雨湖区楠竹山镇"),
+        link("李副局长", Linker::CountyLeader, "榆次区"),
+    ]);
+    let lines: Vec<(&str, &str, bool)> = points
+        .iter()
+        .map(|p| (p.person.as_str(), p.linker.label(), p.met()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("周明远", "局领导", true),
+            ("综合处", "处室", false),
+            ("长沙市统计局", "市州统计局", false),
+            ("李副局长", "包县区领导", true),
+        ]
+    );
+    assert_eq!(points[0].units, ["芙蓉区荷花园街道", "浏阳市古港镇"]);
+    assert_eq!(points[0].text(), "联点 2 个");
+    assert_eq!(points[2].text(), "联点 1 个，应联点 3 个");
+    assert_eq!(points[3].text(), "联点 1 个");
 }
 
 #[test]

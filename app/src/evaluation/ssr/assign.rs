@@ -4,7 +4,7 @@ use super::{bureau, missing, view};
 use crate::admin::ssr::audit;
 use crate::auth::ssr::Viewer;
 use crate::db::person;
-use crate::domain::evaluation::{DivisionCode, Gazetteer, SheetRole};
+use crate::domain::evaluation::{DivisionCode, Gazetteer, Linker, SheetRole};
 use crate::error::AppError;
 use crate::evaluation::api::{AssignmentEntry, AssignmentLine, CampaignView};
 use crate::evaluation::entity::{assignment, campaign, unit};
@@ -50,17 +50,22 @@ pub async fn assign(
     if taken.is_some() {
         return Err(AppError::Invalid(words::already(&person.name)));
     }
+    if entry.linker.is_some() && entry.role != SheetRole::Inspection {
+        return Err(AppError::Invalid(words::LINKS_INSPECT.into()));
+    }
     let row = assignment::Entity::insert(assignment::ActiveModel {
         campaign_id: Set(id),
         unit_id: Set(unit.id),
         person_id: Set(person.id),
         role: Set(entry.role.code().to_owned()),
+        linker: Set(entry.linker.map(|l| l.code().to_owned())),
         ..Default::default()
     })
     .exec(&tx)
     .await?;
     let what = serde_json::json!({ "assignment": row.last_insert_id, "unit": code,
-                                   "person": person.id, "role": entry.role.code() });
+                                   "person": person.id, "role": entry.role.code(),
+                                   "linker": entry.linker.map(|l| l.code()) });
     let key = id.to_string();
     let me = audit::Actor::of(viewer);
     audit::record(
@@ -141,6 +146,7 @@ pub(super) async fn lines(
                 unit: places.listed_name(code),
                 person: format!("{} {}", person.name, person.phone),
                 role: SheetRole::from_code(&r.role)?,
+                linker: r.linker.as_deref().and_then(Linker::from_code),
             })
         })
         .collect();

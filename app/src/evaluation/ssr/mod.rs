@@ -4,7 +4,8 @@ pub mod results;
 pub mod review;
 
 use super::api::{
-    CampaignDraft, CampaignLine, CampaignView, CountyLine, SampleLine, UnitLine, WindowLine,
+    AssignmentLine, CampaignDraft, CampaignLine, CampaignView, ContactLine, CountyLine, SampleLine,
+    UnitLine, WindowLine,
 };
 use super::entity::{campaign, unit};
 use super::words;
@@ -14,7 +15,7 @@ use crate::divisions::ssr::stored as divisions;
 use crate::domain::assessment::points_text;
 use crate::domain::evaluation::{
     DivisionCode, Gazetteer, Level, Plan, PlanError, Progress, Sample, SheetRole, StageKind,
-    Summary, UnitKind, Window, county_progress,
+    Summary, UnitKind, Window, contact_points, county_progress,
 };
 use crate::domain::period::shanghai_date;
 use crate::error::{AppError, ServerError};
@@ -268,6 +269,7 @@ pub async fn view(
         rect_words::board(all.tasks, rectifying.len(), all.closed)
     });
     let assignments = assign::lines(db, id, &units, &places).await?;
+    let contact_points = contact_lines(&assignments);
     let totals = units.iter().filter_map(|u| u32::try_from(u.total?).ok());
     let summary = Summary::of(&plan.thresholds, totals);
     let results = (summary.units > 0).then(|| summary.text(&plan.thresholds));
@@ -306,8 +308,24 @@ pub async fn view(
         assignments,
         rectification: board,
         counties,
+        contact_points,
         archives,
     }))
+}
+
+/// The contact points among `assignments`, each with the units it answers for.
+fn contact_lines(assignments: &[AssignmentLine]) -> Vec<ContactLine> {
+    let links =
+        (assignments.iter()).filter_map(|a| Some((a.person.clone(), a.linker?, a.unit.clone())));
+    (contact_points(links).into_iter())
+        .map(|p| ContactLine {
+            links: p.text(),
+            met: p.met(),
+            person: p.person,
+            linker: p.linker.label().to_owned(),
+            units: p.units.join("、"),
+        })
+        .collect()
 }
 
 /// A campaign's sheets from the field, by unit id.

@@ -6,7 +6,7 @@
 use super::assessment::viewer;
 use app::auth::ssr::Viewer;
 use app::domain::draft::KIND_SCORE_SHEET;
-use app::domain::evaluation::{Mark, ScoreSheetDraft, SheetRole, Template};
+use app::domain::evaluation::{Linker, Mark, ScoreSheetDraft, SheetRole, Template};
 use app::domain::period::format_date;
 use app::error::AppError;
 use app::evaluation::api::{AssignmentEntry, CampaignDraft, TotalEntry};
@@ -98,16 +98,19 @@ pub async fn finished(db: &DatabaseConnection, now_ms: i64) -> Result<(), AppErr
     let view = ssr::view(db, &bureau, id)
         .await?
         .ok_or_else(AppError::internal)?;
-    for unit in &view.units {
+    for (n, unit) in view.units.iter().enumerate() {
         let (phone, role) = if unit.code == DONGHU_TOWN {
             (DONGHU_LEADER, SheetRole::SelfAssessment)
         } else {
             (BUREAU, SheetRole::Inspection)
         };
+        // 周明远 links the first two townships as a bureau leader (000 §一(一): 2 each).
+        let linker = (n < 2 && role == SheetRole::Inspection).then_some(Linker::BureauLeader);
         let entry = AssignmentEntry {
             code: unit.code.clone(),
             phone: phone.to_owned(),
             role,
+            linker,
         };
         ssr::assign::assign(db, &bureau, id, entry).await?;
     }
@@ -157,6 +160,7 @@ async fn rectifying(
         code: XILING_STREET.to_owned(),
         phone: XILING_LEADER.to_owned(),
         role: SheetRole::SelfAssessment,
+        linker: None,
     };
     ssr::assign::assign(db, bureau, id, entry).await?;
     let leader = viewer(db, XILING_LEADER, now_ms).await?;
