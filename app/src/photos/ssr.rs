@@ -183,6 +183,40 @@ pub async fn uploaded_among(
     Ok(found)
 }
 
+/// The photos attached to record `record_id`, oldest first.
+pub async fn of_record(
+    db: &impl ConnectionTrait,
+    record_id: Uuid,
+) -> Result<Vec<Uuid>, ServerError> {
+    use sea_orm::QueryOrder;
+    Ok(photo::Entity::find()
+        .select_only()
+        .column(photo::Column::Id)
+        .filter(photo::Column::RecordId.eq(record_id))
+        .order_by_asc(photo::Column::ReceivedAtMs)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+/// Whether every one of `photos` was uploaded by `person_id` or is already attached to
+/// `before` (the earlier version of the record, which another person may have made).
+pub async fn usable(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+    photos: &[Uuid],
+    before: Option<Uuid>,
+) -> Result<bool, ServerError> {
+    let uploaded = uploaded_among(db, person_id, photos).await?;
+    let kept = match before {
+        Some(record) => of_record(db, record).await?,
+        None => Vec::new(),
+    };
+    Ok(photos
+        .iter()
+        .all(|p| uploaded.contains(p) || kept.contains(p)))
+}
+
 /// Whether a record may list `photos`: few enough, none twice, each uploaded by its author.
 pub fn check(photos: &[Uuid], uploaded: &HashSet<Uuid>) -> Result<(), Vec<Problem>> {
     check_photos(photos).map_err(|e| {

@@ -4,6 +4,7 @@ mod assignments;
 mod campaign;
 mod campaigns;
 mod notice;
+pub(crate) mod own;
 mod unit;
 
 pub use campaign::CampaignPage;

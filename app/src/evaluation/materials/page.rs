@@ -2,53 +2,27 @@
 //! fills in a look-back, the questionnaire and the summary report, each sent (again) by itself.
 use super::api::{MaterialBody, MaterialEntry, UnitMaterials, my_materials, send_material};
 use super::words;
-use crate::admin::components::{alert, hydrated};
+use crate::admin::components::hydrated;
 use crate::domain::evaluation::questionnaire::{Answer, Ask, Question, SummaryReport};
 use crate::error::AppError;
+use crate::evaluation::components::own::{Message, on_answer, own_page};
 use crate::evaluation::rectification::page::Evidence;
-use crate::layout::words as shared;
 use leptos::prelude::*;
 
 type Sending = Action<MaterialEntry, Result<Vec<UnitMaterials>, AppError>>;
 
 #[component]
 pub fn MaterialsPage() -> impl IntoView {
-    let loaded = Resource::new(|| (), |()| my_materials());
-    // Outside the list, which a sending draws again.
-    let message = RwSignal::new(None::<Result<String, String>>);
-    view! {
-        <section class="card wide">
-            <h1>{words::TITLE}</h1>
-            <p class="muted">{words::HOW}</p>
-            {move || message.get().map(|m| match m {
-                Ok(saved) => view! { <p class="notice info" role="status">{saved}</p> }.into_any(),
-                Err(e) => alert(e).into_any(),
-            })}
-            <Suspense fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
-                {move || loaded.get().map(|answer| match answer {
-                    Err(e) => alert(e.to_string()).into_any(),
-                    Ok(units) => view! { <Units units message /> }.into_any(),
-                })}
-            </Suspense>
-        </section>
-    }
+    own_page(words::TITLE, words::HOW, my_materials, |units, message| {
+        view! { <Units units message /> }
+    })
 }
 
 #[component]
-fn Units(
-    units: Vec<UnitMaterials>,
-    message: RwSignal<Option<Result<String, String>>>,
-) -> impl IntoView {
+fn Units(units: Vec<UnitMaterials>, message: Message) -> impl IntoView {
     let shown = RwSignal::new(units);
     let send: Sending = Action::new(|entry: &MaterialEntry| send_material(entry.clone()));
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(units)) => {
-            message.set(Some(Ok(words::SAVED.into())));
-            shown.set(units);
-        }
-        Some(Err(e)) => message.set(Some(Err(e.to_string()))),
-        None => {}
-    });
+    on_answer(send, shown, message, words::SAVED);
     move || {
         let units = shown.get();
         if units.is_empty() {

@@ -15,9 +15,9 @@ use crate::domain::photo::check_photos;
 use crate::error::{AppError, ServerError};
 use crate::evaluation::entity::{campaign, material, unit};
 use crate::evaluation::rectification::ssr::unit_name;
-use crate::evaluation::ssr::assign::{own_unit, own_units};
+use crate::evaluation::ssr::assign::{may_see_unit, own_unit, own_units};
 use crate::evaluation::ssr::plan_of;
-use crate::photos::ssr::{attach_to_record, uploaded_among};
+use crate::photos::ssr::{attach_to_record, of_record, usable};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
 };
@@ -128,7 +128,7 @@ pub async fn of_unit(
         None => SummaryReport::default(),
     };
     let report_photos = match of(MaterialKind::SummaryReport) {
-        Some(r) => photos_of(db, r.record_id).await?,
+        Some(r) => of_record(db, r.record_id).await?,
         None => Vec::new(),
     };
     let due = (plan.windows.iter())
@@ -147,19 +147,6 @@ pub async fn of_unit(
         report_photos,
         report_sent: of(MaterialKind::SummaryReport).map(|r| sent_line(r, &names, &plan)),
     }))
-}
-
-async fn photos_of(db: &impl ConnectionTrait, record: Uuid) -> Result<Vec<Uuid>, AppError> {
-    use crate::db::photo;
-    use sea_orm::{QueryOrder, QuerySelect};
-    Ok(photo::Entity::find()
-        .select_only()
-        .column(photo::Column::Id)
-        .filter(photo::Column::RecordId.eq(record))
-        .order_by_asc(photo::Column::ReceivedAtMs)
-        .into_tuple()
-        .all(db)
-        .await?)
 }
 
 /// The materials of the units whose self-assessment the viewer fills, in campaigns that ask
@@ -211,12 +198,14 @@ pub async fn send(
         .filter(material::Column::Kind.eq(kind.code()))
         .one(db)
         .await?;
-    let uploaded = uploaded_among(db, viewer.person_id(), &photos).await?;
-    let kept = match &before {
-        Some(b) => photos_of(db, b.record_id).await?,
-        None => Vec::new(),
-    };
-    if (photos.iter()).any(|p| !uploaded.contains(p) && !kept.contains(p)) {
+    if !usable(
+        db,
+        viewer.person_id(),
+        &photos,
+        before.as_ref().map(|b| b.record_id),
+    )
+    .await?
+    {
         return Err(AppError::Invalid(
             crate::evaluation::rectification::words::NOT_UPLOADED.into(),
         ));
@@ -274,16 +263,10 @@ pub async fn may_see_photo(
     viewer: &Viewer,
     record_id: Uuid,
 ) -> Result<bool, AppError> {
-    let Some(row) = material::Entity::find()
+    let unit = material::Entity::find()
         .filter(material::Column::RecordId.eq(record_id))
         .one(db)
         .await?
-    else {
-        return Ok(false);
-    };
-    if viewer.is_city_admin() {
-        return Ok(true);
-    }
-    let mine = crate::kinds::score_sheets::ssr::assignments_of(db, viewer.person_id()).await?;
-    Ok(mine.iter().any(|a| a.unit_id == row.unit_id))
+        .map(|r| r.unit_id);
+    may_see_unit(db, viewer, unit).await
 }

@@ -2,49 +2,23 @@
 //! fills, with the items its inspection took points off; each closed with a note and photos.
 use super::api::{ClosingEntry, ClosingLine, TaskLine, UnitTasks, close_task, my_tasks};
 use super::words;
-use crate::admin::components::{alert, hydrated};
-use crate::layout::words as shared;
+use crate::admin::components::hydrated;
+use crate::evaluation::components::own::{Message, on_answer, own_page};
 use leptos::prelude::*;
 use uuid::Uuid;
 
 #[component]
 pub fn RectificationPage() -> impl IntoView {
-    let loaded = Resource::new(|| (), |()| my_tasks());
-    // Outside the list, which a closing draws again.
-    let message = RwSignal::new(None::<Result<String, String>>);
-    view! {
-        <section class="card wide">
-            <h1>{words::TITLE}</h1>
-            <p class="muted">{words::HOW}</p>
-            {move || message.get().map(|m| match m {
-                Ok(saved) => view! { <p class="notice info" role="status">{saved}</p> }.into_any(),
-                Err(e) => alert(e).into_any(),
-            })}
-            <Suspense fallback=|| view! { <p class="loading">{shared::LOADING}</p> }>
-                {move || loaded.get().map(|answer| match answer {
-                    Err(e) => alert(e.to_string()).into_any(),
-                    Ok(units) => view! { <Units units message /> }.into_any(),
-                })}
-            </Suspense>
-        </section>
-    }
+    own_page(words::TITLE, words::HOW, my_tasks, |units, message| {
+        view! { <Units units message /> }
+    })
 }
 
 #[component]
-fn Units(
-    units: Vec<UnitTasks>,
-    message: RwSignal<Option<Result<String, String>>>,
-) -> impl IntoView {
+fn Units(units: Vec<UnitTasks>, message: Message) -> impl IntoView {
     let shown = RwSignal::new(units);
     let close = Action::new(|entry: &ClosingEntry| close_task(entry.clone()));
-    Effect::new(move |_| match close.value().get() {
-        Some(Ok(units)) => {
-            message.set(Some(Ok(words::SAVED.into())));
-            shown.set(units);
-        }
-        Some(Err(e)) => message.set(Some(Err(e.to_string()))),
-        None => {}
-    });
+    on_answer(close, shown, message, words::SAVED);
     move || {
         let units = shown.get();
         if units.is_empty() {

@@ -13,12 +13,12 @@ use crate::domain::evaluation::{
 use crate::domain::period::shanghai_date;
 use crate::error::AppError;
 use crate::evaluation::entity::{rectification, unit};
-use crate::evaluation::ssr::assign::{own_unit, own_units};
+use crate::evaluation::ssr::assign::{may_see_unit, own_unit, own_units};
 use crate::evaluation::ssr::plan_of;
 use crate::evaluation::words as evaluation_words;
 use crate::kinds::score_sheets::entity as sheet;
-use crate::kinds::score_sheets::ssr::{assignments_of, marks_of};
-use crate::photos::ssr::{attach_to_record, uploaded_among};
+use crate::kinds::score_sheets::ssr::marks_of;
+use crate::photos::ssr::{attach_to_record, of_record, usable};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
 };
@@ -111,7 +111,7 @@ pub async fn lines(
         .collect();
     let mut photos = HashMap::new();
     for c in &closed {
-        photos.insert(c.record_id, photos_of(db, c.record_id).await?);
+        photos.insert(c.record_id, of_record(db, c.record_id).await?);
     }
     Ok((tasks.iter())
         .map(|t| TaskLine {
@@ -130,19 +130,6 @@ pub async fn lines(
             }),
         })
         .collect())
-}
-
-async fn photos_of(db: &impl ConnectionTrait, record: Uuid) -> Result<Vec<Uuid>, AppError> {
-    use crate::db::photo;
-    use sea_orm::{QueryOrder, QuerySelect};
-    Ok(photo::Entity::find()
-        .select_only()
-        .column(photo::Column::Id)
-        .filter(photo::Column::RecordId.eq(record))
-        .order_by_asc(photo::Column::ReceivedAtMs)
-        .into_tuple()
-        .all(db)
-        .await?)
 }
 
 /// The units the viewer fills the self-assessment of, with their tasks: only those that have any.
@@ -190,18 +177,14 @@ pub async fn close(
         .unwrap_or_default();
     let note = check_closing(&tasks, &entry.item, &entry.note, &entry.photos)
         .map_err(|e| AppError::Invalid(e.to_string()))?;
-    let uploaded = uploaded_among(db, viewer.person_id(), &entry.photos).await?;
     let before = rectification::Entity::find()
         .filter(rectification::Column::UnitId.eq(unit.id))
         .filter(rectification::Column::Item.eq(entry.item.as_str()))
         .one(db)
         .await?;
     // A photo kept from the closing before was uploaded by whoever closed it then.
-    let kept = match &before {
-        Some(b) => photos_of(db, b.record_id).await?,
-        None => Vec::new(),
-    };
-    if (entry.photos.iter()).any(|p| !uploaded.contains(p) && !kept.contains(p)) {
+    let record = before.as_ref().map(|b| b.record_id);
+    if !usable(db, viewer.person_id(), &entry.photos, record).await? {
         return Err(AppError::Invalid(words::NOT_UPLOADED.into()));
     }
     let tx = crate::db::begin_write(db).await?;
@@ -251,16 +234,10 @@ pub async fn may_see_photo(
     viewer: &Viewer,
     record_id: Uuid,
 ) -> Result<bool, AppError> {
-    let Some(row) = rectification::Entity::find()
+    let unit = rectification::Entity::find()
         .filter(rectification::Column::RecordId.eq(record_id))
         .one(db)
         .await?
-    else {
-        return Ok(false);
-    };
-    if viewer.is_city_admin() {
-        return Ok(true);
-    }
-    let mine = assignments_of(db, viewer.person_id()).await?;
-    Ok(mine.iter().any(|a| a.unit_id == row.unit_id))
+        .map(|r| r.unit_id);
+    may_see_unit(db, viewer, unit).await
 }

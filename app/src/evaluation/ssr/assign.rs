@@ -189,3 +189,20 @@ pub async fn own_unit(
         .find(|(u, c)| c.id == campaign_id && u.code == code.trim())
         .ok_or_else(|| AppError::Invalid(not_yours.to_owned()))
 }
+
+/// Whether the viewer may see what a unit sent or was sent (photos of its rectification and
+/// report): the city bureau, or someone assigned to the unit; nobody for no unit.
+pub async fn may_see_unit(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    unit: Option<i32>,
+) -> Result<bool, AppError> {
+    let Some(unit) = unit else {
+        return Ok(false);
+    };
+    if viewer.is_city_admin() {
+        return Ok(true);
+    }
+    let mine = crate::kinds::score_sheets::ssr::assignments_of(db, viewer.person_id()).await?;
+    Ok(mine.iter().any(|a| a.unit_id == unit))
+}
