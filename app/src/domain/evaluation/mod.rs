@@ -33,3 +33,13 @@ pub use template::{Aspect, Item, Method, Template, TemplateError, UnitKind};
 #[allow(clippy::unwrap_used)]
 #[path = "tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+#[path = "quota_tests.rs"]
+mod quota_tests;
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+#[path = "notice_tests.rs"]
+mod notice_tests;
