@@ -33,21 +33,36 @@ pub async fn shortfalls(
     units: &[unit::Model],
 ) -> Result<HashMap<i32, Vec<Shortfall>>, AppError> {
     let ids: Vec<i32> = units.iter().map(|u| u.id).collect();
+    let mut rows = Vec::new();
+    for chunk in ids.chunks(500) {
+        rows.extend(
+            sheet::Entity::find()
+                .filter(sheet::Column::UnitId.is_in(chunk.to_vec()))
+                .filter(sheet::Column::Role.eq(SheetRole::Inspection.code()))
+                .all(db)
+                .await?,
+        );
+    }
+    shortfalls_of(plan, units, &rows)
+}
+
+/// The items the inspections among `sheets` took points off, by unit id.
+fn shortfalls_of(
+    plan: &Plan,
+    units: &[unit::Model],
+    sheets: &[sheet::Model],
+) -> Result<HashMap<i32, Vec<Shortfall>>, AppError> {
     let kinds: HashMap<i32, &str> = units.iter().map(|u| (u.id, u.unit_kind.as_str())).collect();
     let mut found = HashMap::new();
-    for chunk in ids.chunks(500) {
-        let rows = sheet::Entity::find()
-            .filter(sheet::Column::UnitId.is_in(chunk.to_vec()))
-            .filter(sheet::Column::Role.eq(SheetRole::Inspection.code()))
-            .all(db)
-            .await?;
-        for row in rows {
-            let template = (kinds.get(&row.unit_id))
-                .and_then(|k| UnitKind::from_code(k))
-                .and_then(|k| plan.templates.get(&k));
-            if let Some(template) = template {
-                found.insert(row.unit_id, template.shortfalls(&marks_of(&row)?));
-            }
+    for row in sheets
+        .iter()
+        .filter(|s| s.role == SheetRole::Inspection.code())
+    {
+        let template = (kinds.get(&row.unit_id))
+            .and_then(|k| UnitKind::from_code(k))
+            .and_then(|k| plan.templates.get(&k));
+        if let Some(template) = template {
+            found.insert(row.unit_id, template.shortfalls(&marks_of(row)?));
         }
     }
     Ok(found)
@@ -71,13 +86,15 @@ async fn closings(
     Ok(found)
 }
 
-/// How far each of `units` came, by unit id: only units with tasks.
+/// How far each of `units` came, by unit id, from the campaign's `sheets` already read: only
+/// units with tasks.
 pub async fn progress(
     db: &impl ConnectionTrait,
     plan: &Plan,
     units: &[unit::Model],
+    sheets: &[sheet::Model],
 ) -> Result<HashMap<i32, Progress>, AppError> {
-    let tasks = shortfalls(db, plan, units).await?;
+    let tasks = shortfalls_of(plan, units, sheets)?;
     let ids: Vec<i32> = tasks.keys().copied().collect();
     let closed = closings(db, &ids).await?;
     Ok((tasks.iter())

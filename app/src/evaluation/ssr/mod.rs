@@ -20,6 +20,7 @@ use crate::domain::evaluation::{
 use crate::domain::period::shanghai_date;
 use crate::error::{AppError, ServerError};
 use crate::evaluation::rectification::words as rect_words;
+use crate::kinds::score_sheets::entity as sheet;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect,
@@ -253,7 +254,12 @@ pub async fn view(
                 && redrawn.iter().all(|c| recorded.contains(&c.as_str())),
         }
     });
-    let field = field_sheets(db, &plan, &units).await?;
+    let rows = sheet::Entity::find()
+        .filter(sheet::Column::CampaignId.eq(id))
+        .order_by_asc(sheet::Column::Role)
+        .all(db)
+        .await?;
+    let field = field_sheets(&plan, &units, &rows);
     let counties = county_lines(&plan, &units, &field.inspected_on, &places, today);
     let materials = crate::evaluation::materials::ssr::lines(db, &plan, &units).await?;
     let mut archives: Vec<DivisionCode> = (units.iter())
@@ -263,7 +269,8 @@ pub async fn view(
     let archives = (archives.into_iter())
         .map(|c| (c.to_string(), places.listed_name(c)))
         .collect();
-    let rectifying = crate::evaluation::rectification::ssr::progress(db, &plan, &units).await?;
+    let rectifying =
+        crate::evaluation::rectification::ssr::progress(db, &plan, &units, &rows).await?;
     let board = (!rectifying.is_empty()).then(|| {
         let all = rectifying.values().fold(Progress::default(), |a, p| a + *p);
         rect_words::board(all.tasks, rectifying.len(), all.closed)
@@ -339,20 +346,7 @@ struct FieldSheets {
     inspected_on: HashMap<i32, Date>,
 }
 
-async fn field_sheets(
-    db: &impl ConnectionTrait,
-    plan: &Plan,
-    units: &[unit::Model],
-) -> Result<FieldSheets, AppError> {
-    use crate::kinds::score_sheets::entity as sheet;
-    let Some(first) = units.first() else {
-        return Ok(FieldSheets::default());
-    };
-    let rows = sheet::Entity::find()
-        .filter(sheet::Column::CampaignId.eq(first.campaign_id))
-        .order_by_asc(sheet::Column::Role)
-        .all(db)
-        .await?;
+fn field_sheets(plan: &Plan, units: &[unit::Model], rows: &[sheet::Model]) -> FieldSheets {
     let kinds: HashMap<i32, &str> = units.iter().map(|u| (u.id, u.unit_kind.as_str())).collect();
     let mut found = FieldSheets::default();
     for row in rows {
@@ -372,7 +366,7 @@ async fn field_sheets(
             }
         }
     }
-    Ok(found)
+    found
 }
 
 /// Each county's inspections of its townships against its quota, where the campaign has a
