@@ -35,6 +35,7 @@ pub fn HomePage() -> impl IntoView {
                 .into_any(),
                 Some(profile) => {
                     let oversees = profile.oversees();
+                    let in_grid = !profile.roles.is_empty();
                     let administers = profile.administers_city();
                     let reviews = profile.reviews_reports();
                     let reports = !profile.reporting_grids().is_empty();
@@ -58,7 +59,10 @@ pub fn HomePage() -> impl IntoView {
                             <p class="muted">{roles}</p>
                         </section>
                         <nav class="actions">
-                            <A href="/visits/new" attr:class="button primary">{words::RECORD_VISIT}</A>
+                            // An inspector outside the grid (规范化建设 only) has no enterprises to visit.
+                            <Show when=move || in_grid>
+                                <A href="/visits/new" attr:class="button primary">{words::RECORD_VISIT}</A>
+                            </Show>
                             <A href="/records" attr:class="button">{words::MY_RECORDS}</A>
                             <Show when=move || records_activities>
                                 // The occasional forms are a bundle of their own: a full load.

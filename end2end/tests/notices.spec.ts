@@ -43,7 +43,8 @@ test('a township notice is read on a phone offline and the township sees who rea
   await phone.reload();
   await expect(phone.getByText('当前离线，显示的是上次联网时收到的通知。')).toBeVisible();
   await notice.getByText(TITLE).click();
-  await expect(notice).toContainText('请于12月10日前报送11月情况汇报。');
+  await expect(notice.getByText('请于12月10日前报送11月情况汇报。')).toBeVisible();
+  await expect(notice.locator('.badge.unread')).toHaveCount(0);
   await expect(notice).toContainText('东湖镇');
 
   // Back online, the next visit sends the read.

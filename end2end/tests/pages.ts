@@ -7,6 +7,8 @@ export const DONGHU_LEADER = { phone: '13800000002', name: '陈晓岚' };
 export const GRID_LEADER = { phone: '13800000004', name: '王建华' };
 export const WORK_AREA_LEADER = { phone: '13800000010', name: '林海' };
 export const CITY_ADMIN = { phone: '13800000001', name: '周明远' };
+/** 青山县's inspector in the standardization look-back: no role in the grid. */
+export const COUNTY_INSPECTOR = { phone: '13800000015', name: '马骏' };
 
 /** Opens an enterprise grid's visits of the month on the township view (listed on request). */
 export async function showGridVisits(page: Page, grid: string) {

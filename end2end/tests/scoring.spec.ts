@@ -1,7 +1,7 @@
 // A county inspector scores a township's sheet on a phone with no network, with a photo as
 // evidence; it survives a reload, syncs once, and the city bureau sees its total.
 import { test, expect } from '@playwright/test';
-import { CITY_ADMIN, DONGHU_LEADER, LoginPage, noisyBmp, serviceWorkerReady, syncedOnce, unsyncedBadge } from './pages';
+import { CITY_ADMIN, COUNTY_INSPECTOR, LoginPage, noisyBmp, serviceWorkerReady, syncedOnce, unsyncedBadge } from './pages';
 
 test('an inspector scores a township offline with a photo, and the bureau sees the total', async ({ browser }) => {
   // The bureau plans a campaign over the demo's 云州市 and assigns the inspector by phone.
@@ -18,14 +18,14 @@ test('an inspector scores a township offline with a photo, and the bureau sees t
   await bureau.getByLabel('手机号').fill('13999999999');
   await bureau.getByRole('button', { name: '分配' }).click();
   await expect(bureau.getByRole('alert')).toContainText('人员名录中没有手机号为“13999999999”的在岗人员');
-  await bureau.getByLabel('手机号').fill(DONGHU_LEADER.phone);
+  await bureau.getByLabel('手机号').fill(COUNTY_INSPECTOR.phone);
   await bureau.getByRole('button', { name: '分配' }).click();
-  await expect(bureau.locator('ul.assignments li')).toContainText(`云江市东湖镇 · 检查评分 · ${DONGHU_LEADER.name}`);
+  await expect(bureau.locator('ul.assignments li')).toContainText(`云江市东湖镇 · 检查评分 · ${COUNTY_INSPECTOR.name}`);
 
   // The inspector opens the list once online: the phone keeps the sheet and its template.
   const phoneContext = await browser.newContext();
   const phone = await phoneContext.newPage();
-  await new LoginPage(phone).loginAs(DONGHU_LEADER);
+  await new LoginPage(phone).loginAs(COUNTY_INSPECTOR);
   await serviceWorkerReady(phone);
   await syncedOnce(phone);
   await phone.getByRole('link', { name: '规范化建设评分' }).click();

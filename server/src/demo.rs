@@ -27,7 +27,7 @@ type GridSpec = (
     Option<Industry>,
 );
 
-pub const ACCOUNTS: [Account; 14] = [
+pub const ACCOUNTS: [Account; 16] = [
     // The statistics bureau's director: the city grid's 网格指导员, who administers the city.
     ("13800000001", "周明远", &[("云江市", Role::Instructor)]),
     ("13800000002", "陈晓岚", &[("东湖镇", Role::Leader)]),
@@ -59,6 +59,10 @@ pub const ACCOUNTS: [Account; 14] = [
     // A village surveyor of 东湖村, in the work area of its villages; on 东湖镇's roster with
     // a work subsidy (004 §四(一)).
     ("13800000014", "王海", &[("东湖北片", Role::Surveyor)]),
+    // Inspectors of the standardization look-back, outside the grid: 青山县's county inspector
+    // and 云州市's city inspector (002 县级检查, 市级抽查). They fill the sheets assigned to them.
+    ("13800000015", "马骏", &[]),
+    ("13800000016", "罗青", &[]),
 ];
 
 const GRIDS: [GridSpec; 12] = [

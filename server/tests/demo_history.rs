@@ -177,8 +177,15 @@ db_test!(
         // the notice by city in division order, 东湖镇's self-assessment begun.
         let bureau = app.login(CITY_ADMIN).await;
         let campaigns = call(app, &bureau, "evaluation/campaigns", json!({})).await;
-        let id = campaigns[0]["id"].clone();
-        assert_eq!(campaigns[0]["units"], 7, "{campaigns}");
+        let named = |part: &str| {
+            (campaigns.as_array().unwrap().iter())
+                .find(|c| c["name"].as_str().unwrap().contains(part))
+                .unwrap_or_else(|| panic!("{part}: {campaigns}"))
+                .clone()
+        };
+        let contact = named("联点评价");
+        let id = contact["id"].clone();
+        assert_eq!(contact["units"], 7, "{campaigns}");
         let notice = call(app, &bureau, "evaluation/campaign_notice", json!({"id": id})).await;
         assert_eq!(notice["unscored"], 1, "{notice}");
         let results = &notice["notice"];
@@ -214,5 +221,27 @@ db_test!(
         assert_eq!(tasks[0]["unit"], "云江市西岭街道");
         assert!(tasks[0]["tasks"][0]["closing"]["by"].as_str().unwrap().starts_with("已整改（郑雅"), "{tasks}");
         assert_eq!(tasks[0]["tasks"][1]["closing"], Value::Null);
+
+        // The look-back under way over 云州市: an inspector for each level. 马骏 (青山县) has
+        // scored 青山镇 and has 白石乡 to do; 罗青 (云州市) spot-checked 青山镇 on her own sheet,
+        // which decides its review.
+        let id = named("回头看")["id"].clone();
+        for (phone, role) in [("13800000015", "inspection"), ("13800000016", "city_inspection")] {
+            let inspector = app.login(phone).await;
+            let sheets: Vec<Value> = (inspector.get(app.url("/api/v1/evaluation/mine")).send().await.unwrap())
+                .json()
+                .await
+                .unwrap();
+            let units: Vec<(&str, &str)> = (sheets.iter())
+                .map(|s| (s["unit"].as_str().unwrap(), s["role"].as_str().unwrap()))
+                .collect();
+            assert_eq!(units, [("青山县青山镇", role), ("青山县白石乡", role)], "{phone}");
+        }
+        let review = call(app, &bureau, "evaluation/campaign_unit", json!({"id": id, "code": "990121100"})).await;
+        assert_eq!(review["inspection"], "市级抽查", "{review}");
+        assert_eq!(review["totals"].as_array().unwrap().len(), 2, "{review}");
+        let view = call(app, &bureau, "evaluation/campaign", json!({"id": id})).await;
+        let board = (view["counties"].as_array().unwrap().iter()).find(|c| c["county"] == "青山县").unwrap();
+        assert_eq!(board["quota"], "已检查 1 个，不少于 2 个", "{view}");
     }
 );

@@ -319,3 +319,71 @@ db_test!(
         );
     }
 );
+
+db_test!(the_city_spot_checks_a_sampled_township_on_a_sheet_of_its_own_which_decides_its_tasks, at "2026-10-20T09:00:00+08:00", |app| {
+    // The demo's inspectors outside the grid: 青山县's (县级检查) and 云州市's (市级抽查).
+    const COUNTY_INSPECTOR: &str = "13800000015";
+    const CITY_INSPECTOR: &str = "13800000016";
+    let admin = app.login(CITY_ADMIN).await;
+    let draft = json!({"draft": {"name": "回头看", "year": 2026, "kind": "jinzhong", "root": "990100"}});
+    let (_, id) = app.call(&admin, "evaluation/campaign_create", draft).await;
+    let id = id.as_i64().unwrap();
+    // Refused in words: before the sample is drawn, and in a campaign with no city stage.
+    let (code, answer) = assign(app, &admin, id, DONGHU_TOWN, CITY_INSPECTOR, "city_inspection").await;
+    assert_eq!(code, 422, "{answer}");
+    assert!(answer.to_string().contains("该单位未被抽中"), "{answer}");
+    let hunan = campaign(app, &admin).await;
+    let (code, answer) = assign(app, &admin, hunan, DONGHU_TOWN, CITY_INSPECTOR, "city_inspection").await;
+    assert_eq!(code, 422, "{answer}");
+    assert!(answer.to_string().contains("没有市级检查阶段"), "{answer}");
+
+    let (code, drawn) = app.call(&admin, "evaluation/campaign_draw", json!({"id": id})).await;
+    assert_eq!(code, 200, "{drawn}");
+    for (phone, role) in [(COUNTY_INSPECTOR, "inspection"), (CITY_INSPECTOR, "city_inspection")] {
+        let (code, answer) = assign(app, &admin, id, DONGHU_TOWN, phone, role).await;
+        assert_eq!(code, 200, "{answer}");
+    }
+    let county = app.login(COUNTY_INSPECTOR).await;
+    let city = app.login(CITY_INSPECTOR).await;
+    let county_sheet = mine(app, &county).await.remove(0);
+    let city_sheet = mine(app, &city).await.remove(0);
+    assert_eq!((county_sheet["role"].as_str(), city_sheet["role"].as_str()), (Some("inspection"), Some("city_inspection")));
+    let unit_id = county_sheet["unit_id"].as_i64().unwrap();
+    let two = items(&county_sheet, 2);
+    // The county marks the first item down, the city the second.
+    let county_marks = json!([
+        {"item": two[0].0, "points": two[0].1 - 10, "note": "台账不全", "done": true},
+        {"item": two[1].0, "points": two[1].1, "done": true},
+    ]);
+    let city_marks = json!([
+        {"item": two[0].0, "points": two[0].1, "done": true},
+        {"item": two[1].0, "points": two[1].1 - 20, "note": "分析报告未上报", "done": true},
+    ]);
+    let (_, answer) = app.push(&county, json!([sheet(&sheet_id(id, unit_id, 0), 1, &county_sheet, county_marks)])).await;
+    assert_eq!(status(&answer), ("accepted", ""), "{answer}");
+    // The city's version 1 is a sheet of its own: no conflict with the county's.
+    let (_, answer) = app.push(&city, json!([sheet(&sheet_id(id, unit_id, 2), 1, &city_sheet, city_marks.clone())])).await;
+    assert_eq!(status(&answer), ("accepted", ""), "{answer}");
+    // Nor may the city write onto the county's sheet.
+    let (_, answer) = app.push(&city, json!([sheet(&sheet_id(id, unit_id, 0), 2, &county_sheet, city_marks)])).await;
+    assert_ne!(status(&answer).0, "accepted", "{answer}");
+
+    let (_, view) = app.call(&admin, "evaluation/campaign", json!({"id": id})).await;
+    let lines = unit_sheets(&view, DONGHU_TOWN);
+    let lines: Vec<&str> = lines.as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines.iter().any(|l| l.starts_with("检查评分")) && lines.iter().any(|l| l.starts_with("市级抽查")), "{lines:?}");
+    // The county board counts the county's inspection only.
+    let board = (view["counties"].as_array().unwrap().iter()).find(|c| c["county"] == "云江市").unwrap();
+    assert_eq!(board["quota"], "已检查 1 个，不少于 2 个");
+
+    // The review sets the city's check beside the self-assessment, and its items are the tasks.
+    let (_, review) = app.call(&admin, "evaluation/campaign_unit", json!({"id": id, "code": DONGHU_TOWN})).await;
+    assert_eq!(review["inspection"], "市级抽查");
+    let totals: Vec<&str> = review["totals"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
+    assert_eq!(totals.len(), 2, "{totals:?}");
+    assert!(totals[0].starts_with("检查评分") && totals[1].starts_with("市级抽查"), "{totals:?}");
+    let tasks: Vec<&str> = review["tasks"].as_array().unwrap().iter().map(|t| t["text"].as_str().unwrap()).collect();
+    assert_eq!(tasks.len(), 1, "{tasks:?}");
+    assert!(tasks[0].ends_with("：扣 2 分。分析报告未上报"), "{tasks:?}");
+});

@@ -305,6 +305,9 @@ pub struct UnitReview {
     pub campaign_id: i32,
     pub campaign: String,
     pub unit: String,
+    /// The inspection shown beside the self-assessment, the one that decides: "市级抽查"
+    /// where the city spot-checked the unit, else "检查评分".
+    pub inspection: String,
     /// Each sheet's total and grade, e.g. "检查评分：92.5 分，优秀（已评 20/20 项）".
     pub totals: Vec<String>,
     pub aspects: Vec<AspectReview>,

@@ -163,13 +163,12 @@ pub fn unscored(n: usize) -> String {
 pub const BACK_TO_CAMPAIGN: &str = "返回评价";
 
 pub const ASSIGNMENTS: &str = "评分人员";
-pub const ASSIGN_HOW: &str = "按手机号分配：检查评分由检查组人员填写，自评由被评价单位填写。同一单位可分配多人，他们填写的是同一张评分表。";
+pub const ASSIGN_HOW: &str = "按手机号分配：检查评分由联点或县级检查人员填写，市级抽查由市级检查组对抽中的单位另填一张，自评由被评价单位填写；有市级抽查的单位以市级抽查为准。同一单位同一评分方式可分配多人，他们填写的是同一张评分表。";
 pub const PHONE: &str = "手机号";
 pub const ROLE: &str = "评分方式";
 pub const ASSIGN: &str = "分配";
 pub const LINKER: &str = "联点方式";
 pub const NOT_LINKED: &str = "（不作为联点）";
-pub const LINKS_INSPECT: &str = "联点和包县区只用于检查评分";
 pub const CONTACT_POINTS: &str = "联点安排（谁联点谁负责）";
 pub const UNASSIGN: &str = "取消";
 pub const NO_ASSIGNMENTS: &str = "尚未分配评分人员。";
@@ -199,7 +198,6 @@ pub fn field_sheet(role: &str, total: u32, scored: usize, items: usize) -> Strin
 }
 
 pub const REVIEW: &str = "评分对照";
-pub const INSPECTION: &str = "检查评分";
 pub const SELF_ASSESSMENT: &str = "自评";
 pub const NO_SHEETS: &str = "这个单位还没有现场评分表。";
 pub const SHORTFALLS: &str = "整改事项（检查评分中扣分的项目）";

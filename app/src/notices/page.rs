@@ -52,12 +52,19 @@ pub fn NoticesPage() -> impl IntoView {
 #[component]
 fn Notice(notice: ReceivedNotice, open: impl Fn(i32) + Copy + 'static) -> impl IntoView {
     let id = notice.id;
-    let unread = !notice.read;
+    // Opened, it is read at once on the phone: the mark goes, whatever the network.
+    let unread = RwSignal::new(!notice.read);
+    let toggle = move |_| {
+        if unread.get_untracked() {
+            unread.set(false);
+            open(id);
+        }
+    };
     view! {
-        <li class:unread=unread>
-            <details on:toggle=move |_| if unread { open(id) }>
+        <li class:unread=move || unread.get()>
+            <details on:toggle=toggle>
                 <summary>
-                    {unread.then(|| view! { <span class="badge unread">{words::UNREAD_MARK}</span> " " })}
+                    {move || unread.get().then(|| view! { <span class="badge unread">{words::UNREAD_MARK}</span> " " })}
                     <strong>{notice.title}</strong>
                 </summary>
                 <p class="muted">{words::received_line(&notice.unit, &notice.posted_on, &notice.poster)}</p>

@@ -35,6 +35,7 @@ use uuid::Uuid;
 
 mod assessment;
 mod evaluation;
+mod look_back;
 mod online;
 mod units;
 
@@ -76,6 +77,7 @@ pub async fn seed(db: &DatabaseConnection, today: Date) -> Result<(), AppError> 
     tx.commit().await?;
     assessment::finished(db, at_ms(today)).await?;
     evaluation::finished(db, at_ms(today)).await?;
+    look_back::under_way(db, at_ms(today)).await?;
     tracing::info!("demo history written");
     Ok(())
 }

@@ -25,7 +25,9 @@ pub use notice::{CityLine, Evaluated, Listed, Notice, Section, listing, notice};
 pub use plan::{CampaignKind, Plan, PlanError};
 pub use rectification::{ClosingError, Progress};
 pub use sample::{Sample, SampleSize};
-pub use score::{ScoreSheetDraft, SheetRole, ValidScoreSheet, sheet_id};
+pub use score::{
+    AssignmentError, ScoreSheetDraft, SheetRole, ValidScoreSheet, assignable, sheet_id,
+};
 pub use sheet::{Mark, MarkError, Shortfall, Tally};
 pub use template::{Aspect, Item, Method, Template, TemplateError, UnitKind};
 

@@ -2,6 +2,7 @@
 //! inspectors (检查评分) or by the unit itself (自评), item by item, offline on a phone. Its id
 //! is made from the campaign, the unit and the role, so two inspectors scoring the same sheet
 //! write versions of one record and the second meets a conflict, never a second sheet.
+use super::campaign::Linker;
 use super::sheet::{Mark, NOTE_MAX_CHARS, PHOTOS_MAX};
 use crate::domain::draft::{Draft, FieldError, KIND_SCORE_SHEET};
 use crate::domain::period::parse_date;
@@ -18,18 +19,28 @@ pub const ITEM_ID_MAX_CHARS: usize = 40;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SheetRole {
-    /// The county's or city's inspectors (检查评分).
+    /// The inspectors of the first check: a contact point (000) or the county (002 县级检查).
     Inspection,
+    /// The city's spot check of a sampled unit (002 市级抽查), a sheet of its own beside the
+    /// county's; where it is filled, it decides the unit's total and tasks.
+    CityInspection,
     /// The unit itself (自评, 002 §二 第一阶段).
     SelfAssessment,
 }
 
 impl SheetRole {
-    pub const ALL: [SheetRole; 2] = [SheetRole::Inspection, SheetRole::SelfAssessment];
+    pub const ALL: [SheetRole; 3] = [
+        SheetRole::Inspection,
+        SheetRole::CityInspection,
+        SheetRole::SelfAssessment,
+    ];
+    /// The inspections, the one that decides first.
+    pub const INSPECTIONS: [SheetRole; 2] = [SheetRole::CityInspection, SheetRole::Inspection];
 
     pub fn code(self) -> &'static str {
         match self {
             SheetRole::Inspection => "inspection",
+            SheetRole::CityInspection => "city_inspection",
             SheetRole::SelfAssessment => "self_assessment",
         }
     }
@@ -41,8 +52,39 @@ impl SheetRole {
     pub fn label(self) -> &'static str {
         match self {
             SheetRole::Inspection => "检查评分",
+            SheetRole::CityInspection => "市级抽查",
             SheetRole::SelfAssessment => "自评",
         }
+    }
+}
+
+/// Why someone may not be given a unit's sheet of a role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum AssignmentError {
+    #[error("联点和包县区只用于检查评分")]
+    LinkerNotInspection,
+    #[error("这次评价没有市级检查阶段，不能安排市级抽查")]
+    NoCityStage,
+    #[error("该单位未被抽中：市级抽查只检查抽中的单位，请先抽取样本")]
+    NotSampled,
+}
+
+/// Whether a unit's sheet of `role` may be given to someone, as `linker` if any: a contact
+/// point answers for an inspection only, and the city spot-checks the units its sample drew
+/// in a campaign with a city stage (002 第三阶段).
+pub fn assignable(
+    role: SheetRole,
+    linker: Option<Linker>,
+    city_stage: bool,
+    sampled: bool,
+) -> Result<(), AssignmentError> {
+    if linker.is_some() && role != SheetRole::Inspection {
+        return Err(AssignmentError::LinkerNotInspection);
+    }
+    match role {
+        SheetRole::CityInspection if !city_stage => Err(AssignmentError::NoCityStage),
+        SheetRole::CityInspection if !sampled => Err(AssignmentError::NotSampled),
+        _ => Ok(()),
     }
 }
 
@@ -52,7 +94,12 @@ pub fn sheet_id(campaign_id: i32, unit_id: i32, role: SheetRole) -> Uuid {
     let mut bytes = [0u8; 16];
     bytes[0..4].copy_from_slice(&campaign_id.to_be_bytes());
     bytes[4..6].copy_from_slice(b"SG");
-    bytes[6] = 0x80 | u8::from(role == SheetRole::SelfAssessment);
+    bytes[6] = 0x80
+        | match role {
+            SheetRole::Inspection => 0,
+            SheetRole::SelfAssessment => 1,
+            SheetRole::CityInspection => 2,
+        };
     bytes[7] = b'E';
     bytes[8] = 0x80;
     bytes[9..12].copy_from_slice(b"VAL");

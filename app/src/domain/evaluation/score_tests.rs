@@ -58,18 +58,51 @@ proptest! {
     /// Every phone makes the same id for a unit's sheet of a role, and no other sheet has it.
     #[test]
     fn a_sheets_id_names_its_campaign_unit_and_role(
-        campaign in 1..i32::MAX, unit in 1..i32::MAX, other in 1..i32::MAX, own in any::<bool>()
+        campaign in 1..i32::MAX, unit in 1..i32::MAX, other in 1..i32::MAX, n in 0..3usize
     ) {
-        let role = if own { SheetRole::SelfAssessment } else { SheetRole::Inspection };
+        let role = SheetRole::ALL[n];
         let id = sheet_id(campaign, unit, role);
         prop_assert_eq!(id, sheet_id(campaign, unit, role));
         prop_assert_eq!(id.get_version_num(), 8);
         prop_assert_eq!(id.get_variant(), uuid::Variant::RFC4122);
-        let flipped = if own { SheetRole::Inspection } else { SheetRole::SelfAssessment };
-        prop_assert_ne!(id, sheet_id(campaign, unit, flipped));
+        for other_role in SheetRole::ALL.into_iter().filter(|r| *r != role) {
+            prop_assert_ne!(id, sheet_id(campaign, unit, other_role));
+        }
         if other != unit {
             prop_assert_ne!(id, sheet_id(campaign, other, role));
             prop_assert_ne!(id, sheet_id(other, unit, role));
         }
+    }
+}
+
+#[test]
+fn the_city_spot_checks_only_what_its_sample_drew_and_contact_points_only_inspect() {
+    use super::super::campaign::Linker;
+    let city = SheetRole::CityInspection;
+    assert_eq!(assignable(city, None, true, true), Ok(()));
+    assert_eq!(
+        assignable(city, None, true, false),
+        Err(AssignmentError::NotSampled)
+    );
+    assert_eq!(
+        assignable(city, None, false, true),
+        Err(AssignmentError::NoCityStage)
+    );
+    // The county's inspection and the self-assessment need no sample.
+    assert_eq!(assignable(SheetRole::Inspection, None, true, false), Ok(()));
+    assert_eq!(
+        assignable(SheetRole::SelfAssessment, None, false, false),
+        Ok(())
+    );
+    let leader = Some(Linker::CountyLeader);
+    assert_eq!(
+        assignable(SheetRole::Inspection, leader, false, false),
+        Ok(())
+    );
+    for role in [city, SheetRole::SelfAssessment] {
+        assert_eq!(
+            assignable(role, leader, true, true),
+            Err(AssignmentError::LinkerNotInspection)
+        );
     }
 }

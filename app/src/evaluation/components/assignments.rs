@@ -36,10 +36,7 @@ pub fn Assignments(
         let (Some(code), Some(phone), Some(role)) = (code.get(), phone.get(), role.get()) else {
             return;
         };
-        let role = match role.value().as_str() {
-            "self_assessment" => SheetRole::SelfAssessment,
-            _ => SheetRole::Inspection,
-        };
+        let role = SheetRole::from_code(&role.value()).unwrap_or(SheetRole::Inspection);
         let linker = linker.get().and_then(|l| Linker::from_code(&l.value()));
         add.dispatch(AssignmentEntry {
             code: code.value(),

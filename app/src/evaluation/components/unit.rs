@@ -38,7 +38,7 @@ pub fn ReviewBody(review: UnitReview) -> impl IntoView {
         <table class="grid-table sheet">
             <thead><tr>
                 <th>{words::ITEM}</th><th>{words::POINTS}</th>
-                <th>{words::INSPECTION}</th><th>{words::SELF_ASSESSMENT}</th>
+                <th>{review.inspection}</th><th>{words::SELF_ASSESSMENT}</th>
             </tr></thead>
             <tbody>
                 {review.aspects.into_iter().map(|a| view! {

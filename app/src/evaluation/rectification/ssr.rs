@@ -25,8 +25,8 @@ use sea_orm::{
 use std::collections::{BTreeSet, HashMap};
 use uuid::Uuid;
 
-/// The items the inspection of each of `units` took points off, by unit id; a unit with no
-/// inspection sheet yet has none.
+/// The items the deciding inspection of each of `units` took points off, by unit id; a unit
+/// with no inspection sheet yet has none.
 pub async fn shortfalls(
     db: &impl ConnectionTrait,
     plan: &Plan,
@@ -38,7 +38,7 @@ pub async fn shortfalls(
         rows.extend(
             sheet::Entity::find()
                 .filter(sheet::Column::UnitId.is_in(chunk.to_vec()))
-                .filter(sheet::Column::Role.eq(SheetRole::Inspection.code()))
+                .filter(sheet::Column::Role.is_in(SheetRole::INSPECTIONS.map(SheetRole::code)))
                 .all(db)
                 .await?,
         );
@@ -46,7 +46,7 @@ pub async fn shortfalls(
     shortfalls_of(plan, units, &rows)
 }
 
-/// The items the inspections among `sheets` took points off, by unit id.
+/// The items the deciding inspections among `sheets` took points off, by unit id.
 fn shortfalls_of(
     plan: &Plan,
     units: &[unit::Model],
@@ -54,10 +54,7 @@ fn shortfalls_of(
 ) -> Result<HashMap<i32, Vec<Shortfall>>, AppError> {
     let kinds: HashMap<i32, &str> = units.iter().map(|u| (u.id, u.unit_kind.as_str())).collect();
     let mut found = HashMap::new();
-    for row in sheets
-        .iter()
-        .filter(|s| s.role == SheetRole::Inspection.code())
-    {
+    for row in crate::evaluation::ssr::deciding(sheets).into_values() {
         let template = (kinds.get(&row.unit_id))
             .and_then(|k| UnitKind::from_code(k))
             .and_then(|k| plan.templates.get(&k));

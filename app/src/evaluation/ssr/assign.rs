@@ -1,10 +1,12 @@
 //! Who fills which unit's sheet: the bureau assigns inspectors (检查评分) and the unit's own
 //! people (自评) by phone number; each change is audited.
-use super::{bureau, missing, view};
+use super::{bureau, missing, plan_of, view};
 use crate::admin::ssr::audit;
 use crate::auth::ssr::Viewer;
 use crate::db::person;
-use crate::domain::evaluation::{DivisionCode, Gazetteer, Linker, SheetRole};
+use crate::domain::evaluation::{
+    DivisionCode, Gazetteer, Linker, SheetRole, StageKind, assignable,
+};
 use crate::error::AppError;
 use crate::evaluation::api::{AssignmentEntry, AssignmentLine, CampaignView};
 use crate::evaluation::entity::{assignment, campaign, unit};
@@ -25,7 +27,7 @@ pub async fn assign(
     let code = entry.code.trim();
     let phone = entry.phone.trim();
     let tx = crate::db::begin_write(db).await?;
-    campaign::Entity::find_by_id(id)
+    let row = campaign::Entity::find_by_id(id)
         .one(&tx)
         .await?
         .ok_or_else(missing)?;
@@ -50,9 +52,9 @@ pub async fn assign(
     if taken.is_some() {
         return Err(AppError::Invalid(words::already(&person.name)));
     }
-    if entry.linker.is_some() && entry.role != SheetRole::Inspection {
-        return Err(AppError::Invalid(words::LINKS_INSPECT.into()));
-    }
+    let city_stage = (plan_of(&row)?.windows.iter()).any(|w| w.stage == StageKind::CityInspection);
+    assignable(entry.role, entry.linker, city_stage, unit.sampled)
+        .map_err(|e| AppError::Invalid(e.to_string()))?;
     let row = assignment::Entity::insert(assignment::ActiveModel {
         campaign_id: Set(id),
         unit_id: Set(unit.id),

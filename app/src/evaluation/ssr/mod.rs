@@ -340,20 +340,43 @@ fn contact_lines(assignments: &[AssignmentLine]) -> Vec<ContactLine> {
 struct FieldSheets {
     /// Each unit's sheets in words.
     lines: HashMap<i32, Vec<String>>,
-    /// The total of a unit's inspection once every item is scored.
+    /// The total of a unit's deciding inspection once every item is scored.
     inspected: HashMap<i32, u32>,
-    /// The day a unit's inspection was scored.
+    /// The day a unit's first inspection (the county's, in a look-back) was scored.
     inspected_on: HashMap<i32, Date>,
+}
+
+/// The inspection that decides each unit's total and tasks among `sheets`, by unit id: the
+/// city's spot check where there is one, else the first inspection.
+pub(crate) fn deciding(sheets: &[sheet::Model]) -> HashMap<i32, &sheet::Model> {
+    let rank = |s: &sheet::Model| {
+        SheetRole::INSPECTIONS
+            .iter()
+            .position(|r| r.code() == s.role)
+    };
+    let mut found: HashMap<i32, &sheet::Model> = HashMap::new();
+    for s in sheets.iter().filter(|s| rank(s).is_some()) {
+        match found.get(&s.unit_id) {
+            Some(kept) if rank(kept) <= rank(s) => {}
+            _ => {
+                found.insert(s.unit_id, s);
+            }
+        }
+    }
+    found
 }
 
 fn field_sheets(plan: &Plan, units: &[unit::Model], rows: &[sheet::Model]) -> FieldSheets {
     let kinds: HashMap<i32, &str> = units.iter().map(|u| (u.id, u.unit_kind.as_str())).collect();
-    let mut found = FieldSheets::default();
-    for row in rows {
-        let items = (kinds.get(&row.unit_id))
+    let items_of = |unit: i32| {
+        (kinds.get(&unit))
             .and_then(|k| UnitKind::from_code(k))
             .and_then(|k| plan.templates.get(&k))
-            .map_or(0, |t| t.items().count());
+            .map_or(0, |t| t.items().count())
+    };
+    let mut found = FieldSheets::default();
+    for row in rows {
+        let items = items_of(row.unit_id);
         let role = SheetRole::from_code(&row.role).map_or("", SheetRole::label);
         let unscored = usize::try_from(row.unscored).unwrap_or(0);
         let total = u32::try_from(row.total).unwrap_or(0);
@@ -361,9 +384,13 @@ fn field_sheets(plan: &Plan, units: &[unit::Model], rows: &[sheet::Model]) -> Fi
         found.lines.entry(row.unit_id).or_default().push(line);
         if row.role == SheetRole::Inspection.code() {
             found.inspected_on.insert(row.unit_id, row.scored_on);
-            if unscored == 0 {
-                found.inspected.insert(row.unit_id, total);
-            }
+        }
+    }
+    for (unit, row) in deciding(rows) {
+        if row.unscored == 0 {
+            found
+                .inspected
+                .insert(unit, u32::try_from(row.total).unwrap_or(0));
         }
     }
     found

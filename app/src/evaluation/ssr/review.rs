@@ -47,29 +47,27 @@ pub async fn review(
             None => Ok(None),
         }
     };
-    let (inspection, own) = (
-        marks(SheetRole::Inspection)?,
-        marks(SheetRole::SelfAssessment)?,
-    );
+    let decides = (super::deciding(&sheets).remove(&unit.id))
+        .and_then(|s| SheetRole::from_code(&s.role))
+        .unwrap_or(SheetRole::Inspection);
+    let (inspection, own) = (marks(decides)?, marks(SheetRole::SelfAssessment)?);
     let places = Gazetteer::new(divisions(db).await?.into_values());
-    let totals = [
-        (SheetRole::Inspection, &inspection),
-        (SheetRole::SelfAssessment, &own),
-    ]
-    .into_iter()
-    .filter_map(|(role, marks)| {
-        let tally = template.tally(marks.as_ref()?);
+    let mut totals = Vec::new();
+    for role in SheetRole::ALL {
+        let Some(marks) = marks(role)? else {
+            continue;
+        };
+        let tally = template.tally(&marks);
         let items = template.items().count();
         let grade = plan.thresholds.grade(tally.total).label();
-        Some(words::sheet_total(
+        totals.push(words::sheet_total(
             role.label(),
             tally.total,
             grade,
             items - tally.unscored,
             items,
-        ))
-    })
-    .collect();
+        ));
+    }
     let shortfalls = (inspection.as_ref())
         .map(|m| template.shortfalls(m))
         .unwrap_or_default();
@@ -79,6 +77,7 @@ pub async fn review(
         campaign_id: id,
         campaign: row.name,
         unit: places.listed_name(division),
+        inspection: decides.label().to_owned(),
         totals,
         aspects: aspects(template, inspection.as_deref(), own.as_deref()),
         tasks,

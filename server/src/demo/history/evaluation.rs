@@ -31,7 +31,7 @@ const NOTES: [&str; 3] = ["台账资料不完整", "分析报告数量不足", "
 
 /// Marks for every item of `template`, `lost` tenths taken off items in turn, at most half of
 /// each, with a note where points were lost.
-fn marks(template: &Template, mut lost: u32) -> Vec<Mark> {
+pub(super) fn marks(template: &Template, mut lost: u32) -> Vec<Mark> {
     (template.items().enumerate())
         .map(|(n, item)| {
             let off = lost.min(item.points / 2);
@@ -52,7 +52,7 @@ fn marks(template: &Template, mut lost: u32) -> Vec<Mark> {
 }
 
 /// Stores `sheets` as the score-sheet kind does a phone's push.
-async fn push(
+pub(super) async fn push(
     db: &DatabaseConnection,
     viewer: &Viewer,
     sheets: Vec<(Assigned, Vec<Mark>)>,
