@@ -94,6 +94,22 @@ test('a township closes its rectification tasks with a note and a photo, and the
   const closed = bureau.locator('ol.shortfalls li');
   await expect(closed).toContainText('已补写分析报告三篇，报镇党委审阅');
   await expect(closed.locator('img.thumb')).toBeVisible();
+
+  // Not convinced, the bureau sends it back with its reason; the township sees why and the
+  // task is open again until it is closed anew.
+  await closed.getByRole('button', { name: '退回整改' }).click();
+  await expect(bureau.getByRole('alert')).toContainText('请填写退回理由');
+  await closed.getByLabel('退回理由').fill('未见报镇党委审阅的记录');
+  await closed.getByRole('button', { name: '退回整改' }).click();
+  await expect(bureau.getByRole('status').filter({ hasText: '已退回，该单位需重新整改' })).toBeVisible();
+  await expect(closed).toContainText(`已退回（${CITY_ADMIN.name}`);
+  await expect(closed.getByRole('button', { name: '退回整改' })).toHaveCount(0);
+  await town.reload();
+  await expect(task).toContainText('未见报镇党委审阅的记录');
+  await task.getByLabel('整改情况').fill('已补写分析报告三篇，附镇党委审阅签字页');
+  await task.getByRole('button', { name: '重新提交整改' }).click();
+  await expect(task).toContainText(`已整改（${DONGHU_LEADER.name}`);
+  await expect(task).not.toContainText('已退回');
   await townContext.close();
   await inspectorContext.close();
   await bureauContext.close();

@@ -42,6 +42,7 @@ mod m20261205_000037_score_sheets;
 mod m20261205_000038_rectifications;
 mod m20261205_000039_evaluation_materials;
 mod m20261205_000040_contact_points;
+mod m20261205_000041_rectification_returns;
 
 pub struct Migrator;
 
@@ -89,6 +90,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000038_rectifications::Migration),
             Box::new(m20261205_000039_evaluation_materials::Migration),
             Box::new(m20261205_000040_contact_points::Migration),
+            Box::new(m20261205_000041_rectification_returns::Migration),
         ]
     }
 }

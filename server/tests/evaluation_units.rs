@@ -87,6 +87,37 @@ db_test!(the_unit_closes_the_items_its_inspection_marked_down_and_the_board_show
     assert_eq!(closings, 2);
     let (_, none) = app.call(&inspector, "evaluation/rectification_mine", json!({})).await;
     assert_eq!(none, json!([]), "an inspector has no tasks of the unit's own");
+
+    // The bureau sends the closing back with its reason: the task is open again, the unit sees
+    // why. Only the bureau may; only a closing that stands; a reason is needed.
+    let back = |item: &str, reason: &str| json!({"entry": {
+        "campaign_id": id, "code": DONGHU_TOWN, "item": item, "reason": reason}});
+    let (code, _) = app.call(&unit, "evaluation/rectification_return", back(report, "照片看不清")).await;
+    assert_eq!(code, 403);
+    for (entry, expected) in [(back(report, " "), "请填写退回理由"), (back(&three[0].0, "重新整改"), "尚未整改")] {
+        let (code, answer) = app.call(&admin, "evaluation/rectification_return", entry).await;
+        assert_eq!(code, 422, "{answer}");
+        assert!(answer.to_string().contains(expected), "{answer}");
+    }
+    let (code, review) = app.call(&admin, "evaluation/rectification_return", back(report, "未见补写的分析报告")).await;
+    assert_eq!(code, 200, "{review}");
+    let returned = review["tasks"][1]["closing"]["returned"].as_str().unwrap();
+    assert!(returned.starts_with("已退回（周明远，10月20日）") && returned.ends_with("未见补写的分析报告"), "{review}");
+    let (code, again) = app.call(&admin, "evaluation/rectification_return", back(report, "再次退回")).await;
+    assert_eq!(code, 422, "a closing sent back is not sent back twice: {again}");
+    let (_, view) = app.call(&admin, "evaluation/campaign", json!({"id": id})).await;
+    assert_eq!(board(&view), (json!("整改事项共 2 项（1 个单位），已完成 0 项，未完成 2 项。"), json!("整改 0/2 项已完成")));
+    let (_, tasks) = app.call(&unit, "evaluation/rectification_mine", json!({})).await;
+    assert_eq!(tasks[0]["tasks"][1]["closing"]["returned"].as_str(), Some(returned));
+
+    // Closed anew, it stands again.
+    let (_, tasks) = app.call(&unit, "evaluation/rectification_close", close(report, "已补写三篇并报送", json!([]))).await;
+    assert_eq!(tasks[0]["tasks"][1]["closing"]["returned"], Value::Null);
+    let (_, view) = app.call(&admin, "evaluation/campaign", json!({"id": id})).await;
+    assert_eq!(board(&view).1, json!("整改 1/2 项已完成"));
+    let (_, log) = app.admin_call(&admin, "audit", json!({})).await;
+    let returns = log.as_array().unwrap().iter().filter(|e| e["action"] == "evaluation_rectify_return").count();
+    assert_eq!(returns, 1);
 });
 
 db_test!(a_look_back_shows_each_county_its_townships_inspected_against_the_quota, at "2026-06-01T09:00:00+08:00", |app| {

@@ -305,6 +305,8 @@ pub struct UnitReview {
     pub campaign_id: i32,
     pub campaign: String,
     pub unit: String,
+    /// The unit's division code.
+    pub code: String,
     /// The inspection shown beside the self-assessment, the one that decides: "市级抽查"
     /// where the city spot-checked the unit, else "检查评分".
     pub inspection: String,

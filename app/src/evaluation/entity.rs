@@ -85,6 +85,11 @@ pub mod rectification {
         pub record_id: Uuid,
         pub closed_by: i32,
         pub closed_at_ms: i64,
+        /// Why the bureau sent the closing back (退回整改), who did and when; none while it
+        /// stands. Closing anew clears them.
+        pub returned_note: Option<String>,
+        pub returned_by: Option<i32>,
+        pub returned_at_ms: Option<i64>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,6 +1,7 @@
 //! Rectification (整改, 000 §三(一)): the items an inspection took points off are the unit's
 //! tasks; it closes each with a note of what it did and photos of the evidence. A task whose
-//! item the inspection no longer marks down is no task, whatever was closed before.
+//! item the inspection no longer marks down is no task, whatever was closed before. The bureau
+//! may send a closing back with its reason (退回整改): the task is open until closed anew.
 use super::sheet::Shortfall;
 use crate::domain::photo::{PhotoError, check_photos};
 use crate::domain::text::{TextError, named};
@@ -9,6 +10,8 @@ use uuid::Uuid;
 
 /// Longest closing note, in characters.
 pub const NOTE_MAX_CHARS: usize = 500;
+/// Longest reason for sending a closing back, in characters.
+pub const REASON_MAX_CHARS: usize = 200;
 
 /// Why a closing was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -34,6 +37,25 @@ pub fn close(
     }
     check_photos(photos)?;
     Ok(named(note, NOTE_MAX_CHARS, true, ("note", "整改情况"))?)
+}
+
+/// Why a closing could not be sent back.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReturnError {
+    #[error("这一项尚未整改（或已退回），无需退回")]
+    NotClosed,
+    #[error("{0}")]
+    Reason(#[from] TextError),
+}
+
+/// A closing sent back, checked: `standing` is the task's closing if it has one not already
+/// sent back; it is given back with the reason cleaned, or why not.
+pub fn send_back<C>(standing: Option<C>, reason: &str) -> Result<(C, String), ReturnError> {
+    let closing = standing.ok_or(ReturnError::NotClosed)?;
+    Ok((
+        closing,
+        named(reason, REASON_MAX_CHARS, true, ("reason", "退回理由"))?,
+    ))
 }
 
 /// How far a unit's rectification came: its tasks, and how many it closed.
@@ -107,6 +129,23 @@ mod tests {
         let photos: Vec<Uuid> = (0..7).map(|_| Uuid::now_v7()).collect();
         let refused = close(&tasks, "tasks.report", "已整改", &photos).unwrap_err();
         assert_eq!(refused.to_string(), "每条记录最多6张照片");
+    }
+
+    #[test]
+    fn only_a_standing_closing_goes_back_and_with_a_reason() {
+        assert_eq!(
+            send_back(Some(7), " 照片看不清整改后的台账 "),
+            Ok((7, "照片看不清整改后的台账".to_string()))
+        );
+        assert_eq!(
+            send_back(None::<i32>, "重新整改"),
+            Err(ReturnError::NotClosed)
+        );
+        let empty = send_back(Some(7), "  ").unwrap_err();
+        assert_eq!(empty.to_string(), "请填写退回理由");
+        let long = "退".repeat(REASON_MAX_CHARS + 1);
+        let refused = send_back(Some(7), &long).unwrap_err();
+        assert_eq!(refused.to_string(), "退回理由不能超过200字（当前201字）");
     }
 
     proptest! {

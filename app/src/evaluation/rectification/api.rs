@@ -11,6 +11,17 @@ pub struct ClosingLine {
     pub photos: Vec<Uuid>,
     /// "已整改（陈晓岚，7月3日）".
     pub by: String,
+    /// "已退回（周明远，7月5日）：照片看不清" while the bureau's sending back stands: the task
+    /// is open again.
+    #[serde(default)]
+    pub returned: Option<String>,
+}
+
+impl ClosingLine {
+    /// Whether the closing stands: not sent back.
+    pub fn stands(&self) -> bool {
+        self.returned.is_none()
+    }
 }
 
 /// An item the inspection took points off.
@@ -43,6 +54,15 @@ pub struct ClosingEntry {
     pub photos: Vec<Uuid>,
 }
 
+/// A closing the bureau sends back, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReturnEntry {
+    pub campaign_id: i32,
+    pub code: String,
+    pub item: String,
+    pub reason: String,
+}
+
 /// The tasks of the units whose self-assessment the viewer fills.
 #[server(endpoint = "evaluation/rectification_mine", input = leptos::server_fn::codec::Json)]
 pub async fn my_tasks() -> Result<Vec<UnitTasks>, AppError> {
@@ -63,6 +83,22 @@ pub async fn close_task(entry: ClosingEntry) -> Result<Vec<UnitTasks>, AppError>
             let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
             super::ssr::close(&state.db, &viewer, entry).await?;
             super::ssr::mine(&state.db, &viewer).await
+        }
+        .await,
+    )
+}
+
+/// Sends a closing back to the unit (the bureau's); answers the unit's review.
+#[server(endpoint = "evaluation/rectification_return", input = leptos::server_fn::codec::Json)]
+pub async fn send_back(
+    entry: ReturnEntry,
+) -> Result<Option<crate::evaluation::api::UnitReview>, AppError> {
+    crate::error::respond(
+        async {
+            let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
+            super::send_back::send_back(&state.db, &viewer, &entry).await?;
+            let (id, code) = (entry.campaign_id, entry.code.as_str());
+            crate::evaluation::ssr::review::review(&state.db, &viewer, id, code).await
         }
         .await,
     )

@@ -70,10 +70,13 @@ fn Task(
         });
     };
     let (state, button) = match &task.closing {
-        Some(c) => (c.by.clone(), words::UPDATE),
+        Some(c) => match &c.returned {
+            Some(returned) => (returned.clone(), words::CLOSE_AGAIN),
+            None => (c.by.clone(), words::UPDATE),
+        },
         None => (words::OPEN.to_owned(), words::CLOSE),
     };
-    let closed = task.closing.is_some();
+    let closed = task.closing.as_ref().is_some_and(ClosingLine::stands);
     let written = task
         .closing
         .as_ref()
@@ -133,6 +136,7 @@ pub(crate) fn Evidence(photos: RwSignal<Vec<Uuid>>, label: &'static str) -> impl
 pub fn closing(line: ClosingLine) -> impl IntoView {
     view! {
         <br /><small class="success">{line.by}</small>
+        {line.returned.map(|r| view! { <br /><small class="warning">{r}</small> })}
         <br /><small>{line.note}</small>
         {line.photos.into_iter().map(|p| view! {
             <a href=crate::photos::photo_url(p) rel="external">

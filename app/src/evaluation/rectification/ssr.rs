@@ -98,6 +98,7 @@ pub async fn progress(
         .filter(|(_, t)| !t.is_empty())
         .map(|(id, t)| {
             let items: BTreeSet<String> = (closed.get(id).into_iter().flatten())
+                .filter(|c| c.returned_at_ms.is_none())
                 .map(|c| c.item.clone())
                 .collect();
             (*id, Progress::of(t, &items))
@@ -105,7 +106,14 @@ pub async fn progress(
         .collect())
 }
 
-/// Each task of a unit with how it was closed.
+/// A day as the tasks say it: "12月5日".
+fn day(at_ms: i64) -> String {
+    shanghai_date(at_ms)
+        .map(|d| format!("{}月{}日", u8::from(d.month()), d.day()))
+        .unwrap_or_default()
+}
+
+/// Each task of a unit with how it was closed, and whether the bureau sent it back.
 pub async fn lines(
     db: &impl ConnectionTrait,
     unit_id: i32,
@@ -115,7 +123,10 @@ pub async fn lines(
         .await?
         .remove(&unit_id)
         .unwrap_or_default();
-    let people: Vec<i32> = closed.iter().map(|c| c.closed_by).collect();
+    let people: Vec<i32> = (closed.iter())
+        .flat_map(|c| [Some(c.closed_by), c.returned_by])
+        .flatten()
+        .collect();
     let names: HashMap<i32, String> = person::Entity::find()
         .filter(person::Column::Id.is_in(people))
         .all(db)
@@ -132,14 +143,15 @@ pub async fn lines(
             item: t.item.clone(),
             text: evaluation_words::shortfall(&t.aspect, &t.text, t.lost, &t.note),
             closing: closed.iter().find(|c| c.item == t.item).map(|c| {
-                let day = shanghai_date(c.closed_at_ms)
-                    .map(|d| format!("{}月{}日", u8::from(d.month()), d.day()))
-                    .unwrap_or_default();
-                let name = names.get(&c.closed_by).map_or("", String::as_str);
+                let name = |id: i32| names.get(&id).map_or("", String::as_str);
+                let returned = (c.returned_note.as_deref())
+                    .zip(c.returned_by.zip(c.returned_at_ms))
+                    .map(|(reason, (by, at))| words::returned_by(name(by), &day(at), reason));
                 ClosingLine {
                     note: c.note.clone(),
                     photos: photos.get(&c.record_id).cloned().unwrap_or_default(),
-                    by: words::closed_by(name, &day),
+                    by: words::closed_by(name(c.closed_by), &day(c.closed_at_ms)),
+                    returned,
                 }
             }),
         })
@@ -210,6 +222,10 @@ pub async fn close(
         record_id: Set(record_id),
         closed_by: Set(viewer.person_id()),
         closed_at_ms: Set(viewer.now_ms),
+        // Closed anew: whatever the bureau sent back is answered.
+        returned_note: Set(None),
+        returned_by: Set(None),
+        returned_at_ms: Set(None),
         ..Default::default()
     };
     match &before {

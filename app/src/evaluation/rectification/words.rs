@@ -17,6 +17,16 @@ pub fn closed_by(name: &str, day: &str) -> String {
     format!("{CLOSED}（{name}，{day}）")
 }
 
+/// The bureau sent a closing back, and why.
+pub fn returned_by(name: &str, day: &str, reason: &str) -> String {
+    format!("已退回（{name}，{day}）：{reason}")
+}
+
+pub const CLOSE_AGAIN: &str = "重新提交整改";
+pub const SEND_BACK: &str = "退回整改";
+pub const REASON: &str = "退回理由";
+pub const SENT_BACK: &str = "已退回，该单位需重新整改";
+
 /// A unit's progress, as the campaign lists it.
 pub fn unit_progress(closed: usize, tasks: usize) -> String {
     format!("整改 {closed}/{tasks} 项已完成")

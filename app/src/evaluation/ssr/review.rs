@@ -77,6 +77,7 @@ pub async fn review(
         campaign_id: id,
         campaign: row.name,
         unit: places.listed_name(division),
+        code: unit.code.clone(),
         inspection: decides.label().to_owned(),
         totals,
         aspects: aspects(template, inspection.as_deref(), own.as_deref()),

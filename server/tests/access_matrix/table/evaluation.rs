@@ -1,6 +1,6 @@
 //! The rows of standardization evaluation: the city bureau plans campaigns, draws samples,
-//! assigns who scores each unit, keeps the totals and reads the notice; the units close their
-//! rectification tasks and send their materials.
+//! assigns who scores each unit, keeps the totals, reads the notice and sends closings back;
+//! the units close their rectification tasks and send their materials.
 use super::sf;
 use crate::cell::{Row, Subject};
 use crate::judge::*;
@@ -94,6 +94,14 @@ pub(super) fn rows() -> Vec<Row> {
             Subject::Any,
             past_gate,
             |_| json!({"entry": {"campaign_id": 0, "code": "990181100", "item": "x", "note": "已整改"}}),
+        ),
+        // Only the bureau sends a closing back; no campaign 0: refused in words, nothing kept.
+        sf(
+            "/api/evaluation/rectification_return",
+            Administer,
+            Subject::Any,
+            past_gate,
+            |_| json!({"entry": {"campaign_id": 0, "code": "990181100", "item": "x", "reason": "重新整改"}}),
         ),
         // Like rectification: the unit's own people read and send its look-back materials.
         sf(
