@@ -6,14 +6,21 @@ TARGET_DIR := $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null | 
 SITE := $(TARGET_DIR)/site
 E2E_PORT ?= 3100
 
-.PHONY: setup build run release test test-rust test-size test-e2e lint deps fuzz bench clean
+.PHONY: setup site build run release test test-rust test-size test-e2e lint deps fuzz bench clean
+
+# The Rust tests of the app and the server in one cargo run: one set of features for both, so
+# the dependencies, the app and the server (the binary the browser tests start too) are
+# compiled once, not once per package and again for `cargo build`.
+RUST_TESTS := -p app -p server --features app/ssr
 
 setup:
 	./scripts/setup.sh
 
-build: setup
-	cargo build -p server
+site: setup
 	./scripts/build-site.sh
+
+build: site
+	cargo build -p server
 
 ## Serves http://127.0.0.1:3000 on statgrid.db (SQLite), with the demo city on first start.
 run: build
@@ -32,23 +39,24 @@ release: setup
 
 ## Unit, property and integration tests (SQLite; PostgreSQL too when TEST_DATABASE_URL is set),
 ## then the browser tests in Chromium.
-test: build test-size test-rust test-e2e
+test: site test-size test-rust test-e2e
 
-## Fails when the capture screen's first load (wasm+js+css, brotli) grows past 376 KiB.
+## Fails when the capture screen's first load (wasm+js+css, brotli) grows past 376 KiB, or the
+## township view's past 592 KiB.
 test-size:
 	SITE=$(SITE) ./scripts/check-size.sh
 
-test-rust:
-	cargo test -p app --features ssr
-	cargo test -p server
+test-rust: setup
+	cargo test $(RUST_TESTS)
 
-test-e2e:
+test-e2e: setup
+	cargo test $(RUST_TESTS) --no-run
 	E2E_PORT=$(E2E_PORT) SITE=$(SITE) SERVER_BIN=$(TARGET_DIR)/debug/statgrid ./scripts/e2e.sh
 
 lint: setup
 	cargo fmt --all --check
 	cargo clippy -p app -p server -p migration -p bench --features app/ssr --all-targets -- -D warnings
-	cargo clippy -p frontend -p frontend-filing -p frontend-office -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p frontend -p frontend-filing -p frontend-office -p frontend-township -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
 
 ## Dependencies: licences, bans, duplicate versions, sources; advisories where a database is at hand.
 deps:

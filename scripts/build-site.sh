@@ -5,19 +5,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
-# Three bundles: the field app (statgrid) that phones load for capture; the filing forms used a
+# Four bundles: the field app (statgrid) that phones load for capture; the filing forms used a
 # few times a quarter or year (statgrid_filing: activities, trainings, major events, annual
-# plans), precached for offline use;
-# and the office screens (statgrid_office: township view, administration), loaded only when
-# those are opened.
-./scripts/wasm-build.sh -p frontend -p frontend-filing -p frontend-office
+# plans), precached for offline use; the township view leaders open on their phones
+# (statgrid_township) and the city's administration (statgrid_office), each loaded only when
+# its screens are opened.
+./scripts/wasm-build.sh -p frontend -p frontend-filing -p frontend-office -p frontend-township
 
 # The site is made again only when what it is made from changed: the three wasm files cargo
 # built, the CSS, the public files, this script and the tools' versions. wasm-opt and brotli
 # take minutes; a second `make test` with nothing changed skips them.
 inputs=$(
   {
-    sha256sum "$target_dir"/wasm32-unknown-unknown/wasm-release/frontend{,_filing,_office}.wasm \
+    sha256sum "$target_dir"/wasm32-unknown-unknown/wasm-release/frontend{,_filing,_office,_township}.wasm \
       style/main.css style/office.css scripts/build-site.sh scripts/wasm-build.sh scripts/wasm-bundle.sh
     find public -type f -print0 | sort -z | xargs -0 sha256sum
     wasm-bindgen --version
@@ -34,7 +34,8 @@ fi
 out="$target_dir/site.new"
 rm -rf "$out"
 mkdir -p "$out/pkg"
-for pair in frontend:statgrid frontend_filing:statgrid_filing frontend_office:statgrid_office; do
+for pair in frontend:statgrid frontend_filing:statgrid_filing frontend_office:statgrid_office \
+  frontend_township:statgrid_township; do
   crate=${pair%%:*}
   bundle=${pair#*:}
   ./scripts/wasm-bundle.sh "$crate" "$bundle" "$out/pkg"

@@ -1,6 +1,6 @@
 //! The `<head>` tags that load and start one bundle. Leptos' `HydrationScripts` remembers the
 //! first bundle name a process renders and writes it into every page after, and StatGrid
-//! serves three bundles from one server, so each document names its own here.
+//! serves four bundles from one server, so each document names its own here.
 
 use leptos::nonce::use_nonce;
 use leptos::prelude::*;

@@ -59,9 +59,12 @@ use leptos_router::path;
 
 /// The bundle that hydrates the field app (capture, records, sync): what a phone downloads.
 pub const FIELD_BUNDLE: &str = "statgrid";
-/// The bundle of the office screens (township view, administration): a separate download, so
-/// the field app stays small on a phone; it is loaded only when those screens are opened.
+/// The bundle of the city's administration screens: a separate download, so neither the field
+/// app nor the township view carries them; it is loaded only when those screens are opened.
 pub const OFFICE_BUNDLE: &str = "statgrid_office";
+/// The bundle of the township view (reviews, assessment, funds, a unit's evaluation tasks),
+/// which leaders open on their phones: loaded only when those screens are opened.
+pub const TOWNSHIP_BUNDLE: &str = "statgrid_township";
 /// The bundle of the field forms used a few times a quarter or year (activities, trainings,
 /// major events, annual plans) and the settings page, precached by the service worker like the
 /// field app.
@@ -73,9 +76,14 @@ pub fn shell() -> impl IntoView {
     document(FIELD_BUNDLE, view! { <App /> })
 }
 
-/// The HTML document around the office screens, hydrated by their own bundle.
+/// The HTML document around the administration screens, hydrated by their own bundle.
 pub fn office_shell() -> impl IntoView {
     document(OFFICE_BUNDLE, view! { <office::OfficeApp /> })
+}
+
+/// The HTML document around the township view, hydrated by its own bundle.
+pub fn township_shell() -> impl IntoView {
+    document(TOWNSHIP_BUNDLE, view! { <office::TownshipApp /> })
 }
 
 /// The HTML document around the filing forms, hydrated by their own bundle. Like the field
@@ -86,7 +94,7 @@ pub fn filing_shell() -> impl IntoView {
 
 fn document(bundle: &'static str, body: impl IntoView) -> impl IntoView {
     // The office screens' own rules, kept out of the stylesheet every phone loads first.
-    let office_css = (bundle == OFFICE_BUNDLE)
+    let office_css = matches!(bundle, OFFICE_BUNDLE | TOWNSHIP_BUNDLE)
         .then(|| view! { <link rel="stylesheet" href="/pkg/statgrid_office.css" /> });
     view! {
         <!DOCTYPE html>

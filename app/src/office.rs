@@ -1,6 +1,12 @@
-//! The office app: the screens used online at a desk or on a leader's phone (the township view,
-//! the city bureau's administration). Hydrated by its own bundle (`OFFICE_BUNDLE`), so the
-//! field app stays small; links back into the field app are `rel="external"` (a full load).
+//! The office apps: the screens used online at a desk or on a leader's phone. Each is hydrated
+//! by a bundle of its own, so the field app stays small and a township leader opening the
+//! township view on a phone downloads none of the city's administration:
+//! - `TownshipApp` (`TOWNSHIP_BUNDLE`): the township view, its reviews, assessment and funds,
+//!   and a unit's evaluation tasks and materials;
+//! - `OfficeApp` (`OFFICE_BUNDLE`): the city bureau's administration and the sign-in devices.
+//!
+//! Links between the apps are `rel="external"` (a full load): each router knows only its own
+//! pages.
 use crate::admin::components::{
     AuditPage, EnterprisesPage, GridsPage, GroupingPage, ImportPage, PeoplePage, PermissionsPage,
 };
@@ -20,23 +26,12 @@ pub fn OfficeApp() -> impl IntoView {
     view! {
         <Title text=words::APP_NAME />
         <Router>
-            <header class="topbar">
-                <a href="/" rel="external" class="brand">{words::APP_NAME}</a>
-                <nav class="topbar-tools">
-                    <A href="/sessions" attr:class="topbar-link">{crate::auth::words::SESSIONS}</A>
-                    <OfficeSignedIn />
-                </nav>
-            </header>
+            <OfficeTopBar sessions=view! { <A href="/sessions" attr:class="topbar-link">{crate::auth::words::SESSIONS}</A> } />
             <main class="page">
                 <Routes fallback=|| view! { <p class="empty">{words::NO_SUCH_PAGE}</p> }>
                     <Route path=path!("/sessions") view=SessionsPage />
                     // Every other office page needs an office session, or asks the password.
                     <ParentRoute path=path!("") view=OfficeGate>
-                    <Route path=path!("/township") view=TownshipPage />
-                    <Route path=path!("/township/reports") view=crate::reports::components::ReviewPage />
-                    <Route path=path!("/township/assessment") view=crate::assessment::components::AssessmentPage />
-                    <Route path=path!("/township/assessment/awards") view=crate::assessment::awards::AwardsPage />
-                    <Route path=path!("/township/funds") view=crate::funds::statement::StatementPage />
                     <Route path=path!("/admin") view=ImportPage />
                     <Route path=path!("/admin/grids") view=GridsPage />
                     <Route path=path!("/admin/enterprises") view=EnterprisesPage />
@@ -46,8 +41,6 @@ pub fn OfficeApp() -> impl IntoView {
                     <Route path=path!("/admin/evaluation/campaign") view=crate::evaluation::components::CampaignPage />
                     <Route path=path!("/admin/evaluation/notice") view=crate::evaluation::components::NoticePage />
                     <Route path=path!("/admin/evaluation/unit") view=crate::evaluation::components::UnitPage />
-                    <Route path=path!("/evaluation/rectification") view=crate::evaluation::rectification::page::RectificationPage />
-                    <Route path=path!("/evaluation/materials") view=crate::evaluation::materials::page::MaterialsPage />
                     <Route path=path!("/admin/grouping") view=GroupingPage />
                     <Route path=path!("/admin/permissions") view=PermissionsPage />
                     <Route path=path!("/admin/audit") view=AuditPage />
@@ -57,5 +50,46 @@ pub fn OfficeApp() -> impl IntoView {
                 </Routes>
             </main>
         </Router>
+    }
+}
+
+#[component]
+pub fn TownshipApp() -> impl IntoView {
+    provide_meta_context();
+    provide_door();
+    view! {
+        <Title text=words::APP_NAME />
+        <Router>
+            <OfficeTopBar sessions=view! { <a href="/sessions" rel="external" class="topbar-link">{crate::auth::words::SESSIONS}</a> } />
+            <main class="page">
+                <Routes fallback=|| view! { <p class="empty">{words::NO_SUCH_PAGE}</p> }>
+                    // Every page needs an office session, or asks the password.
+                    <ParentRoute path=path!("") view=OfficeGate>
+                    <Route path=path!("/township") view=TownshipPage />
+                    <Route path=path!("/township/reports") view=crate::reports::components::ReviewPage />
+                    <Route path=path!("/township/assessment") view=crate::assessment::components::AssessmentPage />
+                    <Route path=path!("/township/assessment/awards") view=crate::assessment::awards::AwardsPage />
+                    <Route path=path!("/township/funds") view=crate::funds::statement::StatementPage />
+                    <Route path=path!("/evaluation/rectification") view=crate::evaluation::rectification::page::RectificationPage />
+                    <Route path=path!("/evaluation/materials") view=crate::evaluation::materials::page::MaterialsPage />
+                    </ParentRoute>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// The office apps' top bar: the way back to the field app, the sign-in devices (a link of
+/// the app's own router, or a full load from the other app) and who is signed in.
+#[component]
+fn OfficeTopBar(sessions: impl IntoView + 'static) -> impl IntoView {
+    view! {
+        <header class="topbar">
+            <a href="/" rel="external" class="brand">{words::APP_NAME}</a>
+            <nav class="topbar-tools">
+                {sessions}
+                <OfficeSignedIn />
+            </nav>
+        </header>
     }
 }

@@ -1,7 +1,7 @@
 // The city bureau sets up a township: imports enterprises, accepts a grouping, names a leader,
 // and that leader finds the new grid.
 import { test, expect } from '@playwright/test';
-import { CITY_ADMIN as ADMIN, LoginPage } from './pages';
+import { CITY_ADMIN as ADMIN, DONGHU_LEADER, LoginPage } from './pages';
 
 const XILING_MEMBER = { phone: '13800000006', name: '何静' };
 
@@ -103,14 +103,35 @@ test('every office page opened directly hydrates without errors', async ({ page 
     // Enabled only once the administration bundle has hydrated the page.
     await expect(page.getByRole('button', { name: button })).toBeEnabled();
   }
-  // The township view shares the office bundle: it hydrates too.
+  await page.waitForLoadState('networkidle');
+  expect(panics).toEqual([]);
+});
+
+test('a township leader\'s phone loads the township view without the administration screens', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await new LoginPage(page).loginAs(DONGHU_LEADER);
+  const panics: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') panics.push(m.text()); });
+  page.on('pageerror', (e) => panics.push(e.message));
+  const wasm: string[] = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
   await page.goto('/township');
   await expect(page.getByRole('heading', { name: /走访覆盖/ })).toBeVisible();
+  // Another month is opened by the township bundle's router: only once it has hydrated.
+  await page.getByLabel('月份').fill('2025-12');
+  await expect(page).toHaveURL(/\/township\?scope=\d+&month=2025-12$/);
+  await expect(page.getByLabel('月份')).toHaveValue('2025-12');
   await page.goto('/township/reports');
   await expect(page.getByRole('heading', { name: '月度汇报审核' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: '未提交' })).toBeVisible();
   await page.waitForLoadState('networkidle');
+  expect(wasm).toContain('/pkg/statgrid_township_bg.wasm');
+  expect(wasm).not.toContain('/pkg/statgrid_office_bg.wasm');
   expect(panics).toEqual([]);
+  // The sign-in devices are an administration page: reached by a full load.
+  await page.getByRole('link', { name: '登录设备' }).click();
+  await expect(page).toHaveURL(/\/sessions$/);
+  await expect(page.getByRole('heading', { name: '登录设备' })).toBeVisible();
 });
 
 test('the administrator reads how the server is doing under 运行状态', async ({ page }) => {

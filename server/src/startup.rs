@@ -1,9 +1,9 @@
 //! Builds the application: database and migrations, demo data, and the router.
 use crate::{access_log, assets, backup, demo, metrics, security, settings::Settings};
 use app::filing::FilingApp;
-use app::office::OfficeApp;
+use app::office::{OfficeApp, TownshipApp};
 use app::state::{AppState, Clock};
-use app::{App, filing_shell, office_shell, shell};
+use app::{App, filing_shell, office_shell, shell, township_shell};
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -185,8 +185,8 @@ async fn connect(url: &str) -> Result<DatabaseConnection, sea_orm::DbErr> {
     Ok(db)
 }
 
-/// The routes of the field, office and filing apps.
-type RouteLists = [Vec<AxumRouteListing>; 3];
+/// The routes of the field, office, filing and township apps.
+type RouteLists = [Vec<AxumRouteListing>; 4];
 
 /// The apps' routes, found once per process: while Leptos finds them, every resource of the
 /// process stays unloaded for good (a process-wide switch), so a page another server in the
@@ -199,20 +199,25 @@ fn route_lists() -> RouteLists {
                 generate_route_list(App),
                 generate_route_list(OfficeApp),
                 generate_route_list(FilingApp),
+                generate_route_list(TownshipApp),
             ]
         })
         .clone()
 }
 
 fn router(state: AppState, settings: &Settings) -> Router {
-    let [routes, office_routes, filing_routes] = route_lists();
+    let [routes, office_routes, filing_routes, township_routes] = route_lists();
     let context_state = state.clone();
     let office_context_state = state.clone();
     let guard = security::Guard::new(
         settings.public_origin.clone(),
-        office_routes.iter().map(|r| r.path().to_owned()),
+        office_routes
+            .iter()
+            .chain(&township_routes)
+            .map(|r| r.path().to_owned()),
     );
     let filing_context_state = state.clone();
+    let township_context_state = state.clone();
     // The build's brotli (quality 11) and gzip files, sent as they are: the compression
     // layer below leaves an encoded body alone.
     let static_files = ServeDir::new(&settings.site_root)
@@ -264,6 +269,16 @@ fn router(state: AppState, settings: &Settings) -> Router {
                     security::provide_request_nonce();
                 },
                 filing_shell,
+            ),
+        )
+        .leptos_routes_with_handler(
+            township_routes,
+            render_app_to_stream_with_context(
+                move || {
+                    provide_context(township_context_state.clone());
+                    security::provide_request_nonce();
+                },
+                township_shell,
             ),
         )
         .fallback_service(static_files)

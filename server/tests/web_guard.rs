@@ -224,11 +224,12 @@ db_test!(
     each_page_starts_its_own_bundle_whatever_was_served_before,
     |app| {
         let leader = app.login(DONGHU_LEADER).await;
-        // One process serves the three bundles: a page must not start the one of the page
+        // One process serves the four bundles: a page must not start the one of the page
         // rendered before it (Leptos' own script tags remember the first).
         for (path, bundle) in [
             ("/", "statgrid"),
-            ("/township", "statgrid_office"),
+            ("/township", "statgrid_township"),
+            ("/sessions", "statgrid_office"),
             ("/settings", "statgrid_filing"),
             ("/records", "statgrid"),
         ] {

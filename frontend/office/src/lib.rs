@@ -1,6 +1,6 @@
-//! The office entry: hydrates the server-rendered desk screens (township review, administration).
-//! A bundle of its own, so the field app that phones download for capture carries none of this
-//! code.
+//! The office entry: hydrates the server-rendered administration screens of the city bureau.
+//! A bundle of its own, so neither the field app that phones download for capture nor the
+//! township view carries this code.
 #![cfg(target_arch = "wasm32")]
 #![recursion_limit = "256"]
 

@@ -31,6 +31,10 @@ pub fn pages() -> Vec<Endpoint> {
             "FilingApp",
             leptos_axum::generate_route_list(app::filing::FilingApp),
         ),
+        (
+            "TownshipApp",
+            leptos_axum::generate_route_list(app::office::TownshipApp),
+        ),
     ];
     let mut found = Vec::new();
     for (app_name, list) in lists {

@@ -1,5 +1,5 @@
 //! Major-event pages: the report form (filing bundle), its line in 我的记录 (field bundle), and
-//! the board of the township and the city (office bundle).
+//! the board of the township and the city (township bundle).
 mod board;
 mod form;
 mod item;

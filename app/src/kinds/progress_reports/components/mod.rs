@@ -1,5 +1,5 @@
 //! Progress-report pages: the form (filing bundle), the report's line in 我的记录 (field
-//! bundle), and the deadlines met or missed on the city bureau's board (office bundle).
+//! bundle), and the deadlines met or missed on the city bureau's board (township bundle).
 mod board;
 mod form;
 mod item;
