@@ -42,7 +42,7 @@ release: setup
 test: site test-size test-rust test-e2e
 
 ## Fails when the capture screen's first load (wasm+js+css, brotli) grows past 376 KiB, or the
-## township view's past 592 KiB.
+## township view's past 568 KiB.
 test-size:
 	SITE=$(SITE) ./scripts/check-size.sh
 

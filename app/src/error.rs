@@ -101,7 +101,7 @@ impl From<&AppError> for ErrorBody {
 }
 
 impl leptos::server_fn::error::FromServerFnError for AppError {
-    type Encoder = leptos::server_fn::codec::JsonEncoding;
+    type Encoder = crate::server_codec::JsonTextEncoding;
 
     /// A request the server could not read is the caller's mistake (4xx), a request that never
     /// got an answer is the network's, anything else the server's.

@@ -38,6 +38,7 @@ pub mod preparation;
 pub mod records;
 pub mod reports;
 pub mod request_id;
+pub mod server_codec;
 #[cfg(feature = "ssr")]
 pub mod spreadsheet;
 pub mod staffing;

@@ -298,24 +298,24 @@ pub enum EnterpriseChange {
 use crate::error::AppError;
 use leptos::prelude::*;
 
-#[server(endpoint = "admin/grids", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin/grids", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn list_grids() -> Result<Vec<GridNode>, AppError> {
     crate::error::respond(async { super::ssr::admin_session().await?.list_grids().await }.await)
 }
 
-#[server(endpoint = "admin/grid_change", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin/grid_change", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn change_grid(change: GridChange) -> Result<Vec<GridNode>, AppError> {
     crate::error::respond(
         async { super::ssr::admin_session().await?.change_grid(change).await }.await,
     )
 }
 
-#[server(endpoint = "admin/people", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin/people", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn list_people() -> Result<Vec<PersonEntry>, AppError> {
     crate::error::respond(async { super::ssr::admin_session().await?.list_people().await }.await)
 }
 
-#[server(endpoint = "admin/person_change", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin/person_change", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn change_person(change: PersonChange) -> Result<PersonChangeDone, AppError> {
     crate::error::respond(
         async {
@@ -328,12 +328,12 @@ pub async fn change_person(change: PersonChange) -> Result<PersonChangeDone, App
     )
 }
 
-#[server(endpoint = "admin/audit", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin/audit", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn list_audit() -> Result<Vec<AuditRecord>, AppError> {
     crate::error::respond(async { super::ssr::admin_session().await?.audit_log().await }.await)
 }
 
-#[server(endpoint = "admin/grouping", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin/grouping", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn propose_grouping(township_id: i32) -> Result<GroupingProposal, AppError> {
     crate::error::respond(
         async {
@@ -346,7 +346,7 @@ pub async fn propose_grouping(township_id: i32) -> Result<GroupingProposal, AppE
     )
 }
 
-#[server(endpoint = "admin/grouping_apply", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin/grouping_apply", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn apply_grouping(proposal: GroupingProposal) -> Result<Vec<GridNode>, AppError> {
     crate::error::respond(
         async {
@@ -359,7 +359,7 @@ pub async fn apply_grouping(proposal: GroupingProposal) -> Result<Vec<GridNode>,
     )
 }
 
-#[server(endpoint = "admin/enterprises", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin/enterprises", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn list_enterprises(query: EnterpriseQuery) -> Result<Vec<EnterpriseEntry>, AppError> {
     crate::error::respond(
         async {
@@ -372,7 +372,7 @@ pub async fn list_enterprises(query: EnterpriseQuery) -> Result<Vec<EnterpriseEn
     )
 }
 
-#[server(endpoint = "admin/enterprise_change", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin/enterprise_change", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn change_enterprise(change: EnterpriseChange) -> Result<EnterpriseEntry, AppError> {
     crate::error::respond(
         async {
@@ -396,7 +396,7 @@ pub struct RoleHolding {
 
 /// 权限一览: the table itself is `domain::permission`, compiled into the page; the server
 /// adds who holds each role.
-#[server(endpoint = "admin/role_holders", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin/role_holders", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn role_holders() -> Result<Vec<RoleHolding>, AppError> {
     crate::error::respond(async { super::ssr::admin_session().await?.role_holders().await }.await)
 }

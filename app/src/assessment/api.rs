@@ -152,7 +152,7 @@ pub struct AwardLine {
     pub reward_yuan: u32,
 }
 
-#[server(endpoint = "assessment_load", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "assessment_load", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_assessment(unit: i32, year: Option<i32>) -> Result<AssessmentView, AppError> {
     crate::error::respond(
         async {
@@ -164,7 +164,7 @@ pub async fn load_assessment(unit: i32, year: Option<i32>) -> Result<AssessmentV
     )
 }
 
-#[server(endpoint = "assessment_mark", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "assessment_mark", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn mark_sheet(unit: i32, year: i32, mark: MarkDraft) -> Result<AssessmentView, AppError> {
     crate::error::respond(
         async {
@@ -175,7 +175,7 @@ pub async fn mark_sheet(unit: i32, year: i32, mark: MarkDraft) -> Result<Assessm
     )
 }
 
-#[server(endpoint = "assessment_submit", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "assessment_submit", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn submit_assessment(unit: i32, year: i32) -> Result<AssessmentView, AppError> {
     crate::error::respond(
         async {
@@ -186,7 +186,7 @@ pub async fn submit_assessment(unit: i32, year: i32) -> Result<AssessmentView, A
     )
 }
 
-#[server(endpoint = "assessment_decide", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "assessment_decide", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn decide_assessment(
     unit: i32,
     year: i32,
@@ -201,7 +201,7 @@ pub async fn decide_assessment(
     )
 }
 
-#[server(endpoint = "assessment_city", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "assessment_city", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_city(year: Option<i32>) -> Result<CityAssessments, AppError> {
     crate::error::respond(
         async {
@@ -213,7 +213,7 @@ pub async fn load_city(year: Option<i32>) -> Result<CityAssessments, AppError> {
     )
 }
 
-#[server(endpoint = "assessment_scheme_save", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "assessment_scheme_save", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn save_scheme(year: i32, scheme: Scheme) -> Result<CityAssessments, AppError> {
     crate::error::respond(
         async {
@@ -225,7 +225,7 @@ pub async fn save_scheme(year: i32, scheme: Scheme) -> Result<CityAssessments, A
     )
 }
 
-#[server(endpoint = "assessment_awards", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "assessment_awards", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_awards(year: Option<i32>) -> Result<AwardList, AppError> {
     crate::error::respond(
         async {

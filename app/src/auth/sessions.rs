@@ -22,19 +22,19 @@ pub struct SessionEntry {
 }
 
 /// The person's sessions, newest first.
-#[server(endpoint = "sessions", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "sessions", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn my_sessions() -> Result<Vec<SessionEntry>, AppError> {
     crate::error::respond(ssr::list().await)
 }
 
 /// Ends one of the person's sessions.
-#[server(endpoint = "session_end", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "session_end", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn end_session(handle: String) -> Result<(), AppError> {
     crate::error::respond(ssr::end_one(handle).await)
 }
 
 /// 退出其他设备: ends every session of the person but this browser's; answers how many ended.
-#[server(endpoint = "sessions_end_others", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "sessions_end_others", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn end_other_sessions() -> Result<u64, AppError> {
     crate::error::respond(ssr::end_others().await)
 }
@@ -52,7 +52,7 @@ pub enum OfficeDoor {
     NotOffered,
 }
 
-#[server(endpoint = "office_door", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "office_door", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn check_office_door() -> Result<OfficeDoor, AppError> {
     match crate::auth::ssr::Viewer::current().await {
         Ok((viewer, _)) => Ok(OfficeDoor::Open {

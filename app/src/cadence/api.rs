@@ -13,7 +13,7 @@ pub struct CadenceSettings {
     pub presets: Vec<Policy>,
 }
 
-#[server(endpoint = "admin/cadence", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin/cadence", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_cadence() -> Result<CadenceSettings, AppError> {
     crate::error::respond(
         async {
@@ -24,7 +24,7 @@ pub async fn load_cadence() -> Result<CadenceSettings, AppError> {
     )
 }
 
-#[server(endpoint = "admin/cadence_save", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin/cadence_save", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn save_cadence(policy: Policy) -> Result<CadenceSettings, AppError> {
     crate::error::respond(
         async {

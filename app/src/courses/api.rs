@@ -37,7 +37,7 @@ pub struct UnitCourses {
 }
 
 /// The courses of unit `grid_id` (a level-2 unit or the city); `None` for any other grid.
-#[server(endpoint = "unit_courses", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "unit_courses", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_unit_courses(grid_id: i32) -> Result<Option<UnitCourses>, AppError> {
     crate::error::respond(
         async {
@@ -49,7 +49,7 @@ pub async fn load_unit_courses(grid_id: i32) -> Result<Option<UnitCourses>, AppE
 }
 
 /// Puts a course up for the grids of unit `grid_id`.
-#[server(endpoint = "course_post", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "course_post", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn post_course(grid_id: i32, course: CourseDraft) -> Result<UnitCourses, AppError> {
     crate::error::respond(
         async {
@@ -61,7 +61,7 @@ pub async fn post_course(grid_id: i32, course: CourseDraft) -> Result<UnitCourse
 }
 
 /// Takes course `id` down; the trainings recorded from it stay.
-#[server(endpoint = "course_remove", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "course_remove", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn remove_course(grid_id: i32, id: i32) -> Result<UnitCourses, AppError> {
     crate::error::respond(
         async {

@@ -29,7 +29,7 @@ pub struct OpenCheck {
 }
 
 /// The checks of `grid_id` (a level-2 unit or the city); `None` for any other grid.
-#[server(endpoint = "data_quality", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "data_quality", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_data_quality(grid_id: i32) -> Result<Option<DataQuality>, AppError> {
     crate::error::respond(
         async {

@@ -4,7 +4,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 /// Every division, in official order (by code).
-#[server(endpoint = "admin/divisions", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin/divisions", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn list_divisions() -> Result<Vec<Division>, AppError> {
     crate::error::respond(
         async {

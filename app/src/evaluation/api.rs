@@ -174,7 +174,7 @@ pub struct CountyLine {
     pub timing: String,
 }
 
-#[server(endpoint = "evaluation/campaigns", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "evaluation/campaigns", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn list_campaigns() -> Result<Vec<CampaignLine>, AppError> {
     crate::error::respond(
         async {
@@ -186,7 +186,7 @@ pub async fn list_campaigns() -> Result<Vec<CampaignLine>, AppError> {
 }
 
 /// Starts a campaign; answers its id.
-#[server(endpoint = "evaluation/campaign_create", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "evaluation/campaign_create", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn create_campaign(draft: CampaignDraft) -> Result<i32, AppError> {
     crate::error::respond(
         async {
@@ -198,7 +198,7 @@ pub async fn create_campaign(draft: CampaignDraft) -> Result<i32, AppError> {
 }
 
 /// Campaign `id`; `None` for one that does not exist.
-#[server(endpoint = "evaluation/campaign", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "evaluation/campaign", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_campaign(id: i32) -> Result<Option<CampaignView>, AppError> {
     crate::error::respond(
         async {
@@ -210,7 +210,7 @@ pub async fn load_campaign(id: i32) -> Result<Option<CampaignView>, AppError> {
 }
 
 /// Draws the city's sample of campaign `id` from a new seed, once.
-#[server(endpoint = "evaluation/campaign_draw", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "evaluation/campaign_draw", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn draw_sample(id: i32) -> Result<CampaignView, AppError> {
     crate::error::respond(
         async {
@@ -222,7 +222,7 @@ pub async fn draw_sample(id: i32) -> Result<CampaignView, AppError> {
 }
 
 /// Keeps the final totals of campaign `id`'s units (entered from the sheets as scored).
-#[server(endpoint = "evaluation/campaign_totals", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "evaluation/campaign_totals", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn save_totals(id: i32, totals: Vec<TotalEntry>) -> Result<CampaignView, AppError> {
     crate::error::respond(
         async {
@@ -234,7 +234,7 @@ pub async fn save_totals(id: i32, totals: Vec<TotalEntry>) -> Result<CampaignVie
 }
 
 /// The results notice of campaign `id`; `None` for no such campaign.
-#[server(endpoint = "evaluation/campaign_notice", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "evaluation/campaign_notice", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_notice(id: i32) -> Result<Option<NoticeView>, AppError> {
     crate::error::respond(
         async {
@@ -246,7 +246,7 @@ pub async fn load_notice(id: i32) -> Result<Option<NoticeView>, AppError> {
 }
 
 /// Assigns a person to fill a unit's sheet of campaign `id`.
-#[server(endpoint = "evaluation/campaign_assign", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "evaluation/campaign_assign", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn assign(id: i32, entry: AssignmentEntry) -> Result<CampaignView, AppError> {
     crate::error::respond(
         async {
@@ -258,7 +258,7 @@ pub async fn assign(id: i32, entry: AssignmentEntry) -> Result<CampaignView, App
 }
 
 /// Ends assignment `assignment` of campaign `id`; the sheets it filled stay.
-#[server(endpoint = "evaluation/campaign_unassign", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "evaluation/campaign_unassign", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn unassign(id: i32, assignment: i32) -> Result<CampaignView, AppError> {
     crate::error::respond(
         async {
@@ -322,7 +322,7 @@ pub struct UnitReview {
 }
 
 /// Unit `code` of campaign `id` with its sheets side by side; `None` for no such unit.
-#[server(endpoint = "evaluation/campaign_unit", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "evaluation/campaign_unit", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_unit(id: i32, code: String) -> Result<Option<UnitReview>, AppError> {
     crate::error::respond(
         async {

@@ -64,7 +64,7 @@ pub struct Spending {
 }
 
 /// The funds of unit `grid_id` (or of the city); `None` for any other grid.
-#[server(endpoint = "funds_ledger", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "funds_ledger", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_funds(grid_id: i32) -> Result<Option<FundsLedger>, AppError> {
     crate::error::respond(
         async {
@@ -76,7 +76,7 @@ pub async fn load_funds(grid_id: i32) -> Result<Option<FundsLedger>, AppError> {
 }
 
 /// The statement of enterprise grid `grid_id` this year; `None` for any other grid.
-#[server(endpoint = "funds_statement", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "funds_statement", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_statement(grid_id: i32) -> Result<Option<FundStatement>, AppError> {
     crate::error::respond(
         async {

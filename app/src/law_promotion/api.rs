@@ -29,7 +29,7 @@ pub struct UnitLawPromotion {
 
 /// The quarter's law promotion of the level-2 units at or below `grid_id`; `None` when there
 /// are none (an enterprise grid, a work area).
-#[server(endpoint = "law_promotion", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "law_promotion", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_law_promotion(grid_id: i32) -> Result<Option<LawPromotion>, AppError> {
     crate::error::respond(
         async {

@@ -41,7 +41,7 @@ pub struct MajorEventRow {
 
 /// The major events of the grids the viewer reviews (a township or department, or the whole
 /// city), those waiting on the viewer's side first, then newest first.
-#[server(endpoint = "major_events", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "major_events", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_major_events() -> Result<Vec<MajorEventRow>, AppError> {
     crate::error::respond(
         async {
@@ -55,7 +55,7 @@ pub async fn load_major_events() -> Result<Vec<MajorEventRow>, AppError> {
 /// Marks `version` of an event as read by the viewer's side: the city bureau's mark for the
 /// bureau, the township's for a township or department. Refused when a newer version has come
 /// in since the page showed it, so nobody marks unseen text as read.
-#[server(endpoint = "major_event_read", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "major_event_read", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn mark_major_event_read(id: Uuid, version: u32) -> Result<(), AppError> {
     crate::error::respond(
         async {

@@ -27,7 +27,7 @@ pub struct Misfit {
 }
 
 /// The check of the enterprise grids in `scope`.
-#[server(endpoint = "membership_check", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "membership_check", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_membership_check(scope: i32) -> Result<MembershipCheck, AppError> {
     crate::error::respond(
         async {

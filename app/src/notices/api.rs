@@ -58,7 +58,7 @@ pub struct SentNotice {
 }
 
 /// The notices of unit `grid_id` (a level-2 unit or the city); `None` for any other grid.
-#[server(endpoint = "unit_notices", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "unit_notices", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_unit_notices(grid_id: i32) -> Result<Option<UnitNotices>, AppError> {
     crate::error::respond(
         async {
@@ -70,7 +70,7 @@ pub async fn load_unit_notices(grid_id: i32) -> Result<Option<UnitNotices>, AppE
 }
 
 /// Sends a notice to the grids of unit `grid_id`.
-#[server(endpoint = "notice_post", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "notice_post", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn post_notice(grid_id: i32, notice: NoticeDraft) -> Result<UnitNotices, AppError> {
     crate::error::respond(
         async {
@@ -82,7 +82,7 @@ pub async fn post_notice(grid_id: i32, notice: NoticeDraft) -> Result<UnitNotice
 }
 
 /// Takes notice `id` back (sent by mistake): it leaves the phones at their next visit.
-#[server(endpoint = "notice_remove", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "notice_remove", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn remove_notice(grid_id: i32, id: i32) -> Result<UnitNotices, AppError> {
     crate::error::respond(
         async {

@@ -41,7 +41,7 @@ pub struct UnitStage {
 }
 
 /// Unit `grid_id`'s stage in `year`; `None` when nothing is asked of the grid.
-#[server(endpoint = "preparation", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "preparation", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_preparation(grid_id: i32, year: i32) -> Result<Option<Preparation>, AppError> {
     crate::error::respond(
         async {
@@ -53,7 +53,7 @@ pub async fn load_preparation(grid_id: i32, year: i32) -> Result<Option<Preparat
 }
 
 /// Marks one milestone done (again, to correct its day or document).
-#[server(endpoint = "preparation_mark", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "preparation_mark", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn mark_milestone(
     grid_id: i32,
     year: i32,
@@ -69,7 +69,7 @@ pub async fn mark_milestone(
 }
 
 /// Takes back a milestone marked done by mistake.
-#[server(endpoint = "preparation_unmark", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "preparation_unmark", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn unmark_milestone(
     grid_id: i32,
     year: i32,

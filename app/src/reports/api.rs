@@ -156,7 +156,7 @@ pub struct HistoryEntry {
 }
 
 /// The reports of a month for a grid the viewer oversees (their township by default).
-#[server(endpoint = "report_board", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "report_board", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_review_board(
     scope: Option<i32>,
     month: Option<String>,
@@ -172,7 +172,7 @@ pub async fn load_review_board(
 
 /// Approves, returns or unlocks the report as the reviewer saw it (`version`): a report
 /// changed meanwhile is refused, so nobody approves text they have not read.
-#[server(endpoint = "report_review", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "report_review", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn review_report(
     id: Uuid,
     version: u32,
@@ -190,7 +190,7 @@ pub async fn review_report(
 
 /// Excuses a grid's monthly report (e.g. the grid was merged that month), with the reason;
 /// the cadence then shows it as 已豁免, and the audit log keeps who and why.
-#[server(endpoint = "report_waive", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "report_waive", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn waive_report(grid_id: i32, month: String, reason: String) -> Result<(), AppError> {
     crate::error::respond(
         async {

@@ -59,7 +59,7 @@ pub struct StaffMember {
 }
 
 /// The roster of unit `grid_id`, or of the city bureau's office; `None` for any other grid.
-#[server(endpoint = "staff_roster", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "staff_roster", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_roster(grid_id: i32) -> Result<Option<Roster>, AppError> {
     crate::error::respond(
         async {
@@ -70,7 +70,7 @@ pub async fn load_roster(grid_id: i32) -> Result<Option<Roster>, AppError> {
     )
 }
 
-#[server(endpoint = "staff_add", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "staff_add", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn add_staff(grid_id: i32, staff: StaffDraft) -> Result<Roster, AppError> {
     crate::error::respond(
         async {
@@ -81,7 +81,7 @@ pub async fn add_staff(grid_id: i32, staff: StaffDraft) -> Result<Roster, AppErr
     )
 }
 
-#[server(endpoint = "staff_remove", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "staff_remove", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn remove_staff(grid_id: i32, id: i32) -> Result<Roster, AppError> {
     crate::error::respond(
         async {

@@ -40,7 +40,7 @@ pub struct UnitHomes {
 }
 
 /// The homes of unit `grid_id` (every unit's, for the city grid); `None` for any other grid.
-#[server(endpoint = "stats_homes", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "stats_homes", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_stats_homes(grid_id: i32) -> Result<Option<StatsHomes>, AppError> {
     crate::error::respond(
         async {
@@ -52,7 +52,7 @@ pub async fn load_stats_homes(grid_id: i32) -> Result<Option<StatsHomes>, AppErr
 }
 
 /// Registers a home (`id` `None`) or changes home `id`.
-#[server(endpoint = "stats_home_save", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "stats_home_save", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn save_stats_home(
     grid_id: i32,
     id: Option<i32>,
@@ -68,7 +68,7 @@ pub async fn save_stats_home(
 }
 
 /// Takes home `id` off the register (a room given up, or registered by mistake).
-#[server(endpoint = "stats_home_remove", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "stats_home_remove", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn remove_stats_home(grid_id: i32, id: i32) -> Result<StatsHomes, AppError> {
     crate::error::respond(
         async {

@@ -51,7 +51,7 @@ pub struct SilentPhone {
     pub last_seen_ms: i64,
 }
 
-#[server(endpoint = "admin/status", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin/status", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_status() -> Result<ServerStatus, AppError> {
     crate::error::respond(super::ssr::current().await)
 }

@@ -148,7 +148,7 @@ pub struct OverviewQuery {
 }
 
 /// Visits by enterprise grid and month, for a grid the viewer oversees.
-#[server(endpoint = "township_overview", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "township_overview", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_township_overview(query: OverviewQuery) -> Result<TownshipOverview, AppError> {
     crate::error::respond(
         async {
@@ -161,7 +161,7 @@ pub async fn load_township_overview(query: OverviewQuery) -> Result<TownshipOver
 
 /// One enterprise grid's visits in a month ("YYYY-MM", this month when empty), oldest first,
 /// for a viewer who oversees the grid.
-#[server(endpoint = "township_grid_visits", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "township_grid_visits", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_grid_visits(grid: i32, month: String) -> Result<Vec<VisitRow>, AppError> {
     crate::error::respond(
         async {
@@ -206,7 +206,7 @@ pub struct GridQuarter {
 }
 
 /// The trend behind the township view; `scope` as in [`OverviewQuery`].
-#[server(endpoint = "township_history", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "township_history", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_township_history(scope: Option<i32>) -> Result<TownshipHistory, AppError> {
     crate::error::respond(
         async {

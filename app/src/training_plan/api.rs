@@ -26,7 +26,7 @@ pub struct TrainingPlan {
 }
 
 /// Unit `grid_id`'s plan for `year`; `None` when the grid is not a level-2 unit.
-#[server(endpoint = "training_plan", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "training_plan", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn load_training_plan(grid_id: i32, year: i32) -> Result<Option<TrainingPlan>, AppError> {
     crate::error::respond(
         async {
@@ -37,7 +37,7 @@ pub async fn load_training_plan(grid_id: i32, year: i32) -> Result<Option<Traini
     )
 }
 
-#[server(endpoint = "training_plan_save", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "training_plan_save", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn save_training_plan(
     grid_id: i32,
     plan: TrainingPlanDraft,

@@ -48,7 +48,7 @@ pub struct DutyRef {
     pub period: String,
 }
 
-#[server(endpoint = "duty_waive", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "duty_waive", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn waive_duty(duty: DutyRef, reason: String) -> Result<(), AppError> {
     crate::error::respond(
         async {

@@ -46,7 +46,7 @@ pub struct MaterialEntry {
 }
 
 /// The materials of the units whose self-assessment the viewer fills, in look-backs.
-#[server(endpoint = "evaluation/materials_mine", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "evaluation/materials_mine", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn my_materials() -> Result<Vec<UnitMaterials>, AppError> {
     crate::error::respond(
         async {
@@ -58,7 +58,7 @@ pub async fn my_materials() -> Result<Vec<UnitMaterials>, AppError> {
 }
 
 /// Sends a unit's questionnaire or summary report (again); answers the viewer's materials.
-#[server(endpoint = "evaluation/materials_send", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "evaluation/materials_send", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn send_material(entry: MaterialEntry) -> Result<Vec<UnitMaterials>, AppError> {
     crate::error::respond(
         async {

@@ -64,7 +64,7 @@ pub struct ReturnEntry {
 }
 
 /// The tasks of the units whose self-assessment the viewer fills.
-#[server(endpoint = "evaluation/rectification_mine", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "evaluation/rectification_mine", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn my_tasks() -> Result<Vec<UnitTasks>, AppError> {
     crate::error::respond(
         async {
@@ -76,7 +76,7 @@ pub async fn my_tasks() -> Result<Vec<UnitTasks>, AppError> {
 }
 
 /// Closes a task (or changes how it was closed); answers the viewer's tasks.
-#[server(endpoint = "evaluation/rectification_close", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "evaluation/rectification_close", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn close_task(entry: ClosingEntry) -> Result<Vec<UnitTasks>, AppError> {
     crate::error::respond(
         async {
@@ -89,7 +89,7 @@ pub async fn close_task(entry: ClosingEntry) -> Result<Vec<UnitTasks>, AppError>
 }
 
 /// Sends a closing back to the unit (the bureau's); answers the unit's review.
-#[server(endpoint = "evaluation/rectification_return", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "evaluation/rectification_return", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn send_back(
     entry: ReturnEntry,
 ) -> Result<Option<crate::evaluation::api::UnitReview>, AppError> {

@@ -40,7 +40,7 @@ pub struct ReportText {
 }
 
 /// The latest report of grid `grid_id` for `label` due on `deadline` (`YYYY-MM-DD`).
-#[server(endpoint = "progress_report_read", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "progress_report_read", input = leptos::server_fn::codec::Json, output = crate::server_codec::JsonText)]
 pub async fn read_progress_report(
     grid_id: i32,
     label: String,
