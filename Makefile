@@ -64,7 +64,7 @@ deps:
 
 ## The push decoder fuzzed for ten minutes per database (`make test` runs it for ten seconds).
 fuzz:
-	STATGRID_FUZZ_SECS=$${STATGRID_FUZZ_SECS:-600} cargo test -p server --test push_fuzz -- --nocapture
+	STATGRID_FUZZ_SECS=$${STATGRID_FUZZ_SECS:-600} cargo test -p server --test server push_fuzz -- --nocapture
 
 ## How fast and how big: prints every figure with its target (after `make test` set things up).
 bench: setup

@@ -19,37 +19,27 @@
 # It reads the brotli files the build made (quality 11), which are the bytes the server sends.
 set -euo pipefail
 budget_kib=${SIZE_BUDGET_KIB:-376}
-# Bytes of the brotli file the server sends for $1.
-sent() {
-  [ -f "$SITE/pkg/$1.br" ] || { echo "no $SITE/pkg/$1.br: build the site with scripts/build-site.sh" >&2; exit 1; }
-  stat -c %s "$SITE/pkg/$1.br"
+# KiB of the brotli files the server sends for the files named, added up.
+sent_kib() {
+  local bytes=0
+  for f in "$@"; do
+    [ -f "$SITE/pkg/$f.br" ] || { echo "no $SITE/pkg/$f.br: build the site with scripts/build-site.sh" >&2; exit 1; }
+    bytes=$((bytes + $(stat -c %s "$SITE/pkg/$f.br")))
+  done
+  echo $((bytes / 1024))
 }
-total=0
-for f in statgrid_bg.wasm statgrid.js statgrid.css; do
-  total=$((total + $(sent "$f")))
-done
-kib=$((total / 1024))
+kib=$(sent_kib statgrid_bg.wasm statgrid.js statgrid.css)
 echo "capture screen first load: ${kib} KiB brotli (budget ${budget_kib} KiB)"
 # The township view, which leaders open on their phones, in a bundle of its own since
 # 2026-12-05 (it was 825 KiB with the administration screens in it; 589 alone; 565 once server
 # functions' answers were read from text, as hydration reads them): its first load, CSS too.
-township=0
-for f in statgrid_township_bg.wasm statgrid_township.js statgrid.css statgrid_office.css; do
-  township=$((township + $(sent "$f")))
-done
-township_kib=$((township / 1024))
+township_kib=$(sent_kib statgrid_township_bg.wasm statgrid_township.js statgrid.css statgrid_office.css)
 township_budget_kib=${TOWNSHIP_BUDGET_KIB:-568}
 echo "township view first load (a separate bundle): ${township_kib} KiB brotli (budget ${township_budget_kib} KiB)"
-admin=0
-for f in statgrid_office_bg.wasm statgrid_office.js; do
-  admin=$((admin + $(sent "$f")))
-done
-echo "administration screens (a separate bundle, not in the budget): $((admin / 1024)) KiB brotli"
-filing=0
-for f in statgrid_filing_bg.wasm statgrid_filing.js; do
-  filing=$((filing + $(sent "$f")))
-done
-echo "filing pages: activities, trainings, major events, annual plans, analysis meetings, progress reports, score sheets, notices, online courses, annual assessment, settings (a separate bundle, precached, not in the budget): $((filing / 1024)) KiB brotli"
+admin_kib=$(sent_kib statgrid_office_bg.wasm statgrid_office.js)
+echo "administration screens (a separate bundle, not in the budget): ${admin_kib} KiB brotli"
+filing_kib=$(sent_kib statgrid_filing_bg.wasm statgrid_filing.js)
+echo "filing pages: activities, trainings, major events, annual plans, analysis meetings, progress reports, score sheets, notices, online courses, annual assessment, settings (a separate bundle, precached, not in the budget): ${filing_kib} KiB brotli"
 if [ "$kib" -gt "$budget_kib" ]; then
   echo "the first load grew past its budget: find what added the bytes before raising it" >&2
   exit 1

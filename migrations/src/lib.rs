@@ -43,6 +43,7 @@ mod m20261205_000038_rectifications;
 mod m20261205_000039_evaluation_materials;
 mod m20261205_000040_contact_points;
 mod m20261205_000041_rectification_returns;
+mod m20261205_000042_visit_enterprise_index;
 
 pub struct Migrator;
 
@@ -91,6 +92,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000039_evaluation_materials::Migration),
             Box::new(m20261205_000040_contact_points::Migration),
             Box::new(m20261205_000041_rectification_returns::Migration),
+            Box::new(m20261205_000042_visit_enterprise_index::Migration),
         ]
     }
 }

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use leptos::config::LeptosOptions;
-use leptos::prelude::provide_context;
+use leptos::prelude::{IntoView, provide_context};
 use leptos_axum::{
     AxumRouteListing, LeptosRoutes, generate_route_list, render_app_to_stream_with_context,
 };
@@ -208,7 +208,6 @@ fn route_lists() -> RouteLists {
 fn router(state: AppState, settings: &Settings) -> Router {
     let [routes, office_routes, filing_routes, township_routes] = route_lists();
     let context_state = state.clone();
-    let office_context_state = state.clone();
     let guard = security::Guard::new(
         settings.public_origin.clone(),
         office_routes
@@ -216,15 +215,13 @@ fn router(state: AppState, settings: &Settings) -> Router {
             .chain(&township_routes)
             .map(|r| r.path().to_owned()),
     );
-    let filing_context_state = state.clone();
-    let township_context_state = state.clone();
     // The build's brotli (quality 11) and gzip files, sent as they are: the compression
     // layer below leaves an encoded body alone.
     let static_files = ServeDir::new(&settings.site_root)
         .precompressed_br()
         .precompressed_gzip();
     let worker = Arc::new(assets::ServiceWorker::new(&settings.site_root));
-    Router::new()
+    let router = Router::new()
         .route("/healthz", get(healthz))
         .route("/sw.js", get(move || service_worker(worker.clone())))
         .merge(app::sync::ssr::router(app::kinds::ALL))
@@ -248,39 +245,10 @@ fn router(state: AppState, settings: &Settings) -> Router {
                 security::provide_request_nonce();
             },
             shell,
-        )
-        // The office app's pages. Not `leptos_routes_with_context` again: that would register
-        // every server function a second time.
-        .leptos_routes_with_handler(
-            office_routes,
-            render_app_to_stream_with_context(
-                move || {
-                    provide_context(office_context_state.clone());
-                    security::provide_request_nonce();
-                },
-                office_shell,
-            ),
-        )
-        .leptos_routes_with_handler(
-            filing_routes,
-            render_app_to_stream_with_context(
-                move || {
-                    provide_context(filing_context_state.clone());
-                    security::provide_request_nonce();
-                },
-                filing_shell,
-            ),
-        )
-        .leptos_routes_with_handler(
-            township_routes,
-            render_app_to_stream_with_context(
-                move || {
-                    provide_context(township_context_state.clone());
-                    security::provide_request_nonce();
-                },
-                township_shell,
-            ),
-        )
+        );
+    let router = pages(router, office_routes, &state, office_shell);
+    let router = pages(router, filing_routes, &state, filing_shell);
+    pages(router, township_routes, &state, township_shell)
         .fallback_service(static_files)
         .layer(axum::middleware::from_fn_with_state(guard, security::guard))
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -290,6 +258,28 @@ fn router(state: AppState, settings: &Settings) -> Router {
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(access_log::access_log))
         .with_state(state)
+}
+
+/// Adds the pages of one more app, each rendered in `shell` with the request's state and
+/// nonce. Not `leptos_routes_with_context` again: that would register every server function a
+/// second time.
+fn pages<IV: IntoView + 'static>(
+    router: Router<AppState>,
+    routes: Vec<AxumRouteListing>,
+    state: &AppState,
+    shell: fn() -> IV,
+) -> Router<AppState> {
+    let state = state.clone();
+    router.leptos_routes_with_handler(
+        routes,
+        render_app_to_stream_with_context(
+            move || {
+                provide_context(state.clone());
+                security::provide_request_nonce();
+            },
+            shell,
+        ),
+    )
 }
 
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {

@@ -1,8 +1,5 @@
 //! Who sees what: members their own grids, township leaders their township, the city all.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 fn grid_names(pull: &Value) -> Vec<String> {

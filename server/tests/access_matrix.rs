@@ -3,12 +3,10 @@
 //! server and its answer held against the one rule (`access_matrix/rule.rs`); and a check that
 //! every endpoint the server answers has a row (`access_matrix/complete.rs`).
 //! `cargo test -p server --test access_matrix -- --nocapture` prints the matrix.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 #[path = "access_matrix/calls.rs"]
 mod calls;
 #[path = "access_matrix/cell.rs"]
 mod cell;
-mod common;
 #[path = "access_matrix/complete.rs"]
 mod complete;
 #[path = "access_matrix/judge.rs"]

@@ -1,9 +1,6 @@
 //! Grid activities (网格活动): pushed by grid members like visits, stored once, changed only by
 //! a newer version from their recorder, with participants from the grid, and pulled back.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 const GRID: &str = "东湖工业一网格";

@@ -1,9 +1,6 @@
 //! Administration: importing the directory and people from XLSX and CSV, exports, the audit log.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
+use crate::common::*;
 use app::domain::credit_code::CreditCode;
-use common::*;
 use serde_json::{Value, json};
 
 const HEADER: [&str; 8] = [

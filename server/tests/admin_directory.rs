@@ -1,10 +1,7 @@
 //! The directory one enterprise at a time (add, edit, move, close, reopen), and following a
 //! long import's progress.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::credit_code as code;
-use common::*;
+use crate::common::credit_code as code;
+use crate::common::*;
 use serde_json::{Value, json};
 
 async fn grid_named(app: &TestApp, admin: &reqwest::Client, name: &str) -> i64 {

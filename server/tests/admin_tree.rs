@@ -1,8 +1,5 @@
 //! Administration of the grid tree, people and the grouping suggestion (server functions).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 fn grid_id(grids: &Value, name: &str) -> i64 {

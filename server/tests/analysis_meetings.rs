@@ -1,10 +1,7 @@
 //! The township's monthly analysis meeting (001 §三(三)3) as a record kind: who may record it,
 //! and the township view's verdict on the month's duty. The sync protocol's cases (replay,
 //! edit, conflict, withdrawal) are `record_kinds.rs`'s, run for this kind too.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 const TOWNSHIP: &str = "东湖镇";

@@ -2,10 +2,7 @@
 //! the year's records and its own points, submits, and the city bureau confirms, returns or
 //! unlocks; the results then stand as submitted. Only the unit's leader and 分管领导 score it,
 //! only the bureau decides, and a year keeps the scheme it started with.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 async fn load(app: &TestApp, who: &reqwest::Client, unit: i64) -> (u16, Value) {

@@ -1,8 +1,5 @@
 //! Login, sessions and health.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 db_test!(health_reports_the_database_kind, |app| {

@@ -1,10 +1,7 @@
 //! Backups that restore (issue 18): a backup taken while a phone pushes visits with photos,
 //! restored into a new database, serves every record acknowledged before it began, and every
 //! photo of what it holds; a restore refuses a database in use and a damaged file.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use sea_orm::{ConnectionTrait, Database, Statement};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet};

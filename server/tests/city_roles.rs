@@ -2,11 +2,8 @@
 //! statistics bureau, the city grid's 网格指导员, administers and reviews; the vice-mayor who
 //! leads the city grid sees the whole city and its comparison but neither administers nor
 //! reviews. And 权限一览's figures: who holds each role, by the kind of grid.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::reports::*;
-use common::*;
+use crate::common::reports::*;
+use crate::common::*;
 use serde_json::json;
 
 const VICE_MAYOR: &str = "13800000012";

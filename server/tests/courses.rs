@@ -1,10 +1,7 @@
 //! 在线课堂 (001 §三(三)1: 在线教育培训): the city bureau puts a course online; every member's
 //! phone offers it; a member who studied it records an online training of its name, which
 //! counts towards their continuing-education hours, and the bureau sees how many studied it.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 const TITLE: &str = "新修订统计法解读（第一讲）";

@@ -2,10 +2,7 @@
 //! with replays, and restarted on the same database: nothing acknowledged is lost, nothing is
 //! stored twice. Runs the real `statgrid` binary, on SQLite and (with `TEST_DATABASE_URL`)
 //! PostgreSQL. `STATGRID_CRASH_RECORDS` sets how many records (default 4000).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::{DONGHU_MEMBER, PASSWORD, enterprise_in, visit};
+use crate::common::{DONGHU_MEMBER, PASSWORD, enterprise_in, visit};
 use rand::{Rng, SeedableRng, rngs::StdRng};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement};
 use serde_json::{Value, json};

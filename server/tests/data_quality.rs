@@ -1,10 +1,7 @@
 //! 数据质量核查 (001 §三(二), §三(三)2): the visits whose purpose is checking data add up, for the
 //! township and the department grid above them, to the year's checks, the 四上 enterprises
 //! checked and the enterprises still to follow up until a later check clears them.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 /// The directory's enterprises of the member's grid: (id, name, 四上).

@@ -1,10 +1,7 @@
 //! The year of work `make run` gives the demo city (`server::demo::history`): a newcomer sees
 //! visits, meetings, plans and reports in every state, not rows of 0% and 逾期; written once.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::reports::row;
-use common::*;
+use crate::common::reports::row;
+use crate::common::*;
 use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::{Value, json};
 use time::macros::date;

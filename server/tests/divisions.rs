@@ -1,8 +1,5 @@
 //! 行政区划: imported from a file like the directory, listed in official order, updated by code.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 async fn import(app: &TestApp, admin: &reqwest::Client, csv: &str, apply: bool) -> Value {

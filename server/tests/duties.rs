@@ -1,8 +1,5 @@
 //! 本季度待办: the open visit duties of the enterprise grids a person works in.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 const INSTRUCTOR: &str = "13800000008";

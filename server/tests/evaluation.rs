@@ -1,9 +1,6 @@
 //! 规范化建设评价: a campaign planned over the divisions of a city, its calendar as today sees
 //! it, and the city's sample drawn once from a recorded seed.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 /// 晋中市 with three counties of two townships each, and a township of another city.

@@ -1,10 +1,7 @@
 //! After the sheets (issue 15): the unit closes what its inspection marked down, a look-back's
 //! county board and materials, a county's archive, and contact points.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::sheets::*;
-use common::*;
+use crate::common::sheets::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 db_test!(the_unit_closes_the_items_its_inspection_marked_down_and_the_board_shows_what_is_open, at "2026-10-20T09:00:00+08:00", |app| {

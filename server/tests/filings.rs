@@ -1,10 +1,7 @@
 //! Major events (重大事项) and annual plans (年度工作计划): pushed like other records, stored
 //! once, edited by version; events are flagged for the township and the city until read, plans
 //! shown on the township overview.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 const GRID: &str = "东湖工业一网格";

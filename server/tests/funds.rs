@@ -2,10 +2,7 @@
 //! each enterprise grid's funds for the year against what its activities spent, by grid for a
 //! township and by unit for the city; counted by members or by survey objects as the city's
 //! scheme says.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 fn line<'v>(ledger: &'v Value, name: &str) -> &'v Value {

@@ -2,11 +2,8 @@
 //! a huge shared-string count and a million-row CSV are each refused with a Chinese message
 //! naming the cap, and the server goes on serving; nobody but the city administrator gets to
 //! send an import's body at all.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
+use crate::common::*;
 use app::directory::import::test_files::{PEOPLE_HEADER, Part, rows, with_written_parts, xlsx};
-use common::*;
 use serde_json::Value;
 use std::io::Write;
 use std::time::{Duration, Instant};

@@ -1,10 +1,7 @@
 //! 统计法治宣传 (001 and 003 §三(二): 网格指导员……定期开展统计法治宣传): each township's quarter
 //! of law promotion is met by a law-promotion activity or visit anywhere in it, is judged on the
 //! township view, reminds the township's leader and instructor, and may be excused by the city.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 const GRID_LEADER: &str = "13800000004";

@@ -2,11 +2,8 @@
 //! unit's leader and its 网格指导员 (the 分管领导), not its deputies (the work-area heads); the
 //! department grid (市住建局) reviews its enterprise grids as a township does, and stands
 //! beside the townships in the city's comparison.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::reports::*;
-use common::*;
+use crate::common::reports::*;
+use crate::common::*;
 use serde_json::json;
 
 const DEPARTMENT_LEADER: &str = "13800000009";

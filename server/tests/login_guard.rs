@@ -4,10 +4,7 @@
 //!
 //! The tests speak for several clients through `X-Forwarded-For` (the harness trusts its own
 //! address as a proxy), and let time pass by moving the stored failures back.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
 

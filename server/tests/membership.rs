@@ -1,10 +1,7 @@
 //! 网格成员核对 (001 §三(一), §三(二)4): the members of the enterprise grids are the
 //! statisticians of their 四上 and 小升规 enterprises and the deputies of 四上 ones, matched by
 //! the phone the directory gives for each enterprise's statistician.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 fn firm(name: &str, n: u32, grid: i64, above_scale: bool, phone: &str) -> Value {

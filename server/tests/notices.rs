@@ -1,10 +1,7 @@
 //! 通知 (001 §三(三)1: 线上联络): a township sends a notice to its grids; their people read it
 //! on the phone and are reminded while it is unread; the township sees who has read it; other
 //! townships' people never see it; only those the permission table lets notify may send.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 async fn inbox(app: &TestApp, who: &reqwest::Client) -> Vec<Value> {

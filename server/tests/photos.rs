@@ -1,9 +1,6 @@
 //! Photos on visits and activities: uploaded once under the phone's id, required before the
 //! record that lists them, and shown to those who see the record's grid.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 async fn download(app: &TestApp, client: &reqwest::Client, id: &str) -> (u16, Vec<u8>) {

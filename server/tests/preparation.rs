@@ -1,10 +1,7 @@
 //! 筹备阶段 (001 §四(一)): a township marks its milestones done by the end of March, each against
 //! what the grid tree and the roster show; the city marks its own and sees every unit's; no one
 //! marks a unit that is not theirs, and every mark is in the audit log.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 const FENGUAN_LEADER: &str = "13800000011";

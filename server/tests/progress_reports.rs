@@ -2,11 +2,8 @@
 //! phone, only a grid the policy binds may answer one of its deadlines, and the city bureau's
 //! board judges each deadline on time, late or overdue. The sync protocol's cases (replay,
 //! edit, conflict, withdrawal) are `record_kinds.rs`'s, run for this kind too.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::reports::board;
-use common::*;
+use crate::common::reports::board;
+use crate::common::*;
 use serde_json::{Value, json};
 
 const SUMMARY: &str = "试点工作推进情况总结";

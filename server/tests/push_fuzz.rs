@@ -3,10 +3,7 @@
 //! bytes. Never a 5xx, every record of an answered push answered, and the server goes on
 //! serving. Runs `STATGRID_FUZZ_SECS` seconds per database (default 10); `make fuzz` runs
 //! longer. The seed is printed, and `STATGRID_FUZZ_SEED` replays a run.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};

@@ -2,10 +2,7 @@
 //! one set of cases. A new record pushed at once over two connections is stored once with no
 //! server error; a resend is a replay; a newer version is an edit; another edit of the same
 //! version is a conflict; a withdrawal removes the record from the pull.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 const GRID: &str = "东湖工业一网格";

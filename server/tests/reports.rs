@@ -1,10 +1,7 @@
 //! Monthly reports (情况汇报): pushed by grid leaders like visits, reviewed by the township
 //! (return with a comment, resubmit, approve, unlock), with the month locked once approved.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::reports::*;
-use common::*;
+use crate::common::reports::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 const GRID_LEADER: &str = "13800000004";

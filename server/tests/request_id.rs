@@ -1,9 +1,6 @@
 //! Every answer names its request (`x-request-id`), and a server fault shows that id to the
 //! user, in the JSON API's message and in a server function's error, so the user can quote it.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 

@@ -2,11 +2,8 @@
 //! phone reads its sheets with their templates, a sheet is stored once and totalled by the
 //! server, everyone assigned to the unit carries the same sheet on (two versions made apart
 //! meet as a conflict), and nobody else may write, read or withdraw it.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::sheets::*;
-use common::*;
+use crate::common::sheets::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 db_test!(an_inspector_scores_a_township_once_and_the_bureau_sees_the_total_and_photos, at "2026-10-20T09:00:00+08:00", |app| {

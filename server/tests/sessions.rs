@@ -1,11 +1,8 @@
 //! Sessions through the real server: rotation at login and password change, office time-outs
 //! against a phone's weeks offline, one's list of sessions, an administrator ending them, the
 //! sweep of expired sessions, and the cookie's name and flags over TLS.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
+use crate::common::*;
 use app::db::session;
-use common::*;
 use reqwest::header::{COOKIE, SET_COOKIE};
 use sea_orm::EntityTrait;
 use serde_json::{Value, json};

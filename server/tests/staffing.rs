@@ -1,10 +1,7 @@
 //! 统计人员名册 (001 §三(四)3): a township's leader keeps its statistics staff, the roster tells
 //! how far it is from the 5 the document asks, and no one else's roster is theirs to read or
 //! change.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 fn person(name: &str, employment: &str) -> Value {

@@ -1,10 +1,7 @@
 //! 统计之家 (001 §三(四)5): a township registers the rooms its grids meet in; the register counts
 //! the activities held in each this year; the phones of the grids below carry the homes for
 //! the activity form; the city sees every unit's; no one else's register is theirs to change.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 fn home(name: &str, opened_on: &str) -> Value {

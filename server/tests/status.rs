@@ -1,9 +1,6 @@
 //! The city administrator's status page (运行状态): the facts an operator needs, and the phones
 //! silent for longer than the local setting, listed so that someone can call them.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;

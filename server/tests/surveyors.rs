@@ -1,10 +1,7 @@
 //! 村统计调查员 (004 §四(一): 在村（社区）聘任统计调查员): a village surveyor, in the work area of
 //! its villages, records the village's work on the phone and reads what the township sends; sees
 //! no one else's records and has no office pages; sits only where villages are.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 const SURVEYOR: &str = "13800000014";

@@ -1,8 +1,5 @@
 //! The sync API: idempotent pushes, per-record answers, bad input.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 db_test!(

@@ -2,10 +2,7 @@
 //! a record committed after a pull comes with the next one, whatever its clock said and however
 //! long its transaction took; each change comes exactly once over a run of pulls; a cursor from
 //! an older app (a millisecond) brings everything once.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseTransaction, TransactionTrait};
 use serde_json::{Value, json};
 use std::collections::HashMap;

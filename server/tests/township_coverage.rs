@@ -1,9 +1,6 @@
 //! 走访覆盖 on the township view: the visit cadence (each enterprise once a quarter) judged per
 //! grid by the cadence engine, from the visits the phones synced.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 async fn coverage(app: &TestApp, client: &reqwest::Client, month: Option<&str>) -> Value {

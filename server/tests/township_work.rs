@@ -2,11 +2,10 @@
 //! training or 联审辅导 for the members of the grids below, report major events to the city and
 //! their work to the 分管领导; a work area records its own activity; the unit's training plan is
 //! set against the trainings held in it and below.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
+use crate::common;
 
-use common::reports::{board, review, row};
-use common::*;
+use crate::common::reports::{board, review, row};
+use crate::common::*;
 use serde_json::{Value, json};
 
 const TOWNSHIP_STAFF: &str = "13800000013";

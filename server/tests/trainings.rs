@@ -1,9 +1,6 @@
 //! Trainings (培训): recorded by one grid member for those who attended, stored once, changed
 //! only by a newer version from the recorder, and counted in each attendee's hours of the year.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 const GRID: &str = "东湖工业一网格";

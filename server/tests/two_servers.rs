@@ -1,10 +1,7 @@
 //! Two servers on one PostgreSQL act as one: a session opened on one works on the other, a
 //! phone pushes through one and pulls through the other, and an import started on one is
 //! followed on the other. Nothing a request needs lives in one process's memory.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 #[tokio::test]

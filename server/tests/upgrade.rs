@@ -2,10 +2,7 @@
 //! migrations up to withdrawals, 2026-11-30), holding records and photos, is migrated by the
 //! server at start and serves them; a migration that fails leaves the database as it was and
 //! the server refuses to start, saying why.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use migration::MigratorTrait;
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use serde_json::json;

@@ -2,10 +2,7 @@
 //! for a period, with a reason; the verdict becomes 已豁免, the reminder goes, the audit log
 //! keeps it. Never one's own unit, never a duty the policy does not ask of the grid, never a
 //! period not the duty's own or not yet begun.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 const FENGUAN_LEADER: &str = "13800000011";

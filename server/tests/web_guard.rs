@@ -2,11 +2,8 @@
 //! site, server functions fed another content type, the security headers, months far out of
 //! range, spreadsheet formulas in exports, control characters in text, and requests axum
 //! itself refuses, each answered in Chinese.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
+use crate::common::*;
 use app::error::AppError;
-use common::*;
 use reqwest::header::{CONTENT_TYPE, COOKIE, ORIGIN};
 use serde_json::{Value, json};
 

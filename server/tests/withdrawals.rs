@@ -1,9 +1,6 @@
 //! Withdrawing records (撤回): a newer version marked `withdrawn` removes the record until the
 //! township has reviewed it; the id stays withdrawn, so no resend brings the record back.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 const GRID: &str = "东湖工业一网格";

@@ -2,11 +2,8 @@
 //! reports to the township each month as an enterprise grid's leader does, quoting the month of
 //! the grids below the work area; the township's board lists the work area and reviews it;
 //! annual plans stay with the enterprise grids.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::reports::*;
-use common::*;
+use crate::common::reports::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 const WORK_AREA_LEADER: &str = "13800000010";

@@ -220,7 +220,7 @@ impl Viewer {
     /// Whether some role of the person permits `ability` in `grid` or a grid above it.
     pub fn permits_over(&self, ability: Ability, grid: GridId) -> bool {
         (self.profile.roles.iter())
-            .any(|r| r.permits(ability) && self.grids.tree.subtree(r.grid_id).contains(&grid))
+            .any(|r| r.permits(ability) && self.grids.tree.is_within(grid, r.grid_id))
     }
 
     /// The level-2 unit `grid` (a township, street or department) with its name and kind;

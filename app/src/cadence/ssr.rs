@@ -10,6 +10,7 @@ use crate::domain::cadence::{
 };
 use crate::domain::period::Quarter;
 use crate::error::AppError;
+use sea_orm::sea_query::{Asterisk, Expr, ExprTrait};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect,
@@ -92,7 +93,7 @@ pub struct VisitJudgement {
 
 /// Applies the visit rule of `policy` (the one in force, loaded once by the caller) to
 /// `enterprises` for `quarter`, from the visits stored under `grids` (found through the visit
-/// table's grid-and-date index; only the two columns the engine needs are read).
+/// table's grid-and-date index, tallied by [`visit_tallies`]).
 pub async fn judge_visits(
     db: &impl ConnectionTrait,
     policy: &Policy,
@@ -114,26 +115,23 @@ pub async fn judge_visits(
     if judgement.rule.is_none() {
         return Ok(judgement);
     }
+    let required = (policy.rules.iter())
+        .map(|r| r.kind.required_amount())
+        .max()
+        .unwrap_or(1);
     let bound: HashSet<i32> = enterprises.iter().copied().collect();
     let mut facts = Vec::new();
     // In chunks: a province's grids may outnumber the parameters a statement binds.
     for chunk in grids.chunks(1000) {
-        let found: Vec<(i32, Date)> = visit::Entity::find()
-            .select_only()
-            .column(visit::Column::EnterpriseId)
-            .column(visit::Column::VisitDate)
-            .filter(visit::Column::GridId.is_in(chunk.to_vec()))
-            .filter(visit::Column::VisitDate.between(quarter.first_day(), quarter.last_day()))
-            .into_tuple()
-            .all(db)
-            .await?;
-        for (enterprise, date) in found.into_iter().filter(|(e, _)| bound.contains(e)) {
-            *judgement.visits.entry(enterprise).or_default() += 1;
-            facts.push(Fact::new(
-                FactKind::Visit,
-                Subject::Enterprise(enterprise),
-                date,
-            ));
+        let found = visit_tallies(db, chunk, quarter, required).await?;
+        for (enterprise, date, visits) in found.into_iter().filter(|(e, ..)| bound.contains(e)) {
+            let visits = u32::try_from(visits).unwrap_or(u32::MAX);
+            let counted = judgement.visits.entry(enterprise).or_default();
+            *counted = counted.saturating_add(visits);
+            facts.push(Fact {
+                amount: visits,
+                ..Fact::new(FactKind::Visit, Subject::Enterprise(enterprise), date)
+            });
         }
     }
     let subjects = Subjects {
@@ -146,6 +144,33 @@ pub async fn judge_visits(
         .filter(|o| o.period == period)
         .collect();
     Ok(judgement)
+}
+
+/// The visits of a quarter under some grids, tallied in the database for the cadence engine:
+/// (enterprise, date, visits). When the rule asks for one visit a quarter, one row per
+/// enterprise, its first visit's date with all its visits: all that decides whether and when
+/// the duty was met. When it asks for more, one row per enterprise and day visited. So a
+/// township's dashboard does not read every visit of three months row by row, which is what
+/// its time went on (36 of 58 ms for 100 grids on SQLite).
+async fn visit_tallies(
+    db: &impl ConnectionTrait,
+    grids: &[i32],
+    quarter: Quarter,
+    required: u32,
+) -> Result<Vec<(i32, Date, i64)>, AppError> {
+    let mut tallies = visit::Entity::find()
+        .select_only()
+        .column(visit::Column::EnterpriseId)
+        .column_as(visit::Column::VisitDate.min(), "date")
+        // COUNT(*), not of a column: the index holds all the query reads.
+        .column_as(Expr::col(Asterisk).count(), "visits")
+        .filter(visit::Column::GridId.is_in(grids.iter().copied()))
+        .filter(visit::Column::VisitDate.between(quarter.first_day(), quarter.last_day()))
+        .group_by(visit::Column::EnterpriseId);
+    if required > 1 {
+        tallies = tallies.group_by(visit::Column::VisitDate);
+    }
+    Ok(tallies.into_tuple().all(db).await?)
 }
 
 /// The waivers of `kind` for any of `periods`, every one kept (the engine takes the latest).

@@ -52,6 +52,24 @@ impl GridTree {
         found
     }
 
+    /// Whether `grid` is `root` or lies below it, as [`Self::subtree`] would say, found by
+    /// walking up from `grid` instead of gathering the subtree: a permission check asks it for
+    /// every row of a page.
+    pub fn is_within(&self, grid: GridId, root: GridId) -> bool {
+        let mut id = grid;
+        // At most one step per grid, so a cycle ends the walk.
+        for _ in 0..=self.parents.len() {
+            if id == root {
+                return true;
+            }
+            let Some(parent) = self.parent(id) else {
+                return false;
+            };
+            id = parent;
+        }
+        false
+    }
+
     /// The level-2 unit (township, street or department grid) `grid` lies in: itself or its
     /// nearest such ancestor.
     pub fn unit_of(&self, grid: GridId) -> Option<GridId> {

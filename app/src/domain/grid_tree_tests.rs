@@ -210,6 +210,20 @@ proptest! {
         prop_assert_eq!(tree.descendants(root), descendants);
     }
 
+    /// Walking up from a grid answers as the subtree does, cycles and missing parents included
+    /// (each grid listed once, as the grid table holds it).
+    #[test]
+    fn within_is_membership_of_the_subtree(parents in any_relation()) {
+        let mut listed = BTreeSet::new();
+        let parents: Vec<_> = parents.into_iter().filter(|&(g, _)| listed.insert(g)).collect();
+        let tree = loose(&parents);
+        for grid in 0..30 {
+            for root in 0..30 {
+                prop_assert_eq!(tree.is_within(grid, root), tree.subtree(root).contains(&grid));
+            }
+        }
+    }
+
     /// Level-2 units do not nest: every grid of a unit's subtree lies in that unit, and a
     /// grid outside every unit's subtree lies in none.
     #[test]

@@ -21,7 +21,7 @@ pub async fn check(
     }
     let grids: HashMap<i32, String> = (viewer.grids.all().iter())
         .filter(|g| g.kind == GridKind::Enterprise.code() && !g.closed)
-        .filter(|g| viewer.grids.tree.subtree(scope).contains(&g.id))
+        .filter(|g| viewer.grids.tree.is_within(g.id, scope))
         .map(|g| (g.id, g.name.clone()))
         .collect();
     let ids: Vec<i32> = grids.keys().copied().collect();

@@ -2,11 +2,12 @@
 //! the quarter of the chosen month. The cadence engine judges; this gathers its input and
 //! groups its answer by grid.
 use crate::cadence::ssr::judge_visits;
-use crate::db::{enterprise, grid};
+use crate::db::grid;
 use crate::domain::cadence::{Obligation, Period, Policy, Status, Subject, summary};
 use crate::domain::period::{Quarter, format_date};
 use crate::error::AppError;
 use crate::township::api::{GridCoverage, OpenEnterprise, VisitCoverage};
+use crate::township::ssr::ScopeEnterprise;
 use sea_orm::ConnectionTrait;
 use std::collections::HashMap;
 use time::Date;
@@ -20,7 +21,7 @@ pub async fn visit_coverage(
     quarter: Quarter,
     today: Date,
     grids: &[&grid::Model],
-    enterprises: &HashMap<i32, enterprise::Model>,
+    enterprises: &HashMap<i32, ScopeEnterprise>,
 ) -> Result<VisitCoverage, AppError> {
     let open: Vec<i32> = enterprises
         .values()
@@ -45,10 +46,11 @@ pub async fn visit_coverage(
     let period = Period::Quarter(quarter);
     let obligations = judgement.obligations;
     let names: HashMap<i32, &str> = grids.iter().map(|g| (g.id, g.name.as_str())).collect();
+    let mut grouped = by_grid(&obligations, enterprises);
     let per_grid = grids
         .iter()
         .map(|g| {
-            let own = of_grid(&obligations, enterprises, g.id);
+            let own = grouped.remove(&g.id).unwrap_or_default();
             GridCoverage {
                 grid_id: g.id,
                 grid_name: g.name.clone(),
@@ -98,18 +100,20 @@ pub async fn visit_coverage(
     })
 }
 
-/// The obligations of the enterprises in one grid.
-pub(super) fn of_grid(
+/// The obligations of the enterprises, by the grid each enterprise is in: one pass, so a
+/// township of a hundred grids does not walk every obligation once per grid.
+pub(super) fn by_grid(
     obligations: &[Obligation],
-    enterprises: &HashMap<i32, enterprise::Model>,
-    grid_id: i32,
-) -> Vec<Obligation> {
-    obligations
-        .iter()
-        .filter(|o| match o.subject {
-            Subject::Enterprise(id) => enterprises.get(&id).is_some_and(|e| e.grid_id == grid_id),
-            _ => false,
-        })
-        .cloned()
-        .collect()
+    enterprises: &HashMap<i32, ScopeEnterprise>,
+) -> HashMap<i32, Vec<Obligation>> {
+    let mut grouped: HashMap<i32, Vec<Obligation>> = HashMap::new();
+    for o in obligations {
+        let Subject::Enterprise(id) = o.subject else {
+            continue;
+        };
+        if let Some(e) = enterprises.get(&id) {
+            grouped.entry(e.grid_id).or_default().push(o.clone());
+        }
+    }
+    grouped
 }

@@ -2,7 +2,7 @@
 //! timeliness for the last four quarters, for a scope. Loaded after the overview: the page
 //! shows the month first.
 use super::api::{GridQuarter, MonthVisits, QuarterFigures, TownshipHistory};
-use super::coverage::of_grid;
+use super::coverage::by_grid;
 use super::ssr::{Scope, resolve_scope};
 use crate::auth::ssr::Viewer;
 use crate::cadence::ssr::judge_visits;
@@ -65,10 +65,11 @@ pub async fn history(
     let mut figures = Vec::new();
     for quarter in quarters {
         let judged = judge_visits(db, &policy, quarter, today, &grid_ids, &open).await?;
+        let mut grouped = by_grid(&judged.obligations, &enterprises);
         let grids = enterprise_grids
             .iter()
             .map(|g| {
-                let c = summary(&of_grid(&judged.obligations, &enterprises, g.id));
+                let c = summary(&grouped.remove(&g.id).unwrap_or_default());
                 GridQuarter {
                     grid_name: g.name.clone(),
                     completeness: c.completeness_percent(),

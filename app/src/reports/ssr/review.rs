@@ -15,7 +15,7 @@ use crate::kinds::progress_reports::ssr as progress_reports;
 use crate::reports::api::{HistoryEntry, ReportRow, ReportView, ReviewBoard};
 use crate::reports::words;
 use crate::sync::sequence;
-use crate::township::ssr::{Scope, resolve_scope, visit_counts};
+use crate::township::ssr::{Scope, open_per_grid, resolve_scope, visit_counts};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -47,10 +47,7 @@ pub async fn board(
     let months = last_months(month, TREND_MONTHS);
     let history = first_arrivals(db, &reporting_grids, &months).await?;
     let judged = judge(db, &reporting_grids, &history, &months, today).await?;
-    let mut open_enterprises: HashMap<i32, usize> = HashMap::new();
-    for e in enterprises.values().filter(|e| !e.closed) {
-        *open_enterprises.entry(e.grid_id).or_default() += 1;
-    }
+    let open_enterprises = open_per_grid(&enterprises);
     // A township's 经发办 staff report to its 分管领导 on no cadence: the unit's own row shows
     // in a month it has a report.
     let in_scope = viewer.grids.tree.subtree(scope_id);

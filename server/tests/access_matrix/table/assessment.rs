@@ -1,9 +1,9 @@
 //! The rows of the December assessment: a level-2 unit's leader and 分管领导 score and submit
 //! its own; the city bureau reads every unit's, decides on them and keeps the scheme.
 use super::sf;
-use crate::cell::{Row, Subject};
-use crate::judge::*;
-use crate::rule::Cap::*;
+use crate::access_matrix::cell::{Row, Subject};
+use crate::access_matrix::judge::*;
+use crate::access_matrix::rule::Cap::*;
 use serde_json::json;
 
 pub(super) fn rows() -> Vec<Row> {

@@ -2,9 +2,9 @@
 //! assigns who scores each unit, keeps the totals, reads the notice and sends closings back;
 //! the units close their rectification tasks and send their materials.
 use super::sf;
-use crate::cell::{Row, Subject};
-use crate::judge::*;
-use crate::rule::Cap::*;
+use crate::access_matrix::cell::{Row, Subject};
+use crate::access_matrix::judge::*;
+use crate::access_matrix::rule::Cap::*;
 use serde_json::json;
 
 pub(super) fn rows() -> Vec<Row> {

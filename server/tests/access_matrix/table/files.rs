@@ -1,10 +1,10 @@
 //! The rows of the routes that send or take files: the township's exports, and the
 //! administration's imports, exports and audit log.
 use super::row;
-use crate::calls::*;
-use crate::cell::{Call, Row, Subject};
-use crate::judge::*;
-use crate::rule::Cap::*;
+use crate::access_matrix::calls::*;
+use crate::access_matrix::cell::{Call, Row, Subject};
+use crate::access_matrix::judge::*;
+use crate::access_matrix::rule::Cap::*;
 use uuid::Uuid;
 
 pub(super) fn township_exports() -> Vec<Row> {

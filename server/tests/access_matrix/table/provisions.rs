@@ -1,10 +1,10 @@
 //! The rows of a level-2 unit's own pages: what it provides its grids (the roster of its
 //! statistics staff, its 统计之家), its notices and online courses, its training plan and its preparation stage.
 use super::{row, sf};
-use crate::calls::*;
-use crate::cell::{Call, Row, Subject};
-use crate::judge::*;
-use crate::rule::Cap::*;
+use crate::access_matrix::calls::*;
+use crate::access_matrix::cell::{Call, Row, Subject};
+use crate::access_matrix::judge::*;
+use crate::access_matrix::rule::Cap::*;
 use serde_json::json;
 
 pub(super) fn rows() -> Vec<Row> {
