@@ -3,6 +3,7 @@
 pub mod access_log;
 pub mod assets;
 pub mod backup;
+pub mod database;
 pub mod demo;
 pub mod metrics;
 pub mod security;

@@ -1,5 +1,5 @@
 //! Builds the application: database and migrations, demo data, and the router.
-use crate::{access_log, assets, backup, demo, metrics, security, settings::Settings};
+use crate::{access_log, assets, backup, database, demo, metrics, security, settings::Settings};
 use app::filing::FilingApp;
 use app::office::{OfficeApp, TownshipApp};
 use app::state::{AppState, Clock};
@@ -15,7 +15,7 @@ use leptos_axum::{
     AxumRouteListing, LeptosRoutes, generate_route_list, render_app_to_stream_with_context,
 };
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, TransactionTrait};
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
 use tokio::net::TcpListener;
@@ -47,7 +47,7 @@ pub enum StartError {
 
 impl Application {
     pub async fn build(settings: Settings) -> Result<Self, StartError> {
-        let db = connect(&settings.database_url).await?;
+        let db = database::connect(&settings.database_url).await?;
         migrate(&db).await?;
         let clock = settings
             .clock_start_ms
@@ -171,18 +171,6 @@ async fn migrate(db: &DatabaseConnection) -> Result<(), StartError> {
         .map_err(StartError::Migration)?;
     tx.commit().await?;
     Ok(())
-}
-
-async fn connect(url: &str) -> Result<DatabaseConnection, sea_orm::DbErr> {
-    let db = Database::connect(url).await?;
-    if db.get_database_backend() == DbBackend::Sqlite {
-        // Wait for a busy writer instead of failing at once; WAL lets reads go on meanwhile.
-        db.execute_unprepared(
-            "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;",
-        )
-        .await?;
-    }
-    Ok(db)
 }
 
 /// The routes of the field, office, filing and township apps.
