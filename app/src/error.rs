@@ -1,9 +1,15 @@
 //! Errors as users and clients see them: one wire enum, shown in Chinese, that tells a client
 //! whether trying again can help. Causes stay on the server: they are logged there, never sent.
+use crate::domain::tagged::{TagError, required, unknown};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "code", content = "detail", rename_all = "snake_case")]
+#[serde(
+    tag = "code",
+    content = "detail",
+    rename_all = "snake_case",
+    try_from = "ErrorFields"
+)]
 pub enum AppError {
     #[error("登录已失效，请重新登录")]
     Unauthenticated,
@@ -74,6 +80,51 @@ impl AppError {
     /// The server's fault, naming the request being answered when there is one.
     pub fn internal() -> Self {
         Self::Internal(crate::request_id::current())
+    }
+}
+
+/// An error's code and detail, read flat ([`crate::domain::tagged`]): the phone reads every
+/// error answer through it. The detail is a text, none, or the wait of a refused login.
+#[derive(Deserialize)]
+struct ErrorFields {
+    code: String,
+    detail: Option<serde_json::Value>,
+}
+
+impl TryFrom<ErrorFields> for AppError {
+    type Error = TagError;
+
+    fn try_from(f: ErrorFields) -> Result<Self, TagError> {
+        let tag = f.code.as_str();
+        let text = f
+            .detail
+            .as_ref()
+            .and_then(|d| d.as_str())
+            .map(str::to_owned);
+        Ok(match tag {
+            "unauthenticated" => Self::Unauthenticated,
+            "bad_credentials" => Self::BadCredentials,
+            "forbidden" => Self::Forbidden,
+            "password_change_required" => Self::PasswordChangeRequired,
+            "invalid" => Self::Invalid(required(text, tag, "detail")?),
+            "internal" => Self::Internal(text),
+            "network" => Self::Network(required(text, tag, "detail")?),
+            "bad_request" => Self::BadRequest(required(text, tag, "detail")?),
+            "too_large" => Self::TooLarge,
+            "unsupported_media_type" => Self::UnsupportedMediaType,
+            "method_not_allowed" => Self::MethodNotAllowed,
+            "cross_site" => Self::CrossSite,
+            "too_many_attempts" => Self::TooManyAttempts {
+                retry_after_secs: required(
+                    f.detail
+                        .as_ref()
+                        .and_then(|d| d["retry_after_secs"].as_u64()),
+                    tag,
+                    "retry_after_secs",
+                )?,
+            },
+            _ => return Err(unknown(tag)),
+        })
     }
 }
 
@@ -272,5 +323,45 @@ mod ssr {
             }
             response
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::AppError;
+
+    #[test]
+    fn every_error_reads_back_as_the_server_wrote_it() {
+        let all = [
+            AppError::Unauthenticated,
+            AppError::BadCredentials,
+            AppError::Forbidden,
+            AppError::PasswordChangeRequired,
+            AppError::Invalid("走访日期不能晚于今天".into()),
+            AppError::Internal(Some("r-1".into())),
+            AppError::Internal(None),
+            AppError::Network("offline".into()),
+            AppError::BadRequest("after".into()),
+            AppError::TooLarge,
+            AppError::UnsupportedMediaType,
+            AppError::MethodNotAllowed,
+            AppError::CrossSite,
+            AppError::TooManyAttempts {
+                retry_after_secs: 90,
+            },
+        ];
+        for error in all {
+            let text = serde_json::to_string(&error).unwrap();
+            assert_eq!(
+                serde_json::from_str::<AppError>(&text).unwrap(),
+                error,
+                "{text}"
+            );
+        }
+        let text = serde_json::to_string(&AppError::Invalid("x".into())).unwrap();
+        assert_eq!(text, r#"{"code":"invalid","detail":"x"}"#);
+        assert!(serde_json::from_str::<AppError>(r#"{"code":"invalid"}"#).is_err());
+        assert!(serde_json::from_str::<AppError>(r#"{"code":"gone"}"#).is_err());
     }
 }

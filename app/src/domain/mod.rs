@@ -36,6 +36,7 @@ pub mod server_status;
 pub mod session_policy;
 pub mod staffing;
 pub mod stats_home;
+pub mod tagged;
 pub mod text;
 pub mod training;
 pub mod training_plan;

@@ -1,6 +1,7 @@
 //! Wire types of the sync protocol, shared by the server, the browser client and tests.
 use crate::auth::api::Profile;
 use crate::directory::api::Directory;
+use crate::domain::tagged::{TagError, required, unknown};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use uuid::Uuid;
@@ -61,13 +62,14 @@ pub struct PushResponse {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "ResultFields")]
 pub struct RecordResult {
     pub id: Uuid,
     #[serde(flatten)]
     pub outcome: RecordOutcome,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum RecordOutcome {
     /// Stored now, or earlier with the same id: a replay gets the same answer.
@@ -81,6 +83,39 @@ pub enum RecordOutcome {
         current: CurrentVersion,
         problems: Vec<Problem>,
     },
+}
+
+/// A result's fields, read flat ([`crate::domain::tagged`]): the phone reads every push answer
+/// through it.
+#[derive(Deserialize)]
+struct ResultFields {
+    id: Uuid,
+    status: String,
+    received_at_ms: Option<i64>,
+    problems: Option<Vec<Problem>>,
+    current: Option<CurrentVersion>,
+}
+
+impl TryFrom<ResultFields> for RecordResult {
+    type Error = TagError;
+
+    fn try_from(f: ResultFields) -> Result<Self, TagError> {
+        let tag = f.status.as_str();
+        let outcome = match tag {
+            "accepted" => RecordOutcome::Accepted {
+                received_at_ms: required(f.received_at_ms, tag, "received_at_ms")?,
+            },
+            "rejected" => RecordOutcome::Rejected {
+                problems: required(f.problems, tag, "problems")?,
+            },
+            "conflict" => RecordOutcome::Conflict {
+                current: required(f.current, tag, "current")?,
+                problems: required(f.problems, tag, "problems")?,
+            },
+            _ => return Err(unknown(tag)),
+        };
+        Ok(RecordResult { id: f.id, outcome })
+    }
 }
 
 /// The server's version of a record, sent with a conflict.
@@ -119,7 +154,9 @@ impl Problem {
 
 /// What the phone needs to work offline, and the records it holds that changed after its
 /// cursor.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// Read by [`crate::sync::pull_answer`], field by field: serde's reader for a `flatten` field
+/// buffers the whole answer first.
+#[derive(Debug, Clone, Serialize)]
 pub struct PullResponse {
     pub protocol: u32,
     /// The last change number this answer covers: the next pull's `after`.
@@ -132,10 +169,8 @@ pub struct PullResponse {
     pub directory: Option<Directory>,
     /// Names the directory and profile as they stand now; the phone sends it back on its next
     /// pull.
-    #[serde(default)]
     pub directory_digest: String,
     /// Records withdrawn since the cursor that this phone may hold: to be removed from it.
-    #[serde(default)]
     pub withdrawn: Vec<Uuid>,
     /// Each record kind's changed records under the kind's own name (`visits`, `reports`, …),
     /// as that kind's wire type; a kind with nothing new may be left out.

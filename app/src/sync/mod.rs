@@ -24,6 +24,7 @@ pub mod kv;
 pub mod latest;
 pub mod outbox;
 pub mod outbox_handle;
+mod pull_answer;
 pub mod pulled;
 #[cfg(feature = "hydrate")]
 mod pwa;

@@ -1,6 +1,7 @@
 //! The phone's outbox: every record the user saved, kept until the server has answered for it,
 //! and after (as synced) so that 我的记录 shows it. Storage sits behind [`OutboxStore`]: IndexedDB
 //! in the browser, [`MemoryStore`] in native tests.
+use crate::domain::tagged::{TagError, required, unknown};
 use crate::sync::api::{Problem, RecordEnvelope, RecordOutcome, RecordResult};
 pub use crate::sync::record_draft::RecordDraft;
 use crate::sync::record_draft::Recorded;
@@ -12,7 +13,7 @@ use uuid::Uuid;
 
 /// Where a record stands, as shown to the user.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[serde(tag = "state", rename_all = "snake_case", try_from = "StateFields")]
 pub enum RecordState {
     /// 待同步: saved on the phone, not yet answered by the server.
     Pending,
@@ -43,6 +44,43 @@ impl RecordState {
             Self::Returned { .. } => "被退回",
             Self::Approved => "已通过",
         }
+    }
+}
+
+/// Every state's fields, read flat ([`crate::domain::tagged`]): the phone reads each record it
+/// keeps through it.
+#[derive(Deserialize)]
+struct StateFields {
+    state: String,
+    received_at_ms: Option<i64>,
+    problems: Option<Vec<Problem>>,
+    theirs: Option<RecordDraft>,
+    their_version: Option<u32>,
+    comment: Option<String>,
+}
+
+impl TryFrom<StateFields> for RecordState {
+    type Error = TagError;
+
+    fn try_from(f: StateFields) -> Result<Self, TagError> {
+        let tag = f.state.as_str();
+        Ok(match tag {
+            "pending" => Self::Pending,
+            "synced" => Self::Synced {
+                received_at_ms: required(f.received_at_ms, tag, "received_at_ms")?,
+            },
+            "rejected" => Self::Rejected {
+                problems: required(f.problems, tag, "problems")?,
+            },
+            "conflict" => Self::Conflict {
+                theirs: required(f.theirs, tag, "theirs")?,
+                their_version: required(f.their_version, tag, "their_version")?,
+                problems: required(f.problems, tag, "problems")?,
+            },
+            "returned" => Self::Returned { comment: f.comment },
+            "approved" => Self::Approved,
+            _ => return Err(unknown(tag)),
+        })
     }
 }
 

@@ -353,3 +353,65 @@ fn a_withdrawal_made_elsewhere_removes_only_synced_copies() {
         vec![synced.id]
     );
 }
+
+/// Every state a record can be kept in reads back from IndexedDB's JSON as it was written, as
+/// does every answer a push can get.
+#[test]
+fn every_state_and_push_answer_reads_back_as_written() {
+    let problem = Problem::new("bad_date", Some("visit_date"), "日期不对");
+    let theirs = record(5, 1, RecordState::Pending).draft;
+    let states = [
+        RecordState::Pending,
+        RecordState::Synced { received_at_ms: 3 },
+        RecordState::Rejected {
+            problems: vec![problem.clone()],
+        },
+        RecordState::Conflict {
+            theirs,
+            their_version: 2,
+            problems: vec![problem.clone()],
+        },
+        RecordState::Returned {
+            comment: Some("补充走访情况".into()),
+        },
+        RecordState::Returned { comment: None },
+        RecordState::Approved,
+    ];
+    for state in states {
+        let kept = record(5, 1, state);
+        let text = serde_json::to_string(&kept).unwrap();
+        assert_eq!(
+            serde_json::from_str::<OutboxRecord>(&text).unwrap(),
+            kept,
+            "{text}"
+        );
+    }
+    let refused = serde_json::from_str::<RecordState>(r#"{"state":"synced"}"#).unwrap_err();
+    assert!(refused.to_string().contains("received_at_ms"), "{refused}");
+
+    let outcomes = [
+        RecordOutcome::Accepted { received_at_ms: 9 },
+        RecordOutcome::Rejected {
+            problems: vec![problem.clone()],
+        },
+        RecordOutcome::Conflict {
+            current: crate::sync::api::CurrentVersion {
+                version: 4,
+                payload: serde_json::json!({"findings": "走访"}),
+            },
+            problems: vec![problem],
+        },
+    ];
+    for outcome in outcomes {
+        let answer = RecordResult {
+            id: Uuid::from_u128(8),
+            outcome,
+        };
+        let text = serde_json::to_string(&answer).unwrap();
+        assert_eq!(
+            serde_json::from_str::<RecordResult>(&text).unwrap(),
+            answer,
+            "{text}"
+        );
+    }
+}

@@ -7,11 +7,12 @@ use time::Date;
 use super::{FactKind, MonthDay, Period};
 use crate::domain::grid::GridKind;
 use crate::domain::period::{Month, Quarter};
+use crate::domain::tagged::{TagError, required, unknown};
 
 /// A recurring duty of a grid, person or enterprise. Parameters such as
 /// counts are part of the kind so a policy can adjust them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "KindFields")]
 pub enum ObligationKind {
     /// The township (level-2) leader hears each lower grid leader's report at
     /// least once a month (001 §三(二), 003 §三(二)); one per lower grid.
@@ -50,7 +51,6 @@ pub enum ObligationKind {
     MajorEvent {
         /// Hours the city bureau has to read a reported event before it is escalated to the
         /// bureau's leaders: a local setting (the document says only "at once").
-        #[serde(default = "default_city_read_hours")]
         city_read_hours: u32,
     },
     /// Reports due on fixed days of each year, e.g. Guangxi's progress
@@ -65,7 +65,7 @@ pub enum ObligationKind {
         grid_kind: GridKind,
         /// The first day of the stage the report closes, for a single deadline (004 §五(四):
         /// 总结阶段 12月1日—12月10日): the report is filed within the stage, not before it.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         opens: Option<MonthDay>,
     },
 }
@@ -76,8 +76,51 @@ pub const FIXED_LABEL_MAX_CHARS: usize = 60;
 /// The city bureau's hours to read a major event when a policy sets none: a day.
 pub const DEFAULT_CITY_READ_HOURS: u32 = 24;
 
-fn default_city_read_hours() -> u32 {
-    DEFAULT_CITY_READ_HOURS
+/// Every variant's fields, read flat ([`crate::domain::tagged`]): the phone reads the rules of
+/// its duty list through it.
+#[derive(Deserialize)]
+struct KindFields {
+    kind: String,
+    per_quarter: Option<u32>,
+    hours_per_year: Option<u32>,
+    city_read_hours: Option<u32>,
+    label: Option<String>,
+    dates: Option<Vec<MonthDay>>,
+    grid_kind: Option<GridKind>,
+    opens: Option<MonthDay>,
+}
+
+impl TryFrom<KindFields> for ObligationKind {
+    type Error = TagError;
+
+    fn try_from(f: KindFields) -> Result<Self, TagError> {
+        let tag = f.kind.as_str();
+        Ok(match tag {
+            "monthly_leader_report" => Self::MonthlyLeaderReport,
+            "quarterly_activity" => Self::QuarterlyActivity,
+            "unit_activity" => Self::UnitActivity,
+            "enterprise_visits" => Self::EnterpriseVisits {
+                per_quarter: required(f.per_quarter, tag, "per_quarter")?,
+            },
+            "annual_plan" => Self::AnnualPlan,
+            "training_plan" => Self::TrainingPlan,
+            "continuing_education" => Self::ContinuingEducation {
+                hours_per_year: required(f.hours_per_year, tag, "hours_per_year")?,
+            },
+            "township_analysis_meeting" => Self::TownshipAnalysisMeeting,
+            "law_promotion" => Self::LawPromotion,
+            "major_event" => Self::MajorEvent {
+                city_read_hours: f.city_read_hours.unwrap_or(DEFAULT_CITY_READ_HOURS),
+            },
+            "fixed_date" => Self::FixedDate {
+                label: required(f.label, tag, "label")?,
+                dates: required(f.dates, tag, "dates")?,
+                grid_kind: required(f.grid_kind, tag, "grid_kind")?,
+                opens: f.opens,
+            },
+            _ => return Err(unknown(tag)),
+        })
+    }
 }
 
 /// How an obligation's periods are cut from the calendar.

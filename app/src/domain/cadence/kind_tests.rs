@@ -289,3 +289,42 @@ proptest! {
         prop_assert_eq!(kind.period_of(first), window);
     }
 }
+
+#[test]
+fn every_kind_reads_back_as_written_and_bad_kinds_are_refused() {
+    let all = [
+        ObligationKind::MonthlyLeaderReport,
+        ObligationKind::QuarterlyActivity,
+        ObligationKind::UnitActivity,
+        ObligationKind::EnterpriseVisits { per_quarter: 2 },
+        ObligationKind::AnnualPlan,
+        ObligationKind::TrainingPlan,
+        ObligationKind::ContinuingEducation { hours_per_year: 24 },
+        ObligationKind::TownshipAnalysisMeeting,
+        ObligationKind::LawPromotion,
+        ObligationKind::MajorEvent {
+            city_read_hours: 48,
+        },
+        guangxi(),
+    ];
+    for kind in all {
+        let text = serde_json::to_string(&kind).unwrap();
+        assert_eq!(
+            serde_json::from_str::<ObligationKind>(&text).unwrap(),
+            kind,
+            "{text}"
+        );
+    }
+    // Policies saved before the read hours were a setting get the default day.
+    let event: ObligationKind = serde_json::from_str(r#"{"kind":"major_event"}"#).unwrap();
+    assert_eq!(
+        event,
+        ObligationKind::MajorEvent {
+            city_read_hours: 24
+        }
+    );
+    let missing = serde_json::from_str::<ObligationKind>(r#"{"kind":"enterprise_visits"}"#);
+    assert!(missing.unwrap_err().to_string().contains("per_quarter"));
+    let unknown = serde_json::from_str::<ObligationKind>(r#"{"per_quarter":1,"kind":"naps"}"#);
+    assert!(unknown.unwrap_err().to_string().contains("naps"));
+}

@@ -5,10 +5,11 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::{ObligationKind, Period, Subject};
+use crate::domain::tagged::{TagError, required, unknown};
 
 /// Where an obligation stands on a given day.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[serde(tag = "status", rename_all = "snake_case", try_from = "StatusFields")]
 pub enum Status {
     /// 未到期: open, and not yet within the warning days before the due date.
     NotYetDue,
@@ -54,6 +55,37 @@ impl Status {
             Status::Overdue => "逾期未完成",
             Status::Waived { .. } => "已豁免",
         }
+    }
+}
+
+/// Every variant's fields, read flat ([`crate::domain::tagged`]): the phone reads its members'
+/// education statuses through it.
+#[derive(Deserialize)]
+struct StatusFields {
+    status: String,
+    reason: Option<String>,
+    by_person: Option<i32>,
+    at_ms: Option<i64>,
+}
+
+impl TryFrom<StatusFields> for Status {
+    type Error = TagError;
+
+    fn try_from(f: StatusFields) -> Result<Self, TagError> {
+        let tag = f.status.as_str();
+        Ok(match tag {
+            "not_yet_due" => Self::NotYetDue,
+            "due_soon" => Self::DueSoon,
+            "on_time" => Self::OnTime,
+            "late" => Self::Late,
+            "overdue" => Self::Overdue,
+            "waived" => Self::Waived {
+                reason: required(f.reason, tag, "reason")?,
+                by_person: required(f.by_person, tag, "by_person")?,
+                at_ms: required(f.at_ms, tag, "at_ms")?,
+            },
+            _ => return Err(unknown(tag)),
+        })
     }
 }
 
@@ -175,6 +207,10 @@ mod tests {
                 "已豁免"
             ]
         );
+        for status in &all {
+            let text = serde_json::to_string(status).unwrap();
+            assert_eq!(&serde_json::from_str::<Status>(&text).unwrap(), status);
+        }
         let json = serde_json::to_string(&all[5]).unwrap();
         assert_eq!(
             json,
