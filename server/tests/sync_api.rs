@@ -169,6 +169,42 @@ db_test!(a_full_batch_of_500_is_stored, |app| {
     }
 });
 
+db_test!(
+    a_record_sent_twice_in_one_batch_is_stored_once_and_its_edit_applied,
+    |app| {
+        {
+            let client = app.login(DONGHU_MEMBER).await;
+            let enterprise = enterprise_in(&app.pull(&client).await, "东湖工业一网格");
+            let id = new_id();
+            let first = visit(&id, enterprise, &app.today(), "同批两次");
+            let mut edited = visit(&id, enterprise, &app.today(), "同批改过");
+            edited["version"] = json!(2);
+            let (status, body) = app
+                .push(&client, json!([first.clone(), first, edited]))
+                .await;
+            assert_eq!(status, 200);
+            let results = body["results"].as_array().unwrap();
+            assert_eq!(results.len(), 3);
+            assert!(results.iter().all(|r| r["status"] == "accepted"), "{body}");
+            assert_eq!(
+                results[0]["received_at_ms"], results[1]["received_at_ms"],
+                "the copy is answered as the stored record"
+            );
+            assert_eq!(app.visit_count().await, 1);
+            let pulled = app.pull(&client).await;
+            let stored = pulled["visits"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|v| v["id"] == json!(id))
+                .cloned()
+                .unwrap();
+            assert_eq!(stored["findings"], "同批改过");
+            assert_eq!(stored["version"], 2);
+        }
+    }
+);
+
 db_test!(pushing_without_a_session_is_refused, |app| {
     {
         let response = reqwest::Client::new()

@@ -143,9 +143,16 @@ impl RecordKind for Activities {
     async fn write_beside(
         tx: &DatabaseTransaction,
         new: &Incoming<'_, Admitted>,
-        _write: Write,
+        write: Write,
     ) -> Result<(), ServerError> {
-        photos::attach(tx, new.id, new.admitted.valid.grid_id, &new.admitted.photos).await
+        photos::attach(
+            tx,
+            new.id,
+            new.admitted.valid.grid_id,
+            &new.admitted.photos,
+            write,
+        )
+        .await
     }
 
     async fn pulled(

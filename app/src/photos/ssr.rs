@@ -10,6 +10,7 @@ use crate::domain::photo::{PHOTO_MAX_BYTES, check_photos, is_jpeg};
 use crate::error::{AppError, ServerError};
 use crate::state::AppState;
 use crate::sync::api::{Problem, RecordEnvelope};
+use crate::sync::kind::Write;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, State};
@@ -238,13 +239,19 @@ pub fn check(photos: &[Uuid], uploaded: &HashSet<Uuid>) -> Result<(), Vec<Proble
 
 /// Gives the photos a stored version of record `record_id` lists that record and its grid, so
 /// the grid's township sees them; those an earlier version listed and this one does not go
-/// back to their author alone, and the sweep removes them a day after their upload.
+/// back to their author alone, and the sweep removes them a day after their upload. A record
+/// stored for the first time (`write`) has no earlier version, so nothing to let go of: most
+/// new records carry no photo, and are stored without a query here.
 pub async fn attach(
     db: &impl ConnectionTrait,
     record_id: Uuid,
     grid_id: i32,
     photos: &[Uuid],
+    write: Write,
 ) -> Result<(), ServerError> {
+    if write == Write::Insert {
+        return take_up(db, record_id, Some(grid_id), photos).await;
+    }
     attach_in(db, record_id, Some(grid_id), photos).await
 }
 
@@ -272,6 +279,16 @@ async fn attach_in(
         dropped = dropped.filter(photo::Column::Id.is_not_in(photos.iter().copied()));
     }
     dropped.exec(db).await?;
+    take_up(db, record_id, grid_id, photos).await
+}
+
+/// Gives `photos` record `record_id` and its grid.
+async fn take_up(
+    db: &impl ConnectionTrait,
+    record_id: Uuid,
+    grid_id: Option<i32>,
+    photos: &[Uuid],
+) -> Result<(), ServerError> {
     if photos.is_empty() {
         return Ok(());
     }

@@ -8,9 +8,10 @@ use crate::sync::kind::{Holders, Incoming, RecordKind, StoredRow, Write};
 use crate::sync::sequence::{self, Span};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
 };
+use std::collections::HashSet;
 use uuid::Uuid;
 
 pub(super) async fn find<K: RecordKind>(
@@ -21,6 +22,56 @@ pub(super) async fn find<K: RecordKind>(
         .one(tx)
         .await
         .map_err(ServerError::db("reading a record"))
+}
+
+/// Which of `ids` are stored as records of `K`: one read for a push's batch, so that new
+/// records, most of a batch, are not looked up one by one.
+pub(super) async fn stored_among<K: RecordKind>(
+    tx: &DatabaseTransaction,
+    ids: Vec<Uuid>,
+) -> Result<HashSet<Uuid>, ServerError> {
+    let found: Vec<Uuid> = K::Entity::find()
+        .select_only()
+        .column(K::Row::ID)
+        .filter(K::Row::ID.is_in(ids))
+        .into_tuple()
+        .all(tx)
+        .await
+        .map_err(ServerError::db("reading which records are stored"))?;
+    Ok(found.into_iter().collect())
+}
+
+/// Most rows one insert statement carries: a visit's 13 values each stay far below SQLite's
+/// limit of 32,766 bound values.
+const INSERT_ROWS: usize = 500;
+
+/// Inserts new records with `ON CONFLICT DO NOTHING` and returns the ids of those this
+/// statement inserted (`RETURNING`): a batch of new records costs one query, not one each.
+/// What hangs on each record is the caller's to write.
+pub(super) async fn insert_all<K: RecordKind>(
+    tx: &DatabaseTransaction,
+    new: &[Incoming<'_, K::Admitted>],
+) -> Result<HashSet<Uuid>, ServerError> {
+    let mut inserted = HashSet::new();
+    for chunk in new.chunks(INSERT_ROWS) {
+        let mut insert =
+            K::Entity::insert_many(chunk.iter().map(|new| K::row(new, None))).into_query();
+        // No conflict target, as in [`insert`].
+        insert
+            .on_conflict(OnConflict::new().do_nothing().to_owned())
+            .returning_col(K::Row::ID);
+        let rows = tx
+            .query_all(&insert)
+            .await
+            .map_err(ServerError::db("inserting records"))?;
+        for row in rows {
+            let id: Uuid = row
+                .try_get_by_index(0)
+                .map_err(ServerError::db("reading an inserted record's id"))?;
+            inserted.insert(id);
+        }
+    }
+    Ok(inserted)
 }
 
 /// Whether a record of `K` other than `id` stands in `grid` for the period `period` picks (its

@@ -10,14 +10,16 @@ use crate::domain::draft::Draft;
 use crate::domain::version::{EditCheck, check_edit};
 use crate::error::ServerError;
 use crate::sync::api::{CurrentVersion, Problem, RecordEnvelope, RecordOutcome, RecordResult};
-use crate::sync::kind::{BatchScope, Head, Holders, Incoming, RecordKind, StoredRow};
+use crate::sync::kind::{BatchScope, Head, Holders, Incoming, RecordKind, StoredRow, Write};
 use crate::sync::rows;
 use crate::sync::sequence::Span;
 use crate::sync::words;
 use sea_orm::{DatabaseConnection, DatabaseTransaction, EntityName, EntityTrait};
+use std::collections::HashSet;
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
+use uuid::Uuid;
 
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
@@ -148,10 +150,23 @@ async fn push<K: RecordKind>(
         .await
         .map_err(ServerError::db("opening a push"))?;
     let scope = K::Scope::load(&tx, viewer, &records).await?;
+    let admitted: Vec<_> = records
+        .iter()
+        .map(|record| admit::<K>(&scope, record, today))
+        .collect();
+    let mut inserted = insert_new::<K>(&tx, viewer, &records, &admitted).await?;
     let mut results = Vec::with_capacity(records.len());
     let mut written = Vec::new();
-    for record in &records {
-        let outcome = match admit::<K>(&scope, record, today) {
+    for (record, admitted) in records.iter().zip(admitted) {
+        let outcome = match admitted {
+            // Stored now as sent: judged against itself it is a replay, accepted now.
+            Ok(admitted) if inserted.remove(&record.id) => {
+                K::write_beside(&tx, &incoming(viewer, record, &admitted), Write::Insert).await?;
+                written.push(record.id);
+                RecordOutcome::Accepted {
+                    received_at_ms: viewer.now_ms,
+                }
+            }
             Ok(admitted) => store_one::<K>(&tx, viewer, record, &admitted, &mut written).await?,
             Err(problems) => RecordOutcome::Rejected { problems },
         };
@@ -165,6 +180,47 @@ async fn push<K: RecordKind>(
         .await
         .map_err(ServerError::db("committing a push"))?;
     Ok(results)
+}
+
+/// Inserts the batch's new records together ([`rows::insert_all`]) and returns the ids it
+/// inserted: of each id not stored yet, the first admitted version, unless another record
+/// holds its place ([`RecordKind::taken`]). A grid leaders' record is left to [`store_one`],
+/// since who may change it depends on the grid it was admitted to; so is every later version
+/// of an id in the batch, and whatever a concurrent push stored first.
+async fn insert_new<K: RecordKind>(
+    tx: &DatabaseTransaction,
+    viewer: &Viewer,
+    records: &[RecordEnvelope],
+    admitted: &[Result<K::Admitted, Vec<Problem>>],
+) -> Result<HashSet<Uuid>, ServerError> {
+    if K::HOLDERS == Holders::GridLeaders {
+        return Ok(HashSet::new());
+    }
+    let stored = rows::stored_among::<K>(tx, records.iter().map(|r| r.id).collect()).await?;
+    let mut seen = HashSet::new();
+    let mut new = Vec::new();
+    for (record, admitted) in records.iter().zip(admitted) {
+        let Ok(admitted) = admitted else { continue };
+        if stored.contains(&record.id) || !seen.insert(record.id) {
+            continue;
+        }
+        if K::taken(tx, record.id, admitted).await?.is_none() {
+            new.push(incoming(viewer, record, admitted));
+        }
+    }
+    rows::insert_all::<K>(tx, &new).await
+}
+
+/// A version as the server stores it: the phone's, taken by the viewer now.
+fn incoming<'a, A>(viewer: &Viewer, record: &RecordEnvelope, admitted: &'a A) -> Incoming<'a, A> {
+    Incoming {
+        id: record.id,
+        version: stored_version(record.version),
+        device_time_ms: record.device_time_ms,
+        person_id: viewer.person_id(),
+        at_ms: viewer.now_ms,
+        admitted,
+    }
 }
 
 fn admit<K: RecordKind>(
@@ -186,14 +242,7 @@ async fn store_one<K: RecordKind>(
     admitted: &K::Admitted,
     written: &mut Vec<uuid::Uuid>,
 ) -> Result<RecordOutcome, ServerError> {
-    let incoming = || Incoming {
-        id: record.id,
-        version: stored_version(record.version),
-        device_time_ms: record.device_time_ms,
-        person_id: viewer.person_id(),
-        at_ms: viewer.now_ms,
-        admitted,
-    };
+    let incoming = || incoming(viewer, record, admitted);
     let row = match rows::find::<K>(tx, record.id).await? {
         Some(row) => row,
         None => {

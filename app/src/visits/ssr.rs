@@ -162,9 +162,16 @@ impl RecordKind for Visits {
     async fn write_beside(
         tx: &DatabaseTransaction,
         new: &Incoming<'_, Admitted>,
-        _write: Write,
+        write: Write,
     ) -> Result<(), ServerError> {
-        photos::attach(tx, new.id, new.admitted.grid_id, &new.admitted.photos).await
+        photos::attach(
+            tx,
+            new.id,
+            new.admitted.grid_id,
+            &new.admitted.photos,
+            write,
+        )
+        .await
     }
 
     async fn pulled(
