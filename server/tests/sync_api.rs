@@ -299,9 +299,22 @@ db_test!(
                "analysis_meetings": [], "progress_reports": [], "score_sheets": []})
         );
 
+        // A visit recorded since, in the member's grid: it comes, the directory does not.
+        let enterprise = enterprise_in(&first, "东湖工业一网格");
+        let (status, _) = app
+            .push(
+                &member,
+                json!([visit(&new_id(), enterprise, &app.today(), "东湖走访")]),
+            )
+            .await;
+        assert_eq!(status, 200);
+        let newer = pull_holding(app, &member, &first["cursor"], "held", digest).await;
+        assert_eq!(newer["visits"][0]["findings"], "东湖走访", "{newer}");
+        assert!(newer["cursor"].as_i64() > first["cursor"].as_i64());
+        assert!(newer["directory"].is_null() && newer["profile"].is_null());
+
         // The city renames an enterprise of the member's grid: the new directory comes, with
         // the profile, under a new digest.
-        let enterprise = enterprise_in(&first, "东湖工业一网格");
         sql(
             app,
             &format!("UPDATE enterprise SET name = '云江新名称有限公司' WHERE id = {enterprise}"),

@@ -1,17 +1,47 @@
-//! Where every change a pull could carry stands, read in one query of index lookups, so that
-//! a pull with nothing new reads nothing else and a pull skips the kinds that did not change
-//! (`docs/sync.md`).
+//! Where every change a pull could carry stands (`docs/sync.md`): the [`Head`] alone, two
+//! counter rows, answers a pull with nothing new; [`Latest`] adds each kind's last change, in
+//! one query of index lookups, so a pull skips the kinds that did not change.
 use crate::error::ServerError;
 use crate::sync::sequence::Span;
 use crate::sync::store::KindStore;
-use sea_orm::{ConnectionTrait, Statement};
+use sea_orm::{ConnectionTrait, QueryResult, Statement};
 
-pub struct Latest {
+const HEAD: &str = "SELECT (SELECT value FROM sync_sequence WHERE id = 1), \
+                    (SELECT value FROM directory_version WHERE id = 1)";
+
+/// The last change committed and the directory's version.
+pub struct Head {
     /// The last change number committed (the counter of [`super::sequence`]).
     pub committed: i64,
     /// Bumped by the database whenever a grid, an enterprise, a role or a person's name, phone
     /// or standing changes (migration 20): what a directory and a profile are made of.
     directory: i64,
+}
+
+impl Head {
+    /// Two rows by key: a cursor at `committed` has every change already, whatever its kind,
+    /// so a phone polling with nothing new costs the database no more than this.
+    pub async fn read(db: &impl ConnectionTrait) -> Result<Head, ServerError> {
+        let row = one_row(db, HEAD.to_owned(), "reading the last change").await?;
+        Head::from_row(&row, "reading the last change")
+    }
+
+    fn from_row(row: &QueryResult, doing: &'static str) -> Result<Head, ServerError> {
+        Ok(Head {
+            committed: column(row, 0, doing)?,
+            directory: column(row, 1, doing)?,
+        })
+    }
+
+    /// Names the directory and profile `person_id` gets now: equal while nothing they are made
+    /// of changed, since both are read from those tables for that person alone.
+    pub fn digest(&self, person_id: i32) -> String {
+        format!("v{}-{person_id}", self.directory)
+    }
+}
+
+pub struct Latest {
+    pub head: Head,
     /// The highest change number of a withdrawal.
     withdrawal: i64,
     /// Each kind's highest change number, in the order the kinds were given.
@@ -26,30 +56,18 @@ impl Latest {
         kinds: &[&dyn KindStore],
     ) -> Result<Latest, ServerError> {
         let last = |table: &str| format!(", (SELECT COALESCE(MAX(change_seq), 0) FROM {table})");
-        let mut sql = String::from(
-            "SELECT (SELECT value FROM sync_sequence WHERE id = 1), \
-             (SELECT value FROM directory_version WHERE id = 1)",
-        );
+        let mut sql = String::from(HEAD);
         sql.push_str(&last("withdrawal"));
         for kind in kinds {
             sql.push_str(&last(kind.table()));
         }
         let doing = "reading the latest changes";
-        let row = db
-            .query_one_raw(Statement::from_string(db.get_database_backend(), sql))
-            .await
-            .map_err(ServerError::db(doing))?
-            .ok_or_else(|| ServerError::Corrupt("the latest changes read no row".into()))?;
-        let at = |i: usize| {
-            row.try_get_by_index::<i64>(i)
-                .map_err(ServerError::db(doing))
-        };
+        let row = one_row(db, sql, doing).await?;
         Ok(Latest {
-            committed: at(0)?,
-            directory: at(1)?,
-            withdrawal: at(2)?,
+            head: Head::from_row(&row, doing)?,
+            withdrawal: column(&row, 2, doing)?,
             kinds: (0..kinds.len())
-                .map(|i| at(3 + i))
+                .map(|i| column(&row, 3 + i, doing))
                 .collect::<Result<_, _>>()?,
         })
     }
@@ -62,23 +80,35 @@ impl Latest {
     pub fn withdrawn_in(&self, span: Span) -> bool {
         self.withdrawal > span.after
     }
+}
 
-    /// Names the directory and profile `person_id` gets now: equal while nothing they are made
-    /// of changed, since both are read from those tables for that person alone.
-    pub fn digest(&self, person_id: i32) -> String {
-        format!("v{}-{person_id}", self.directory)
-    }
+async fn one_row(
+    db: &impl ConnectionTrait,
+    sql: String,
+    doing: &'static str,
+) -> Result<QueryResult, ServerError> {
+    db.query_one_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await
+        .map_err(ServerError::db(doing))?
+        .ok_or_else(|| ServerError::Corrupt(format!("{doing}: no row")))
+}
+
+fn column(row: &QueryResult, index: usize, doing: &'static str) -> Result<i64, ServerError> {
+    row.try_get_by_index::<i64>(index)
+        .map_err(ServerError::db(doing))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Latest;
+    use super::{Head, Latest};
     use crate::sync::sequence::Span;
 
     fn read(kinds: Vec<i64>) -> Latest {
         Latest {
-            committed: 9,
-            directory: 4,
+            head: Head {
+                committed: 9,
+                directory: 4,
+            },
             withdrawal: 3,
             kinds,
         }
@@ -103,13 +133,16 @@ mod tests {
 
     #[test]
     fn the_digest_names_the_version_and_the_person() {
-        let latest = read(vec![]);
-        assert_eq!(latest.digest(7), latest.digest(7));
-        assert_ne!(latest.digest(7), latest.digest(8));
-        let bumped = Latest {
-            directory: 5,
-            ..latest
+        let head = Head {
+            committed: 9,
+            directory: 4,
         };
-        assert_ne!(bumped.digest(7), read(vec![]).digest(7));
+        assert_eq!(head.digest(7), head.digest(7));
+        assert_ne!(head.digest(7), head.digest(8));
+        let bumped = Head {
+            directory: 5,
+            ..head
+        };
+        assert_ne!(bumped.digest(7), head.digest(7));
     }
 }

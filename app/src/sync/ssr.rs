@@ -14,7 +14,7 @@ use crate::sync::api::{
     PUSH_PATH, Problem, PullQuery, PullResponse, PushRequest, PushResponse, RecordEnvelope,
     RecordOutcome, RecordResult,
 };
-use crate::sync::latest::Latest;
+use crate::sync::latest::{Head, Latest};
 use crate::sync::sequence::Span;
 use crate::sync::store::KindStore;
 use crate::sync::{withdrawal, words};
@@ -171,9 +171,10 @@ async fn store_batch(
         .collect())
 }
 
-/// Reads first where every change stands ([`Latest`]); a phone that holds the current
-/// directory and profile and whose cursor is past every change gets an answer from that alone.
-/// Otherwise the person's grids are read, and only the kinds that changed are queried.
+/// Reads first the last change committed ([`Head`]): a phone that holds the current directory
+/// and profile and whose cursor is that change gets its answer from that alone. Otherwise it
+/// reads where every kind stands ([`Latest`]) and the person's grids, and queries only the kinds
+/// that changed.
 async fn pull(
     State(state): State<AppState>,
     Extension(kinds): Extension<Kinds>,
@@ -182,28 +183,25 @@ async fn pull(
 ) -> Result<Json<PullResponse>, AppError> {
     let Query(query) =
         query.map_err(|r| AppError::Invalid(words::malformed_query(&r.body_text())))?;
+    let person = signed_in.person_id();
+    let holds = |held: &Option<String>, digest: &str| held.as_deref() == Some(digest);
+    let head = Head::read(&state.db).await?;
+    let digest = head.digest(person);
+    if holds(&query.held, &digest) && Span::asked(query.after, head.committed).is_empty() {
+        return Ok(Json(nothing_new(kinds, head.committed, digest)));
+    }
     let latest = Latest::read(&state.db, kinds).await?;
-    let span = Span::asked(query.after, latest.committed);
-    let digest = latest.digest(signed_in.person_id());
-    let holds = |held: &Option<String>| held.as_deref() == Some(digest.as_str());
+    let span = Span::asked(query.after, latest.head.committed);
+    let digest = latest.head.digest(person);
     let withdrawn = latest.withdrawn_in(span);
     let changed: Vec<&dyn KindStore> = (kinds.iter().enumerate())
         .filter(|(i, _)| latest.kind_changed(*i, span))
         .map(|(_, kind)| *kind)
         .collect();
-    let mut answer = PullResponse {
-        protocol: PROTOCOL_VERSION,
-        cursor: span.upto,
-        profile: None,
-        directory: None,
-        directory_digest: digest.clone(),
-        withdrawn: Vec::new(),
-        records: kinds
-            .iter()
-            .map(|kind| (kind.pulled_as().to_owned(), Vec::new()))
-            .collect(),
-    };
-    if holds(&query.held) && !withdrawn && changed.is_empty() {
+    let held = holds(&query.held, &digest);
+    let directory_held = holds(&query.directory, &digest);
+    let mut answer = nothing_new(kinds, span.upto, digest);
+    if held && !withdrawn && changed.is_empty() {
         return Ok(Json(answer));
     }
     let viewer = signed_in.viewer(&state.db).await?;
@@ -214,11 +212,27 @@ async fn pull(
         let records = kind.pull(&state.db, &viewer, span).await?;
         answer.records.insert(kind.pulled_as().to_owned(), records);
     }
-    if !holds(&query.held) {
-        if !holds(&query.directory) {
+    if !held {
+        if !directory_held {
             answer.directory = Some(directory_for(&state.db, &viewer).await?);
         }
         answer.profile = Some(viewer.profile);
     }
     Ok(Json(answer))
+}
+
+/// An answer up to `cursor` with no records, withdrawals, directory or profile.
+fn nothing_new(kinds: Kinds, cursor: i64, digest: String) -> PullResponse {
+    PullResponse {
+        protocol: PROTOCOL_VERSION,
+        cursor,
+        profile: None,
+        directory: None,
+        directory_digest: digest,
+        withdrawn: Vec::new(),
+        records: kinds
+            .iter()
+            .map(|kind| (kind.pulled_as().to_owned(), Vec::new()))
+            .collect(),
+    }
 }
