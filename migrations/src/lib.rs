@@ -44,6 +44,7 @@ mod m20261205_000039_evaluation_materials;
 mod m20261205_000040_contact_points;
 mod m20261205_000041_rectification_returns;
 mod m20261205_000042_visit_enterprise_index;
+mod m20261206_000043_visit_tally;
 
 pub struct Migrator;
 
@@ -93,6 +94,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000040_contact_points::Migration),
             Box::new(m20261205_000041_rectification_returns::Migration),
             Box::new(m20261205_000042_visit_enterprise_index::Migration),
+            Box::new(m20261206_000043_visit_tally::Migration),
         ]
     }
 }

@@ -52,6 +52,7 @@ mod township_work;
 mod trainings;
 mod two_servers;
 mod upgrade;
+mod visit_tally;
 mod waivers;
 mod web_guard;
 mod withdrawals;

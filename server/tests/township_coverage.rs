@@ -290,3 +290,48 @@ db_test!(
         assert_eq!(member_status, 403, "a member oversees no township");
     }
 );
+
+db_test!(
+    a_visit_corrected_to_another_enterprise_moves_its_coverage,
+    at "2026-12-10T09:00:00+08:00",
+    |app| {
+        let leader = app.login(DONGHU_LEADER).await;
+        let member = app.login(DONGHU_MEMBER).await;
+        let pulled = app.pull(&member).await;
+        let first = enterprise_in(&pulled, "东湖工业一网格");
+        let enterprises = pulled["directory"]["enterprises"].as_array().unwrap();
+        let entry = enterprises.iter().find(|e| e["id"] == first).unwrap();
+        let named = entry["name"].clone();
+        let other = enterprises
+            .iter()
+            .find(|e| e["grid_id"] == entry["grid_id"] && e["id"] != first)
+            .unwrap();
+        let waiting = |coverage: &Value, name: &Value| {
+            coverage["not_visited"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e["enterprise_name"] == *name)
+        };
+        let id = new_id();
+        app.push(&member, json!([visit(&id, first, &app.today(), "核对台账")]))
+            .await;
+        let visited = coverage(app, &leader, None).await;
+        assert!(!waiting(&visited, &named), "{visited}");
+        assert!(waiting(&visited, &other["name"]), "{visited}");
+
+        // The member finds the visit was to the neighbouring firm and corrects it.
+        let mut corrected = visit(&id, other["id"].as_i64().unwrap(), &app.today(), "核对台账");
+        corrected["version"] = json!(2);
+        let (_, answer) = app.push(&member, json!([corrected])).await;
+        assert_eq!(answer["results"][0]["status"], "accepted", "{answer}");
+        let after = coverage(app, &leader, None).await;
+        assert!(waiting(&after, &named), "{after}");
+        assert!(!waiting(&after, &other["name"]), "{after}");
+        assert_eq!(
+            grid(&after, "东湖工业一网格")["counts"]["done_on_time"],
+            1,
+            "{after}"
+        );
+    }
+);
