@@ -1,7 +1,7 @@
 //! The township dashboard's queries, timed as a request does them: resolve the viewer from the
 //! session, then read the month: the township overview (visits, coverage) and the review board
 //! of monthly reports (reports, the cadence over six months, the month's visits).
-use crate::dataset::{self, LEADER_PHONE, PASSWORD, YEAR};
+use crate::dataset::{self, CITY_PHONE, LEADER_PHONE, PASSWORD, YEAR};
 use crate::db::{Backend, Res, fresh, start};
 use crate::report::{Goal, figure, median_p99};
 use app::auth::api::Credentials;
@@ -14,13 +14,13 @@ use app::township::ssr::overview;
 use sea_orm::DatabaseConnection;
 use std::time::Instant;
 
-/// A bearer office session of the bench's township leader.
-async fn leader_session(db: &DatabaseConnection) -> Res<SessionRequest> {
+/// A bearer office session of the leader with `phone`.
+async fn leader_session(db: &DatabaseConnection, phone: &str) -> Res<SessionRequest> {
     let (answer, _) = login(
         db,
         Clock::system(),
         &Credentials {
-            phone: LEADER_PHONE.into(),
+            phone: phone.into(),
             password: PASSWORD.into(),
             office: true,
         },
@@ -32,7 +32,7 @@ async fn leader_session(db: &DatabaseConnection) -> Res<SessionRequest> {
 }
 
 async fn time_overview(db: &DatabaseConnection, runs: usize) -> Res<(f64, f64, usize)> {
-    let headers = leader_session(db).await?;
+    let headers = leader_session(db, LEADER_PHONE).await?;
     let query = OverviewQuery {
         scope: None,
         month: Some(format!("{YEAR}-12")),
@@ -50,20 +50,26 @@ async fn time_overview(db: &DatabaseConnection, runs: usize) -> Res<(f64, f64, u
     Ok((median, p99, visits))
 }
 
-/// The review board of December: (median ms, p99 ms, reports shown).
-async fn time_board(db: &DatabaseConnection, runs: usize) -> Res<(f64, f64, usize)> {
-    let headers = leader_session(db).await?;
+/// The review board of December as the leader with `phone` sees it: (median ms, p99 ms,
+/// reports shown, townships compared).
+async fn time_board(
+    db: &DatabaseConnection,
+    phone: &str,
+    runs: usize,
+) -> Res<(f64, f64, usize, usize)> {
+    let headers = leader_session(db, phone).await?;
     let mut samples = Vec::with_capacity(runs);
-    let mut reports = 0;
+    let (mut reports, mut townships) = (0, 0);
     for _ in 0..runs {
         let started = Instant::now();
         let viewer = Viewer::resolve(db, Clock::system(), &headers, Need::Office).await?;
         let result = board(db, &viewer, None, Some(format!("{YEAR}-12"))).await?;
         samples.push(started.elapsed());
         reports = result.rows.iter().filter(|r| r.report.is_some()).count();
+        townships = result.city.len();
     }
     let (median, p99) = median_p99(&mut samples);
-    Ok((median, p99, reports))
+    Ok((median, p99, reports, townships))
 }
 
 pub async fn township(backend: Backend) -> Res<()> {
@@ -72,7 +78,7 @@ pub async fn township(backend: Backend) -> Res<()> {
     dataset::township(&db, 100, 20, 2).await?;
     let made = started.elapsed().as_secs_f64();
     let (median, p99, visits) = time_overview(&db, 100).await?;
-    let (board_median, board_p99, reports) = time_board(&db, 100).await?;
+    let (board_median, board_p99, reports, _) = time_board(&db, LEADER_PHONE, 100).await?;
     let name = backend.name();
     figure(
         &format!("township dataset 100×20×12 months ({name}): generated in"),
@@ -125,6 +131,7 @@ pub async fn province(townships: i64, enterprises: i64, visits: i64) -> Res<()> 
     dataset::province(&db, townships, enterprises, visits).await?;
     let made = started.elapsed().as_secs_f64();
     let (median, p99, shown) = time_overview(&db, 50).await?;
+    let (city_median, city_p99, _, compared) = time_board(&db, CITY_PHONE, 20).await?;
     let scale = format!("{townships} townships, {enterprises} enterprises, {visits} visits");
     figure(
         &format!("province dataset ({scale}): generated in"),
@@ -150,5 +157,18 @@ pub async fn province(townships: i64, enterprises: i64, visits: i64) -> Res<()> 
         "",
         Goal::Info,
     );
+    figure(
+        "city comparison of the province, review board (PostgreSQL): median",
+        city_median,
+        "ms",
+        Goal::Info,
+    );
+    figure(
+        "city comparison of the province, review board (PostgreSQL): p99",
+        city_p99,
+        "ms",
+        Goal::AtMost(100.0),
+    );
+    figure("  (townships compared)", compared as f64, "", Goal::Info);
     Ok(())
 }

@@ -10,6 +10,8 @@ use sea_orm::{
 };
 
 pub const LEADER_PHONE: &str = "13900000000";
+/// The province's city bureau leader, who sees every township side by side.
+pub const CITY_PHONE: &str = "13900000001";
 pub const PASSWORD: &str = "bench-password";
 pub const YEAR: i32 = 2025;
 
@@ -224,6 +226,9 @@ pub async fn province(
         format!("INSERT INTO grid (id, parent_id, level, kind, name, closed) SELECT g, 2 + (g - {first_grid}) % {townships}, 3, 'enterprise', '网格' || g, false FROM generate_series({first_grid}, {}) g", first_grid + grids - 1),
         format!("INSERT INTO person (id, name, phone, password_hash, active) VALUES (1, '基准网格长', '{LEADER_PHONE}', '{hash}', true)"),
         "INSERT INTO role_assignment (id, person_id, grid_id, role) VALUES (1, 1, 2, 'leader')".to_owned(),
+        // After every member's person and role (`members_of_grids`).
+        format!("INSERT INTO person (id, name, phone, password_hash, active) VALUES ({city}, '基准局长', '{CITY_PHONE}', '{hash}', true)", city = grids + 2),
+        format!("INSERT INTO role_assignment (id, person_id, grid_id, role) VALUES ({city}, {city}, 1, 'leader')", city = grids + 2),
         format!("INSERT INTO person (id, name, phone, password_hash, active) SELECT 1 + g, '网格员' || g, '13' || lpad(g::text, 9, '0'), '{hash}', true FROM generate_series(1, {grids}) g"),
         format!("INSERT INTO enterprise (id, grid_id, name, credit_code, industry, above_scale, cultivation, statistician_name, statistician_phone) SELECT e, {first_grid} + (e - 1) / 20, '企业' || e, '91' || lpad(e::text, 16, '0'), 'industrial', true, false, '统计员', '13800000000' FROM generate_series(1, {enterprises}) e"),
         format!("INSERT INTO visit (id, person_id, enterprise_id, grid_id, visit_date, purpose, findings, follow_up, version, device_time_ms, received_at_ms) SELECT md5(i::text)::uuid, 2 + ((i % {enterprises}) / 20), 1 + (i % {enterprises}), {first_grid} + ((i % {enterprises}) / 20), DATE '{YEAR}-01-01' + ((i / {enterprises}) * 7 + i % 7) % 365, 'guidance', '报表按时报送', false, 1, i, i FROM generate_series(0, {} - 1) i", visits),

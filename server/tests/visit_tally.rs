@@ -1,9 +1,9 @@
-//! The quarter's visit tallies the dashboards read (`visit_tally`) stay equal to the visits
+//! The month's visit tallies the dashboards read (`visit_tally`) stay equal to the visits
 //! themselves through every kind of write: rows inserted one by one and many in a statement,
-//! a visit moved to another day, quarter, grid or enterprise, edits that move nothing, and
+//! a visit moved to another day, month, grid or enterprise, edits that move nothing, and
 //! deletions, on SQLite and PostgreSQL.
 use app::db::{visit, visit_tally};
-use app::domain::period::Quarter;
+use app::domain::period::Month;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
@@ -14,7 +14,7 @@ use time::{Date, macros::date};
 
 type Tallies = BTreeMap<(Date, i32, i32), (Date, i64)>;
 
-/// What the tallies must be: every stored visit counted by quarter, grid and enterprise.
+/// What the tallies must be: every stored visit counted by month, grid and enterprise.
 async fn counted(db: &DatabaseConnection) -> Tallies {
     let visits: Vec<(i32, i32, Date)> = visit::Entity::find()
         .select_only()
@@ -29,7 +29,7 @@ async fn counted(db: &DatabaseConnection) -> Tallies {
         .unwrap();
     let mut tallies = Tallies::new();
     for (grid, enterprise, day) in visits {
-        let key = (Quarter::of(day).first_day(), grid, enterprise);
+        let key = (Month::of(day).first_day(), grid, enterprise);
         let (first, n) = tallies.entry(key).or_insert((day, 0));
         *first = (*first).min(day);
         *n += 1;
@@ -44,7 +44,7 @@ async fn kept(db: &DatabaseConnection) -> Tallies {
         .unwrap()
         .into_iter()
         .map(|t| {
-            let key = (t.quarter_start, t.grid_id, t.enterprise_id);
+            let key = (t.month_start, t.grid_id, t.enterprise_id);
             (key, (t.first_date, t.visits))
         })
         .collect()
@@ -96,13 +96,13 @@ async fn places(db: &DatabaseConnection) -> (i32, [(i32, i32); 2]) {
     (person, [first, other])
 }
 
-db_test!(the_quarter_tallies_follow_every_write_of_a_visit, |app| {
+db_test!(the_month_tallies_follow_every_write_of_a_visit, |app| {
     let db = &app.db;
     assert_kept(db, "the migrations").await;
     let (person, [(g1, e1), (g2, e2)]) = places(db).await;
 
-    // One by one, then many in one statement, over two quarters and two grids.
-    new_visit(person, g1, e1, date!(2026 - 05 - 20), 1)
+    // One by one, then many in one statement, over several months and two grids.
+    new_visit(person, g1, e1, date!(2026 - 04 - 20), 1)
         .insert(db)
         .await
         .unwrap();
@@ -125,11 +125,11 @@ db_test!(the_quarter_tallies_follow_every_write_of_a_visit, |app| {
     let tallies = kept(db).await;
     assert_eq!(
         tallies[&(date!(2026 - 04 - 01), g1, e1)],
-        (date!(2026 - 04 - 01), 4),
+        (date!(2026 - 04 - 01), 3),
         "{tallies:?}"
     );
 
-    // The quarter's first visit moves into the next quarter.
+    // The month's first visit moves to August.
     let id = |n| uuid::Uuid::from_u64_pair(0x7a11, n);
     let mut moved = visit::Entity::find_by_id(id(4))
         .one(db)
@@ -139,10 +139,10 @@ db_test!(the_quarter_tallies_follow_every_write_of_a_visit, |app| {
         .into_active_model();
     moved.visit_date = Set(date!(2026 - 08 - 08));
     moved.update(db).await.unwrap();
-    assert_kept(db, "a visit moved to another quarter").await;
+    assert_kept(db, "a visit moved to another month").await;
     assert_eq!(
         kept(db).await[&(date!(2026 - 04 - 01), g1, e1)],
-        (date!(2026 - 04 - 02), 3)
+        (date!(2026 - 04 - 02), 2)
     );
 
     // To the other grid's enterprise, and an edit of every visit that moves nothing.

@@ -147,10 +147,10 @@ pub async fn judge_visits(
 }
 
 /// The visits of a quarter under some grids, tallied for the cadence engine: (enterprise,
-/// date, visits). When the rule asks for one visit a quarter, one row per enterprise and grid,
-/// its first visit's date with all its visits: all that decides whether and when the duty was
-/// met, kept current by the database as visits are written (`visit_tally`), so a township's
-/// dashboard reads 2,000 ready rows for 100 grids instead of grouping the quarter's 12,000
+/// date, visits). When the rule asks for one visit a quarter, one row per enterprise, its first
+/// visit's date with all its visits: all that decides whether and when the duty was met, summed
+/// from the three months the database keeps counted as visits are written (`visit_tally`), so a
+/// township's dashboard reads 6,000 ready rows for 100 grids instead of the quarter's 12,000
 /// visits. When it asks for more, one row per enterprise and day visited, grouped from the
 /// visits' grid-and-date index.
 async fn visit_tallies(
@@ -160,15 +160,17 @@ async fn visit_tallies(
     required: u32,
 ) -> Result<Vec<(i32, Date, i64)>, AppError> {
     if required <= 1 {
+        let visits = Expr::col(visit_tally::Column::Visits).sum();
         return Ok(visit_tally::Entity::find()
             .select_only()
-            .columns([
-                visit_tally::Column::EnterpriseId,
-                visit_tally::Column::FirstDate,
-                visit_tally::Column::Visits,
-            ])
-            .filter(visit_tally::Column::QuarterStart.eq(quarter.first_day()))
+            .column(visit_tally::Column::EnterpriseId)
+            .column_as(visit_tally::Column::FirstDate.min(), "first")
+            // PostgreSQL sums a bigint as a numeric.
+            .column_as(visits.cast_as("BIGINT"), "visits")
+            // The three months by name, not a range, so that the key is sought grid by grid.
+            .filter(visit_tally::Column::MonthStart.is_in(quarter.months().map(|m| m.first_day())))
             .filter(visit_tally::Column::GridId.is_in(grids.iter().copied()))
+            .group_by(visit_tally::Column::EnterpriseId)
             .into_tuple()
             .all(db)
             .await?);

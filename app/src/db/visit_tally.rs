@@ -1,18 +1,18 @@
-//! An enterprise's visits of a quarter under one grid, kept by the database's triggers as
+//! An enterprise's visits of a month under one grid, kept by the database's triggers as
 //! visits are written (migration `visit_tally`); read by the dashboards, never written here.
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "visit_tally")]
 pub struct Model {
-    /// The first day of the quarter.
+    /// The first day of the month.
     #[sea_orm(primary_key, auto_increment = false)]
-    pub quarter_start: time::Date,
+    pub month_start: time::Date,
     #[sea_orm(primary_key, auto_increment = false)]
     pub grid_id: i32,
     #[sea_orm(primary_key, auto_increment = false)]
     pub enterprise_id: i32,
-    /// The day of the quarter's first visit.
+    /// The day of the month's first visit.
     pub first_date: time::Date,
     pub visits: i64,
 }

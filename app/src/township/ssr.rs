@@ -2,7 +2,7 @@
 use crate::activities::ssr::activity_days;
 use crate::auth::ssr::Viewer;
 use crate::cadence::ssr::waivers;
-use crate::db::{enterprise, grid, person, visit};
+use crate::db::{enterprise, grid, person, visit, visit_tally};
 use crate::domain::activity::activity_duties;
 use crate::domain::annual_plan::plan_status;
 use crate::domain::cadence::{ObligationKind, Period};
@@ -149,7 +149,9 @@ fn month_asked(viewer: &Viewer, asked: Option<&str>) -> Result<Month, AppError> 
     }
 }
 
-/// Each grid's visits in the month and the enterprises they reached: (visits, enterprises).
+/// Each grid's visits in the month and the enterprises they reached: (visits, enterprises),
+/// from the month's tallies the database keeps (`visit_tally`: one row per grid and enterprise
+/// visited).
 pub(crate) async fn visit_counts(
     db: &impl ConnectionTrait,
     grids: &[i32],
@@ -158,18 +160,20 @@ pub(crate) async fn visit_counts(
     let mut counts = HashMap::new();
     // In chunks: a province's grids may outnumber the parameters a statement binds.
     for chunk in grids.chunks(1000) {
-        let rows = visit::Entity::find()
+        let rows = visit_tally::Entity::find()
             .select_only()
-            .column(visit::Column::GridId)
-            // COUNT(*), not of the id: the index holds all the query reads.
-            .column_as(Expr::col(Asterisk).count(), "visits")
+            .column(visit_tally::Column::GridId)
+            // PostgreSQL sums a bigint as a numeric.
             .column_as(
-                Expr::col(visit::Column::EnterpriseId).count_distinct(),
-                "enterprises",
+                Expr::col(visit_tally::Column::Visits)
+                    .sum()
+                    .cast_as("BIGINT"),
+                "visits",
             )
-            .filter(visit::Column::GridId.is_in(chunk.to_vec()))
-            .filter(visit::Column::VisitDate.between(month.first_day(), month.last_day()))
-            .group_by(visit::Column::GridId)
+            .column_as(Expr::col(Asterisk).count(), "enterprises")
+            .filter(visit_tally::Column::MonthStart.eq(month.first_day()))
+            .filter(visit_tally::Column::GridId.is_in(chunk.to_vec()))
+            .group_by(visit_tally::Column::GridId)
             .into_tuple::<(i32, i64, i64)>()
             .all(db)
             .await?;

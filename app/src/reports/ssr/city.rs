@@ -1,13 +1,14 @@
 //! The city bureau's part of the review board: every township and department side by side.
-use super::duty::{Judged, judge};
+use super::duty::judge;
 use crate::auth::ssr::Grids;
-use crate::db::{grid, monthly_report, visit};
+use crate::db::{grid, monthly_report, visit_tally};
 use crate::domain::cadence::{Obligation, Period, Subject, summary};
 use crate::domain::grid::GridKind;
 use crate::domain::period::Month;
 use crate::domain::report::ReviewStatus;
 use crate::error::AppError;
 use crate::reports::api::TownshipFigures;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::HashMap;
 
@@ -33,11 +34,28 @@ pub(super) async fn city(
         .iter()
         .map(|(g, m, at, _)| (*g, m.clone(), *at))
         .collect();
+    let judged = judge(db, &lower, &arrivals, &months, today).await?;
+    // Grouped by grid once, so each township reads only its own grids' (a province has
+    // thousands of townships and grids).
+    let this = month.to_string();
+    let mut statuses: HashMap<i32, Vec<String>> = HashMap::new();
+    for (grid, _, _, status) in reports.into_iter().filter(|r| r.1 == this) {
+        statuses.entry(grid).or_default().push(status);
+    }
+    let mut last: HashMap<i32, Vec<Obligation>> = HashMap::new();
+    for o in judged.obligations {
+        if let (Subject::Grid(id), true) = (&o.subject, o.period == Period::Month(month.prev())) {
+            last.entry(*id).or_default().push(o);
+        }
+    }
+    let mut own: HashMap<i32, Vec<i32>> = HashMap::new();
+    for (g, township) in &placed {
+        own.entry(*township).or_default().push(g.id);
+    }
     let city_month = CityMonth {
-        month,
-        judged: judge(db, &lower, &arrivals, &months, today).await?,
+        statuses,
+        last,
         visits: visits_by_grid(db, month).await?,
-        reports,
     };
     // In id order, as the grids are.
     Ok(grids
@@ -45,12 +63,8 @@ pub(super) async fn city(
         .iter()
         .filter(|g| GridKind::from_code(&g.kind).is_some_and(GridKind::is_level_two))
         .map(|township| {
-            let own: Vec<i32> = placed
-                .iter()
-                .filter(|(_, t)| *t == township.id)
-                .map(|(g, _)| g.id)
-                .collect();
-            city_month.township(township, &own)
+            let own = own.get(&township.id).map_or(&[][..], Vec::as_slice);
+            city_month.township(township, own)
         })
         .collect())
 }
@@ -72,17 +86,19 @@ async fn reports_of(
         .await?)
 }
 
-/// Each grid's visits in `month`.
+/// Each grid's visits in `month`, from the month's tallies the database keeps (`visit_tally`).
 async fn visits_by_grid(
     db: &impl ConnectionTrait,
     month: Month,
 ) -> Result<HashMap<i32, i64>, AppError> {
-    Ok(visit::Entity::find()
+    let visits = Expr::col(visit_tally::Column::Visits).sum();
+    Ok(visit_tally::Entity::find()
         .select_only()
-        .column(visit::Column::GridId)
-        .column_as(visit::Column::Id.count(), "n")
-        .filter(visit::Column::VisitDate.between(month.first_day(), month.last_day()))
-        .group_by(visit::Column::GridId)
+        .column(visit_tally::Column::GridId)
+        // PostgreSQL sums a bigint as a numeric.
+        .column_as(visits.cast_as("BIGINT"), "n")
+        .filter(visit_tally::Column::MonthStart.eq(month.first_day()))
+        .group_by(visit_tally::Column::GridId)
         .into_tuple()
         .all(db)
         .await?
@@ -90,30 +106,24 @@ async fn visits_by_grid(
         .collect())
 }
 
-/// The city's month: its reports (and the month before's), the duty judged, the visits.
+/// The city's month, by grid: this month's report statuses, last month's duties judged, the
+/// visits.
 struct CityMonth {
-    month: Month,
-    reports: Vec<(i32, String, i64, String)>,
-    judged: Judged,
+    statuses: HashMap<i32, Vec<String>>,
+    last: HashMap<i32, Vec<Obligation>>,
     visits: HashMap<i32, i64>,
 }
 
 impl CityMonth {
     /// The figures of `township`, whose open reporting grids are `own`.
     fn township(&self, township: &grid::Model, own: &[i32]) -> TownshipFigures {
-        let this = self.month.to_string();
-        let statuses: Vec<&String> = self
-            .reports
-            .iter()
-            .filter(|(g, m, _, _)| *m == this && own.contains(g))
-            .map(|(_, _, _, status)| status)
+        let statuses: Vec<&String> = (own.iter())
+            .filter_map(|g| self.statuses.get(g))
+            .flatten()
             .collect();
-        let last: Vec<Obligation> = self
-            .judged
-            .obligations
-            .iter()
-            .filter(|o| o.period == Period::Month(self.month.prev()))
-            .filter(|o| matches!(o.subject, Subject::Grid(id) if own.contains(&id)))
+        let last: Vec<Obligation> = (own.iter())
+            .filter_map(|g| self.last.get(g))
+            .flatten()
             .cloned()
             .collect();
         let figures = summary(&last);
