@@ -469,7 +469,8 @@ db_test!(the_city_compares_its_townships, at "2026-12-10T09:00:00+08:00", |app| 
     visit_and_report(app, "对比用的汇报").await;
 
     let admin = app.login(CITY_ADMIN).await;
-    let city = board(app, &admin).await["city"].clone();
+    let listed = board(app, &admin).await;
+    let city = listed["city"].clone();
     let township = |name: &str| {
         city.as_array()
             .unwrap()
@@ -488,6 +489,28 @@ db_test!(the_city_compares_its_townships, at "2026-12-10T09:00:00+08:00", |app| 
     assert_eq!(xiling["visits"], 0);
     // Nobody reported in November, whose grace days are over: 0% made.
     assert_eq!(xiling["completeness"], 0, "{xiling}");
+
+    // The city's own rows count each grid's month the same way: its visits, the enterprises
+    // reached, and the open enterprises, which a closed one leaves.
+    let month_of_grid = |listed: &Value| {
+        let rows = listed["rows"].as_array().unwrap();
+        let row = rows.iter().find(|r| r["grid_name"] == GRID);
+        row.unwrap_or_else(|| panic!("{GRID} on the board")).clone()["report"].clone()
+    };
+    let report = month_of_grid(&listed);
+    assert_eq!(report["visits"], 1, "{report}");
+    assert_eq!(report["visited_enterprises"], 1);
+    assert_eq!(report["enterprises"], server::demo::ENTERPRISES_PER_GRID);
+    let visited = enterprise_in(&app.pull(&app.login(GRID_LEADER).await).await, GRID);
+    let change = json!({"change": {"change": "close", "id": visited}});
+    let (status, closed) = app.admin_call(&admin, "enterprise_change", change).await;
+    assert_eq!(status, 200, "{closed}");
+    let report = month_of_grid(&board(app, &admin).await);
+    assert_eq!(
+        report["enterprises"],
+        server::demo::ENTERPRISES_PER_GRID - 1
+    );
+    assert_eq!(report["visited_enterprises"], 1, "its visit still counts");
 
     // A township leader sees their own township only, without the comparison.
     let township_leader = app.login(DONGHU_LEADER).await;

@@ -3,7 +3,7 @@
 //! shows the month first.
 use super::api::{GridQuarter, MonthVisits, QuarterFigures, TownshipHistory};
 use super::coverage::by_grid;
-use super::ssr::{Scope, resolve_scope};
+use super::ssr::{Scope, resolve_scope, scope_enterprises};
 use crate::auth::ssr::Viewer;
 use crate::cadence::ssr::judge_visits;
 use crate::db::visit;
@@ -25,9 +25,9 @@ pub async fn history(
     let Scope {
         scope_id,
         enterprise_grids,
-        enterprises,
         ..
-    } = resolve_scope(db, viewer, scope).await?;
+    } = resolve_scope(viewer, scope)?;
+    let enterprises = scope_enterprises(db, &enterprise_grids).await?;
     let grid_ids: Vec<i32> = enterprise_grids.iter().map(|g| g.id).collect();
 
     let this_month = Month::of(today);

@@ -35,12 +35,12 @@ pub async fn overview(
         scopes,
         scope_id,
         enterprise_grids,
-        enterprises,
         ..
-    } = resolve_scope(db, viewer, query.scope).await?;
+    } = resolve_scope(viewer, query.scope)?;
+    let enterprises = scope_enterprises(db, &enterprise_grids).await?;
     let enterprise_grids: Vec<&grid::Model> = enterprise_grids.iter().collect();
     let grid_ids: Vec<i32> = enterprise_grids.iter().map(|g| g.id).collect();
-    let counts = visit_counts(db, &grid_ids, month).await?;
+    let counts = visit_counts(db, Some(&grid_ids), month).await?;
     let today = viewer.today()?;
     let quarter = Quarter::of(month.first_day());
     let held = activity_days(db, &grid_ids, quarter.first_day(), quarter.last_day()).await?;
@@ -151,36 +151,44 @@ fn month_asked(viewer: &Viewer, asked: Option<&str>) -> Result<Month, AppError> 
 
 /// Each grid's visits in the month and the enterprises they reached: (visits, enterprises),
 /// from the month's tallies the database keeps (`visit_tally`: one row per grid and enterprise
-/// visited).
+/// visited). Of `grids`, or of every grid when `None`: one statement then, where a city's
+/// thousands of grids named would each make the database read the whole month again.
 pub(crate) async fn visit_counts(
     db: &impl ConnectionTrait,
-    grids: &[i32],
+    grids: Option<&[i32]>,
     month: Month,
 ) -> Result<HashMap<i32, (usize, usize)>, AppError> {
-    let mut counts = HashMap::new();
-    // In chunks: a province's grids may outnumber the parameters a statement binds.
-    for chunk in grids.chunks(1000) {
-        let rows = visit_tally::Entity::find()
-            .select_only()
-            .column(visit_tally::Column::GridId)
-            // PostgreSQL sums a bigint as a numeric.
-            .column_as(
-                Expr::col(visit_tally::Column::Visits)
-                    .sum()
-                    .cast_as("BIGINT"),
-                "visits",
-            )
-            .column_as(Expr::col(Asterisk).count(), "enterprises")
-            .filter(visit_tally::Column::MonthStart.eq(month.first_day()))
-            .filter(visit_tally::Column::GridId.is_in(chunk.to_vec()))
-            .group_by(visit_tally::Column::GridId)
-            .into_tuple::<(i32, i64, i64)>()
-            .all(db)
-            .await?;
-        let count = |n: i64| usize::try_from(n).unwrap_or(0);
-        counts.extend(rows.into_iter().map(|(g, n, e)| (g, (count(n), count(e)))));
-    }
-    Ok(counts)
+    let query = visit_tally::Entity::find()
+        .select_only()
+        .column(visit_tally::Column::GridId)
+        // PostgreSQL sums a bigint as a numeric.
+        .column_as(
+            Expr::col(visit_tally::Column::Visits)
+                .sum()
+                .cast_as("BIGINT"),
+            "visits",
+        )
+        .column_as(Expr::col(Asterisk).count(), "enterprises")
+        .filter(visit_tally::Column::MonthStart.eq(month.first_day()))
+        .group_by(visit_tally::Column::GridId);
+    let rows: Vec<(i32, i64, i64)> = match grids {
+        None => query.into_tuple().all(db).await?,
+        // In chunks: a province's grids may outnumber the parameters a statement binds.
+        Some(grids) => {
+            let mut rows = Vec::new();
+            for chunk in grids.chunks(1000) {
+                let of_chunk = query
+                    .clone()
+                    .filter(visit_tally::Column::GridId.is_in(chunk.to_vec()));
+                rows.extend(of_chunk.into_tuple::<(i32, i64, i64)>().all(db).await?);
+            }
+            rows
+        }
+    };
+    let count = |n: i64| usize::try_from(n).unwrap_or(0);
+    Ok((rows.into_iter())
+        .map(|(g, n, e)| (g, (count(n), count(e))))
+        .collect())
 }
 
 /// One enterprise grid's visits in a month, for a viewer who may see it in some scope of
@@ -246,15 +254,14 @@ pub(crate) async fn visit_rows(
     Ok(rows)
 }
 
-/// A grid the viewer may look at, with the enterprise grids and enterprises below it.
+/// A grid the viewer may look at, with the grids below it ([`scope_enterprises`] reads their
+/// enterprises, for the pages that list them).
 pub(crate) struct Scope {
     pub scopes: Vec<ScopeChoice>,
     pub scope_id: i32,
     pub enterprise_grids: Vec<grid::Model>,
     /// The work areas and enterprise grids in the scope: those that report monthly.
     pub reporting_grids: Vec<grid::Model>,
-    /// Closed ones included: their visits still show.
-    pub enterprises: HashMap<i32, ScopeEnterprise>,
 }
 
 /// What the township's pages need of an enterprise, read without its other columns.
@@ -278,11 +285,7 @@ pub(crate) fn open_per_grid(enterprises: &HashMap<i32, ScopeEnterprise>) -> Hash
 /// The chosen scope (the viewer's first when `None`), refused when not the viewer's to see.
 /// Any grid the viewer oversees may be the scope, one not offered in the list included (a
 /// single enterprise grid, say): it is then added to the list, so the page can show it.
-pub(crate) async fn resolve_scope(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    scope: Option<i32>,
-) -> Result<Scope, AppError> {
+pub(crate) fn resolve_scope(viewer: &Viewer, scope: Option<i32>) -> Result<Scope, AppError> {
     let grids = viewer.grids.all();
     let mut scopes = scope_choices(viewer, grids);
     let scope_id = match scope {
@@ -312,8 +315,20 @@ pub(crate) async fn resolve_scope(
     };
     let enterprise_grids = of_kind(|kind| kind == GridKind::Enterprise.code());
     let reporting_grids = of_kind(GridKind::code_reports_monthly);
-    let grid_ids: Vec<i32> = enterprise_grids.iter().map(|g| g.id).collect();
-    let enterprises = enterprise::Entity::find()
+    Ok(Scope {
+        scopes,
+        scope_id,
+        enterprise_grids,
+        reporting_grids,
+    })
+}
+
+/// The enterprises of `grids`, closed ones included (their visits still show).
+pub(crate) async fn scope_enterprises(
+    db: &impl ConnectionTrait,
+    grids: &[grid::Model],
+) -> Result<HashMap<i32, ScopeEnterprise>, AppError> {
+    Ok(enterprise::Entity::find()
         .select_only()
         .columns([
             enterprise::Column::Id,
@@ -321,20 +336,34 @@ pub(crate) async fn resolve_scope(
             enterprise::Column::Name,
             enterprise::Column::Closed,
         ])
-        .filter(enterprise::Column::GridId.is_in(grid_ids))
+        .filter(enterprise::Column::GridId.is_in(grids.iter().map(|g| g.id)))
         .into_model::<ScopeEnterprise>()
         .all(db)
         .await?
         .into_iter()
         .map(|e| (e.id, e))
-        .collect();
-    Ok(Scope {
-        scopes,
-        scope_id,
-        enterprise_grids,
-        reporting_grids,
-        enterprises,
-    })
+        .collect())
+}
+
+/// The open enterprises of each of `grids`, counted by the database (a city's scope holds a
+/// hundred thousand).
+pub(crate) async fn open_enterprise_counts(
+    db: &impl ConnectionTrait,
+    grids: &[grid::Model],
+) -> Result<HashMap<i32, usize>, AppError> {
+    let rows: Vec<(i32, i64)> = enterprise::Entity::find()
+        .select_only()
+        .column(enterprise::Column::GridId)
+        .column_as(Expr::col(Asterisk).count(), "open")
+        .filter(enterprise::Column::GridId.is_in(grids.iter().map(|g| g.id)))
+        .filter(enterprise::Column::Closed.eq(false))
+        .group_by(enterprise::Column::GridId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok((rows.into_iter())
+        .map(|(grid, n)| (grid, usize::try_from(n).unwrap_or(0)))
+        .collect())
 }
 
 /// The grids a viewer picks from: each grid they hold a role above member in, and the level-2

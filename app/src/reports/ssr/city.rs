@@ -1,24 +1,25 @@
 //! The city bureau's part of the review board: every township and department side by side.
 use super::duty::judge;
 use crate::auth::ssr::Grids;
-use crate::db::{grid, monthly_report, visit_tally};
+use crate::db::{grid, monthly_report};
 use crate::domain::cadence::{Obligation, Period, Subject, summary};
 use crate::domain::grid::GridKind;
 use crate::domain::period::Month;
 use crate::domain::report::ReviewStatus;
 use crate::error::AppError;
 use crate::reports::api::TownshipFigures;
-use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::HashMap;
 
-/// Every township of the city side by side: this month's reports and visits, and last
+/// Every township of the city side by side: this month's reports and visits (`visits`: each
+/// grid's, as [`visit_counts`](crate::township::ssr::visit_counts) gives them), and last
 /// month's completeness and timeliness (by then final, or nearly).
 pub(super) async fn city(
     db: &impl ConnectionTrait,
     grids: &Grids,
     month: Month,
     today: time::Date,
+    visits: &HashMap<i32, (usize, usize)>,
 ) -> Result<Vec<TownshipFigures>, AppError> {
     // Each open grid that reports monthly with the township above it.
     let placed: Vec<(grid::Model, i32)> = grids
@@ -55,7 +56,7 @@ pub(super) async fn city(
     let city_month = CityMonth {
         statuses,
         last,
-        visits: visits_by_grid(db, month).await?,
+        visits,
     };
     // In id order, as the grids are.
     Ok(grids
@@ -86,35 +87,15 @@ async fn reports_of(
         .await?)
 }
 
-/// Each grid's visits in `month`, from the month's tallies the database keeps (`visit_tally`).
-async fn visits_by_grid(
-    db: &impl ConnectionTrait,
-    month: Month,
-) -> Result<HashMap<i32, i64>, AppError> {
-    let visits = Expr::col(visit_tally::Column::Visits).sum();
-    Ok(visit_tally::Entity::find()
-        .select_only()
-        .column(visit_tally::Column::GridId)
-        // PostgreSQL sums a bigint as a numeric.
-        .column_as(visits.cast_as("BIGINT"), "n")
-        .filter(visit_tally::Column::MonthStart.eq(month.first_day()))
-        .group_by(visit_tally::Column::GridId)
-        .into_tuple()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect())
-}
-
 /// The city's month, by grid: this month's report statuses, last month's duties judged, the
 /// visits.
-struct CityMonth {
+struct CityMonth<'a> {
     statuses: HashMap<i32, Vec<String>>,
     last: HashMap<i32, Vec<Obligation>>,
-    visits: HashMap<i32, i64>,
+    visits: &'a HashMap<i32, (usize, usize)>,
 }
 
-impl CityMonth {
+impl CityMonth<'_> {
     /// The figures of `township`, whose open reporting grids are `own`.
     fn township(&self, township: &grid::Model, own: &[i32]) -> TownshipFigures {
         let statuses: Vec<&String> = (own.iter())
@@ -139,7 +120,7 @@ impl CityMonth {
             timeliness: figures.timeliness_percent(),
             visits: own
                 .iter()
-                .map(|g| self.visits.get(g).copied().unwrap_or(0).unsigned_abs())
+                .map(|g| self.visits.get(g).map_or(0, |(visits, _)| *visits as u64))
                 .sum(),
         }
     }

@@ -15,7 +15,7 @@ use crate::kinds::progress_reports::ssr as progress_reports;
 use crate::reports::api::{HistoryEntry, ReportRow, ReportView, ReviewBoard};
 use crate::reports::words;
 use crate::sync::sequence;
-use crate::township::ssr::{Scope, open_per_grid, resolve_scope, visit_counts};
+use crate::township::ssr::{Scope, open_enterprise_counts, resolve_scope, visit_counts};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -42,12 +42,11 @@ pub async fn board(
         scope_id,
         enterprise_grids,
         reporting_grids,
-        enterprises,
-    } = resolve_scope(db, viewer, scope).await?;
+    } = resolve_scope(viewer, scope)?;
     let months = last_months(month, TREND_MONTHS);
     let history = first_arrivals(db, &reporting_grids, &months).await?;
     let judged = judge(db, &reporting_grids, &history, &months, today).await?;
-    let open_enterprises = open_per_grid(&enterprises);
+    let open_enterprises = open_enterprise_counts(db, &enterprise_grids).await?;
     // A township's 经发办 staff report to its 分管领导 on no cadence: the unit's own row shows
     // in a month it has a report.
     let in_scope = viewer.grids.tree.subtree(scope_id);
@@ -59,7 +58,10 @@ pub async fn board(
     let reported = [reporting_grids.clone(), units.clone()].concat();
     let reports = MonthReports::load(db, &reported, month).await?;
     let grid_ids: Vec<i32> = enterprise_grids.iter().map(|g| g.id).collect();
-    let visits = visit_counts(db, &grid_ids, month).await?;
+    // Whoever oversees the city compares every township's visits below: every grid's are read
+    // once for both.
+    let oversees_city = viewer.profile.oversees_city();
+    let visits = visit_counts(db, (!oversees_city).then_some(&grid_ids[..]), month).await?;
     // A work area's month is that of the enterprise grids below it (visits are counted per
     // enterprise grid, so the sums do not count an enterprise twice).
     let figures_below = |grid: i32| {
@@ -101,12 +103,12 @@ pub async fn board(
         due: judged.due.get(&month).cloned().unwrap_or_default(),
         rows,
         trend: trend(&reporting_grids, &months, &judged),
-        city: if viewer.profile.oversees_city() {
-            city(db, &viewer.grids, month, today).await?
+        city: if oversees_city {
+            city(db, &viewer.grids, month, today, &visits).await?
         } else {
             Vec::new()
         },
-        deadlines: if viewer.profile.oversees_city() {
+        deadlines: if oversees_city {
             let (policy, _) = crate::cadence::ssr::policy(db).await?;
             let filers = progress_reports::open_grids(&viewer.grids);
             progress_reports::board(db, &filers, &policy, today, Some(viewer)).await?
