@@ -45,8 +45,18 @@ mod m20261205_000040_contact_points;
 mod m20261205_000041_rectification_returns;
 mod m20261205_000042_visit_enterprise_index;
 mod m20261206_000043_visit_tally;
+mod m20261206_000044_visit_month;
 
 pub struct Migrator;
+
+/// Runs `statements` in order: a migration written in each database's own SQL (triggers).
+async fn execute_all(manager: &SchemaManager<'_>, statements: Vec<String>) -> Result<(), DbErr> {
+    let db = manager.get_connection();
+    for statement in statements {
+        db.execute_unprepared(&statement).await?;
+    }
+    Ok(())
+}
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
@@ -95,6 +105,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000041_rectification_returns::Migration),
             Box::new(m20261205_000042_visit_enterprise_index::Migration),
             Box::new(m20261206_000043_visit_tally::Migration),
+            Box::new(m20261206_000044_visit_month::Migration),
         ]
     }
 }

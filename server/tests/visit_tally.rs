@@ -1,8 +1,8 @@
-//! The month's visit tallies the dashboards read (`visit_tally`) stay equal to the visits
-//! themselves through every kind of write: rows inserted one by one and many in a statement,
-//! a visit moved to another day, month, grid or enterprise, edits that move nothing, and
-//! deletions, on SQLite and PostgreSQL.
-use app::db::{visit, visit_tally};
+//! The month's visit tallies the dashboards read (`visit_tally` per enterprise, `visit_month`
+//! per grid) stay equal to the visits themselves through every kind of write: rows inserted one
+//! by one and many in a statement, a visit moved to another day, month, grid or enterprise,
+//! edits that move nothing, and deletions, on SQLite and PostgreSQL.
+use app::db::{visit, visit_month, visit_tally};
 use app::domain::period::Month;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -50,8 +50,35 @@ async fn kept(db: &DatabaseConnection) -> Tallies {
         .collect()
 }
 
+/// Each grid's month: (visits, enterprises visited).
+type Months = BTreeMap<(Date, i32), (i64, i64)>;
+
+/// What a grid's months must be: the tallies of its enterprises added up.
+fn months_of(tallies: &Tallies) -> Months {
+    let mut months = Months::new();
+    for ((month, grid, _), (_, visits)) in tallies {
+        let (n, enterprises) = months.entry((*month, *grid)).or_default();
+        *n += visits;
+        *enterprises += 1;
+    }
+    months
+}
+
+async fn kept_months(db: &DatabaseConnection) -> Months {
+    let rows = visit_month::Entity::find().all(db).await.unwrap();
+    (rows.into_iter())
+        .map(|m| ((m.month_start, m.grid_id), (m.visits, m.enterprises)))
+        .collect()
+}
+
 async fn assert_kept(db: &DatabaseConnection, step: &str) {
-    assert_eq!(kept(db).await, counted(db).await, "after {step}");
+    let counted = counted(db).await;
+    assert_eq!(kept(db).await, counted, "after {step}");
+    assert_eq!(
+        kept_months(db).await,
+        months_of(&counted),
+        "grids' months after {step}"
+    );
 }
 
 /// A visit of the demo's first member; `n` makes its id.

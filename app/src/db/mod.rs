@@ -20,6 +20,7 @@ pub mod session;
 pub mod training;
 pub mod training_attendee;
 pub mod visit;
+pub mod visit_month;
 pub mod visit_tally;
 pub mod waiver;
 pub mod withdrawal;

@@ -2,7 +2,7 @@
 use crate::activities::ssr::activity_days;
 use crate::auth::ssr::Viewer;
 use crate::cadence::ssr::waivers;
-use crate::db::{enterprise, grid, person, visit, visit_tally};
+use crate::db::{enterprise, grid, person, visit, visit_month};
 use crate::domain::activity::activity_duties;
 use crate::domain::annual_plan::plan_status;
 use crate::domain::cadence::{ObligationKind, Period};
@@ -150,27 +150,21 @@ fn month_asked(viewer: &Viewer, asked: Option<&str>) -> Result<Month, AppError> 
 }
 
 /// Each grid's visits in the month and the enterprises they reached: (visits, enterprises),
-/// from the month's tallies the database keeps (`visit_tally`: one row per grid and enterprise
-/// visited). Of `grids`, or of every grid when `None`: one statement then, where a city's
-/// thousands of grids named would each make the database read the whole month again.
+/// as the database keeps them (`visit_month`). Of `grids`, or of every grid when `None`: a
+/// city's month, read in one statement rather than its thousands of grids named.
 pub(crate) async fn visit_counts(
     db: &impl ConnectionTrait,
     grids: Option<&[i32]>,
     month: Month,
 ) -> Result<HashMap<i32, (usize, usize)>, AppError> {
-    let query = visit_tally::Entity::find()
+    let query = visit_month::Entity::find()
         .select_only()
-        .column(visit_tally::Column::GridId)
-        // PostgreSQL sums a bigint as a numeric.
-        .column_as(
-            Expr::col(visit_tally::Column::Visits)
-                .sum()
-                .cast_as("BIGINT"),
-            "visits",
-        )
-        .column_as(Expr::col(Asterisk).count(), "enterprises")
-        .filter(visit_tally::Column::MonthStart.eq(month.first_day()))
-        .group_by(visit_tally::Column::GridId);
+        .columns([
+            visit_month::Column::GridId,
+            visit_month::Column::Visits,
+            visit_month::Column::Enterprises,
+        ])
+        .filter(visit_month::Column::MonthStart.eq(month.first_day()));
     let rows: Vec<(i32, i64, i64)> = match grids {
         None => query.into_tuple().all(db).await?,
         // In chunks: a province's grids may outnumber the parameters a statement binds.
@@ -179,7 +173,7 @@ pub(crate) async fn visit_counts(
             for chunk in grids.chunks(1000) {
                 let of_chunk = query
                     .clone()
-                    .filter(visit_tally::Column::GridId.is_in(chunk.to_vec()));
+                    .filter(visit_month::Column::GridId.is_in(chunk.to_vec()));
                 rows.extend(of_chunk.into_tuple::<(i32, i64, i64)>().all(db).await?);
             }
             rows
