@@ -33,17 +33,18 @@ brotli_kib() { # files...: their brotli (quality 11) sizes added up, in KiB
 }
 
 echo "== First-load bytes of the capture screen (/visits/new) =="
-for f in statgrid_bg.wasm statgrid.js statgrid.css; do
+for f in statgrid_bg.wasm statgrid.js statgrid.split/__wasm_split.js statgrid.css; do
   line "  $f raw" "$(awk -v b="$(stat -c %s "$site/pkg/$f")" 'BEGIN{printf "%.1f", b/1024}')" "KiB" ""
   line "  $f brotli" "$(brotli_kib "$site/pkg/$f")" "KiB" ""
 done
 floor=$(brotli_kib "$floor_pkg/floor_bg.wasm" "$floor_pkg/floor.js")
 line "bundle floor: near-empty Leptos app, wasm+js, brotli" "$floor" "KiB" ""
-code=$(brotli_kib "$site/pkg/statgrid_bg.wasm" "$site/pkg/statgrid.js")
+code=$(brotli_kib "$site/pkg/statgrid_bg.wasm" "$site/pkg/statgrid.js" "$site/pkg/statgrid.split/__wasm_split.js")
 line "capture screen wasm+js, brotli" "$code" "KiB" "$(beside_floor "$code" "$floor" KiB)"
-kib=$(brotli_kib "$site/pkg/statgrid_bg.wasm" "$site/pkg/statgrid.js" "$site/pkg/statgrid.css")
+kib=$(brotli_kib "$site/pkg/statgrid_bg.wasm" "$site/pkg/statgrid.js" "$site/pkg/statgrid.split/__wasm_split.js" "$site/pkg/statgrid.css")
 line "capture screen wasm+js+css, brotli" "$kib" "KiB" "  (target ≤ 280 KiB)$(verdict "$kib" 280)"
-echo "== Separately loaded routes =="
+echo "== Separately loaded routes and splits =="
+line "  sync engine (field bundle's split, first sync), brotli" "$(brotli_kib "$site"/pkg/statgrid.split/*.wasm)" "KiB" ""
 line "  /township/*, a leader's phone (township bundle, wasm+js), brotli" "$(brotli_kib "$site/pkg/statgrid_township_bg.wasm" "$site/pkg/statgrid_township.js")" "KiB" ""
 line "  /admin/* (administration bundle, wasm+js), brotli" "$(brotli_kib "$site/pkg/statgrid_office_bg.wasm" "$site/pkg/statgrid_office.js")" "KiB" ""
 

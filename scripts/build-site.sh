@@ -10,15 +10,19 @@ target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import js
 # plans), precached for offline use; the township view leaders open on their phones
 # (statgrid_township) and the city's administration (statgrid_office), each loaded only when
 # its screens are opened.
-./scripts/wasm-build.sh -p frontend -p frontend-filing -p frontend-office -p frontend-township
+# Two builds: the bundles that sync carry the sync engine as a split of their own (app's
+# `split-sync`), and cargo would turn that feature on for the other two if built together.
+./scripts/wasm-build.sh -p frontend -p frontend-filing
+./scripts/wasm-build.sh -p frontend-office -p frontend-township
 
-# The site is made again only when what it is made from changed: the three wasm files cargo
+# The site is made again only when what it is made from changed: the four wasm files cargo
 # built, the CSS, the public files, this script and the tools' versions. wasm-opt and brotli
 # take minutes; a second `make test` with nothing changed skips them.
 inputs=$(
   {
     sha256sum "$target_dir"/wasm32-unknown-unknown/wasm-release/frontend{,_filing,_office,_township}.wasm \
       style/main.css style/office.css scripts/build-site.sh scripts/wasm-build.sh scripts/wasm-bundle.sh
+    cargo install --list | grep -x "wasm_split_cli_support v.*:"
     find public -type f -print0 | sort -z | xargs -0 sha256sum
     wasm-bindgen --version
     end2end/node_modules/.bin/wasm-opt --version

@@ -17,6 +17,13 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want"
 fi
 
+# wasm-split cuts the `#[lazy]` functions out of a bundle (scripts/wasm-bundle.sh). 0.2.3 is the
+# first that reads what wasm-bindgen 0.2.128 and later link.
+split_want=0.2.4
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$split_want:"; then
+  cargo install wasm_split_cli_support --version "$split_want" --features build-binary
+fi
+
 # brotli measures the bundle; Debian's Chromium runs the browser tests (Playwright's own download cannot work here).
 if ! command -v chromium >/dev/null 2>&1 || ! command -v brotli >/dev/null 2>&1; then
   as_root apt-get update -qq

@@ -1,7 +1,7 @@
 // The promise to grid members: a visit saved with no network survives reloads and closed tabs,
 // and reaches the township exactly once when the network returns.
 import { test, expect } from '@playwright/test';
-import { DONGHU_LEADER, LoginPage, MEMBER, RecordsPage, VisitForm, serviceWorkerReady, showGridVisits, unsyncedBadge } from './pages';
+import { DONGHU_LEADER, LoginPage, MEMBER, RecordsPage, VisitForm, serviceWorkerReady, showGridVisits, syncedOnce, unsyncedBadge } from './pages';
 
 test('a visit recorded offline survives reloads and closed tabs, then syncs once', async ({ page, context, browser }) => {
   await new LoginPage(page).loginAs(MEMBER);
@@ -64,4 +64,41 @@ test('a visit recorded offline survives reloads and closed tabs, then syncs once
   await showGridVisits(leader, '东湖工业一网格');
   await expect(leader.getByRole('listitem').filter({ hasText: findings })).toContainText(enterprise);
   await leaderContext.close();
+});
+
+// The sync engine is a split of the field bundle: the capture screen comes up without it, the
+// first sync fetches it, and with no network the service worker has it.
+test('the sync engine is fetched by the first sync, and offline from the service worker', async ({ page, context }) => {
+  const fetched: { fromWorker: boolean }[] = [];
+  page.on('response', (response) => {
+    if (/\/pkg\/statgrid\.split\/split_.*\.wasm$/.test(response.url())) {
+      fetched.push({ fromWorker: response.fromServiceWorker() });
+    }
+  });
+  const login = new LoginPage(page);
+  await page.goto('/login');
+  await expect(page.getByRole('button', { name: '登录' })).toBeEnabled();
+  expect(fetched, 'nothing to sync before login').toHaveLength(0);
+
+  await login.loginAs(MEMBER);
+  await syncedOnce(page);
+  expect(fetched.length, 'the first sync fetched it').toBeGreaterThan(0);
+  await serviceWorkerReady(page);
+
+  // Offline: the page is rebuilt from the worker's cache and its sync runs find the engine
+  // there, so a visit saved now is sent as soon as the network is back.
+  await context.setOffline(true);
+  fetched.length = 0;
+  await page.reload();
+  const form = new VisitForm(page);
+  await form.open();
+  const findings = `分包同步 ${Date.now()}`;
+  await form.fill(findings);
+  await form.save();
+  await expect(unsyncedBadge(page)).toHaveText('1 条待同步');
+  await expect.poll(() => fetched.length).toBeGreaterThan(0);
+  expect(fetched.every((f) => f.fromWorker), 'served by the service worker').toBe(true);
+  await context.setOffline(false);
+  await page.getByRole('button', { name: '立即同步' }).click();
+  await expect(unsyncedBadge(page)).toHaveText('全部已同步', { timeout: 30_000 });
 });

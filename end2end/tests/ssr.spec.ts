@@ -1,6 +1,6 @@
 // Without JavaScript: the server renders the app shell, and the PWA files are served.
 import { test, expect } from '@playwright/test';
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 
 test('the home page is rendered on the server in Chinese', async ({ page }) => {
   await page.goto('/');
@@ -45,11 +45,18 @@ test('health answers with the database kind', async ({ request }) => {
 
 test('the bundle is sent as the size check measures it: the build\'s brotli and gzip files', async ({ request }) => {
   const site = process.env.SITE ?? '../target/site';
-  for (const file of ['statgrid_bg.wasm', 'statgrid.js', 'statgrid.css']) {
+  // The sync engine's split too, fetched by the first sync.
+  const split = readdirSync(`${site}/pkg/statgrid.split`)
+    .filter((name) => name.endsWith('.wasm') || name.endsWith('.js'))
+    .map((name) => `statgrid.split/${name}`);
+  expect(split.length).toBeGreaterThan(1);
+  for (const file of ['statgrid_bg.wasm', 'statgrid.js', 'statgrid.css', ...split]) {
     for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
       const response = await request.get(`/pkg/${file}`, { headers: { 'accept-encoding': encoding } });
       expect(response.status()).toBe(200);
       expect(response.headers()['content-encoding']).toBe(encoding);
+      // WebAssembly.instantiateStreaming takes nothing else.
+      if (file.endsWith('.wasm')) expect(response.headers()['content-type']).toBe('application/wasm');
       const sent = Number(response.headers()['content-length']);
       expect(sent, `${file} ${encoding}`).toBe(statSync(`${site}/pkg/${file}${suffix}`).size);
     }

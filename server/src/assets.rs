@@ -21,16 +21,40 @@ const PRECACHE: [&str; 10] = [
     "/icons/maskable-512.png",
 ];
 
+/// The folders of the precached bundles' splits (`scripts/wasm-bundle.sh`: the `#[lazy]`
+/// functions and their loader), precached whole: a sync run offline finds the sync engine, and
+/// the worker's version covers them, so one cache never holds two builds' pieces.
+const SPLITS: [&str; 2] = ["/pkg/statgrid.split", "/pkg/statgrid_filing.split"];
+
+/// Every file the worker precaches besides the shells: the fixed ones, then what the split
+/// folders hold (not the compressed copies: the server picks those by the request).
+fn precached(site_root: &Path) -> Vec<String> {
+    let mut files: Vec<String> = PRECACHE.iter().map(|f| f.to_string()).collect();
+    for dir in SPLITS {
+        let Ok(entries) = std::fs::read_dir(site_root.join(dir.trim_start_matches('/'))) else {
+            continue;
+        };
+        let mut pieces: Vec<String> = entries
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|name| name.ends_with(".wasm") || name.ends_with(".js"))
+            .map(|name| format!("{dir}/{name}"))
+            .collect();
+        pieces.sort();
+        files.extend(pieces);
+    }
+    files
+}
+
 /// The worker's script, or `None` when the site has no built bundle (API-only tests).
-fn service_worker(site_root: &Path) -> Option<String> {
+fn service_worker(site_root: &Path, files: &[String]) -> Option<String> {
     let template = std::fs::read_to_string(site_root.join("sw.template.js")).ok()?;
     let mut hasher = Sha256::new();
-    for asset in PRECACHE {
+    for asset in files {
         let bytes = std::fs::read(site_root.join(asset.trim_start_matches('/'))).ok()?;
         hasher.update(&bytes);
     }
     let version = hex::encode(&hasher.finalize()[..8]);
-    let assets = serde_json::to_string(&PRECACHE).ok()?;
+    let assets = serde_json::to_string(files).ok()?;
     let forms = serde_json::to_string(app::kinds::FILING_FORMS).ok()?;
     Some(
         template
@@ -40,9 +64,9 @@ fn service_worker(site_root: &Path) -> Option<String> {
     )
 }
 
-/// The change times and sizes of the files a script was made from (the size too, since a
+/// The files a script was made from, with their change times and sizes (the size too, since a
 /// quick rewrite may keep the coarse change time).
-type Stamps = Vec<Option<(SystemTime, u64)>>;
+type Stamps = Vec<(String, Option<(SystemTime, u64)>)>;
 
 /// The worker script of the site in `site_root`, made again when a file it covers changes.
 pub struct ServiceWorker {
@@ -61,12 +85,15 @@ impl ServiceWorker {
 
     /// The current script, or `None` when the site has no built bundle.
     pub fn script(&self) -> Option<String> {
+        let files = precached(&self.site_root);
         let stamps: Stamps = std::iter::once("/sw.template.js")
-            .chain(PRECACHE)
+            .chain(files.iter().map(String::as_str))
             .map(|f| {
-                let meta =
-                    std::fs::metadata(self.site_root.join(f.trim_start_matches('/'))).ok()?;
-                Some((meta.modified().ok()?, meta.len()))
+                let path = self.site_root.join(f.trim_start_matches('/'));
+                let stamp = std::fs::metadata(path)
+                    .ok()
+                    .and_then(|meta| Some((meta.modified().ok()?, meta.len())));
+                (f.to_owned(), stamp)
             })
             .collect();
         let mut made = self
@@ -76,7 +103,7 @@ impl ServiceWorker {
         match made.as_ref() {
             Some((seen, script)) if *seen == stamps => script.clone(),
             _ => {
-                let script = service_worker(&self.site_root);
+                let script = service_worker(&self.site_root, &files);
                 *made = Some((stamps, script.clone()));
                 script
             }
@@ -120,6 +147,31 @@ mod tests {
         std::fs::write(site.join("pkg/statgrid_bg.wasm"), "a new build").unwrap();
         let second = worker.script().unwrap();
         assert_ne!(second, first, "a new bundle, a new worker version");
+
+        // A split bundle's pieces are precached, and a new piece is a new version.
+        let split = site.join("pkg/statgrid.split");
+        std::fs::create_dir_all(&split).unwrap();
+        std::fs::write(split.join("__wasm_split.js"), "loader").unwrap();
+        std::fs::write(split.join("split_run_sync.wasm"), "sync engine").unwrap();
+        std::fs::write(split.join("split_run_sync.wasm.br"), "compressed").unwrap();
+        let third = worker.script().unwrap();
+        for piece in ["__wasm_split.js", "split_run_sync.wasm"] {
+            assert!(
+                third.contains(&format!("\"/pkg/statgrid.split/{piece}\"")),
+                "{third}"
+            );
+        }
+        assert!(
+            !third.contains(".br\""),
+            "compressed copies are not precached: {third}"
+        );
+        assert_ne!(third, second, "new pieces, a new worker version");
+        std::fs::write(split.join("split_run_sync.wasm"), "another sync engine!").unwrap();
+        assert_ne!(
+            worker.script().unwrap(),
+            third,
+            "a changed piece, a new worker version"
+        );
 
         std::fs::remove_dir_all(site.join("pkg")).unwrap();
         assert_eq!(worker.script(), None, "no bundle, no worker");

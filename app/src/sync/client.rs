@@ -161,7 +161,7 @@ fn sync_by_itself() {
         s.progress = None;
     });
     spawn_local(async move {
-        let result = run_sync(&state).await;
+        let result = run_sync(state).await;
         // Another tab may have written meanwhile: show what is on disk.
         reload_records().await;
         let mut retry = None;
@@ -200,7 +200,12 @@ fn sync_by_itself() {
     });
 }
 
-async fn run_sync(state: &ClientState) -> Result<(), PhoneError> {
+/// With `split-sync`, the sync engine and what only it uses (the push and pull, the answers'
+/// readers) are a split of their own, cut out by `scripts/wasm-bundle.sh`: the capture screen
+/// shows without them, and they are fetched on the first run, from the service worker's cache
+/// once it is installed. A fetch that fails is a network failure: the run is tried again later.
+#[cfg_attr(feature = "split-sync", lazy(fallible))]
+async fn run_sync(state: ClientState) -> Result<(), PhoneError> {
     let Some(person_id) = state
         .profile
         .with_untracked(|p| p.as_ref().map(|p| p.person_id))

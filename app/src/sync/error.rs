@@ -26,3 +26,11 @@ pub enum PhoneError {
     #[error("{}", shared::BROWSER_ONLY)]
     BrowserOnly,
 }
+
+/// The sync engine's split could not be fetched (offline before the service worker had it).
+#[cfg(feature = "split-sync")]
+impl From<leptos::wasm_split::SplitLoaderError> for PhoneError {
+    fn from(e: leptos::wasm_split::SplitLoaderError) -> Self {
+        PhoneError::Server(AppError::Network(e.to_string()))
+    }
+}
