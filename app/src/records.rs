@@ -27,6 +27,28 @@ macro_rules! list_item {
 }
 crate::kinds::phone_kinds!(list_item);
 
+/// The lines' code could not be fetched (offline before the service worker had it).
+pub struct LinesUnavailable;
+
+#[cfg(feature = "split-sync")]
+impl From<leptos::wasm_split::SplitLoaderError> for LinesUnavailable {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        LinesUnavailable
+    }
+}
+
+/// A record's line: its kind's, or the two versions of a conflict. With `split-sync` the lines
+/// of every kind are a split of their own (`scripts/wasm-bundle.sh`), fetched when the list is
+/// first drawn: they are drawn only in the browser, from the records on the phone, so nothing
+/// server-rendered waits for them.
+#[cfg_attr(feature = "split-sync", lazy(fallible))]
+async fn record_line(record: OutboxRecord) -> Result<AnyView, LinesUnavailable> {
+    Ok(match record.state {
+        RecordState::Conflict { .. } => view! { <ConflictItem record /> }.into_any(),
+        _ => list_item(record),
+    })
+}
+
 #[component]
 pub fn RecordsPage() -> impl IntoView {
     let client = use_client();
@@ -40,10 +62,11 @@ pub fn RecordsPage() -> impl IntoView {
                 >
                     <ul class="records">
                         <For each=move || client.own_records() key=|r| (r.id, r.version, r.label()) let(record)>
-                            {match record.state {
-                                RecordState::Conflict { .. } => view! { <ConflictItem record /> }.into_any(),
-                                _ => list_item(record),
-                            }}
+                            {Suspend::new(async move {
+                                record_line(record).await.unwrap_or_else(|LinesUnavailable| {
+                                    view! { <li class="error">{shared::RECORDS_NOT_LOADED}</li> }.into_any()
+                                })
+                            })}
                         </For>
                     </ul>
                     <Show when=move || client.own_records().is_empty()>

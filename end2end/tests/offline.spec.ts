@@ -71,7 +71,7 @@ test('a visit recorded offline survives reloads and closed tabs, then syncs once
 test('the sync engine is fetched by the first sync, and offline from the service worker', async ({ page, context }) => {
   const fetched: { fromWorker: boolean }[] = [];
   page.on('response', (response) => {
-    if (/\/pkg\/statgrid\.split\/split_.*\.wasm$/.test(response.url())) {
+    if (/\/pkg\/statgrid\.split\/split_run_sync_.*\.wasm$/.test(response.url())) {
       fetched.push({ fromWorker: response.fromServiceWorker() });
     }
   });
@@ -101,4 +101,26 @@ test('the sync engine is fetched by the first sync, and offline from the service
   await context.setOffline(false);
   await page.getByRole('button', { name: '立即同步' }).click();
   await expect(unsyncedBadge(page)).toHaveText('全部已同步', { timeout: 30_000 });
+});
+
+// The lines of 我的记录 are a split too: when it cannot be fetched, the page says so and the
+// records wait on the phone; once it can, they are listed. (No service worker here: it would
+// serve the split from its cache, out of the test's reach.)
+test('record lines that cannot be fetched are explained, and the records stay', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await new LoginPage(page).loginAs(MEMBER);
+  const form = new VisitForm(page);
+  await form.open();
+  const findings = `分包列表 ${Date.now()}`;
+  await form.fill(findings);
+  await form.save();
+  await page.route('**/pkg/statgrid.split/split_record_line_*.wasm', (route) => route.abort('internetdisconnected'));
+  const records = new RecordsPage(page);
+  await records.open();
+  await expect(page.getByText('记录列表暂时无法显示：请联网后再打开本页。记录仍保存在手机上。').first()).toBeVisible();
+  await page.unroute('**/pkg/statgrid.split/split_record_line_*.wasm');
+  await page.reload();
+  await expect(records.record(findings)).toBeVisible();
+  await context.close();
 });
