@@ -44,7 +44,7 @@ line "capture screen wasm+js, brotli" "$code" "KiB" "$(beside_floor "$code" "$fl
 kib=$(brotli_kib "$site/pkg/statgrid_bg.wasm" "$site/pkg/statgrid.js" "$site/pkg/statgrid.split/__wasm_split.js" "$site/pkg/statgrid.css")
 line "capture screen wasm+js+css, brotli" "$kib" "KiB" "  (target ≤ 280 KiB)$(verdict "$kib" 280)"
 echo "== Separately loaded routes and splits =="
-line "  field splits (sync engine, record lines), brotli" "$(brotli_kib "$site"/pkg/statgrid.split/*.wasm)" "KiB" ""
+line "  field splits (sync engine, home, report form, record lines), brotli" "$(brotli_kib "$site"/pkg/statgrid.split/*.wasm)" "KiB" ""
 line "  /township/*, a leader's phone (township bundle, wasm+js), brotli" "$(brotli_kib "$site/pkg/statgrid_township_bg.wasm" "$site/pkg/statgrid_township.js")" "KiB" ""
 line "  /admin/* (administration bundle, wasm+js), brotli" "$(brotli_kib "$site/pkg/statgrid_office_bg.wasm" "$site/pkg/statgrid_office.js")" "KiB" ""
 

@@ -10,9 +10,11 @@ target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import js
 # plans), precached for offline use; the township view leaders open on their phones
 # (statgrid_township) and the city's administration (statgrid_office), each loaded only when
 # its screens are opened.
-# Two builds: the bundles that sync carry the sync engine as a split of their own (app's
-# `split-sync`), and cargo would turn that feature on for the other two if built together.
-./scripts/wasm-build.sh -p frontend -p frontend-filing
+# Three builds, since cargo would turn one bundle's features of app on for every bundle built
+# with it: the field app with its splits (app's `split-sync` and `split-pages`), the filing
+# pages with the sync engine's split only, the township and office bundles with none.
+./scripts/wasm-build.sh -p frontend
+./scripts/wasm-build.sh -p frontend-filing
 ./scripts/wasm-build.sh -p frontend-office -p frontend-township
 
 # The site is made again only when what it is made from changed: the four wasm files cargo

@@ -1,6 +1,7 @@
 //! 我的记录: every record on the phone with its sync state; refused ones can be corrected.
 //! Each kind draws its own line ([`ListItem`]); the page reaches them through the kinds'
 //! registry ([`crate::kinds`]), so it names no kind.
+use crate::layout::split::{Unavailable, drawn};
 use crate::layout::words as shared;
 use crate::sync::conflict::ConflictItem;
 use crate::sync::outbox::{OutboxRecord, RecordDraft, RecordState};
@@ -27,22 +28,10 @@ macro_rules! list_item {
 }
 crate::kinds::phone_kinds!(list_item);
 
-/// The lines' code could not be fetched (offline before the service worker had it).
-pub struct LinesUnavailable;
-
-#[cfg(feature = "split-sync")]
-impl From<leptos::wasm_split::SplitLoaderError> for LinesUnavailable {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        LinesUnavailable
-    }
-}
-
-/// A record's line: its kind's, or the two versions of a conflict. With `split-sync` the lines
-/// of every kind are a split of their own (`scripts/wasm-bundle.sh`), fetched when the list is
-/// first drawn: they are drawn only in the browser, from the records on the phone, so nothing
-/// server-rendered waits for them.
-#[cfg_attr(feature = "split-sync", lazy(fallible))]
-async fn record_line(record: OutboxRecord) -> Result<AnyView, LinesUnavailable> {
+/// A record's line: its kind's, or the two versions of a conflict. The lines of every kind are
+/// a split ([`crate::layout::split`]), fetched when the list is first drawn.
+#[cfg_attr(feature = "split-pages", lazy(fallible))]
+async fn record_line(record: OutboxRecord) -> Result<AnyView, Unavailable> {
     Ok(match record.state {
         RecordState::Conflict { .. } => view! { <ConflictItem record /> }.into_any(),
         _ => list_item(record),
@@ -62,11 +51,7 @@ pub fn RecordsPage() -> impl IntoView {
                 >
                     <ul class="records">
                         <For each=move || client.own_records() key=|r| (r.id, r.version, r.label()) let(record)>
-                            {Suspend::new(async move {
-                                record_line(record).await.unwrap_or_else(|LinesUnavailable| {
-                                    view! { <li class="error">{shared::RECORDS_NOT_LOADED}</li> }.into_any()
-                                })
-                            })}
+                            {drawn(record_line(record), true)}
                         </For>
                     </ul>
                     <Show when=move || client.own_records().is_empty()>

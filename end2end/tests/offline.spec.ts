@@ -103,10 +103,10 @@ test('the sync engine is fetched by the first sync, and offline from the service
   await expect(unsyncedBadge(page)).toHaveText('全部已同步', { timeout: 30_000 });
 });
 
-// The lines of 我的记录 are a split too: when it cannot be fetched, the page says so and the
-// records wait on the phone; once it can, they are listed. (No service worker here: it would
-// serve the split from its cache, out of the test's reach.)
-test('record lines that cannot be fetched are explained, and the records stay', async ({ browser, baseURL }) => {
+// The home page, the report form and the lines of 我的记录 are splits too: when their code
+// cannot be fetched, the page says so and the records wait on the phone; once it can, they show.
+// (No service worker here: it would serve the splits from its cache, out of the test's reach.)
+test('parts whose code cannot be fetched are explained, and the records stay', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
   const page = await context.newPage();
   await new LoginPage(page).loginAs(MEMBER);
@@ -115,12 +115,22 @@ test('record lines that cannot be fetched are explained, and the records stay', 
   const findings = `分包列表 ${Date.now()}`;
   await form.fill(findings);
   await form.save();
-  await page.route('**/pkg/statgrid.split/split_record_line_*.wasm', (route) => route.abort('internetdisconnected'));
+  const parts = /\/pkg\/statgrid\.split\/split_(home_of|record_line)_.*\.wasm$/;
+  await page.route(parts, (route) => route.abort('internetdisconnected'));
+  const unavailable = page.getByText('这部分暂时无法显示：请联网后再打开本页。记录仍保存在手机上。');
+  await page.goto('/');
+  await expect(unavailable).toBeVisible();
+  await expect(page.getByRole('heading', { name: `您好，${MEMBER.name}` })).toHaveCount(0);
   const records = new RecordsPage(page);
   await records.open();
-  await expect(page.getByText('记录列表暂时无法显示：请联网后再打开本页。记录仍保存在手机上。').first()).toBeVisible();
-  await page.unroute('**/pkg/statgrid.split/split_record_line_*.wasm');
+  await expect(unavailable.first()).toBeVisible();
+  // The rest of the app still runs: a failed fetch is no panic.
+  await expect(unsyncedBadge(page)).toHaveText(/条待同步|全部已同步/);
+
+  await page.unroute(parts);
   await page.reload();
   await expect(records.record(findings)).toBeVisible();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: `您好，${MEMBER.name}` })).toBeVisible();
   await context.close();
 });

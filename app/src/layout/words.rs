@@ -28,8 +28,8 @@ pub const WELCOME_LEAD: &str = "记录走访、培训和统计之家活动，离
 pub const RECORD_VISIT: &str = "记录走访";
 pub const MY_RECORDS: &str = "我的记录";
 pub const NO_RECORDS: &str = "还没有记录。";
-pub const RECORDS_NOT_LOADED: &str =
-    "记录列表暂时无法显示：请联网后再打开本页。记录仍保存在手机上。";
+/// A part of a page whose code could not be fetched (offline before the app was installed).
+pub const PART_NOT_LOADED: &str = "这部分暂时无法显示：请联网后再打开本页。记录仍保存在手机上。";
 pub const RECORD_A_VISIT: &str = "记录一次走访";
 pub const ACTIVITIES: &str = "网格活动";
 pub const TRAININGS: &str = "培训记录";

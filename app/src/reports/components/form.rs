@@ -4,6 +4,7 @@ use super::item::month_label;
 use crate::directory::picker::GridChoice;
 use crate::domain::period::{Month, parse_date};
 use crate::domain::report::{MonthFigures, ReportDraft};
+use crate::layout::split::{Unavailable, drawn};
 use crate::layout::words as shared;
 use crate::reports::words;
 use crate::sync::client;
@@ -23,10 +24,16 @@ pub fn ReportFormPage() -> impl IntoView {
                 when=move || client.profile.with(|p| p.as_ref().is_some_and(|p| !p.reporting_grids().is_empty()))
                 fallback=|| view! { <p class="card">{words::ONLY_LEADERS} <A href="/login">{shared::SIGN_IN}</A> {words::LEADER_ACCOUNT}</p> }
             >
-                <ReportForm />
+                {drawn(report_form(), false)}
             </Show>
         </Show>
     }
+}
+
+/// The form: a split ([`crate::layout::split`]), drawn once the phone is read.
+#[cfg_attr(feature = "split-pages", lazy(fallible))]
+async fn report_form() -> Result<AnyView, Unavailable> {
+    Ok(view! { <ReportForm /> }.into_any())
 }
 
 /// The phone's report for `grid` and `month`, if it has one.
