@@ -41,7 +41,7 @@ release: setup
 ## then the browser tests in Chromium.
 test: site test-size test-rust test-e2e
 
-## Fails when the capture screen's first load (wasm+js+css, brotli) grows past 286 KiB, or the
+## Fails when the capture screen's first load (wasm+js+css, brotli) grows past 274 KiB, or the
 ## township view's past 565 KiB.
 test-size:
 	SITE=$(SITE) ./scripts/check-size.sh

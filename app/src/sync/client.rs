@@ -73,9 +73,13 @@ pub fn start() {
     spawn_local(async move {
         let profile = Local.get::<Profile>(kv::PROFILE);
         if let Some(p) = &profile {
-            state
-                .duties
-                .set(Local.get::<DutyList>(&kv::duties(p.person_id)));
+            let person_id = p.person_id;
+            spawn_local(async move {
+                // A sync that finished first has put a newer list.
+                if let Ok(kept) = kept_duties(person_id).await {
+                    state.duties.update(|d| *d = d.take().or(kept));
+                }
+            });
             let last = Local.get::<i64>(&kv::last_sync(p.person_id));
             state.status.update(|s| s.last_sync_ms = last);
         }
@@ -110,6 +114,13 @@ pub fn start() {
     let _ = set_interval(sync_by_itself, SYNC_EVERY);
     pwa::register(state.update_ready);
     pwa::watch_install(state.can_install, state.in_app_browser);
+}
+
+/// The duty list kept from the last sync. Only the home page and the report form show it, both
+/// splits, so with `split-sync` reading it is one too: the capture screen starts without it.
+#[cfg_attr(feature = "split-sync", lazy(fallible))]
+async fn kept_duties(person_id: i32) -> Result<Option<DutyList>, PhoneError> {
+    Ok(Local.get::<DutyList>(&kv::duties(person_id)))
 }
 
 /// Deletes the photos no record lists any more, once they are a day old, judged on the records
