@@ -75,8 +75,15 @@ pub fn start() {
         if let Some(p) = &profile {
             let person_id = p.person_id;
             spawn_local(async move {
-                // A sync that finished first has put a newer list.
-                if let Ok(kept) = kept_duties(person_id).await {
+                let Ok(kept) = kept_duties(person_id).await else {
+                    return;
+                };
+                // Unless the person logged out meanwhile; a sync that finished first has put a
+                // newer list.
+                let same = state
+                    .profile
+                    .with_untracked(|p| p.as_ref().is_some_and(|p| p.person_id == person_id));
+                if same {
                     state.duties.update(|d| *d = d.take().or(kept));
                 }
             });
