@@ -10,8 +10,10 @@ use crate::db::{person, session};
 use crate::domain::session_policy::{SessionKind, SessionTimes, Verdict};
 use crate::error::AppError;
 use axum::http::{HeaderMap, HeaderValue, header};
+use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, sea_query::Expr,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult,
+    IdenStatic, QueryFilter, QueryResult, QuerySelect, QueryTrait, SelectA, SelectB,
 };
 use sha2::{Digest, Sha256};
 
@@ -171,6 +173,24 @@ pub fn clear_cookie(kind: SessionKind, secure: bool) -> Result<HeaderValue, AppE
     .map_err(|_| AppError::internal())
 }
 
+/// What a request reads beside its session and person, in the same statement: one round trip
+/// to the database where two were (a pull's [`crate::sync::latest::Head`]).
+pub trait Along: Sized {
+    /// Each expression selected beside the session's and person's columns, with its alias.
+    fn selected() -> Vec<(SimpleExpr, &'static str)>;
+    fn read(row: &QueryResult) -> Result<Self, DbErr>;
+}
+
+impl Along for () {
+    fn selected() -> Vec<(SimpleExpr, &'static str)> {
+        Vec::new()
+    }
+
+    fn read(_: &QueryResult) -> Result<Self, DbErr> {
+        Ok(())
+    }
+}
+
 /// The first usable session among those the request carries that `need` allows, with its
 /// person (read in the same query: every authenticated request asks); its use is recorded (at
 /// most once a minute). Expired sessions met on the way are deleted.
@@ -180,12 +200,19 @@ pub async fn resolve(
     request: &SessionRequest,
     need: Need,
 ) -> Result<Option<(session::Model, person::Model)>, AppError> {
+    let found = resolve_along::<()>(db, now_ms, request, need).await?;
+    Ok(found.map(|(session, person, ())| (session, person)))
+}
+
+/// [`resolve`], reading `A` in the session's statement.
+pub async fn resolve_along<A: Along>(
+    db: &impl ConnectionTrait,
+    now_ms: i64,
+    request: &SessionRequest,
+    need: Need,
+) -> Result<Option<(session::Model, person::Model, A)>, AppError> {
     for token in request.tokens(need) {
-        let Some((found, Some(person))) = session::Entity::find_by_id(token_hash(token))
-            .find_also_related(person::Entity)
-            .one(db)
-            .await?
-        else {
+        let Some((found, person, along)) = session_row::<A>(db, token).await? else {
             continue;
         };
         let Some(times) = times_of(&found) else {
@@ -202,11 +229,34 @@ pub async fn resolve(
                 if touch {
                     touch_session(db, &found.token_hash, times.touched(now_ms)).await?;
                 }
-                return Ok(Some((found, person)));
+                return Ok(Some((found, person, along)));
             }
         }
     }
     Ok(None)
+}
+
+/// The session of `token` with its person and `A`, if both are there.
+async fn session_row<A: Along>(
+    db: &impl ConnectionTrait,
+    token: &str,
+) -> Result<Option<(session::Model, person::Model, A)>, DbErr> {
+    let mut select =
+        session::Entity::find_by_id(token_hash(token)).find_also_related(person::Entity);
+    for (expr, alias) in A::selected() {
+        select = select.expr_as(expr, alias);
+    }
+    let Some(row) = db
+        .query_one_raw(select.build(db.get_database_backend()))
+        .await?
+    else {
+        return Ok(None);
+    };
+    let Some(person) = person::Model::from_query_result_optional(&row, SelectB.as_str())? else {
+        return Ok(None);
+    };
+    let found = session::Model::from_query_result(&row, SelectA.as_str())?;
+    Ok(Some((found, person, A::read(&row)?)))
 }
 
 pub(crate) fn times_of(s: &session::Model) -> Option<SessionTimes> {

@@ -2,7 +2,7 @@
 use crate::auth::api::{Credentials, GridRole, LoginAnswer, PasswordChange, Profile};
 use crate::auth::password::{self, hash_password, verify_password};
 use crate::auth::rotation::{self, Opened};
-use crate::auth::session::{self, Need, SessionRequest};
+use crate::auth::session::{self, Along, Need, SessionRequest};
 use crate::auth::throttle::Attempt;
 use crate::auth::words;
 use crate::db::{grid, person, role_assignment};
@@ -249,7 +249,7 @@ impl Viewer {
         request: &SessionRequest,
         need: Need,
     ) -> Result<Self, AppError> {
-        SignedIn::resolve(db, clock, request, need)
+        SignedIn::<()>::resolve(db, clock, request, need)
             .await?
             .viewer(db)
             .await
@@ -329,19 +329,21 @@ impl axum::extract::FromRequestParts<AppState> for Viewer {
         parts: &mut axum::http::request::Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let signed_in = SignedIn::from_request_parts(parts, state).await?;
+        let signed_in = SignedIn::<()>::from_request_parts(parts, state).await?;
         signed_in.viewer(&state.db).await
     }
 }
 
 /// The person a request's session names, before their roles and grids are read: all a pull
-/// needs to find that nothing changed since the phone's last one.
-pub struct SignedIn {
+/// needs to find that nothing changed since the phone's last one, with what it read beside the
+/// session (`A`: a pull's head).
+pub struct SignedIn<A = ()> {
     person: person::Model,
     now_ms: i64,
+    along: A,
 }
 
-impl SignedIn {
+impl<A: Along> SignedIn<A> {
     /// No token, an unknown or expired session, one of the wrong kind for `need` and a
     /// deactivated person's all answer `Unauthenticated`, and a password an administrator set
     /// answers `PasswordChangeRequired`.
@@ -352,20 +354,32 @@ impl SignedIn {
         need: Need,
     ) -> Result<Self, AppError> {
         let now_ms = clock.now_ms();
-        let person = match session_person(db, request, need, now_ms).await {
-            Err(AppError::Unauthenticated) if need == Need::Office => {
-                return Err(Viewer::without_office_session(db, request, now_ms).await);
-            }
-            found => found?,
+        let found = session::resolve_along::<A>(db, now_ms, request, need)
+            .await?
+            .filter(|(_, person, _)| person.active);
+        let Some((_, person, along)) = found else {
+            return Err(match need {
+                Need::Office => Viewer::without_office_session(db, request, now_ms).await,
+                Need::Any => AppError::Unauthenticated,
+            });
         };
         if person.password_reset {
             return Err(AppError::PasswordChangeRequired);
         }
-        Ok(SignedIn { person, now_ms })
+        Ok(SignedIn {
+            person,
+            now_ms,
+            along,
+        })
     }
 
     pub fn person_id(&self) -> i32 {
         self.person.id
+    }
+
+    /// What was read beside the session.
+    pub fn along(&self) -> &A {
+        &self.along
     }
 
     /// The person with their roles and the grids they see.
@@ -374,7 +388,7 @@ impl SignedIn {
     }
 }
 
-impl axum::extract::FromRequestParts<AppState> for SignedIn {
+impl<A: Along + Send> axum::extract::FromRequestParts<AppState> for SignedIn<A> {
     type Rejection = AppError;
 
     async fn from_request_parts(

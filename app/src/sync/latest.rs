@@ -1,13 +1,16 @@
 //! Where every change a pull could carry stands (`docs/sync.md`): the [`Head`] alone, two
-//! counter rows, answers a pull with nothing new; [`Latest`] adds each kind's last change, in
-//! one query of index lookups, so a pull skips the kinds that did not change.
+//! counter rows read with the session, answers a pull with nothing new; [`Latest`] adds each
+//! kind's last change, in one query of index lookups, so a pull skips the kinds that did not
+//! change.
+use crate::auth::session::Along;
 use crate::error::ServerError;
 use crate::sync::sequence::Span;
 use crate::sync::store::KindStore;
-use sea_orm::{ConnectionTrait, QueryResult, Statement};
+use sea_orm::sea_query::{Expr, SimpleExpr};
+use sea_orm::{ConnectionTrait, DbErr, QueryResult, Statement};
 
-const HEAD: &str = "SELECT (SELECT value FROM sync_sequence WHERE id = 1), \
-                    (SELECT value FROM directory_version WHERE id = 1)";
+const COMMITTED: &str = "(SELECT value FROM sync_sequence WHERE id = 1)";
+const DIRECTORY: &str = "(SELECT value FROM directory_version WHERE id = 1)";
 
 /// The last change committed and the directory's version.
 pub struct Head {
@@ -18,14 +21,25 @@ pub struct Head {
     directory: i64,
 }
 
-impl Head {
-    /// Two rows by key: a cursor at `committed` has every change already, whatever its kind,
-    /// so a phone polling with nothing new costs the database no more than this.
-    pub async fn read(db: &impl ConnectionTrait) -> Result<Head, ServerError> {
-        let row = one_row(db, HEAD.to_owned(), "reading the last change").await?;
-        Head::from_row(&row, "reading the last change")
+/// Two rows by key, read with the session: a cursor at `committed` has every change already,
+/// whatever its kind, so a phone polling with nothing new costs the database one statement.
+impl Along for Head {
+    fn selected() -> Vec<(SimpleExpr, &'static str)> {
+        vec![
+            (Expr::cust(COMMITTED), "head_committed"),
+            (Expr::cust(DIRECTORY), "head_directory"),
+        ]
     }
 
+    fn read(row: &QueryResult) -> Result<Self, DbErr> {
+        Ok(Head {
+            committed: row.try_get("", "head_committed")?,
+            directory: row.try_get("", "head_directory")?,
+        })
+    }
+}
+
+impl Head {
     fn from_row(row: &QueryResult, doing: &'static str) -> Result<Head, ServerError> {
         Ok(Head {
             committed: column(row, 0, doing)?,
@@ -56,7 +70,7 @@ impl Latest {
         kinds: &[&dyn KindStore],
     ) -> Result<Latest, ServerError> {
         let last = |table: &str| format!(", (SELECT COALESCE(MAX(change_seq), 0) FROM {table})");
-        let mut sql = String::from(HEAD);
+        let mut sql = format!("SELECT {COMMITTED}, {DIRECTORY}");
         sql.push_str(&last("withdrawal"));
         for kind in kinds {
             sql.push_str(&last(kind.table()));

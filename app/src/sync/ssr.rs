@@ -171,21 +171,22 @@ async fn store_batch(
         .collect())
 }
 
-/// Reads first the last change committed ([`Head`]): a phone that holds the current directory
-/// and profile and whose cursor is that change gets its answer from that alone. Otherwise it
+/// Reads first, with the session, the last change committed ([`Head`]): a phone that holds the
+/// current directory and profile and whose cursor is that change gets its answer from that
+/// alone. Otherwise it
 /// reads where every kind stands ([`Latest`]) and the person's grids, and queries only the kinds
 /// that changed.
 async fn pull(
     State(state): State<AppState>,
     Extension(kinds): Extension<Kinds>,
-    signed_in: SignedIn,
+    signed_in: SignedIn<Head>,
     query: Result<Query<PullQuery>, QueryRejection>,
 ) -> Result<Json<PullResponse>, AppError> {
     let Query(query) =
         query.map_err(|r| AppError::Invalid(words::malformed_query(&r.body_text())))?;
     let person = signed_in.person_id();
     let holds = |held: &Option<String>, digest: &str| held.as_deref() == Some(digest);
-    let head = Head::read(&state.db).await?;
+    let head = signed_in.along();
     let digest = head.digest(person);
     if holds(&query.held, &digest) && Span::asked(query.after, head.committed).is_empty() {
         return Ok(Json(nothing_new(kinds, head.committed, digest)));
