@@ -345,6 +345,9 @@ pub(crate) async fn open_enterprise_counts(
     db: &impl ConnectionTrait,
     grids: &[grid::Model],
 ) -> Result<HashMap<i32, usize>, AppError> {
+    if grids.is_empty() {
+        return Ok(HashMap::new());
+    }
     let rows: Vec<(i32, i64)> = enterprise::Entity::find()
         .select_only()
         .column(enterprise::Column::GridId)

@@ -29,13 +29,29 @@ pub fn evaluate(
     from: Date,
     today: Date,
 ) -> Vec<Obligation> {
+    evaluate_between(policy, subjects, facts, waivers, from, today, today)
+}
+
+/// As [`evaluate`], but only the obligations whose period overlaps `from..=to` (and not
+/// after `today`), still judged on `today`: a board of last year's months judges those
+/// months, not every month since.
+pub fn evaluate_between(
+    policy: &Policy,
+    subjects: &Subjects,
+    facts: &[Fact],
+    waivers: &[Waiver],
+    from: Date,
+    to: Date,
+    today: Date,
+) -> Vec<Obligation> {
     let mut out = Vec::new();
-    if from > today {
+    let to = to.min(today);
+    if from > to {
         return out;
     }
     for rule in &policy.rules {
         let done = fulfilling_facts(rule, facts);
-        for (subject, period) in owed(rule, subjects, facts, from, today) {
+        for (subject, period) in owed(rule, subjects, facts, from, to) {
             let entries = done.get(&(subject, period)).map_or(&[][..], Vec::as_slice);
             out.push(judge(rule, subject, period, entries, waivers, today));
         }
@@ -95,22 +111,22 @@ pub fn judge_year(
     judge(rule, subject, Period::Year(year), &done, waivers, today).status
 }
 
-/// The (subject, period) pairs a rule creates in the range, sorted.
+/// The (subject, period) pairs a rule creates in `from..=to`, sorted.
 fn owed(
     rule: &Rule,
     subjects: &Subjects,
     facts: &[Fact],
     from: Date,
-    today: Date,
+    to: Date,
 ) -> Vec<(Subject, Period)> {
     let mut pairs: Vec<(Subject, Period)> = match rule.kind {
         ObligationKind::MajorEvent { .. } => facts
             .iter()
-            .filter(|f| f.kind == FactKind::MajorEventOccurred && (from..=today).contains(&f.date))
+            .filter(|f| f.kind == FactKind::MajorEventOccurred && (from..=to).contains(&f.date))
             .map(|f| (f.subject, rule.kind.period_of(f.date)))
             .collect(),
         _ => {
-            let periods = periods_between(rule, from, today);
+            let periods = periods_between(rule, from, to);
             let bound = subjects.bound_by(&rule.kind);
             bound
                 .into_iter()

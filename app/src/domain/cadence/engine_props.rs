@@ -47,6 +47,17 @@ fn day() -> impl Strategy<Value = Date> {
     (low..=high).prop_map(|j| Date::from_julian_day(j).unwrap())
 }
 
+/// The kind of fact that fulfils a duty of `kind` (of those [`kind`] makes).
+fn fulfilling(kind: &ObligationKind) -> FactKind {
+    match kind {
+        ObligationKind::MonthlyLeaderReport => FactKind::LeaderReport,
+        ObligationKind::QuarterlyActivity => FactKind::Activity,
+        ObligationKind::TownshipAnalysisMeeting => FactKind::AnalysisMeeting,
+        ObligationKind::EnterpriseVisits { .. } => FactKind::Visit,
+        _ => FactKind::Training,
+    }
+}
+
 /// The obligation for `period` after evaluating up to `today`.
 fn judged(rule: &Rule, facts: &[Fact], period: Period, today: Date) -> Obligation {
     let all = evaluate(
@@ -73,13 +84,7 @@ proptest! {
         let last = period.last_day().min(today);
         let days = (last - period.first_day()).whole_days() + 1;
         let place = |position: u32| period.first_day() + Duration::days(i64::from(position) % days);
-        let fact_kind = match rule.kind {
-            ObligationKind::MonthlyLeaderReport => FactKind::LeaderReport,
-            ObligationKind::QuarterlyActivity => FactKind::Activity,
-            ObligationKind::TownshipAnalysisMeeting => FactKind::AnalysisMeeting,
-            ObligationKind::EnterpriseVisits { .. } => FactKind::Visit,
-            _ => FactKind::Training,
-        };
+        let fact_kind = fulfilling(&rule.kind);
         let arrange = |pick: &dyn Fn(&(u32, u32, u32)) -> u32| -> Vec<Fact> {
             facts.iter().map(|f| Fact {
                 amount: f.0,
@@ -91,6 +96,30 @@ proptest! {
         prop_assert_eq!(&one.status, &other.status);
         prop_assert_eq!(one.done_on.is_some(), other.done_on.is_some());
         prop_assert!(one.done_on.is_none_or(|d| period.contains(d)));
+    }
+
+    #[test]
+    fn a_range_is_judged_as_the_same_periods_of_everything_since(
+        (rule, subject) in rule(),
+        from in day(),
+        length in 0i64..400,
+        judged_after in 0i64..800,
+        facts in proptest::collection::vec((0i64..800, 1u32..12), 0..8),
+    ) {
+        let to = from + Duration::days(length);
+        let today = from + Duration::days(judged_after);
+        let facts: Vec<Fact> = facts.iter().map(|&(day, amount)| Fact {
+            amount,
+            ..Fact::new(fulfilling(&rule.kind), subject, from + Duration::days(day))
+        }).collect();
+        let policy = policy(rule);
+        let range = evaluate_between(&policy, &subjects(), &facts, &[], from, to, today);
+        let since: Vec<Obligation> = evaluate(&policy, &subjects(), &facts, &[], from, today)
+            .into_iter()
+            .filter(|o| o.period.first_day() <= to)
+            .collect();
+        prop_assert!(!range.is_empty());
+        prop_assert_eq!(range, since);
     }
 
     #[test]

@@ -17,7 +17,7 @@ mod preset;
 mod rule;
 mod status;
 
-pub use engine::{evaluate, judge, judge_year};
+pub use engine::{evaluate, evaluate_between, judge, judge_year};
 pub use error::CadenceError;
 pub use input::{
     Fact, FactKind, Subject, Subjects, WAIVER_REASON_MAX_CHARS, Waiver, WaiverPeriodError,

@@ -148,7 +148,7 @@ fn percent(part: usize, whole: usize) -> Option<u8> {
 }
 
 /// Counts the obligations by outcome.
-pub fn summary(obligations: &[Obligation]) -> Completeness {
+pub fn summary<'a>(obligations: impl IntoIterator<Item = &'a Obligation>) -> Completeness {
     let mut c = Completeness::default();
     for o in obligations {
         match o.status {

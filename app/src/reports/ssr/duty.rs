@@ -4,7 +4,7 @@ use crate::cadence::ssr::{policy, waivers};
 use crate::db::grid;
 use crate::domain::cadence::{
     Completeness, Fact, FactKind, Obligation, ObligationKind, Period, Status, Subject, Subjects,
-    evaluate, summary,
+    evaluate_between, summary,
 };
 use crate::domain::grid::GridKind;
 use crate::domain::period::{Month, format_date, shanghai_date};
@@ -32,12 +32,10 @@ pub(super) fn trend(grids: &[grid::Model], months: &[Month], judged: &Judged) ->
         .iter()
         .map(|m| {
             summary(
-                &judged
+                judged
                     .obligations
                     .iter()
-                    .filter(|o| o.period == Period::Month(*m))
-                    .cloned()
-                    .collect::<Vec<_>>(),
+                    .filter(|o| o.period == Period::Month(*m)),
             )
         })
         .collect();
@@ -66,8 +64,9 @@ pub(super) struct Judged {
     pub due: HashMap<Month, String>,
 }
 
-/// The report duty of each grid for each of `months` by the policy in force; a report
-/// counts from the day its first version arrived (`history`: grid, month, first arrival).
+/// The report duty of each grid for each of `months` (consecutive, oldest first) by the
+/// policy in force; a report counts from the day its first version arrived (`history`: grid,
+/// month, first arrival).
 pub(super) async fn judge(
     db: &impl ConnectionTrait,
     grids: &[grid::Model],
@@ -84,7 +83,9 @@ pub(super) async fn judge(
         statuses: HashMap::new(),
         due: HashMap::new(),
     };
-    let (Some(rule), Some(first)) = (policy.rules.first(), months.first()) else {
+    let (Some(rule), Some(first), Some(last)) =
+        (policy.rules.first(), months.first(), months.last())
+    else {
         return Ok(judged);
     };
     for m in months {
@@ -115,12 +116,13 @@ pub(super) async fn judge(
             .collect(),
         ..Subjects::default()
     };
-    judged.obligations = evaluate(
+    judged.obligations = evaluate_between(
         &policy,
         &subjects,
         &facts,
         &waived,
         first.first_day(),
+        last.last_day(),
         today,
     )
     .into_iter()

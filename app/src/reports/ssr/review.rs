@@ -46,7 +46,6 @@ pub async fn board(
     let months = last_months(month, TREND_MONTHS);
     let history = first_arrivals(db, &reporting_grids, &months).await?;
     let judged = judge(db, &reporting_grids, &history, &months, today).await?;
-    let open_enterprises = open_enterprise_counts(db, &enterprise_grids).await?;
     // A township's 经发办 staff report to its 分管领导 on no cadence: the unit's own row shows
     // in a month it has a report.
     let in_scope = viewer.grids.tree.subtree(scope_id);
@@ -57,6 +56,16 @@ pub async fn board(
         .collect();
     let reported = [reporting_grids.clone(), units.clone()].concat();
     let reports = MonthReports::load(db, &reported, month).await?;
+    // Open enterprises are counted only below the grids whose report is shown: a city's month
+    // with few reports in does not count its hundred thousand.
+    let shown: BTreeSet<i32> = (reports.by_grid.keys())
+        .flat_map(|g| viewer.grids.tree.subtree(*g))
+        .collect();
+    let counted: Vec<grid::Model> = (enterprise_grids.iter())
+        .filter(|g| shown.contains(&g.id))
+        .cloned()
+        .collect();
+    let open_enterprises = open_enterprise_counts(db, &counted).await?;
     let grid_ids: Vec<i32> = enterprise_grids.iter().map(|g| g.id).collect();
     // Whoever oversees the city compares every township's visits below: every grid's are read
     // once for both.
