@@ -155,17 +155,42 @@ async fn reload_records() -> bool {
     read.is_ok()
 }
 
-/// A sync run the user asked for (a tap on 立即同步, a save, a login): it runs even after a
-/// failure that stopped the phone from trying by itself.
+/// A sync run the user asked for (a tap on 立即同步, a login, a new password): it runs even
+/// after a failure that stopped the phone from trying by itself, and even when the phone
+/// believes it has no network (it may be wrong, and the user then sees why the run failed).
 pub fn sync_now() {
-    client().status.update(|s| s.halted = false);
+    rearm();
+    start_run();
+}
+
+/// A sync run after the user changed what the phone holds (a save, a withdrawal, an import):
+/// as [`sync_now`], except that nothing is tried while the phone has no network at all. Such a
+/// run could only fail, and on a cheap phone it would slow the user's next save; the `online`
+/// event starts one when the network is back.
+pub fn sync_after_change() {
+    rearm();
     sync_by_itself();
 }
 
+/// Lets the phone try by itself again after a failure that stopped it.
+fn rearm() {
+    let status = client().status;
+    if status.with_untracked(|s| s.halted) {
+        status.update(|s| s.halted = false);
+    }
+}
+
 /// A sync run the phone starts by itself (on start, network back, page shown, timer), unless
-/// nobody is logged in or the last failure needs the user; while one is under way, another
-/// follows it.
+/// it has no network at all.
 fn sync_by_itself() {
+    if window().navigator().on_line() {
+        start_run();
+    }
+}
+
+/// A sync run, unless nobody is logged in or the last failure needs the user; while one is
+/// under way, another follows it.
+fn start_run() {
     let state = client();
     if state.profile.with_untracked(Option::is_none) || state.status.with_untracked(|s| s.halted) {
         return;
@@ -311,7 +336,7 @@ pub async fn save_record(id: Option<Uuid>, draft: RecordDraft) -> Result<(), Sto
         .put_all(std::slice::from_ref(&record))
         .await?;
     pwa::ask_persistence();
-    sync_now();
+    sync_after_change();
     Ok(())
 }
 
@@ -338,7 +363,7 @@ async fn change_record(
         .await?
         .put_all(std::slice::from_ref(&changed))
         .await?;
-    sync_now();
+    sync_after_change();
     Ok(())
 }
 

@@ -101,6 +101,6 @@ pub async fn import_file(input: web_sys::HtmlInputElement) -> Result<ImportSumma
         store.put_photo(photo).await?;
     }
     store.put_all(&records).await?;
-    client::sync_now();
+    client::sync_after_change();
     Ok(summary)
 }
