@@ -7,16 +7,13 @@ const VERSION = '__STATGRID_VERSION__';
 const ASSETS = __STATGRID_ASSETS__;
 const CACHE = 'statgrid-' + VERSION;
 
-// Server-rendered pages that carry no user data, so they are safe to replay offline;
-// user data is filled in on the client from IndexedDB after hydration.
+// Server-rendered pages that carry no user data, the same for everyone, so they are answered
+// from the cache, online or not; user data is filled in on the client from IndexedDB after
+// hydration.
 // The filing pages (each kind's form filed there, which the server lists from the kinds'
-// registry, /notices, /courses and /settings) are shells of their own: another bundle hydrates them, so the "/"
-// shell cannot stand in for them.
+// registry, /notices, /courses, /assessment and /settings) are hydrated by a bundle of their own.
 const SHELL = ['/', '/login', '/visits/new', '/records', '/reports/new', '/settings', '/notices', '/courses', '/assessment', '/offline.html']
   .concat(__STATGRID_FILING_FORMS__);
-// Client routes whose HTML may be stood in for by the "/" shell (the router takes over).
-const CLIENT_ROUTES = ['/', '/visits/new', '/records', '/reports/new', '/login'];
-const NAV_TIMEOUT_MS = 3000;
 
 const toPath = (url) => new URL(url, self.location.href).pathname;
 const PRECACHED = new Set(ASSETS.map(toPath));
@@ -59,41 +56,20 @@ self.addEventListener('activate', (event) => {
     .then(() => self.clients.claim()));
 });
 
-// The cached page that can stand in for a path: its own shell, or the "/" shell for a
-// client route (the router renders the rest). offline.html is the caller's last resort.
+// This version's copy of a shell page; none for any other path.
 function cachedShell(cache, path) {
-  const opts = { ignoreVary: true };
-  return cache.match(path, opts).then((hit) => hit
-    || (CLIENT_ROUTES.includes(path) ? cache.match('/', opts) : undefined));
+  return SHELL.includes(path) ? cache.match(path, { ignoreVary: true }) : Promise.resolve(undefined);
 }
 
+// A page of the app opens from this version's cache with no round trip, so a phone on a weak
+// link starts at once, and the page always matches the bundles cached beside it (the server's
+// page after a new build would be hydrated by this version's bundles). A new build reaches the
+// phone as a new worker, whose install caches its own pages. Any other page, an office page
+// with its data, comes from the network; with no network, offline.html says so.
 function navigate(event, path) {
-  return caches.open(CACHE).then((cache) => {
-    const ctrl = new AbortController();
-    // A slow link (2G in a village) counts as offline when we have something to show:
-    // after the timeout we abort and serve the shell instead of a blank screen. With no
-    // shell for this path we keep waiting, since offline.html would be worse than slow.
-    const timer = setTimeout(() => {
-      cachedShell(cache, path).then((hit) => { if (hit) ctrl.abort(); });
-    }, NAV_TIMEOUT_MS);
-    return fetch(event.request, { signal: ctrl.signal })
-      .then((res) => {
-        clearTimeout(timer);
-        // A 5xx usually means the server or its proxy is down: the shell is more useful.
-        if (res.status >= 500) return cachedShell(cache, path).then((hit) => hit || res);
-        if (res.status === 200 && res.type === 'basic' && SHELL.includes(path)) {
-          const copy = res.clone();
-          event.waitUntil(clean(copy).then((r) => cache.put(path, r)));
-        }
-        return res; // redirects (opaqueredirect) and 4xx go back to the browser as is
-      })
-      .catch(() => {
-        clearTimeout(timer);
-        return cachedShell(cache, path)
-          .then((hit) => hit || cache.match('/offline.html', { ignoreVary: true }))
-          .then((hit) => hit || Response.error());
-      });
-  });
+  return caches.open(CACHE).then((cache) => cachedShell(cache, path).then((hit) => hit
+    || fetch(event.request).catch(() => cache.match('/offline.html', { ignoreVary: true })
+      .then((page) => page || Response.error()))));
 }
 
 function cacheFirst(event) {

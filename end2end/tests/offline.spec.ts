@@ -66,6 +66,33 @@ test('a visit recorded offline survives reloads and closed tabs, then syncs once
   await leaderContext.close();
 });
 
+// Online too, a page of the app opens from the phone with no trip to the server: on a weak link
+// it starts at once, and it always matches the bundles the worker keeps beside it.
+test('online, the app opens from the phone, not the server, and works as ever', async ({ page }) => {
+  await new LoginPage(page).loginAs(MEMBER);
+  await serviceWorkerReady(page);
+  const answers: (string | undefined)[] = [];
+  for (let i = 0; i < 2; i++) {
+    const answer = await page.goto('/visits/new');
+    expect(answer?.fromServiceWorker(), 'answered by the service worker').toBe(true);
+    answers.push(answer?.headers()['x-request-id']);
+  }
+  // Twice the answer the worker kept when it was installed, not a new one from the server.
+  expect(answers[0]).toBeTruthy();
+  expect(answers[1]).toBe(answers[0]);
+
+  const form = new VisitForm(page);
+  const findings = `缓存页面上的走访 ${Date.now()}`;
+  await form.fill(findings);
+  await form.save();
+  await expect(page.getByText(/^已保存/)).toBeVisible();
+  const records = new RecordsPage(page);
+  await records.open();
+  await expect(records.record(findings)).toContainText('已同步', { timeout: 30_000 });
+  const pulled = await (await page.request.get('/api/v1/sync/pull?since=0')).json();
+  expect(pulled.visits.filter((v: { findings: string }) => v.findings === findings)).toHaveLength(1);
+});
+
 // The sync engine is a split of the field bundle: the capture screen comes up without it, the
 // first sync fetches it, and with no network the service worker has it.
 test('the sync engine is fetched by the first sync, and offline from the service worker', async ({ page, context }) => {
