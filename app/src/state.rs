@@ -14,6 +14,9 @@ pub struct AppState {
     /// Imports running now, for their pages to follow (in the database on PostgreSQL).
     pub imports: crate::admin::ssr::ImportBoard,
     pub clock: Clock,
+    /// Every grid as this server last read them, checked against the database's directory
+    /// version on each request.
+    pub grids: crate::auth::grids::GridCache,
     /// Proxies whose `X-Forwarded-For` names the client (`crate::auth::address`).
     pub trusted_proxies: std::sync::Arc<[std::net::IpAddr]>,
     /// Local setting: days without contact after which the status page lists a phone.

@@ -4,6 +4,7 @@ use crate::dataset::{self, YEAR};
 use crate::db::{Backend, Res, fresh, start};
 use crate::report::{Goal, figure};
 use app::assessment::figures::subjects;
+use app::auth::grids::GridCache;
 use app::auth::ssr::Viewer;
 use app::db::person;
 use app::domain::assessment::Scheme;
@@ -27,7 +28,7 @@ pub async fn city(townships: i64, members: i64, visits: i64) -> Res<()> {
         .unix_timestamp()
         * 1000
         + 4 * 3_600_000;
-    let viewer = Viewer::load(&db, leader, now_ms).await?;
+    let viewer = Viewer::load(&db, &GridCache::default(), leader, now_ms).await?;
     let today = viewer.today()?;
     let scheme = Scheme::yuhuan();
     let started = Instant::now();

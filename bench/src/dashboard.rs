@@ -1,10 +1,13 @@
 //! The township dashboard's queries, timed as a request does them: resolve the viewer from the
 //! session, then read the month: the township overview (visits, coverage) and the review board
-//! of monthly reports (reports, the cadence over six months, the month's visits).
+//! of monthly reports (reports, the cadence over six months, the month's visits). Like a server,
+//! the timing keeps the grids it read (`GridCache`): the login before the runs read them, and
+//! each run checks the directory version.
 use crate::dataset::{self, CITY_PHONE, LEADER_PHONE, PASSWORD, YEAR};
 use crate::db::{Backend, Res, fresh, start};
 use crate::report::{Goal, figure, median_p99};
 use app::auth::api::Credentials;
+use app::auth::grids::GridCache;
 use app::auth::session::{Need, SessionRequest};
 use app::auth::ssr::{Viewer, login};
 use app::reports::ssr::review::board;
@@ -15,10 +18,15 @@ use sea_orm::DatabaseConnection;
 use std::time::Instant;
 
 /// A bearer office session of the leader with `phone`.
-async fn leader_session(db: &DatabaseConnection, phone: &str) -> Res<SessionRequest> {
+async fn leader_session(
+    db: &DatabaseConnection,
+    grids: &GridCache,
+    phone: &str,
+) -> Res<SessionRequest> {
     let (answer, _) = login(
         db,
         Clock::system(),
+        grids,
         &Credentials {
             phone: phone.into(),
             password: PASSWORD.into(),
@@ -32,7 +40,8 @@ async fn leader_session(db: &DatabaseConnection, phone: &str) -> Res<SessionRequ
 }
 
 async fn time_overview(db: &DatabaseConnection, runs: usize) -> Res<(f64, f64, usize)> {
-    let headers = leader_session(db, LEADER_PHONE).await?;
+    let grids = GridCache::default();
+    let headers = leader_session(db, &grids, LEADER_PHONE).await?;
     let query = OverviewQuery {
         scope: None,
         month: Some(format!("{YEAR}-12")),
@@ -41,7 +50,7 @@ async fn time_overview(db: &DatabaseConnection, runs: usize) -> Res<(f64, f64, u
     let mut visits = 0;
     for _ in 0..runs {
         let started = Instant::now();
-        let viewer = Viewer::resolve(db, Clock::system(), &headers, Need::Office).await?;
+        let viewer = Viewer::resolve(db, &grids, Clock::system(), &headers, Need::Office).await?;
         let result = overview(db, &viewer, query.clone()).await?;
         samples.push(started.elapsed());
         visits = result.grids.iter().map(|g| g.visits).sum();
@@ -57,12 +66,13 @@ async fn time_board(
     phone: &str,
     runs: usize,
 ) -> Res<(f64, f64, usize, usize)> {
-    let headers = leader_session(db, phone).await?;
+    let grids = GridCache::default();
+    let headers = leader_session(db, &grids, phone).await?;
     let mut samples = Vec::with_capacity(runs);
     let (mut reports, mut townships) = (0, 0);
     for _ in 0..runs {
         let started = Instant::now();
-        let viewer = Viewer::resolve(db, Clock::system(), &headers, Need::Office).await?;
+        let viewer = Viewer::resolve(db, &grids, Clock::system(), &headers, Need::Office).await?;
         let result = board(db, &viewer, None, Some(format!("{YEAR}-12"))).await?;
         samples.push(started.elapsed());
         reports = result.rows.iter().filter(|r| r.report.is_some()).count();

@@ -3,6 +3,7 @@
 //! do it.
 use crate::db::{Backend, Res, fresh, start};
 use crate::report::{Goal, figure};
+use app::auth::grids::GridCache;
 use app::auth::ssr::Viewer;
 use app::db::person;
 use app::divisions::entity as division;
@@ -49,7 +50,7 @@ pub async fn province(backend: Backend, cities: u32) -> Res<()> {
         .await?
         .ok_or("no city bureau in the demo")?;
     // 1 July 2026, noon in Beijing: the campaign's year.
-    let viewer = Viewer::load(&db, bureau, 1_782_878_400_000).await?;
+    let viewer = Viewer::load(&db, &GridCache::default(), bureau, 1_782_878_400_000).await?;
     let draft = CampaignDraft {
         name: "省级联点评价".into(),
         year: 2026,

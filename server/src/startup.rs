@@ -91,6 +91,7 @@ impl Application {
             secure_cookies: settings.secure_cookies,
             imports: app::admin::ssr::ImportBoard::for_database(&db),
             clock,
+            grids: Default::default(),
             trusted_proxies: settings.trusted_proxies.clone().into(),
             stale_phone_days: settings.stale_phone_days,
         };

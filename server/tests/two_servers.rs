@@ -1,6 +1,7 @@
 //! Two servers on one PostgreSQL act as one: a session opened on one works on the other, a
 //! phone pushes through one and pulls through the other, and an import started on one is
-//! followed on the other. Nothing a request needs lives in one process's memory.
+//! followed on the other, a grid added through one is known to the other. Nothing a request
+//! needs lives in one process's memory alone.
 use crate::common::*;
 use serde_json::{Value, json};
 
@@ -61,6 +62,22 @@ async fn act_as_one(one: &TestApp, other: &TestApp) {
             .any(|p| p["total"] == rows && p["done"].as_u64().unwrap() > 0),
         "the other server saw the rows being written: {seen:?}"
     );
+    // A township added through one server is at once within the bureau's sight on the other,
+    // though the other read every grid before: what a server keeps of the grids is checked
+    // against the database on each request.
+    let (status, grids) = other.admin_call(&watcher, "grids", json!({})).await;
+    assert_eq!(status, 200, "{grids}");
+    let city = grid_named(&grids, "云江市");
+    let add = json!({"change": {"change": "add", "parent_id": city, "kind": "township", "name": "双机镇"}});
+    let (status, grids) = one.admin_call(&admin, "grid_change", add).await;
+    assert_eq!(status, 200, "{grids}");
+    let added = grid_named(&grids, "双机镇");
+    let (status, checks) = other
+        .call(&watcher, "data_quality", json!({"grid_id": added}))
+        .await;
+    assert_eq!(status, 200, "{checks}");
+    assert!(checks.is_object(), "the new township's checks: {checks}");
+
     // Once ended, neither server knows the job any more.
     for server in [one, other] {
         let after: Value = watcher
@@ -73,4 +90,11 @@ async fn act_as_one(one: &TestApp, other: &TestApp) {
             .unwrap();
         assert!(after.is_null(), "{after}");
     }
+}
+
+fn grid_named(grids: &Value, name: &str) -> i64 {
+    let found = grids.as_array().unwrap().iter().find(|g| g["name"] == name);
+    found.unwrap_or_else(|| panic!("{name} in {grids}"))["id"]
+        .as_i64()
+        .unwrap()
 }

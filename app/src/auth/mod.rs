@@ -4,6 +4,8 @@
 pub mod address;
 pub mod api;
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod grids;
 pub mod office;
 #[cfg(feature = "ssr")]
 pub mod password;

@@ -1,13 +1,13 @@
 //! Logins, and the `Viewer` of each request.
 use crate::auth::api::{Credentials, GridRole, LoginAnswer, PasswordChange, Profile};
+use crate::auth::grids::{GridCache, Grids};
 use crate::auth::password::{self, hash_password, verify_password};
 use crate::auth::rotation::{self, Opened};
 use crate::auth::session::{self, Along, Need, SessionRequest};
 use crate::auth::throttle::Attempt;
 use crate::auth::words;
-use crate::db::{grid, person, role_assignment};
+use crate::db::{person, role_assignment};
 use crate::domain::grid::{GridId, GridKind, Role};
-use crate::domain::grid_tree::GridTree;
 use crate::domain::permission::Ability;
 use crate::domain::phone::PhoneNumber;
 use crate::error::AppError;
@@ -26,6 +26,7 @@ pub use crate::auth::session::end_sessions;
 pub async fn login(
     db: &DatabaseConnection,
     clock: Clock,
+    grids: &GridCache,
     creds: &Credentials,
     from: IpAddr,
     request: &SessionRequest,
@@ -52,7 +53,7 @@ pub async fn login(
     };
     attempt.succeeded(db).await?;
     let now_ms = clock.now_ms();
-    let profile = Viewer::load(db, person, now_ms).await?.profile;
+    let profile = Viewer::load(db, grids, person, now_ms).await?.profile;
     let opened = rotation::at_login(
         db,
         profile.person_id,
@@ -125,45 +126,11 @@ pub struct Viewer {
     pub profile: Profile,
     /// Every grid the person may see: their own, and all below those they oversee.
     pub visible: BTreeSet<GridId>,
-    /// Every grid, open and closed, as the request found it: read once per request.
+    /// Every grid, open and closed, as the request found it.
     pub grids: Arc<Grids>,
     /// When the request arrived, by the server's clock: every rule of the request reads this
     /// one instant.
     pub now_ms: i64,
-}
-
-/// Every grid in id order, and the tree they form.
-#[derive(Debug)]
-pub struct Grids {
-    rows: Vec<grid::Model>,
-    pub tree: GridTree,
-}
-
-impl Grids {
-    /// `rows` in any order.
-    pub fn new(mut rows: Vec<grid::Model>) -> Self {
-        rows.sort_by_key(|g| g.id);
-        let tree = GridTree::new(rows.iter().map(|g| {
-            let kind = GridKind::from_code(&g.kind).unwrap_or(GridKind::Enterprise);
-            (g.id, g.parent_id, kind)
-        }));
-        Grids { rows, tree }
-    }
-
-    /// Every grid, in id order.
-    pub fn all(&self) -> &[grid::Model] {
-        &self.rows
-    }
-
-    pub fn get(&self, id: GridId) -> Option<&grid::Model> {
-        let at = self.rows.binary_search_by_key(&id, |g| g.id).ok()?;
-        self.rows.get(at)
-    }
-
-    /// Each grid's name by id.
-    pub fn names(&self) -> std::collections::HashMap<GridId, String> {
-        self.rows.iter().map(|g| (g.id, g.name.clone())).collect()
-    }
 }
 
 impl Viewer {
@@ -245,13 +212,14 @@ impl Viewer {
     /// ([`SignedIn::resolve`] says what is refused).
     pub async fn resolve(
         db: &DatabaseConnection,
+        grids: &GridCache,
         clock: Clock,
         request: &SessionRequest,
         need: Need,
     ) -> Result<Self, AppError> {
-        SignedIn::<()>::resolve(db, clock, request, need)
+        SignedIn::<()>::resolve(db, grids, clock, request, need)
             .await?
-            .viewer(db)
+            .viewer(db, grids)
             .await
     }
 
@@ -260,13 +228,14 @@ impl Viewer {
     /// pages, when it would not help (`Forbidden`).
     async fn without_office_session(
         db: &DatabaseConnection,
+        grids: &GridCache,
         request: &SessionRequest,
         now_ms: i64,
     ) -> AppError {
         let Ok(person) = session_person(db, request, Need::Any, now_ms).await else {
             return AppError::Unauthenticated;
         };
-        match Self::load(db, person, now_ms).await {
+        match Self::load(db, grids, person, now_ms).await {
             Ok(v) if !v.profile.has_office_pages() => AppError::Forbidden,
             Ok(_) => AppError::Unauthenticated,
             Err(e) => e,
@@ -280,12 +249,14 @@ impl Viewer {
         let parts = leptos::prelude::use_context::<axum::http::request::Parts>()
             .ok_or_else(AppError::internal)?;
         let request = SessionRequest::new(&parts.headers, state.secure_cookies);
-        let viewer = Self::resolve(&state.db, state.clock, &request, Need::Office).await?;
+        let viewer =
+            Self::resolve(&state.db, &state.grids, state.clock, &request, Need::Office).await?;
         Ok((viewer, state))
     }
 
     pub async fn load(
         db: &DatabaseConnection,
+        grids: &GridCache,
         person: person::Model,
         now_ms: i64,
     ) -> Result<Self, AppError> {
@@ -293,7 +264,7 @@ impl Viewer {
             .filter(role_assignment::Column::PersonId.eq(person.id))
             .all(db)
             .await?;
-        let grids = Grids::new(grid::Entity::find().all(db).await?);
+        let grids = grids.current(db).await?;
         let mut roles = Vec::new();
         for a in &assignments {
             let (Some(role), Some(g)) = (Role::from_code(&a.role), grids.get(a.grid_id)) else {
@@ -310,7 +281,7 @@ impl Viewer {
         Ok(Viewer {
             now_ms,
             visible: grids.tree.visible_for(&pairs),
-            grids: Arc::new(grids),
+            grids,
             profile: Profile {
                 person_id: person.id,
                 name: person.name,
@@ -330,7 +301,7 @@ impl axum::extract::FromRequestParts<AppState> for Viewer {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let signed_in = SignedIn::<()>::from_request_parts(parts, state).await?;
-        signed_in.viewer(&state.db).await
+        signed_in.viewer(&state.db, &state.grids).await
     }
 }
 
@@ -349,6 +320,7 @@ impl<A: Along> SignedIn<A> {
     /// answers `PasswordChangeRequired`.
     pub async fn resolve(
         db: &DatabaseConnection,
+        grids: &GridCache,
         clock: Clock,
         request: &SessionRequest,
         need: Need,
@@ -359,7 +331,7 @@ impl<A: Along> SignedIn<A> {
             .filter(|(_, person, _)| person.active);
         let Some((_, person, along)) = found else {
             return Err(match need {
-                Need::Office => Viewer::without_office_session(db, request, now_ms).await,
+                Need::Office => Viewer::without_office_session(db, grids, request, now_ms).await,
                 Need::Any => AppError::Unauthenticated,
             });
         };
@@ -383,8 +355,12 @@ impl<A: Along> SignedIn<A> {
     }
 
     /// The person with their roles and the grids they see.
-    pub async fn viewer(self, db: &DatabaseConnection) -> Result<Viewer, AppError> {
-        Viewer::load(db, self.person, self.now_ms).await
+    pub async fn viewer(
+        self,
+        db: &DatabaseConnection,
+        grids: &GridCache,
+    ) -> Result<Viewer, AppError> {
+        Viewer::load(db, grids, self.person, self.now_ms).await
     }
 }
 
@@ -397,6 +373,6 @@ impl<A: Along + Send> axum::extract::FromRequestParts<AppState> for SignedIn<A> 
     ) -> Result<Self, Self::Rejection> {
         let request = SessionRequest::new(&parts.headers, state.secure_cookies);
         let need = Need::of_path(parts.uri.path());
-        SignedIn::resolve(&state.db, state.clock, &request, need).await
+        SignedIn::resolve(&state.db, &state.grids, state.clock, &request, need).await
     }
 }

@@ -58,7 +58,8 @@ async fn login(
 ) -> Result<Response, AppError> {
     let Json(creds) = body.map_err(malformed)?;
     let request = SessionRequest::new(&headers, state.secure_cookies);
-    let (answer, opened) = auth::login(&state.db, state.clock, &creds, from, &request).await?;
+    let (answer, opened) =
+        auth::login(&state.db, state.clock, &state.grids, &creds, from, &request).await?;
     Ok((opened.cookies(request.secure)?, Json(answer)).into_response())
 }
 
@@ -205,7 +206,7 @@ async fn pull(
     if held && !withdrawn && changed.is_empty() {
         return Ok(Json(answer));
     }
-    let viewer = signed_in.viewer(&state.db).await?;
+    let viewer = signed_in.viewer(&state.db, &state.grids).await?;
     if withdrawn {
         answer.withdrawn = withdrawal::withdrawn_in(&state.db, kinds, &viewer, span).await?;
     }

@@ -3,7 +3,7 @@
 use super::enterprises::row_of;
 use super::{AdminSession, audit};
 use crate::admin::api::{ENTERPRISE_LIST_MAX, EnterpriseChange, EnterpriseEntry, EnterpriseQuery};
-use crate::auth::ssr::Grids;
+use crate::auth::grids::Grids;
 use crate::db::enterprise;
 use crate::domain::enterprise::{EnterpriseDraft, ValidEnterprise, describe};
 use crate::domain::grid::{GridKind, Industry};

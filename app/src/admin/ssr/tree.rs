@@ -1,7 +1,7 @@
 //! The grid tree: list, add, rename, move and close grids of each level and kind.
 use super::{AdminSession, audit};
 use crate::admin::api::{GridChange, GridNode};
-use crate::auth::ssr::Grids;
+use crate::auth::grids::Grids;
 use crate::db::{enterprise, grid};
 use crate::domain::grid::GridKind;
 use crate::error::AppError;

@@ -4,7 +4,8 @@
 use super::api::{DeadlineDuty, PULLED_AS, ProgressRecord, ReportText};
 use super::entity as progress_report;
 use super::words;
-use crate::auth::ssr::{Grids, Viewer};
+use crate::auth::grids::Grids;
+use crate::auth::ssr::Viewer;
 use crate::cadence::ssr::{policy, waivers};
 use crate::db::person;
 use crate::domain::cadence::{Policy, Status};

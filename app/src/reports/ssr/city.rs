@@ -1,6 +1,6 @@
 //! The city bureau's part of the review board: every township and department side by side.
 use super::duty::judge;
-use crate::auth::ssr::Grids;
+use crate::auth::grids::Grids;
 use crate::db::{grid, monthly_report};
 use crate::domain::cadence::{Obligation, Period, Subject, summary};
 use crate::domain::grid::GridKind;

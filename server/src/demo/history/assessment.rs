@@ -3,6 +3,7 @@
 //! one; 西岭街道's is left for them to score.
 use app::assessment::api::MarkDraft;
 use app::assessment::ssr;
+use app::auth::grids::GridCache;
 use app::auth::ssr::Viewer;
 use app::db::person;
 use app::domain::assessment::Decision;
@@ -23,7 +24,7 @@ pub(super) async fn viewer(
         .one(db)
         .await?
         .ok_or_else(AppError::internal)?;
-    Viewer::load(db, person, now_ms).await
+    Viewer::load(db, &GridCache::default(), person, now_ms).await
 }
 
 pub async fn finished(db: &DatabaseConnection, now_ms: i64) -> Result<(), AppError> {
