@@ -6,6 +6,7 @@
 use crate::db::grid;
 use crate::domain::grid::{GridId, GridKind};
 use crate::domain::grid_tree::GridTree;
+use crate::sync::latest::DIRECTORY;
 use sea_orm::{ConnectionTrait, DbErr, EntityTrait, Statement};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -76,7 +77,7 @@ impl GridCache {
 
 async fn directory_version(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
     let backend = db.get_database_backend();
-    let sql = "SELECT value FROM directory_version WHERE id = 1";
+    let sql = format!("SELECT {DIRECTORY}");
     let row = db
         .query_one_raw(Statement::from_string(backend, sql))
         .await?;

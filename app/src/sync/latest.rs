@@ -10,7 +10,9 @@ use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{ConnectionTrait, DbErr, QueryResult, Statement};
 
 const COMMITTED: &str = "(SELECT value FROM sync_sequence WHERE id = 1)";
-const DIRECTORY: &str = "(SELECT value FROM directory_version WHERE id = 1)";
+/// The directory's version, as a subquery: read with the session here, and on its own by the
+/// grid tree a server keeps (`auth::grids`).
+pub(crate) const DIRECTORY: &str = "(SELECT value FROM directory_version WHERE id = 1)";
 
 /// The last change committed and the directory's version.
 pub struct Head {
