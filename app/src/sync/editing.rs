@@ -98,8 +98,9 @@ pub enum Saved {
 #[derive(Clone, Copy)]
 pub struct SaveState {
     pub saving: RwSignal<bool>,
-    /// A new record was kept on the phone.
-    pub saved: RwSignal<bool>,
+    /// How many new records this form has kept on the phone since it last failed; each one
+    /// draws its own "已保存".
+    pub saved: RwSignal<u32>,
     /// Why the phone could not keep it (or why it may not be changed).
     pub refusal: RwSignal<Option<String>>,
 }
@@ -132,7 +133,7 @@ where
             errors: RwSignal::new(Vec::new()),
             state: SaveState {
                 saving: RwSignal::new(false),
-                saved: RwSignal::new(false),
+                saved: RwSignal::new(0),
                 refusal: RwSignal::new(None),
             },
         }
@@ -150,15 +151,18 @@ where
 
     /// Validates `draft` as the server will, then keeps it on the phone (durably, before
     /// `then` runs); field errors are shown instead when there are any, and nothing is saved.
+    ///
+    /// Until the record is stored the page changes only its button: whatever else it drew
+    /// would be drawn while the phone writes, and the write waits for it.
     pub fn submit(self, draft: D, then: impl FnOnce(Saved) + 'static) {
-        self.state.saved.set(false);
-        self.state.refusal.set(None);
+        clear(self.state.refusal, |r| r.is_none(), None);
         let Some(today) = client::today() else { return };
         if let Err(found) = draft.validate(today) {
+            self.state.saved.set(0);
             self.errors.set(found);
             return;
         }
-        self.errors.set(Vec::new());
+        clear(self.errors, Vec::is_empty, Vec::new());
         keep(
             self.state,
             self.editing.get_untracked(),
@@ -175,12 +179,27 @@ fn keep(state: SaveState, id: Option<Uuid>, draft: RecordDraft, then: Box<dyn Fn
         match client::save_record(id, draft).await {
             Ok(()) if id.is_some() => then(Saved::Changed),
             Ok(()) => {
-                state.saved.set(true);
+                state.saved.update(|n| *n += 1);
                 then(Saved::New);
             }
-            Err(e) => state.refusal.set(Some(e.to_string())),
+            Err(e) => {
+                state.saved.set(0);
+                state.refusal.set(Some(e.to_string()));
+            }
         }
         state.saving.set(false);
+    });
+}
+
+/// Sets `signal` to `empty` unless `is_empty` says it already is, so nothing drawn from it is
+/// drawn again for nothing.
+fn clear<T: Send + Sync + 'static>(signal: RwSignal<T>, is_empty: fn(&T) -> bool, empty: T) {
+    signal.maybe_update(|value| {
+        let changed = !is_empty(value);
+        if changed {
+            *value = empty;
+        }
+        changed
     });
 }
 
@@ -193,9 +212,10 @@ pub fn SaveControls(
 ) -> impl IntoView {
     view! {
         <button type="submit" class="button primary" disabled=move || state.saving.get()>{label}</button>
-        <Show when=move || state.saved.get()>
+        // Keyed by the save's number: each new record draws its own "已保存".
+        <For each=move || (state.saved.get() > 0).then(|| state.saved.get()) key=|n| *n let(_)>
             <p class="success" role="status">{saved}</p>
-        </Show>
+        </For>
         <Show when=move || state.refusal.with(Option::is_some)>
             <p class="error" role="alert">{move || state.refusal.get().unwrap_or_default()}</p>
         </Show>

@@ -92,11 +92,17 @@ impl ClientState {
         own
     }
 
+    /// How many of the person's records still wait for the server. Counted in place: it runs on
+    /// every save, with a year of records on the phone.
     pub fn unsynced_count(&self) -> usize {
-        self.own_records()
-            .iter()
-            .filter(|r| r.is_unsynced())
-            .count()
+        let Some(person_id) = self.profile.with(|p| p.as_ref().map(|p| p.person_id)) else {
+            return 0;
+        };
+        self.records.with(|all| {
+            all.iter()
+                .filter(|r| r.person_id == person_id && r.is_unsynced())
+                .count()
+        })
     }
 }
 
@@ -108,4 +114,47 @@ impl Default for ClientState {
 
 pub fn use_client() -> ClientState {
     use_context::<ClientState>().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sync::outbox::RecordState;
+    use crate::sync::outbox::tests::record;
+
+    fn profile(person_id: i32) -> Profile {
+        Profile {
+            person_id,
+            name: "王芳".into(),
+            phone: "13800000005".into(),
+            roles: Vec::new(),
+            must_change_password: false,
+        }
+    }
+
+    #[test]
+    fn the_bar_counts_only_the_person_s_records_still_waiting_for_the_server() {
+        let owner = Owner::new();
+        owner.set();
+        let client = ClientState::new();
+        client.records.set(vec![
+            record(1, 1, RecordState::Pending),
+            record(
+                1,
+                2,
+                RecordState::Rejected {
+                    problems: Vec::new(),
+                },
+            ),
+            record(1, 3, RecordState::Synced { received_at_ms: 5 }),
+            record(1, 4, RecordState::Approved),
+            // Another person's, left on a shared phone: not this person's to send.
+            record(2, 5, RecordState::Pending),
+        ]);
+        assert_eq!(client.unsynced_count(), 0, "nobody logged in");
+        client.profile.set(Some(profile(1)));
+        assert_eq!(client.unsynced_count(), 2);
+        client.profile.set(Some(profile(2)));
+        assert_eq!(client.unsynced_count(), 1);
+    }
 }
