@@ -155,14 +155,14 @@ where
     /// Until the record is stored the page changes only its button: whatever else it drew
     /// would be drawn while the phone writes, and the write waits for it.
     pub fn submit(self, draft: D, then: impl FnOnce(Saved) + 'static) {
-        clear(self.state.refusal, |r| r.is_none(), None);
+        clear(self.state.refusal, Option::is_none);
         let Some(today) = client::today() else { return };
         if let Err(found) = draft.validate(today) {
             self.state.saved.set(0);
             self.errors.set(found);
             return;
         }
-        clear(self.errors, Vec::is_empty, Vec::new());
+        clear(self.errors, Vec::is_empty);
         keep(
             self.state,
             self.editing.get_untracked(),
@@ -191,13 +191,13 @@ fn keep(state: SaveState, id: Option<Uuid>, draft: RecordDraft, then: Box<dyn Fn
     });
 }
 
-/// Sets `signal` to `empty` unless `is_empty` says it already is, so nothing drawn from it is
-/// drawn again for nothing.
-fn clear<T: Send + Sync + 'static>(signal: RwSignal<T>, is_empty: fn(&T) -> bool, empty: T) {
+/// Empties `signal` unless `is_empty` says it already is, so nothing drawn from it is drawn
+/// again for nothing.
+fn clear<T: Default + Send + Sync + 'static>(signal: RwSignal<T>, is_empty: fn(&T) -> bool) {
     signal.maybe_update(|value| {
         let changed = !is_empty(value);
         if changed {
-            *value = empty;
+            *value = T::default();
         }
         changed
     });
