@@ -1,5 +1,6 @@
 // Browser figures for `make bench`: page load under throttling (4× CPU, 1.6 Mbps, 150 ms) and the
-// offline save (tap to "已保存" at 4× CPU). Prints one JSON object for scripts/bench.sh.
+// offline save (tap to "已保存" at 4× CPU) beside its floor, the bare durable write. Prints one
+// JSON object for scripts/bench.sh.
 import { chromium } from 'playwright-core';
 
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:3300';
@@ -102,6 +103,42 @@ for (let i = 0; i < saves; i++) {
   await page.click('button[type=submit]');
   saveTimes.push(await elapsed);
 }
+
+// The save's floor on this machine: the durable write alone, with no app around it. One strict
+// IndexedDB transaction puts a record of the size the app writes, in the same page, at the same
+// 4× CPU, timed from the call to the transaction's completion.
+const record = await page.evaluate(() => new Promise((resolve, reject) => {
+  const open = indexedDB.open('statgrid');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const all = open.result.transaction(['outbox']).objectStore('outbox').getAll();
+    all.onerror = () => reject(all.error);
+    all.onsuccess = () => { open.result.close(); resolve(all.result.at(-1)); };
+  };
+}));
+const floorTimes = await page.evaluate(async ([n, record]) => {
+  const db = await new Promise((resolve, reject) => {
+    const open = indexedDB.open('bench-floor', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('records');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    // A pause like the one between two taps, so the disk is not written back to back.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const t0 = performance.now();
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction(['records'], 'readwrite', { durability: 'strict' });
+      tx.objectStore('records').put(record, `floor-${i}`);
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    times.push(performance.now() - t0);
+  }
+  db.close();
+  return times;
+}, [saves, record]);
 await browser.close();
 
 const stats = (xs) => {
@@ -109,4 +146,6 @@ const stats = (xs) => {
   const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
   return { median: s[Math.floor(s.length / 2)], p95: at(0.95), p99: at(0.99), n: s.length };
 };
-console.log(JSON.stringify({ first: stats(first), repeat: stats(repeat), save: stats(saveTimes) }));
+console.log(JSON.stringify({
+  first: stats(first), repeat: stats(repeat), save: stats(saveTimes), saveFloor: stats(floorTimes),
+}));

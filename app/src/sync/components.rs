@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SyncBar() -> impl IntoView {
     let client = use_client();
-    let unsynced = Memo::new(move |_| client.unsynced_count());
+    let unsynced = move || client.unsynced_count();
     let status = move || client.status.get();
     view! {
         <div class="syncbar" role="status" aria-live="polite">
@@ -17,8 +17,8 @@ pub fn SyncBar() -> impl IntoView {
                 <span class="badge offline">{words::OFFLINE}</span>
             </Show>
             <Show when=move || client.profile.with(Option::is_some)>
-                <span class=move || { if unsynced.get() > 0 { "badge pending" } else { "badge" } } data-testid="unsynced">
-                    {move || match unsynced.get() {
+                <span class=move || { if unsynced() > 0 { "badge pending" } else { "badge" } } data-testid="unsynced">
+                    {move || match unsynced() {
                         0 => words::ALL_SYNCED.to_owned(),
                         n => words::waiting_to_sync(n),
                     }}

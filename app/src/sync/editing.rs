@@ -98,9 +98,8 @@ pub enum Saved {
 #[derive(Clone, Copy)]
 pub struct SaveState {
     pub saving: RwSignal<bool>,
-    /// How many new records this form has kept on the phone since it last failed; each one
-    /// draws its own "已保存".
-    pub saved: RwSignal<u32>,
+    /// A new record was kept on the phone.
+    pub saved: RwSignal<bool>,
     /// Why the phone could not keep it (or why it may not be changed).
     pub refusal: RwSignal<Option<String>>,
 }
@@ -133,7 +132,7 @@ where
             errors: RwSignal::new(Vec::new()),
             state: SaveState {
                 saving: RwSignal::new(false),
-                saved: RwSignal::new(0),
+                saved: RwSignal::new(false),
                 refusal: RwSignal::new(None),
             },
         }
@@ -151,18 +150,15 @@ where
 
     /// Validates `draft` as the server will, then keeps it on the phone (durably, before
     /// `then` runs); field errors are shown instead when there are any, and nothing is saved.
-    ///
-    /// Until the record is stored the page changes only its button: whatever else it drew
-    /// would be drawn while the phone writes, and the write waits for it.
     pub fn submit(self, draft: D, then: impl FnOnce(Saved) + 'static) {
-        clear(self.state.refusal, Option::is_none);
+        self.state.saved.set(false);
+        self.state.refusal.set(None);
         let Some(today) = client::today() else { return };
         if let Err(found) = draft.validate(today) {
-            self.state.saved.set(0);
             self.errors.set(found);
             return;
         }
-        clear(self.errors, Vec::is_empty);
+        self.errors.set(Vec::new());
         keep(
             self.state,
             self.editing.get_untracked(),
@@ -179,27 +175,12 @@ fn keep(state: SaveState, id: Option<Uuid>, draft: RecordDraft, then: Box<dyn Fn
         match client::save_record(id, draft).await {
             Ok(()) if id.is_some() => then(Saved::Changed),
             Ok(()) => {
-                state.saved.update(|n| *n += 1);
+                state.saved.set(true);
                 then(Saved::New);
             }
-            Err(e) => {
-                state.saved.set(0);
-                state.refusal.set(Some(e.to_string()));
-            }
+            Err(e) => state.refusal.set(Some(e.to_string())),
         }
         state.saving.set(false);
-    });
-}
-
-/// Empties `signal` unless `is_empty` says it already is, so nothing drawn from it is drawn
-/// again for nothing.
-fn clear<T: Default + Send + Sync + 'static>(signal: RwSignal<T>, is_empty: fn(&T) -> bool) {
-    signal.maybe_update(|value| {
-        let changed = !is_empty(value);
-        if changed {
-            *value = T::default();
-        }
-        changed
     });
 }
 
@@ -212,10 +193,9 @@ pub fn SaveControls(
 ) -> impl IntoView {
     view! {
         <button type="submit" class="button primary" disabled=move || state.saving.get()>{label}</button>
-        // Keyed by the save's number: each new record draws its own "已保存".
-        <For each=move || (state.saved.get() > 0).then(|| state.saved.get()) key=|n| *n let(_)>
+        <Show when=move || state.saved.get()>
             <p class="success" role="status">{saved}</p>
-        </For>
+        </Show>
         <Show when=move || state.refusal.with(Option::is_some)>
             <p class="error" role="alert">{move || state.refusal.get().unwrap_or_default()}</p>
         </Show>

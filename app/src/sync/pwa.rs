@@ -3,7 +3,7 @@
 //! worker's caches does not touch.
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -51,14 +51,21 @@ pub fn activate_update() {
 }
 
 /// Asks the browser not to evict the outbox under storage pressure (the answer is shown in
-/// settings).
+/// settings), at the first save of each time the app is opened: the browser's answer does not
+/// change from one save to the next, and asking costs each save half a millisecond of a cheap
+/// phone's main thread.
 pub fn ask_persistence() {
+    if ASKED.with(|asked| asked.replace(true)) {
+        return;
+    }
     spawn_local(async {
         crate::sync::device::ask_persistence().await;
     });
 }
 
 thread_local! {
+    /// Persistent storage was asked for since the page was opened.
+    static ASKED: Cell<bool> = const { Cell::new(false) };
     /// The browser's deferred install prompt, kept until the user asks for it.
     static INSTALL: RefCell<Option<wasm_bindgen::JsValue>> = const { RefCell::new(None) };
 }
