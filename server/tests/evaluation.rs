@@ -271,13 +271,18 @@ db_test!(
         let (status, _) = call(app, &admin, "campaign_totals", json!({"id": id, "totals": totals})).await;
         assert_eq!(status, 200);
 
+        // Asked for as a browser asks: the files are ZIPs, compressed already, and sent as they are.
         let get = |path: &str| {
             let url = app.url(&format!("{path}?id={id}"));
             let admin = admin.clone();
-            async move { admin.get(url).send().await.unwrap() }
+            async move {
+                let answer = admin.get(url).header("accept-encoding", "gzip, deflate, br, zstd");
+                answer.send().await.unwrap()
+            }
         };
         let sheet = get(app::evaluation::api::NOTICE_XLSX_PATH).await;
         assert_eq!(sheet.status(), 200);
+        assert_eq!(sheet.headers().get("content-encoding"), None);
         let disposition = sheet.headers()["content-disposition"].to_str().unwrap().to_owned();
         // 2026年联点评价结果通报.xlsx, percent-encoded.
         assert!(disposition.contains("filename*=UTF-8''2026%E5%B9%B4"), "{disposition}");
@@ -303,6 +308,7 @@ db_test!(
         let word = get(app::evaluation::api::NOTICE_DOCX_PATH).await;
         assert_eq!(word.status(), 200);
         assert!(word.headers()["content-type"].to_str().unwrap().contains("wordprocessingml"));
+        assert_eq!(word.headers().get("content-encoding"), None);
         let bytes = word.bytes().await.unwrap().to_vec();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let mut xml = String::new();

@@ -334,6 +334,46 @@ db_test!(
 );
 
 db_test!(
+    a_phone_s_poll_comes_as_it_is_and_its_directory_compressed,
+    |app| {
+        let member = app.login(DONGHU_MEMBER).await;
+        let first = app.pull(&member).await;
+        // What Chromium on a phone sends.
+        let as_a_phone = |path: String| {
+            let request = member.get(app.url(&path));
+            request
+                .header("accept-encoding", "gzip, deflate, br, zstd")
+                .send()
+        };
+        let encoding = |answer: &reqwest::Response| {
+            let value = answer.headers().get("content-encoding");
+            value.map(|v| v.to_str().unwrap().to_owned())
+        };
+
+        let everything = as_a_phone("/api/v1/sync/pull?after=0".into())
+            .await
+            .unwrap();
+        assert_eq!(
+            encoding(&everything).as_deref(),
+            Some("br"),
+            "kilobytes of directory"
+        );
+
+        let digest = first["directory_digest"].as_str().unwrap();
+        let poll = format!("/api/v1/sync/pull?after={}&held={digest}", first["cursor"]);
+        let nothing_new = as_a_phone(poll).await.unwrap();
+        assert_eq!(
+            encoding(&nothing_new),
+            None,
+            "a few hundred bytes, one packet either way"
+        );
+        let answer: Value = nothing_new.json().await.unwrap();
+        assert_eq!(answer["cursor"], first["cursor"]);
+        assert!(answer["directory"].is_null(), "{answer}");
+    }
+);
+
+db_test!(
     a_phone_of_an_earlier_release_is_still_sent_its_profile,
     |app| {
         let member = app.login(DONGHU_MEMBER).await;

@@ -12,10 +12,11 @@ use crate::error::AppError;
 use axum::http::{HeaderMap, HeaderValue, header};
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult,
-    IdenStatic, QueryFilter, QueryResult, QuerySelect, QueryTrait, SelectA, SelectB,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, FromQueryResult,
+    IdenStatic, QueryFilter, QueryResult, QuerySelect, QueryTrait, SelectA, SelectB, Statement,
 };
 use sha2::{Digest, Sha256};
+use std::sync::OnceLock;
 
 const FIELD_COOKIE: &str = "statgrid_session";
 const OFFICE_COOKIE: &str = "statgrid_office";
@@ -179,6 +180,8 @@ pub trait Along: Sized {
     /// Each expression selected beside the session's and person's columns, with its alias.
     fn selected() -> Vec<(SimpleExpr, &'static str)>;
     fn read(row: &QueryResult) -> Result<Self, DbErr>;
+    /// Where the session statement with these columns is kept, once built.
+    fn kept() -> &'static KeptStatement;
 }
 
 impl Along for () {
@@ -189,6 +192,51 @@ impl Along for () {
     fn read(_: &QueryResult) -> Result<Self, DbErr> {
         Ok(())
     }
+
+    fn kept() -> &'static KeptStatement {
+        static KEPT: KeptStatement = KeptStatement::new();
+        &KEPT
+    }
+}
+
+/// The text of one session statement, built by sea-query once per backend instead of on every
+/// request (1.5 % of an unchanged pull): only the token's hash changes between requests.
+pub struct KeptStatement {
+    postgres: OnceLock<String>,
+    sqlite: OnceLock<String>,
+}
+
+impl KeptStatement {
+    pub const fn new() -> Self {
+        KeptStatement {
+            postgres: OnceLock::new(),
+            sqlite: OnceLock::new(),
+        }
+    }
+}
+
+impl Default for KeptStatement {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The statement reading the session of `hash` with its person and `A`.
+fn session_statement<A: Along>(backend: DbBackend, hash: String) -> Statement {
+    let build = |hash: String| {
+        let mut select = session::Entity::find_by_id(hash).find_also_related(person::Entity);
+        for (expr, alias) in A::selected() {
+            select = select.expr_as(expr, alias);
+        }
+        select.build(backend)
+    };
+    let kept = match backend {
+        DbBackend::Postgres => &A::kept().postgres,
+        DbBackend::Sqlite => &A::kept().sqlite,
+        _ => return build(hash),
+    };
+    let sql = kept.get_or_init(|| build(String::new()).sql);
+    Statement::from_sql_and_values(backend, sql.clone(), [hash.into()])
 }
 
 /// The first usable session among those the request carries that `need` allows, with its
@@ -241,15 +289,8 @@ async fn session_row<A: Along>(
     db: &impl ConnectionTrait,
     token: &str,
 ) -> Result<Option<(session::Model, person::Model, A)>, DbErr> {
-    let mut select =
-        session::Entity::find_by_id(token_hash(token)).find_also_related(person::Entity);
-    for (expr, alias) in A::selected() {
-        select = select.expr_as(expr, alias);
-    }
-    let Some(row) = db
-        .query_one_raw(select.build(db.get_database_backend()))
-        .await?
-    else {
+    let statement = session_statement::<A>(db.get_database_backend(), token_hash(token));
+    let Some(row) = db.query_one_raw(statement).await? else {
         return Ok(None);
     };
     let Some(person) = person::Model::from_query_result_optional(&row, SelectB.as_str())? else {

@@ -91,3 +91,23 @@ fn the_device_is_named_from_the_user_agent() {
     );
     assert_eq!(request.device, "Android · Chrome");
 }
+
+#[test]
+fn a_kept_session_statement_is_sea_query_s_with_each_request_s_own_token() {
+    use crate::sync::latest::Head;
+    for backend in [DbBackend::Postgres, DbBackend::Sqlite] {
+        for hash in ["first", "second"] {
+            let built = session::Entity::find_by_id(hash.to_owned())
+                .find_also_related(person::Entity)
+                .build(backend);
+            assert_eq!(session_statement::<()>(backend, hash.to_owned()), built);
+            let with_head = session_statement::<Head>(backend, hash.to_owned());
+            assert!(
+                with_head.sql.contains("head_directory"),
+                "{}",
+                with_head.sql
+            );
+            assert_eq!(with_head.values, built.values);
+        }
+    }
+}

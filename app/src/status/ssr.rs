@@ -17,7 +17,7 @@ use std::collections::HashMap;
 pub async fn current() -> Result<ServerStatus, AppError> {
     let (viewer, state) = Viewer::current().await?;
     let now_ms = viewer.now_ms;
-    let admin = AdminSession::new(viewer, state.db)?;
+    let admin = AdminSession::new(viewer, state.db.clone())?;
     let db = &admin.db;
     let (silent_phones, silent_total) = silent_phones(db, now_ms, state.stale_phone_days).await?;
     Ok(ServerStatus {

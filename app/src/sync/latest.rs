@@ -2,7 +2,7 @@
 //! counter rows read with the session, answers a pull with nothing new; [`Latest`] adds each
 //! kind's last change, in one query of index lookups, so a pull skips the kinds that did not
 //! change.
-use crate::auth::session::Along;
+use crate::auth::session::{Along, KeptStatement};
 use crate::error::ServerError;
 use crate::sync::sequence::Span;
 use crate::sync::store::KindStore;
@@ -38,6 +38,11 @@ impl Along for Head {
             committed: row.try_get("", "head_committed")?,
             directory: row.try_get("", "head_directory")?,
         })
+    }
+
+    fn kept() -> &'static KeptStatement {
+        static KEPT: KeptStatement = KeptStatement::new();
+        &KEPT
     }
 }
 

@@ -44,5 +44,5 @@ impl AdminSession {
 /// The administrator behind the current server-function call.
 pub async fn admin_session() -> Result<AdminSession, AppError> {
     let (viewer, state) = Viewer::current().await?;
-    AdminSession::new(viewer, state.db)
+    AdminSession::new(viewer, state.db.clone())
 }
