@@ -276,7 +276,7 @@ db_test!(
             let url = app.url(&format!("{path}?id={id}"));
             let admin = admin.clone();
             async move {
-                let answer = admin.get(url).header("accept-encoding", "gzip, deflate, br, zstd");
+                let answer = admin.get(url).header("accept-encoding", PHONE_ACCEPT_ENCODING);
                 answer.send().await.unwrap()
             }
         };

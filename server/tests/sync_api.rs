@@ -338,11 +338,10 @@ db_test!(
     |app| {
         let member = app.login(DONGHU_MEMBER).await;
         let first = app.pull(&member).await;
-        // What Chromium on a phone sends.
         let as_a_phone = |path: String| {
             let request = member.get(app.url(&path));
             request
-                .header("accept-encoding", "gzip, deflate, br, zstd")
+                .header("accept-encoding", PHONE_ACCEPT_ENCODING)
                 .send()
         };
         let encoding = |answer: &reqwest::Response| {

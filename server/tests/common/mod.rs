@@ -15,6 +15,8 @@ pub const CITY_ADMIN: &str = "13800000001";
 pub const DONGHU_LEADER: &str = "13800000002";
 pub const XILING_LEADER: &str = "13800000003";
 pub const DONGHU_MEMBER: &str = "13800000005";
+/// The `Accept-Encoding` Chromium on a phone sends with every request.
+pub const PHONE_ACCEPT_ENCODING: &str = "gzip, deflate, br, zstd";
 pub const XILING_MEMBER: &str = "13800000006";
 
 /// How long one test's body may run. The slowest (the access matrix on PostgreSQL) takes
