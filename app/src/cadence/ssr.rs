@@ -6,7 +6,7 @@ use crate::db::cadence_policy;
 use crate::db::{visit, visit_tally, waiver};
 use crate::domain::cadence::{
     Fact, FactKind, Obligation, ObligationKind, Period, Policy, Rule, Subject, Subjects, Waiver,
-    evaluate,
+    evaluate_between,
 };
 use crate::domain::period::Quarter;
 use crate::error::AppError;
@@ -91,40 +91,63 @@ pub struct VisitJudgement {
     pub visits: HashMap<i32, u32>,
 }
 
-/// Applies the visit rule of `policy` (the one in force, loaded once by the caller) to
-/// `enterprises` for `quarter`, from the visits stored under `grids` (tallied by
-/// [`visit_tallies`]).
-pub async fn judge_visits(
-    db: &impl ConnectionTrait,
-    policy: &Policy,
+/// The visits of one quarter under some grids, read apart from the enterprises they are
+/// judged for ([`QuarterVisits::judge`]), so that a page can read both at once.
+pub struct QuarterVisits {
+    /// The policy with its visit rules alone.
+    policy: Policy,
     quarter: Quarter,
-    today: Date,
-    grids: &[i32],
-    enterprises: &[i32],
-) -> Result<VisitJudgement, AppError> {
-    let mut policy = policy.clone();
-    policy
-        .rules
-        .retain(|r| matches!(r.kind, ObligationKind::EnterpriseVisits { .. }));
-    let mut judgement = VisitJudgement {
-        rule: policy.rules.first().cloned(),
-        policy_name: policy.name.clone(),
-        obligations: Vec::new(),
-        visits: HashMap::new(),
-    };
-    if judgement.rule.is_none() {
-        return Ok(judgement);
+    /// (enterprise, date, visits), as [`visit_tallies`] reads them.
+    tallies: Vec<(i32, Date, i64)>,
+}
+
+impl QuarterVisits {
+    /// The visits of `quarter` stored under `grids`, tallied as the visit rule of `policy` (the
+    /// one in force, loaded once by the caller) needs them; none read when it asks for none.
+    pub async fn read(
+        db: &impl ConnectionTrait,
+        policy: &Policy,
+        quarter: Quarter,
+        grids: &[i32],
+    ) -> Result<Self, AppError> {
+        let mut policy = policy.clone();
+        policy
+            .rules
+            .retain(|r| matches!(r.kind, ObligationKind::EnterpriseVisits { .. }));
+        let required = policy.rules.iter().map(|r| r.kind.required_amount()).max();
+        let mut tallies = Vec::new();
+        if let Some(required) = required {
+            // In chunks: a province's grids may outnumber the parameters a statement binds.
+            for chunk in grids.chunks(1000) {
+                tallies.extend(visit_tallies(db, chunk, quarter, required).await?);
+            }
+        }
+        Ok(Self {
+            policy,
+            quarter,
+            tallies,
+        })
     }
-    let required = (policy.rules.iter())
-        .map(|r| r.kind.required_amount())
-        .max()
-        .unwrap_or(1);
-    let bound: HashSet<i32> = enterprises.iter().copied().collect();
-    let mut facts = Vec::new();
-    // In chunks: a province's grids may outnumber the parameters a statement binds.
-    for chunk in grids.chunks(1000) {
-        let found = visit_tallies(db, chunk, quarter, required).await?;
-        for (enterprise, date, visits) in found.into_iter().filter(|(e, ..)| bound.contains(e)) {
+
+    /// The visit rule applied to `enterprises` (only their visits count), judged on `today`.
+    pub fn judge(self, today: Date, enterprises: &[i32]) -> VisitJudgement {
+        let Self {
+            policy,
+            quarter,
+            tallies,
+        } = self;
+        let mut judgement = VisitJudgement {
+            rule: policy.rules.first().cloned(),
+            policy_name: policy.name.clone(),
+            obligations: Vec::new(),
+            visits: HashMap::new(),
+        };
+        if judgement.rule.is_none() {
+            return judgement;
+        }
+        let bound: HashSet<i32> = enterprises.iter().copied().collect();
+        let mut facts = Vec::new();
+        for (enterprise, date, visits) in tallies.into_iter().filter(|(e, ..)| bound.contains(e)) {
             let visits = u32::try_from(visits).unwrap_or(u32::MAX);
             let counted = judgement.visits.entry(enterprise).or_default();
             *counted = counted.saturating_add(visits);
@@ -133,17 +156,35 @@ pub async fn judge_visits(
                 ..Fact::new(FactKind::Visit, Subject::Enterprise(enterprise), date)
             });
         }
+        let subjects = Subjects {
+            enterprises: enterprises.to_vec(),
+            ..Subjects::default()
+        };
+        let period = Period::Quarter(quarter);
+        // The quarter's periods only, still judged on today: a past quarter's page does not
+        // judge every quarter since (five times the work a year on).
+        let (first, last) = (quarter.first_day(), quarter.last_day());
+        judgement.obligations =
+            evaluate_between(&policy, &subjects, &facts, &[], first, last, today)
+                .into_iter()
+                .filter(|o| o.period == period)
+                .collect();
+        judgement
     }
-    let subjects = Subjects {
-        enterprises: enterprises.to_vec(),
-        ..Subjects::default()
-    };
-    let period = Period::Quarter(quarter);
-    judgement.obligations = evaluate(&policy, &subjects, &facts, &[], quarter.first_day(), today)
-        .into_iter()
-        .filter(|o| o.period == period)
-        .collect();
-    Ok(judgement)
+}
+
+/// Applies the visit rule of `policy` (the one in force, loaded once by the caller) to
+/// `enterprises` for `quarter`, from the visits stored under `grids`.
+pub async fn judge_visits(
+    db: &impl ConnectionTrait,
+    policy: &Policy,
+    quarter: Quarter,
+    today: Date,
+    grids: &[i32],
+    enterprises: &[i32],
+) -> Result<VisitJudgement, AppError> {
+    let visits = QuarterVisits::read(db, policy, quarter, grids).await?;
+    Ok(visits.judge(today, enterprises))
 }
 
 /// The visits of a quarter under some grids, tallied for the cadence engine: (enterprise,

@@ -1,37 +1,34 @@
 //! 走访覆盖: whether each enterprise of the township was visited as the cadence requires, for
 //! the quarter of the chosen month. The cadence engine judges; this gathers its input and
 //! groups its answer by grid.
-use crate::cadence::ssr::judge_visits;
+use crate::cadence::ssr::QuarterVisits;
 use crate::db::grid;
-use crate::domain::cadence::{Obligation, Period, Policy, Status, Subject, summary};
+use crate::domain::cadence::{Obligation, Period, Status, Subject, summary};
 use crate::domain::period::{Quarter, format_date};
-use crate::error::AppError;
 use crate::township::api::{GridCoverage, OpenEnterprise, VisitCoverage};
 use crate::township::ssr::ScopeEnterprise;
-use sea_orm::ConnectionTrait;
 use std::collections::HashMap;
 use time::Date;
 
 /// Enterprises listed as not yet visited, at most (a township has a few hundred).
 const OPEN_LIST_MAX: usize = 500;
 
-pub async fn visit_coverage(
-    db: &impl ConnectionTrait,
-    policy: &Policy,
+/// The coverage of `quarter` for the `enterprises` of `grids`, from the visits read under them.
+pub fn visit_coverage(
+    visits: QuarterVisits,
     quarter: Quarter,
     today: Date,
     grids: &[&grid::Model],
     enterprises: &HashMap<i32, ScopeEnterprise>,
-) -> Result<VisitCoverage, AppError> {
+) -> VisitCoverage {
     let open: Vec<i32> = enterprises
         .values()
         .filter(|e| !e.closed)
         .map(|e| e.id)
         .collect();
-    let grid_ids: Vec<i32> = grids.iter().map(|g| g.id).collect();
-    let judgement = judge_visits(db, policy, quarter, today, &grid_ids, &open).await?;
+    let judgement = visits.judge(today, &open);
     let Some(rule) = judgement.rule else {
-        return Ok(VisitCoverage {
+        return VisitCoverage {
             quarter: quarter.label(),
             policy_name: judgement.policy_name,
             due: String::new(),
@@ -40,7 +37,7 @@ pub async fn visit_coverage(
             grids: Vec::new(),
             not_visited: Vec::new(),
             not_visited_total: 0,
-        });
+        };
     };
     let per_quarter = rule.kind.required_amount();
     let period = Period::Quarter(quarter);
@@ -88,7 +85,7 @@ pub async fn visit_coverage(
     });
     let total_open = not_visited.len();
     not_visited.truncate(OPEN_LIST_MAX);
-    Ok(VisitCoverage {
+    VisitCoverage {
         quarter: quarter.label(),
         policy_name: judgement.policy_name,
         due: format_date(rule.deadline(rule.due_date(&period))),
@@ -97,7 +94,7 @@ pub async fn visit_coverage(
         grids: per_grid,
         not_visited,
         not_visited_total: total_open,
-    })
+    }
 }
 
 /// The obligations of the enterprises, by the grid each enterprise is in: one pass, so a

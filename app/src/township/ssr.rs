@@ -1,15 +1,16 @@
 //! Township overview queries, limited to the grids the viewer oversees.
 use crate::activities::ssr::activity_days;
 use crate::auth::ssr::Viewer;
-use crate::cadence::ssr::waivers;
+use crate::cadence::ssr::{QuarterVisits, waivers};
 use crate::db::{enterprise, grid, person, visit, visit_month};
 use crate::domain::activity::activity_duties;
 use crate::domain::annual_plan::plan_status;
-use crate::domain::cadence::{ObligationKind, Period};
+use crate::domain::cadence::{ObligationKind, Period, Policy};
 use crate::domain::grid::GridKind;
 use crate::domain::period::{Month, Quarter, viewable_month};
 use crate::domain::permission::Ability;
 use crate::error::{AppError, ServerError};
+use crate::kinds::analysis_meetings::api::MonthMeetings;
 use crate::kinds::analysis_meetings::ssr::month_meetings;
 use crate::township::api::{GridVisits, OverviewQuery, ScopeChoice, TownshipOverview, VisitRow};
 use crate::visits::ssr::record;
@@ -21,6 +22,7 @@ use sea_orm::{
     QuerySelect,
 };
 use std::collections::{BTreeSet, HashMap};
+use time::Date;
 
 /// The month of the grids below a scope the viewer oversees, in figures: each grid's visits
 /// are counted in the database, and listed only when asked for ([`grid_visits`]), so the page
@@ -37,17 +39,30 @@ pub async fn overview(
         enterprise_grids,
         ..
     } = resolve_scope(viewer, query.scope)?;
-    let enterprises = scope_enterprises(db, &enterprise_grids).await?;
-    let enterprise_grids: Vec<&grid::Model> = enterprise_grids.iter().collect();
     let grid_ids: Vec<i32> = enterprise_grids.iter().map(|g| g.id).collect();
-    let counts = visit_counts(db, Some(&grid_ids), month).await?;
     let today = viewer.today()?;
     let quarter = Quarter::of(month.first_day());
-    let held = activity_days(db, &grid_ids, quarter.first_day(), quarter.last_day()).await?;
+    let (first, last) = (quarter.first_day(), quarter.last_day());
     let (policy, _) = crate::cadence::ssr::policy(db).await?;
     let activity = ObligationKind::QuarterlyActivity;
     let quarter_period = Period::Quarter(quarter);
-    let waived = waivers(db, &activity, &[quarter_period]).await?;
+    let year = month.year();
+    let (quarters, years) = ([quarter_period], [Period::Year(year)]);
+    // The reads wait on none of each other's answers: the page takes as long as the slowest
+    // of them, not their sum (two thirds of it were the enterprises and the quarter's visits).
+    let read = tokio::try_join!(
+        scope_enterprises(db, &enterprise_grids),
+        visit_counts(db, Some(&grid_ids), month),
+        async { Ok(activity_days(db, &grid_ids, first, last).await?) },
+        waivers(db, &activity, &quarters),
+        waivers(db, &ObligationKind::AnnualPlan, &years),
+        async { Ok(crate::plans::ssr::plans_of(db, &grid_ids, year).await?) },
+        QuarterVisits::read(db, &policy, quarter, &grid_ids),
+        township_meetings(db, viewer, &policy, scope_id, month, today),
+        super::units::unit_activities(db, viewer, &policy, scope_id, quarter, today),
+    );
+    let (enterprises, counts, held, waived, plans_waived, mut plans, visits, meetings, units) =
+        read?;
     let mut activity_statuses: HashMap<i32, _> = policy
         .rule(&activity)
         .map(|rule| activity_duties(rule, &grid_ids, &held, quarter, &waived, today))
@@ -59,10 +74,8 @@ pub async fn overview(
         *activities.entry(*grid).or_default() += 1;
     }
     let open_enterprises = open_per_grid(&enterprises);
-    let year = month.year();
-    let plans_waived = waivers(db, &ObligationKind::AnnualPlan, &[Period::Year(year)]).await?;
-    let mut plans = crate::plans::ssr::plans_of(db, &grid_ids, year).await?;
     let plan_rule = policy.rule(&ObligationKind::AnnualPlan);
+    let enterprise_grids: Vec<&grid::Model> = enterprise_grids.iter().collect();
     let grids = enterprise_grids
         .iter()
         .map(|g| {
@@ -102,32 +115,8 @@ pub async fn overview(
             }
         })
         .collect();
-    let coverage = super::coverage::visit_coverage(
-        db,
-        &policy,
-        quarter,
-        today,
-        &enterprise_grids,
-        &enterprises,
-    )
-    .await?;
-    let meetings = match viewer.grids.get(scope_id) {
-        Some(g) if GridKind::from_code(&g.kind).is_some_and(GridKind::holds_meetings) => {
-            let township = (g.id, g.name.as_str());
-            let mut meetings = month_meetings(db, &policy, township, month, today).await?;
-            let duty = Excusable::TownshipAnalysisMeeting;
-            meetings.excuse = offer(
-                viewer,
-                duty,
-                g.id,
-                Period::Month(month),
-                meetings.status.as_ref(),
-            );
-            Some(meetings)
-        }
-        _ => None,
-    };
-    let units = super::units::unit_activities(db, viewer, &policy, scope_id, quarter, today);
+    let coverage =
+        super::coverage::visit_coverage(visits, quarter, today, &enterprise_grids, &enterprises);
     Ok(TownshipOverview {
         scopes,
         scope_id,
@@ -135,8 +124,35 @@ pub async fn overview(
         grids,
         coverage,
         meetings,
-        units: units.await?,
+        units,
     })
+}
+
+/// The month's analysis meetings when the scope is a grid that holds them (a township), with
+/// the excuse the viewer may offer; `None` for any other scope.
+async fn township_meetings(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    policy: &Policy,
+    scope_id: i32,
+    month: Month,
+    today: Date,
+) -> Result<Option<MonthMeetings>, AppError> {
+    let Some(g) = viewer.grids.get(scope_id) else {
+        return Ok(None);
+    };
+    if !GridKind::from_code(&g.kind).is_some_and(GridKind::holds_meetings) {
+        return Ok(None);
+    }
+    let mut meetings = month_meetings(db, policy, (g.id, g.name.as_str()), month, today).await?;
+    meetings.excuse = offer(
+        viewer,
+        Excusable::TownshipAnalysisMeeting,
+        g.id,
+        Period::Month(month),
+        meetings.status.as_ref(),
+    );
+    Ok(Some(meetings))
 }
 
 /// The month asked for, if the viewer may look at it; this month when none is.
