@@ -54,6 +54,20 @@ test('the connection drops after the server stored a batch: resent, stored once'
   }
 });
 
+test('a second tap while the record is being written saves it once', async ({ page }) => {
+  await new LoginPage(page).loginAs(MEMBER);
+  await syncedOnce(page);
+  const prefix = `连点两下 ${Date.now()}`;
+  const form = new VisitForm(page);
+  await form.open();
+  await form.fill(prefix);
+  // The button stays as it is during a quick write; the second tap must not make a second record.
+  await page.getByRole('button', { name: '保存' }).dblclick();
+  await expect(page.locator('p.success')).toHaveText('已保存（待同步）');
+  await expect(unsyncedBadge(page)).toHaveText('全部已同步', { timeout: 30_000 });
+  expect(await storedOnServer(page, prefix)).toBe(1);
+});
+
 test('a session that expired while offline: records stay, the password is asked for, then they sync', async ({ page, context }) => {
   await new LoginPage(page).loginAs(MEMBER);
   await syncedOnce(page);

@@ -12,7 +12,7 @@ use crate::sync::record_draft::Recorded;
 use crate::sync::state::use_client;
 use crate::sync::words;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::task::{spawn_local, tick};
 use leptos_router::hooks::use_query_map;
 use uuid::Uuid;
 
@@ -97,12 +97,21 @@ pub enum Saved {
 /// Where a form's save stands, as its buttons and messages show it.
 #[derive(Clone, Copy)]
 pub struct SaveState {
+    /// The save has lasted [`BUSY_AFTER`]: the button shows it is busy.
     pub saving: RwSignal<bool>,
     /// A new record was kept on the phone.
     pub saved: RwSignal<bool>,
     /// Why the phone could not keep it (or why it may not be changed).
     pub refusal: RwSignal<Option<String>>,
+    /// A save is being written: another tap meanwhile is ignored, not saved twice.
+    writing: StoredValue<bool>,
 }
+
+/// How long a save may take before the form shows it is busy. Below about a tenth of a second
+/// a wait is not seen, so a quick save changes nothing on screen until it is kept: on a slow
+/// phone the page then draws once for it, not a frame for the tap, one for the button losing
+/// focus and one for the answer (`make bench`'s offline save).
+const BUSY_AFTER: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// One record form's save: the record it changes (none for a new one), the draft's field
 /// errors, and the save state.
@@ -134,6 +143,7 @@ where
                 saving: RwSignal::new(false),
                 saved: RwSignal::new(false),
                 refusal: RwSignal::new(None),
+                writing: StoredValue::new(false),
             },
         }
     }
@@ -151,10 +161,13 @@ where
     /// Validates `draft` as the server will, then keeps it on the phone (durably, before
     /// `then` runs); field errors are shown instead when there are any, and nothing is saved.
     pub fn submit(self, draft: D, then: impl FnOnce(Saved) + 'static) {
-        self.state.saved.set(false);
+        if self.state.writing.get_value() {
+            return;
+        }
         self.state.refusal.set(None);
         let Some(today) = client::today() else { return };
         if let Err(found) = draft.validate(today) {
+            self.state.saved.set(false);
             self.errors.set(found);
             return;
         }
@@ -170,17 +183,33 @@ where
 
 /// The part of a save that is the same for every kind, written (and compiled) once.
 fn keep(state: SaveState, id: Option<Uuid>, draft: RecordDraft, then: Box<dyn FnOnce(Saved)>) {
-    state.saving.set(true);
+    state.writing.set_value(true);
+    let busy = set_timeout(
+        move || {
+            state.saved.set(false);
+            state.saving.set(true);
+        },
+        BUSY_AFTER,
+    );
     spawn_local(async move {
-        match client::save_record(id, draft).await {
+        let kept = client::save_record(id, draft).await;
+        if let Ok(busy) = busy {
+            busy.clear();
+        }
+        state.saved.set(false);
+        match kept {
             Ok(()) if id.is_some() => then(Saved::Changed),
             Ok(()) => {
+                // The last save's line goes before this one's is drawn, so each save shows
+                // (and a screen reader announces) its own; both within this task, one frame.
+                tick().await;
                 state.saved.set(true);
                 then(Saved::New);
             }
             Err(e) => state.refusal.set(Some(e.to_string())),
         }
         state.saving.set(false);
+        state.writing.set_value(false);
     });
 }
 

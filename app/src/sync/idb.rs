@@ -55,7 +55,8 @@ async fn request_done(request: &IdbRequest) -> Result<JsValue, StoreError> {
     JsFuture::from(promise).await.map_err(failed)
 }
 
-/// Resolves when the transaction has committed; rejects when it aborts.
+/// Commits the transaction, whose requests are all placed, and resolves once it has committed;
+/// rejects when it aborts.
 async fn transaction_done(tx: &IdbTransaction) -> Result<(), StoreError> {
     let t = tx.clone();
     let promise = Promise::new(&mut |resolve: Function, reject: Function| {
@@ -77,6 +78,12 @@ async fn transaction_done(tx: &IdbTransaction) -> Result<(), StoreError> {
         t.set_onerror(Some(on_err.unchecked_ref()));
         t.set_onabort(Some(on_abort.unchecked_ref()));
     });
+    // Committed now, not once the page has been told that each request succeeded: that news
+    // waits behind whatever the page draws meanwhile (a frame after a tap, on a slow phone).
+    // A browser without `commit` (Safari before 15) still commits the transaction by itself.
+    // web-sys marks `commit` deprecated, though IndexedDB 3.0 has it and so do current browsers.
+    #[allow(deprecated)]
+    let _ = tx.commit();
     JsFuture::from(promise).await.map(|_| ()).map_err(failed)
 }
 
