@@ -28,6 +28,10 @@ impl Deref for AppState {
 
 pub struct Shared {
     pub db: DatabaseConnection,
+    /// For the reads of the heaviest pages (the township's dashboards and their exports). On
+    /// SQLite its own read-only connections, so that a page's reads run side by side instead
+    /// of queueing for `db`'s one; elsewhere `db` again. Nothing that writes goes through it.
+    pub reads: DatabaseConnection,
     pub leptos_options: LeptosOptions,
     /// Mark the session cookie `Secure`: set when the site is served over TLS.
     pub secure_cookies: bool,

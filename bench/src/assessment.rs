@@ -14,7 +14,9 @@ use std::time::Instant;
 /// A city of `townships` townships holding `members` enterprise grids of one member each and
 /// 20 enterprises, with `visits` visits over the year, on PostgreSQL.
 pub async fn city(townships: i64, members: i64, visits: i64) -> Res<()> {
-    let (_, db) = start(fresh(Backend::Postgres, "assessment").await?, false).await?;
+    let db = start(fresh(Backend::Postgres, "assessment").await?, false)
+        .await?
+        .db;
     dataset::province(&db, townships, members * 20, visits).await?;
     dataset::members_of_grids(&db).await?;
     let leader = person::Entity::find_by_id(1)

@@ -1,10 +1,10 @@
 //! The township dashboard's queries, timed as a request does them: resolve the viewer from the
-//! session, then read the month: the township overview (visits, coverage) and the review board
+//! session, then read the month through the server's read pool: the township overview (visits, coverage) and the review board
 //! of monthly reports (reports, the cadence over six months, the month's visits). Like a server,
 //! the timing keeps the grids it read (`GridCache`): the login before the runs read them, and
 //! each run checks the directory version.
 use crate::dataset::{self, CITY_PHONE, LEADER_PHONE, PASSWORD, YEAR};
-use crate::db::{Backend, Res, fresh, start};
+use crate::db::{Backend, Res, Started, fresh, start};
 use crate::report::{Goal, figure, median_p99};
 use app::auth::api::Credentials;
 use app::auth::grids::GridCache;
@@ -39,7 +39,8 @@ async fn leader_session(
     Ok(SessionRequest::bearer(&answer.token))
 }
 
-async fn time_overview(db: &DatabaseConnection, runs: usize) -> Res<(f64, f64, usize)> {
+async fn time_overview(server: &Started, runs: usize) -> Res<(f64, f64, usize)> {
+    let Started { db, reads, .. } = server;
     let grids = GridCache::default();
     let headers = leader_session(db, &grids, LEADER_PHONE).await?;
     let query = OverviewQuery {
@@ -51,7 +52,7 @@ async fn time_overview(db: &DatabaseConnection, runs: usize) -> Res<(f64, f64, u
     for _ in 0..runs {
         let started = Instant::now();
         let viewer = Viewer::resolve(db, &grids, Clock::system(), &headers, Need::Office).await?;
-        let result = overview(db, &viewer, query.clone()).await?;
+        let result = overview(reads, &viewer, query.clone()).await?;
         samples.push(started.elapsed());
         visits = result.grids.iter().map(|g| g.visits).sum();
     }
@@ -61,11 +62,8 @@ async fn time_overview(db: &DatabaseConnection, runs: usize) -> Res<(f64, f64, u
 
 /// The review board of December as the leader with `phone` sees it: (median ms, p99 ms,
 /// reports shown, townships compared).
-async fn time_board(
-    db: &DatabaseConnection,
-    phone: &str,
-    runs: usize,
-) -> Res<(f64, f64, usize, usize)> {
+async fn time_board(server: &Started, phone: &str, runs: usize) -> Res<(f64, f64, usize, usize)> {
+    let Started { db, reads, .. } = server;
     let grids = GridCache::default();
     let headers = leader_session(db, &grids, phone).await?;
     let mut samples = Vec::with_capacity(runs);
@@ -73,7 +71,7 @@ async fn time_board(
     for _ in 0..runs {
         let started = Instant::now();
         let viewer = Viewer::resolve(db, &grids, Clock::system(), &headers, Need::Office).await?;
-        let result = board(db, &viewer, None, Some(format!("{YEAR}-12"))).await?;
+        let result = board(reads, &viewer, None, Some(format!("{YEAR}-12"))).await?;
         samples.push(started.elapsed());
         reports = result.rows.iter().filter(|r| r.report.is_some()).count();
         townships = result.city.len();
@@ -83,12 +81,12 @@ async fn time_board(
 }
 
 pub async fn township(backend: Backend) -> Res<()> {
-    let (_, db) = start(fresh(backend, "town").await?, false).await?;
+    let server = start(fresh(backend, "town").await?, false).await?;
     let started = Instant::now();
-    dataset::township(&db, 100, 20, 2).await?;
+    dataset::township(&server.db, 100, 20, 2).await?;
     let made = started.elapsed().as_secs_f64();
-    let (median, p99, visits) = time_overview(&db, 100).await?;
-    let (board_median, board_p99, reports, _) = time_board(&db, LEADER_PHONE, 100).await?;
+    let (median, p99, visits) = time_overview(&server, 100).await?;
+    let (board_median, board_p99, reports, _) = time_board(&server, LEADER_PHONE, 100).await?;
     let name = backend.name();
     figure(
         &format!("township dataset 100×20×12 months ({name}): generated in"),
@@ -136,12 +134,12 @@ pub async fn township(backend: Backend) -> Res<()> {
 }
 
 pub async fn province(townships: i64, enterprises: i64, visits: i64) -> Res<()> {
-    let (_, db) = start(fresh(Backend::Postgres, "province").await?, false).await?;
+    let server = start(fresh(Backend::Postgres, "province").await?, false).await?;
     let started = Instant::now();
-    dataset::province(&db, townships, enterprises, visits).await?;
+    dataset::province(&server.db, townships, enterprises, visits).await?;
     let made = started.elapsed().as_secs_f64();
-    let (median, p99, shown) = time_overview(&db, 50).await?;
-    let (city_median, city_p99, _, compared) = time_board(&db, CITY_PHONE, 20).await?;
+    let (median, p99, shown) = time_overview(&server, 50).await?;
+    let (city_median, city_p99, _, compared) = time_board(&server, CITY_PHONE, 20).await?;
     let scale = format!("{townships} townships, {enterprises} enterprises, {visits} visits");
     figure(
         &format!("province dataset ({scale}): generated in"),

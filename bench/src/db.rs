@@ -82,10 +82,14 @@ pub fn browser(base: &str) -> Res<reqwest::Client> {
 }
 
 /// The app on port 0, serving in the background; returns its base URL and database.
-pub async fn start(
-    database_url: String,
-    demo_data: bool,
-) -> Res<(String, sea_orm::DatabaseConnection)> {
+/// A server started by [`start`]: its address and its pools (`Application::db`, `reads`).
+pub struct Started {
+    pub base: String,
+    pub db: sea_orm::DatabaseConnection,
+    pub reads: sea_orm::DatabaseConnection,
+}
+
+pub async fn start(database_url: String, demo_data: bool) -> Res<Started> {
     let settings = Settings {
         database_url,
         address: "127.0.0.1:0".parse()?,
@@ -97,8 +101,11 @@ pub async fn start(
         ..Settings::default()
     };
     let app = Application::build(settings).await?;
-    let base = format!("http://{}", app.address());
-    let db = app.db().clone();
+    let started = Started {
+        base: format!("http://{}", app.address()),
+        db: app.db().clone(),
+        reads: app.reads().clone(),
+    };
     tokio::spawn(app.run_until_stopped());
-    Ok((base, db))
+    Ok(started)
 }

@@ -38,7 +38,7 @@ fn divisions(cities: u32) -> Vec<division::ActiveModel> {
 }
 
 pub async fn province(backend: Backend, cities: u32) -> Res<()> {
-    let (_, db) = start(fresh(backend, "evaluation").await?, true).await?;
+    let db = start(fresh(backend, "evaluation").await?, true).await?.db;
     for chunk in divisions(cities).chunks(500) {
         division::Entity::insert_many(chunk.to_vec())
             .exec(&db)

@@ -47,7 +47,7 @@ fn directory(rows: usize) -> Res<Vec<u8>> {
 }
 
 pub async fn run(backend: Backend, rows: usize) -> Res<()> {
-    let (base, _db) = start(fresh(backend, "import").await?, true).await?;
+    let base = start(fresh(backend, "import").await?, true).await?.base;
     let client = crate::db::browser(&base)?;
     client
         .post(format!("{base}/api/v1/auth/login"))

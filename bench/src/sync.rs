@@ -57,7 +57,7 @@ impl Transport for Http {
 }
 
 pub async fn run(backend: Backend, counts: &[usize]) -> Res<()> {
-    let (base, db) = start(fresh(backend, "sync").await?, true).await?;
+    let crate::db::Started { base, db, .. } = start(fresh(backend, "sync").await?, true).await?;
     let client = crate::db::browser(&base)?;
     let login: Value = client
         .post(format!("{base}/api/v1/auth/login"))

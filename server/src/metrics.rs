@@ -96,7 +96,13 @@ pub fn request(method: &Method, route: Option<&str>, status: u16, seconds: f64) 
 }
 
 /// Serves `GET /metrics` on `listener` for the life of the process.
-pub async fn serve(listener: TcpListener, handle: PrometheusHandle, db: DatabaseConnection) {
+/// `reads`: the pool of its own the busiest pages read through, if the database has one.
+pub async fn serve(
+    listener: TcpListener,
+    handle: PrometheusHandle,
+    db: DatabaseConnection,
+    reads: Option<DatabaseConnection>,
+) {
     let upkeep = handle.clone();
     // Histograms keep their samples until upkeep folds them in; a scrape does it too.
     tokio::spawn(async move {
@@ -107,16 +113,23 @@ pub async fn serve(listener: TcpListener, handle: PrometheusHandle, db: Database
     });
     let router = axum::Router::new()
         .route("/metrics", get(scrape))
-        .with_state((handle, db));
+        .with_state((handle, db, reads));
     if let Err(e) = axum::serve(listener, router).await {
         tracing::error!(error = %e, "the metrics address stopped serving");
     }
 }
 
 async fn scrape(
-    State((handle, db)): State<(PrometheusHandle, DatabaseConnection)>,
+    State((handle, db, reads)): State<(
+        PrometheusHandle,
+        DatabaseConnection,
+        Option<DatabaseConnection>,
+    )>,
 ) -> impl IntoResponse {
-    pool_use(&db);
+    pool_use(&db, "main");
+    if let Some(reads) = &reads {
+        pool_use(reads, "reads");
+    }
     handle.run_upkeep();
     (
         [(
@@ -127,7 +140,7 @@ async fn scrape(
     )
 }
 
-fn pool_use(db: &DatabaseConnection) {
+fn pool_use(db: &DatabaseConnection, name: &'static str) {
     let (size, idle, max) = match db.get_database_backend() {
         DbBackend::Postgres => {
             let pool = db.get_postgres_connection_pool();
@@ -148,7 +161,8 @@ fn pool_use(db: &DatabaseConnection) {
         _ => return,
     };
     let idle = u32::try_from(idle).unwrap_or(u32::MAX).min(size);
-    metrics::gauge!(POOL_CONNECTIONS, "state" => "idle").set(f64::from(idle));
-    metrics::gauge!(POOL_CONNECTIONS, "state" => "in_use").set(f64::from(size - idle));
-    metrics::gauge!(POOL_MAX).set(f64::from(max));
+    metrics::gauge!(POOL_CONNECTIONS, "pool" => name, "state" => "idle").set(f64::from(idle));
+    metrics::gauge!(POOL_CONNECTIONS, "pool" => name, "state" => "in_use")
+        .set(f64::from(size - idle));
+    metrics::gauge!(POOL_MAX, "pool" => name).set(f64::from(max));
 }

@@ -29,6 +29,7 @@ pub struct Application {
     metrics_address: Option<SocketAddr>,
     router: Router,
     db: DatabaseConnection,
+    reads: DatabaseConnection,
     clock: Clock,
 }
 
@@ -69,13 +70,15 @@ impl Application {
                 schedule,
             ));
         }
+        let own_reads = database::connect_reads(&settings.database_url, &db).await?;
+        let reads = own_reads.clone().unwrap_or_else(|| db.clone());
         let listener = TcpListener::bind(settings.address).await?;
         let metrics_address = match settings.metrics_address {
             Some(address) => {
                 let listener = TcpListener::bind(address).await?;
                 let address = listener.local_addr()?;
                 let handle = metrics::install()?;
-                tokio::spawn(metrics::serve(listener, handle, db.clone()));
+                tokio::spawn(metrics::serve(listener, handle, db.clone(), own_reads));
                 Some(address)
             }
             None => None,
@@ -88,6 +91,7 @@ impl Application {
             .build();
         let state = AppState::new(Shared {
             db: db.clone(),
+            reads: reads.clone(),
             leptos_options,
             secure_cookies: settings.secure_cookies,
             imports: app::admin::ssr::ImportBoard::for_database(&db),
@@ -102,6 +106,7 @@ impl Application {
             metrics_address,
             router,
             db,
+            reads,
             clock,
         })
     }
@@ -119,6 +124,11 @@ impl Application {
 
     pub fn db(&self) -> &DatabaseConnection {
         &self.db
+    }
+
+    /// The pool the busiest pages read through ([`database::connect_reads`]).
+    pub fn reads(&self) -> &DatabaseConnection {
+        &self.reads
     }
 
     /// The clock the server reads, so a test can tell what day the server thinks it is.

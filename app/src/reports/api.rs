@@ -164,7 +164,7 @@ pub async fn load_review_board(
     crate::error::respond(
         async {
             let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
-            super::ssr::review::board(&state.db, &viewer, scope, month).await
+            super::ssr::review::board(&state.reads, &viewer, scope, month).await
         }
         .await,
     )

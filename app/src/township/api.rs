@@ -153,7 +153,7 @@ pub async fn load_township_overview(query: OverviewQuery) -> Result<TownshipOver
     crate::error::respond(
         async {
             let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
-            super::ssr::overview(&state.db, &viewer, query).await
+            super::ssr::overview(&state.reads, &viewer, query).await
         }
         .await,
     )
@@ -166,7 +166,7 @@ pub async fn load_grid_visits(grid: i32, month: String) -> Result<Vec<VisitRow>,
     crate::error::respond(
         async {
             let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
-            super::ssr::grid_visits(&state.db, &viewer, grid, Some(&month)).await
+            super::ssr::grid_visits(&state.reads, &viewer, grid, Some(&month)).await
         }
         .await,
     )
@@ -211,7 +211,7 @@ pub async fn load_township_history(scope: Option<i32>) -> Result<TownshipHistory
     crate::error::respond(
         async {
             let (viewer, state) = crate::auth::ssr::Viewer::current().await?;
-            super::history::history(&state.db, &viewer, scope).await
+            super::history::history(&state.reads, &viewer, scope).await
         }
         .await,
     )

@@ -37,10 +37,10 @@ async fn export(
     };
     let (what, scopes, scope_id, month, bytes) = match file.as_str() {
         "visits.xlsx" | "visits.csv" => {
-            let o = super::ssr::overview(&state.db, &viewer, query).await?;
+            let o = super::ssr::overview(&state.reads, &viewer, query).await?;
             let month = Month::parse(&o.month).map_err(|_| AppError::internal())?;
             let grids: Vec<i32> = o.grids.iter().map(|g| g.grid_id).collect();
-            let visits = super::ssr::visit_rows(&state.db, &grids, month).await?;
+            let visits = super::ssr::visit_rows(&state.reads, &grids, month).await?;
             let bytes = if file.ends_with("xlsx") {
                 to_xlsx(&o, &visits).map_err(xlsx_failed)?
             } else {
@@ -50,7 +50,7 @@ async fn export(
         }
         "reports.xlsx" | "reports.csv" => {
             let b =
-                crate::reports::ssr::review::board(&state.db, &viewer, query.scope, query.month)
+                crate::reports::ssr::review::board(&state.reads, &viewer, query.scope, query.month)
                     .await?;
             let bytes = if file.ends_with("xlsx") {
                 crate::reports::ssr::export::to_xlsx(&b).map_err(xlsx_failed)?

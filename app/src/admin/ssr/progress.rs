@@ -1,9 +1,9 @@
 //! Progress of running imports, for the administrator's screen to poll while a large file is
 //! written. On PostgreSQL it is kept in the database (`import_progress`), so that whichever
 //! server behind the balancer answers the poll knows it. On SQLite it stays in the memory of
-//! the one process that serves it: the import's transaction holds SQLite's one connection, so
-//! a progress row could not be written beside it. An entry goes when its import ends, whatever
-//! the outcome.
+//! the one process that serves it: the import's transaction holds SQLite's one writing
+//! connection, so a progress row could not be written beside it. An entry goes when its import
+//! ends, whatever the outcome.
 use crate::admin::api::{ImportProgress, ImportStage};
 use crate::db::import_progress as row;
 use crate::error::ServerError;
