@@ -22,10 +22,11 @@ const SQLITE_ROW_BUFFER: usize = 4096;
 /// How long a SQLite statement waits for a lock another connection holds before it fails.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// Read-only connections a SQLite file is also read through. In `make bench` the township
-/// overview's nine reads took 9.5–9.8 ms (median) one after another on the one connection and
-/// 8.0 ms on two or on four; four leave room for a second page reading at the same time.
-const SQLITE_READERS: u32 = 4;
+/// Read-only connections a SQLite file is also read through. On the two cores `make bench` ran
+/// on, the township overview took 6.6–7.0 ms (median) with its reads queued for the one
+/// connection and 6.0 ms with two or with four; four made its p99 less steady (7.6–10.3 ms
+/// against 7.5–9.1 ms with two), their threads contending for the cores.
+const SQLITE_READERS: u32 = 2;
 
 /// The pool every statement may go through. On SQLite it holds **one** connection, so writers
 /// queue for it rather than meet SQLite's lock: a write that found another's transaction open
