@@ -109,9 +109,16 @@ impl GridTree {
         self.visible_for(&reviewing)
     }
 
-    /// Whether a person with these roles reviews `grid`'s reports and major events.
+    /// Whether a person with these roles reviews `grid`'s reports and major events: whether
+    /// [`Self::reviewed_by`] holds it, found by walking up from `grid` rather than gathering
+    /// the subtrees (the township overview asks it for every grid with a duty open).
     pub fn reviews(&self, roles: &[(GridId, Role)], grid: GridId) -> bool {
-        self.reviewed_by(roles).contains(&grid)
+        roles.iter().any(|&(at, role)| {
+            self.kind(at).is_some_and(|kind| {
+                role.reviews_in(kind)
+                    && (at == grid || (role.sees_below(kind) && self.is_within(grid, at)))
+            })
+        })
     }
 
     /// The grids directly under `grid`.

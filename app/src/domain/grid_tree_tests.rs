@@ -120,6 +120,10 @@ fn role() -> impl Strategy<Value = Role> {
     proptest::sample::select(Role::ALL.to_vec())
 }
 
+fn kind() -> impl Strategy<Value = GridKind> {
+    proptest::sample::select(GridKind::ALL.to_vec())
+}
+
 /// Any parent relation, cycles and several parents per grid included.
 fn any_relation() -> impl Strategy<Value = Vec<(GridId, Option<GridId>)>> {
     proptest::collection::vec((0..30, proptest::option::of(0..30)), 0..40)
@@ -272,5 +276,23 @@ proptest! {
         });
         prop_assert_eq!(tree.reviews(&roles, grid), expected);
         prop_assert!(tree.reviewed_by(&roles).is_subset(&tree.visible_for(&roles)));
+    }
+
+    /// The one grid's answer is the whole set's, cycles and missing parents included.
+    #[test]
+    fn reviewing_one_grid_agrees_with_the_grids_reviewed(parents in any_relation(),
+                                                         kinds in proptest::collection::vec(kind(), 30),
+                                                         roles in roles_in(30)) {
+        let mut listed = BTreeSet::new();
+        let tree = GridTree::new(
+            parents
+                .into_iter()
+                .filter(|&(g, _)| listed.insert(g))
+                .map(|(g, p)| (g, p, kinds[g as usize])),
+        );
+        let reviewed = tree.reviewed_by(&roles);
+        for grid in 0..30 {
+            prop_assert_eq!(tree.reviews(&roles, grid), reviewed.contains(&grid), "grid {}", grid);
+        }
     }
 }
