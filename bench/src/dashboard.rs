@@ -1,8 +1,8 @@
 //! The township dashboard's queries, timed as a request does them: resolve the viewer from the
-//! session, then read the month through the server's read pool: the township overview (visits, coverage) and the review board
-//! of monthly reports (reports, the cadence over six months, the month's visits). Like a server,
-//! the timing keeps the grids it read (`GridCache`): the login before the runs read them, and
-//! each run checks the directory version.
+//! session, then read the month through the server's read pool: the township overview (visits,
+//! coverage) and the review board of monthly reports (reports, the cadence over six months, the
+//! month's visits). Like a server, the timing keeps the grids it read (`GridCache`): the login
+//! before the runs read them, and each run checks the directory version.
 use crate::dataset::{self, CITY_PHONE, LEADER_PHONE, PASSWORD, YEAR};
 use crate::db::{Backend, Res, Started, fresh, start};
 use crate::report::{Goal, figure, median_p99};

@@ -81,7 +81,6 @@ pub fn browser(base: &str) -> Res<reqwest::Client> {
         .build()?)
 }
 
-/// The app on port 0, serving in the background; returns its base URL and database.
 /// A server started by [`start`]: its address and its pools (`Application::db`, `reads`).
 pub struct Started {
     pub base: String,
@@ -89,6 +88,7 @@ pub struct Started {
     pub reads: sea_orm::DatabaseConnection,
 }
 
+/// The app on port 0, serving in the background.
 pub async fn start(database_url: String, demo_data: bool) -> Res<Started> {
     let settings = Settings {
         database_url,

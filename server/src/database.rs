@@ -24,8 +24,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Read-only connections a SQLite file is also read through. On the two cores `make bench` ran
 /// on, the township overview took 6.6–7.0 ms (median) with its reads queued for the one
-/// connection and 6.0 ms with two or with four; four made its p99 less steady (7.6–10.3 ms
-/// against 7.5–9.1 ms with two), their threads contending for the cores.
+/// connection and 5.8–6.3 ms with two or with four; four made its p99 less steady (7.6–10.3 ms
+/// against 7.3–9.2 ms with two), their threads contending for the cores.
 const SQLITE_READERS: u32 = 2;
 
 /// The pool every statement may go through. On SQLite it holds **one** connection, so writers
